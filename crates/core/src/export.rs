@@ -1,0 +1,167 @@
+//! The export contract (schema version 1): plain data, serialized only at the edges.
+//!
+//! Field names here are the contract published in `schema/export.schema.json`;
+//! fields may be added, never renamed.
+
+use serde::{Deserialize, Serialize};
+
+/// The only schema version this build reads and writes.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// The journal's category legend: letter, French label, English label.
+pub const JOURNAL_CATEGORIES: [(&str, &str, &str); 9] = [
+    ("A", "Apprentissage", "Learning"),
+    ("C", "Communication", "Communication"),
+    ("D", "Données", "Data"),
+    ("I", "Installation", "Set-up"),
+    ("M", "Management", "Management"),
+    ("P", "Production", "Production"),
+    ("S", "Services informatiques", "IT services"),
+    ("T", "Transformation", "Transformation"),
+    ("U", "Utilisateurs", "Users"),
+];
+
+/// One export: everything the dashboard shows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Export {
+    pub schema_version: u32,
+    /// RFC 3339 timestamp of the run that produced the export.
+    pub generated_at: String,
+    pub sources: Vec<Source>,
+    pub skills: Vec<Skill>,
+    pub promotions: Vec<Promotion>,
+    pub administrations: Vec<Administration>,
+    pub defis: Vec<Defi>,
+    pub journal_categories: Vec<JournalCategory>,
+    pub journal: Vec<JournalEntry>,
+    /// Reserved for repository activity; empty in schema version 1.
+    pub activity: Vec<serde_json::Value>,
+}
+
+/// A source the export was built from, with its licence (credit it).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Source {
+    pub name: String,
+    pub url: String,
+    pub license: String,
+    /// Date of the source's last update, `YYYY-MM-DD`.
+    pub updated: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Skill {
+    pub id: String,
+    pub label: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Promotion {
+    /// `"1"` to `"4"`, or `"dig"`.
+    pub id: String,
+    pub label: String,
+    pub year: i32,
+}
+
+/// One real administration; `parent_id` builds the ministry → direction → service tree.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Administration {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub acronym: Option<String>,
+    pub parent_id: Option<String>,
+    pub website: Option<String>,
+    /// Every raw spelling from the sources that this entity absorbed.
+    pub aliases: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Defi {
+    /// Stable slug of the défi's key in the catalogue.
+    pub id: String,
+    pub title: String,
+    pub promotion_id: String,
+    pub administration_id: String,
+    pub year: i32,
+    #[serde(default)]
+    pub description: Option<String>,
+    pub skills: Vec<String>,
+    pub eigs: Vec<Member>,
+    pub mentors: Vec<String>,
+    /// Valid http(s) URLs only; the others are listed in `issues`.
+    pub source_code: Vec<String>,
+    pub website: Option<String>,
+    pub key_figures: Vec<KeyFigure>,
+    /// Problems found in the défi's source entry.
+    pub issues: Vec<Issue>,
+}
+
+/// An entrepreneur of a défi, with the profile written in `personnes.yml`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Member {
+    pub name: String,
+    /// As written in `personnes.yml` ("Développeuse", "Data scientist", ...); null when unknown.
+    pub profile: Option<String>,
+    /// The profile folded onto the skill ids (`dev`, `design`, `datascience`, ...).
+    #[serde(default)]
+    pub role: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct KeyFigure {
+    pub amount: f64,
+    pub label: String,
+}
+
+/// A problem found in a source entry, kept beside the data it concerns.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Issue {
+    /// Stable machine id: `malformed_url`, `unknown_person`, `missing_key`, ...
+    pub kind: String,
+    /// The source field concerned.
+    pub field: String,
+    /// The offending value as written, when there is one.
+    pub value: Option<String>,
+    /// French description.
+    pub message: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct JournalCategory {
+    pub id: String,
+    pub label_fr: String,
+    pub label_en: String,
+}
+
+/// One row of the weekly journal; rows in = rows out.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct JournalEntry {
+    /// Null when the row's défi name matches no défi of the catalogue.
+    pub defi_id: Option<String>,
+    /// The défi's name as written in the journal.
+    pub defi_label: String,
+    /// `YYYY-MM-DD`.
+    pub date: String,
+    pub deliverable: Option<String>,
+    pub task: String,
+    /// Known category letters, in legend order, without repeats.
+    pub categories: Vec<String>,
+    /// The `Cat` cell as written, unknown letters included.
+    pub raw_category: String,
+    /// Good (1) or bad (-1) news, neutral (0), or not said (null).
+    pub mood: Option<i8>,
+}
+
+impl Export {
+    /// The journal legend as export records.
+    pub fn legend() -> Vec<JournalCategory> {
+        JOURNAL_CATEGORIES
+            .iter()
+            .map(|(id, fr, en)| JournalCategory {
+                id: id.to_string(),
+                label_fr: fr.to_string(),
+                label_en: en.to_string(),
+            })
+            .collect()
+    }
+}

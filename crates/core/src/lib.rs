@@ -1,0 +1,11 @@
+//! Pure logic of EIG Pulse: the export contract and what is computed from it.
+//!
+//! This crate knows nothing of the DOM, of files or of the network: it compiles
+//! for native targets and for `wasm32-unknown-unknown` alike.
+
+pub mod export;
+pub mod lang;
+pub mod validate;
+
+pub use export::Export;
+pub use lang::Lang;

@@ -1,0 +1,272 @@
+//! Reading an export from JSON text and checking what a schema cannot: references, uniqueness, dates.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+use crate::export::{Export, JOURNAL_CATEGORIES, SCHEMA_VERSION};
+
+/// A problem in an export, located by a JSON pointer (`/defis/3/administration_id`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub path: String,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} : {}", self.path, self.message)
+    }
+}
+
+/// Why an export text could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LoadError {
+    /// Not JSON at all, or not the expected shape; `line` and `column` locate it.
+    Syntax {
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    /// A `schema_version` this build does not know.
+    UnsupportedVersion(Option<u64>),
+    /// Well-formed JSON whose content breaks the contract.
+    Invalid(Vec<Problem>),
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadError::Syntax {
+                line,
+                column,
+                message,
+            } => write!(
+                f,
+                "JSON illisible, ligne {line}, colonne {column} : {message}"
+            ),
+            LoadError::UnsupportedVersion(Some(v)) => write!(
+                f,
+                "version de schéma {v} non prise en charge (attendue : {SCHEMA_VERSION})"
+            ),
+            LoadError::UnsupportedVersion(None) => {
+                write!(f, "champ « schema_version » absent ou non numérique")
+            }
+            LoadError::Invalid(problems) => {
+                write!(f, "{} erreur(s) de contenu", problems.len())?;
+                for p in problems.iter().take(5) {
+                    write!(f, " ; {p}")?;
+                }
+                if problems.len() > 5 {
+                    write!(f, " ; …")?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+/// Reads an export: version first (so an old or future export says so), then shape, then content.
+pub fn parse_export(text: &str) -> Result<Export, LoadError> {
+    let syntax = |e: serde_json::Error| LoadError::Syntax {
+        line: e.line(),
+        column: e.column(),
+        message: e.to_string(),
+    };
+    let value: serde_json::Value = serde_json::from_str(text).map_err(syntax)?;
+    match value.get("schema_version").and_then(|v| v.as_u64()) {
+        Some(v) if v == u64::from(SCHEMA_VERSION) => {}
+        other => return Err(LoadError::UnsupportedVersion(other)),
+    }
+    let export: Export = serde_json::from_str(text).map_err(syntax)?;
+    let problems = check(&export);
+    if problems.is_empty() {
+        Ok(export)
+    } else {
+        Err(LoadError::Invalid(problems))
+    }
+}
+
+/// Every content problem of an export; empty when the export is sound.
+pub fn check(export: &Export) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let mut push = |path: String, message: String| problems.push(Problem { path, message });
+
+    if export.schema_version != SCHEMA_VERSION {
+        push(
+            "/schema_version".into(),
+            format!("vaut {}, attendu {SCHEMA_VERSION}", export.schema_version),
+        );
+    }
+    if time::OffsetDateTime::parse(
+        &export.generated_at,
+        &time::format_description::well_known::Rfc3339,
+    )
+    .is_err()
+    {
+        push(
+            "/generated_at".into(),
+            format!("« {} » n'est pas une date RFC 3339", export.generated_at),
+        );
+    }
+    for (i, source) in export.sources.iter().enumerate() {
+        if parse_date(&source.updated).is_none() {
+            push(
+                format!("/sources/{i}/updated"),
+                format!("« {} » n'est pas une date AAAA-MM-JJ", source.updated),
+            );
+        }
+    }
+
+    let skills = unique_ids(
+        export.skills.iter().map(|s| s.id.as_str()),
+        "/skills",
+        &mut push,
+    );
+    let promotions = unique_ids(
+        export.promotions.iter().map(|p| p.id.as_str()),
+        "/promotions",
+        &mut push,
+    );
+    let administrations = unique_ids(
+        export.administrations.iter().map(|a| a.id.as_str()),
+        "/administrations",
+        &mut push,
+    );
+    let defis = unique_ids(
+        export.defis.iter().map(|d| d.id.as_str()),
+        "/defis",
+        &mut push,
+    );
+
+    let parents: HashMap<&str, &str> = export
+        .administrations
+        .iter()
+        .filter_map(|a| a.parent_id.as_deref().map(|p| (a.id.as_str(), p)))
+        .collect();
+    for (i, admin) in export.administrations.iter().enumerate() {
+        if let Some(parent) = &admin.parent_id {
+            if !administrations.contains(parent.as_str()) {
+                push(
+                    format!("/administrations/{i}/parent_id"),
+                    format!("administration parente inconnue « {parent} »"),
+                );
+            }
+        }
+        if has_cycle(&admin.id, &parents) {
+            push(
+                format!("/administrations/{i}/parent_id"),
+                format!("cycle dans la hiérarchie à partir de « {} »", admin.id),
+            );
+        }
+    }
+
+    for (i, defi) in export.defis.iter().enumerate() {
+        if !promotions.contains(defi.promotion_id.as_str()) {
+            push(
+                format!("/defis/{i}/promotion_id"),
+                format!("promotion inconnue « {} »", defi.promotion_id),
+            );
+        }
+        if !administrations.contains(defi.administration_id.as_str()) {
+            push(
+                format!("/defis/{i}/administration_id"),
+                format!("administration inconnue « {} »", defi.administration_id),
+            );
+        }
+        for (j, skill) in defi.skills.iter().enumerate() {
+            if !skills.contains(skill.as_str()) {
+                push(
+                    format!("/defis/{i}/skills/{j}"),
+                    format!("compétence inconnue « {skill} »"),
+                );
+            }
+        }
+        for (j, url) in defi.source_code.iter().enumerate() {
+            if !has_http_scheme(url) {
+                push(
+                    format!("/defis/{i}/source_code/{j}"),
+                    format!("« {url} » n'est pas une URL http(s)"),
+                );
+            }
+        }
+    }
+
+    let letters: HashSet<&str> = JOURNAL_CATEGORIES.iter().map(|c| c.0).collect();
+    for (i, entry) in export.journal.iter().enumerate() {
+        if let Some(id) = &entry.defi_id {
+            if !defis.contains(id.as_str()) {
+                push(
+                    format!("/journal/{i}/defi_id"),
+                    format!("défi inconnu « {id} »"),
+                );
+            }
+        }
+        if parse_date(&entry.date).is_none() {
+            push(
+                format!("/journal/{i}/date"),
+                format!("« {} » n'est pas une date AAAA-MM-JJ", entry.date),
+            );
+        }
+        for (j, letter) in entry.categories.iter().enumerate() {
+            if !letters.contains(letter.as_str()) {
+                push(
+                    format!("/journal/{i}/categories/{j}"),
+                    format!("catégorie inconnue « {letter} »"),
+                );
+            }
+        }
+        if let Some(mood) = entry.mood {
+            if !(-1..=1).contains(&mood) {
+                push(
+                    format!("/journal/{i}/mood"),
+                    format!("humeur {mood} hors de -1, 0, 1"),
+                );
+            }
+        }
+    }
+    problems
+}
+
+/// Parses a `YYYY-MM-DD` date.
+pub fn parse_date(text: &str) -> Option<time::Date> {
+    let format = time::macros::format_description!("[year]-[month]-[day]");
+    time::Date::parse(text, &format).ok()
+}
+
+/// True when the text starts with an http(s) scheme and has no white space.
+/// (The exporter judges URLs fully; this only guards the contract.)
+pub fn has_http_scheme(text: &str) -> bool {
+    (text.starts_with("https://") || text.starts_with("http://"))
+        && !text.chars().any(char::is_whitespace)
+}
+
+fn unique_ids<'a>(
+    ids: impl Iterator<Item = &'a str>,
+    base: &str,
+    push: &mut impl FnMut(String, String),
+) -> HashSet<&'a str> {
+    let mut seen = HashSet::new();
+    for (i, id) in ids.enumerate() {
+        if id.is_empty() {
+            push(format!("{base}/{i}/id"), "identifiant vide".into());
+        } else if !seen.insert(id) {
+            push(
+                format!("{base}/{i}/id"),
+                format!("identifiant « {id} » en double"),
+            );
+        }
+    }
+    seen
+}
+
+fn has_cycle(start: &str, parents: &HashMap<&str, &str>) -> bool {
+    let mut current = start;
+    for _ in 0..=parents.len() {
+        match parents.get(current) {
+            Some(&parent) if parent == start => return true,
+            Some(&parent) => current = parent,
+            None => return false,
+        }
+    }
+    true
+}

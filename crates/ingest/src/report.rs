@@ -1,0 +1,175 @@
+//! The fidelity report: what a run found in the sources, with file and line.
+
+use std::fmt::Write as _;
+
+use eig_pulse_core::Lang;
+
+/// How much a finding matters: warnings fail a `--strict` run, notes never do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Note,
+    Warning,
+}
+
+/// What was found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum What {
+    /// A journal name that matches no défi; its rows keep `defi_id: null`.
+    UnmatchedJournalName { label: String, rows: usize },
+    /// A journal name matched to a défi by a tolerant rule (spacing, plural, year).
+    ApproximateJournalName {
+        label: String,
+        defi_id: String,
+        rule: &'static str,
+        rows: usize,
+    },
+    /// Letters of a `Cat` cell outside the legend; kept in `raw_category`.
+    UnknownCategoryLetters { raw: String, letters: String },
+    EmptyCategory,
+    UnreadableMood { raw: String },
+    MalformedUrl {
+        defi: String,
+        field: &'static str,
+        value: String,
+    },
+    MissingKey { defi: String, key: &'static str },
+    UnknownPerson { defi: String, name: String },
+    ConflictingParents {
+        administration: String,
+        parents: Vec<String>,
+    },
+    MergedSpellings {
+        administration: String,
+        spellings: usize,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    pub file: String,
+    pub line: Option<usize>,
+    pub what: What,
+}
+
+impl Finding {
+    pub fn severity(&self) -> Severity {
+        match self.what {
+            What::ApproximateJournalName { .. } | What::MergedSpellings { .. } => Severity::Note,
+            _ => Severity::Warning,
+        }
+    }
+
+    pub fn describe(&self, lang: Lang) -> String {
+        let fr = lang == Lang::Fr;
+        match &self.what {
+            What::UnmatchedJournalName { label, rows } => if fr {
+                format!("nom de défi « {label} » sans défi correspondant ({rows} lignes gardées avec defi_id nul)")
+            } else {
+                format!("défi name \"{label}\" matches no défi ({rows} rows kept with a null defi_id)")
+            },
+            What::ApproximateJournalName { label, defi_id, rule, rows } => if fr {
+                format!("« {label} » rapproché du défi {defi_id} ({rule}, {rows} lignes)")
+            } else {
+                format!("\"{label}\" matched to défi {defi_id} ({rule}, {rows} rows)")
+            },
+            What::UnknownCategoryLetters { raw, letters } => if fr {
+                format!("catégorie « {raw} » : lettre(s) hors légende « {letters} », gardée(s) dans raw_category")
+            } else {
+                format!("category \"{raw}\": letter(s) outside the legend \"{letters}\", kept in raw_category")
+            },
+            What::EmptyCategory => lang.pick("catégorie vide", "empty category").to_string(),
+            What::UnreadableMood { raw } => if fr {
+                format!("valeur OK « {raw} » illisible (attendu 1, -1, 0 ou vide) : humeur nulle")
+            } else {
+                format!("unreadable OK value \"{raw}\" (expected 1, -1, 0 or empty): null mood")
+            },
+            What::MalformedUrl { defi, field, value } => if fr {
+                format!("défi {defi} : URL malformée dans {field} « {value} », écartée")
+            } else {
+                format!("défi {defi}: malformed URL in {field} \"{value}\", left out")
+            },
+            What::MissingKey { defi, key } => if fr {
+                format!("défi {defi} : clé « {key} » absente")
+            } else {
+                format!("défi {defi}: key \"{key}\" missing")
+            },
+            What::UnknownPerson { defi, name } => if fr {
+                format!("défi {defi} : « {name} » absent de personnes.yml, profil inconnu")
+            } else {
+                format!("défi {defi}: \"{name}\" is not in personnes.yml, profile unknown")
+            },
+            What::ConflictingParents { administration, parents } => if fr {
+                format!("administration {administration} : plusieurs parents possibles ({}), le plus fréquent est retenu", parents.join(", "))
+            } else {
+                format!("administration {administration}: several possible parents ({}), the most frequent is kept", parents.join(", "))
+            },
+            What::MergedSpellings { administration, spellings } => if fr {
+                format!("administration {administration} : {spellings} graphies réunies")
+            } else {
+                format!("administration {administration}: {spellings} spellings merged")
+            },
+        }
+    }
+}
+
+/// Counts and findings of one run.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Report {
+    /// (French label, English label, count), in print order.
+    pub counts: Vec<(&'static str, &'static str, usize)>,
+    pub findings: Vec<Finding>,
+}
+
+impl Report {
+    pub fn count(&mut self, fr: &'static str, en: &'static str, n: usize) {
+        self.counts.push((fr, en, n));
+    }
+
+    pub fn add(&mut self, file: &str, line: Option<usize>, what: What) {
+        self.findings.push(Finding {
+            file: file.to_string(),
+            line,
+            what,
+        });
+    }
+
+    pub fn warnings(&self) -> usize {
+        self.findings
+            .iter()
+            .filter(|f| f.severity() == Severity::Warning)
+            .count()
+    }
+
+    /// The value of a count by its French label.
+    pub fn get(&self, fr: &str) -> Option<usize> {
+        self.counts.iter().find(|c| c.0 == fr).map(|c| c.2)
+    }
+
+    pub fn render(&self, lang: Lang) -> String {
+        let mut out = String::new();
+        let _ = writeln!(out, "{}", lang.pick("Rapport de fidélité", "Fidelity report"));
+        for (fr, en, n) in &self.counts {
+            let _ = writeln!(out, "  {:<44} {n:>6}", lang.pick(fr, en));
+        }
+        for severity in [Severity::Warning, Severity::Note] {
+            let findings: Vec<&Finding> = self
+                .findings
+                .iter()
+                .filter(|f| f.severity() == severity)
+                .collect();
+            let title = match severity {
+                Severity::Warning => lang.pick("Avertissements", "Warnings"),
+                Severity::Note => lang.pick("Remarques", "Notes"),
+            };
+            let _ = writeln!(out, "{title} ({})", findings.len());
+            for finding in findings {
+                let place = match finding.line {
+                    Some(line) => format!("{}:{line}", finding.file),
+                    None => finding.file.clone(),
+                };
+                let _ = writeln!(out, "  {place}: {}", finding.describe(lang));
+            }
+        }
+        out
+    }
+}

@@ -1,0 +1,173 @@
+//! Reading the website's catalogue (`defis.yml`, `personnes.yml`, `skills.yml`, `promos.yml`) as written.
+
+use indexmap::IndexMap;
+use serde::de::DeserializeOwned;
+use serde::Deserialize;
+use serde_saphyr::Spanned;
+
+use crate::source::{SourceError, SourceText};
+
+/// A défi entry as written in `defis.yml`; the keys the exporter reads, nothing more.
+#[derive(Debug, Deserialize)]
+pub struct RawDefi {
+    pub title: Option<String>,
+    pub year: Option<i32>,
+    pub promotion: Option<PromotionKey>,
+    pub description: Option<String>,
+    pub administration: Option<Spanned<String>>,
+    pub administration_website: Option<Spanned<String>>,
+    pub skills: Option<Vec<Spanned<String>>>,
+    pub eigs: Option<Vec<Spanned<String>>>,
+    pub mentors: Option<Vec<Spanned<String>>>,
+    pub source_code: Option<Spanned<String>>,
+    pub website: Option<Spanned<String>>,
+    pub key_figures: Option<Vec<RawKeyFigure>>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct RawKeyFigure {
+    pub amount: f64,
+    pub description: Option<String>,
+}
+
+/// A promotion as the catalogue writes it: a number (1 to 4) or a word (`dig`).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(untagged)]
+pub enum PromotionKey {
+    Number(i64),
+    Word(String),
+}
+
+impl PromotionKey {
+    /// The export's promotion id: `"1"`…`"4"` or `"dig"` (lower case).
+    pub fn id(&self) -> String {
+        match self {
+            PromotionKey::Number(n) => n.to_string(),
+            PromotionKey::Word(w) => w.trim().to_lowercase(),
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+pub struct RawPerson {
+    pub profil: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct RawPromotion {
+    pub promotion: PromotionKey,
+    pub title: Option<String>,
+    /// Such as `"2019 eig-3"`: its first word is the year.
+    pub class: Option<String>,
+}
+
+/// The four catalogue files, parsed, each entry with the line where it starts.
+#[derive(Debug)]
+pub struct Catalogue {
+    pub defis_file: String,
+    pub defis: Vec<(String, usize, RawDefi)>,
+    pub people_file: String,
+    pub people: IndexMap<String, RawPerson>,
+    pub skills_file: String,
+    pub skills: Vec<(String, String)>,
+    pub promos_file: String,
+    pub promotions: Vec<(String, usize, RawPromotion)>,
+}
+
+impl Catalogue {
+    pub fn parse(
+        defis: &SourceText,
+        people: &SourceText,
+        skills: &SourceText,
+        promos: &SourceText,
+    ) -> Result<Catalogue, SourceError> {
+        let defi_map: IndexMap<String, Spanned<RawDefi>> = parse_yaml(defis)?;
+        let people_map: IndexMap<String, RawPerson> = parse_yaml(people)?;
+        let skill_map: IndexMap<String, String> = parse_yaml(skills)?;
+        let promo_map: IndexMap<String, Spanned<RawPromotion>> = parse_yaml(promos)?;
+        Ok(Catalogue {
+            defis_file: defis.name.clone(),
+            defis: defi_map
+                .into_iter()
+                .map(|(key, v)| (key, line_of(&v), v.value))
+                .collect(),
+            people_file: people.name.clone(),
+            people: people_map,
+            skills_file: skills.name.clone(),
+            skills: skill_map.into_iter().collect(),
+            promos_file: promos.name.clone(),
+            promotions: promo_map
+                .into_iter()
+                .map(|(key, v)| (key, line_of(&v), v.value))
+                .collect(),
+        })
+    }
+}
+
+/// The line where a spanned value starts (1-based).
+pub fn line_of<T>(spanned: &Spanned<T>) -> usize {
+    spanned.referenced.line() as usize
+}
+
+/// Parses one YAML file; an empty file, invalid YAML, a wrong type or a duplicate key is an error naming the line.
+fn parse_yaml<T: DeserializeOwned>(source: &SourceText) -> Result<T, SourceError> {
+    if source.is_blank() {
+        return Err(SourceError::new(
+            &source.name,
+            None,
+            "fichier vide",
+            "empty file",
+        ));
+    }
+    serde_saphyr::from_str(&source.text).map_err(|e| {
+        let line = e.location().map(|l| l.line() as usize);
+        let options = serde_saphyr::render_options! { snippets: serde_saphyr::SnippetMode::Off };
+        let message = e.render_with_options(options);
+        SourceError::new(
+            &source.name,
+            line,
+            format!("YAML invalide : {message}"),
+            format!("invalid YAML: {message}"),
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn yaml(text: &str) -> SourceText {
+        SourceText::new("defis.yml", text)
+    }
+
+    #[test]
+    fn entries_keep_their_line() {
+        let text = "a:\n  title: A\n  year: 2018\n\nb:\n  title: B\n";
+        let map: IndexMap<String, Spanned<RawDefi>> = parse_yaml(&yaml(text)).unwrap();
+        let lines: Vec<usize> = map.values().map(line_of).collect();
+        assert_eq!(lines, vec![2, 6]);
+    }
+
+    #[test]
+    fn duplicate_keys_are_errors_with_their_line() {
+        let text = "a:\n  title: A\na:\n  title: B\n";
+        let err = parse_yaml::<IndexMap<String, RawDefi>>(&yaml(text)).unwrap_err();
+        assert_eq!(err.line, Some(3), "{err}");
+        assert!(err.message_fr.contains("YAML invalide"), "{err}");
+    }
+
+    #[test]
+    fn wrong_types_name_the_line() {
+        let text = "a:\n  title: A\n  year: deux-mille\n";
+        let err = parse_yaml::<IndexMap<String, RawDefi>>(&yaml(text)).unwrap_err();
+        assert_eq!(err.line, Some(3), "{err}");
+    }
+
+    #[test]
+    fn promotions_are_numbers_or_words() {
+        let text = "a:\n  promotion: 4\nb:\n  promotion: dig\n";
+        let map: IndexMap<String, RawDefi> = parse_yaml(&yaml(text)).unwrap();
+        let ids: Vec<String> = map.values().map(|d| d.promotion.as_ref().unwrap().id()).collect();
+        assert_eq!(ids, vec!["4", "dig"]);
+    }
+}
