@@ -1,1 +1,103 @@
-fn main() {}
+//! `eig-pulse`: the thin command line over the ingest and core crates.
+
+mod commands;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use eig_pulse_core::Lang;
+
+#[derive(Parser)]
+#[command(name = "eig-pulse", version, about = "Exporte et vérifie les données du programme EIG (Entrepreneurs d'intérêt général).")]
+struct Cli {
+    /// Langue des messages : fr ou en.
+    #[arg(long, global = true, default_value = "fr", value_parser = parse_lang)]
+    lang: Lang,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Construit l'export JSON à partir du catalogue et du journal.
+    Export {
+        /// Dossier contenant defis.yml, personnes.yml, skills.yml et promos.yml.
+        #[arg(long)]
+        site: PathBuf,
+        /// Fichier CSV du journal hebdomadaire (répétable).
+        #[arg(long)]
+        journal: Vec<PathBuf>,
+        /// Fichier de surcharges des administrations (par défaut : celui du dépôt, embarqué).
+        #[arg(long)]
+        overrides: Option<PathBuf>,
+        /// Date RFC 3339 à écrire dans generated_at (par défaut : maintenant).
+        #[arg(long)]
+        generated_at: Option<String>,
+        /// Échoue (code 1) si le rapport de fidélité contient un avertissement.
+        #[arg(long)]
+        strict: bool,
+        /// Fichier de sortie.
+        #[arg(short, long)]
+        output: PathBuf,
+    },
+    /// Vérifie un export : schéma JSON puis cohérence ; affiche chaque erreur avec son chemin JSON.
+    Validate {
+        file: PathBuf,
+    },
+    /// Écrit des sources synthétiques N fois plus grandes que les vraies (pour les mesures).
+    Synth {
+        /// Facteur d'échelle.
+        #[arg(long)]
+        scale: usize,
+        /// Graine du générateur.
+        #[arg(long, default_value_t = 2018)]
+        seed: u64,
+        /// Dossier de sortie (site-eig/ et journal.csv y sont écrits).
+        #[arg(long)]
+        out: PathBuf,
+        /// Dossier des vraies sources servant de modèle.
+        #[arg(long, default_value = "data/sources")]
+        from: PathBuf,
+    },
+}
+
+fn parse_lang(text: &str) -> Result<Lang, String> {
+    Lang::parse(text).ok_or_else(|| format!("langue inconnue « {text} » (fr ou en)"))
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Export {
+            site,
+            journal,
+            overrides,
+            generated_at,
+            strict,
+            output,
+        } => commands::export(commands::ExportArgs {
+            site,
+            journals: journal,
+            overrides,
+            generated_at,
+            strict,
+            output,
+            lang: cli.lang,
+        }),
+        Command::Validate { file } => commands::validate(&file, cli.lang),
+        Command::Synth {
+            scale,
+            seed,
+            out,
+            from,
+        } => commands::synth(&from, &out, scale, seed, cli.lang),
+    };
+    match result {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("{} {message}", cli.lang.pick("erreur :", "error:"));
+            ExitCode::from(2)
+        }
+    }
+}

@@ -38,6 +38,10 @@ pub enum What {
         administration: String,
         parents: Vec<String>,
     },
+    /// A key written twice in one mapping, with the same value.
+    RepeatedKey { key: String },
+    /// An override entry naming an administration the sources do not have.
+    StaleOverride { entry: String },
     MergedSpellings {
         administration: String,
         spellings: usize,
@@ -102,6 +106,16 @@ impl Finding {
                 format!("administration {administration} : plusieurs parents possibles ({}), le plus fréquent est retenu", parents.join(", "))
             } else {
                 format!("administration {administration}: several possible parents ({}), the most frequent is kept", parents.join(", "))
+            },
+            What::RepeatedKey { key } => if fr {
+                format!("clé « {key} » écrite deux fois avec la même valeur")
+            } else {
+                format!("key \"{key}\" written twice with the same value")
+            },
+            What::StaleOverride { entry } => if fr {
+                format!("entrée de surcharge sans effet : « {entry} » ne désigne aucune administration")
+            } else {
+                format!("override entry without effect: \"{entry}\" names no administration")
             },
             What::MergedSpellings { administration, spellings } => if fr {
                 format!("administration {administration} : {spellings} graphies réunies")

@@ -1,11 +1,11 @@
 //! Reading the website's catalogue (`defis.yml`, `personnes.yml`, `skills.yml`, `promos.yml`) as written.
 
 use indexmap::IndexMap;
-use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
 use crate::source::{SourceError, SourceText};
+use crate::yaml::{self, RepeatedKey};
 
 /// A défi entry as written in `defis.yml`; the keys the exporter reads, nothing more.
 #[derive(Debug, Deserialize)]
@@ -72,6 +72,8 @@ pub struct Catalogue {
     pub skills: Vec<(String, String)>,
     pub promos_file: String,
     pub promotions: Vec<(String, usize, RawPromotion)>,
+    /// Keys written twice with the same value: (file, key).
+    pub repeated_keys: Vec<(String, RepeatedKey)>,
 }
 
 impl Catalogue {
@@ -81,11 +83,13 @@ impl Catalogue {
         skills: &SourceText,
         promos: &SourceText,
     ) -> Result<Catalogue, SourceError> {
-        let defi_map: IndexMap<String, Spanned<RawDefi>> = parse_yaml(defis)?;
-        let people_map: IndexMap<String, RawPerson> = parse_yaml(people)?;
-        let skill_map: IndexMap<String, String> = parse_yaml(skills)?;
-        let promo_map: IndexMap<String, Spanned<RawPromotion>> = parse_yaml(promos)?;
+        let mut repeated_keys = Vec::new();
+        let defi_map: IndexMap<String, Spanned<RawDefi>> = read(defis, &mut repeated_keys)?;
+        let people_map: IndexMap<String, RawPerson> = read(people, &mut repeated_keys)?;
+        let skill_map: IndexMap<String, String> = read(skills, &mut repeated_keys)?;
+        let promo_map: IndexMap<String, Spanned<RawPromotion>> = read(promos, &mut repeated_keys)?;
         Ok(Catalogue {
+            repeated_keys,
             defis_file: defis.name.clone(),
             defis: defi_map
                 .into_iter()
@@ -104,46 +108,32 @@ impl Catalogue {
     }
 }
 
+fn read<T: serde::de::DeserializeOwned>(
+    source: &SourceText,
+    repeated_keys: &mut Vec<(String, RepeatedKey)>,
+) -> Result<T, SourceError> {
+    let (value, repeated) = yaml::parse(source)?;
+    repeated_keys.extend(repeated.into_iter().map(|r| (source.name.clone(), r)));
+    Ok(value)
+}
+
 /// The line where a spanned value starts (1-based).
 pub fn line_of<T>(spanned: &Spanned<T>) -> usize {
     spanned.referenced.line() as usize
-}
-
-/// Parses one YAML file; an empty file, invalid YAML, a wrong type or a duplicate key is an error naming the line.
-fn parse_yaml<T: DeserializeOwned>(source: &SourceText) -> Result<T, SourceError> {
-    if source.is_blank() {
-        return Err(SourceError::new(
-            &source.name,
-            None,
-            "fichier vide",
-            "empty file",
-        ));
-    }
-    serde_saphyr::from_str(&source.text).map_err(|e| {
-        let line = e.location().map(|l| l.line() as usize);
-        let options = serde_saphyr::render_options! { snippets: serde_saphyr::SnippetMode::Off };
-        let message = e.render_with_options(options);
-        SourceError::new(
-            &source.name,
-            line,
-            format!("YAML invalide : {message}"),
-            format!("invalid YAML: {message}"),
-        )
-    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn yaml(text: &str) -> SourceText {
+    fn source(text: &str) -> SourceText {
         SourceText::new("defis.yml", text)
     }
 
     #[test]
     fn entries_keep_their_line() {
         let text = "a:\n  title: A\n  year: 2018\n\nb:\n  title: B\n";
-        let map: IndexMap<String, Spanned<RawDefi>> = parse_yaml(&yaml(text)).unwrap();
+        let (map, _): (IndexMap<String, Spanned<RawDefi>>, _) = yaml::parse(&source(text)).unwrap();
         let lines: Vec<usize> = map.values().map(line_of).collect();
         assert_eq!(lines, vec![2, 6]);
     }
@@ -151,22 +141,22 @@ mod tests {
     #[test]
     fn duplicate_keys_are_errors_with_their_line() {
         let text = "a:\n  title: A\na:\n  title: B\n";
-        let err = parse_yaml::<IndexMap<String, RawDefi>>(&yaml(text)).unwrap_err();
+        let err = yaml::parse::<IndexMap<String, RawDefi>>(&source(text)).unwrap_err();
         assert_eq!(err.line, Some(3), "{err}");
-        assert!(err.message_fr.contains("YAML invalide"), "{err}");
+        assert!(err.message_fr.contains("en double"), "{err}");
     }
 
     #[test]
     fn wrong_types_name_the_line() {
         let text = "a:\n  title: A\n  year: deux-mille\n";
-        let err = parse_yaml::<IndexMap<String, RawDefi>>(&yaml(text)).unwrap_err();
+        let err = yaml::parse::<IndexMap<String, RawDefi>>(&source(text)).unwrap_err();
         assert_eq!(err.line, Some(3), "{err}");
     }
 
     #[test]
     fn promotions_are_numbers_or_words() {
         let text = "a:\n  promotion: 4\nb:\n  promotion: dig\n";
-        let map: IndexMap<String, RawDefi> = parse_yaml(&yaml(text)).unwrap();
+        let (map, _): (IndexMap<String, RawDefi>, _) = yaml::parse(&source(text)).unwrap();
         let ids: Vec<String> = map.values().map(|d| d.promotion.as_ref().unwrap().id()).collect();
         assert_eq!(ids, vec!["4", "dig"]);
     }

@@ -12,13 +12,11 @@ pub struct SourceText {
 }
 
 impl SourceText {
-    /// Keeps the text, minus a leading byte-order mark.
+    /// Keeps the text, minus a leading byte-order mark, with CRLF line ends made LF.
     pub fn new(name: impl Into<String>, text: impl Into<String>) -> SourceText {
         let text = text.into();
-        let text = match text.strip_prefix('\u{FEFF}') {
-            Some(rest) => rest.to_string(),
-            None => text,
-        };
+        let text = text.strip_prefix('\u{FEFF}').unwrap_or(&text);
+        let text = text.replace("\r\n", "\n");
         SourceText {
             name: name.into(),
             text,

@@ -1,0 +1,247 @@
+//! The subcommands: files in, files out, messages on stderr. The logic lives in the crates.
+
+use std::fs;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use eig_pulse_core::Lang;
+use eig_pulse_ingest::{synth as synthetic, Inputs, SourceText};
+
+/// The published contract, embedded so that any copy of the binary validates the same way.
+const SCHEMA: &str = include_str!("../../../schema/export.schema.json");
+/// The administrations override file of the repository, embedded as the default.
+const OVERRIDES: &str = include_str!("../../../data/administrations.yml");
+
+pub struct ExportArgs {
+    pub site: PathBuf,
+    pub journals: Vec<PathBuf>,
+    pub overrides: Option<PathBuf>,
+    pub generated_at: Option<String>,
+    pub strict: bool,
+    pub output: PathBuf,
+    pub lang: Lang,
+}
+
+pub fn export(args: ExportArgs) -> Result<ExitCode, String> {
+    let lang = args.lang;
+    let inputs = read_inputs(&args)?;
+    let (export, report) = eig_pulse_ingest::build(&inputs).map_err(|e| e.describe(lang))?;
+    eprint!("{}", report.render(lang));
+
+    let json = serde_json::to_string_pretty(&export).map_err(|e| e.to_string())?;
+    let problems = check_text(&json);
+    if !problems.is_empty() {
+        return Err(format!(
+            "{} {}",
+            lang.pick("l'export produit ne respecte pas le contrat (bogue) :", "the export produced breaks the contract (a bug):"),
+            problems.join(" ; ")
+        ));
+    }
+    if args.strict && report.warnings() > 0 {
+        eprintln!(
+            "{}",
+            lang.pick(
+                "--strict : avertissements présents, aucun export écrit.",
+                "--strict: warnings found, no export written."
+            )
+        );
+        return Ok(ExitCode::from(1));
+    }
+    write_atomically(&args.output, json.as_bytes(), lang)?;
+    eprintln!(
+        "{} {} ({} {}, {} {})",
+        lang.pick("export écrit :", "export written:"),
+        args.output.display(),
+        export.defis.len(),
+        lang.pick("défis", "défis"),
+        export.journal.len(),
+        lang.pick("lignes de journal", "journal rows"),
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Reads every input; a missing folder or file, or a file that is not UTF-8, names the path.
+pub fn read_inputs(args: &ExportArgs) -> Result<Inputs, String> {
+    let lang = args.lang;
+    if !args.site.is_dir() {
+        return Err(format!(
+            "{} {}",
+            lang.pick("dossier du catalogue introuvable :", "catalogue folder not found:"),
+            args.site.display()
+        ));
+    }
+    let site_file = |name: &str| read_source(&args.site.join(name), lang);
+    let overrides = match &args.overrides {
+        Some(path) => read_source(path, lang)?,
+        None => SourceText::new("data/administrations.yml", OVERRIDES),
+    };
+    let generated_at = match &args.generated_at {
+        Some(text) => {
+            time::OffsetDateTime::parse(text, &time::format_description::well_known::Rfc3339)
+                .map_err(|e| format!("--generated-at « {text} » : {e}"))?;
+            text.clone()
+        }
+        None => time::OffsetDateTime::now_utc()
+            .replace_nanosecond(0)
+            .map_err(|e| e.to_string())?
+            .format(&time::format_description::well_known::Rfc3339)
+            .map_err(|e| e.to_string())?,
+    };
+    Ok(Inputs {
+        defis: site_file("defis.yml")?,
+        people: site_file("personnes.yml")?,
+        skills: site_file("skills.yml")?,
+        promos: site_file("promos.yml")?,
+        journals: args
+            .journals
+            .iter()
+            .map(|path| read_source(path, lang))
+            .collect::<Result<_, _>>()?,
+        overrides,
+        generated_at,
+    })
+}
+
+fn read_source(path: &Path, lang: Lang) -> Result<SourceText, String> {
+    let bytes = fs::read(path).map_err(|e| {
+        let what = if e.kind() == std::io::ErrorKind::NotFound {
+            lang.pick("fichier introuvable", "file not found").to_string()
+        } else {
+            e.to_string()
+        };
+        format!("{} : {what}", path.display())
+    })?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "{} : {} {}",
+            path.display(),
+            lang.pick("n'est pas en UTF-8, octet", "is not UTF-8, byte"),
+            e.utf8_error().valid_up_to()
+        )
+    })?;
+    Ok(SourceText::new(path.display().to_string(), text))
+}
+
+/// Writes beside the target then renames, so a failed run never leaves a truncated file.
+fn write_atomically(path: &Path, bytes: &[u8], lang: Lang) -> Result<(), String> {
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    let fail = |e: std::io::Error| format!("{} : {e}", path.display());
+    if !dir.is_dir() {
+        return Err(format!(
+            "{} {}",
+            lang.pick("dossier de sortie introuvable :", "output folder not found:"),
+            dir.display()
+        ));
+    }
+    let mut file = tempfile::NamedTempFile::new_in(dir).map_err(fail)?;
+    file.write_all(bytes).map_err(fail)?;
+    file.as_file().sync_all().map_err(fail)?;
+    file.persist(path).map_err(|e| fail(e.error))?;
+    Ok(())
+}
+
+pub fn validate(path: &Path, lang: Lang) -> Result<ExitCode, String> {
+    let text = fs::read_to_string(path).map_err(|e| format!("{} : {e}", path.display()))?;
+    let problems = check_text(&text);
+    if problems.is_empty() {
+        let export = eig_pulse_core::validate::parse_export(&text).map_err(|e| e.to_string())?;
+        println!(
+            "{} {} : {} défis, {} administrations, {} {}",
+            lang.pick("export valide", "valid export"),
+            path.display(),
+            export.defis.len(),
+            export.administrations.len(),
+            export.journal.len(),
+            lang.pick("lignes de journal", "journal rows"),
+        );
+        Ok(ExitCode::SUCCESS)
+    } else {
+        for problem in &problems {
+            println!("{}: {problem}", path.display());
+        }
+        eprintln!(
+            "{} {}",
+            problems.len(),
+            lang.pick("erreur(s) : export invalide", "error(s): invalid export")
+        );
+        Ok(ExitCode::from(1))
+    }
+}
+
+/// Every problem of an export text, each starting with its JSON path: syntax, then schema, then content.
+pub fn check_text(text: &str) -> Vec<String> {
+    let value: serde_json::Value = match serde_json::from_str(text) {
+        Ok(value) => value,
+        Err(e) => {
+            return vec![format!(
+                "(ligne {}, colonne {}) JSON illisible : {e}",
+                e.line(),
+                e.column()
+            )]
+        }
+    };
+    let schema: serde_json::Value = serde_json::from_str(SCHEMA).expect("embedded schema is JSON");
+    let validator = jsonschema::draft202012::new(&schema).expect("embedded schema is valid");
+    let schema_errors: Vec<String> = validator
+        .iter_errors(&value)
+        .map(|e| format!("{} : {e}", pointer(&e.instance_path().to_string())))
+        .collect();
+    if !schema_errors.is_empty() {
+        return schema_errors;
+    }
+    match eig_pulse_core::validate::parse_export(text) {
+        Ok(_) => Vec::new(),
+        Err(eig_pulse_core::validate::LoadError::Invalid(problems)) => {
+            problems.iter().map(ToString::to_string).collect()
+        }
+        Err(other) => vec![format!("/ : {other}")],
+    }
+}
+
+fn pointer(path: &str) -> String {
+    if path.is_empty() {
+        "/".into()
+    } else {
+        path.into()
+    }
+}
+
+pub fn synth(from: &Path, out: &Path, scale: usize, seed: u64, lang: Lang) -> Result<ExitCode, String> {
+    if scale == 0 {
+        return Err("--scale > 0".into());
+    }
+    let site = from.join("site-eig");
+    let read = |p: PathBuf| read_source(&p, lang);
+    let sources = synthetic::Model {
+        defis: read(site.join("defis.yml"))?,
+        people: read(site.join("personnes.yml"))?,
+        skills: read(site.join("skills.yml"))?,
+        promos: read(site.join("promos.yml"))?,
+        journal: read(from.join("eig-link-journal/journal-2018-feb-apr.csv"))?,
+    };
+    let generated = synthetic::generate(&sources, scale, seed).map_err(|e| e.describe(lang))?;
+    let out_site = out.join("site-eig");
+    fs::create_dir_all(&out_site).map_err(|e| format!("{} : {e}", out_site.display()))?;
+    for (name, text) in [
+        ("defis.yml", &generated.defis),
+        ("personnes.yml", &generated.people),
+        ("skills.yml", &generated.skills),
+        ("promos.yml", &generated.promos),
+    ] {
+        write_atomically(&out_site.join(name), text.as_bytes(), lang)?;
+    }
+    write_atomically(&out.join("journal.csv"), generated.journal.as_bytes(), lang)?;
+    eprintln!(
+        "{} {} : {} défis, {} {}",
+        lang.pick("sources synthétiques écrites dans", "synthetic sources written to"),
+        out.display(),
+        generated.defi_count,
+        generated.journal_rows,
+        lang.pick("lignes de journal", "journal rows"),
+    );
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,263 @@
+//! The weekly journal: CSV rows as written, org-mode dates, category letters, and défi names.
+
+use std::collections::HashMap;
+
+use eig_pulse_core::export::JOURNAL_CATEGORIES;
+
+use crate::names::{compact_key, fold};
+use crate::source::{SourceError, SourceText};
+
+/// The journal's columns, by their header text.
+const COLUMNS: [&str; 6] = ["Défi", "Livrable", "Tâche", "Fait le", "Cat", "OK"];
+
+/// One journal row as written, with its line in the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawRow {
+    pub line: usize,
+    pub defi: String,
+    pub deliverable: String,
+    pub task: String,
+    pub date: String,
+    pub category: String,
+    pub ok: String,
+}
+
+/// Reads every row; a missing column, a ragged row or invalid UTF-8 is an error naming the line.
+pub fn parse_rows(source: &SourceText) -> Result<Vec<RawRow>, SourceError> {
+    if source.is_blank() {
+        return Err(SourceError::new(&source.name, None, "fichier vide", "empty file"));
+    }
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(false)
+        .from_reader(source.text.as_bytes());
+    let csv_error = |e: csv::Error| {
+        let line = e.position().map(|p| p.line() as usize);
+        SourceError::new(
+            &source.name,
+            line,
+            format!("CSV invalide : {e}"),
+            format!("invalid CSV: {e}"),
+        )
+    };
+    let headers = reader.headers().map_err(csv_error)?.clone();
+    let mut index = [0usize; 6];
+    for (slot, column) in index.iter_mut().zip(COLUMNS) {
+        *slot = headers
+            .iter()
+            .position(|h| fold(h) == fold(column))
+            .ok_or_else(|| {
+                SourceError::new(
+                    &source.name,
+                    Some(1),
+                    format!("colonne « {column} » absente de l'en-tête"),
+                    format!("column \"{column}\" missing from the header"),
+                )
+            })?;
+    }
+    let mut rows = Vec::new();
+    for record in reader.records() {
+        let record = record.map_err(csv_error)?;
+        let line = record.position().map_or(0, |p| p.line() as usize);
+        let cell = |i: usize| record.get(index[i]).unwrap_or("").trim().to_string();
+        rows.push(RawRow {
+            line,
+            defi: cell(0),
+            deliverable: cell(1),
+            task: cell(2),
+            date: cell(3),
+            category: cell(4),
+            ok: cell(5),
+        });
+    }
+    Ok(rows)
+}
+
+/// Reads an org-mode timestamp (`<2018-02-15 jeu.>`, `[2018-02-15 jeu.]`) or a bare `2018-02-15`.
+pub fn parse_org_date(text: &str) -> Option<time::Date> {
+    let inner = text
+        .trim()
+        .trim_start_matches(['<', '['])
+        .trim_end_matches(['>', ']']);
+    let day = inner.split_whitespace().next()?;
+    eig_pulse_core::validate::parse_date(day)
+}
+
+/// The known letters of a `Cat` cell in legend order without repeats, and the unknown characters.
+pub fn split_categories(raw: &str) -> (Vec<String>, String) {
+    let known: Vec<String> = JOURNAL_CATEGORIES
+        .iter()
+        .filter(|(letter, _, _)| raw.contains(letter))
+        .map(|(letter, _, _)| letter.to_string())
+        .collect();
+    let unknown: String = raw
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_ascii_punctuation())
+        .filter(|c| !JOURNAL_CATEGORIES.iter().any(|(l, _, _)| l.starts_with(*c)))
+        .collect();
+    (known, unknown)
+}
+
+/// Good (1), bad (-1), neutral (0) or unsaid (empty) news; `Err` for anything else.
+pub fn parse_mood(raw: &str) -> Result<Option<i8>, ()> {
+    match raw.trim() {
+        "" => Ok(None),
+        "1" | "+1" => Ok(Some(1)),
+        "0" => Ok(Some(0)),
+        "-1" => Ok(Some(-1)),
+        _ => Err(()),
+    }
+}
+
+/// How a journal name was matched to a défi.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NameMatch {
+    /// Same name once case, accents and spacing around words are ignored.
+    Exact(String),
+    /// Matched by a tolerant rule, named in French for the report.
+    Approximate(String, &'static str),
+    None,
+}
+
+/// Défi names of the catalogue (keys and titles), for matching journal names.
+pub struct DefiNames {
+    by_fold: HashMap<String, Vec<(String, i32)>>,
+    by_compact: HashMap<String, Vec<(String, i32)>>,
+}
+
+impl DefiNames {
+    /// From (id, catalogue key, title, year) of each défi.
+    pub fn new<'a>(defis: impl IntoIterator<Item = (&'a str, &'a str, &'a str, i32)>) -> DefiNames {
+        let mut by_fold: HashMap<String, Vec<(String, i32)>> = HashMap::new();
+        let mut by_compact: HashMap<String, Vec<(String, i32)>> = HashMap::new();
+        for (id, key, title, year) in defis {
+            for name in [key, title] {
+                let entry = (id.to_string(), year);
+                let folded = by_fold.entry(fold(name)).or_default();
+                if !folded.contains(&entry) {
+                    folded.push(entry.clone());
+                }
+                let compact = by_compact.entry(compact_key(name)).or_default();
+                if !compact.contains(&entry) {
+                    compact.push(entry);
+                }
+            }
+        }
+        DefiNames { by_fold, by_compact }
+    }
+
+    /// The défi a journal name written in a row of `year` refers to.
+    pub fn find(&self, label: &str, year: i32) -> NameMatch {
+        if label.trim().is_empty() {
+            return NameMatch::None;
+        }
+        if let Some(found) = self.by_fold.get(&fold(label)) {
+            return match pick(found, year) {
+                Some((id, false)) => NameMatch::Exact(id),
+                Some((id, true)) => NameMatch::Approximate(id, "même nom, année de la ligne"),
+                None => NameMatch::None,
+            };
+        }
+        let compact = compact_key(label);
+        let attempts: [(String, &'static str); 3] = [
+            (compact.clone(), "espaces et ponctuation ignorés"),
+            (format!("{compact}s"), "singulier/pluriel"),
+            (compact.strip_suffix('s').unwrap_or("").to_string(), "singulier/pluriel"),
+        ];
+        for (key, rule) in attempts {
+            if let Some(found) = self.by_compact.get(&key) {
+                if let Some((id, _)) = pick(found, year) {
+                    return NameMatch::Approximate(id, rule);
+                }
+            }
+        }
+        NameMatch::None
+    }
+}
+
+/// The single candidate, or the single one of the row's year (flagged `true`).
+fn pick(candidates: &[(String, i32)], year: i32) -> Option<(String, bool)> {
+    match candidates {
+        [(id, _)] => Some((id.clone(), false)),
+        _ => {
+            let same_year: Vec<&(String, i32)> =
+                candidates.iter().filter(|(_, y)| *y == year).collect();
+            match same_year.as_slice() {
+                [(id, _)] => Some((id.clone(), true)),
+                _ => None,
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn org_dates_in_all_their_forms() {
+        let expected = time::macros::date!(2018 - 02 - 15);
+        assert_eq!(parse_org_date("<2018-02-15 jeu.>"), Some(expected));
+        assert_eq!(parse_org_date("[2018-02-15 jeu.]"), Some(expected));
+        assert_eq!(parse_org_date("2018-02-15"), Some(expected));
+        assert_eq!(parse_org_date("<2018-02-30 ven.>"), None);
+        assert_eq!(parse_org_date("jeudi"), None);
+        assert_eq!(parse_org_date(""), None);
+    }
+
+    #[test]
+    fn categories_keep_known_letters_and_name_the_rest() {
+        assert_eq!(split_categories("PTC"), (vec!["C".into(), "P".into(), "T".into()], String::new()));
+        assert_eq!(split_categories("MCR"), (vec!["C".into(), "M".into()], "R".into()));
+        assert_eq!(split_categories("Fun"), (vec![], "Fun".into()));
+        assert_eq!(split_categories(""), (vec![], String::new()));
+        assert_eq!(split_categories("PP"), (vec!["P".into()], String::new()));
+    }
+
+    #[test]
+    fn moods() {
+        assert_eq!(parse_mood(""), Ok(None));
+        assert_eq!(parse_mood("-1"), Ok(Some(-1)));
+        assert_eq!(parse_mood("+1"), Ok(Some(1)));
+        assert_eq!(parse_mood("oui"), Err(()));
+    }
+
+    #[test]
+    fn names_match_exactly_approximately_or_not_at_all() {
+        let names = DefiNames::new([
+            ("brigade-numerique", "Brigade Numérique", "Brigade Numérique", 2018),
+            ("coacheleves", "CoachÉlèves", "CoachÉlèves", 2018),
+            ("eig-link-2018", "EIG Link 2018", "EIG Link", 2018),
+            ("eig-link-2019", "EIG Link 2019", "EIG Link", 2019),
+            ("lab-sante", "Lab Santé", "Lab Santé", 2018),
+        ]);
+        assert_eq!(names.find("lab santé", 2018), NameMatch::Exact("lab-sante".into()));
+        assert!(matches!(names.find("BrigadeNumérique", 2018), NameMatch::Approximate(id, _) if id == "brigade-numerique"));
+        assert!(matches!(names.find("CoachÉlève", 2018), NameMatch::Approximate(id, "singulier/pluriel") if id == "coacheleves"));
+        assert!(matches!(names.find("EIG Link", 2019), NameMatch::Approximate(id, _) if id == "eig-link-2019"));
+        assert_eq!(names.find("EIG Link", 2021), NameMatch::None);
+        assert_eq!(names.find("EIG Node", 2018), NameMatch::None);
+        assert_eq!(names.find("", 2018), NameMatch::None);
+    }
+
+    #[test]
+    fn rows_keep_their_lines_and_columns_are_found_by_name() {
+        let text = "Cat,Défi,Livrable,Tâche,Fait le,OK\r\nP,Hopkins,,Code,<2018-02-15 jeu.>,1\r\n\"M\",\"Lab, Santé\",x,\"Réunion\nlongue\",<2018-02-16 ven.>,\r\n";
+        let rows = parse_rows(&SourceText::new("j.csv", text)).unwrap();
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[0].defi, "Hopkins");
+        assert_eq!(rows[0].line, 2);
+        assert_eq!(rows[1].defi, "Lab, Santé");
+        assert_eq!(rows[1].task, "Réunion\nlongue");
+        assert_eq!(rows[1].line, 3);
+    }
+
+    #[test]
+    fn missing_columns_and_ragged_rows_are_errors() {
+        let err = parse_rows(&SourceText::new("j.csv", "Défi,Tâche\nA,B\n")).unwrap_err();
+        assert_eq!(err.line, Some(1));
+        assert!(err.message_fr.contains("Livrable"), "{err}");
+        let text = "Défi,Livrable,Tâche,Fait le,Cat,OK\nA,,t,<2018-02-15 jeu.>,P,\nB,,t\n";
+        let err = parse_rows(&SourceText::new("j.csv", text)).unwrap_err();
+        assert_eq!(err.line, Some(3), "{err}");
+    }
+}

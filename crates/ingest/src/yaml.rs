@@ -1,0 +1,190 @@
+//! YAML reading with line numbers, and the keys written twice in one mapping.
+//!
+//! A key repeated with the same value is harmless and only reported; a key repeated
+//! with another value is an error, since the sources disagree with themselves.
+
+use std::collections::HashMap;
+use std::fmt;
+
+use serde::de::{DeserializeOwned, MapAccess, SeqAccess, Visitor};
+use serde::{Deserialize, Deserializer};
+use serde_json::Value;
+use serde_saphyr::options::DuplicateKeyPolicy;
+use serde_saphyr::Spanned;
+
+use crate::source::{SourceError, SourceText};
+
+/// A key written a second time, with the same value, at `line`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RepeatedKey {
+    pub line: usize,
+    pub key: String,
+}
+
+/// Parses one YAML file; an empty file, invalid YAML, a wrong type or a key repeated
+/// with another value is an error naming the line.
+pub fn parse<T: DeserializeOwned>(source: &SourceText) -> Result<(T, Vec<RepeatedKey>), SourceError> {
+    if source.is_blank() {
+        return Err(SourceError::new(&source.name, None, "fichier vide", "empty file"));
+    }
+    let pass_through = serde_saphyr::options! { duplicate_keys: DuplicateKeyPolicy::PassThrough };
+    let scanned: Scanned =
+        serde_saphyr::from_str_with_options(&source.text, pass_through).map_err(|e| yaml_error(source, &e))?;
+    let mut repeated = Vec::new();
+    for duplicate in scanned.duplicates {
+        if !duplicate.same_value {
+            return Err(SourceError::new(
+                &source.name,
+                Some(duplicate.line),
+                format!("clé « {} » en double, avec une autre valeur", duplicate.key),
+                format!("key \"{}\" repeated with another value", duplicate.key),
+            ));
+        }
+        repeated.push(RepeatedKey {
+            line: duplicate.line,
+            key: duplicate.key,
+        });
+    }
+    let first_wins = serde_saphyr::options! { duplicate_keys: DuplicateKeyPolicy::FirstWins };
+    let value = serde_saphyr::from_str_with_options(&source.text, first_wins).map_err(|e| yaml_error(source, &e))?;
+    Ok((value, repeated))
+}
+
+fn yaml_error(source: &SourceText, e: &serde_saphyr::Error) -> SourceError {
+    let line = e.location().map(|l| l.line() as usize);
+    let options = serde_saphyr::render_options! { snippets: serde_saphyr::SnippetMode::Off };
+    let message = e.render_with_options(options);
+    SourceError::new(
+        &source.name,
+        line,
+        format!("YAML invalide : {message}"),
+        format!("invalid YAML: {message}"),
+    )
+}
+
+struct Duplicate {
+    line: usize,
+    key: String,
+    same_value: bool,
+}
+
+/// Any YAML value, with the duplicates found inside it.
+struct Scanned {
+    value: Value,
+    duplicates: Vec<Duplicate>,
+}
+
+impl Scanned {
+    fn plain(value: Value) -> Scanned {
+        Scanned { value, duplicates: Vec::new() }
+    }
+}
+
+impl<'de> Deserialize<'de> for Scanned {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Scanned, D::Error> {
+        deserializer.deserialize_any(ScanVisitor)
+    }
+}
+
+struct ScanVisitor;
+
+impl<'de> Visitor<'de> for ScanVisitor {
+    type Value = Scanned;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("any YAML value")
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<Scanned, E> {
+        Ok(Scanned::plain(Value::Bool(v)))
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<Scanned, E> {
+        Ok(Scanned::plain(Value::from(v)))
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<Scanned, E> {
+        Ok(Scanned::plain(Value::from(v)))
+    }
+    fn visit_f64<E>(self, v: f64) -> Result<Scanned, E> {
+        Ok(Scanned::plain(Value::from(v)))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Scanned, E> {
+        Ok(Scanned::plain(Value::from(v)))
+    }
+    fn visit_string<E>(self, v: String) -> Result<Scanned, E> {
+        Ok(Scanned::plain(Value::from(v)))
+    }
+    fn visit_unit<E>(self) -> Result<Scanned, E> {
+        Ok(Scanned::plain(Value::Null))
+    }
+    fn visit_none<E>(self) -> Result<Scanned, E> {
+        Ok(Scanned::plain(Value::Null))
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Scanned, D::Error> {
+        Scanned::deserialize(d)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Scanned, A::Error> {
+        let mut items = Vec::new();
+        let mut duplicates = Vec::new();
+        while let Some(item) = seq.next_element::<Scanned>()? {
+            items.push(item.value);
+            duplicates.extend(item.duplicates);
+        }
+        Ok(Scanned { value: Value::Array(items), duplicates })
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Scanned, A::Error> {
+        let mut entries = serde_json::Map::new();
+        let mut duplicates = Vec::new();
+        let mut seen: HashMap<String, ()> = HashMap::new();
+        while let Some(key) = map.next_key::<Spanned<Value>>()? {
+            let name = match &key.value {
+                Value::String(text) => text.clone(),
+                other => other.to_string(),
+            };
+            let item: Scanned = map.next_value()?;
+            duplicates.extend(item.duplicates);
+            if seen.insert(name.clone(), ()).is_some() {
+                duplicates.push(Duplicate {
+                    line: key.referenced.line() as usize,
+                    same_value: entries.get(&name) == Some(&item.value),
+                    key: name,
+                });
+            } else {
+                entries.insert(name, item.value);
+            }
+        }
+        Ok(Scanned { value: Value::Object(entries), duplicates })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use indexmap::IndexMap;
+
+    fn yaml(text: &str) -> SourceText {
+        SourceText::new("f.yml", text)
+    }
+
+    #[test]
+    fn a_key_repeated_with_its_value_is_reported_not_fatal() {
+        let text = "a:\n  title: A\n  link: x\n  link: x\nb:\n  title: B\n";
+        let (map, repeated): (IndexMap<String, Value>, _) = parse(&yaml(text)).unwrap();
+        assert_eq!(map.len(), 2);
+        assert_eq!(repeated, vec![RepeatedKey { line: 4, key: "link".into() }]);
+    }
+
+    #[test]
+    fn a_key_repeated_with_another_value_is_an_error_at_its_line() {
+        let text = "a:\n  title: A\nb:\n  title: B\na:\n  title: C\n";
+        let err = parse::<IndexMap<String, Value>>(&yaml(text)).unwrap_err();
+        assert_eq!(err.line, Some(5), "{err}");
+        assert!(err.message_fr.contains("en double"), "{err}");
+    }
+
+    #[test]
+    fn syntax_errors_and_empty_files_name_the_place() {
+        let err = parse::<IndexMap<String, Value>>(&yaml("a: [1, 2\nb: 3\n")).unwrap_err();
+        assert!(err.line.is_some(), "{err}");
+        let err = parse::<IndexMap<String, Value>>(&yaml("  \n")).unwrap_err();
+        assert_eq!(err.message_fr, "fichier vide");
+    }
+}
