@@ -213,11 +213,12 @@ fn defis(
         };
 
         let year = raw.year.ok_or_else(|| required("year"))?;
-        let promotion_id = raw.promotion.as_ref().ok_or_else(|| required("promotion"))?.id();
+        let promotion = raw.promotion.as_ref().ok_or_else(|| required("promotion"))?;
+        let promotion_id = promotion.value.id();
         if !promotion_ids.contains(promotion_id.as_str()) {
             return Err(SourceError::new(
                 file,
-                Some(line),
+                Some(line_of(promotion)),
                 format!("défi « {key} » : promotion « {promotion_id} » absente de promos.yml"),
                 format!("défi \"{key}\": promotion \"{promotion_id}\" is not in promos.yml"),
             ));

@@ -12,7 +12,7 @@ use crate::yaml::{self, RepeatedKey};
 pub struct RawDefi {
     pub title: Option<String>,
     pub year: Option<i32>,
-    pub promotion: Option<PromotionKey>,
+    pub promotion: Option<Spanned<PromotionKey>>,
     pub description: Option<String>,
     pub administration: Option<Spanned<String>>,
     pub administration_website: Option<Spanned<String>>,
@@ -157,7 +157,7 @@ mod tests {
     fn promotions_are_numbers_or_words() {
         let text = "a:\n  promotion: 4\nb:\n  promotion: dig\n";
         let (map, _): (IndexMap<String, RawDefi>, _) = yaml::parse(&source(text)).unwrap();
-        let ids: Vec<String> = map.values().map(|d| d.promotion.as_ref().unwrap().id()).collect();
+        let ids: Vec<String> = map.values().map(|d| d.promotion.as_ref().unwrap().value.id()).collect();
         assert_eq!(ids, vec!["4", "dig"]);
     }
 }

@@ -1,6 +1,6 @@
 //! Synthetic sources N times larger than the real ones, drawn from them, for benchmarks.
 //!
-//! Copy `k` of each défi, person and journal row carries the suffix ` #k`; the
+//! Copy `k` of each défi, person and journal row carries the prefix `Sk `; the
 //! distributions (promotions, skills, teams, categories, dates within each
 //! cohort's year) are those of the real files. A fifth of the copies move to a
 //! new service under their administration, so the administration tree grows too.
@@ -36,7 +36,8 @@ pub fn generate(model: &Model, scale: usize, seed: u64) -> Result<Generated, Sou
     let (people, _): (IndexMap<String, Value>, _) = crate::yaml::parse(&model.people)?;
     let rows = crate::journal::parse_rows(&model.journal)?;
 
-    let suffix = |text: &str, k: usize| if k == 0 { text.to_string() } else { format!("{text} #{k}") };
+    // A prefix, so that name rules on word ends (plurals) behave as on the real names.
+    let copy_name = |text: &str, k: usize| if k == 0 { text.to_string() } else { format!("S{k} {text}") };
     let mut out_defis: IndexMap<String, Value> = IndexMap::new();
     for k in 0..scale {
         for (key, defi) in &defis {
@@ -44,14 +45,14 @@ pub fn generate(model: &Model, scale: usize, seed: u64) -> Result<Generated, Sou
             if let Some(map) = defi.as_object_mut() {
                 for field in ["title"] {
                     if let Some(Value::String(text)) = map.get(field) {
-                        map.insert(field.into(), Value::String(suffix(text, k)));
+                        map.insert(field.into(), Value::String(copy_name(text, k)));
                     }
                 }
                 for field in ["eigs", "mentors"] {
                     if let Some(Value::Array(names)) = map.get_mut(field) {
                         for name in names.iter_mut() {
                             if let Value::String(text) = name {
-                                *name = Value::String(suffix(text, k));
+                                *name = Value::String(copy_name(text, k));
                             }
                         }
                     }
@@ -63,13 +64,13 @@ pub fn generate(model: &Model, scale: usize, seed: u64) -> Result<Generated, Sou
                     }
                 }
             }
-            out_defis.insert(suffix(key, k), defi);
+            out_defis.insert(copy_name(key, k), defi);
         }
     }
     let mut out_people: IndexMap<String, Value> = IndexMap::new();
     for k in 0..scale {
         for (name, person) in &people {
-            out_people.insert(suffix(name, k), person.clone());
+            out_people.insert(copy_name(name, k), person.clone());
         }
     }
 
@@ -87,7 +88,7 @@ pub fn generate(model: &Model, scale: usize, seed: u64) -> Result<Generated, Sou
                 .map_or_else(|| row.date.clone(), |d| format!("<{d} {}>", day_name(d.weekday())));
             writer
                 .write_record([
-                    &suffix(&row.defi, k),
+                    &copy_name(&row.defi, k),
                     &row.deliverable,
                     &row.task,
                     &date,

@@ -1,0 +1,65 @@
+//! Helpers shared by the command-line tests: paths of the real sources and running the binary.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+pub fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().unwrap()
+}
+
+pub fn site() -> PathBuf {
+    repo().join("data/sources/site-eig")
+}
+
+pub fn journal() -> PathBuf {
+    repo().join("data/sources/eig-link-journal/journal-2018-feb-apr.csv")
+}
+
+pub fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_eig-pulse"))
+        .args(args)
+        .current_dir(repo())
+        .output()
+        .expect("the binary runs")
+}
+
+pub fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+pub fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// Exports the real sources into `out`, with a fixed timestamp.
+pub fn export_real(out: &Path, extra: &[&str]) -> Output {
+    let (site, journal) = (site(), journal());
+    let mut args = vec![
+        "export",
+        "--site",
+        site.to_str().unwrap(),
+        "--journal",
+        journal.to_str().unwrap(),
+        "--generated-at",
+        "2026-01-01T00:00:00Z",
+        "-o",
+        out.to_str().unwrap(),
+    ];
+    args.extend_from_slice(extra);
+    let args: Vec<String> = args.into_iter().map(String::from).collect();
+    let refs: Vec<&str> = args.iter().map(String::as_str).collect();
+    run(&refs)
+}
+
+/// Validates a JSON text against the published schema with the `jsonschema` crate.
+pub fn schema_errors(text: &str) -> Vec<String> {
+    let schema: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(repo().join("schema/export.schema.json")).unwrap()).unwrap();
+    let validator = jsonschema::draft202012::new(&schema).expect("the schema itself is valid draft 2020-12");
+    let value: serde_json::Value = serde_json::from_str(text).expect("JSON");
+    validator
+        .iter_errors(&value)
+        .map(|e| format!("{}: {e}", e.instance_path()))
+        .collect()
+}
