@@ -27,9 +27,8 @@ pub fn parse<T: DeserializeOwned>(source: &SourceText) -> Result<(T, Vec<Repeate
     if source.is_blank() {
         return Err(SourceError::new(&source.name, None, "fichier vide", "empty file"));
     }
-    let pass_through = serde_saphyr::options! { duplicate_keys: DuplicateKeyPolicy::PassThrough };
-    let scanned: Scanned =
-        serde_saphyr::from_str_with_options(&source.text, pass_through).map_err(|e| yaml_error(source, &e))?;
+    let scanned: Scanned = serde_saphyr::from_str_with_options(&source.text, options(DuplicateKeyPolicy::PassThrough))
+        .map_err(|e| yaml_error(source, &e))?;
     let mut repeated = Vec::new();
     for duplicate in scanned.duplicates {
         if !duplicate.same_value {
@@ -45,9 +44,18 @@ pub fn parse<T: DeserializeOwned>(source: &SourceText) -> Result<(T, Vec<Repeate
             key: duplicate.key,
         });
     }
-    let first_wins = serde_saphyr::options! { duplicate_keys: DuplicateKeyPolicy::FirstWins };
-    let value = serde_saphyr::from_str_with_options(&source.text, first_wins).map_err(|e| yaml_error(source, &e))?;
+    let value = serde_saphyr::from_str_with_options(&source.text, options(DuplicateKeyPolicy::FirstWins))
+        .map_err(|e| yaml_error(source, &e))?;
     Ok((value, repeated))
+}
+
+/// The parser's limits against hostile input, raised to fit a catalogue 100 times the real one
+/// (about 2.5 million nodes); depth, aliases and scalar bytes keep their defaults.
+fn options(duplicate_keys: DuplicateKeyPolicy) -> serde_saphyr::Options {
+    let mut budget = serde_saphyr::Budget::default();
+    budget.max_nodes = 20_000_000;
+    budget.max_events = 80_000_000;
+    serde_saphyr::options! { duplicate_keys: duplicate_keys, budget: Some(budget) }
 }
 
 fn yaml_error(source: &SourceText, e: &serde_saphyr::Error) -> SourceError {
