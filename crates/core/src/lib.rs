@@ -9,3 +9,12 @@ pub mod validate;
 
 pub use export::Export;
 pub use lang::Lang;
+pub mod cohort;
+pub mod filter;
+pub mod format;
+
+pub use cohort::{Cohort, Selection};
+pub use filter::Filters;
+
+pub mod chart;
+pub mod stats;

@@ -1,0 +1,163 @@
+//! The export indexed for queries: the administration tree, dates parsed once, and filtering.
+
+use std::collections::HashMap;
+
+use crate::export::Export;
+use crate::filter::Filters;
+use crate::validate::parse_date;
+
+/// An export with the indexes every chart needs. Plain data: no signals, no DOM.
+#[derive(Debug, Clone)]
+pub struct Cohort {
+    pub export: Export,
+    admin_by_id: HashMap<String, usize>,
+    /// Parent index of each administration.
+    parent: Vec<Option<usize>>,
+    /// Administration index of each défi.
+    defi_admin: Vec<usize>,
+    defi_by_id: HashMap<String, usize>,
+    /// Défi index of each journal entry.
+    journal_defi: Vec<Option<usize>>,
+    /// Day number (Julian day) of each journal entry.
+    journal_day: Vec<i32>,
+}
+
+/// The défis and journal entries that pass the filters, as indexes into the export.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Selection {
+    pub defis: Vec<usize>,
+    pub journal: Vec<usize>,
+}
+
+impl Cohort {
+    /// Indexes a validated export (see [`crate::validate::parse_export`]).
+    pub fn new(export: Export) -> Cohort {
+        let admin_by_id: HashMap<String, usize> =
+            export.administrations.iter().enumerate().map(|(i, a)| (a.id.clone(), i)).collect();
+        let parent = export
+            .administrations
+            .iter()
+            .map(|a| a.parent_id.as_ref().and_then(|p| admin_by_id.get(p).copied()))
+            .collect();
+        let defi_by_id: HashMap<String, usize> =
+            export.defis.iter().enumerate().map(|(i, d)| (d.id.clone(), i)).collect();
+        let defi_admin = export
+            .defis
+            .iter()
+            .map(|d| admin_by_id.get(&d.administration_id).copied().unwrap_or(usize::MAX))
+            .collect();
+        let journal_defi = export
+            .journal
+            .iter()
+            .map(|e| e.defi_id.as_ref().and_then(|id| defi_by_id.get(id).copied()))
+            .collect();
+        let journal_day = export
+            .journal
+            .iter()
+            .map(|e| parse_date(&e.date).map_or(0, |d| d.to_julian_day()))
+            .collect();
+        Cohort { export, admin_by_id, parent, defi_admin, defi_by_id, journal_defi, journal_day }
+    }
+
+    pub fn administration_index(&self, id: &str) -> Option<usize> {
+        self.admin_by_id.get(id).copied()
+    }
+
+    pub fn defi_index(&self, id: &str) -> Option<usize> {
+        self.defi_by_id.get(id).copied()
+    }
+
+    /// The administration index of a défi.
+    pub fn defi_administration(&self, defi: usize) -> Option<usize> {
+        self.defi_admin.get(defi).copied().filter(|&a| a != usize::MAX)
+    }
+
+    pub fn parent(&self, admin: usize) -> Option<usize> {
+        self.parent.get(admin).copied().flatten()
+    }
+
+    /// The chain from an administration up to its root: itself first.
+    pub fn ancestors(&self, admin: usize) -> Vec<usize> {
+        let mut chain = vec![admin];
+        let mut current = admin;
+        while let Some(parent) = self.parent(current) {
+            if chain.contains(&parent) || chain.len() > self.parent.len() {
+                break;
+            }
+            chain.push(parent);
+            current = parent;
+        }
+        chain
+    }
+
+    /// True when `admin` is `ancestor` or lies under it.
+    pub fn is_within(&self, admin: usize, ancestor: usize) -> bool {
+        self.ancestors(admin).contains(&ancestor)
+    }
+
+    /// Administrations in tree order (each parent before its children, siblings by id, which
+    /// sorts like the name without case or accents), with depth.
+    pub fn administration_tree(&self) -> Vec<(usize, usize)> {
+        let admins = &self.export.administrations;
+        let mut children: Vec<Vec<usize>> = vec![Vec::new(); admins.len()];
+        let mut roots = Vec::new();
+        for i in 0..admins.len() {
+            match self.parent(i) {
+                Some(p) if !self.ancestors(p).contains(&i) => children[p].push(i),
+                _ => roots.push(i),
+            }
+        }
+        let by_name = |list: &mut Vec<usize>| list.sort_by(|&a, &b| admins[a].id.cmp(&admins[b].id));
+        by_name(&mut roots);
+        children.iter_mut().for_each(by_name);
+        let mut out = Vec::with_capacity(admins.len());
+        let mut stack: Vec<(usize, usize)> = roots.into_iter().rev().map(|r| (r, 0)).collect();
+        while let Some((i, depth)) = stack.pop() {
+            out.push((i, depth));
+            stack.extend(children[i].iter().rev().map(|&c| (c, depth + 1)));
+        }
+        out
+    }
+
+    /// The défi index of each journal entry.
+    pub fn journal_defi(&self, entry: usize) -> Option<usize> {
+        self.journal_defi.get(entry).copied().flatten()
+    }
+
+    /// The date of a journal entry.
+    pub fn journal_date(&self, entry: usize) -> time::Date {
+        time::Date::from_julian_day(self.journal_day[entry]).unwrap_or(time::Date::MIN)
+    }
+
+    /// Applies the filters. Journal rows that match no défi count only while no filter narrows the défis.
+    pub fn select(&self, filters: &Filters) -> Selection {
+        let admin = filters.admin.as_deref().and_then(|id| self.administration_index(id));
+        let (first_year, last_year) = (filters.from.map(|d| d.year()), filters.to.map(|d| d.year()));
+        let mut keep_defi = vec![false; self.export.defis.len()];
+        let mut defis = Vec::new();
+        for (i, defi) in self.export.defis.iter().enumerate() {
+            let keep = admin.is_none_or(|a| self.defi_administration(i).is_some_and(|own| self.is_within(own, a)))
+                && filters.promo.as_ref().is_none_or(|p| &defi.promotion_id == p)
+                && filters.skill.as_ref().is_none_or(|s| defi.skills.contains(s))
+                && first_year.is_none_or(|y| defi.year >= y)
+                && last_year.is_none_or(|y| defi.year <= y);
+            if keep {
+                keep_defi[i] = true;
+                defis.push(i);
+            }
+        }
+        let (from, to) = (filters.from.map(|d| d.to_julian_day()), filters.to.map(|d| d.to_julian_day()));
+        let journal = (0..self.export.journal.len())
+            .filter(|&e| {
+                let day = self.journal_day[e];
+                from.is_none_or(|f| day >= f)
+                    && to.is_none_or(|t| day <= t)
+                    && match self.journal_defi[e] {
+                        Some(d) => keep_defi[d],
+                        None => !filters.narrows_defis(),
+                    }
+            })
+            .collect();
+        Selection { defis, journal }
+    }
+}

@@ -1,0 +1,122 @@
+//! The dashboard's filters and their URL form (`?admin=…&promo=…&skill=…&from=…&to=…`).
+
+use crate::export::Export;
+use crate::validate::parse_date;
+
+/// What the user narrowed the cohort to; `None` means everything.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filters {
+    /// An administration id; its descendants are included.
+    pub admin: Option<String>,
+    pub promo: Option<String>,
+    pub skill: Option<String>,
+    pub from: Option<time::Date>,
+    pub to: Option<time::Date>,
+}
+
+/// A URL parameter that was ignored, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ignored {
+    pub name: String,
+    pub value: String,
+    pub reason_fr: &'static str,
+    pub reason_en: &'static str,
+}
+
+/// The parameters the dashboard reads besides the filters (they are not ignored).
+const OTHER_PARAMETERS: [&str; 4] = ["data", "lang", "defi", "chart"];
+
+impl Filters {
+    pub fn is_empty(&self) -> bool {
+        *self == Filters::default()
+    }
+
+    /// True when a filter narrows the set of défis (not only the period).
+    pub fn narrows_defis(&self) -> bool {
+        self.admin.is_some() || self.promo.is_some() || self.skill.is_some()
+    }
+
+    /// Reads the filters from a query string (with or without `?`), checking ids against the export.
+    /// Unknown names and invalid values are returned as [`Ignored`], never applied.
+    pub fn from_query(query: &str, export: &Export) -> (Filters, Vec<Ignored>) {
+        let mut filters = Filters::default();
+        let mut ignored = Vec::new();
+        for (name, value) in query_pairs(query) {
+            let mut ignore = |fr: &'static str, en: &'static str| {
+                ignored.push(Ignored {
+                    name: name.clone(),
+                    value: value.clone(),
+                    reason_fr: fr,
+                    reason_en: en,
+                })
+            };
+            match name.as_str() {
+                "admin" if export.administrations.iter().any(|a| a.id == value) => filters.admin = Some(value.clone()),
+                "admin" => ignore("administration inconnue", "unknown administration"),
+                "promo" if export.promotions.iter().any(|p| p.id == value) => filters.promo = Some(value.clone()),
+                "promo" => ignore("promotion inconnue", "unknown promotion"),
+                "skill" if export.skills.iter().any(|s| s.id == value) => filters.skill = Some(value.clone()),
+                "skill" => ignore("compétence inconnue", "unknown skill"),
+                "from" | "to" => match parse_date(&value) {
+                    Some(date) if name == "from" => filters.from = Some(date),
+                    Some(date) => filters.to = Some(date),
+                    None => ignore("date attendue au format AAAA-MM-JJ", "date expected as YYYY-MM-DD"),
+                },
+                other if OTHER_PARAMETERS.contains(&other) => {}
+                _ => ignore("paramètre inconnu", "unknown parameter"),
+            }
+        }
+        if let (Some(from), Some(to)) = (filters.from, filters.to) {
+            if from > to {
+                ignored.push(Ignored {
+                    name: "from".into(),
+                    value: from.to_string(),
+                    reason_fr: "début après la fin de la période",
+                    reason_en: "start after the end of the period",
+                });
+                filters.from = None;
+            }
+        }
+        (filters, ignored)
+    }
+
+    /// The filters as query pairs, in a fixed order; empty filters are left out.
+    pub fn to_pairs(&self) -> Vec<(&'static str, String)> {
+        let mut pairs = Vec::new();
+        if let Some(admin) = &self.admin {
+            pairs.push(("admin", admin.clone()));
+        }
+        if let Some(promo) = &self.promo {
+            pairs.push(("promo", promo.clone()));
+        }
+        if let Some(skill) = &self.skill {
+            pairs.push(("skill", skill.clone()));
+        }
+        if let Some(from) = self.from {
+            pairs.push(("from", from.to_string()));
+        }
+        if let Some(to) = self.to {
+            pairs.push(("to", to.to_string()));
+        }
+        pairs
+    }
+}
+
+/// Decodes `a=1&b=x%20y` into pairs (`+` is a space).
+pub fn query_pairs(query: &str) -> Vec<(String, String)> {
+    form_urlencoded::parse(query.trim_start_matches('?').as_bytes())
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect()
+}
+
+/// Builds a query string (`?a=1&b=x+y`) from pairs; empty when there are none.
+pub fn query_string(pairs: &[(&str, String)]) -> String {
+    if pairs.is_empty() {
+        return String::new();
+    }
+    let mut serializer = form_urlencoded::Serializer::for_suffix(String::from("?"), 1);
+    for (name, value) in pairs {
+        serializer.append_pair(name, value);
+    }
+    serializer.finish()
+}

@@ -1,0 +1,113 @@
+//! Numbers, shares and dates written the French way (`1 288`, `42 %`, `12 mars 2018`) or the English way.
+
+use crate::Lang;
+
+/// U+202F, the narrow no-break space French puts between thousands and before `%`.
+pub const NARROW_NBSP: char = '\u{202F}';
+
+/// A whole count with thousands grouped: `1 288` in French, `1,288` in English.
+pub fn count(n: u64, lang: Lang) -> String {
+    let digits = n.to_string();
+    let separator = match lang {
+        Lang::Fr => NARROW_NBSP,
+        Lang::En => ',',
+    };
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(separator);
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A number that may have decimals, at most one shown.
+pub fn number(x: f64, lang: Lang) -> String {
+    if (x - x.round()).abs() < 1e-9 && x.abs() < 1e15 {
+        let sign = if x < 0.0 { "-" } else { "" };
+        return format!("{sign}{}", count(x.abs().round() as u64, lang));
+    }
+    let text = format!("{x:.1}");
+    match lang {
+        Lang::Fr => text.replace('.', ","),
+        Lang::En => text,
+    }
+}
+
+/// A share in [0, 1] as a whole percentage: `42 %` in French, `42%` in English.
+pub fn percent(share: f64, lang: Lang) -> String {
+    let value = (share * 100.0).round() as i64;
+    match lang {
+        Lang::Fr => format!("{value}{NARROW_NBSP}%"),
+        Lang::En => format!("{value}%"),
+    }
+}
+
+const MONTHS_FR: [&str; 12] = [
+    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+];
+const MONTHS_FR_SHORT: [&str; 12] = [
+    "janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc.",
+];
+const MONTHS_EN: [&str; 12] = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+];
+
+fn month_index(date: time::Date) -> usize {
+    usize::from(u8::from(date.month())) - 1
+}
+
+/// `12 mars 2018` / `12 March 2018`.
+pub fn date(date: time::Date, lang: Lang) -> String {
+    let m = month_index(date);
+    match lang {
+        Lang::Fr => {
+            let day = if date.day() == 1 { "1er".to_string() } else { date.day().to_string() };
+            format!("{day} {} {}", MONTHS_FR[m], date.year())
+        }
+        Lang::En => format!("{} {} {}", date.day(), MONTHS_EN[m], date.year()),
+    }
+}
+
+/// `12 mars` / `12 Mar`, for axis ticks.
+pub fn day_month_short(date: time::Date, lang: Lang) -> String {
+    let m = month_index(date);
+    match lang {
+        Lang::Fr => format!("{} {}", date.day(), MONTHS_FR_SHORT[m]),
+        Lang::En => format!("{} {}", date.day(), &MONTHS_EN[m][..3]),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::date as d;
+
+    #[test]
+    fn counts_group_thousands() {
+        assert_eq!(count(1288, Lang::Fr), "1\u{202F}288");
+        assert_eq!(count(1288, Lang::En), "1,288");
+        assert_eq!(count(20_000_000, Lang::Fr), "20\u{202F}000\u{202F}000");
+        assert_eq!(count(999, Lang::Fr), "999");
+        assert_eq!(count(0, Lang::En), "0");
+    }
+
+    #[test]
+    fn numbers_and_percentages() {
+        assert_eq!(number(2.5, Lang::Fr), "2,5");
+        assert_eq!(number(2.5, Lang::En), "2.5");
+        assert_eq!(number(1288.0, Lang::Fr), "1\u{202F}288");
+        assert_eq!(percent(0.4225, Lang::Fr), "42\u{202F}%");
+        assert_eq!(percent(0.4225, Lang::En), "42%");
+    }
+
+    #[test]
+    fn dates() {
+        assert_eq!(date(d!(2018 - 03 - 12), Lang::Fr), "12 mars 2018");
+        assert_eq!(date(d!(2018 - 03 - 01), Lang::Fr), "1er mars 2018");
+        assert_eq!(date(d!(2018 - 03 - 12), Lang::En), "12 March 2018");
+        assert_eq!(day_month_short(d!(2018 - 02 - 12), Lang::Fr), "12 févr.");
+        assert_eq!(day_month_short(d!(2018 - 02 - 12), Lang::En), "12 Feb");
+    }
+}

@@ -1,0 +1,357 @@
+//! Transforms: group, count, bin by week and share the selected data into chart data.
+//!
+//! Each function reads a [`Cohort`] and a [`Selection`] and returns plain data; drawing is elsewhere.
+
+use std::collections::HashMap;
+
+use crate::chart::{BarChart, Category, ChartId, Layout, Orientation, Series, Target, Unit};
+use crate::cohort::{Cohort, Selection};
+use crate::filter::Filters;
+use crate::{format, Lang};
+
+/// The headline numbers for the current filters.
+#[derive(Debug, Clone, PartialEq)]
+pub struct KeyFigures {
+    pub defis: usize,
+    /// Distinct administrations hosting the selected défis.
+    pub administrations: usize,
+    pub eigs: usize,
+    /// Distinct mentor names.
+    pub mentors: usize,
+    pub journal_entries: usize,
+    /// Share of the selected défis with published source code; `None` without défis.
+    pub with_code: Option<f64>,
+}
+
+pub fn key_figures(cohort: &Cohort, selection: &Selection) -> KeyFigures {
+    let defis: Vec<&crate::export::Defi> = selection.defis.iter().map(|&i| &cohort.export.defis[i]).collect();
+    let mut administrations: Vec<&str> = defis.iter().map(|d| d.administration_id.as_str()).collect();
+    administrations.sort_unstable();
+    administrations.dedup();
+    let mut mentors: Vec<&str> = defis.iter().flat_map(|d| d.mentors.iter().map(String::as_str)).collect();
+    mentors.sort_unstable();
+    mentors.dedup();
+    let with_code = defis.iter().filter(|d| !d.source_code.is_empty()).count();
+    KeyFigures {
+        defis: defis.len(),
+        administrations: administrations.len(),
+        eigs: defis.iter().map(|d| d.eigs.len()).sum(),
+        mentors: mentors.len(),
+        journal_entries: selection.journal.len(),
+        with_code: (!defis.is_empty()).then(|| with_code as f64 / defis.len() as f64),
+    }
+}
+
+/// Défis per administration, biggest first: the `top` largest, then « autres ».
+///
+/// Without an administration filter, défis count for their top-level administration; with one,
+/// for the child of the chosen administration they lie under (or the chosen one itself), so
+/// that clicking a bar drills down the tree.
+pub fn defis_by_administration(cohort: &Cohort, selection: &Selection, filters: &Filters, top: usize, lang: Lang) -> BarChart {
+    let chosen = filters.admin.as_deref().and_then(|id| cohort.administration_index(id));
+    let mut counts: HashMap<usize, usize> = HashMap::new();
+    for &d in &selection.defis {
+        let Some(own) = cohort.defi_administration(d) else { continue };
+        let chain = cohort.ancestors(own);
+        let group = match chosen {
+            Some(c) => match chain.iter().position(|&a| a == c) {
+                Some(0) | None => c,
+                Some(k) => chain[k - 1],
+            },
+            None => *chain.last().unwrap_or(&own),
+        };
+        *counts.entry(group).or_default() += 1;
+    }
+    let admins = &cohort.export.administrations;
+    let mut rows: Vec<(usize, usize)> = counts.into_iter().collect();
+    rows.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| admins[a.0].id.cmp(&admins[b.0].id)));
+    let rest: usize = rows.iter().skip(top).map(|r| r.1).sum();
+    let others = rows.len().saturating_sub(top);
+    rows.truncate(top);
+    let mut categories: Vec<Category> = rows
+        .iter()
+        .map(|&(a, _)| Category {
+            key: admins[a].id.clone(),
+            label: display_name(&admins[a]),
+            target: if Some(a) == chosen { Target::None } else { Target::Administration(admins[a].id.clone()) },
+            note: Some(admins[a].name.clone()),
+        })
+        .collect();
+    let mut values: Vec<Vec<f64>> = rows.iter().map(|r| vec![r.1 as f64]).collect();
+    if rest > 0 {
+        categories.push(Category {
+            key: "autres".into(),
+            label: match lang {
+                Lang::Fr => format!("Autres ({others} administrations)"),
+                Lang::En => format!("Others ({others} administrations)"),
+            },
+            target: Target::None,
+            note: None,
+        });
+        values.push(vec![rest as f64]);
+    }
+    BarChart {
+        id: ChartId::DefisByAdministration,
+        categories,
+        series: vec![Series { key: "defis".into(), label: lang.pick("Défis", "Défis").into(), color: 0 }],
+        values,
+        layout: Layout::Stacked,
+        orientation: Orientation::Horizontal,
+        unit: Unit::Count,
+        value_label: lang.pick("nombre de défis", "number of défis").into(),
+    }
+}
+
+/// A short label: the acronym when there is one, else the name.
+fn display_name(admin: &crate::export::Administration) -> String {
+    match &admin.acronym {
+        Some(acronym) if admin.name.chars().count() > 34 => acronym.clone(),
+        _ => admin.name.clone(),
+    }
+}
+
+/// Skill label in the interface language.
+pub fn skill_label(cohort: &Cohort, id: &str, lang: Lang) -> String {
+    let english = match id {
+        "dev" => "Development",
+        "design" => "Design",
+        "datascience" => "Data science",
+        "dataengineering" => "Data engineering",
+        "geomatique" => "Geomatics",
+        other => other,
+    };
+    match lang {
+        Lang::En => english.to_string(),
+        Lang::Fr => cohort.export.skills.iter().find(|s| s.id == id).map_or_else(|| id.to_string(), |s| s.label.clone()),
+    }
+}
+
+/// Promotion label: "EIG 1", …, "DIG".
+fn promotion_categories(cohort: &Cohort) -> Vec<Category> {
+    cohort
+        .export
+        .promotions
+        .iter()
+        .map(|p| Category { key: p.id.clone(), label: p.label.clone(), target: Target::None, note: Some(p.year.to_string()) })
+        .collect()
+}
+
+/// Défis per skill in each promotion, stacked (a défi with three skills counts in three).
+pub fn skills_by_promotion(cohort: &Cohort, selection: &Selection, lang: Lang) -> BarChart {
+    let categories = promotion_categories(cohort);
+    // The programme's own order: development first, geomatics last; unknown skills after.
+    const ORDER: [&str; 5] = ["dev", "design", "datascience", "dataengineering", "geomatique"];
+    let mut skills: Vec<&crate::export::Skill> = cohort.export.skills.iter().collect();
+    skills.sort_by_key(|s| ORDER.iter().position(|o| *o == s.id).unwrap_or(ORDER.len()));
+    let mut values = vec![vec![0.0; skills.len()]; categories.len()];
+    for &d in &selection.defis {
+        let defi = &cohort.export.defis[d];
+        let Some(p) = categories.iter().position(|c| c.key == defi.promotion_id) else { continue };
+        for skill in &defi.skills {
+            if let Some(s) = skills.iter().position(|k| &k.id == skill) {
+                values[p][s] += 1.0;
+            }
+        }
+    }
+    BarChart {
+        id: ChartId::SkillsByPromotion,
+        categories,
+        series: skills
+            .iter()
+            .enumerate()
+            .map(|(i, s)| Series { key: s.id.clone(), label: skill_label(cohort, &s.id, lang), color: i })
+            .collect(),
+        values,
+        layout: Layout::Stacked,
+        orientation: Orientation::Vertical,
+        unit: Unit::Count,
+        value_label: lang.pick("défis (par compétence)", "défis (per skill)").into(),
+    }
+}
+
+/// The journal's categories as series: the nine letters, then « autre » for rows without one.
+fn journal_series(cohort: &Cohort, lang: Lang) -> Vec<Series> {
+    let mut series: Vec<Series> = cohort
+        .export
+        .journal_categories
+        .iter()
+        .enumerate()
+        .map(|(i, c)| Series { key: c.id.clone(), label: lang.pick(&c.label_fr, &c.label_en).to_string(), color: i })
+        .collect();
+    series.push(Series { key: "autre".into(), label: lang.pick("Autre", "Other").into(), color: 9 });
+    series
+}
+
+/// Series index of each journal entry's categories (« autre » when it has none).
+fn entry_series(cohort: &Cohort, entry: usize, series: &[Series]) -> Vec<usize> {
+    let found: Vec<usize> = cohort.export.journal[entry]
+        .categories
+        .iter()
+        .filter_map(|c| series.iter().position(|s| &s.key == c))
+        .collect();
+    if found.is_empty() {
+        vec![series.len() - 1]
+    } else {
+        found
+    }
+}
+
+/// Journal entries per week (weeks start on Monday), stacked by category; an entry with
+/// several categories counts once in each. Weeks without entries are kept, at zero.
+pub fn journal_weekly(cohort: &Cohort, selection: &Selection, lang: Lang) -> BarChart {
+    let series = journal_series(cohort, lang);
+    let mondays: Vec<time::Date> = selection
+        .journal
+        .iter()
+        .map(|&e| {
+            let date = cohort.journal_date(e);
+            date - time::Duration::days(i64::from(date.weekday().number_days_from_monday()))
+        })
+        .collect();
+    let (Some(first), Some(last)) = (mondays.iter().min().copied(), mondays.iter().max().copied()) else {
+        return BarChart {
+            id: ChartId::JournalWeekly,
+            categories: Vec::new(),
+            series,
+            values: Vec::new(),
+            layout: Layout::Stacked,
+            orientation: Orientation::Vertical,
+            unit: Unit::Count,
+            value_label: lang.pick("entrées par semaine", "entries per week").into(),
+        };
+    };
+    let weeks = ((last - first).whole_days() / 7 + 1) as usize;
+    let mut values = vec![vec![0.0; series.len()]; weeks];
+    let mut entries = vec![0usize; weeks];
+    for (&e, monday) in selection.journal.iter().zip(&mondays) {
+        let w = ((*monday - first).whole_days() / 7) as usize;
+        entries[w] += 1;
+        for s in entry_series(cohort, e, &series) {
+            values[w][s] += 1.0;
+        }
+    }
+    let categories = (0..weeks)
+        .map(|w| {
+            let monday = first + time::Duration::weeks(w as i64);
+            Category {
+                key: monday.to_string(),
+                label: format::day_month_short(monday, lang),
+                target: Target::None,
+                note: Some(match lang {
+                    Lang::Fr => format!("semaine du {} : {} entrées", format::date(monday, lang), format::count(entries[w] as u64, lang)),
+                    Lang::En => format!("week of {}: {} entries", format::date(monday, lang), format::count(entries[w] as u64, lang)),
+                }),
+            }
+        })
+        .collect();
+    BarChart {
+        id: ChartId::JournalWeekly,
+        categories,
+        series,
+        values,
+        layout: Layout::Stacked,
+        orientation: Orientation::Vertical,
+        unit: Unit::Count,
+        value_label: lang.pick("entrées par semaine (par catégorie)", "entries per week (per category)").into(),
+    }
+}
+
+/// Each défi's journal entries by category, as shares (100 % bars); défis with the largest
+/// share of production first.
+pub fn journal_mix_by_defi(cohort: &Cohort, selection: &Selection, lang: Lang) -> BarChart {
+    let series = journal_series(cohort, lang);
+    let mut per_defi: HashMap<usize, Vec<f64>> = HashMap::new();
+    for &e in &selection.journal {
+        let Some(d) = cohort.journal_defi(e) else { continue };
+        let row = per_defi.entry(d).or_insert_with(|| vec![0.0; series.len()]);
+        for s in entry_series(cohort, e, &series) {
+            row[s] += 1.0;
+        }
+    }
+    let production = series.iter().position(|s| s.key == "P").unwrap_or(0);
+    let share = |row: &Vec<f64>| row[production] / row.iter().sum::<f64>().max(1.0);
+    let mut rows: Vec<(usize, Vec<f64>)> = per_defi.into_iter().collect();
+    rows.sort_by(|a, b| share(&b.1).total_cmp(&share(&a.1)).then_with(|| a.0.cmp(&b.0)));
+    let defis = &cohort.export.defis;
+    BarChart {
+        id: ChartId::JournalMixByDefi,
+        categories: rows
+            .iter()
+            .map(|(d, row)| Category {
+                key: defis[*d].id.clone(),
+                label: defis[*d].title.clone(),
+                target: Target::Defi(defis[*d].id.clone()),
+                note: Some(match lang {
+                    Lang::Fr => format!("{} entrées", format::number(row.iter().sum(), lang)),
+                    Lang::En => format!("{} entries", format::number(row.iter().sum(), lang)),
+                }),
+            })
+            .collect(),
+        values: rows.into_iter().map(|(_, row)| row).collect(),
+        series,
+        layout: Layout::Normalized,
+        orientation: Orientation::Horizontal,
+        unit: Unit::Share,
+        value_label: lang.pick("part des entrées du journal", "share of journal entries").into(),
+    }
+}
+
+/// Per promotion: share of défis with published code, with a website, with key figures.
+pub fn openness_by_promotion(cohort: &Cohort, selection: &Selection, lang: Lang) -> BarChart {
+    let categories = promotion_categories(cohort);
+    let mut counts = vec![[0usize; 4]; categories.len()];
+    for &d in &selection.defis {
+        let defi = &cohort.export.defis[d];
+        let Some(p) = categories.iter().position(|c| c.key == defi.promotion_id) else { continue };
+        counts[p][0] += usize::from(!defi.source_code.is_empty());
+        counts[p][1] += usize::from(defi.website.is_some());
+        counts[p][2] += usize::from(!defi.key_figures.is_empty());
+        counts[p][3] += 1;
+    }
+    let categories = categories
+        .into_iter()
+        .zip(&counts)
+        .map(|(mut c, n)| {
+            c.note = Some(match lang {
+                Lang::Fr => format!("{} défis", n[3]),
+                Lang::En => format!("{} défis", n[3]),
+            });
+            c
+        })
+        .collect();
+    BarChart {
+        id: ChartId::OpennessByPromotion,
+        categories,
+        series: vec![
+            Series { key: "code".into(), label: lang.pick("Code publié", "Published code").into(), color: 0 },
+            Series { key: "website".into(), label: lang.pick("Site web", "Website").into(), color: 1 },
+            Series { key: "key_figures".into(), label: lang.pick("Chiffres clés", "Key figures").into(), color: 2 },
+        ],
+        values: counts
+            .iter()
+            .map(|n| {
+                let total = n[3].max(1) as f64;
+                if n[3] == 0 {
+                    vec![0.0; 3]
+                } else {
+                    vec![n[0] as f64 / total, n[1] as f64 / total, n[2] as f64 / total]
+                }
+            })
+            .collect(),
+        layout: Layout::Grouped,
+        orientation: Orientation::Vertical,
+        unit: Unit::Share,
+        value_label: lang.pick("part des défis de la promotion", "share of the promotion's défis").into(),
+    }
+}
+
+/// All charts for the current selection, in dashboard order.
+pub fn all_charts(cohort: &Cohort, selection: &Selection, filters: &Filters, lang: Lang) -> Vec<BarChart> {
+    vec![
+        defis_by_administration(cohort, selection, filters, 12, lang),
+        skills_by_promotion(cohort, selection, lang),
+        journal_weekly(cohort, selection, lang),
+        journal_mix_by_defi(cohort, selection, lang),
+        openness_by_promotion(cohort, selection, lang),
+    ]
+}

@@ -1,0 +1,164 @@
+//! Statistics on the real export (`public/data/export.json`), against figures counted
+//! independently from the file (see the comments for how).
+
+use eig_pulse_core::chart::{BarChart, Target};
+use eig_pulse_core::stats::{self, KeyFigures};
+use eig_pulse_core::validate::parse_export;
+use eig_pulse_core::{Cohort, Filters, Lang};
+
+fn cohort() -> Cohort {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../public/data/export.json")).unwrap();
+    Cohort::new(parse_export(&text).expect("the committed export is valid"))
+}
+
+fn filters(cohort: &Cohort, query: &str) -> Filters {
+    let (filters, ignored) = Filters::from_query(query, &cohort.export);
+    assert!(ignored.is_empty(), "{ignored:?}");
+    filters
+}
+
+/// (query, défis, administrations, EIG, mentors, journal entries, défis with code), counted with
+/// Python from the export: défis kept by ancestor chain, promotion, skill and year; journal rows
+/// by date and défi (rows of no défi only without a défi filter).
+const KEY_FIGURES: [(&str, usize, usize, usize, usize, usize, usize); 6] = [
+    ("", 71, 53, 131, 138, 839, 30),
+    ("admin=ministere-de-l-interieur", 12, 7, 22, 22, 136, 7),
+    ("promo=2", 13, 13, 28, 19, 812, 9),
+    ("promo=2&skill=design", 3, 3, 6, 5, 186, 3),
+    ("from=2018-03-01&to=2018-03-31", 13, 13, 28, 19, 575, 9),
+    ("admin=ministere-de-l-interieur&promo=dig", 4, 4, 6, 10, 0, 0),
+];
+
+#[test]
+fn key_figures_follow_the_filters() {
+    let cohort = cohort();
+    for (query, defis, administrations, eigs, mentors, journal_entries, with_code) in KEY_FIGURES {
+        let selection = cohort.select(&filters(&cohort, query));
+        let figures = stats::key_figures(&cohort, &selection);
+        let expected = KeyFigures {
+            defis,
+            administrations,
+            eigs,
+            mentors,
+            journal_entries,
+            with_code: (defis > 0).then(|| with_code as f64 / defis as f64),
+        };
+        assert_eq!(figures, expected, "{query}");
+    }
+}
+
+fn values(chart: &BarChart, series: usize) -> Vec<(String, f64)> {
+    chart.categories.iter().zip(&chart.values).map(|(c, v)| (c.key.clone(), v[series])).collect()
+}
+
+#[test]
+fn defis_by_administration_groups_by_ministry_then_drills_down() {
+    let cohort = cohort();
+    let all = Filters::default();
+    let chart = stats::defis_by_administration(&cohort, &cohort.select(&all), &all, 5, Lang::Fr);
+    let top: Vec<(String, f64)> = values(&chart, 0);
+    assert_eq!(
+        top,
+        vec![
+            ("ministere-de-l-interieur".into(), 12.0),
+            ("ministere-de-la-transition-ecologique-et-solidaire".into(), 8.0),
+            ("services-du-premier-ministre".into(), 7.0),
+            ("ministere-de-l-action-et-des-comptes-publics".into(), 4.0),
+            ("ministere-de-l-education-nationale".into(), 4.0),
+            ("autres".into(), 36.0),
+        ]
+    );
+    assert_eq!(chart.categories[0].target, Target::Administration("ministere-de-l-interieur".into()));
+    assert!(chart.categories[5].label.starts_with("Autres ("));
+    let total: f64 = chart.values.iter().map(|v| v[0]).sum();
+    assert_eq!(total, 71.0, "every défi counted once");
+
+    let interior = filters(&cohort, "admin=ministere-de-l-interieur");
+    let chart = stats::defis_by_administration(&cohort, &cohort.select(&interior), &interior, 12, Lang::Fr);
+    let rows = values(&chart, 0);
+    assert_eq!(rows[0], ("direction-generale-de-la-gendarmerie-nationale".into(), 3.0));
+    assert!(rows.contains(&("ministere-de-l-interieur".into(), 3.0)), "défis of the ministry itself: {rows:?}");
+    assert_eq!(rows.iter().map(|r| r.1).sum::<f64>(), 12.0);
+}
+
+#[test]
+fn journal_weekly_bins_by_monday_and_keeps_every_entry() {
+    let cohort = cohort();
+    let all = Filters::default();
+    let chart = stats::journal_weekly(&cohort, &cohort.select(&all), Lang::Fr);
+    assert_eq!(chart.categories.len(), 9);
+    assert_eq!(chart.categories[0].key, "2018-02-12");
+    assert_eq!(chart.categories[8].key, "2018-04-09");
+    // Busiest week: 12 March 2018, 136 entries, 48 of them in production (counted with Python
+    // from the export: entries grouped by the Monday of their date).
+    let busiest = (0..9).max_by(|&a, &b| chart.total(a, &[]).total_cmp(&chart.total(b, &[]))).unwrap();
+    assert_eq!(chart.categories[busiest].key, "2018-03-12");
+    let production = chart.series.iter().position(|s| s.key == "P").unwrap();
+    assert_eq!(chart.values[busiest][production], 48.0);
+    assert_eq!(chart.categories[busiest].note.as_deref(), Some("semaine du 12 mars 2018 : 136 entrées"));
+    // Category mentions: each entry once per known letter, or once in « autre ».
+    let mentions: f64 = (0..9).map(|w| chart.total(w, &[])).sum();
+    let expected: usize = cohort.export.journal.iter().map(|e| e.categories.len().max(1)).sum();
+    assert_eq!(mentions, expected as f64);
+}
+
+#[test]
+fn skills_and_openness_by_promotion() {
+    let cohort = cohort();
+    let all = Filters::default();
+    let selection = cohort.select(&all);
+    let skills = stats::skills_by_promotion(&cohort, &selection, Lang::En);
+    let dev = skills.series.iter().position(|s| s.key == "dev").unwrap();
+    assert_eq!(skills.series[dev].label, "Development");
+    let total_dev: f64 = skills.values.iter().map(|v| v[dev]).sum();
+    assert_eq!(total_dev, 45.0);
+    let openness = stats::openness_by_promotion(&cohort, &selection, Lang::Fr);
+    let keys: Vec<&str> = openness.categories.iter().map(|c| c.key.as_str()).collect();
+    assert_eq!(keys, vec!["1", "2", "3", "dig", "4"]);
+    // Promotion 2: 9 of 13 with code, 5 with a website, all 13 with key figures.
+    assert_eq!(openness.values[1], vec![9.0 / 13.0, 5.0 / 13.0, 1.0]);
+    assert_eq!(openness.values[3], vec![0.0, 0.0, 7.0 / 17.0]);
+}
+
+#[test]
+fn journal_mix_puts_the_most_productive_defi_first() {
+    let cohort = cohort();
+    let all = Filters::default();
+    let chart = stats::journal_mix_by_defi(&cohort, &cohort.select(&all), Lang::Fr);
+    assert_eq!(chart.categories.len(), 13, "13 défis of the 2018 journal (EIG Node is no défi)");
+    assert_eq!(chart.categories[0].key, "hopkins");
+    assert_eq!(chart.categories[0].target, Target::Defi("hopkins".into()));
+    let production = chart.series.iter().position(|s| s.key == "P").unwrap();
+    assert_eq!(chart.values[0][production], 43.0);
+    assert_eq!(chart.total(0, &[]), 81.0);
+}
+
+#[test]
+fn url_filters_round_trip_and_ignore_what_they_do_not_know() {
+    let cohort = cohort();
+    let (parsed, ignored) = Filters::from_query(
+        "?admin=ministere-de-l-interieur&promo=9&skill=dev&from=2018-02-30&to=2018-04-01&utm=x&lang=en",
+        &cohort.export,
+    );
+    assert_eq!(parsed.admin.as_deref(), Some("ministere-de-l-interieur"));
+    assert_eq!(parsed.skill.as_deref(), Some("dev"));
+    assert_eq!(parsed.promo, None);
+    assert_eq!(parsed.from, None);
+    assert_eq!(parsed.to.map(|d| d.to_string()).as_deref(), Some("2018-04-01"));
+    let names: Vec<&str> = ignored.iter().map(|i| i.name.as_str()).collect();
+    assert_eq!(names, vec!["promo", "from", "utm"]);
+    let query = eig_pulse_core::filter::query_string(&parsed.to_pairs());
+    assert_eq!(query, "?admin=ministere-de-l-interieur&skill=dev&to=2018-04-01");
+    assert_eq!(Filters::from_query(&query, &cohort.export).0, parsed);
+}
+
+#[test]
+fn the_tree_lists_parents_before_children() {
+    let cohort = cohort();
+    let tree = cohort.administration_tree();
+    assert_eq!(tree.len(), cohort.export.administrations.len());
+    let position = |id: &str| tree.iter().position(|(i, _)| cohort.export.administrations[*i].id == id).unwrap();
+    assert!(position("ministere-de-l-interieur") < position("direction-generale-de-la-gendarmerie-nationale"));
+    let (_, depth) = tree[position("etalab")];
+    assert_eq!(depth, 2, "Services du Premier ministre > DINUM > Etalab");
+}
