@@ -1,1 +1,12 @@
-fn main() {}
+//! Mounts the dashboard; everything else lives in the library.
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(eig_pulse_app::App);
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("The dashboard runs in a browser: build it with `trunk build --release` (see README.md).");
+}

@@ -6,6 +6,7 @@
 pub mod bars;
 pub mod scale;
 pub mod theme;
+pub mod tooltip;
 
 pub use bars::{draw_bars, Hit};
 pub use theme::Theme;

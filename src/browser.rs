@@ -1,0 +1,96 @@
+//! The few browser facts the dashboard needs: the URL, history, pixel density and timings.
+
+use eig_pulse_core::filter::{query_pairs, query_string};
+use wasm_bindgen::JsValue;
+
+fn window() -> web_sys::Window {
+    web_sys::window().expect("a browser window")
+}
+
+/// The current query string, with its `?`.
+pub fn query() -> String {
+    window().location().search().unwrap_or_default()
+}
+
+/// One parameter of the current URL.
+pub fn parameter(name: &str) -> Option<String> {
+    query_pairs(&query()).into_iter().find(|(k, _)| k == name).map(|(_, v)| v)
+}
+
+/// Writes the dashboard's state into the URL, keeping `data` and `lang`; `push` adds a history entry.
+pub fn write_state(pairs: Vec<(&'static str, String)>, push: bool) {
+    let mut all: Vec<(&str, String)> = Vec::new();
+    for kept in ["data", "lang"] {
+        if let Some(value) = parameter(kept) {
+            all.push((kept, value));
+        }
+    }
+    all.extend(pairs);
+    let query = query_string(&all);
+    if query == self::query() {
+        return;
+    }
+    let path = window().location().pathname().unwrap_or_default();
+    let url = format!("{path}{query}");
+    let history = window().history().expect("history");
+    let _ = if push {
+        history.push_state_with_url(&JsValue::NULL, "", Some(&url))
+    } else {
+        history.replace_state_with_url(&JsValue::NULL, "", Some(&url))
+    };
+}
+
+/// Sets one parameter of the URL without a history entry (the language, say).
+pub fn replace_parameter(name: &str, value: &str) {
+    let mut pairs: Vec<(String, String)> = query_pairs(&query()).into_iter().filter(|(k, _)| k != name).collect();
+    pairs.push((name.to_string(), value.to_string()));
+    let refs: Vec<(&str, String)> = pairs.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
+    let path = window().location().pathname().unwrap_or_default();
+    let url = format!("{path}{}", query_string(&refs));
+    let _ = window().history().expect("history").replace_state_with_url(&JsValue::NULL, "", Some(&url));
+}
+
+pub fn device_pixel_ratio() -> f64 {
+    window().device_pixel_ratio().max(1.0)
+}
+
+pub fn now() -> f64 {
+    window().performance().map(|p| p.now()).unwrap_or(0.0)
+}
+
+/// Timings exposed to benchmarks as `window.eigPulseTimings`: when the first chart was painted,
+/// and how long the last filter change took until every chart was redrawn.
+pub fn record_timing(name: &str, value: f64) {
+    let window = window();
+    let key = JsValue::from_str("eigPulseTimings");
+    let timings = js_sys::Reflect::get(&window, &key)
+        .ok()
+        .filter(|v| v.is_object())
+        .unwrap_or_else(|| {
+            let object = js_sys::Object::new().into();
+            let _ = js_sys::Reflect::set(&window, &key, &object);
+            object
+        });
+    let _ = js_sys::Reflect::set(&timings, &JsValue::from_str(name), &JsValue::from_f64(value));
+}
+
+thread_local! {
+    static FIRST_DRAW: std::cell::Cell<Option<f64>> = const { std::cell::Cell::new(None) };
+    static DRAWS: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+/// Called after each chart is painted: counts draws and remembers the first and the last.
+pub fn record_draw() {
+    let now = now();
+    if FIRST_DRAW.with(|first| first.replace(Some(now))).is_none() {
+        record_timing("firstChart", now);
+    } else {
+        FIRST_DRAW.with(|first| first.set(Some(first.get().unwrap_or(now))));
+    }
+    let draws = DRAWS.with(|d| {
+        d.set(d.get() + 1);
+        d.get()
+    });
+    record_timing("draws", f64::from(draws));
+    record_timing("lastDraw", now);
+}

@@ -1,0 +1,151 @@
+//! The loaded dashboard: filters in the URL, key figures, the five charts, the défi list and panel.
+
+use std::sync::Arc;
+
+use eig_pulse_core::chart::{BarChart, ChartId, Target};
+use eig_pulse_core::filter::Ignored;
+use eig_pulse_core::{stats, Cohort, Filters, Lang};
+use leptos::prelude::*;
+
+use crate::browser;
+use crate::chart_view::ChartView;
+use crate::defi_panel::{DefiList, DefiPanel};
+use crate::filter_bar::FilterBar;
+use crate::key_figures::KeyFiguresView;
+
+/// The dashboard's state in URL pairs: filters, then the open défi.
+fn state_pairs(filters: &Filters, defi: &Option<String>) -> Vec<(&'static str, String)> {
+    let mut pairs = filters.to_pairs();
+    if let Some(id) = defi {
+        pairs.push(("defi", id.clone()));
+    }
+    pairs
+}
+
+fn read_state(cohort: &Cohort) -> (Filters, Option<String>, Vec<Ignored>) {
+    let (filters, mut ignored) = Filters::from_query(&browser::query(), &cohort.export);
+    let defi = browser::parameter("defi");
+    let known = defi.clone().filter(|id| cohort.defi_index(id).is_some());
+    if let (Some(value), None) = (defi, &known) {
+        ignored.push(Ignored { name: "defi".into(), value, reason_fr: "défi inconnu", reason_en: "unknown défi" });
+    }
+    (filters, known, ignored)
+}
+
+#[component]
+pub fn Dashboard(cohort: Arc<Cohort>) -> impl IntoView {
+    let lang = expect_context::<RwSignal<Lang>>();
+    let (initial_filters, initial_defi, ignored) = read_state(&cohort);
+    let filters = RwSignal::new(initial_filters);
+    let defi = RwSignal::new(initial_defi);
+    let ignored = RwSignal::new(ignored);
+
+    // Filter changes become history entries; back and forward restore them.
+    Effect::watch(
+        move || (filters.get(), defi.get()),
+        move |(f, d), _, _| browser::write_state(state_pairs(f, d), true),
+        false,
+    );
+    let history_cohort = cohort.clone();
+    let _ = window_event_listener(leptos::ev::popstate, move |_| {
+        let (f, d, _) = read_state(&history_cohort);
+        filters.set(f);
+        defi.set(d);
+    });
+
+    let selection_cohort = cohort.clone();
+    let selection = Memo::new(move |_| selection_cohort.select(&filters.get()));
+    let chart_memo = |id: ChartId| {
+        let cohort = cohort.clone();
+        Memo::new(move |_| {
+            let selection = selection.get();
+            let filters = filters.get();
+            let lang = lang.get();
+            match id {
+                ChartId::DefisByAdministration => stats::defis_by_administration(&cohort, &selection, &filters, 12, lang),
+                ChartId::SkillsByPromotion => stats::skills_by_promotion(&cohort, &selection, lang),
+                ChartId::JournalWeekly => stats::journal_weekly(&cohort, &selection, lang),
+                ChartId::JournalMixByDefi => stats::journal_mix_by_defi(&cohort, &selection, lang),
+                ChartId::OpennessByPromotion => stats::openness_by_promotion(&cohort, &selection, lang),
+            }
+        })
+    };
+    let on_target = Callback::new(move |target: Target| match target {
+        Target::Administration(id) => filters.update(|f| f.admin = Some(id)),
+        Target::Defi(id) => defi.set(Some(id)),
+        Target::None => {}
+    });
+    let charts: Vec<(ChartId, Memo<BarChart>)> = ChartId::ALL.iter().map(|&id| (id, chart_memo(id))).collect();
+    let t = move |fr: &'static str, en: &'static str| move || lang.get().pick(fr, en);
+    let footer_cohort = cohort.clone();
+
+    view! {
+        <div class="dashboard">
+            <FilterBar cohort=cohort.clone() filters />
+            <Show when=move || !ignored.get().is_empty()>
+                <p class="notice" role="status">
+                    {move || {
+                        let lang = lang.get();
+                        let parts: Vec<String> = ignored
+                            .get()
+                            .iter()
+                            .map(|i| format!("{}={} ({})", i.name, i.value, lang.pick(i.reason_fr, i.reason_en)))
+                            .collect();
+                        format!("{} {}", lang.pick("Paramètres d'URL ignorés :", "URL parameters ignored:"), parts.join(", "))
+                    }}
+                    <button type="button" class="link-button" on:click=move |_| ignored.set(Vec::new())>
+                        {t("Masquer", "Dismiss")}
+                    </button>
+                </p>
+            </Show>
+            <KeyFiguresView cohort=cohort.clone() selection />
+            <div class="charts">
+                {charts
+                    .into_iter()
+                    .map(|(id, chart)| view! { <ChartView id chart on_target /> })
+                    .collect_view()}
+            </div>
+            <DefiList cohort=cohort.clone() selection defi />
+            <DefiPanel cohort=cohort.clone() defi filters />
+        </div>
+        <Footer cohort=footer_cohort />
+    }
+}
+
+#[component]
+fn Footer(cohort: Arc<Cohort>) -> impl IntoView {
+    let lang = expect_context::<RwSignal<Lang>>();
+    let generated = cohort.export.generated_at.clone();
+    let date = generated.get(..10).and_then(eig_pulse_core::validate::parse_date);
+    let sources = cohort.export.sources.clone();
+    view! {
+        <footer class="site-footer">
+            <p>
+                {move || lang.get().pick("Données : ", "Data: ")}
+                {sources
+                    .into_iter()
+                    .map(|s| {
+                        let updated = eig_pulse_core::validate::parse_date(&s.updated);
+                        view! {
+                            <span class="source">
+                                <a href=s.url.clone()>{s.name.clone()}</a>
+                                {move || {
+                                    let lang = lang.get();
+                                    let when = updated.map(|d| eig_pulse_core::format::date(d, lang)).unwrap_or_else(|| s.updated.clone());
+                                    format!(", {}, {} {}. ", s.license, lang.pick("mise à jour du", "updated"), when)
+                                }}
+                            </span>
+                        }
+                    })
+                    .collect_view()}
+            </p>
+            <p>
+                {move || {
+                    let lang = lang.get();
+                    let when = date.map(|d| eig_pulse_core::format::date(d, lang)).unwrap_or_else(|| generated.clone());
+                    format!("{} {when}.", lang.pick("Export généré le", "Export generated on"))
+                }}
+            </p>
+        </footer>
+    }
+}

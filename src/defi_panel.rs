@@ -1,0 +1,150 @@
+//! The défis of the selection as a list, and one défi's panel: team, skills, host, links, journal.
+
+use std::sync::Arc;
+
+use eig_pulse_core::{format, stats, Cohort, Filters, Lang, Selection};
+use leptos::prelude::*;
+
+#[component]
+pub fn DefiList(cohort: Arc<Cohort>, selection: Memo<Selection>, defi: RwSignal<Option<String>>) -> impl IntoView {
+    let lang = expect_context::<RwSignal<Lang>>();
+    let rows = move || {
+        let selection = selection.get();
+        let mut rows: Vec<(String, String, String, String)> = selection
+            .defis
+            .iter()
+            .map(|&i| {
+                let d = &cohort.export.defis[i];
+                let promotion = cohort.export.promotions.iter().find(|p| p.id == d.promotion_id).map_or(d.promotion_id.clone(), |p| p.label.clone());
+                let admin = cohort.administration_index(&d.administration_id).map_or(String::new(), |a| cohort.export.administrations[a].name.clone());
+                (d.id.clone(), d.title.clone(), promotion, admin)
+            })
+            .collect();
+        rows.sort_by(|a, b| a.1.to_lowercase().cmp(&b.1.to_lowercase()));
+        rows
+    };
+    view! {
+        <section class="defi-list">
+            <h2>{move || format!("{} ({})", lang.get().pick("Défis", "Défis"), selection.with(|s| s.defis.len()))}</h2>
+            <ul>
+                {move || rows().into_iter().map(|(id, title, promotion, admin)| {
+                    let open = id.clone();
+                    view! {
+                        <li>
+                            <button type="button" class="link-button" data-defi=id on:click=move |_| defi.set(Some(open.clone()))>
+                                {title}
+                            </button>
+                            <span class="defi-meta">{format!(" · {promotion} · {admin}")}</span>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </section>
+    }
+}
+
+#[component]
+pub fn DefiPanel(cohort: Arc<Cohort>, defi: RwSignal<Option<String>>, filters: RwSignal<Filters>) -> impl IntoView {
+    let lang = expect_context::<RwSignal<Lang>>();
+    let close = move || defi.set(None);
+    let _ = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() == "Escape" && defi.get_untracked().is_some() {
+            close();
+        }
+    });
+    let panel = move || {
+        let id = defi.get()?;
+        let index = cohort.defi_index(&id)?;
+        let lang = lang.get();
+        let d = cohort.export.defis[index].clone();
+        let chain: Vec<(String, String)> = cohort
+            .defi_administration(index)
+            .map(|a| cohort.ancestors(a).into_iter().rev().map(|i| {
+                let admin = &cohort.export.administrations[i];
+                (admin.id.clone(), admin.name.clone())
+            }).collect())
+            .unwrap_or_default();
+        let promotion = cohort.export.promotions.iter().find(|p| p.id == d.promotion_id).map_or(d.promotion_id.clone(), |p| format!("{} ({})", p.label, p.year));
+        let skills: Vec<String> = d.skills.iter().map(|s| stats::skill_label(&cohort, s, lang)).collect();
+        let mut journal: Vec<(time::Date, String, String)> = (0..cohort.export.journal.len())
+            .filter(|&e| cohort.journal_defi(e) == Some(index))
+            .map(|e| {
+                let entry = &cohort.export.journal[e];
+                (cohort.journal_date(e), entry.task.clone(), entry.raw_category.clone())
+            })
+            .collect();
+        journal.sort_by_key(|j| j.0);
+        let journal_count = journal.len();
+        let t = move |fr: &'static str, en: &'static str| lang.pick(fr, en);
+        Some(view! {
+            <div class="panel-backdrop" on:click=move |_| close()></div>
+            <aside class="defi-panel" role="dialog" aria-modal="true" aria-labelledby="defi-panel-title" data-defi=d.id.clone()>
+                <button type="button" class="panel-close" on:click=move |_| close() aria-label=t("Fermer", "Close")>"×"</button>
+                <h2 id="defi-panel-title">{d.title.clone()}</h2>
+                {d.description.clone().map(|text| view! { <p class="defi-description">{text}</p> })}
+                <dl class="defi-facts">
+                    <dt>{t("Promotion", "Promotion")}</dt>
+                    <dd>{promotion}</dd>
+                    <dt>{t("Administration", "Administration")}</dt>
+                    <dd>
+                        {chain.into_iter().enumerate().map(|(i, (admin_id, name))| view! {
+                            {(i > 0).then_some(" › ")}
+                            <button type="button" class="link-button" on:click=move |_| {
+                                filters.update(|f| f.admin = Some(admin_id.clone()));
+                                close();
+                            }>{name}</button>
+                        }).collect_view()}
+                    </dd>
+                    <dt>{t("Compétences", "Skills")}</dt>
+                    <dd>{skills.join(", ")}</dd>
+                    <dt>{t("Équipe", "Team")}</dt>
+                    <dd>
+                        <ul class="team">
+                            {d.eigs.iter().map(|m| {
+                                let profile = m.profile.clone().unwrap_or_else(|| t("profil inconnu", "unknown profile").to_string());
+                                view! { <li>{format!("{} — {profile}", m.name)}</li> }
+                            }).collect_view()}
+                        </ul>
+                    </dd>
+                    <dt>{t("Mentors", "Mentors")}</dt>
+                    <dd>{d.mentors.join(", ")}</dd>
+                    <dt>{t("Liens", "Links")}</dt>
+                    <dd>
+                        {d.source_code.iter().map(|url| view! { <a href=url.clone() rel="noopener">{t("Code source", "Source code")}</a>" " }).collect_view()}
+                        {d.website.clone().map(|url| view! { <a href=url rel="noopener">{t("Site web", "Website")}</a> })}
+                        {(d.source_code.is_empty() && d.website.is_none()).then(|| t("aucun lien publié", "no published link"))}
+                    </dd>
+                </dl>
+                {(!d.key_figures.is_empty()).then(|| view! {
+                    <h3>{t("Chiffres clés", "Key figures")}</h3>
+                    <ul class="defi-key-figures">
+                        {d.key_figures.iter().map(|k| view! { <li><strong>{format::number(k.amount, lang)}</strong>" "{k.label.clone()}</li> }).collect_view()}
+                    </ul>
+                })}
+                {(!d.issues.is_empty()).then(|| view! {
+                    <h3>{t("Problèmes dans la source", "Problems in the source")}</h3>
+                    <ul class="defi-issues">
+                        {d.issues.iter().map(|i| view! { <li>{i.message.clone()}</li> }).collect_view()}
+                    </ul>
+                })}
+                <h3>{move || format!("{} ({journal_count})", t("Journal", "Journal"))}</h3>
+                {if journal.is_empty() {
+                    view! { <p>{t("Aucune entrée de journal pour ce défi.", "No journal entry for this défi.")}</p> }.into_any()
+                } else {
+                    view! {
+                        <ol class="timeline">
+                            {journal.into_iter().map(|(date, task, category)| view! {
+                                <li>
+                                    <time datetime=date.to_string()>{format::date(date, lang)}</time>
+                                    " "<span class="category" title=t("Catégorie", "Category")>{category}</span>
+                                    " "{task}
+                                </li>
+                            }).collect_view()}
+                        </ol>
+                    }.into_any()
+                }}
+            </aside>
+        })
+    };
+    view! { {panel} }
+}

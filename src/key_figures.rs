@@ -1,0 +1,35 @@
+//! The headline numbers for the current filters.
+
+use std::sync::Arc;
+
+use eig_pulse_core::{format, stats, Cohort, Lang, Selection};
+use leptos::prelude::*;
+
+#[component]
+pub fn KeyFiguresView(cohort: Arc<Cohort>, selection: Memo<Selection>) -> impl IntoView {
+    let lang = expect_context::<RwSignal<Lang>>();
+    let figures = Memo::new(move |_| stats::key_figures(&cohort, &selection.get()));
+    let card = move |key: &'static str, fr: &'static str, en: &'static str, value: Box<dyn Fn(Lang) -> String + Send + Sync>| {
+        view! {
+            <div class="figure" data-figure=key>
+                <p class="figure-value">{move || value(lang.get())}</p>
+                <p class="figure-label">{move || lang.get().pick(fr, en)}</p>
+            </div>
+        }
+    };
+    let count = move |pick: fn(&stats::KeyFigures) -> usize| -> Box<dyn Fn(Lang) -> String + Send + Sync> {
+        Box::new(move |lang| format::count(figures.with(|f| pick(f)) as u64, lang))
+    };
+    view! {
+        <section class="key-figures" aria-label=move || lang.get().pick("Chiffres clés", "Key figures")>
+            {card("defis", "défis", "défis", count(|f| f.defis))}
+            {card("administrations", "administrations", "administrations", count(|f| f.administrations))}
+            {card("eigs", "entrepreneurs (EIG)", "entrepreneurs (EIG)", count(|f| f.eigs))}
+            {card("mentors", "mentors", "mentors", count(|f| f.mentors))}
+            {card("journal", "entrées de journal", "journal entries", count(|f| f.journal_entries))}
+            {card("code", "des défis publient leur code", "of défis publish their code", Box::new(move |lang| {
+                figures.with(|f| f.with_code.map_or_else(|| "—".to_string(), |s| format::percent(s, lang)))
+            }))}
+        </section>
+    }
+}

@@ -1,0 +1,17 @@
+//! The EIG Pulse dashboard: Leptos components over the core crate's plain data.
+//!
+//! Signals live here and only here; the model, the statistics and the drawing are in
+//! `eig-pulse-core`. Everything is compiled for `wasm32` only.
+#![cfg(target_arch = "wasm32")]
+
+mod app;
+mod browser;
+mod chart_view;
+mod dashboard;
+mod defi_panel;
+mod filter_bar;
+mod key_figures;
+mod load;
+
+pub use app::App;
+pub use load::{load_export, LoadFailure};
