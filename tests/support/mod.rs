@@ -1,0 +1,211 @@
+//! Browser test harness: a static server for `dist/` on 127.0.0.1, chromedriver, and headless Chromium.
+//! Shared by the end-to-end tests and the dashboard benchmark. Loopback only, bounded waits.
+#![allow(dead_code)]
+
+use std::collections::HashMap;
+use std::io::{BufRead, BufReader, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::Duration;
+
+use fantoccini::{Client, ClientBuilder};
+use serde_json::{json, Value};
+
+/// The built dashboard; `scripts/test` builds it with `trunk build --release` first.
+pub fn dist() -> PathBuf {
+    let dist = std::env::var_os("EIG_PULSE_DIST")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("dist"));
+    assert!(
+        dist.join("index.html").is_file(),
+        "{} has no index.html: build the dashboard first (`trunk build --release`, done by scripts/test)",
+        dist.display()
+    );
+    dist
+}
+
+/// Extra responses served beside `dist/`: path → (status, content type, body).
+pub type Routes = HashMap<String, (u16, &'static str, Vec<u8>)>;
+
+/// Serves `root` and `routes` on 127.0.0.1, on a free port, until the process ends.
+pub fn serve(root: PathBuf, routes: Routes) -> u16 {
+    let listener = TcpListener::bind("127.0.0.1:0").expect("a loopback port");
+    let port = listener.local_addr().unwrap().port();
+    let routes = Arc::new(routes);
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let (root, routes) = (root.clone(), routes.clone());
+            std::thread::spawn(move || answer(stream, &root, &routes));
+        }
+    });
+    port
+}
+
+fn answer(mut stream: TcpStream, root: &Path, routes: &Routes) {
+    let _ = stream.set_read_timeout(Some(Duration::from_secs(5)));
+    let mut reader = BufReader::new(stream.try_clone().unwrap());
+    let mut request_line = String::new();
+    if reader.read_line(&mut request_line).is_err() {
+        return;
+    }
+    loop {
+        let mut header = String::new();
+        match reader.read_line(&mut header) {
+            Ok(0) | Err(_) => break,
+            Ok(_) if header == "\r\n" || header == "\n" => break,
+            Ok(_) => {}
+        }
+    }
+    let target = request_line.split_whitespace().nth(1).unwrap_or("/");
+    let path = target.split('?').next().unwrap_or("/");
+    let (status, content_type, body) = match routes.get(path) {
+        Some((status, content_type, body)) => (*status, *content_type, body.clone()),
+        None => {
+            let relative = if path == "/" { "index.html" } else { path.trim_start_matches('/') };
+            let file = root.join(relative);
+            if relative.contains("..") || !file.is_file() {
+                (404, "text/plain; charset=utf-8", b"not found".to_vec())
+            } else {
+                (200, content_type_of(&file), std::fs::read(&file).unwrap_or_default())
+            }
+        }
+    };
+    let reason = if status == 200 { "OK" } else if status == 404 { "Not Found" } else { "Error" };
+    let head = format!(
+        "HTTP/1.1 {status} {reason}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
+        body.len()
+    );
+    let _ = stream.write_all(head.as_bytes());
+    let _ = stream.write_all(&body);
+}
+
+fn content_type_of(file: &Path) -> &'static str {
+    match file.extension().and_then(|e| e.to_str()) {
+        Some("html") => "text/html; charset=utf-8",
+        Some("js") => "text/javascript",
+        Some("wasm") => "application/wasm",
+        Some("css") => "text/css",
+        Some("json") => "application/json",
+        Some("svg") => "image/svg+xml",
+        Some("png") => "image/png",
+        _ => "application/octet-stream",
+    }
+}
+
+/// One browser at a time: Chromium sessions are heavy on two cores.
+static BROWSER_LOCK: Mutex<()> = Mutex::new(());
+
+/// A chromedriver process and a headless Chromium session; both end when dropped.
+pub struct Browser {
+    pub client: Client,
+    driver: Child,
+    _profile: PathBuf,
+    _lock: MutexGuard<'static, ()>,
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+        let _ = std::fs::remove_dir_all(&self._profile);
+    }
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+/// Starts chromedriver and a headless Chromium of `width` × `height` CSS pixels.
+pub async fn browser(width: u32, height: u32) -> Browser {
+    let lock = BROWSER_LOCK.lock().unwrap_or_else(|e| e.into_inner());
+    let port = free_port();
+    let scratch = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/browser-tmp");
+    std::fs::create_dir_all(&scratch).unwrap();
+    let profile = scratch.join(format!("profile-{port}"));
+    let driver = Command::new("chromedriver")
+        .arg(format!("--port={port}"))
+        .env("TMPDIR", &scratch)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("chromedriver on PATH (scripts/setup installs it)");
+    for _ in 0..100 {
+        if TcpStream::connect(("127.0.0.1", port)).is_ok() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let mut capabilities = serde_json::Map::new();
+    let mut options = json!({
+            "binary": "/usr/bin/chromium",
+            "args": [
+                "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--disable-quic", "--lang=fr-FR",
+                format!("--window-size={width},{height}"),
+                format!("--user-data-dir={}", profile.display()),
+            ]
+    });
+    // Desktop windows cannot be narrower than about 500 px: phones are emulated, at 2× density.
+    if width < 500 {
+        options["mobileEmulation"] = json!({"deviceMetrics": {"width": width, "height": height, "pixelRatio": 2.0}});
+    }
+    capabilities.insert("goog:chromeOptions".into(), options);
+    let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+        .capabilities(capabilities)
+        .connect(&format!("http://127.0.0.1:{port}"))
+        .await
+        .expect("a WebDriver session");
+    Browser { client, driver, _profile: profile, _lock: lock }
+}
+
+impl Browser {
+    pub async fn js(&self, script: &str) -> Value {
+        self.client.execute(script, vec![]).await.unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
+    }
+
+    /// Waits (at most 15 s) until `condition`, a JS expression, is true; panics with `what` otherwise.
+    pub async fn wait_for(&self, condition: &str, what: &str) {
+        let script = format!("return !!({condition});");
+        for _ in 0..300 {
+            if self.client.execute(&script, vec![]).await.ok() == Some(Value::Bool(true)) {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        let body = self.js("return document.body.innerText.slice(0, 2000);").await;
+        panic!("timed out waiting for {what} ({condition}); page text: {body}");
+    }
+
+    /// The text of the first element matching `selector`.
+    pub async fn text(&self, selector: &str) -> String {
+        let script = format!("const e = document.querySelector({}); return e ? e.textContent : null;", json!(selector));
+        self.js(&script).await.as_str().unwrap_or_default().to_string()
+    }
+
+    /// Share of non-background pixels of a chart's canvas.
+    pub async fn ink(&self, chart: &str) -> f64 {
+        self.pixels(chart, "d[i] < 235 || d[i+1] < 235 || d[i+2] < 235").await
+    }
+
+    /// Share of a chart canvas' pixels for which `test` (JS over `d[i]`, `d[i+1]`, `d[i+2]`) holds.
+    pub async fn pixels(&self, chart: &str, test: &str) -> f64 {
+        let script = format!(
+            "const c = document.querySelector('#{chart} canvas'); if (!c || !c.width) return 0;
+             const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; let n = 0;
+             for (let i = 0; i < d.length; i += 4) {{ if ({test}) n++; }}
+             return n / (c.width * c.height);"
+        );
+        self.js(&script).await.as_f64().unwrap_or(0.0)
+    }
+
+    pub async fn screenshot(&self, name: &str) {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/e2e-screenshots");
+        std::fs::create_dir_all(&dir).unwrap();
+        if let Ok(png) = self.client.screenshot().await {
+            std::fs::write(dir.join(format!("{name}.png")), png).unwrap();
+        }
+    }
+}
