@@ -6,12 +6,12 @@
 
 mod app;
 mod browser;
-mod chart_view;
+pub mod chart_view;
 mod dashboard;
 mod defi_panel;
 mod filter_bar;
-mod key_figures;
-mod load;
+pub mod key_figures;
+pub mod load;
 
 pub use app::App;
 pub use load::{load_export, LoadFailure};

@@ -1,0 +1,146 @@
+//! Components and browser-only code, run in headless Chromium by `wasm-bindgen-test`.
+#![cfg(target_arch = "wasm32")]
+
+use std::sync::Arc;
+
+use eig_pulse_app::chart_view::ChartView;
+use eig_pulse_app::key_figures::KeyFiguresView;
+use eig_pulse_app::load::{load_export, FailureKind};
+use eig_pulse_core::chart::{draw_bars, ChartId, Target, Theme};
+use eig_pulse_core::validate::parse_export;
+use eig_pulse_core::{stats, Cohort, Filters, Lang};
+use leptos::prelude::*;
+use plotters::prelude::IntoDrawingArea;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const EXPORT: &str = include_str!("../public/data/export.json");
+
+fn cohort() -> Arc<Cohort> {
+    Arc::new(Cohort::new(parse_export(EXPORT).unwrap()))
+}
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// Lets the reactive system run its effects (they are scheduled, not immediate).
+async fn tick() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 30).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+fn host() -> web_sys::HtmlElement {
+    let host: web_sys::HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    host.style().set_property("width", "640px").unwrap();
+    document().body().unwrap().append_child(&host).unwrap();
+    host
+}
+
+fn ink(canvas: &web_sys::HtmlCanvasElement) -> f64 {
+    let context: web_sys::CanvasRenderingContext2d = canvas.get_context("2d").unwrap().unwrap().unchecked_into();
+    let data = context.get_image_data(0.0, 0.0, f64::from(canvas.width()), f64::from(canvas.height())).unwrap().data();
+    let drawn = data.chunks(4).filter(|p| p[0] < 235 || p[1] < 235 || p[2] < 235).count();
+    drawn as f64 / (data.len() / 4) as f64
+}
+
+#[wasm_bindgen_test]
+fn the_core_chart_code_paints_a_real_canvas() {
+    let cohort = cohort();
+    let selection = cohort.select(&Filters::default());
+    let chart = stats::journal_weekly(&cohort, &selection, Lang::Fr);
+    let canvas: web_sys::HtmlCanvasElement = document().create_element("canvas").unwrap().unchecked_into();
+    canvas.set_width(800);
+    canvas.set_height(400);
+    let area = plotters_canvas::CanvasBackend::with_canvas_object(canvas.clone()).unwrap().into_drawing_area();
+    let hits = draw_bars(&area, &chart, &[], &Theme::light(1.0), Lang::Fr).unwrap();
+    area.present().unwrap();
+    assert!(hits.len() > 50, "one hit per drawn segment: {}", hits.len());
+    assert!(ink(&canvas) > 0.05, "canvas painted: {}", ink(&canvas));
+}
+
+#[wasm_bindgen_test]
+async fn key_figures_react_to_the_selection() {
+    let cohort = cohort();
+    let host = host();
+    let filters = RwSignal::new(Filters::default());
+    let view_cohort = cohort.clone();
+    leptos::mount::mount_to(host.clone(), move || {
+        provide_context(RwSignal::new(Lang::Fr));
+        let select_cohort = view_cohort.clone();
+        let selection = Memo::new(move |_| select_cohort.select(&filters.get()));
+        view! { <KeyFiguresView cohort=view_cohort selection /> }
+    })
+    .forget();
+    tick().await;
+    let value = |key: &str| {
+        host.query_selector(&format!("[data-figure={key}] .figure-value")).unwrap().unwrap().text_content().unwrap()
+    };
+    assert_eq!(value("defis"), "71");
+    assert_eq!(value("code"), "42\u{202F}%");
+    filters.set(Filters::from_query("admin=ministere-de-l-interieur", &cohort.export).0);
+    tick().await;
+    assert_eq!(value("defis"), "12");
+    assert_eq!(value("journal"), "136");
+}
+
+#[wasm_bindgen_test]
+async fn a_chart_view_draws_toggles_series_and_follows_keyboard_links() {
+    let cohort = cohort();
+    let host = host();
+    let clicked = RwSignal::new(None::<Target>);
+    let chart_cohort = cohort.clone();
+    leptos::mount::mount_to(host.clone(), move || {
+        provide_context(RwSignal::new(Lang::Fr));
+        let all = Filters::default();
+        let chart = Memo::new(move |_| {
+            let selection = chart_cohort.select(&all);
+            stats::journal_mix_by_defi(&chart_cohort, &selection, Lang::Fr)
+        });
+        let on_target = Callback::new(move |t| clicked.set(Some(t)));
+        view! { <ChartView id=ChartId::JournalMixByDefi chart on_target /> }
+    })
+    .forget();
+    tick().await;
+    let canvas: web_sys::HtmlCanvasElement = host.query_selector("canvas").unwrap().unwrap().unchecked_into();
+    assert!(canvas.width() > 0 && ink(&canvas) > 0.05, "painted");
+    assert_eq!(canvas.get_attribute("role").as_deref(), Some("img"));
+    let legend = host.query_selector_all(".legend-entry").unwrap();
+    assert_eq!(legend.length(), 10, "nine categories and « autre »");
+
+    // Hide every series but one: the canvas keeps only a little ink.
+    let before = ink(&canvas);
+    for i in 1..legend.length() {
+        legend.item(i).unwrap().unchecked_into::<web_sys::HtmlElement>().click();
+    }
+    tick().await;
+    let after = ink(&canvas);
+    assert!(after < before, "{before} → {after}");
+    assert_eq!(host.query_selector_all("[aria-pressed=false]").unwrap().length(), 9);
+
+    // Keyboard: first bar, then Enter follows its link to the défi.
+    for key in ["ArrowRight", "Enter"] {
+        let init = web_sys::KeyboardEventInit::new();
+        init.set_key(key);
+        init.set_bubbles(true);
+        let event = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+        canvas.dispatch_event(&event).unwrap();
+        tick().await;
+    }
+    assert_eq!(clicked.get_untracked(), Some(Target::Defi("hopkins".into())));
+}
+
+#[wasm_bindgen_test]
+async fn load_failures_say_what_and_where() {
+    let missing = load_export("/no-such-export.json".into()).await.unwrap_err();
+    assert!(matches!(missing.kind, FailureKind::Http(404, _)), "{missing:?}");
+    assert!(missing.detail(Lang::Fr).contains("/no-such-export.json"));
+    assert_eq!(missing.title(Lang::Fr), "Le fichier de données est introuvable");
+    let unreachable = load_export("http://127.0.0.1:9/export.json".into()).await.unwrap_err();
+    assert!(matches!(unreachable.kind, FailureKind::Network(_)), "{unreachable:?}");
+    assert!(unreachable.detail(Lang::Fr).starts_with("Échec réseau en demandant http://127.0.0.1:9/export.json"));
+}
