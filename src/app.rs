@@ -14,7 +14,11 @@ const DEFAULT_EXPORT: &str = "data/export.json";
 
 #[component]
 pub fn App() -> impl IntoView {
-    let lang = RwSignal::new(browser::parameter("lang").and_then(|l| Lang::parse(&l)).unwrap_or_default());
+    let lang = RwSignal::new(
+        browser::parameter("lang")
+            .and_then(|l| Lang::parse(&l))
+            .unwrap_or_default(),
+    );
     provide_context(lang);
     Effect::new(move |_| {
         let code = lang.get().code();
@@ -22,7 +26,9 @@ pub fn App() -> impl IntoView {
             let _ = root.set_attribute("lang", code);
         }
     });
-    let url = browser::parameter("data").filter(|u| !u.trim().is_empty()).unwrap_or_else(|| DEFAULT_EXPORT.to_string());
+    let url = browser::parameter("data")
+        .filter(|u| !u.trim().is_empty())
+        .unwrap_or_else(|| DEFAULT_EXPORT.to_string());
     let export = LocalResource::new(move || load_export(url.clone()));
     let t = move |fr: &'static str, en: &'static str| move || lang.get().pick(fr, en);
 

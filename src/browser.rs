@@ -14,7 +14,10 @@ pub fn query() -> String {
 
 /// One parameter of the current URL.
 pub fn parameter(name: &str) -> Option<String> {
-    query_pairs(&query()).into_iter().find(|(k, _)| k == name).map(|(_, v)| v)
+    query_pairs(&query())
+        .into_iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v)
 }
 
 /// Writes the dashboard's state into the URL, keeping `data` and `lang`; `push` adds a history entry.
@@ -42,12 +45,19 @@ pub fn write_state(pairs: Vec<(&'static str, String)>, push: bool) {
 
 /// Sets one parameter of the URL without a history entry (the language, say).
 pub fn replace_parameter(name: &str, value: &str) {
-    let mut pairs: Vec<(String, String)> = query_pairs(&query()).into_iter().filter(|(k, _)| k != name).collect();
+    let mut pairs: Vec<(String, String)> = query_pairs(&query())
+        .into_iter()
+        .filter(|(k, _)| k != name)
+        .collect();
     pairs.push((name.to_string(), value.to_string()));
     let refs: Vec<(&str, String)> = pairs.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
     let path = window().location().pathname().unwrap_or_default();
     let url = format!("{path}{}", query_string(&refs));
-    let _ = window().history().expect("history").replace_state_with_url(&JsValue::NULL, "", Some(&url));
+    let _ =
+        window()
+            .history()
+            .expect("history")
+            .replace_state_with_url(&JsValue::NULL, "", Some(&url));
 }
 
 pub fn device_pixel_ratio() -> f64 {
@@ -71,7 +81,11 @@ pub fn record_timing(name: &str, value: f64) {
             let _ = js_sys::Reflect::set(&window, &key, &object);
             object
         });
-    let _ = js_sys::Reflect::set(&timings, &JsValue::from_str(name), &JsValue::from_f64(value));
+    let _ = js_sys::Reflect::set(
+        &timings,
+        &JsValue::from_str(name),
+        &JsValue::from_f64(value),
+    );
 }
 
 thread_local! {

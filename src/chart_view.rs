@@ -1,7 +1,9 @@
 //! One chart on a canvas: sharp on HiDPI screens, redrawn on resize, with tooltips, legend toggles,
 //! clicks and keyboard access. It only wires signals to `eig_pulse_core::chart`.
 
-use eig_pulse_core::chart::{draw_bars, tooltip, BarChart, ChartId, Hit, Orientation, Target, Theme};
+use eig_pulse_core::chart::{
+    draw_bars, tooltip, BarChart, ChartId, Hit, Orientation, Target, Theme,
+};
 use eig_pulse_core::Lang;
 use leptos::prelude::*;
 use plotters::prelude::IntoDrawingArea;
@@ -66,7 +68,9 @@ pub fn ChartView(id: ChartId, chart: Memo<BarChart>, on_target: Callback<Target>
         let hidden = hidden.get();
         let lang = lang.get();
         let width = width.get();
-        let Some(canvas) = canvas_ref.get() else { return };
+        let Some(canvas) = canvas_ref.get() else {
+            return;
+        };
         if width == 0 {
             return;
         }
@@ -74,9 +78,12 @@ pub fn ChartView(id: ChartId, chart: Memo<BarChart>, on_target: Callback<Target>
         let height = css_height(&chart);
         canvas.set_width((f64::from(width) * ratio).round() as u32);
         canvas.set_height((f64::from(height) * ratio).round() as u32);
-        let Some(backend) = CanvasBackend::with_canvas_object(canvas) else { return };
+        let Some(backend) = CanvasBackend::with_canvas_object(canvas) else {
+            return;
+        };
         let area = backend.into_drawing_area();
-        let drawn = draw_bars(&area, &chart, &hidden, &Theme::light(ratio), lang).unwrap_or_default();
+        let drawn =
+            draw_bars(&area, &chart, &hidden, &Theme::light(ratio), lang).unwrap_or_default();
         let _ = area.present();
         hits.set(drawn);
         tooltip.set(None);
@@ -89,7 +96,9 @@ pub fn ChartView(id: ChartId, chart: Memo<BarChart>, on_target: Callback<Target>
         hits.with_untracked(|hits| hits.iter().rev().find(|h| h.contains(px, py)).copied())
     };
     let show = move |hit: Hit, x: f64, y: f64| {
-        let lines = chart.with_untracked(|c| hidden.with_untracked(|h| tooltip::describe(c, &hit, h, lang.get_untracked())));
+        let lines = chart.with_untracked(|c| {
+            hidden.with_untracked(|h| tooltip::describe(c, &hit, h, lang.get_untracked()))
+        });
         tooltip.set(Some((x, y, lines)));
     };
     let on_move = move |ev: leptos::ev::MouseEvent| {
@@ -112,7 +121,8 @@ pub fn ChartView(id: ChartId, chart: Memo<BarChart>, on_target: Callback<Target>
     };
     // Keyboard: arrows walk through the drawn values, Enter follows a bar's link.
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
-        let bars: Vec<Hit> = hits.with_untracked(|h| h.iter().filter(|h| h.series.is_some()).copied().collect());
+        let bars: Vec<Hit> =
+            hits.with_untracked(|h| h.iter().filter(|h| h.series.is_some()).copied().collect());
         if bars.is_empty() {
             return;
         }

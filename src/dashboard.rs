@@ -27,7 +27,12 @@ fn read_state(cohort: &Cohort) -> (Filters, Option<String>, Vec<Ignored>) {
     let defi = browser::parameter("defi");
     let known = defi.clone().filter(|id| cohort.defi_index(id).is_some());
     if let (Some(value), None) = (defi, &known) {
-        ignored.push(Ignored { name: "defi".into(), value, reason_fr: "défi inconnu", reason_en: "unknown défi" });
+        ignored.push(Ignored {
+            name: "defi".into(),
+            value,
+            reason_fr: "défi inconnu",
+            reason_en: "unknown défi",
+        });
     }
     (filters, known, ignored)
 }
@@ -62,11 +67,15 @@ pub fn Dashboard(cohort: Arc<Cohort>) -> impl IntoView {
             let filters = filters.get();
             let lang = lang.get();
             match id {
-                ChartId::DefisByAdministration => stats::defis_by_administration(&cohort, &selection, &filters, 12, lang),
+                ChartId::DefisByAdministration => {
+                    stats::defis_by_administration(&cohort, &selection, &filters, 12, lang)
+                }
                 ChartId::SkillsByPromotion => stats::skills_by_promotion(&cohort, &selection, lang),
                 ChartId::JournalWeekly => stats::journal_weekly(&cohort, &selection, lang),
                 ChartId::JournalMixByDefi => stats::journal_mix_by_defi(&cohort, &selection, lang),
-                ChartId::OpennessByPromotion => stats::openness_by_promotion(&cohort, &selection, lang),
+                ChartId::OpennessByPromotion => {
+                    stats::openness_by_promotion(&cohort, &selection, lang)
+                }
             }
         })
     };
@@ -75,7 +84,10 @@ pub fn Dashboard(cohort: Arc<Cohort>) -> impl IntoView {
         Target::Defi(id) => defi.set(Some(id)),
         Target::None => {}
     });
-    let charts: Vec<(ChartId, Memo<BarChart>)> = ChartId::ALL.iter().map(|&id| (id, chart_memo(id))).collect();
+    let charts: Vec<(ChartId, Memo<BarChart>)> = ChartId::ALL
+        .iter()
+        .map(|&id| (id, chart_memo(id)))
+        .collect();
     let t = move |fr: &'static str, en: &'static str| move || lang.get().pick(fr, en);
     let footer_cohort = cohort.clone();
 
@@ -116,7 +128,9 @@ pub fn Dashboard(cohort: Arc<Cohort>) -> impl IntoView {
 fn Footer(cohort: Arc<Cohort>) -> impl IntoView {
     let lang = expect_context::<RwSignal<Lang>>();
     let generated = cohort.export.generated_at.clone();
-    let date = generated.get(..10).and_then(eig_pulse_core::validate::parse_date);
+    let date = generated
+        .get(..10)
+        .and_then(eig_pulse_core::validate::parse_date);
     let sources = cohort.export.sources.clone();
     view! {
         <footer class="site-footer">

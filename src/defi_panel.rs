@@ -6,7 +6,11 @@ use eig_pulse_core::{format, stats, Cohort, Filters, Lang, Selection};
 use leptos::prelude::*;
 
 #[component]
-pub fn DefiList(cohort: Arc<Cohort>, selection: Memo<Selection>, defi: RwSignal<Option<String>>) -> impl IntoView {
+pub fn DefiList(
+    cohort: Arc<Cohort>,
+    selection: Memo<Selection>,
+    defi: RwSignal<Option<String>>,
+) -> impl IntoView {
     let lang = expect_context::<RwSignal<Lang>>();
     let rows = move || {
         let selection = selection.get();
@@ -15,8 +19,17 @@ pub fn DefiList(cohort: Arc<Cohort>, selection: Memo<Selection>, defi: RwSignal<
             .iter()
             .map(|&i| {
                 let d = &cohort.export.defis[i];
-                let promotion = cohort.export.promotions.iter().find(|p| p.id == d.promotion_id).map_or(d.promotion_id.clone(), |p| p.label.clone());
-                let admin = cohort.administration_index(&d.administration_id).map_or(String::new(), |a| cohort.export.administrations[a].name.clone());
+                let promotion = cohort
+                    .export
+                    .promotions
+                    .iter()
+                    .find(|p| p.id == d.promotion_id)
+                    .map_or(d.promotion_id.clone(), |p| p.label.clone());
+                let admin = cohort
+                    .administration_index(&d.administration_id)
+                    .map_or(String::new(), |a| {
+                        cohort.export.administrations[a].name.clone()
+                    });
                 (d.id.clone(), d.title.clone(), promotion, admin)
             })
             .collect();
@@ -44,7 +57,11 @@ pub fn DefiList(cohort: Arc<Cohort>, selection: Memo<Selection>, defi: RwSignal<
 }
 
 #[component]
-pub fn DefiPanel(cohort: Arc<Cohort>, defi: RwSignal<Option<String>>, filters: RwSignal<Filters>) -> impl IntoView {
+pub fn DefiPanel(
+    cohort: Arc<Cohort>,
+    defi: RwSignal<Option<String>>,
+    filters: RwSignal<Filters>,
+) -> impl IntoView {
     let lang = expect_context::<RwSignal<Lang>>();
     let close = move || defi.set(None);
     let _ = window_event_listener(leptos::ev::keydown, move |ev| {
@@ -59,18 +76,40 @@ pub fn DefiPanel(cohort: Arc<Cohort>, defi: RwSignal<Option<String>>, filters: R
         let d = cohort.export.defis[index].clone();
         let chain: Vec<(String, String)> = cohort
             .defi_administration(index)
-            .map(|a| cohort.ancestors(a).into_iter().rev().map(|i| {
-                let admin = &cohort.export.administrations[i];
-                (admin.id.clone(), admin.name.clone())
-            }).collect())
+            .map(|a| {
+                cohort
+                    .ancestors(a)
+                    .into_iter()
+                    .rev()
+                    .map(|i| {
+                        let admin = &cohort.export.administrations[i];
+                        (admin.id.clone(), admin.name.clone())
+                    })
+                    .collect()
+            })
             .unwrap_or_default();
-        let promotion = cohort.export.promotions.iter().find(|p| p.id == d.promotion_id).map_or(d.promotion_id.clone(), |p| format!("{} ({})", p.label, p.year));
-        let skills: Vec<String> = d.skills.iter().map(|s| stats::skill_label(&cohort, s, lang)).collect();
+        let promotion = cohort
+            .export
+            .promotions
+            .iter()
+            .find(|p| p.id == d.promotion_id)
+            .map_or(d.promotion_id.clone(), |p| {
+                format!("{} ({})", p.label, p.year)
+            });
+        let skills: Vec<String> = d
+            .skills
+            .iter()
+            .map(|s| stats::skill_label(&cohort, s, lang))
+            .collect();
         let mut journal: Vec<(time::Date, String, String)> = (0..cohort.export.journal.len())
             .filter(|&e| cohort.journal_defi(e) == Some(index))
             .map(|e| {
                 let entry = &cohort.export.journal[e];
-                (cohort.journal_date(e), entry.task.clone(), entry.raw_category.clone())
+                (
+                    cohort.journal_date(e),
+                    entry.task.clone(),
+                    entry.raw_category.clone(),
+                )
             })
             .collect();
         journal.sort_by_key(|j| j.0);

@@ -44,11 +44,24 @@ fn admin_options(cohort: &Cohort) -> Vec<AdminOption> {
         .into_iter()
         .map(|(i, depth)| {
             let admin = &cohort.export.administrations[i];
-            let acronym = admin.acronym.as_ref().map(|a| format!(" ({a})")).unwrap_or_default();
+            let acronym = admin
+                .acronym
+                .as_ref()
+                .map(|a| format!(" ({a})"))
+                .unwrap_or_default();
             AdminOption {
                 id: admin.id.clone(),
-                label: format!("{}{}{acronym} · {}", "\u{2003}".repeat(depth), admin.name, counts[i]),
-                search: fold(&format!("{} {acronym} {}", admin.name, admin.aliases.join(" "))),
+                label: format!(
+                    "{}{}{acronym} · {}",
+                    "\u{2003}".repeat(depth),
+                    admin.name,
+                    counts[i]
+                ),
+                search: fold(&format!(
+                    "{} {acronym} {}",
+                    admin.name,
+                    admin.aliases.join(" ")
+                )),
             }
         })
         .collect()
@@ -64,7 +77,9 @@ pub fn FilterBar(cohort: Arc<Cohort>, filters: RwSignal<Filters>) -> impl IntoVi
         let selected = filters.with(|f| f.admin.clone());
         options
             .iter()
-            .filter(|o| query.is_empty() || o.search.contains(&query) || Some(&o.id) == selected.as_ref())
+            .filter(|o| {
+                query.is_empty() || o.search.contains(&query) || Some(&o.id) == selected.as_ref()
+            })
             .cloned()
             .collect::<Vec<_>>()
     };
@@ -73,15 +88,30 @@ pub fn FilterBar(cohort: Arc<Cohort>, filters: RwSignal<Filters>) -> impl IntoVi
         .export
         .skills
         .iter()
-        .map(|s| (s.id.clone(), stats::skill_label(&cohort, &s.id, Lang::Fr), stats::skill_label(&cohort, &s.id, Lang::En)))
+        .map(|s| {
+            (
+                s.id.clone(),
+                stats::skill_label(&cohort, &s.id, Lang::Fr),
+                stats::skill_label(&cohort, &s.id, Lang::En),
+            )
+        })
         .collect();
     let years = cohort.export.defis.iter().map(|d| d.year);
-    let (first_year, last_year) = (years.clone().min().unwrap_or(2017), years.max().unwrap_or(2020));
+    let (first_year, last_year) = (
+        years.clone().min().unwrap_or(2017),
+        years.max().unwrap_or(2020),
+    );
     let (min_date, max_date) = (format!("{first_year}-01-01"), format!("{last_year}-12-31"));
     let t = move |fr: &'static str, en: &'static str| move || lang.get().pick(fr, en);
     let set_date = move |which: &'static str, value: String| {
         let date = eig_pulse_core::validate::parse_date(&value);
-        filters.update(|f| if which == "from" { f.from = date } else { f.to = date });
+        filters.update(|f| {
+            if which == "from" {
+                f.from = date
+            } else {
+                f.to = date
+            }
+        });
     };
 
     view! {

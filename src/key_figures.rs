@@ -9,7 +9,10 @@ use leptos::prelude::*;
 pub fn KeyFiguresView(cohort: Arc<Cohort>, selection: Memo<Selection>) -> impl IntoView {
     let lang = expect_context::<RwSignal<Lang>>();
     let figures = Memo::new(move |_| stats::key_figures(&cohort, &selection.get()));
-    let card = move |key: &'static str, fr: &'static str, en: &'static str, value: Box<dyn Fn(Lang) -> String + Send + Sync>| {
+    let card = move |key: &'static str,
+                     fr: &'static str,
+                     en: &'static str,
+                     value: Box<dyn Fn(Lang) -> String + Send + Sync>| {
         view! {
             <div class="figure" data-figure=key>
                 <p class="figure-value">{move || value(lang.get())}</p>
@@ -17,9 +20,10 @@ pub fn KeyFiguresView(cohort: Arc<Cohort>, selection: Memo<Selection>) -> impl I
             </div>
         }
     };
-    let count = move |pick: fn(&stats::KeyFigures) -> usize| -> Box<dyn Fn(Lang) -> String + Send + Sync> {
-        Box::new(move |lang| format::count(figures.with(|f| pick(f)) as u64, lang))
-    };
+    let count =
+        move |pick: fn(&stats::KeyFigures) -> usize| -> Box<dyn Fn(Lang) -> String + Send + Sync> {
+            Box::new(move |lang| format::count(figures.with(|f| pick(f)) as u64, lang))
+        };
     view! {
         <section class="key-figures" aria-label=move || lang.get().pick("Chiffres clés", "Key figures")>
             {card("defis", "défis", "défis", count(|f| f.defis))}

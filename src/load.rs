@@ -20,9 +20,18 @@ pub enum FailureKind {
 impl LoadFailure {
     pub fn title(&self, lang: Lang) -> &'static str {
         match &self.kind {
-            FailureKind::Network(_) => lang.pick("Les données n'ont pas pu être chargées", "The data could not be loaded"),
-            FailureKind::Http(..) => lang.pick("Le fichier de données est introuvable", "The data file was not found"),
-            FailureKind::Contract(_) => lang.pick("Le fichier de données est invalide", "The data file is invalid"),
+            FailureKind::Network(_) => lang.pick(
+                "Les données n'ont pas pu être chargées",
+                "The data could not be loaded",
+            ),
+            FailureKind::Http(..) => lang.pick(
+                "Le fichier de données est introuvable",
+                "The data file was not found",
+            ),
+            FailureKind::Contract(_) => lang.pick(
+                "Le fichier de données est invalide",
+                "The data file is invalid",
+            ),
         }
     }
 
@@ -31,8 +40,12 @@ impl LoadFailure {
         match (&self.kind, lang) {
             (FailureKind::Network(e), Lang::Fr) => format!("Échec réseau en demandant {url} : {e}"),
             (FailureKind::Network(e), Lang::En) => format!("Network failure fetching {url}: {e}"),
-            (FailureKind::Http(status, text), Lang::Fr) => format!("Le serveur a répondu {status} {text} pour {url}."),
-            (FailureKind::Http(status, text), Lang::En) => format!("The server answered {status} {text} for {url}."),
+            (FailureKind::Http(status, text), Lang::Fr) => {
+                format!("Le serveur a répondu {status} {text} pour {url}.")
+            }
+            (FailureKind::Http(status, text), Lang::En) => {
+                format!("The server answered {status} {text} for {url}.")
+            }
             (FailureKind::Contract(e), Lang::Fr) => format!("{url} : {e}"),
             (FailureKind::Contract(e), Lang::En) => format!("{url}: {}", english(e)),
         }
@@ -41,7 +54,11 @@ impl LoadFailure {
 
 fn english(error: &LoadError) -> String {
     match error {
-        LoadError::Syntax { line, column, message } => format!("unreadable JSON, line {line}, column {column}: {message}"),
+        LoadError::Syntax {
+            line,
+            column,
+            message,
+        } => format!("unreadable JSON, line {line}, column {column}: {message}"),
         LoadError::UnsupportedVersion(Some(v)) => format!("unsupported schema version {v}"),
         LoadError::UnsupportedVersion(None) => "no numeric \"schema_version\" field".into(),
         LoadError::Invalid(problems) => {
@@ -53,14 +70,23 @@ fn english(error: &LoadError) -> String {
 
 /// Fetches and checks an export.
 pub async fn load_export(url: String) -> Result<Export, LoadFailure> {
-    let fail = |kind| LoadFailure { url: url.clone(), kind };
+    let fail = |kind| LoadFailure {
+        url: url.clone(),
+        kind,
+    };
     let response = gloo_net::http::Request::get(&url)
         .send()
         .await
         .map_err(|e| fail(FailureKind::Network(e.to_string())))?;
     if !response.ok() {
-        return Err(fail(FailureKind::Http(response.status(), response.status_text())));
+        return Err(fail(FailureKind::Http(
+            response.status(),
+            response.status_text(),
+        )));
     }
-    let text = response.text().await.map_err(|e| fail(FailureKind::Network(e.to_string())))?;
+    let text = response
+        .text()
+        .await
+        .map_err(|e| fail(FailureKind::Network(e.to_string())))?;
     parse_export(&text).map_err(|e| fail(FailureKind::Contract(e)))
 }

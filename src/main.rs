@@ -8,5 +8,7 @@ fn main() {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    eprintln!("The dashboard runs in a browser: build it with `trunk build --release` (see README.md).");
+    eprintln!(
+        "The dashboard runs in a browser: build it with `trunk build --release` (see README.md)."
+    );
 }

@@ -29,7 +29,10 @@ fn document() -> web_sys::Document {
 /// Lets the reactive system run its effects (they are scheduled, not immediate).
 async fn tick() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 30).unwrap();
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 30)
+            .unwrap();
     });
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
@@ -42,9 +45,21 @@ fn host() -> web_sys::HtmlElement {
 }
 
 fn ink(canvas: &web_sys::HtmlCanvasElement) -> f64 {
-    let context: web_sys::CanvasRenderingContext2d = canvas.get_context("2d").unwrap().unwrap().unchecked_into();
-    let data = context.get_image_data(0.0, 0.0, f64::from(canvas.width()), f64::from(canvas.height())).unwrap().data();
-    let drawn = data.chunks(4).filter(|p| p[0] < 235 || p[1] < 235 || p[2] < 235).count();
+    let context: web_sys::CanvasRenderingContext2d =
+        canvas.get_context("2d").unwrap().unwrap().unchecked_into();
+    let data = context
+        .get_image_data(
+            0.0,
+            0.0,
+            f64::from(canvas.width()),
+            f64::from(canvas.height()),
+        )
+        .unwrap()
+        .data();
+    let drawn = data
+        .chunks(4)
+        .filter(|p| p[0] < 235 || p[1] < 235 || p[2] < 235)
+        .count();
     drawn as f64 / (data.len() / 4) as f64
 }
 
@@ -53,10 +68,15 @@ fn the_core_chart_code_paints_a_real_canvas() {
     let cohort = cohort();
     let selection = cohort.select(&Filters::default());
     let chart = stats::journal_weekly(&cohort, &selection, Lang::Fr);
-    let canvas: web_sys::HtmlCanvasElement = document().create_element("canvas").unwrap().unchecked_into();
+    let canvas: web_sys::HtmlCanvasElement = document()
+        .create_element("canvas")
+        .unwrap()
+        .unchecked_into();
     canvas.set_width(800);
     canvas.set_height(400);
-    let area = plotters_canvas::CanvasBackend::with_canvas_object(canvas.clone()).unwrap().into_drawing_area();
+    let area = plotters_canvas::CanvasBackend::with_canvas_object(canvas.clone())
+        .unwrap()
+        .into_drawing_area();
     let hits = draw_bars(&area, &chart, &[], &Theme::light(1.0), Lang::Fr).unwrap();
     area.present().unwrap();
     assert!(hits.len() > 50, "one hit per drawn segment: {}", hits.len());
@@ -78,7 +98,11 @@ async fn key_figures_react_to_the_selection() {
     .forget();
     tick().await;
     let value = |key: &str| {
-        host.query_selector(&format!("[data-figure={key}] .figure-value")).unwrap().unwrap().text_content().unwrap()
+        host.query_selector(&format!("[data-figure={key}] .figure-value"))
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap()
     };
     assert_eq!(value("defis"), "71");
     assert_eq!(value("code"), "42\u{202F}%");
@@ -106,7 +130,11 @@ async fn a_chart_view_draws_toggles_series_and_follows_keyboard_links() {
     })
     .forget();
     tick().await;
-    let canvas: web_sys::HtmlCanvasElement = host.query_selector("canvas").unwrap().unwrap().unchecked_into();
+    let canvas: web_sys::HtmlCanvasElement = host
+        .query_selector("canvas")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
     assert!(canvas.width() > 0 && ink(&canvas) > 0.05, "painted");
     assert_eq!(canvas.get_attribute("role").as_deref(), Some("img"));
     let legend = host.query_selector_all(".legend-entry").unwrap();
@@ -115,32 +143,60 @@ async fn a_chart_view_draws_toggles_series_and_follows_keyboard_links() {
     // Hide every series but one: the canvas keeps only a little ink.
     let before = ink(&canvas);
     for i in 1..legend.length() {
-        legend.item(i).unwrap().unchecked_into::<web_sys::HtmlElement>().click();
+        legend
+            .item(i)
+            .unwrap()
+            .unchecked_into::<web_sys::HtmlElement>()
+            .click();
     }
     tick().await;
     let after = ink(&canvas);
     assert!(after < before, "{before} → {after}");
-    assert_eq!(host.query_selector_all("[aria-pressed=false]").unwrap().length(), 9);
+    assert_eq!(
+        host.query_selector_all("[aria-pressed=false]")
+            .unwrap()
+            .length(),
+        9
+    );
 
     // Keyboard: first bar, then Enter follows its link to the défi.
     for key in ["ArrowRight", "Enter"] {
         let init = web_sys::KeyboardEventInit::new();
         init.set_key(key);
         init.set_bubbles(true);
-        let event = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+        let event =
+            web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
         canvas.dispatch_event(&event).unwrap();
         tick().await;
     }
-    assert_eq!(clicked.get_untracked(), Some(Target::Defi("hopkins".into())));
+    assert_eq!(
+        clicked.get_untracked(),
+        Some(Target::Defi("hopkins".into()))
+    );
 }
 
 #[wasm_bindgen_test]
 async fn load_failures_say_what_and_where() {
-    let missing = load_export("/no-such-export.json".into()).await.unwrap_err();
-    assert!(matches!(missing.kind, FailureKind::Http(404, _)), "{missing:?}");
+    let missing = load_export("/no-such-export.json".into())
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(missing.kind, FailureKind::Http(404, _)),
+        "{missing:?}"
+    );
     assert!(missing.detail(Lang::Fr).contains("/no-such-export.json"));
-    assert_eq!(missing.title(Lang::Fr), "Le fichier de données est introuvable");
-    let unreachable = load_export("http://127.0.0.1:9/export.json".into()).await.unwrap_err();
-    assert!(matches!(unreachable.kind, FailureKind::Network(_)), "{unreachable:?}");
-    assert!(unreachable.detail(Lang::Fr).starts_with("Échec réseau en demandant http://127.0.0.1:9/export.json"));
+    assert_eq!(
+        missing.title(Lang::Fr),
+        "Le fichier de données est introuvable"
+    );
+    let unreachable = load_export("http://127.0.0.1:9/export.json".into())
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(unreachable.kind, FailureKind::Network(_)),
+        "{unreachable:?}"
+    );
+    assert!(unreachable
+        .detail(Lang::Fr)
+        .starts_with("Échec réseau en demandant http://127.0.0.1:9/export.json"));
 }

@@ -19,29 +19,68 @@ const CHARTS: [&str; 5] = [
 fn site() -> u16 {
     let real = std::fs::read_to_string(dist().join("data/export.json")).unwrap();
     let mut routes = Routes::new();
-    routes.insert("/broken.json".into(), (200, "application/json", b"{\"schema_version\": 1, \"defis\": [".to_vec()));
-    routes.insert("/v2.json".into(), (200, "application/json", real.replacen("\"schema_version\": 1", "\"schema_version\": 2", 1).into_bytes()));
+    routes.insert(
+        "/broken.json".into(),
+        (
+            200,
+            "application/json",
+            b"{\"schema_version\": 1, \"defis\": [".to_vec(),
+        ),
+    );
+    routes.insert(
+        "/v2.json".into(),
+        (
+            200,
+            "application/json",
+            real.replacen("\"schema_version\": 1", "\"schema_version\": 2", 1)
+                .into_bytes(),
+        ),
+    );
     routes.insert(
         "/dangling.json".into(),
-        (200, "application/json", real.replacen("\"administration_id\": \"haute-autorite-de-sante\"", "\"administration_id\": \"nulle-part\"", 1).into_bytes()),
+        (
+            200,
+            "application/json",
+            real.replacen(
+                "\"administration_id\": \"haute-autorite-de-sante\"",
+                "\"administration_id\": \"nulle-part\"",
+                1,
+            )
+            .into_bytes(),
+        ),
     );
-    routes.insert("/error500.json".into(), (500, "text/plain", b"boom".to_vec()));
+    routes.insert(
+        "/error500.json".into(),
+        (500, "text/plain", b"boom".to_vec()),
+    );
     serve(dist(), routes)
 }
 
 async fn open(port: u16, query: &str, width: u32, height: u32) -> Browser {
     let b = browser(width, height).await;
-    b.client.goto(&format!("http://127.0.0.1:{port}/{query}")).await.unwrap();
+    b.client
+        .goto(&format!("http://127.0.0.1:{port}/{query}"))
+        .await
+        .unwrap();
     b
 }
 
 async fn figure(b: &Browser, key: &str) -> String {
-    b.text(&format!(".figure[data-figure={key}] .figure-value")).await
+    b.text(&format!(".figure[data-figure={key}] .figure-value"))
+        .await
 }
 
 async fn wait_for_dashboard(b: &Browser) {
-    b.wait_for("document.querySelector('.figure[data-figure=defis] .figure-value')", "the key figures").await;
-    b.wait_for("window.eigPulseTimings && window.eigPulseTimings.draws >= 5", "five charts drawn").await;
+    b.wait_for(
+        "document.querySelector('.figure[data-figure=defis] .figure-value')",
+        "the key figures",
+    )
+    .await;
+    b.wait_for(
+        "window.eigPulseTimings && window.eigPulseTimings.draws >= 5",
+        "five charts drawn",
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -55,10 +94,16 @@ async fn the_real_export_loads_and_every_chart_is_painted() {
     assert_eq!(figure(&b, "code").await, "42\u{202F}%");
     for chart in CHARTS {
         let ink = b.ink(chart).await;
-        assert!(ink > 0.02, "{chart}: canvas almost blank ({ink:.4} of pixels drawn)");
+        assert!(
+            ink > 0.02,
+            "{chart}: canvas almost blank ({ink:.4} of pixels drawn)"
+        );
     }
     let footer = b.text(".site-footer").await;
-    assert!(footer.contains("Licence Ouverte") && footer.contains("5 septembre 2022"), "{footer}");
+    assert!(
+        footer.contains("Licence Ouverte") && footer.contains("5 septembre 2022"),
+        "{footer}"
+    );
     b.screenshot("dashboard-1280").await;
 }
 
@@ -69,7 +114,11 @@ async fn choosing_an_administration_filters_everything_and_history_restores_it()
     wait_for_dashboard(&b).await;
     let before = b.ink("journal-weekly").await;
     b.js("const s = document.getElementById('filtre-admin'); s.value = 'ministere-de-l-interieur'; s.dispatchEvent(new Event('change', {bubbles: true}));").await;
-    b.wait_for("document.querySelector('.figure[data-figure=defis] .figure-value').textContent === '12'", "12 défis").await;
+    b.wait_for(
+        "document.querySelector('.figure[data-figure=defis] .figure-value').textContent === '12'",
+        "12 défis",
+    )
+    .await;
     // Counted independently from the export (Python): the ministry and everything under it.
     assert_eq!(figure(&b, "administrations").await, "7");
     assert_eq!(figure(&b, "eigs").await, "22");
@@ -80,33 +129,70 @@ async fn choosing_an_administration_filters_everything_and_history_restores_it()
     assert_eq!(url.query(), Some("admin=ministere-de-l-interieur"));
     b.wait_for("true", "redraw").await;
     let after = b.ink("journal-weekly").await;
-    assert!(after < before, "the weekly chart shrank with the filter ({before:.3} → {after:.3})");
+    assert!(
+        after < before,
+        "the weekly chart shrank with the filter ({before:.3} → {after:.3})"
+    );
     b.screenshot("filtered-interieur").await;
 
     b.client.back().await.unwrap();
-    b.wait_for("document.querySelector('.figure[data-figure=defis] .figure-value').textContent === '71'", "back to 71 défis").await;
+    b.wait_for(
+        "document.querySelector('.figure[data-figure=defis] .figure-value').textContent === '71'",
+        "back to 71 défis",
+    )
+    .await;
     assert_eq!(b.client.current_url().await.unwrap().query(), None);
     b.client.forward().await.unwrap();
-    b.wait_for("document.querySelector('.figure[data-figure=defis] .figure-value').textContent === '12'", "forward to 12 défis").await;
-    assert_eq!(b.js("return document.getElementById('filtre-admin').value").await, "ministere-de-l-interieur");
+    b.wait_for(
+        "document.querySelector('.figure[data-figure=defis] .figure-value').textContent === '12'",
+        "forward to 12 défis",
+    )
+    .await;
+    assert_eq!(
+        b.js("return document.getElementById('filtre-admin').value")
+            .await,
+        "ministere-de-l-interieur"
+    );
 
     // Réinitialiser clears every filter.
     b.js("document.querySelector('.reset').click()").await;
-    b.wait_for("document.querySelector('.figure[data-figure=defis] .figure-value').textContent === '71'", "reset").await;
+    b.wait_for(
+        "document.querySelector('.figure[data-figure=defis] .figure-value').textContent === '71'",
+        "reset",
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn a_copied_link_reproduces_the_view_and_bad_parameters_are_noticed() {
     let port = site();
-    let b = open(port, "?admin=ministere-de-l-interieur&promo=dig&skill=nope&zoom=3", 1280, 1600).await;
+    let b = open(
+        port,
+        "?admin=ministere-de-l-interieur&promo=dig&skill=nope&zoom=3",
+        1280,
+        1600,
+    )
+    .await;
     wait_for_dashboard(&b).await;
     assert_eq!(figure(&b, "defis").await, "4");
     assert_eq!(figure(&b, "administrations").await, "4");
-    assert_eq!(b.js("return document.getElementById('filtre-promo').value").await, "dig");
+    assert_eq!(
+        b.js("return document.getElementById('filtre-promo').value")
+            .await,
+        "dig"
+    );
     let notice = b.text(".notice").await;
-    assert!(notice.contains("skill=nope") && notice.contains("zoom=3"), "{notice}");
+    assert!(
+        notice.contains("skill=nope") && notice.contains("zoom=3"),
+        "{notice}"
+    );
     // Period: March 2018 only.
-    b.client.goto(&format!("http://127.0.0.1:{port}/?from=2018-03-01&to=2018-03-31")).await.unwrap();
+    b.client
+        .goto(&format!(
+            "http://127.0.0.1:{port}/?from=2018-03-01&to=2018-03-31"
+        ))
+        .await
+        .unwrap();
     wait_for_dashboard(&b).await;
     b.wait_for("document.querySelector('.figure[data-figure=journal] .figure-value').textContent === '575'", "575 entries in March 2018").await;
     assert_eq!(figure(&b, "defis").await, "13");
@@ -118,16 +204,32 @@ async fn keyboard_and_pointer_reach_the_values_and_links() {
     let b = open(port, "", 1280, 1800).await;
     wait_for_dashboard(&b).await;
     // Keyboard: focus the administrations chart, first bar, Enter filters on it.
-    b.js("document.querySelector('#defis-by-administration canvas').focus()").await;
+    b.js("document.querySelector('#defis-by-administration canvas').focus()")
+        .await;
     b.js("document.querySelector('#defis-by-administration canvas').dispatchEvent(new KeyboardEvent('keydown', {key: 'ArrowRight', bubbles: true}))").await;
-    b.wait_for("document.querySelector('#defis-by-administration .tooltip')", "a tooltip").await;
+    b.wait_for(
+        "document.querySelector('#defis-by-administration .tooltip')",
+        "a tooltip",
+    )
+    .await;
     let tooltip = b.text("#defis-by-administration .tooltip").await;
-    assert!(tooltip.contains("Ministère de l’Intérieur") && tooltip.contains("Défis : 12"), "{tooltip}");
+    assert!(
+        tooltip.contains("Ministère de l’Intérieur") && tooltip.contains("Défis : 12"),
+        "{tooltip}"
+    );
     b.js("document.querySelector('#defis-by-administration canvas').dispatchEvent(new KeyboardEvent('keydown', {key: 'Enter', bubbles: true}))").await;
-    b.wait_for("document.querySelector('.figure[data-figure=defis] .figure-value').textContent === '12'", "filtered by keyboard").await;
+    b.wait_for(
+        "document.querySelector('.figure[data-figure=defis] .figure-value').textContent === '12'",
+        "filtered by keyboard",
+    )
+    .await;
 
     // Pointer: the real mouse moves over the lower part of the weekly chart until it is on a bar.
-    let canvas = b.client.find(fantoccini::Locator::Css("#journal-weekly canvas")).await.unwrap();
+    let canvas = b
+        .client
+        .find(fantoccini::Locator::Css("#journal-weekly canvas"))
+        .await
+        .unwrap();
     let (_, _, w, h) = canvas.rectangle().await.unwrap();
     for step in 0..30 {
         let x = w * (-0.35 + 0.7 * f64::from(step) / 30.0);
@@ -138,11 +240,18 @@ async fn keyboard_and_pointer_reach_the_values_and_links() {
             y: h * 0.35,
         });
         b.client.perform_actions(moves).await.unwrap();
-        if b.js("return !!document.querySelector('#journal-weekly .tooltip')").await == serde_json::Value::Bool(true) {
+        if b.js("return !!document.querySelector('#journal-weekly .tooltip')")
+            .await
+            == serde_json::Value::Bool(true)
+        {
             break;
         }
     }
-    b.wait_for("document.querySelector('#journal-weekly .tooltip')", "a weekly tooltip").await;
+    b.wait_for(
+        "document.querySelector('#journal-weekly .tooltip')",
+        "a weekly tooltip",
+    )
+    .await;
     let tooltip = b.text("#journal-weekly .tooltip").await;
     assert!(tooltip.contains("semaine du"), "{tooltip}");
 
@@ -150,10 +259,17 @@ async fn keyboard_and_pointer_reach_the_values_and_links() {
     let production = "d[i] === 69 && d[i+1] === 116 && d[i+2] === 163";
     let before = b.pixels("journal-weekly", production).await;
     b.js("[...document.querySelectorAll('#journal-weekly .legend-entry')].find(e => e.textContent.includes('Production')).click()").await;
-    b.wait_for("document.querySelector('#journal-weekly .legend-entry[aria-pressed=false]')", "a hidden series").await;
+    b.wait_for(
+        "document.querySelector('#journal-weekly .legend-entry[aria-pressed=false]')",
+        "a hidden series",
+    )
+    .await;
     b.wait_for("true", "redraw").await;
     let after = b.pixels("journal-weekly", production).await;
-    assert!(before > 0.01 && after == 0.0, "production bars gone ({before:.3} → {after:.3})");
+    assert!(
+        before > 0.01 && after == 0.0,
+        "production bars gone ({before:.3} → {after:.3})"
+    );
 }
 
 #[tokio::test]
@@ -162,9 +278,17 @@ async fn a_real_click_on_a_task_mix_bar_opens_its_defi() {
     let b = open(port, "", 1280, 1800).await;
     wait_for_dashboard(&b).await;
     // A WebDriver click lands in the middle of the canvas: on some défi's 100 % bar.
-    let canvas = b.client.find(fantoccini::Locator::Css("#journal-mix-by-defi canvas")).await.unwrap();
+    let canvas = b
+        .client
+        .find(fantoccini::Locator::Css("#journal-mix-by-defi canvas"))
+        .await
+        .unwrap();
     canvas.click().await.unwrap();
-    b.wait_for("document.querySelector('.defi-panel')", "a défi panel after a click on a bar").await;
+    b.wait_for(
+        "document.querySelector('.defi-panel')",
+        "a défi panel after a click on a bar",
+    )
+    .await;
     assert!(b.text(".defi-panel").await.contains("Journal ("));
 }
 
@@ -173,17 +297,41 @@ async fn a_defi_panel_opens_from_the_list_and_the_url() {
     let port = site();
     let b = open(port, "", 1280, 1600).await;
     wait_for_dashboard(&b).await;
-    b.js("document.querySelector('button[data-defi=hopkins]').click()").await;
-    b.wait_for("document.querySelector('.defi-panel')", "the panel").await;
+    b.js("document.querySelector('button[data-defi=hopkins]').click()")
+        .await;
+    b.wait_for("document.querySelector('.defi-panel')", "the panel")
+        .await;
     let panel = b.text(".defi-panel").await;
-    assert!(panel.contains("Hopkins") && panel.contains("Journal (79)"), "{panel}");
-    assert!(b.client.current_url().await.unwrap().query().unwrap_or("").contains("defi=hopkins"));
+    assert!(
+        panel.contains("Hopkins") && panel.contains("Journal (79)"),
+        "{panel}"
+    );
+    assert!(b
+        .client
+        .current_url()
+        .await
+        .unwrap()
+        .query()
+        .unwrap_or("")
+        .contains("defi=hopkins"));
     b.screenshot("panel-hopkins").await;
-    b.js("document.dispatchEvent(new KeyboardEvent('keydown', {key: 'Escape', bubbles: true}))").await;
-    b.wait_for("!document.querySelector('.defi-panel')", "the panel closed").await;
-    b.client.goto(&format!("http://127.0.0.1:{port}/?defi=adex")).await.unwrap();
-    b.wait_for("document.querySelector('.defi-panel')", "the panel from the URL").await;
-    assert!(b.text(".defi-panel").await.contains("Anne Catel — Designer"));
+    b.js("document.dispatchEvent(new KeyboardEvent('keydown', {key: 'Escape', bubbles: true}))")
+        .await;
+    b.wait_for("!document.querySelector('.defi-panel')", "the panel closed")
+        .await;
+    b.client
+        .goto(&format!("http://127.0.0.1:{port}/?defi=adex"))
+        .await
+        .unwrap();
+    b.wait_for(
+        "document.querySelector('.defi-panel')",
+        "the panel from the URL",
+    )
+    .await;
+    assert!(b
+        .text(".defi-panel")
+        .await
+        .contains("Anne Catel — Designer"));
 }
 
 #[tokio::test]
@@ -191,20 +339,58 @@ async fn broken_exports_get_a_clear_french_message_and_a_retry() {
     let port = site();
     let b = open(port, "?data=/broken.json", 1024, 800).await;
     for (query, title, detail) in [
-        ("?data=/broken.json", "Le fichier de données est invalide", "JSON illisible"),
-        ("?data=/v2.json", "Le fichier de données est invalide", "version de schéma 2 non prise en charge"),
-        ("?data=/dangling.json", "Le fichier de données est invalide", "administration inconnue « nulle-part »"),
-        ("?data=/absent.json", "Le fichier de données est introuvable", "404"),
-        ("?data=/error500.json", "Le fichier de données est introuvable", "500"),
-        ("?data=http://127.0.0.1:9/export.json", "Les données n'ont pas pu être chargées", "127.0.0.1:9"),
+        (
+            "?data=/broken.json",
+            "Le fichier de données est invalide",
+            "JSON illisible",
+        ),
+        (
+            "?data=/v2.json",
+            "Le fichier de données est invalide",
+            "version de schéma 2 non prise en charge",
+        ),
+        (
+            "?data=/dangling.json",
+            "Le fichier de données est invalide",
+            "administration inconnue « nulle-part »",
+        ),
+        (
+            "?data=/absent.json",
+            "Le fichier de données est introuvable",
+            "404",
+        ),
+        (
+            "?data=/error500.json",
+            "Le fichier de données est introuvable",
+            "500",
+        ),
+        (
+            "?data=http://127.0.0.1:9/export.json",
+            "Les données n'ont pas pu être chargées",
+            "127.0.0.1:9",
+        ),
     ] {
-        b.client.goto(&format!("http://127.0.0.1:{port}/{query}")).await.unwrap();
-        b.wait_for("document.querySelector('.failure')", query).await;
+        b.client
+            .goto(&format!("http://127.0.0.1:{port}/{query}"))
+            .await
+            .unwrap();
+        b.wait_for("document.querySelector('.failure')", query)
+            .await;
         let text = b.text(".failure").await;
-        assert!(text.contains(title) && text.contains(detail), "{query}: {text}");
+        assert!(
+            text.contains(title) && text.contains(detail),
+            "{query}: {text}"
+        );
         let name = query.trim_start_matches("?data=").trim_start_matches('/');
-        assert!(text.contains(name) || query.contains("127.0.0.1:9"), "{query}: the message names the place: {text}");
-        assert!(b.js("return !!document.querySelector('.failure button')").await.as_bool().unwrap());
+        assert!(
+            text.contains(name) || query.contains("127.0.0.1:9"),
+            "{query}: the message names the place: {text}"
+        );
+        assert!(b
+            .js("return !!document.querySelector('.failure button')")
+            .await
+            .as_bool()
+            .unwrap());
     }
     b.screenshot("error-broken").await;
 }
@@ -215,22 +401,49 @@ async fn english_and_a_phone_screen() {
     let b = open(port, "?lang=en", 360, 800).await;
     wait_for_dashboard(&b).await;
     assert_eq!(b.js("return document.documentElement.lang").await, "en");
-    assert_eq!(b.js("return window.devicePixelRatio").await.as_f64(), Some(2.0));
+    assert_eq!(
+        b.js("return window.devicePixelRatio").await.as_f64(),
+        Some(2.0)
+    );
     // HiDPI: the canvas holds twice as many pixels as it shows.
     let (backing, shown) = (
-        b.js("return document.querySelector('#journal-weekly canvas').width").await.as_f64().unwrap(),
-        b.js("return document.querySelector('#journal-weekly canvas').getBoundingClientRect().width").await.as_f64().unwrap(),
+        b.js("return document.querySelector('#journal-weekly canvas').width")
+            .await
+            .as_f64()
+            .unwrap(),
+        b.js(
+            "return document.querySelector('#journal-weekly canvas').getBoundingClientRect().width",
+        )
+        .await
+        .as_f64()
+        .unwrap(),
     );
-    assert!((backing - 2.0 * shown).abs() <= 2.0, "canvas {backing} px for {shown} CSS px");
-    assert!(b.text("#journal-weekly h2").await.contains("Weekly journal activity"));
-    assert!(b.text(".figure[data-figure=journal] .figure-label").await.contains("journal entries"));
+    assert!(
+        (backing - 2.0 * shown).abs() <= 2.0,
+        "canvas {backing} px for {shown} CSS px"
+    );
+    assert!(b
+        .text("#journal-weekly h2")
+        .await
+        .contains("Weekly journal activity"));
+    assert!(b
+        .text(".figure[data-figure=journal] .figure-label")
+        .await
+        .contains("journal entries"));
     assert_eq!(figure(&b, "code").await, "42%");
-    let overflow = b.js("return document.documentElement.scrollWidth").await.as_f64().unwrap();
+    let overflow = b
+        .js("return document.documentElement.scrollWidth")
+        .await
+        .as_f64()
+        .unwrap();
     let culprits = b
         .js("return [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > 361)
              .slice(0, 5).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))")
         .await;
-    assert!(overflow <= 360.0, "no horizontal scrolling on a 360 px phone (scrollWidth {overflow}): {culprits}");
+    assert!(
+        overflow <= 360.0,
+        "no horizontal scrolling on a 360 px phone (scrollWidth {overflow}): {culprits}"
+    );
     for chart in CHARTS {
         assert!(b.ink(chart).await > 0.02, "{chart} painted on a phone");
     }

@@ -63,16 +63,30 @@ fn answer(mut stream: TcpStream, root: &Path, routes: &Routes) {
     let (status, content_type, body) = match routes.get(path) {
         Some((status, content_type, body)) => (*status, *content_type, body.clone()),
         None => {
-            let relative = if path == "/" { "index.html" } else { path.trim_start_matches('/') };
+            let relative = if path == "/" {
+                "index.html"
+            } else {
+                path.trim_start_matches('/')
+            };
             let file = root.join(relative);
             if relative.contains("..") || !file.is_file() {
                 (404, "text/plain; charset=utf-8", b"not found".to_vec())
             } else {
-                (200, content_type_of(&file), std::fs::read(&file).unwrap_or_default())
+                (
+                    200,
+                    content_type_of(&file),
+                    std::fs::read(&file).unwrap_or_default(),
+                )
             }
         }
     };
-    let reason = if status == 200 { "OK" } else if status == 404 { "Not Found" } else { "Error" };
+    let reason = if status == 200 {
+        "OK"
+    } else if status == 404 {
+        "Not Found"
+    } else {
+        "Error"
+    };
     let head = format!(
         "HTTP/1.1 {status} {reason}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
         body.len()
@@ -114,7 +128,11 @@ impl Drop for Browser {
 }
 
 fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
 }
 
 /// Starts chromedriver and a headless Chromium of `width` × `height` CSS pixels.
@@ -150,7 +168,8 @@ pub async fn browser(width: u32, height: u32) -> Browser {
     });
     // Desktop windows cannot be narrower than about 500 px: phones are emulated, at 2× density.
     if width < 500 {
-        options["mobileEmulation"] = json!({"deviceMetrics": {"width": width, "height": height, "pixelRatio": 2.0}});
+        options["mobileEmulation"] =
+            json!({"deviceMetrics": {"width": width, "height": height, "pixelRatio": 2.0}});
     }
     capabilities.insert("goog:chromeOptions".into(), options);
     let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
@@ -158,12 +177,20 @@ pub async fn browser(width: u32, height: u32) -> Browser {
         .connect(&format!("http://127.0.0.1:{port}"))
         .await
         .expect("a WebDriver session");
-    Browser { client, driver, _profile: profile, _lock: lock }
+    Browser {
+        client,
+        driver,
+        _profile: profile,
+        _lock: lock,
+    }
 }
 
 impl Browser {
     pub async fn js(&self, script: &str) -> Value {
-        self.client.execute(script, vec![]).await.unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
+        self.client
+            .execute(script, vec![])
+            .await
+            .unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
     }
 
     /// Waits (at most 15 s) until `condition`, a JS expression, is true; panics with `what` otherwise.
@@ -175,19 +202,29 @@ impl Browser {
             }
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
-        let body = self.js("return document.body.innerText.slice(0, 2000);").await;
+        let body = self
+            .js("return document.body.innerText.slice(0, 2000);")
+            .await;
         panic!("timed out waiting for {what} ({condition}); page text: {body}");
     }
 
     /// The text of the first element matching `selector`.
     pub async fn text(&self, selector: &str) -> String {
-        let script = format!("const e = document.querySelector({}); return e ? e.textContent : null;", json!(selector));
-        self.js(&script).await.as_str().unwrap_or_default().to_string()
+        let script = format!(
+            "const e = document.querySelector({}); return e ? e.textContent : null;",
+            json!(selector)
+        );
+        self.js(&script)
+            .await
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
     }
 
     /// Share of non-background pixels of a chart's canvas.
     pub async fn ink(&self, chart: &str) -> f64 {
-        self.pixels(chart, "d[i] < 235 || d[i+1] < 235 || d[i+2] < 235").await
+        self.pixels(chart, "d[i] < 235 || d[i+1] < 235 || d[i+2] < 235")
+            .await
     }
 
     /// Share of a chart canvas' pixels for which `test` (JS over `d[i]`, `d[i+1]`, `d[i+2]`) holds.

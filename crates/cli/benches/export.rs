@@ -10,17 +10,28 @@ use eig_pulse_ingest::synth::{self, Model};
 use eig_pulse_ingest::{Inputs, SourceText};
 
 fn read(path: &Path) -> SourceText {
-    SourceText::new(path.display().to_string(), std::fs::read_to_string(path).unwrap())
+    SourceText::new(
+        path.display().to_string(),
+        std::fs::read_to_string(path).unwrap(),
+    )
 }
 
-fn inputs(defis: SourceText, people: SourceText, skills: SourceText, promos: SourceText, journal: SourceText) -> Inputs {
+fn inputs(
+    defis: SourceText,
+    people: SourceText,
+    skills: SourceText,
+    promos: SourceText,
+    journal: SourceText,
+) -> Inputs {
     Inputs {
         defis,
         people,
         skills,
         promos,
         journals: vec![journal],
-        overrides: read(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/administrations.yml")),
+        overrides: read(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/administrations.yml"),
+        ),
         generated_at: "2026-01-01T00:00:00Z".into(),
     }
 }
@@ -50,13 +61,22 @@ fn main() {
         promos: read(&site.join("promos.yml")),
         journal: read(&root.join("eig-link-journal/journal-2018-feb-apr.csv")),
     };
-    println!("{:<10} {:>8} {:>9} {:>11} {:>12} {:>14}", "sources", "défis", "journal", "export ms", "µs / défi", "JSON bytes");
+    println!(
+        "{:<10} {:>8} {:>9} {:>11} {:>12} {:>14}",
+        "sources", "défis", "journal", "export ms", "µs / défi", "JSON bytes"
+    );
     let mut base: Option<f64> = None;
     for scale in [1usize, 10, 100] {
         // Scale 1 is the real files as they are; the others are generated from them.
         let generated = synth::generate(&model, scale, 2018).unwrap();
         let inputs = if scale == 1 {
-            inputs(model.defis.clone(), model.people.clone(), model.skills.clone(), model.promos.clone(), model.journal.clone())
+            inputs(
+                model.defis.clone(),
+                model.people.clone(),
+                model.skills.clone(),
+                model.promos.clone(),
+                model.journal.clone(),
+            )
         } else {
             inputs(
                 SourceText::new("defis.yml", generated.defis),
@@ -70,14 +90,21 @@ fn main() {
         let (median, bytes) = time_export(&inputs, runs);
         let ms = median.as_secs_f64() * 1000.0;
         let per_defi = median.as_secs_f64() * 1e6 / generated.defi_count as f64;
-        let label = if scale == 1 { "réelles".to_string() } else { format!("{scale}×") };
+        let label = if scale == 1 {
+            "réelles".to_string()
+        } else {
+            format!("{scale}×")
+        };
         println!(
             "{label:<10} {:>8} {:>9} {ms:>11.1} {per_defi:>12.1} {bytes:>14}",
             generated.defi_count, generated.journal_rows
         );
         match base {
             None => base = Some(ms),
-            Some(b) => println!("           {:.1}× the real time for {scale}× the data", ms / b),
+            Some(b) => println!(
+                "           {:.1}× the real time for {scale}× the data",
+                ms / b
+            ),
         }
     }
 }

@@ -34,7 +34,10 @@ pub fn export(args: ExportArgs) -> Result<ExitCode, String> {
     if !problems.is_empty() {
         return Err(format!(
             "{} {}",
-            lang.pick("l'export produit ne respecte pas le contrat (bogue) :", "the export produced breaks the contract (a bug):"),
+            lang.pick(
+                "l'export produit ne respecte pas le contrat (bogue) :",
+                "the export produced breaks the contract (a bug):"
+            ),
             problems.join(" ; ")
         ));
     }
@@ -67,7 +70,10 @@ pub fn read_inputs(args: &ExportArgs) -> Result<Inputs, String> {
     if !args.site.is_dir() {
         return Err(format!(
             "{} {}",
-            lang.pick("dossier du catalogue introuvable :", "catalogue folder not found:"),
+            lang.pick(
+                "dossier du catalogue introuvable :",
+                "catalogue folder not found:"
+            ),
             args.site.display()
         ));
     }
@@ -106,7 +112,8 @@ pub fn read_inputs(args: &ExportArgs) -> Result<Inputs, String> {
 fn read_source(path: &Path, lang: Lang) -> Result<SourceText, String> {
     let bytes = fs::read(path).map_err(|e| {
         let what = if e.kind() == std::io::ErrorKind::NotFound {
-            lang.pick("fichier introuvable", "file not found").to_string()
+            lang.pick("fichier introuvable", "file not found")
+                .to_string()
         } else {
             e.to_string()
         };
@@ -133,7 +140,10 @@ fn write_atomically(path: &Path, bytes: &[u8], lang: Lang) -> Result<(), String>
     if !dir.is_dir() {
         return Err(format!(
             "{} {}",
-            lang.pick("dossier de sortie introuvable :", "output folder not found:"),
+            lang.pick(
+                "dossier de sortie introuvable :",
+                "output folder not found:"
+            ),
             dir.display()
         ));
     }
@@ -210,7 +220,13 @@ fn pointer(path: &str) -> String {
     }
 }
 
-pub fn synth(from: &Path, out: &Path, scale: usize, seed: u64, lang: Lang) -> Result<ExitCode, String> {
+pub fn synth(
+    from: &Path,
+    out: &Path,
+    scale: usize,
+    seed: u64,
+    lang: Lang,
+) -> Result<ExitCode, String> {
     if scale == 0 {
         return Err("--scale > 0".into());
     }
@@ -237,7 +253,10 @@ pub fn synth(from: &Path, out: &Path, scale: usize, seed: u64, lang: Lang) -> Re
     write_atomically(&out.join("journal.csv"), generated.journal.as_bytes(), lang)?;
     eprintln!(
         "{} {} : {} défis, {} {}",
-        lang.pick("sources synthétiques écrites dans", "synthetic sources written to"),
+        lang.pick(
+            "sources synthétiques écrites dans",
+            "synthetic sources written to"
+        ),
         out.display(),
         generated.defi_count,
         generated.journal_rows,

@@ -9,7 +9,11 @@ use clap::{Parser, Subcommand};
 use eig_pulse_core::Lang;
 
 #[derive(Parser)]
-#[command(name = "eig-pulse", version, about = "Exporte et vérifie les données du programme EIG (Entrepreneurs d'intérêt général).")]
+#[command(
+    name = "eig-pulse",
+    version,
+    about = "Exporte et vérifie les données du programme EIG (Entrepreneurs d'intérêt général)."
+)]
 struct Cli {
     /// Langue des messages : fr ou en.
     #[arg(long, global = true, default_value = "fr", value_parser = parse_lang)]
@@ -42,9 +46,7 @@ enum Command {
         output: PathBuf,
     },
     /// Vérifie un export : schéma JSON puis cohérence ; affiche chaque erreur avec son chemin JSON.
-    Validate {
-        file: PathBuf,
-    },
+    Validate { file: PathBuf },
     /// Écrit des sources synthétiques N fois plus grandes que les vraies (pour les mesures).
     Synth {
         /// Facteur d'échelle.

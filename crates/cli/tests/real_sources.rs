@@ -31,9 +31,16 @@ fn defis_per_promotion_and_per_skill() {
     assert_eq!(export.defis.len(), 71);
     let per_promotion = count(export.defis.iter().map(|d| d.promotion_id.as_str()));
     let expected: BTreeMap<String, usize> =
-        [("1", 9), ("2", 13), ("3", 15), ("4", 17), ("dig", 17)].map(|(k, v)| (k.to_string(), v)).into();
+        [("1", 9), ("2", 13), ("3", 15), ("4", 17), ("dig", 17)]
+            .map(|(k, v)| (k.to_string(), v))
+            .into();
     assert_eq!(per_promotion, expected);
-    let per_skill = count(export.defis.iter().flat_map(|d| d.skills.iter().map(String::as_str)));
+    let per_skill = count(
+        export
+            .defis
+            .iter()
+            .flat_map(|d| d.skills.iter().map(String::as_str)),
+    );
     let expected: BTreeMap<String, usize> = [
         ("dataengineering", 7),
         ("datascience", 28),
@@ -44,8 +51,21 @@ fn defis_per_promotion_and_per_skill() {
     .map(|(k, v)| (k.to_string(), v))
     .into();
     assert_eq!(per_skill, expected);
-    let promotions: Vec<(&str, i32)> = export.promotions.iter().map(|p| (p.id.as_str(), p.year)).collect();
-    assert_eq!(promotions, vec![("1", 2017), ("2", 2018), ("3", 2019), ("dig", 2019), ("4", 2020)]);
+    let promotions: Vec<(&str, i32)> = export
+        .promotions
+        .iter()
+        .map(|p| (p.id.as_str(), p.year))
+        .collect();
+    assert_eq!(
+        promotions,
+        vec![
+            ("1", 2017),
+            ("2", 2018),
+            ("3", 2019),
+            ("dig", 2019),
+            ("4", 2020)
+        ]
+    );
 }
 
 #[test]
@@ -66,10 +86,23 @@ fn journal_rows_in_equal_rows_out_with_letters_counted_from_the_raw_csv() {
             }
         }
     }
-    let exported = count(export.journal.iter().flat_map(|e| e.categories.iter().map(String::as_str)));
+    let exported = count(
+        export
+            .journal
+            .iter()
+            .flat_map(|e| e.categories.iter().map(String::as_str)),
+    );
     assert_eq!(exported, raw_letters);
     let expected: BTreeMap<String, usize> = [
-        ("A", 67), ("C", 83), ("D", 118), ("I", 49), ("M", 192), ("P", 309), ("S", 10), ("T", 42), ("U", 71),
+        ("A", 67),
+        ("C", 83),
+        ("D", 118),
+        ("I", 49),
+        ("M", 192),
+        ("P", 309),
+        ("S", 10),
+        ("T", 42),
+        ("U", 71),
     ]
     .map(|(k, v)| (k.to_string(), v))
     .into();
@@ -84,47 +117,103 @@ fn journal_rows_in_equal_rows_out_with_letters_counted_from_the_raw_csv() {
 #[test]
 fn journal_names_match_defis_and_eig_node_stays_unmatched() {
     let (export, _, report) = real_export();
-    let unmatched = count(export.journal.iter().filter(|e| e.defi_id.is_none()).map(|e| e.defi_label.as_str()));
+    let unmatched = count(
+        export
+            .journal
+            .iter()
+            .filter(|e| e.defi_id.is_none())
+            .map(|e| e.defi_label.as_str()),
+    );
     assert_eq!(unmatched, BTreeMap::from([("EIG Node".to_string(), 27)]));
     let per_defi = count(export.journal.iter().filter_map(|e| e.defi_id.as_deref()));
-    assert_eq!(per_defi["eig-link-2018"], 63, "the row's year picks EIG Link 2018");
+    assert_eq!(
+        per_defi["eig-link-2018"], 63,
+        "the row's year picks EIG Link 2018"
+    );
     assert_eq!(per_defi["coacheleves"], 37, "CoachÉlève + CoachÉlèves");
     assert_eq!(per_defi["brigade-numerique"], 45);
     assert_eq!(per_defi["social-connect"], 65);
     assert_eq!(per_defi["predisauvetage"], 45);
     assert!(!per_defi.contains_key("eig-link-2019") && !per_defi.contains_key("eig-link-2020"));
-    assert!(report.contains("journal-2018-feb-apr.csv:398: nom de défi « EIG Node »"), "{report}");
-    let moods = count(export.journal.iter().filter_map(|e| e.mood).map(|m| match m {
-        1 => "good",
-        -1 => "bad",
-        _ => "neutral",
-    }));
-    assert_eq!(moods, BTreeMap::from([("bad".into(), 2), ("good".into(), 33), ("neutral".into(), 3)]));
+    assert!(
+        report.contains("journal-2018-feb-apr.csv:398: nom de défi « EIG Node »"),
+        "{report}"
+    );
+    let moods = count(
+        export
+            .journal
+            .iter()
+            .filter_map(|e| e.mood)
+            .map(|m| match m {
+                1 => "good",
+                -1 => "bad",
+                _ => "neutral",
+            }),
+    );
+    assert_eq!(
+        moods,
+        BTreeMap::from([
+            ("bad".into(), 2),
+            ("good".into(), 33),
+            ("neutral".into(), 3)
+        ])
+    );
     let first = &export.journal[0];
-    assert_eq!((first.date.as_str(), first.task.as_str()), ("2018-02-13", "Installation IRC"));
+    assert_eq!(
+        (first.date.as_str(), first.task.as_str()),
+        ("2018-02-13", "Installation IRC")
+    );
 }
 
 #[test]
 fn administrations_form_one_tree_of_real_bodies() {
     let (export, _, report) = real_export();
-    let raw_spellings: std::collections::BTreeSet<&str> =
-        export.administrations.iter().flat_map(|a| a.aliases.iter().map(String::as_str)).collect();
-    assert!(report.contains("libellés d'administration distincts              67"), "{report}");
+    let raw_spellings: std::collections::BTreeSet<&str> = export
+        .administrations
+        .iter()
+        .flat_map(|a| a.aliases.iter().map(String::as_str))
+        .collect();
+    assert!(
+        report.contains("libellés d'administration distincts              67"),
+        "{report}"
+    );
     assert_eq!(export.administrations.len(), 61);
-    let by_id: BTreeMap<&str, &eig_pulse_core::export::Administration> =
-        export.administrations.iter().map(|a| (a.id.as_str(), a)).collect();
+    let by_id: BTreeMap<&str, &eig_pulse_core::export::Administration> = export
+        .administrations
+        .iter()
+        .map(|a| (a.id.as_str(), a))
+        .collect();
     let parent = |id: &str| by_id[id].parent_id.as_deref();
-    assert_eq!(parent("direction-generale-de-la-gendarmerie-nationale"), Some("ministere-de-l-interieur"));
-    assert_eq!(parent("etalab"), Some("direction-interministerielle-du-numerique"));
-    assert_eq!(parent("direction-interministerielle-du-numerique"), Some("services-du-premier-ministre"));
-    assert_eq!(parent("service-du-mobilier-national"), Some("direction-generale-de-la-creation-artistique"));
+    assert_eq!(
+        parent("direction-generale-de-la-gendarmerie-nationale"),
+        Some("ministere-de-l-interieur")
+    );
+    assert_eq!(
+        parent("etalab"),
+        Some("direction-interministerielle-du-numerique")
+    );
+    assert_eq!(
+        parent("direction-interministerielle-du-numerique"),
+        Some("services-du-premier-ministre")
+    );
+    assert_eq!(
+        parent("service-du-mobilier-national"),
+        Some("direction-generale-de-la-creation-artistique")
+    );
     assert_eq!(parent("ministere-de-l-interieur"), None);
     // Every one of the 71 défis' raw strings is absorbed by the entity the défi points to.
     let catalogue: indexmap::IndexMap<String, serde_json::Value> =
-        serde_saphyr::from_str(&std::fs::read_to_string(site().join("defis.yml")).unwrap()).unwrap();
+        serde_saphyr::from_str(&std::fs::read_to_string(site().join("defis.yml")).unwrap())
+            .unwrap();
     for (defi, (_, raw)) in export.defis.iter().zip(&catalogue) {
         let written = raw["administration"].as_str().unwrap();
-        assert!(by_id[defi.administration_id.as_str()].aliases.iter().any(|a| a == written), "{written}");
+        assert!(
+            by_id[defi.administration_id.as_str()]
+                .aliases
+                .iter()
+                .any(|a| a == written),
+            "{written}"
+        );
         assert!(raw_spellings.contains(written));
     }
     // Ministry of the Interior and everything under it: 3 défis of the ministry itself, and
@@ -151,24 +240,57 @@ fn malformed_urls_are_left_out_and_recorded_on_the_defi() {
     let (export, _, _) = real_export();
     let defi = |id: &str| export.defis.iter().find(|d| d.id == id).unwrap();
     assert!(defi("afd-geodata").source_code.is_empty());
-    let issue = &defi("afd-geodata").issues.iter().find(|i| i.kind == "malformed_url").unwrap();
-    assert_eq!(issue.value.as_deref(), Some("https://entrepreneur-interet-general/AFD_projects"));
-    assert_eq!(defi("adex").source_code, vec!["https://gitlab.com/has-sante/public/adex"]);
-    let with_code = export.defis.iter().filter(|d| !d.source_code.is_empty()).count();
-    assert_eq!(with_code, 30, "33 défis list a source_code, 3 of them malformed");
+    let issue = &defi("afd-geodata")
+        .issues
+        .iter()
+        .find(|i| i.kind == "malformed_url")
+        .unwrap();
+    assert_eq!(
+        issue.value.as_deref(),
+        Some("https://entrepreneur-interet-general/AFD_projects")
+    );
+    assert_eq!(
+        defi("adex").source_code,
+        vec!["https://gitlab.com/has-sante/public/adex"]
+    );
+    let with_code = export
+        .defis
+        .iter()
+        .filter(|d| !d.source_code.is_empty())
+        .count();
+    assert_eq!(
+        with_code, 30,
+        "33 défis list a source_code, 3 of them malformed"
+    );
     let eig = &defi("adex").eigs[1];
-    assert_eq!((eig.name.as_str(), eig.profile.as_deref(), eig.role.as_deref()), ("Antoine Biard", Some("Data scientist"), Some("datascience")));
+    assert_eq!(
+        (
+            eig.name.as_str(),
+            eig.profile.as_deref(),
+            eig.role.as_deref()
+        ),
+        ("Antoine Biard", Some("Data scientist"), Some("datascience"))
+    );
     let eig = &defi("adex").eigs[0];
-    assert_eq!((eig.name.as_str(), eig.profile.as_deref()), ("Anne Catel", Some("Designer")));
+    assert_eq!(
+        (eig.name.as_str(), eig.profile.as_deref()),
+        ("Anne Catel", Some("Designer"))
+    );
 }
 
 #[test]
 fn the_export_credits_its_sources() {
     let (export, _, _) = real_export();
     assert_eq!(export.sources.len(), 2);
-    assert!(export.sources.iter().all(|s| s.license.contains("Licence Ouverte")));
+    assert!(export
+        .sources
+        .iter()
+        .all(|s| s.license.contains("Licence Ouverte")));
     assert_eq!(export.sources[0].updated, "2022-09-05");
-    assert_eq!(export.sources[1].updated, "2018-04-13", "date of the journal's last entry");
+    assert_eq!(
+        export.sources[1].updated, "2018-04-13",
+        "date of the journal's last entry"
+    );
 }
 
 #[test]
@@ -196,14 +318,25 @@ fn every_export_validates_against_the_published_schema() {
     let synthetic: Export = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
     assert_eq!(synthetic.defis.len(), 142);
     assert_eq!(synthetic.journal.len(), 1678);
-    assert_eq!(synthetic.journal.iter().filter(|e| e.defi_id.is_none()).count(), 54);
-    assert_eq!(schema_errors(&std::fs::read_to_string(&out).unwrap()), Vec::<String>::new());
+    assert_eq!(
+        synthetic
+            .journal
+            .iter()
+            .filter(|e| e.defi_id.is_none())
+            .count(),
+        54
+    );
+    assert_eq!(
+        schema_errors(&std::fs::read_to_string(&out).unwrap()),
+        Vec::<String>::new()
+    );
 }
 
 #[test]
 fn the_committed_export_is_not_stale() {
     let committed = std::fs::read_to_string(repo().join("public/data/export.json")).unwrap();
-    let generated_at = serde_json::from_str::<serde_json::Value>(&committed).unwrap()["generated_at"]
+    let generated_at = serde_json::from_str::<serde_json::Value>(&committed).unwrap()
+        ["generated_at"]
         .as_str()
         .unwrap()
         .to_string();
@@ -244,6 +377,10 @@ fn the_report_speaks_english_on_request() {
     let dir = tempfile::tempdir().unwrap();
     let output = export_real(&dir.path().join("e.json"), &["--lang", "en"]);
     assert!(output.status.success());
-    assert!(stderr(&output).contains("Fidelity report"), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("Fidelity report"),
+        "{}",
+        stderr(&output)
+    );
     assert!(stderr(&output).contains("matches no défi"));
 }

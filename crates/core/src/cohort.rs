@@ -32,31 +32,60 @@ pub struct Selection {
 impl Cohort {
     /// Indexes a validated export (see [`crate::validate::parse_export`]).
     pub fn new(export: Export) -> Cohort {
-        let admin_by_id: HashMap<String, usize> =
-            export.administrations.iter().enumerate().map(|(i, a)| (a.id.clone(), i)).collect();
+        let admin_by_id: HashMap<String, usize> = export
+            .administrations
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.id.clone(), i))
+            .collect();
         let parent = export
             .administrations
             .iter()
-            .map(|a| a.parent_id.as_ref().and_then(|p| admin_by_id.get(p).copied()))
+            .map(|a| {
+                a.parent_id
+                    .as_ref()
+                    .and_then(|p| admin_by_id.get(p).copied())
+            })
             .collect();
-        let defi_by_id: HashMap<String, usize> =
-            export.defis.iter().enumerate().map(|(i, d)| (d.id.clone(), i)).collect();
+        let defi_by_id: HashMap<String, usize> = export
+            .defis
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.id.clone(), i))
+            .collect();
         let defi_admin = export
             .defis
             .iter()
-            .map(|d| admin_by_id.get(&d.administration_id).copied().unwrap_or(usize::MAX))
+            .map(|d| {
+                admin_by_id
+                    .get(&d.administration_id)
+                    .copied()
+                    .unwrap_or(usize::MAX)
+            })
             .collect();
         let journal_defi = export
             .journal
             .iter()
-            .map(|e| e.defi_id.as_ref().and_then(|id| defi_by_id.get(id).copied()))
+            .map(|e| {
+                e.defi_id
+                    .as_ref()
+                    .and_then(|id| defi_by_id.get(id).copied())
+            })
             .collect();
         let journal_day = export
             .journal
             .iter()
             .map(|e| parse_date(&e.date).map_or(0, |d| d.to_julian_day()))
             .collect();
-        Cohort { export, admin_by_id, parent, defi_admin, defi_by_id, journal_defi, journal_day }
+        Cohort {
+            export,
+            admin_by_id,
+            parent,
+            defi_admin,
+            defi_by_id,
+            journal_defi,
+            journal_day,
+        }
     }
 
     pub fn administration_index(&self, id: &str) -> Option<usize> {
@@ -69,7 +98,10 @@ impl Cohort {
 
     /// The administration index of a défi.
     pub fn defi_administration(&self, defi: usize) -> Option<usize> {
-        self.defi_admin.get(defi).copied().filter(|&a| a != usize::MAX)
+        self.defi_admin
+            .get(defi)
+            .copied()
+            .filter(|&a| a != usize::MAX)
     }
 
     pub fn parent(&self, admin: usize) -> Option<usize> {
@@ -107,7 +139,8 @@ impl Cohort {
                 _ => roots.push(i),
             }
         }
-        let by_name = |list: &mut Vec<usize>| list.sort_by(|&a, &b| admins[a].id.cmp(&admins[b].id));
+        let by_name =
+            |list: &mut Vec<usize>| list.sort_by(|&a, &b| admins[a].id.cmp(&admins[b].id));
         by_name(&mut roots);
         children.iter_mut().for_each(by_name);
         let mut out = Vec::with_capacity(admins.len());
@@ -131,14 +164,26 @@ impl Cohort {
 
     /// Applies the filters. Journal rows that match no défi count only while no filter narrows the défis.
     pub fn select(&self, filters: &Filters) -> Selection {
-        let admin = filters.admin.as_deref().and_then(|id| self.administration_index(id));
-        let (first_year, last_year) = (filters.from.map(|d| d.year()), filters.to.map(|d| d.year()));
+        let admin = filters
+            .admin
+            .as_deref()
+            .and_then(|id| self.administration_index(id));
+        let (first_year, last_year) =
+            (filters.from.map(|d| d.year()), filters.to.map(|d| d.year()));
         let mut keep_defi = vec![false; self.export.defis.len()];
         let mut defis = Vec::new();
         for (i, defi) in self.export.defis.iter().enumerate() {
-            let keep = admin.is_none_or(|a| self.defi_administration(i).is_some_and(|own| self.is_within(own, a)))
-                && filters.promo.as_ref().is_none_or(|p| &defi.promotion_id == p)
-                && filters.skill.as_ref().is_none_or(|s| defi.skills.contains(s))
+            let keep = admin.is_none_or(|a| {
+                self.defi_administration(i)
+                    .is_some_and(|own| self.is_within(own, a))
+            }) && filters
+                .promo
+                .as_ref()
+                .is_none_or(|p| &defi.promotion_id == p)
+                && filters
+                    .skill
+                    .as_ref()
+                    .is_none_or(|s| defi.skills.contains(s))
                 && first_year.is_none_or(|y| defi.year >= y)
                 && last_year.is_none_or(|y| defi.year <= y);
             if keep {
@@ -146,7 +191,10 @@ impl Cohort {
                 defis.push(i);
             }
         }
-        let (from, to) = (filters.from.map(|d| d.to_julian_day()), filters.to.map(|d| d.to_julian_day()));
+        let (from, to) = (
+            filters.from.map(|d| d.to_julian_day()),
+            filters.to.map(|d| d.to_julian_day()),
+        );
         let journal = (0..self.export.journal.len())
             .filter(|&e| {
                 let day = self.journal_day[e];

@@ -51,16 +51,25 @@ impl Filters {
                 })
             };
             match name.as_str() {
-                "admin" if export.administrations.iter().any(|a| a.id == value) => filters.admin = Some(value.clone()),
+                "admin" if export.administrations.iter().any(|a| a.id == value) => {
+                    filters.admin = Some(value.clone())
+                }
                 "admin" => ignore("administration inconnue", "unknown administration"),
-                "promo" if export.promotions.iter().any(|p| p.id == value) => filters.promo = Some(value.clone()),
+                "promo" if export.promotions.iter().any(|p| p.id == value) => {
+                    filters.promo = Some(value.clone())
+                }
                 "promo" => ignore("promotion inconnue", "unknown promotion"),
-                "skill" if export.skills.iter().any(|s| s.id == value) => filters.skill = Some(value.clone()),
+                "skill" if export.skills.iter().any(|s| s.id == value) => {
+                    filters.skill = Some(value.clone())
+                }
                 "skill" => ignore("compétence inconnue", "unknown skill"),
                 "from" | "to" => match parse_date(&value) {
                     Some(date) if name == "from" => filters.from = Some(date),
                     Some(date) => filters.to = Some(date),
-                    None => ignore("date attendue au format AAAA-MM-JJ", "date expected as YYYY-MM-DD"),
+                    None => ignore(
+                        "date attendue au format AAAA-MM-JJ",
+                        "date expected as YYYY-MM-DD",
+                    ),
                 },
                 other if OTHER_PARAMETERS.contains(&other) => {}
                 _ => ignore("paramètre inconnu", "unknown parameter"),

@@ -45,13 +45,36 @@ pub fn percent(share: f64, lang: Lang) -> String {
 }
 
 const MONTHS_FR: [&str; 12] = [
-    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
 ];
 const MONTHS_FR_SHORT: [&str; 12] = [
-    "janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc.",
+    "janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.",
+    "déc.",
 ];
 const MONTHS_EN: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 fn month_index(date: time::Date) -> usize {
@@ -63,7 +86,11 @@ pub fn date(date: time::Date, lang: Lang) -> String {
     let m = month_index(date);
     match lang {
         Lang::Fr => {
-            let day = if date.day() == 1 { "1er".to_string() } else { date.day().to_string() };
+            let day = if date.day() == 1 {
+                "1er".to_string()
+            } else {
+                date.day().to_string()
+            };
             format!("{day} {} {}", MONTHS_FR[m], date.year())
         }
         Lang::En => format!("{} {} {}", date.day(), MONTHS_EN[m], date.year()),

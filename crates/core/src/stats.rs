@@ -24,11 +24,19 @@ pub struct KeyFigures {
 }
 
 pub fn key_figures(cohort: &Cohort, selection: &Selection) -> KeyFigures {
-    let defis: Vec<&crate::export::Defi> = selection.defis.iter().map(|&i| &cohort.export.defis[i]).collect();
-    let mut administrations: Vec<&str> = defis.iter().map(|d| d.administration_id.as_str()).collect();
+    let defis: Vec<&crate::export::Defi> = selection
+        .defis
+        .iter()
+        .map(|&i| &cohort.export.defis[i])
+        .collect();
+    let mut administrations: Vec<&str> =
+        defis.iter().map(|d| d.administration_id.as_str()).collect();
     administrations.sort_unstable();
     administrations.dedup();
-    let mut mentors: Vec<&str> = defis.iter().flat_map(|d| d.mentors.iter().map(String::as_str)).collect();
+    let mut mentors: Vec<&str> = defis
+        .iter()
+        .flat_map(|d| d.mentors.iter().map(String::as_str))
+        .collect();
     mentors.sort_unstable();
     mentors.dedup();
     let with_code = defis.iter().filter(|d| !d.source_code.is_empty()).count();
@@ -47,11 +55,22 @@ pub fn key_figures(cohort: &Cohort, selection: &Selection) -> KeyFigures {
 /// Without an administration filter, défis count for their top-level administration; with one,
 /// for the child of the chosen administration they lie under (or the chosen one itself), so
 /// that clicking a bar drills down the tree.
-pub fn defis_by_administration(cohort: &Cohort, selection: &Selection, filters: &Filters, top: usize, lang: Lang) -> BarChart {
-    let chosen = filters.admin.as_deref().and_then(|id| cohort.administration_index(id));
+pub fn defis_by_administration(
+    cohort: &Cohort,
+    selection: &Selection,
+    filters: &Filters,
+    top: usize,
+    lang: Lang,
+) -> BarChart {
+    let chosen = filters
+        .admin
+        .as_deref()
+        .and_then(|id| cohort.administration_index(id));
     let mut counts: HashMap<usize, usize> = HashMap::new();
     for &d in &selection.defis {
-        let Some(own) = cohort.defi_administration(d) else { continue };
+        let Some(own) = cohort.defi_administration(d) else {
+            continue;
+        };
         let chain = cohort.ancestors(own);
         let group = match chosen {
             Some(c) => match chain.iter().position(|&a| a == c) {
@@ -64,7 +83,10 @@ pub fn defis_by_administration(cohort: &Cohort, selection: &Selection, filters: 
     }
     let admins = &cohort.export.administrations;
     let mut rows: Vec<(usize, usize)> = counts.into_iter().collect();
-    rows.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| admins[a.0].id.cmp(&admins[b.0].id)));
+    rows.sort_by(|a, b| {
+        b.1.cmp(&a.1)
+            .then_with(|| admins[a.0].id.cmp(&admins[b.0].id))
+    });
     let rest: usize = rows.iter().skip(top).map(|r| r.1).sum();
     let others = rows.len().saturating_sub(top);
     rows.truncate(top);
@@ -73,7 +95,11 @@ pub fn defis_by_administration(cohort: &Cohort, selection: &Selection, filters: 
         .map(|&(a, _)| Category {
             key: admins[a].id.clone(),
             label: display_name(&admins[a]),
-            target: if Some(a) == chosen { Target::None } else { Target::Administration(admins[a].id.clone()) },
+            target: if Some(a) == chosen {
+                Target::None
+            } else {
+                Target::Administration(admins[a].id.clone())
+            },
             note: Some(admins[a].name.clone()),
         })
         .collect();
@@ -93,7 +119,11 @@ pub fn defis_by_administration(cohort: &Cohort, selection: &Selection, filters: 
     BarChart {
         id: ChartId::DefisByAdministration,
         categories,
-        series: vec![Series { key: "defis".into(), label: lang.pick("Défis", "Défis").into(), color: 0 }],
+        series: vec![Series {
+            key: "defis".into(),
+            label: lang.pick("Défis", "Défis").into(),
+            color: 0,
+        }],
         values,
         layout: Layout::Stacked,
         orientation: Orientation::Horizontal,
@@ -122,7 +152,12 @@ pub fn skill_label(cohort: &Cohort, id: &str, lang: Lang) -> String {
     };
     match lang {
         Lang::En => english.to_string(),
-        Lang::Fr => cohort.export.skills.iter().find(|s| s.id == id).map_or_else(|| id.to_string(), |s| s.label.clone()),
+        Lang::Fr => cohort
+            .export
+            .skills
+            .iter()
+            .find(|s| s.id == id)
+            .map_or_else(|| id.to_string(), |s| s.label.clone()),
     }
 }
 
@@ -132,7 +167,12 @@ fn promotion_categories(cohort: &Cohort) -> Vec<Category> {
         .export
         .promotions
         .iter()
-        .map(|p| Category { key: p.id.clone(), label: p.label.clone(), target: Target::None, note: Some(p.year.to_string()) })
+        .map(|p| Category {
+            key: p.id.clone(),
+            label: p.label.clone(),
+            target: Target::None,
+            note: Some(p.year.to_string()),
+        })
         .collect()
 }
 
@@ -140,13 +180,21 @@ fn promotion_categories(cohort: &Cohort) -> Vec<Category> {
 pub fn skills_by_promotion(cohort: &Cohort, selection: &Selection, lang: Lang) -> BarChart {
     let categories = promotion_categories(cohort);
     // The programme's own order: development first, geomatics last; unknown skills after.
-    const ORDER: [&str; 5] = ["dev", "design", "datascience", "dataengineering", "geomatique"];
+    const ORDER: [&str; 5] = [
+        "dev",
+        "design",
+        "datascience",
+        "dataengineering",
+        "geomatique",
+    ];
     let mut skills: Vec<&crate::export::Skill> = cohort.export.skills.iter().collect();
     skills.sort_by_key(|s| ORDER.iter().position(|o| *o == s.id).unwrap_or(ORDER.len()));
     let mut values = vec![vec![0.0; skills.len()]; categories.len()];
     for &d in &selection.defis {
         let defi = &cohort.export.defis[d];
-        let Some(p) = categories.iter().position(|c| c.key == defi.promotion_id) else { continue };
+        let Some(p) = categories.iter().position(|c| c.key == defi.promotion_id) else {
+            continue;
+        };
         for skill in &defi.skills {
             if let Some(s) = skills.iter().position(|k| &k.id == skill) {
                 values[p][s] += 1.0;
@@ -159,13 +207,19 @@ pub fn skills_by_promotion(cohort: &Cohort, selection: &Selection, lang: Lang) -
         series: skills
             .iter()
             .enumerate()
-            .map(|(i, s)| Series { key: s.id.clone(), label: skill_label(cohort, &s.id, lang), color: i })
+            .map(|(i, s)| Series {
+                key: s.id.clone(),
+                label: skill_label(cohort, &s.id, lang),
+                color: i,
+            })
             .collect(),
         values,
         layout: Layout::Stacked,
         orientation: Orientation::Vertical,
         unit: Unit::Count,
-        value_label: lang.pick("défis (par compétence)", "défis (per skill)").into(),
+        value_label: lang
+            .pick("défis (par compétence)", "défis (per skill)")
+            .into(),
     }
 }
 
@@ -176,9 +230,17 @@ fn journal_series(cohort: &Cohort, lang: Lang) -> Vec<Series> {
         .journal_categories
         .iter()
         .enumerate()
-        .map(|(i, c)| Series { key: c.id.clone(), label: lang.pick(&c.label_fr, &c.label_en).to_string(), color: i })
+        .map(|(i, c)| Series {
+            key: c.id.clone(),
+            label: lang.pick(&c.label_fr, &c.label_en).to_string(),
+            color: i,
+        })
         .collect();
-    series.push(Series { key: "autre".into(), label: lang.pick("Autre", "Other").into(), color: 9 });
+    series.push(Series {
+        key: "autre".into(),
+        label: lang.pick("Autre", "Other").into(),
+        color: 9,
+    });
     series
 }
 
@@ -208,7 +270,8 @@ pub fn journal_weekly(cohort: &Cohort, selection: &Selection, lang: Lang) -> Bar
             date - time::Duration::days(i64::from(date.weekday().number_days_from_monday()))
         })
         .collect();
-    let (Some(first), Some(last)) = (mondays.iter().min().copied(), mondays.iter().max().copied()) else {
+    let (Some(first), Some(last)) = (mondays.iter().min().copied(), mondays.iter().max().copied())
+    else {
         return BarChart {
             id: ChartId::JournalWeekly,
             categories: Vec::new(),
@@ -238,8 +301,16 @@ pub fn journal_weekly(cohort: &Cohort, selection: &Selection, lang: Lang) -> Bar
                 label: format::day_month_short(monday, lang),
                 target: Target::None,
                 note: Some(match lang {
-                    Lang::Fr => format!("semaine du {} : {} entrées", format::date(monday, lang), format::count(entries[w] as u64, lang)),
-                    Lang::En => format!("week of {}: {} entries", format::date(monday, lang), format::count(entries[w] as u64, lang)),
+                    Lang::Fr => format!(
+                        "semaine du {} : {} entrées",
+                        format::date(monday, lang),
+                        format::count(entries[w] as u64, lang)
+                    ),
+                    Lang::En => format!(
+                        "week of {}: {} entries",
+                        format::date(monday, lang),
+                        format::count(entries[w] as u64, lang)
+                    ),
                 }),
             }
         })
@@ -252,7 +323,12 @@ pub fn journal_weekly(cohort: &Cohort, selection: &Selection, lang: Lang) -> Bar
         layout: Layout::Stacked,
         orientation: Orientation::Vertical,
         unit: Unit::Count,
-        value_label: lang.pick("entrées par semaine (par catégorie)", "entries per week (per category)").into(),
+        value_label: lang
+            .pick(
+                "entrées par semaine (par catégorie)",
+                "entries per week (per category)",
+            )
+            .into(),
     }
 }
 
@@ -262,7 +338,9 @@ pub fn journal_mix_by_defi(cohort: &Cohort, selection: &Selection, lang: Lang) -
     let series = journal_series(cohort, lang);
     let mut per_defi: HashMap<usize, Vec<f64>> = HashMap::new();
     for &e in &selection.journal {
-        let Some(d) = cohort.journal_defi(e) else { continue };
+        let Some(d) = cohort.journal_defi(e) else {
+            continue;
+        };
         let row = per_defi.entry(d).or_insert_with(|| vec![0.0; series.len()]);
         for s in entry_series(cohort, e, &series) {
             row[s] += 1.0;
@@ -271,7 +349,11 @@ pub fn journal_mix_by_defi(cohort: &Cohort, selection: &Selection, lang: Lang) -
     let production = series.iter().position(|s| s.key == "P").unwrap_or(0);
     let share = |row: &Vec<f64>| row[production] / row.iter().sum::<f64>().max(1.0);
     let mut rows: Vec<(usize, Vec<f64>)> = per_defi.into_iter().collect();
-    rows.sort_by(|a, b| share(&b.1).total_cmp(&share(&a.1)).then_with(|| a.0.cmp(&b.0)));
+    rows.sort_by(|a, b| {
+        share(&b.1)
+            .total_cmp(&share(&a.1))
+            .then_with(|| a.0.cmp(&b.0))
+    });
     let defis = &cohort.export.defis;
     BarChart {
         id: ChartId::JournalMixByDefi,
@@ -292,7 +374,9 @@ pub fn journal_mix_by_defi(cohort: &Cohort, selection: &Selection, lang: Lang) -
         layout: Layout::Normalized,
         orientation: Orientation::Horizontal,
         unit: Unit::Share,
-        value_label: lang.pick("part des entrées du journal", "share of journal entries").into(),
+        value_label: lang
+            .pick("part des entrées du journal", "share of journal entries")
+            .into(),
     }
 }
 
@@ -302,7 +386,9 @@ pub fn openness_by_promotion(cohort: &Cohort, selection: &Selection, lang: Lang)
     let mut counts = vec![[0usize; 4]; categories.len()];
     for &d in &selection.defis {
         let defi = &cohort.export.defis[d];
-        let Some(p) = categories.iter().position(|c| c.key == defi.promotion_id) else { continue };
+        let Some(p) = categories.iter().position(|c| c.key == defi.promotion_id) else {
+            continue;
+        };
         counts[p][0] += usize::from(!defi.source_code.is_empty());
         counts[p][1] += usize::from(defi.website.is_some());
         counts[p][2] += usize::from(!defi.key_figures.is_empty());
@@ -323,9 +409,21 @@ pub fn openness_by_promotion(cohort: &Cohort, selection: &Selection, lang: Lang)
         id: ChartId::OpennessByPromotion,
         categories,
         series: vec![
-            Series { key: "code".into(), label: lang.pick("Code publié", "Published code").into(), color: 0 },
-            Series { key: "website".into(), label: lang.pick("Site web", "Website").into(), color: 1 },
-            Series { key: "key_figures".into(), label: lang.pick("Chiffres clés", "Key figures").into(), color: 2 },
+            Series {
+                key: "code".into(),
+                label: lang.pick("Code publié", "Published code").into(),
+                color: 0,
+            },
+            Series {
+                key: "website".into(),
+                label: lang.pick("Site web", "Website").into(),
+                color: 1,
+            },
+            Series {
+                key: "key_figures".into(),
+                label: lang.pick("Chiffres clés", "Key figures").into(),
+                color: 2,
+            },
         ],
         values: counts
             .iter()
@@ -334,19 +432,33 @@ pub fn openness_by_promotion(cohort: &Cohort, selection: &Selection, lang: Lang)
                 if n[3] == 0 {
                     vec![0.0; 3]
                 } else {
-                    vec![n[0] as f64 / total, n[1] as f64 / total, n[2] as f64 / total]
+                    vec![
+                        n[0] as f64 / total,
+                        n[1] as f64 / total,
+                        n[2] as f64 / total,
+                    ]
                 }
             })
             .collect(),
         layout: Layout::Grouped,
         orientation: Orientation::Vertical,
         unit: Unit::Share,
-        value_label: lang.pick("part des défis de la promotion", "share of the promotion's défis").into(),
+        value_label: lang
+            .pick(
+                "part des défis de la promotion",
+                "share of the promotion's défis",
+            )
+            .into(),
     }
 }
 
 /// All charts for the current selection, in dashboard order.
-pub fn all_charts(cohort: &Cohort, selection: &Selection, filters: &Filters, lang: Lang) -> Vec<BarChart> {
+pub fn all_charts(
+    cohort: &Cohort,
+    selection: &Selection,
+    filters: &Filters,
+    lang: Lang,
+) -> Vec<BarChart> {
     vec![
         defis_by_administration(cohort, selection, filters, 12, lang),
         skills_by_promotion(cohort, selection, lang),

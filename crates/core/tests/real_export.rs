@@ -7,7 +7,11 @@ use eig_pulse_core::validate::parse_export;
 use eig_pulse_core::{Cohort, Filters, Lang};
 
 fn cohort() -> Cohort {
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../public/data/export.json")).unwrap();
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../public/data/export.json"
+    ))
+    .unwrap();
     Cohort::new(parse_export(&text).expect("the committed export is valid"))
 }
 
@@ -26,7 +30,15 @@ const KEY_FIGURES: [(&str, usize, usize, usize, usize, usize, usize); 6] = [
     ("promo=2", 13, 13, 28, 19, 812, 9),
     ("promo=2&skill=design", 3, 3, 6, 5, 186, 3),
     ("from=2018-03-01&to=2018-03-31", 13, 13, 28, 19, 575, 9),
-    ("admin=ministere-de-l-interieur&promo=dig", 4, 4, 6, 10, 0, 0),
+    (
+        "admin=ministere-de-l-interieur&promo=dig",
+        4,
+        4,
+        6,
+        10,
+        0,
+        0,
+    ),
 ];
 
 #[test]
@@ -48,7 +60,12 @@ fn key_figures_follow_the_filters() {
 }
 
 fn values(chart: &BarChart, series: usize) -> Vec<(String, f64)> {
-    chart.categories.iter().zip(&chart.values).map(|(c, v)| (c.key.clone(), v[series])).collect()
+    chart
+        .categories
+        .iter()
+        .zip(&chart.values)
+        .map(|(c, v)| (c.key.clone(), v[series]))
+        .collect()
 }
 
 #[test]
@@ -61,23 +78,36 @@ fn defis_by_administration_groups_by_ministry_then_drills_down() {
         top,
         vec![
             ("ministere-de-l-interieur".into(), 12.0),
-            ("ministere-de-la-transition-ecologique-et-solidaire".into(), 8.0),
+            (
+                "ministere-de-la-transition-ecologique-et-solidaire".into(),
+                8.0
+            ),
             ("services-du-premier-ministre".into(), 7.0),
             ("ministere-de-l-action-et-des-comptes-publics".into(), 4.0),
             ("ministere-de-l-education-nationale".into(), 4.0),
             ("autres".into(), 36.0),
         ]
     );
-    assert_eq!(chart.categories[0].target, Target::Administration("ministere-de-l-interieur".into()));
+    assert_eq!(
+        chart.categories[0].target,
+        Target::Administration("ministere-de-l-interieur".into())
+    );
     assert!(chart.categories[5].label.starts_with("Autres ("));
     let total: f64 = chart.values.iter().map(|v| v[0]).sum();
     assert_eq!(total, 71.0, "every défi counted once");
 
     let interior = filters(&cohort, "admin=ministere-de-l-interieur");
-    let chart = stats::defis_by_administration(&cohort, &cohort.select(&interior), &interior, 12, Lang::Fr);
+    let chart =
+        stats::defis_by_administration(&cohort, &cohort.select(&interior), &interior, 12, Lang::Fr);
     let rows = values(&chart, 0);
-    assert_eq!(rows[0], ("direction-generale-de-la-gendarmerie-nationale".into(), 3.0));
-    assert!(rows.contains(&("ministere-de-l-interieur".into(), 3.0)), "défis of the ministry itself: {rows:?}");
+    assert_eq!(
+        rows[0],
+        ("direction-generale-de-la-gendarmerie-nationale".into(), 3.0)
+    );
+    assert!(
+        rows.contains(&("ministere-de-l-interieur".into(), 3.0)),
+        "défis of the ministry itself: {rows:?}"
+    );
     assert_eq!(rows.iter().map(|r| r.1).sum::<f64>(), 12.0);
 }
 
@@ -91,14 +121,24 @@ fn journal_weekly_bins_by_monday_and_keeps_every_entry() {
     assert_eq!(chart.categories[8].key, "2018-04-09");
     // Busiest week: 12 March 2018, 136 entries, 48 of them in production (counted with Python
     // from the export: entries grouped by the Monday of their date).
-    let busiest = (0..9).max_by(|&a, &b| chart.total(a, &[]).total_cmp(&chart.total(b, &[]))).unwrap();
+    let busiest = (0..9)
+        .max_by(|&a, &b| chart.total(a, &[]).total_cmp(&chart.total(b, &[])))
+        .unwrap();
     assert_eq!(chart.categories[busiest].key, "2018-03-12");
     let production = chart.series.iter().position(|s| s.key == "P").unwrap();
     assert_eq!(chart.values[busiest][production], 48.0);
-    assert_eq!(chart.categories[busiest].note.as_deref(), Some("semaine du 12 mars 2018 : 136 entrées"));
+    assert_eq!(
+        chart.categories[busiest].note.as_deref(),
+        Some("semaine du 12 mars 2018 : 136 entrées")
+    );
     // Category mentions: each entry once per known letter, or once in « autre ».
     let mentions: f64 = (0..9).map(|w| chart.total(w, &[])).sum();
-    let expected: usize = cohort.export.journal.iter().map(|e| e.categories.len().max(1)).sum();
+    let expected: usize = cohort
+        .export
+        .journal
+        .iter()
+        .map(|e| e.categories.len().max(1))
+        .sum();
     assert_eq!(mentions, expected as f64);
 }
 
@@ -125,7 +165,11 @@ fn journal_mix_puts_the_most_productive_defi_first() {
     let cohort = cohort();
     let all = Filters::default();
     let chart = stats::journal_mix_by_defi(&cohort, &cohort.select(&all), Lang::Fr);
-    assert_eq!(chart.categories.len(), 13, "13 défis of the 2018 journal (EIG Node is no défi)");
+    assert_eq!(
+        chart.categories.len(),
+        13,
+        "13 défis of the 2018 journal (EIG Node is no défi)"
+    );
     assert_eq!(chart.categories[0].key, "hopkins");
     assert_eq!(chart.categories[0].target, Target::Defi("hopkins".into()));
     let production = chart.series.iter().position(|s| s.key == "P").unwrap();
@@ -144,11 +188,17 @@ fn url_filters_round_trip_and_ignore_what_they_do_not_know() {
     assert_eq!(parsed.skill.as_deref(), Some("dev"));
     assert_eq!(parsed.promo, None);
     assert_eq!(parsed.from, None);
-    assert_eq!(parsed.to.map(|d| d.to_string()).as_deref(), Some("2018-04-01"));
+    assert_eq!(
+        parsed.to.map(|d| d.to_string()).as_deref(),
+        Some("2018-04-01")
+    );
     let names: Vec<&str> = ignored.iter().map(|i| i.name.as_str()).collect();
     assert_eq!(names, vec!["promo", "from", "utm"]);
     let query = eig_pulse_core::filter::query_string(&parsed.to_pairs());
-    assert_eq!(query, "?admin=ministere-de-l-interieur&skill=dev&to=2018-04-01");
+    assert_eq!(
+        query,
+        "?admin=ministere-de-l-interieur&skill=dev&to=2018-04-01"
+    );
     assert_eq!(Filters::from_query(&query, &cohort.export).0, parsed);
 }
 
@@ -157,8 +207,15 @@ fn the_tree_lists_parents_before_children() {
     let cohort = cohort();
     let tree = cohort.administration_tree();
     assert_eq!(tree.len(), cohort.export.administrations.len());
-    let position = |id: &str| tree.iter().position(|(i, _)| cohort.export.administrations[*i].id == id).unwrap();
-    assert!(position("ministere-de-l-interieur") < position("direction-generale-de-la-gendarmerie-nationale"));
+    let position = |id: &str| {
+        tree.iter()
+            .position(|(i, _)| cohort.export.administrations[*i].id == id)
+            .unwrap()
+    };
+    assert!(
+        position("ministere-de-l-interieur")
+            < position("direction-generale-de-la-gendarmerie-nationale")
+    );
     let (_, depth) = tree[position("etalab")];
     assert_eq!(depth, 2, "Services du Premier ministre > DINUM > Etalab");
 }

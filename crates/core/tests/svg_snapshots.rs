@@ -20,7 +20,11 @@ fn render(chart: &eig_pulse_core::chart::BarChart, lang: Lang) -> (String, usize
 
 #[test]
 fn charts_match_their_snapshots() {
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../public/data/export.json")).unwrap();
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../public/data/export.json"
+    ))
+    .unwrap();
     let cohort = Cohort::new(parse_export(&text).unwrap());
     let filters = Filters::default();
     let selection = cohort.select(&filters);
@@ -29,13 +33,28 @@ fn charts_match_their_snapshots() {
     let mut stale = Vec::new();
     for chart in stats::all_charts(&cohort, &selection, &filters, Lang::Fr) {
         let (svg, hits) = render(&chart, Lang::Fr);
-        assert!(svg.starts_with("<svg") && svg.trim_end().ends_with("</svg>"), "{}", chart.id.slug());
-        assert!(svg.contains(&chart.value_label), "{}: the value axis title is drawn as text", chart.id.slug());
+        assert!(
+            svg.starts_with("<svg") && svg.trim_end().ends_with("</svg>"),
+            "{}",
+            chart.id.slug()
+        );
+        assert!(
+            svg.contains(&chart.value_label),
+            "{}: the value axis title is drawn as text",
+            chart.id.slug()
+        );
         assert!(hits > 0, "{}: bars were drawn", chart.id.slug());
         for category in chart.categories.iter().take(3) {
             let shown: String = category.label.chars().take(10).collect();
-            let escaped = shown.replace('&', "&amp;").replace('\'', "&#39;").replace('<', "&lt;");
-            assert!(svg.contains(&escaped) || svg.contains(&shown), "{}: label « {shown} »", chart.id.slug());
+            let escaped = shown
+                .replace('&', "&amp;")
+                .replace('\'', "&#39;")
+                .replace('<', "&lt;");
+            assert!(
+                svg.contains(&escaped) || svg.contains(&shown),
+                "{}: label « {shown} »",
+                chart.id.slug()
+            );
         }
         let path = dir.join(format!("{}.svg", chart.id.slug()));
         if update {
@@ -44,14 +63,22 @@ fn charts_match_their_snapshots() {
             stale.push(path.display().to_string());
         }
     }
-    assert!(stale.is_empty(), "snapshots differ (UPDATE_SNAPSHOTS=1 cargo test to accept): {stale:?}");
+    assert!(
+        stale.is_empty(),
+        "snapshots differ (UPDATE_SNAPSHOTS=1 cargo test to accept): {stale:?}"
+    );
 }
 
 #[test]
 fn an_empty_selection_says_so() {
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../public/data/export.json")).unwrap();
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../public/data/export.json"
+    ))
+    .unwrap();
     let cohort = Cohort::new(parse_export(&text).unwrap());
-    let (filters, _) = Filters::from_query("promo=dig&from=2018-01-01&to=2018-12-31", &cohort.export);
+    let (filters, _) =
+        Filters::from_query("promo=dig&from=2018-01-01&to=2018-12-31", &cohort.export);
     let selection = cohort.select(&filters);
     let chart = stats::journal_weekly(&cohort, &selection, Lang::Fr);
     let (svg, hits) = render(&chart, Lang::Fr);

@@ -133,10 +133,7 @@ pub fn resolve(mentions: &[Mention], overrides: &Overrides) -> Resolution {
             entity.aliases.insert(segment.name.clone());
             parent = Some(key);
         }
-        let leaf = chain
-            .last()
-            .map(|(key, _)| key.clone())
-            .unwrap_or_default();
+        let leaf = chain.last().map(|(key, _)| key.clone()).unwrap_or_default();
         if let Some(entity) = entities.get_mut(&leaf) {
             entity.aliases.insert(mention.raw.to_string());
             if let Some(website) = mention.website {
@@ -160,7 +157,12 @@ pub fn resolve(mentions: &[Mention], overrides: &Overrides) -> Resolution {
         let id = ids[key.as_str()].clone();
         let forced = overrides.parents.get(&id).filter(|forced| match forced {
             Some(parent) if !parent_known(parent) => {
-                findings.push((None, What::StaleOverride { entry: format!("parents: {id}: {parent}") }));
+                findings.push((
+                    None,
+                    What::StaleOverride {
+                        entry: format!("parents: {id}: {parent}"),
+                    },
+                ));
                 false
             }
             _ => true,
@@ -173,7 +175,11 @@ pub fn resolve(mentions: &[Mention], overrides: &Overrides) -> Resolution {
                         Some(entity.line),
                         What::ConflictingParents {
                             administration: id.clone(),
-                            parents: entity.parents.keys().map(|k| ids[k.as_str()].clone()).collect(),
+                            parents: entity
+                                .parents
+                                .keys()
+                                .map(|k| ids[k.as_str()].clone())
+                                .collect(),
                         },
                     ));
                 }
@@ -289,7 +295,10 @@ fn segments(text: &str) -> Vec<Segment> {
             bodies.push(part);
         }
     }
-    bodies.into_iter().map(|written| split_acronym(&written)).collect()
+    bodies
+        .into_iter()
+        .map(|written| split_acronym(&written))
+        .collect()
 }
 
 /// A part that continues the previous one's name: it opens with a lower-case linking word.
@@ -420,7 +429,10 @@ mod tests {
             parent_of(&r, "mission-identite-numerique"),
             Some("ministere-de-l-interieur")
         );
-        assert_eq!(r.leaf_ids[2], "direction-generale-de-la-gendarmerie-nationale");
+        assert_eq!(
+            r.leaf_ids[2],
+            "direction-generale-de-la-gendarmerie-nationale"
+        );
     }
 
     #[test]
@@ -466,7 +478,11 @@ mod tests {
             &overrides,
         );
         assert_eq!(parent_of(&r, "agence-b"), Some("ministere-a"));
-        let b = r.administrations.iter().find(|a| a.id == "agence-b").unwrap();
+        let b = r
+            .administrations
+            .iter()
+            .find(|a| a.id == "agence-b")
+            .unwrap();
         assert_eq!(b.name, "Agence B (nom officiel)");
         assert_eq!(
             parent_of(&r, "direction-de-la-recherche"),
@@ -480,7 +496,11 @@ mod tests {
         let text = "parents:\n  a: b\n  b: a\n";
         let overrides = Overrides::parse(&SourceText::new("o.yml", text)).unwrap();
         let r = resolve_all(&["A", "B"], &overrides);
-        let linked = r.administrations.iter().filter(|a| a.parent_id.is_some()).count();
+        let linked = r
+            .administrations
+            .iter()
+            .filter(|a| a.parent_id.is_some())
+            .count();
         assert_eq!(linked, 1);
         assert!(r
             .findings

@@ -28,11 +28,22 @@ pub struct Inputs {
 
 /// Builds the export and its fidelity report; a [`SourceError`] means no export at all.
 pub fn build(inputs: &Inputs) -> Result<(Export, Report), SourceError> {
-    let catalogue = Catalogue::parse(&inputs.defis, &inputs.people, &inputs.skills, &inputs.promos)?;
+    let catalogue = Catalogue::parse(
+        &inputs.defis,
+        &inputs.people,
+        &inputs.skills,
+        &inputs.promos,
+    )?;
     let overrides = Overrides::parse(&inputs.overrides)?;
     let mut report = Report::default();
     for (file, repeated) in &catalogue.repeated_keys {
-        report.add(file, Some(repeated.line), What::RepeatedKey { key: repeated.key.clone() });
+        report.add(
+            file,
+            Some(repeated.line),
+            What::RepeatedKey {
+                key: repeated.key.clone(),
+            },
+        );
     }
 
     let skills: Vec<Skill> = catalogue
@@ -69,7 +80,14 @@ pub fn build(inputs: &Inputs) -> Result<(Export, Report), SourceError> {
             .defis
             .iter()
             .zip(&defis)
-            .map(|((key, _, _), defi)| (defi.id.as_str(), key.as_str(), defi.title.as_str(), defi.year)),
+            .map(|((key, _, _), defi)| {
+                (
+                    defi.id.as_str(),
+                    key.as_str(),
+                    defi.title.as_str(),
+                    defi.year,
+                )
+            }),
     );
     let mut journal = Vec::new();
     let mut latest_entry: Option<time::Date> = None;
@@ -82,23 +100,52 @@ pub fn build(inputs: &Inputs) -> Result<(Export, Report), SourceError> {
         journal.extend(entries);
     }
 
-    let distinct_spellings: HashSet<&str> = mentions.iter().map(|(raw, _, _)| raw.as_str()).collect();
+    let distinct_spellings: HashSet<&str> =
+        mentions.iter().map(|(raw, _, _)| raw.as_str()).collect();
     let matched = journal.iter().filter(|e| e.defi_id.is_some()).count();
     report.count("défis", "défis", defis.len());
     report.count("promotions", "promotions", promotions.len());
     report.count("compétences", "skills", skills.len());
-    report.count("personnes (personnes.yml)", "people (personnes.yml)", catalogue.people.len());
-    report.count("libellés d'administration distincts", "distinct administration spellings", distinct_spellings.len());
-    report.count("administrations", "administrations", resolution.administrations.len());
+    report.count(
+        "personnes (personnes.yml)",
+        "people (personnes.yml)",
+        catalogue.people.len(),
+    );
+    report.count(
+        "libellés d'administration distincts",
+        "distinct administration spellings",
+        distinct_spellings.len(),
+    );
+    report.count(
+        "administrations",
+        "administrations",
+        resolution.administrations.len(),
+    );
     report.count(
         "administrations de tête",
         "top-level administrations",
-        resolution.administrations.iter().filter(|a| a.parent_id.is_none()).count(),
+        resolution
+            .administrations
+            .iter()
+            .filter(|a| a.parent_id.is_none())
+            .count(),
     );
     report.count("lignes de journal lues", "journal rows read", journal.len());
-    report.count("lignes de journal écrites", "journal rows written", journal.len());
-    report.count("lignes rattachées à un défi", "rows matched to a défi", matched);
-    report.count("lignes sans défi (defi_id nul)", "rows without a défi (null defi_id)", journal.len() - matched);
+    report.count(
+        "lignes de journal écrites",
+        "journal rows written",
+        journal.len(),
+    );
+    report.count(
+        "lignes rattachées à un défi",
+        "rows matched to a défi",
+        matched,
+    );
+    report.count(
+        "lignes sans défi (defi_id nul)",
+        "rows without a défi (null defi_id)",
+        journal.len() - matched,
+    );
 
     let export = Export {
         schema_version: SCHEMA_VERSION,
@@ -213,7 +260,10 @@ fn defis(
         };
 
         let year = raw.year.ok_or_else(|| required("year"))?;
-        let promotion = raw.promotion.as_ref().ok_or_else(|| required("promotion"))?;
+        let promotion = raw
+            .promotion
+            .as_ref()
+            .ok_or_else(|| required("promotion"))?;
         let promotion_id = promotion.value.id();
         if !promotion_ids.contains(promotion_id.as_str()) {
             return Err(SourceError::new(
@@ -223,20 +273,37 @@ fn defis(
                 format!("défi \"{key}\": promotion \"{promotion_id}\" is not in promos.yml"),
             ));
         }
-        let administration = raw.administration.as_ref().ok_or_else(|| required("administration"))?;
+        let administration = raw
+            .administration
+            .as_ref()
+            .ok_or_else(|| required("administration"))?;
         if administration.value.trim().is_empty() {
             return Err(required("administration"));
         }
         let title = match &raw.title {
             Some(title) if !title.trim().is_empty() => title.trim().to_string(),
             _ => {
-                note(report, line, What::MissingKey { defi: id.clone(), key: "title" });
+                note(
+                    report,
+                    line,
+                    What::MissingKey {
+                        defi: id.clone(),
+                        key: "title",
+                    },
+                );
                 key.clone()
             }
         };
         for (k, present) in expected_keys(raw) {
             if !present {
-                note(report, line, What::MissingKey { defi: id.clone(), key: k });
+                note(
+                    report,
+                    line,
+                    What::MissingKey {
+                        defi: id.clone(),
+                        key: k,
+                    },
+                );
             }
         }
 
@@ -246,8 +313,14 @@ fn defis(
                 return Err(SourceError::new(
                     file,
                     Some(line_of(skill)),
-                    format!("défi « {key} » : compétence « {} » absente de skills.yml", skill.value),
-                    format!("défi \"{key}\": skill \"{}\" is not in skills.yml", skill.value),
+                    format!(
+                        "défi « {key} » : compétence « {} » absente de skills.yml",
+                        skill.value
+                    ),
+                    format!(
+                        "défi \"{key}\": skill \"{}\" is not in skills.yml",
+                        skill.value
+                    ),
                 ));
             }
             if !defi_skills.contains(&skill.value) {
@@ -259,7 +332,14 @@ fn defis(
         for name in raw.eigs.iter().flatten() {
             let profile = profiles.get(&fold(&name.value)).copied().flatten();
             if !profiles.contains_key(&fold(&name.value)) {
-                note(report, line_of(name), What::UnknownPerson { defi: id.clone(), name: name.value.clone() });
+                note(
+                    report,
+                    line_of(name),
+                    What::UnknownPerson {
+                        defi: id.clone(),
+                        name: name.value.clone(),
+                    },
+                );
             }
             eigs.push(Member {
                 name: name.value.trim().to_string(),
@@ -270,20 +350,36 @@ fn defis(
         let mut mentors = Vec::new();
         for name in raw.mentors.iter().flatten() {
             if !profiles.contains_key(&fold(&name.value)) {
-                note(report, line_of(name), What::UnknownPerson { defi: id.clone(), name: name.value.clone() });
+                note(
+                    report,
+                    line_of(name),
+                    What::UnknownPerson {
+                        defi: id.clone(),
+                        name: name.value.clone(),
+                    },
+                );
             }
             mentors.push(name.value.trim().to_string());
         }
 
-        let mut checked_url = |report: &mut Report, field: &'static str, value: &serde_saphyr::Spanned<String>| {
-            let text = value.value.trim();
-            if is_valid_url(text) {
-                Some(text.to_string())
-            } else {
-                note(report, line_of(value), What::MalformedUrl { defi: id.clone(), field, value: text.to_string() });
-                None
-            }
-        };
+        let mut checked_url =
+            |report: &mut Report, field: &'static str, value: &serde_saphyr::Spanned<String>| {
+                let text = value.value.trim();
+                if is_valid_url(text) {
+                    Some(text.to_string())
+                } else {
+                    note(
+                        report,
+                        line_of(value),
+                        What::MalformedUrl {
+                            defi: id.clone(),
+                            field,
+                            value: text.to_string(),
+                        },
+                    );
+                    None
+                }
+            };
         let source_code: Vec<String> = raw
             .source_code
             .iter()
@@ -307,11 +403,20 @@ fn defis(
             .flatten()
             .map(|figure| KeyFigure {
                 amount: figure.amount,
-                label: figure.description.clone().unwrap_or_default().trim().to_string(),
+                label: figure
+                    .description
+                    .clone()
+                    .unwrap_or_default()
+                    .trim()
+                    .to_string(),
             })
             .collect();
 
-        mentions.push((administration.value.clone(), administration_website, line_of(administration)));
+        mentions.push((
+            administration.value.clone(),
+            administration_website,
+            line_of(administration),
+        ));
         defis.push(Defi {
             id,
             title,
@@ -337,7 +442,10 @@ fn expected_keys(raw: &RawDefi) -> [(&'static str, bool); 4] {
         ("skills", raw.skills.is_some()),
         ("eigs", raw.eigs.is_some()),
         ("mentors", raw.mentors.is_some()),
-        ("administration_website", raw.administration_website.is_some()),
+        (
+            "administration_website",
+            raw.administration_website.is_some(),
+        ),
     ]
 }
 
@@ -350,7 +458,9 @@ fn issue_of(what: &What) -> Issue {
             Some(value.clone()),
             format!("URL malformée « {value} », écartée"),
         ),
-        What::MissingKey { key, .. } => ("missing_key", *key, None, format!("clé « {key} » absente")),
+        What::MissingKey { key, .. } => {
+            ("missing_key", *key, None, format!("clé « {key} » absente"))
+        }
         What::UnknownPerson { name, .. } => (
             "unknown_person",
             "eigs",
@@ -369,7 +479,9 @@ fn issue_of(what: &What) -> Issue {
 
 /// An absolute http(s) URL whose host is a domain name (with a dot) or an IP address.
 pub fn is_valid_url(text: &str) -> bool {
-    let Ok(url) = url::Url::parse(text) else { return false };
+    let Ok(url) = url::Url::parse(text) else {
+        return false;
+    };
     let host_ok = match url.host() {
         Some(url::Host::Domain(domain)) => {
             domain.contains('.') && !domain.starts_with('.') && !domain.ends_with('.')
@@ -416,8 +528,14 @@ fn journal_entries(
             SourceError::new(
                 &source.name,
                 Some(row.line),
-                format!("date « {} » illisible (attendu <AAAA-MM-JJ jour.>)", row.date),
-                format!("unreadable date \"{}\" (expected <YYYY-MM-DD day.>)", row.date),
+                format!(
+                    "date « {} » illisible (attendu <AAAA-MM-JJ jour.>)",
+                    row.date
+                ),
+                format!(
+                    "unreadable date \"{}\" (expected <YYYY-MM-DD day.>)",
+                    row.date
+                ),
             )
         })?;
         let defi_id = match names.find(&row.defi, date.year()) {
@@ -441,11 +559,20 @@ fn journal_entries(
             report.add(
                 &source.name,
                 Some(row.line),
-                What::UnknownCategoryLetters { raw: row.category.clone(), letters: unknown },
+                What::UnknownCategoryLetters {
+                    raw: row.category.clone(),
+                    letters: unknown,
+                },
             );
         }
         let mood = journal::parse_mood(&row.ok).unwrap_or_else(|()| {
-            report.add(&source.name, Some(row.line), What::UnreadableMood { raw: row.ok.clone() });
+            report.add(
+                &source.name,
+                Some(row.line),
+                What::UnreadableMood {
+                    raw: row.ok.clone(),
+                },
+            );
             None
         });
         entries.push(JournalEntry {
@@ -460,10 +587,23 @@ fn journal_entries(
         });
     }
     for (label, (rows, line)) in unmatched {
-        report.add(&source.name, Some(line), What::UnmatchedJournalName { label, rows });
+        report.add(
+            &source.name,
+            Some(line),
+            What::UnmatchedJournalName { label, rows },
+        );
     }
     for ((label, defi_id, rule), (rows, line)) in approximations {
-        report.add(&source.name, Some(line), What::ApproximateJournalName { label, defi_id, rule, rows });
+        report.add(
+            &source.name,
+            Some(line),
+            What::ApproximateJournalName {
+                label,
+                defi_id,
+                rule,
+                rows,
+            },
+        );
     }
     Ok(entries)
 }
@@ -474,10 +614,16 @@ mod tests {
 
     #[test]
     fn urls_need_a_scheme_and_a_dotted_host() {
-        assert!(is_valid_url("https://github.com/entrepreneur-interet-general/eig-link"));
+        assert!(is_valid_url(
+            "https://github.com/entrepreneur-interet-general/eig-link"
+        ));
         assert!(is_valid_url("http://previsecours.fr"));
-        assert!(!is_valid_url("https://entrepreneur-interet-general/AFD_projects"));
-        assert!(!is_valid_url("hhttp://www.enseignementsup-recherche.gouv.fr/"));
+        assert!(!is_valid_url(
+            "https://entrepreneur-interet-general/AFD_projects"
+        ));
+        assert!(!is_valid_url(
+            "hhttp://www.enseignementsup-recherche.gouv.fr/"
+        ));
         assert!(!is_valid_url("github.com/x"));
         assert!(!is_valid_url("https://exa mple.fr"));
     }

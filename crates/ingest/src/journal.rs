@@ -25,7 +25,12 @@ pub struct RawRow {
 /// Reads every row; a missing column, a ragged row or invalid UTF-8 is an error naming the line.
 pub fn parse_rows(source: &SourceText) -> Result<Vec<RawRow>, SourceError> {
     if source.is_blank() {
-        return Err(SourceError::new(&source.name, None, "fichier vide", "empty file"));
+        return Err(SourceError::new(
+            &source.name,
+            None,
+            "fichier vide",
+            "empty file",
+        ));
     }
     let mut reader = csv::ReaderBuilder::new()
         .flexible(false)
@@ -142,7 +147,10 @@ impl DefiNames {
                 }
             }
         }
-        DefiNames { by_fold, by_compact }
+        DefiNames {
+            by_fold,
+            by_compact,
+        }
     }
 
     /// The défi a journal name written in a row of `year` refers to.
@@ -161,7 +169,10 @@ impl DefiNames {
         let attempts: [(String, &'static str); 3] = [
             (compact.clone(), "espaces et ponctuation ignorés"),
             (format!("{compact}s"), "singulier/pluriel"),
-            (compact.strip_suffix('s').unwrap_or("").to_string(), "singulier/pluriel"),
+            (
+                compact.strip_suffix('s').unwrap_or("").to_string(),
+                "singulier/pluriel",
+            ),
         ];
         for (key, rule) in attempts {
             if let Some(found) = self.by_compact.get(&key) {
@@ -206,8 +217,14 @@ mod tests {
 
     #[test]
     fn categories_keep_known_letters_and_name_the_rest() {
-        assert_eq!(split_categories("PTC"), (vec!["C".into(), "P".into(), "T".into()], String::new()));
-        assert_eq!(split_categories("MCR"), (vec!["C".into(), "M".into()], "R".into()));
+        assert_eq!(
+            split_categories("PTC"),
+            (vec!["C".into(), "P".into(), "T".into()], String::new())
+        );
+        assert_eq!(
+            split_categories("MCR"),
+            (vec!["C".into(), "M".into()], "R".into())
+        );
         assert_eq!(split_categories("Fun"), (vec![], "Fun".into()));
         assert_eq!(split_categories(""), (vec![], String::new()));
         assert_eq!(split_categories("PP"), (vec!["P".into()], String::new()));
@@ -224,16 +241,30 @@ mod tests {
     #[test]
     fn names_match_exactly_approximately_or_not_at_all() {
         let names = DefiNames::new([
-            ("brigade-numerique", "Brigade Numérique", "Brigade Numérique", 2018),
+            (
+                "brigade-numerique",
+                "Brigade Numérique",
+                "Brigade Numérique",
+                2018,
+            ),
             ("coacheleves", "CoachÉlèves", "CoachÉlèves", 2018),
             ("eig-link-2018", "EIG Link 2018", "EIG Link", 2018),
             ("eig-link-2019", "EIG Link 2019", "EIG Link", 2019),
             ("lab-sante", "Lab Santé", "Lab Santé", 2018),
         ]);
-        assert_eq!(names.find("lab santé", 2018), NameMatch::Exact("lab-sante".into()));
-        assert!(matches!(names.find("BrigadeNumérique", 2018), NameMatch::Approximate(id, _) if id == "brigade-numerique"));
-        assert!(matches!(names.find("CoachÉlève", 2018), NameMatch::Approximate(id, "singulier/pluriel") if id == "coacheleves"));
-        assert!(matches!(names.find("EIG Link", 2019), NameMatch::Approximate(id, _) if id == "eig-link-2019"));
+        assert_eq!(
+            names.find("lab santé", 2018),
+            NameMatch::Exact("lab-sante".into())
+        );
+        assert!(
+            matches!(names.find("BrigadeNumérique", 2018), NameMatch::Approximate(id, _) if id == "brigade-numerique")
+        );
+        assert!(
+            matches!(names.find("CoachÉlève", 2018), NameMatch::Approximate(id, "singulier/pluriel") if id == "coacheleves")
+        );
+        assert!(
+            matches!(names.find("EIG Link", 2019), NameMatch::Approximate(id, _) if id == "eig-link-2019")
+        );
         assert_eq!(names.find("EIG Link", 2021), NameMatch::None);
         assert_eq!(names.find("EIG Node", 2018), NameMatch::None);
         assert_eq!(names.find("", 2018), NameMatch::None);

@@ -57,13 +57,19 @@ mod tests {
     #[test]
     fn fold_ignores_case_accents_quotes_and_spacing() {
         assert_eq!(fold("Ministère de l’Intérieur"), "ministere de l'interieur");
-        assert_eq!(fold("  ministere  de l'INTERIEUR "), "ministere de l'interieur");
+        assert_eq!(
+            fold("  ministere  de l'INTERIEUR "),
+            "ministere de l'interieur"
+        );
         assert_eq!(fold("Pierre–Alain"), "pierre-alain");
     }
 
     #[test]
     fn compact_key_joins_words() {
-        assert_eq!(compact_key("Brigade Numérique"), compact_key("BrigadeNumérique"));
+        assert_eq!(
+            compact_key("Brigade Numérique"),
+            compact_key("BrigadeNumérique")
+        );
         assert_eq!(compact_key("b@liseNAV"), "blisenav");
     }
 

@@ -15,7 +15,10 @@ pub enum Severity {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum What {
     /// A journal name that matches no défi; its rows keep `defi_id: null`.
-    UnmatchedJournalName { label: String, rows: usize },
+    UnmatchedJournalName {
+        label: String,
+        rows: usize,
+    },
     /// A journal name matched to a défi by a tolerant rule (spacing, plural, year).
     ApproximateJournalName {
         label: String,
@@ -24,24 +27,39 @@ pub enum What {
         rows: usize,
     },
     /// Letters of a `Cat` cell outside the legend; kept in `raw_category`.
-    UnknownCategoryLetters { raw: String, letters: String },
+    UnknownCategoryLetters {
+        raw: String,
+        letters: String,
+    },
     EmptyCategory,
-    UnreadableMood { raw: String },
+    UnreadableMood {
+        raw: String,
+    },
     MalformedUrl {
         defi: String,
         field: &'static str,
         value: String,
     },
-    MissingKey { defi: String, key: &'static str },
-    UnknownPerson { defi: String, name: String },
+    MissingKey {
+        defi: String,
+        key: &'static str,
+    },
+    UnknownPerson {
+        defi: String,
+        name: String,
+    },
     ConflictingParents {
         administration: String,
         parents: Vec<String>,
     },
     /// A key written twice in one mapping, with the same value.
-    RepeatedKey { key: String },
+    RepeatedKey {
+        key: String,
+    },
     /// An override entry naming an administration the sources do not have.
-    StaleOverride { entry: String },
+    StaleOverride {
+        entry: String,
+    },
     MergedSpellings {
         administration: String,
         spellings: usize,
@@ -66,62 +84,97 @@ impl Finding {
     pub fn describe(&self, lang: Lang) -> String {
         let fr = lang == Lang::Fr;
         match &self.what {
-            What::UnmatchedJournalName { label, rows } => if fr {
-                format!("nom de défi « {label} » sans défi correspondant ({rows} lignes gardées avec defi_id nul)")
-            } else {
-                format!("défi name \"{label}\" matches no défi ({rows} rows kept with a null defi_id)")
-            },
-            What::ApproximateJournalName { label, defi_id, rule, rows } => if fr {
-                format!("« {label} » rapproché du défi {defi_id} ({rule}, {rows} lignes)")
-            } else {
-                format!("\"{label}\" matched to défi {defi_id} ({rule}, {rows} rows)")
-            },
-            What::UnknownCategoryLetters { raw, letters } => if fr {
-                format!("catégorie « {raw} » : lettre(s) hors légende « {letters} », gardée(s) dans raw_category")
-            } else {
-                format!("category \"{raw}\": letter(s) outside the legend \"{letters}\", kept in raw_category")
-            },
+            What::UnmatchedJournalName { label, rows } => {
+                if fr {
+                    format!("nom de défi « {label} » sans défi correspondant ({rows} lignes gardées avec defi_id nul)")
+                } else {
+                    format!("défi name \"{label}\" matches no défi ({rows} rows kept with a null defi_id)")
+                }
+            }
+            What::ApproximateJournalName {
+                label,
+                defi_id,
+                rule,
+                rows,
+            } => {
+                if fr {
+                    format!("« {label} » rapproché du défi {defi_id} ({rule}, {rows} lignes)")
+                } else {
+                    format!("\"{label}\" matched to défi {defi_id} ({rule}, {rows} rows)")
+                }
+            }
+            What::UnknownCategoryLetters { raw, letters } => {
+                if fr {
+                    format!("catégorie « {raw} » : lettre(s) hors légende « {letters} », gardée(s) dans raw_category")
+                } else {
+                    format!("category \"{raw}\": letter(s) outside the legend \"{letters}\", kept in raw_category")
+                }
+            }
             What::EmptyCategory => lang.pick("catégorie vide", "empty category").to_string(),
-            What::UnreadableMood { raw } => if fr {
-                format!("valeur OK « {raw} » illisible (attendu 1, -1, 0 ou vide) : humeur nulle")
-            } else {
-                format!("unreadable OK value \"{raw}\" (expected 1, -1, 0 or empty): null mood")
-            },
-            What::MalformedUrl { defi, field, value } => if fr {
-                format!("défi {defi} : URL malformée dans {field} « {value} », écartée")
-            } else {
-                format!("défi {defi}: malformed URL in {field} \"{value}\", left out")
-            },
-            What::MissingKey { defi, key } => if fr {
-                format!("défi {defi} : clé « {key} » absente")
-            } else {
-                format!("défi {defi}: key \"{key}\" missing")
-            },
-            What::UnknownPerson { defi, name } => if fr {
-                format!("défi {defi} : « {name} » absent de personnes.yml, profil inconnu")
-            } else {
-                format!("défi {defi}: \"{name}\" is not in personnes.yml, profile unknown")
-            },
-            What::ConflictingParents { administration, parents } => if fr {
-                format!("administration {administration} : plusieurs parents possibles ({}), le plus fréquent est retenu", parents.join(", "))
-            } else {
-                format!("administration {administration}: several possible parents ({}), the most frequent is kept", parents.join(", "))
-            },
-            What::RepeatedKey { key } => if fr {
-                format!("clé « {key} » écrite deux fois avec la même valeur")
-            } else {
-                format!("key \"{key}\" written twice with the same value")
-            },
-            What::StaleOverride { entry } => if fr {
-                format!("entrée de surcharge sans effet : « {entry} » ne désigne aucune administration")
-            } else {
-                format!("override entry without effect: \"{entry}\" names no administration")
-            },
-            What::MergedSpellings { administration, spellings } => if fr {
-                format!("administration {administration} : {spellings} graphies réunies")
-            } else {
-                format!("administration {administration}: {spellings} spellings merged")
-            },
+            What::UnreadableMood { raw } => {
+                if fr {
+                    format!(
+                        "valeur OK « {raw} » illisible (attendu 1, -1, 0 ou vide) : humeur nulle"
+                    )
+                } else {
+                    format!("unreadable OK value \"{raw}\" (expected 1, -1, 0 or empty): null mood")
+                }
+            }
+            What::MalformedUrl { defi, field, value } => {
+                if fr {
+                    format!("défi {defi} : URL malformée dans {field} « {value} », écartée")
+                } else {
+                    format!("défi {defi}: malformed URL in {field} \"{value}\", left out")
+                }
+            }
+            What::MissingKey { defi, key } => {
+                if fr {
+                    format!("défi {defi} : clé « {key} » absente")
+                } else {
+                    format!("défi {defi}: key \"{key}\" missing")
+                }
+            }
+            What::UnknownPerson { defi, name } => {
+                if fr {
+                    format!("défi {defi} : « {name} » absent de personnes.yml, profil inconnu")
+                } else {
+                    format!("défi {defi}: \"{name}\" is not in personnes.yml, profile unknown")
+                }
+            }
+            What::ConflictingParents {
+                administration,
+                parents,
+            } => {
+                if fr {
+                    format!("administration {administration} : plusieurs parents possibles ({}), le plus fréquent est retenu", parents.join(", "))
+                } else {
+                    format!("administration {administration}: several possible parents ({}), the most frequent is kept", parents.join(", "))
+                }
+            }
+            What::RepeatedKey { key } => {
+                if fr {
+                    format!("clé « {key} » écrite deux fois avec la même valeur")
+                } else {
+                    format!("key \"{key}\" written twice with the same value")
+                }
+            }
+            What::StaleOverride { entry } => {
+                if fr {
+                    format!("entrée de surcharge sans effet : « {entry} » ne désigne aucune administration")
+                } else {
+                    format!("override entry without effect: \"{entry}\" names no administration")
+                }
+            }
+            What::MergedSpellings {
+                administration,
+                spellings,
+            } => {
+                if fr {
+                    format!("administration {administration} : {spellings} graphies réunies")
+                } else {
+                    format!("administration {administration}: {spellings} spellings merged")
+                }
+            }
         }
     }
 }
@@ -161,7 +214,11 @@ impl Report {
 
     pub fn render(&self, lang: Lang) -> String {
         let mut out = String::new();
-        let _ = writeln!(out, "{}", lang.pick("Rapport de fidélité", "Fidelity report"));
+        let _ = writeln!(
+            out,
+            "{}",
+            lang.pick("Rapport de fidélité", "Fidelity report")
+        );
         for (fr, en, n) in &self.counts {
             let _ = writeln!(out, "  {:<44} {n:>6}", lang.pick(fr, en));
         }

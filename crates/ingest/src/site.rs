@@ -157,7 +157,10 @@ mod tests {
     fn promotions_are_numbers_or_words() {
         let text = "a:\n  promotion: 4\nb:\n  promotion: dig\n";
         let (map, _): (IndexMap<String, RawDefi>, _) = yaml::parse(&source(text)).unwrap();
-        let ids: Vec<String> = map.values().map(|d| d.promotion.as_ref().unwrap().value.id()).collect();
+        let ids: Vec<String> = map
+            .values()
+            .map(|d| d.promotion.as_ref().unwrap().value.id())
+            .collect();
         assert_eq!(ids, vec!["4", "dig"]);
     }
 }

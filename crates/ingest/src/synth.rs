@@ -37,7 +37,13 @@ pub fn generate(model: &Model, scale: usize, seed: u64) -> Result<Generated, Sou
     let rows = crate::journal::parse_rows(&model.journal)?;
 
     // A prefix, so that name rules on word ends (plurals) behave as on the real names.
-    let copy_name = |text: &str, k: usize| if k == 0 { text.to_string() } else { format!("S{k} {text}") };
+    let copy_name = |text: &str, k: usize| {
+        if k == 0 {
+            text.to_string()
+        } else {
+            format!("S{k} {text}")
+        }
+    };
     let mut out_defis: IndexMap<String, Value> = IndexMap::new();
     for k in 0..scale {
         for (key, defi) in &defis {
@@ -59,7 +65,10 @@ pub fn generate(model: &Model, scale: usize, seed: u64) -> Result<Generated, Sou
                 }
                 if k > 0 && rng.usize(0..5) == 0 {
                     if let Some(Value::String(host)) = map.get("administration") {
-                        let service = format!("{host}, Service numérique n°{}", rng.usize(1..=(scale.min(50))));
+                        let service = format!(
+                            "{host}, Service numérique n°{}",
+                            rng.usize(1..=(scale.min(50)))
+                        );
                         map.insert("administration".into(), Value::String(service));
                     }
                 }
@@ -75,7 +84,8 @@ pub fn generate(model: &Model, scale: usize, seed: u64) -> Result<Generated, Sou
     }
 
     let mut writer = csv::Writer::from_writer(Vec::new());
-    let csv_fail = |e: csv::Error| SourceError::new("journal.csv", None, e.to_string(), e.to_string());
+    let csv_fail =
+        |e: csv::Error| SourceError::new("journal.csv", None, e.to_string(), e.to_string());
     writer
         .write_record(["Défi", "Livrable", "Tâche", "Fait le", "Cat", "OK"])
         .map_err(csv_fail)?;
@@ -85,7 +95,10 @@ pub fn generate(model: &Model, scale: usize, seed: u64) -> Result<Generated, Sou
             let date = crate::journal::parse_org_date(&row.date)
                 .and_then(|d| d.checked_add(time::Duration::weeks(rng.i64(-2..=8))))
                 .filter(|d| d.year() == 2018)
-                .map_or_else(|| row.date.clone(), |d| format!("<{d} {}>", day_name(d.weekday())));
+                .map_or_else(
+                    || row.date.clone(),
+                    |d| format!("<{d} {}>", day_name(d.weekday())),
+                );
             writer
                 .write_record([
                     &copy_name(&row.defi, k),
@@ -98,11 +111,16 @@ pub fn generate(model: &Model, scale: usize, seed: u64) -> Result<Generated, Sou
                 .map_err(csv_fail)?;
         }
     }
-    let journal = String::from_utf8(writer.into_inner().map_err(|e| csv_fail(e.into_error().into()))?)
-        .expect("CSV of UTF-8 strings");
+    let journal = String::from_utf8(
+        writer
+            .into_inner()
+            .map_err(|e| csv_fail(e.into_error().into()))?,
+    )
+    .expect("CSV of UTF-8 strings");
 
     let yaml = |value: &IndexMap<String, Value>, name: &str| {
-        serde_saphyr::to_string(value).map_err(|e| SourceError::new(name, None, e.to_string(), e.to_string()))
+        serde_saphyr::to_string(value)
+            .map_err(|e| SourceError::new(name, None, e.to_string(), e.to_string()))
     };
     Ok(Generated {
         defis: yaml(&out_defis, "defis.yml")?,

@@ -23,12 +23,20 @@ pub struct RepeatedKey {
 
 /// Parses one YAML file; an empty file, invalid YAML, a wrong type or a key repeated
 /// with another value is an error naming the line.
-pub fn parse<T: DeserializeOwned>(source: &SourceText) -> Result<(T, Vec<RepeatedKey>), SourceError> {
+pub fn parse<T: DeserializeOwned>(
+    source: &SourceText,
+) -> Result<(T, Vec<RepeatedKey>), SourceError> {
     if source.is_blank() {
-        return Err(SourceError::new(&source.name, None, "fichier vide", "empty file"));
+        return Err(SourceError::new(
+            &source.name,
+            None,
+            "fichier vide",
+            "empty file",
+        ));
     }
-    let scanned: Scanned = serde_saphyr::from_str_with_options(&source.text, options(DuplicateKeyPolicy::PassThrough))
-        .map_err(|e| yaml_error(source, &e))?;
+    let scanned: Scanned =
+        serde_saphyr::from_str_with_options(&source.text, options(DuplicateKeyPolicy::PassThrough))
+            .map_err(|e| yaml_error(source, &e))?;
     let mut repeated = Vec::new();
     for duplicate in scanned.duplicates {
         if !duplicate.same_value {
@@ -44,8 +52,9 @@ pub fn parse<T: DeserializeOwned>(source: &SourceText) -> Result<(T, Vec<Repeate
             key: duplicate.key,
         });
     }
-    let value = serde_saphyr::from_str_with_options(&source.text, options(DuplicateKeyPolicy::FirstWins))
-        .map_err(|e| yaml_error(source, &e))?;
+    let value =
+        serde_saphyr::from_str_with_options(&source.text, options(DuplicateKeyPolicy::FirstWins))
+            .map_err(|e| yaml_error(source, &e))?;
     Ok((value, repeated))
 }
 
@@ -84,7 +93,10 @@ struct Scanned {
 
 impl Scanned {
     fn plain(value: Value) -> Scanned {
-        Scanned { value, duplicates: Vec::new() }
+        Scanned {
+            value,
+            duplicates: Vec::new(),
+        }
     }
 }
 
@@ -136,7 +148,10 @@ impl<'de> Visitor<'de> for ScanVisitor {
             items.push(item.value);
             duplicates.extend(item.duplicates);
         }
-        Ok(Scanned { value: Value::Array(items), duplicates })
+        Ok(Scanned {
+            value: Value::Array(items),
+            duplicates,
+        })
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Scanned, A::Error> {
         let mut entries = serde_json::Map::new();
@@ -159,7 +174,10 @@ impl<'de> Visitor<'de> for ScanVisitor {
                 entries.insert(name, item.value);
             }
         }
-        Ok(Scanned { value: Value::Object(entries), duplicates })
+        Ok(Scanned {
+            value: Value::Object(entries),
+            duplicates,
+        })
     }
 }
 
@@ -177,7 +195,13 @@ mod tests {
         let text = "a:\n  title: A\n  link: x\n  link: x\nb:\n  title: B\n";
         let (map, repeated): (IndexMap<String, Value>, _) = parse(&yaml(text)).unwrap();
         assert_eq!(map.len(), 2);
-        assert_eq!(repeated, vec![RepeatedKey { line: 4, key: "link".into() }]);
+        assert_eq!(
+            repeated,
+            vec![RepeatedKey {
+                line: 4,
+                key: "link".into()
+            }]
+        );
     }
 
     #[test]

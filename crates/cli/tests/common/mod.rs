@@ -5,7 +5,10 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 pub fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().unwrap()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .canonicalize()
+        .unwrap()
 }
 
 pub fn site() -> PathBuf {
@@ -54,9 +57,12 @@ pub fn export_real(out: &Path, extra: &[&str]) -> Output {
 
 /// Validates a JSON text against the published schema with the `jsonschema` crate.
 pub fn schema_errors(text: &str) -> Vec<String> {
-    let schema: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(repo().join("schema/export.schema.json")).unwrap()).unwrap();
-    let validator = jsonschema::draft202012::new(&schema).expect("the schema itself is valid draft 2020-12");
+    let schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(repo().join("schema/export.schema.json")).unwrap(),
+    )
+    .unwrap();
+    let validator =
+        jsonschema::draft202012::new(&schema).expect("the schema itself is valid draft 2020-12");
     let value: serde_json::Value = serde_json::from_str(text).expect("JSON");
     validator
         .iter_errors(&value)

@@ -42,12 +42,19 @@ pub fn draw_bars<DB: DrawingBackend>(
     let (width, height) = (width as f64, height as f64);
     let font = theme.scale * 12.0;
     let text = |color: &RGBColor, pos: Pos| -> TextStyle<'static> {
-        TextStyle { font: (theme.font_family, font).into_font(), color: color.to_backend_color(), pos }
+        TextStyle {
+            font: (theme.font_family, font).into_font(),
+            color: color.to_backend_color(),
+            pos,
+        }
     };
     let visible = |s: usize| !hidden.get(s).copied().unwrap_or(false);
     let is_hidden_all = (0..chart.series.len()).all(|s| !visible(s));
     if chart.is_empty() || is_hidden_all {
-        let message = lang.pick("Aucune donnée pour ces filtres", "No data for these filters");
+        let message = lang.pick(
+            "Aucune donnée pour ces filtres",
+            "No data for these filters",
+        );
         area.draw(&Text::new(
             message.to_string(),
             ((width / 2.0) as i32, (height / 2.0) as i32),
@@ -58,17 +65,30 @@ pub fn draw_bars<DB: DrawingBackend>(
 
     let max = match chart.layout {
         Layout::Normalized => 1.0,
-        Layout::Stacked => (0..chart.categories.len()).map(|c| chart.total(c, hidden)).fold(0.0, f64::max),
+        Layout::Stacked => (0..chart.categories.len())
+            .map(|c| chart.total(c, hidden))
+            .fold(0.0, f64::max),
         Layout::Grouped => chart
             .values
             .iter()
-            .flat_map(|row| row.iter().enumerate().filter(|(s, _)| visible(*s)).map(|(_, v)| *v))
+            .flat_map(|row| {
+                row.iter()
+                    .enumerate()
+                    .filter(|(s, _)| visible(*s))
+                    .map(|(_, v)| *v)
+            })
             .fold(0.0, f64::max),
     };
     let share = chart.unit == Unit::Share || chart.layout == Layout::Normalized;
     let ticks = nice_ticks(max, 5, !share);
     let top_value = *ticks.last().unwrap_or(&1.0);
-    let tick_label = |v: f64| if share { format::percent(v, lang) } else { format::number(v, lang) };
+    let tick_label = |v: f64| {
+        if share {
+            format::percent(v, lang)
+        } else {
+            format::number(v, lang)
+        }
+    };
     let text_width = |s: &str| s.chars().count() as f64 * font * GLYPH_WIDTH;
     let pad = theme.scale * 8.0;
 
@@ -78,17 +98,35 @@ pub fn draw_bars<DB: DrawingBackend>(
 
     match chart.orientation {
         Orientation::Vertical => {
-            let value_labels_width = ticks.iter().map(|t| text_width(&tick_label(*t))).fold(0.0, f64::max);
+            let value_labels_width = ticks
+                .iter()
+                .map(|t| text_width(&tick_label(*t)))
+                .fold(0.0, f64::max);
             let (x0, x1) = (pad + value_labels_width + pad, width - pad * 2.0);
             let (y0, y1) = (pad + font * 1.6, height - pad - font * 1.8);
             let value = Linear::new((0.0, top_value), (y1, y0));
-            let band = Band { n, range: (x0, x1), padding: if n > 30 { 0.12 } else { 0.25 } };
+            let band = Band {
+                n,
+                range: (x0, x1),
+                padding: if n > 30 { 0.12 } else { 0.25 },
+            };
             // Value axis title, above the axis.
-            area.draw(&Text::new(chart.value_label.clone(), (pad as i32, pad as i32), text(&theme.muted_text, Pos::new(HPos::Left, VPos::Top))))?;
+            area.draw(&Text::new(
+                chart.value_label.clone(),
+                (pad as i32, pad as i32),
+                text(&theme.muted_text, Pos::new(HPos::Left, VPos::Top)),
+            ))?;
             for t in &ticks {
                 let y = value.map(*t) as i32;
-                area.draw(&PathElement::new(vec![(x0 as i32, y), (x1 as i32, y)], theme.grid.stroke_width(theme.px(1.0).max(1) as u32)))?;
-                area.draw(&Text::new(tick_label(*t), ((x0 - pad / 2.0) as i32, y), text(&theme.muted_text, Pos::new(HPos::Right, VPos::Center))))?;
+                area.draw(&PathElement::new(
+                    vec![(x0 as i32, y), (x1 as i32, y)],
+                    theme.grid.stroke_width(theme.px(1.0).max(1) as u32),
+                ))?;
+                area.draw(&Text::new(
+                    tick_label(*t),
+                    ((x0 - pad / 2.0) as i32, y),
+                    text(&theme.muted_text, Pos::new(HPos::Right, VPos::Center)),
+                ))?;
             }
             // Category labels, every k-th so that they never overlap.
             let widest = labels.iter().map(|l| text_width(l)).fold(0.0, f64::max) + pad;
@@ -96,7 +134,11 @@ pub fn draw_bars<DB: DrawingBackend>(
             for (i, label) in labels.iter().enumerate() {
                 if i % every == 0 {
                     let x = band.centre(i) as i32;
-                    area.draw(&Text::new(label.clone(), (x, (y1 + pad / 2.0) as i32), text(&theme.text, Pos::new(HPos::Center, VPos::Top))))?;
+                    area.draw(&Text::new(
+                        label.clone(),
+                        (x, (y1 + pad / 2.0) as i32),
+                        text(&theme.text, Pos::new(HPos::Center, VPos::Top)),
+                    ))?;
                 }
             }
             for c in 0..n {
@@ -106,7 +148,11 @@ pub fn draw_bars<DB: DrawingBackend>(
                 let shown: Vec<usize> = (0..chart.series.len()).filter(|&s| visible(s)).collect();
                 for (k, &s) in shown.iter().enumerate() {
                     let raw = chart.values[c][s];
-                    let v = if chart.layout == Layout::Normalized && total > 0.0 { raw / total } else { raw };
+                    let v = if chart.layout == Layout::Normalized && total > 0.0 {
+                        raw / total
+                    } else {
+                        raw
+                    };
                     let (bx0, bx1, vy0, vy1) = match chart.layout {
                         Layout::Grouped => {
                             let w = (b1 - b0) / shown.len() as f64;
@@ -118,16 +164,38 @@ pub fn draw_bars<DB: DrawingBackend>(
                     if v <= 0.0 {
                         continue;
                     }
-                    let rect = (bx0 as i32, value.map(vy1) as i32, (bx1 as i32).max(bx0 as i32 + 1), value.map(vy0) as i32);
-                    area.draw(&Rectangle::new([(rect.0, rect.1), (rect.2, rect.3)], theme.color(chart.series[s].color).filled()))?;
-                    hits.push(Hit { x0: rect.0, y0: rect.1, x1: rect.2, y1: rect.3, category: c, series: Some(s) });
+                    let rect = (
+                        bx0 as i32,
+                        value.map(vy1) as i32,
+                        (bx1 as i32).max(bx0 as i32 + 1),
+                        value.map(vy0) as i32,
+                    );
+                    area.draw(&Rectangle::new(
+                        [(rect.0, rect.1), (rect.2, rect.3)],
+                        theme.color(chart.series[s].color).filled(),
+                    ))?;
+                    hits.push(Hit {
+                        x0: rect.0,
+                        y0: rect.1,
+                        x1: rect.2,
+                        y1: rect.3,
+                        category: c,
+                        series: Some(s),
+                    });
                 }
             }
-            area.draw(&PathElement::new(vec![(x0 as i32, y1 as i32), (x1 as i32, y1 as i32)], theme.axis.stroke_width(theme.px(1.0).max(1) as u32)))?;
+            area.draw(&PathElement::new(
+                vec![(x0 as i32, y1 as i32), (x1 as i32, y1 as i32)],
+                theme.axis.stroke_width(theme.px(1.0).max(1) as u32),
+            ))?;
         }
         Orientation::Horizontal => {
             let max_label = (width * 0.38).max(font * 6.0);
-            let label_width = labels.iter().map(|l| text_width(l)).fold(0.0, f64::max).min(max_label);
+            let label_width = labels
+                .iter()
+                .map(|l| text_width(l))
+                .fold(0.0, f64::max)
+                .min(max_label);
             let end_label_room = if chart.series.len() == 1 && chart.layout != Layout::Normalized {
                 text_width(&tick_label(max)) + pad
             } else {
@@ -136,26 +204,57 @@ pub fn draw_bars<DB: DrawingBackend>(
             let (x0, x1) = (pad + label_width + pad, width - pad * 2.0 - end_label_room);
             let (y0, y1) = (pad, height - pad - font * 3.2);
             let value = Linear::new((0.0, top_value), (x0, x1));
-            let band = Band { n, range: (y0, y1), padding: 0.25 };
+            let band = Band {
+                n,
+                range: (y0, y1),
+                padding: 0.25,
+            };
             for t in &ticks {
                 let x = value.map(*t) as i32;
-                area.draw(&PathElement::new(vec![(x, y0 as i32), (x, y1 as i32)], theme.grid.stroke_width(theme.px(1.0).max(1) as u32)))?;
-                area.draw(&Text::new(tick_label(*t), (x, (y1 + pad / 2.0) as i32), text(&theme.muted_text, Pos::new(HPos::Center, VPos::Top))))?;
+                area.draw(&PathElement::new(
+                    vec![(x, y0 as i32), (x, y1 as i32)],
+                    theme.grid.stroke_width(theme.px(1.0).max(1) as u32),
+                ))?;
+                area.draw(&Text::new(
+                    tick_label(*t),
+                    (x, (y1 + pad / 2.0) as i32),
+                    text(&theme.muted_text, Pos::new(HPos::Center, VPos::Top)),
+                ))?;
             }
-            area.draw(&Text::new(chart.value_label.clone(), (x1 as i32, (height - pad) as i32), text(&theme.muted_text, Pos::new(HPos::Right, VPos::Bottom))))?;
+            area.draw(&Text::new(
+                chart.value_label.clone(),
+                (x1 as i32, (height - pad) as i32),
+                text(&theme.muted_text, Pos::new(HPos::Right, VPos::Bottom)),
+            ))?;
             let max_chars = (label_width / (font * GLYPH_WIDTH)).floor().max(4.0) as usize;
             for (c, label) in labels.iter().enumerate() {
                 let y = band.centre(c) as i32;
                 let shown = truncate(label, max_chars);
-                area.draw(&Text::new(shown, ((x0 - pad / 2.0) as i32, y), text(&theme.text, Pos::new(HPos::Right, VPos::Center))))?;
+                area.draw(&Text::new(
+                    shown,
+                    ((x0 - pad / 2.0) as i32, y),
+                    text(&theme.text, Pos::new(HPos::Right, VPos::Center)),
+                ))?;
                 let (b0, b1) = band.bar(c);
-                hits.push(Hit { x0: pad as i32, y0: b0 as i32, x1: (x0 - pad / 2.0) as i32, y1: b1 as i32, category: c, series: None });
+                hits.push(Hit {
+                    x0: pad as i32,
+                    y0: b0 as i32,
+                    x1: (x0 - pad / 2.0) as i32,
+                    y1: b1 as i32,
+                    category: c,
+                    series: None,
+                });
                 let total = chart.total(c, hidden);
                 let mut base = 0.0;
-                let shown_series: Vec<usize> = (0..chart.series.len()).filter(|&s| visible(s)).collect();
+                let shown_series: Vec<usize> =
+                    (0..chart.series.len()).filter(|&s| visible(s)).collect();
                 for (k, &s) in shown_series.iter().enumerate() {
                     let raw = chart.values[c][s];
-                    let v = if chart.layout == Layout::Normalized && total > 0.0 { raw / total } else { raw };
+                    let v = if chart.layout == Layout::Normalized && total > 0.0 {
+                        raw / total
+                    } else {
+                        raw
+                    };
                     let (by0, by1, v0, v1) = match chart.layout {
                         Layout::Grouped => {
                             let h = (b1 - b0) / shown_series.len() as f64;
@@ -167,15 +266,37 @@ pub fn draw_bars<DB: DrawingBackend>(
                     if v <= 0.0 {
                         continue;
                     }
-                    let rect = (value.map(v0) as i32, by0 as i32, (value.map(v1) as i32).max(value.map(v0) as i32 + 1), (by1 as i32).max(by0 as i32 + 1));
-                    area.draw(&Rectangle::new([(rect.0, rect.1), (rect.2, rect.3)], theme.color(chart.series[s].color).filled()))?;
-                    hits.push(Hit { x0: rect.0, y0: rect.1, x1: rect.2, y1: rect.3, category: c, series: Some(s) });
+                    let rect = (
+                        value.map(v0) as i32,
+                        by0 as i32,
+                        (value.map(v1) as i32).max(value.map(v0) as i32 + 1),
+                        (by1 as i32).max(by0 as i32 + 1),
+                    );
+                    area.draw(&Rectangle::new(
+                        [(rect.0, rect.1), (rect.2, rect.3)],
+                        theme.color(chart.series[s].color).filled(),
+                    ))?;
+                    hits.push(Hit {
+                        x0: rect.0,
+                        y0: rect.1,
+                        x1: rect.2,
+                        y1: rect.3,
+                        category: c,
+                        series: Some(s),
+                    });
                 }
                 if end_label_room > 0.0 && total > 0.0 {
-                    area.draw(&Text::new(tick_label(total), ((value.map(total) + pad / 2.0) as i32, y), text(&theme.text, Pos::new(HPos::Left, VPos::Center))))?;
+                    area.draw(&Text::new(
+                        tick_label(total),
+                        ((value.map(total) + pad / 2.0) as i32, y),
+                        text(&theme.text, Pos::new(HPos::Left, VPos::Center)),
+                    ))?;
                 }
             }
-            area.draw(&PathElement::new(vec![(x0 as i32, y0 as i32), (x0 as i32, y1 as i32)], theme.axis.stroke_width(theme.px(1.0).max(1) as u32)))?;
+            area.draw(&PathElement::new(
+                vec![(x0 as i32, y0 as i32), (x0 as i32, y1 as i32)],
+                theme.axis.stroke_width(theme.px(1.0).max(1) as u32),
+            ))?;
         }
     }
     Ok(hits)

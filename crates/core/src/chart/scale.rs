@@ -37,7 +37,9 @@ pub fn nice_ticks(max: f64, count: usize, integer: bool) -> Vec<f64> {
         .unwrap_or(10.0 * magnitude);
     let step = if integer { step.max(1.0) } else { step };
     let steps = (max / step - 1e-9).ceil().max(1.0) as usize;
-    let ticks = (0..=steps).map(|k| (k as f64 * step * 1e9).round() / 1e9).collect::<Vec<_>>();
+    let ticks = (0..=steps)
+        .map(|k| (k as f64 * step * 1e9).round() / 1e9)
+        .collect::<Vec<_>>();
     ticks
 }
 
@@ -82,9 +84,18 @@ mod tests {
 
     #[test]
     fn ticks_are_round_and_cover_the_max() {
-        assert_eq!(nice_ticks(9.0, 5, true), vec![0.0, 2.0, 4.0, 6.0, 8.0, 10.0]);
-        assert_eq!(nice_ticks(85.0, 5, true), vec![0.0, 20.0, 40.0, 60.0, 80.0, 100.0]);
-        assert_eq!(nice_ticks(1.0, 5, false), vec![0.0, 0.2, 0.4, 0.6, 0.8, 1.0]);
+        assert_eq!(
+            nice_ticks(9.0, 5, true),
+            vec![0.0, 2.0, 4.0, 6.0, 8.0, 10.0]
+        );
+        assert_eq!(
+            nice_ticks(85.0, 5, true),
+            vec![0.0, 20.0, 40.0, 60.0, 80.0, 100.0]
+        );
+        assert_eq!(
+            nice_ticks(1.0, 5, false),
+            vec![0.0, 0.2, 0.4, 0.6, 0.8, 1.0]
+        );
         assert_eq!(nice_ticks(3.0, 5, true), vec![0.0, 1.0, 2.0, 3.0]);
         assert_eq!(nice_ticks(0.0, 5, true), vec![0.0]);
         assert_eq!(nice_ticks(2.0, 5, true), vec![0.0, 1.0, 2.0]);
@@ -92,7 +103,11 @@ mod tests {
 
     #[test]
     fn bands_split_the_range() {
-        let b = Band { n: 4, range: (0.0, 100.0), padding: 0.2 };
+        let b = Band {
+            n: 4,
+            range: (0.0, 100.0),
+            padding: 0.2,
+        };
         assert_eq!(b.step(), 25.0);
         assert_eq!(b.bar(1), (27.5, 47.5));
         assert_eq!(b.centre(3), 87.5);

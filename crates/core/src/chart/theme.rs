@@ -25,15 +25,15 @@ impl Theme {
             grid: RGBColor(221, 221, 221),
             axis: RGBColor(102, 102, 102),
             palette: vec![
-                RGBColor(0, 0, 145),    // bleu France
-                RGBColor(206, 97, 75),  // terre battue
-                RGBColor(0, 122, 94),   // émeraude
-                RGBColor(161, 74, 152), // macaron
-                RGBColor(180, 120, 0),  // moutarde
-                RGBColor(69, 116, 163), // bleu écume
-                RGBColor(110, 68, 90),  // opéra
-                RGBColor(98, 110, 41),  // tilleul
-                RGBColor(201, 25, 30),  // rouge marianne
+                RGBColor(0, 0, 145),     // bleu France
+                RGBColor(206, 97, 75),   // terre battue
+                RGBColor(0, 122, 94),    // émeraude
+                RGBColor(161, 74, 152),  // macaron
+                RGBColor(180, 120, 0),   // moutarde
+                RGBColor(69, 116, 163),  // bleu écume
+                RGBColor(110, 68, 90),   // opéra
+                RGBColor(98, 110, 41),   // tilleul
+                RGBColor(201, 25, 30),   // rouge marianne
                 RGBColor(117, 117, 117), // gris
             ],
             scale,

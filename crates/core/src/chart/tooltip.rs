@@ -16,7 +16,11 @@ pub fn describe(chart: &BarChart, hit: &Hit, hidden: &[bool], lang: Lang) -> Vec
     let value_text = |value: f64| match (chart.unit, chart.layout) {
         (_, Layout::Normalized) => {
             let share = if total > 0.0 { value / total } else { 0.0 };
-            format!("{} ({})", format::percent(share, lang), format::number(value, lang))
+            format!(
+                "{} ({})",
+                format::percent(share, lang),
+                format::number(value, lang)
+            )
         }
         (Unit::Share, _) => format::percent(value, lang),
         (Unit::Count, _) => format::number(value, lang),
@@ -24,20 +28,37 @@ pub fn describe(chart: &BarChart, hit: &Hit, hidden: &[bool], lang: Lang) -> Vec
     match hit.series {
         Some(s) => {
             let sep = lang.pick(" : ", ": ");
-            lines.push(format!("{}{sep}{}", chart.series[s].label, value_text(chart.values[hit.category][s])));
+            lines.push(format!(
+                "{}{sep}{}",
+                chart.series[s].label,
+                value_text(chart.values[hit.category][s])
+            ));
         }
         None => {
             let sep = lang.pick(" : ", ": ");
             for (s, series) in chart.series.iter().enumerate() {
                 if !hidden.get(s).copied().unwrap_or(false) && chart.values[hit.category][s] > 0.0 {
-                    lines.push(format!("{}{sep}{}", series.label, value_text(chart.values[hit.category][s])));
+                    lines.push(format!(
+                        "{}{sep}{}",
+                        series.label,
+                        value_text(chart.values[hit.category][s])
+                    ));
                 }
             }
         }
     }
     match &category.target {
-        Target::Administration(_) => lines.push(lang.pick("Cliquer pour filtrer sur cette administration", "Click to filter on this administration").into()),
-        Target::Defi(_) => lines.push(lang.pick("Cliquer pour ouvrir le défi", "Click to open the défi").into()),
+        Target::Administration(_) => lines.push(
+            lang.pick(
+                "Cliquer pour filtrer sur cette administration",
+                "Click to filter on this administration",
+            )
+            .into(),
+        ),
+        Target::Defi(_) => lines.push(
+            lang.pick("Cliquer pour ouvrir le défi", "Click to open the défi")
+                .into(),
+        ),
         Target::None => {}
     }
     lines
