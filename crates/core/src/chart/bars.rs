@@ -142,37 +142,16 @@ pub fn draw_bars<DB: DrawingBackend>(
                 }
             }
             for c in 0..n {
-                let (b0, b1) = band.bar(c);
-                let total = chart.total(c, hidden);
-                let mut base = 0.0;
-                let shown: Vec<usize> = (0..chart.series.len()).filter(|&s| visible(s)).collect();
-                for (k, &s) in shown.iter().enumerate() {
-                    let raw = chart.values[c][s];
-                    let v = if chart.layout == Layout::Normalized && total > 0.0 {
-                        raw / total
-                    } else {
-                        raw
-                    };
-                    let (bx0, bx1, vy0, vy1) = match chart.layout {
-                        Layout::Grouped => {
-                            let w = (b1 - b0) / shown.len() as f64;
-                            (b0 + w * k as f64, b0 + w * (k as f64 + 1.0), 0.0, v)
-                        }
-                        _ => (b0, b1, base, base + v),
-                    };
-                    base += v;
-                    if v <= 0.0 {
-                        continue;
-                    }
+                for segment in segments(chart, hidden, c, band.bar(c)) {
                     let rect = (
-                        bx0 as i32,
-                        value.map(vy1) as i32,
-                        (bx1 as i32).max(bx0 as i32 + 1),
-                        value.map(vy0) as i32,
+                        segment.from as i32,
+                        value.map(segment.high) as i32,
+                        (segment.to as i32).max(segment.from as i32 + 1),
+                        value.map(segment.low) as i32,
                     );
                     area.draw(&Rectangle::new(
                         [(rect.0, rect.1), (rect.2, rect.3)],
-                        theme.color(chart.series[s].color).filled(),
+                        theme.color(chart.series[segment.series].color).filled(),
                     ))?;
                     hits.push(Hit {
                         x0: rect.0,
@@ -180,7 +159,7 @@ pub fn draw_bars<DB: DrawingBackend>(
                         x1: rect.2,
                         y1: rect.3,
                         category: c,
-                        series: Some(s),
+                        series: Some(segment.series),
                     });
                 }
             }
@@ -244,37 +223,16 @@ pub fn draw_bars<DB: DrawingBackend>(
                     category: c,
                     series: None,
                 });
-                let total = chart.total(c, hidden);
-                let mut base = 0.0;
-                let shown_series: Vec<usize> =
-                    (0..chart.series.len()).filter(|&s| visible(s)).collect();
-                for (k, &s) in shown_series.iter().enumerate() {
-                    let raw = chart.values[c][s];
-                    let v = if chart.layout == Layout::Normalized && total > 0.0 {
-                        raw / total
-                    } else {
-                        raw
-                    };
-                    let (by0, by1, v0, v1) = match chart.layout {
-                        Layout::Grouped => {
-                            let h = (b1 - b0) / shown_series.len() as f64;
-                            (b0 + h * k as f64, b0 + h * (k as f64 + 1.0), 0.0, v)
-                        }
-                        _ => (b0, b1, base, base + v),
-                    };
-                    base += v;
-                    if v <= 0.0 {
-                        continue;
-                    }
+                for segment in segments(chart, hidden, c, (b0, b1)) {
                     let rect = (
-                        value.map(v0) as i32,
-                        by0 as i32,
-                        (value.map(v1) as i32).max(value.map(v0) as i32 + 1),
-                        (by1 as i32).max(by0 as i32 + 1),
+                        value.map(segment.low) as i32,
+                        segment.from as i32,
+                        (value.map(segment.high) as i32).max(value.map(segment.low) as i32 + 1),
+                        (segment.to as i32).max(segment.from as i32 + 1),
                     );
                     area.draw(&Rectangle::new(
                         [(rect.0, rect.1), (rect.2, rect.3)],
-                        theme.color(chart.series[s].color).filled(),
+                        theme.color(chart.series[segment.series].color).filled(),
                     ))?;
                     hits.push(Hit {
                         x0: rect.0,
@@ -282,9 +240,10 @@ pub fn draw_bars<DB: DrawingBackend>(
                         x1: rect.2,
                         y1: rect.3,
                         category: c,
-                        series: Some(s),
+                        series: Some(segment.series),
                     });
                 }
+                let total = chart.total(c, hidden);
                 if end_label_room > 0.0 && total > 0.0 {
                     area.draw(&Text::new(
                         tick_label(total),
@@ -300,6 +259,60 @@ pub fn draw_bars<DB: DrawingBackend>(
         }
     }
     Ok(hits)
+}
+
+/// One drawn piece of a category's bar: along the band from `from` to `to` (pixels), along the
+/// value axis from `low` to `high` (data units).
+struct Segment {
+    series: usize,
+    from: f64,
+    to: f64,
+    low: f64,
+    high: f64,
+}
+
+/// The visible, non-empty segments of category `c` within its band `(b0, b1)`: stacked (or
+/// normalized to shares) one on the other, or grouped side by side.
+fn segments(chart: &BarChart, hidden: &[bool], c: usize, (b0, b1): (f64, f64)) -> Vec<Segment> {
+    let shown: Vec<usize> = (0..chart.series.len())
+        .filter(|&s| !hidden.get(s).copied().unwrap_or(false))
+        .collect();
+    let total = chart.total(c, hidden);
+    let mut base = 0.0;
+    let mut out = Vec::with_capacity(shown.len());
+    for (k, &s) in shown.iter().enumerate() {
+        let raw = chart.values[c][s];
+        let v = if chart.layout == Layout::Normalized && total > 0.0 {
+            raw / total
+        } else {
+            raw
+        };
+        let segment = match chart.layout {
+            Layout::Grouped => {
+                let width = (b1 - b0) / shown.len() as f64;
+                let from = b0 + width * k as f64;
+                Segment {
+                    series: s,
+                    from,
+                    to: from + width,
+                    low: 0.0,
+                    high: v,
+                }
+            }
+            _ => Segment {
+                series: s,
+                from: b0,
+                to: b1,
+                low: base,
+                high: base + v,
+            },
+        };
+        base += v;
+        if v > 0.0 {
+            out.push(segment);
+        }
+    }
+    out
 }
 
 /// The label cut to `max` characters, with an ellipsis when cut.
