@@ -59,6 +59,11 @@ fn english(error: &LoadError) -> String {
             column,
             message,
         } => format!("unreadable JSON, line {line}, column {column}: {message}"),
+        LoadError::Shape {
+            line,
+            column,
+            message,
+        } => format!("unexpected structure, line {line}, column {column}: {message}"),
         LoadError::UnsupportedVersion(Some(v)) => format!("unsupported schema version {v}"),
         LoadError::UnsupportedVersion(None) => "no numeric \"schema_version\" field".into(),
         LoadError::Invalid(problems) => {

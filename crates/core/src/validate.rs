@@ -27,6 +27,12 @@ pub enum LoadError {
         column: usize,
         message: String,
     },
+    /// JSON of the wrong shape: a missing field, a wrong type; `line` and `column` locate it.
+    Shape {
+        line: usize,
+        column: usize,
+        message: String,
+    },
     /// A `schema_version` this build does not know.
     UnsupportedVersion(Option<u64>),
     /// Well-formed JSON whose content breaks the contract.
@@ -43,6 +49,14 @@ impl fmt::Display for LoadError {
             } => write!(
                 f,
                 "JSON illisible, ligne {line}, colonne {column} : {message}"
+            ),
+            LoadError::Shape {
+                line,
+                column,
+                message,
+            } => write!(
+                f,
+                "structure inattendue, ligne {line}, colonne {column} : {message}"
             ),
             LoadError::UnsupportedVersion(Some(v)) => write!(
                 f,
@@ -72,12 +86,38 @@ pub fn parse_export(text: &str) -> Result<Export, LoadError> {
         column: e.column(),
         message: e.to_string(),
     };
-    let value: serde_json::Value = serde_json::from_str(text).map_err(syntax)?;
-    match value.get("schema_version").and_then(|v| v.as_u64()) {
+    // A first pass reads the version alone (the rest is skipped, not built).
+    #[derive(serde::Deserialize)]
+    struct Probe {
+        #[serde(default)]
+        schema_version: Option<serde_json::Number>,
+    }
+    let probe: Probe = serde_json::from_str(text).map_err(|e| {
+        if e.is_syntax() || e.is_eof() {
+            syntax(e)
+        } else {
+            LoadError::UnsupportedVersion(None)
+        }
+    })?;
+    match probe
+        .schema_version
+        .as_ref()
+        .and_then(serde_json::Number::as_u64)
+    {
         Some(v) if v == u64::from(SCHEMA_VERSION) => {}
         other => return Err(LoadError::UnsupportedVersion(other)),
     }
-    let export: Export = serde_json::from_str(text).map_err(syntax)?;
+    let export: Export = serde_json::from_str(text).map_err(|e| {
+        if e.is_syntax() || e.is_eof() {
+            syntax(e)
+        } else {
+            LoadError::Shape {
+                line: e.line(),
+                column: e.column(),
+                message: e.to_string(),
+            }
+        }
+    })?;
     let problems = check(&export);
     if problems.is_empty() {
         Ok(export)
@@ -269,4 +309,88 @@ fn has_cycle(start: &str, parents: &HashMap<&str, &str>) -> bool {
         }
     }
     true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MINIMAL: &str = r#"{"schema_version": 1, "generated_at": "2026-01-01T00:00:00Z", "sources": [],
+        "skills": [{"id": "dev", "label": "Développement"}], "promotions": [{"id": "2", "label": "EIG 2", "year": 2018}],
+        "administrations": [{"id": "a", "name": "A", "parent_id": null, "website": null, "aliases": []}],
+        "defis": [{"id": "d", "title": "D", "promotion_id": "2", "administration_id": "a", "year": 2018, "skills": ["dev"],
+                   "eigs": [], "mentors": [], "source_code": [], "website": null, "key_figures": [], "issues": []}],
+        "journal_categories": [], "journal": [{"defi_id": "d", "defi_label": "D", "date": "2018-02-15", "deliverable": null,
+                   "task": "t", "categories": ["P"], "raw_category": "P", "mood": null}], "activity": []}"#;
+
+    #[test]
+    fn a_sound_export_loads() {
+        let export = parse_export(MINIMAL).unwrap();
+        assert_eq!(export.defis.len(), 1);
+    }
+
+    #[test]
+    fn each_kind_of_failure_is_told_apart() {
+        let err = parse_export("{\n  \"schema_version\": 1,\n  oops").unwrap_err();
+        assert!(matches!(err, LoadError::Syntax { line: 3, .. }), "{err:?}");
+        assert_eq!(
+            parse_export(&MINIMAL.replacen("\"schema_version\": 1", "\"schema_version\": 2", 1))
+                .unwrap_err(),
+            LoadError::UnsupportedVersion(Some(2))
+        );
+        assert_eq!(
+            parse_export(&MINIMAL.replacen(
+                "\"schema_version\": 1",
+                "\"schema_version\": \"1\"",
+                1
+            ))
+            .unwrap_err(),
+            LoadError::UnsupportedVersion(None)
+        );
+        assert_eq!(
+            parse_export("{}").unwrap_err(),
+            LoadError::UnsupportedVersion(None)
+        );
+        assert!(matches!(
+            parse_export("[1, 2]").unwrap_err(),
+            LoadError::Shape { .. }
+        ));
+        let missing = MINIMAL.replacen("\"task\": \"t\",", "", 1);
+        let err = parse_export(&missing).unwrap_err();
+        assert!(
+            err.to_string().starts_with("structure inattendue, ligne 6"),
+            "{err}"
+        );
+        let dangling = MINIMAL.replacen(
+            "\"administration_id\": \"a\"",
+            "\"administration_id\": \"b\"",
+            1,
+        );
+        let Err(LoadError::Invalid(problems)) = parse_export(&dangling) else {
+            panic!("dangling reference accepted")
+        };
+        assert_eq!(problems[0].path, "/defis/0/administration_id");
+        assert!(problems[0]
+            .to_string()
+            .contains("administration inconnue « b »"));
+    }
+
+    #[test]
+    fn content_checks_name_their_json_path() {
+        let mut export = parse_export(MINIMAL).unwrap();
+        export.journal[0].date = "15/02/2018".into();
+        export.journal[0].mood = Some(3);
+        export.defis[0].skills.push("cuisine".into());
+        export.administrations[0].parent_id = Some("a".into());
+        let paths: Vec<String> = check(&export).into_iter().map(|p| p.path).collect();
+        assert_eq!(
+            paths,
+            vec![
+                "/administrations/0/parent_id",
+                "/defis/0/skills/1",
+                "/journal/0/date",
+                "/journal/0/mood"
+            ]
+        );
+    }
 }
