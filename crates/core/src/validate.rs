@@ -86,6 +86,14 @@ pub fn parse_export(text: &str) -> Result<Export, LoadError> {
         column: e.column(),
         message: e.to_string(),
     };
+    let trimmed = text.trim_start();
+    if !trimmed.is_empty() && !trimmed.starts_with('{') {
+        return Err(LoadError::Shape {
+            line: 1,
+            column: 1,
+            message: "un export est un objet JSON ({…})".into(),
+        });
+    }
     // A first pass reads the version alone (the rest is skipped, not built).
     #[derive(serde::Deserialize)]
     struct Probe {
@@ -351,10 +359,10 @@ mod tests {
             parse_export("{}").unwrap_err(),
             LoadError::UnsupportedVersion(None)
         );
-        assert_eq!(
+        assert!(matches!(
             parse_export("[1, 2]").unwrap_err(),
-            LoadError::UnsupportedVersion(None)
-        );
+            LoadError::Shape { line: 1, .. }
+        ));
         let missing = MINIMAL.replacen("\"task\": \"t\",", "", 1);
         let err = parse_export(&missing).unwrap_err();
         assert!(
