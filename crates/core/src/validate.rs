@@ -366,7 +366,7 @@ mod tests {
         let missing = MINIMAL.replacen("\"task\": \"t\",", "", 1);
         let err = parse_export(&missing).unwrap_err();
         assert!(
-            err.to_string().starts_with("structure inattendue, ligne 6"),
+            err.to_string().starts_with("structure inattendue, ligne 7"),
             "{err}"
         );
         let dangling = MINIMAL.replacen(
