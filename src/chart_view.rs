@@ -11,30 +11,6 @@ use plotters_canvas::CanvasBackend;
 
 use crate::browser;
 
-/// Title and one-line reading guide of each chart.
-pub fn chart_text(id: ChartId, lang: Lang) -> (&'static str, &'static str) {
-    match (id, lang) {
-        (ChartId::DefisByAdministration, Lang::Fr) => ("Défis par administration", "Les administrations qui accueillent le plus de défis. Cliquer sur une barre filtre sur cette administration et détaille ses directions."),
-        (ChartId::DefisByAdministration, Lang::En) => ("Défis per administration", "The administrations hosting the most défis. Click a bar to filter on it and see its directorates."),
-        (ChartId::SkillsByPromotion, Lang::Fr) => ("Compétences par promotion", "Nombre de défis demandant chaque compétence ; un défi à trois compétences compte trois fois."),
-        (ChartId::SkillsByPromotion, Lang::En) => ("Skills per promotion", "Number of défis asking for each skill; a défi with three skills counts three times."),
-        (ChartId::JournalWeekly, Lang::Fr) => ("Activité hebdomadaire du journal", "Entrées du journal de suivi par semaine et par catégorie ; une entrée à plusieurs catégories compte dans chacune."),
-        (ChartId::JournalWeekly, Lang::En) => ("Weekly journal activity", "Journal entries per week and per category; an entry with several categories counts in each."),
-        (ChartId::JournalMixByDefi, Lang::Fr) => ("Répartition des tâches par défi", "Part de chaque catégorie dans le journal de chaque défi : qui produit, qui s'installe ou apprend encore. Cliquer ouvre le défi."),
-        (ChartId::JournalMixByDefi, Lang::En) => ("Task mix per défi", "Share of each category in each défi's journal: who is producing, who is still setting up or learning. Click to open the défi."),
-        (ChartId::OpennessByPromotion, Lang::Fr) => ("Ouverture par promotion", "Part des défis de chaque promotion avec du code publié, un site web, des chiffres clés."),
-        (ChartId::OpennessByPromotion, Lang::En) => ("Openness per promotion", "Share of each promotion's défis with published code, a website, key figures."),
-    }
-}
-
-/// The chart's height in CSS pixels: horizontal bars get a fixed height per category.
-fn css_height(chart: &BarChart) -> u32 {
-    match chart.orientation {
-        Orientation::Horizontal => (chart.categories.len() as u32 * 28 + 64).max(180),
-        Orientation::Vertical => 320,
-    }
-}
-
 #[component]
 pub fn ChartView(id: ChartId, chart: Memo<BarChart>, on_target: Callback<Target>) -> impl IntoView {
     let lang = expect_context::<RwSignal<Lang>>();
@@ -75,7 +51,7 @@ pub fn ChartView(id: ChartId, chart: Memo<BarChart>, on_target: Callback<Target>
             return;
         }
         let ratio = browser::device_pixel_ratio();
-        let height = css_height(&chart);
+        let height = plot_height(&chart);
         canvas.set_width((f64::from(width) * ratio).round() as u32);
         canvas.set_height((f64::from(height) * ratio).round() as u32);
         let Some(backend) = CanvasBackend::with_canvas_object(canvas) else {
@@ -154,8 +130,8 @@ pub fn ChartView(id: ChartId, chart: Memo<BarChart>, on_target: Callback<Target>
     };
 
     let slug = id.slug();
-    let title = move || chart_text(id, lang.get()).0;
-    let guide = move || chart_text(id, lang.get()).1;
+    let title = move || title_and_guide(id, lang.get()).0;
+    let guide = move || title_and_guide(id, lang.get()).1;
     let legend = move || {
         let chart = chart.get();
         if chart.series.len() < 2 {
@@ -211,7 +187,7 @@ pub fn ChartView(id: ChartId, chart: Memo<BarChart>, on_target: Callback<Target>
                     role="img"
                     aria-label=move || format!("{}. {}", title(), lang.get().pick("Flèches : parcourir les valeurs ; Entrée : ouvrir.", "Arrows: browse the values; Enter: open."))
                     style:width=move || format!("{}px", width.get())
-                    style:height=move || format!("{}px", css_height(&chart.get()))
+                    style:height=move || format!("{}px", plot_height(&chart.get()))
                     on:mousemove=on_move
                     on:click=on_click
                     on:keydown=on_key

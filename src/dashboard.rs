@@ -66,17 +66,7 @@ pub fn Dashboard(cohort: Arc<Cohort>) -> impl IntoView {
             let selection = selection.get();
             let filters = filters.get();
             let lang = lang.get();
-            match id {
-                ChartId::DefisByAdministration => {
-                    stats::defis_by_administration(&cohort, &selection, &filters, 12, lang)
-                }
-                ChartId::SkillsByPromotion => stats::skills_by_promotion(&cohort, &selection, lang),
-                ChartId::JournalWeekly => stats::journal_weekly(&cohort, &selection, lang),
-                ChartId::JournalMixByDefi => stats::journal_mix_by_defi(&cohort, &selection, lang),
-                ChartId::OpennessByPromotion => {
-                    stats::openness_by_promotion(&cohort, &selection, lang)
-                }
-            }
+            stats::chart(id, &cohort, &selection, &filters, lang)
         })
     };
     let on_target = Callback::new(move |target: Target| match target {

@@ -2,6 +2,7 @@
 
 use std::sync::Arc;
 
+use eig_pulse_core::text::search_key;
 use eig_pulse_core::{stats, Cohort, Filters, Lang};
 use leptos::prelude::*;
 
@@ -11,22 +12,6 @@ struct AdminOption {
     id: String,
     label: String,
     search: String,
-}
-
-fn fold(text: &str) -> String {
-    text.to_lowercase()
-        .chars()
-        .map(|c| match c {
-            'à' | 'â' | 'ä' => 'a',
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'î' | 'ï' => 'i',
-            'ô' | 'ö' => 'o',
-            'ù' | 'û' | 'ü' => 'u',
-            'ç' => 'c',
-            '’' => '\'',
-            other => other,
-        })
-        .collect()
 }
 
 fn admin_options(cohort: &Cohort) -> Vec<AdminOption> {
@@ -57,7 +42,7 @@ fn admin_options(cohort: &Cohort) -> Vec<AdminOption> {
                     admin.name,
                     counts[i]
                 ),
-                search: fold(&format!(
+                search: search_key(&format!(
                     "{} {acronym} {}",
                     admin.name,
                     admin.aliases.join(" ")
@@ -73,7 +58,7 @@ pub fn FilterBar(cohort: Arc<Cohort>, filters: RwSignal<Filters>) -> impl IntoVi
     let options = admin_options(&cohort);
     let search = RwSignal::new(String::new());
     let visible_options = move || {
-        let query = fold(search.get().trim());
+        let query = search_key(search.get().trim());
         let selected = filters.with(|f| f.admin.clone());
         options
             .iter()

@@ -131,7 +131,7 @@ fn read_source(path: &Path, lang: Lang) -> Result<SourceText, String> {
 }
 
 /// Writes beside the target then renames, so a failed run never leaves a truncated file.
-fn write_atomically(path: &Path, bytes: &[u8], lang: Lang) -> Result<(), String> {
+pub fn write_atomically(path: &Path, bytes: &[u8], lang: Lang) -> Result<(), String> {
     let dir = match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
@@ -150,7 +150,14 @@ fn write_atomically(path: &Path, bytes: &[u8], lang: Lang) -> Result<(), String>
     let mut file = tempfile::NamedTempFile::new_in(dir).map_err(fail)?;
     file.write_all(bytes).map_err(fail)?;
     file.as_file().sync_all().map_err(fail)?;
-    file.persist(path).map_err(|e| fail(e.error))?;
+    let file = file.persist(path).map_err(|e| fail(e.error))?;
+    // Readable by all, like any published file (a temporary file starts private).
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        file.set_permissions(std::fs::Permissions::from_mode(0o644))
+            .map_err(fail)?;
+    }
     Ok(())
 }
 

@@ -1,6 +1,7 @@
 //! `eig-pulse`: the thin command line over the ingest and core crates.
 
 mod commands;
+mod render;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -47,6 +48,46 @@ enum Command {
     },
     /// Vérifie un export : schéma JSON puis cohérence ; affiche chaque erreur avec son chemin JSON.
     Validate { file: PathBuf },
+    /// Dessine un graphique d'un export en SVG ou PNG (le même dessin que le tableau de bord), ou en donne les données en CSV.
+    Render {
+        /// Fichier d'export JSON.
+        #[arg(long)]
+        export: PathBuf,
+        /// Identifiant du graphique : defis-by-administration, skills-by-promotion, journal-weekly,
+        /// journal-mix-by-defi, openness-by-promotion.
+        #[arg(long)]
+        chart: String,
+        /// Administration (ses directions et services inclus).
+        #[arg(long)]
+        admin: Option<String>,
+        #[arg(long)]
+        promo: Option<String>,
+        #[arg(long)]
+        skill: Option<String>,
+        /// Début de période, AAAA-MM-JJ.
+        #[arg(long)]
+        from: Option<String>,
+        /// Fin de période, AAAA-MM-JJ.
+        #[arg(long)]
+        to: Option<String>,
+        /// svg, png ou csv (les données dessinées, une ligne par valeur).
+        #[arg(long, default_value = "svg", value_parser = ["svg", "png", "csv"])]
+        format: String,
+        /// Largeur en pixels CSS (la hauteur suit le graphique).
+        #[arg(long, default_value_t = 800)]
+        width: u32,
+        /// Densité du PNG (2 : deux pixels par pixel CSS).
+        #[arg(long, default_value_t = 2.0)]
+        scale: f32,
+        /// light ou dark.
+        #[arg(long, default_value = "light", value_parser = ["light", "dark"])]
+        theme: String,
+        /// Sans titre ni crédit.
+        #[arg(long)]
+        plain: bool,
+        #[arg(short, long)]
+        output: PathBuf,
+    },
     /// Écrit des sources synthétiques N fois plus grandes que les vraies (pour les mesures).
     Synth {
         /// Facteur d'échelle.
@@ -88,6 +129,50 @@ fn main() -> ExitCode {
             lang: cli.lang,
         }),
         Command::Validate { file } => commands::validate(&file, cli.lang),
+        Command::Render {
+            export,
+            chart,
+            admin,
+            promo,
+            skill,
+            from,
+            to,
+            format,
+            width,
+            scale,
+            theme,
+            plain,
+            output,
+        } => {
+            let filters = [
+                ("admin", admin),
+                ("promo", promo),
+                ("skill", skill),
+                ("from", from),
+                ("to", to),
+            ]
+            .into_iter()
+            .filter_map(|(name, value)| value.map(|v| (name, v)))
+            .collect();
+            let args = render::RenderArgs {
+                export,
+                chart,
+                filters,
+                format: match format.as_str() {
+                    "png" => render::Format::Png,
+                    "csv" => render::Format::Csv,
+                    _ => render::Format::Svg,
+                },
+                width: width.clamp(240, 4000),
+                scale: scale.clamp(0.5, 4.0),
+                dark: theme == "dark",
+                plain,
+                lang: cli.lang,
+            };
+            render::render(&args).and_then(|bytes| {
+                commands::write_atomically(&output, &bytes, cli.lang).map(|()| ExitCode::SUCCESS)
+            })
+        }
         Command::Synth {
             scale,
             seed,

@@ -89,6 +89,48 @@ impl Filters {
         (filters, ignored)
     }
 
+    /// The filters in words, for the subtitle of an exported or embedded chart; `None` when empty.
+    /// `"Ministère de l’Intérieur · EIG 2 · Design · du 1er mars 2018 au 31 mars 2018"`.
+    pub fn describe(&self, export: &Export, lang: crate::Lang) -> Option<String> {
+        let mut parts = Vec::new();
+        if let Some(admin) = export
+            .administrations
+            .iter()
+            .find(|a| Some(&a.id) == self.admin.as_ref())
+        {
+            parts.push(admin.name.clone());
+        }
+        if let Some(promo) = export
+            .promotions
+            .iter()
+            .find(|p| Some(&p.id) == self.promo.as_ref())
+        {
+            parts.push(promo.label.clone());
+        }
+        if let Some(skill) = export
+            .skills
+            .iter()
+            .find(|s| Some(&s.id) == self.skill.as_ref())
+        {
+            parts.push(skill.label.clone());
+        }
+        let date = |d: time::Date| crate::format::date(d, lang);
+        match (self.from, self.to, lang) {
+            (Some(f), Some(t), crate::Lang::Fr) => {
+                parts.push(format!("du {} au {}", date(f), date(t)))
+            }
+            (Some(f), Some(t), crate::Lang::En) => {
+                parts.push(format!("from {} to {}", date(f), date(t)))
+            }
+            (Some(f), None, crate::Lang::Fr) => parts.push(format!("depuis le {}", date(f))),
+            (Some(f), None, crate::Lang::En) => parts.push(format!("since {}", date(f))),
+            (None, Some(t), crate::Lang::Fr) => parts.push(format!("jusqu'au {}", date(t))),
+            (None, Some(t), crate::Lang::En) => parts.push(format!("until {}", date(t))),
+            (None, None, _) => {}
+        }
+        (!parts.is_empty()).then(|| parts.join(" · "))
+    }
+
     /// The filters as query pairs, in a fixed order; empty filters are left out.
     pub fn to_pairs(&self) -> Vec<(&'static str, String)> {
         let mut pairs = Vec::new();

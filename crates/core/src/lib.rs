@@ -18,3 +18,4 @@ pub use filter::Filters;
 
 pub mod chart;
 pub mod stats;
+pub mod text;

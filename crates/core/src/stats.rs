@@ -452,6 +452,28 @@ pub fn openness_by_promotion(cohort: &Cohort, selection: &Selection, lang: Lang)
     }
 }
 
+/// How many administrations the « défis par administration » chart names before « autres ».
+pub const TOP_ADMINISTRATIONS: usize = 12;
+
+/// The data of one chart for the current selection.
+pub fn chart(
+    id: ChartId,
+    cohort: &Cohort,
+    selection: &Selection,
+    filters: &Filters,
+    lang: Lang,
+) -> BarChart {
+    match id {
+        ChartId::DefisByAdministration => {
+            defis_by_administration(cohort, selection, filters, TOP_ADMINISTRATIONS, lang)
+        }
+        ChartId::SkillsByPromotion => skills_by_promotion(cohort, selection, lang),
+        ChartId::JournalWeekly => journal_weekly(cohort, selection, lang),
+        ChartId::JournalMixByDefi => journal_mix_by_defi(cohort, selection, lang),
+        ChartId::OpennessByPromotion => openness_by_promotion(cohort, selection, lang),
+    }
+}
+
 /// All charts for the current selection, in dashboard order.
 pub fn all_charts(
     cohort: &Cohort,
@@ -459,11 +481,8 @@ pub fn all_charts(
     filters: &Filters,
     lang: Lang,
 ) -> Vec<BarChart> {
-    vec![
-        defis_by_administration(cohort, selection, filters, 12, lang),
-        skills_by_promotion(cohort, selection, lang),
-        journal_weekly(cohort, selection, lang),
-        journal_mix_by_defi(cohort, selection, lang),
-        openness_by_promotion(cohort, selection, lang),
-    ]
+    ChartId::ALL
+        .iter()
+        .map(|&id| chart(id, cohort, selection, filters, lang))
+        .collect()
 }

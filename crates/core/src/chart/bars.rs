@@ -27,7 +27,7 @@ impl Hit {
 }
 
 /// Average advance of a sans-serif glyph, as a share of the font size (same on every backend).
-const GLYPH_WIDTH: f64 = 0.56;
+pub(crate) const GLYPH_WIDTH: f64 = 0.56;
 
 /// Draws `chart` over the whole area, leaving out the `hidden` series; returns what was drawn where.
 pub fn draw_bars<DB: DrawingBackend>(

@@ -4,11 +4,15 @@
 //! place what they are given through the scales.
 
 pub mod bars;
+pub mod figure;
 pub mod scale;
+pub mod table;
+pub mod text;
 pub mod theme;
 pub mod tooltip;
 
 pub use bars::{draw_bars, Hit};
+pub use figure::{draw_figure, plot_height, FigureText};
 pub use theme::Theme;
 
 /// The charts of the dashboard, with their stable ids (used in URLs and embeds).

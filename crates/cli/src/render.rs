@@ -1,0 +1,110 @@
+//! `eig-pulse render`: one chart of an export as SVG or PNG, drawn by the dashboard's own code.
+
+use std::path::PathBuf;
+
+use eig_pulse_core::chart::figure::{self, FigureText};
+use eig_pulse_core::chart::text::{credit, title_and_guide};
+use eig_pulse_core::chart::{ChartId, Theme};
+use eig_pulse_core::validate::{parse_date, parse_export};
+use eig_pulse_core::{format, stats, Cohort, Filters, Lang};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Svg,
+    Png,
+    /// The chart's data, one row per drawn value.
+    Csv,
+}
+
+pub struct RenderArgs {
+    pub export: PathBuf,
+    pub chart: String,
+    pub filters: Vec<(&'static str, String)>,
+    pub format: Format,
+    pub width: u32,
+    pub scale: f32,
+    pub dark: bool,
+    pub plain: bool,
+    pub lang: Lang,
+}
+
+/// The image's bytes, or a message naming what is wrong.
+pub fn render(args: &RenderArgs) -> Result<Vec<u8>, String> {
+    let lang = args.lang;
+    let text = std::fs::read_to_string(&args.export)
+        .map_err(|e| format!("{} : {e}", args.export.display()))?;
+    let export = parse_export(&text).map_err(|e| format!("{} : {e}", args.export.display()))?;
+    let id = ChartId::from_slug(&args.chart).ok_or_else(|| {
+        let known: Vec<&str> = ChartId::ALL.iter().map(|c| c.slug()).collect();
+        format!(
+            "{} « {} » ({} {})",
+            lang.pick("graphique inconnu", "unknown chart"),
+            args.chart,
+            lang.pick("connus :", "known:"),
+            known.join(", ")
+        )
+    })?;
+    let query = eig_pulse_core::filter::query_string(&args.filters);
+    let (filters, ignored) = Filters::from_query(&query, &export);
+    if let Some(first) = ignored.first() {
+        return Err(format!(
+            "--{} « {} » : {}",
+            first.name,
+            first.value,
+            lang.pick(first.reason_fr, first.reason_en)
+        ));
+    }
+    let updated = export
+        .sources
+        .first()
+        .and_then(|s| parse_date(&s.updated))
+        .map(|d| format::date(d, lang))
+        .unwrap_or_default();
+    let cohort = Cohort::new(export);
+    let selection = cohort.select(&filters);
+    let chart = stats::chart(id, &cohort, &selection, &filters, lang);
+    let words = FigureText {
+        title: title_and_guide(id, lang).0.to_string(),
+        subtitle: filters.describe(&cohort.export, lang),
+        credit: credit(lang, &updated),
+        plain: args.plain,
+    };
+    let theme = if args.dark {
+        Theme::dark(1.0)
+    } else {
+        Theme::light(1.0)
+    };
+    match args.format {
+        Format::Csv => Ok(eig_pulse_core::chart::table::to_csv(&chart, &[]).into_bytes()),
+        Format::Svg => {
+            Ok(figure::to_svg(&chart, &[], &theme, lang, &words, args.width).into_bytes())
+        }
+        Format::Png => rasterize(
+            &figure::to_svg(&chart, &[], &theme, lang, &words, args.width),
+            args.scale,
+        ),
+    }
+}
+
+/// SVG → PNG with resvg and an embedded DejaVu Sans, so text renders the same on any machine.
+fn rasterize(svg: &str, scale: f32) -> Result<Vec<u8>, String> {
+    let mut options = resvg::usvg::Options::default();
+    let fonts = options.fontdb_mut();
+    fonts.load_font_data(dejavu::sans::regular().to_vec());
+    fonts.load_font_data(dejavu::sans::bold().to_vec());
+    fonts.set_sans_serif_family("DejaVu Sans");
+    let tree = resvg::usvg::Tree::from_str(svg, &options).map_err(|e| e.to_string())?;
+    let size = tree
+        .size()
+        .to_int_size()
+        .scale_by(scale)
+        .ok_or("taille d'image nulle")?;
+    let mut pixmap =
+        resvg::tiny_skia::Pixmap::new(size.width(), size.height()).ok_or("taille d'image nulle")?;
+    resvg::render(
+        &tree,
+        resvg::tiny_skia::Transform::from_scale(scale, scale),
+        &mut pixmap.as_mut(),
+    );
+    pixmap.encode_png().map_err(|e| e.to_string())
+}

@@ -1,0 +1,140 @@
+//! The data a chart shows, as rows: for the CSV download and the data table.
+
+use super::{BarChart, Layout};
+
+/// One drawn value: a category, a series and its value (and its share within a 100 % bar).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    pub category_key: String,
+    pub category: String,
+    pub series_key: String,
+    pub series: String,
+    pub value: f64,
+    /// The value's share of its category, for 100 % bars.
+    pub share: Option<f64>,
+}
+
+/// One row per drawn value: visible series, values above zero, in drawing order.
+pub fn rows(chart: &BarChart, hidden: &[bool]) -> Vec<Row> {
+    let mut rows = Vec::new();
+    for (c, category) in chart.categories.iter().enumerate() {
+        let total = chart.total(c, hidden);
+        for (s, series) in chart.series.iter().enumerate() {
+            let value = chart.values[c][s];
+            if hidden.get(s).copied().unwrap_or(false) || value <= 0.0 {
+                continue;
+            }
+            rows.push(Row {
+                category_key: category.key.clone(),
+                category: category.label.clone(),
+                series_key: series.key.clone(),
+                series: series.label.clone(),
+                value,
+                share: (chart.layout == Layout::Normalized && total > 0.0).then(|| value / total),
+            });
+        }
+    }
+    rows
+}
+
+/// The rows as CSV (RFC 4180, UTF-8, header row); numbers with a dot, shares in [0, 1].
+pub fn to_csv(chart: &BarChart, hidden: &[bool]) -> String {
+    let mut out = String::from("category_key,category,series_key,series,value");
+    let normalized = chart.layout == Layout::Normalized;
+    if normalized {
+        out.push_str(",share");
+    }
+    out.push_str("\r\n");
+    for row in rows(chart, hidden) {
+        let mut fields = vec![
+            field(&row.category_key),
+            field(&row.category),
+            field(&row.series_key),
+            field(&row.series),
+            number(row.value),
+        ];
+        if normalized {
+            fields.push(row.share.map(number).unwrap_or_default());
+        }
+        out.push_str(&fields.join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+fn number(value: f64) -> String {
+    if value.fract() == 0.0 && value.abs() < 1e15 {
+        format!("{}", value as i64)
+    } else {
+        format!("{:.4}", value).trim_end_matches('0').to_string()
+    }
+}
+
+/// A CSV field, quoted when it holds a comma, a quote or a line break.
+fn field(text: &str) -> String {
+    if text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::chart::{Category, ChartId, Orientation, Series, Target, Unit};
+
+    fn chart(layout: Layout) -> BarChart {
+        BarChart {
+            id: ChartId::JournalMixByDefi,
+            categories: vec![
+                Category {
+                    key: "a".into(),
+                    label: "Défi, « A »".into(),
+                    target: Target::None,
+                    note: None,
+                },
+                Category {
+                    key: "b".into(),
+                    label: "B \"quoted\"".into(),
+                    target: Target::None,
+                    note: None,
+                },
+            ],
+            series: vec![
+                Series {
+                    key: "P".into(),
+                    label: "Production".into(),
+                    color: 0,
+                },
+                Series {
+                    key: "M".into(),
+                    label: "Management".into(),
+                    color: 1,
+                },
+            ],
+            values: vec![vec![3.0, 1.0], vec![0.0, 2.0]],
+            layout,
+            orientation: Orientation::Horizontal,
+            unit: Unit::Count,
+            value_label: String::new(),
+        }
+    }
+
+    #[test]
+    fn one_row_per_drawn_value_with_quoting() {
+        let csv = to_csv(&chart(Layout::Stacked), &[]);
+        assert_eq!(
+            csv,
+            "category_key,category,series_key,series,value\r\na,\"Défi, « A »\",P,Production,3\r\na,\"Défi, « A »\",M,Management,1\r\nb,\"B \"\"quoted\"\"\",M,Management,2\r\n"
+        );
+    }
+
+    #[test]
+    fn hidden_series_and_shares() {
+        let csv = to_csv(&chart(Layout::Normalized), &[false, true]);
+        assert_eq!(csv, "category_key,category,series_key,series,value,share\r\na,\"Défi, « A »\",P,Production,3,1\r\n");
+        let all = rows(&chart(Layout::Normalized), &[]);
+        assert_eq!(all[0].share, Some(0.75));
+    }
+}

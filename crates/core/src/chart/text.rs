@@ -1,0 +1,28 @@
+//! The words of each chart: title, one-line reading guide, and the credit line of exported images.
+
+use super::ChartId;
+use crate::Lang;
+
+/// Title and reading guide of a chart.
+pub fn title_and_guide(id: ChartId, lang: Lang) -> (&'static str, &'static str) {
+    match (id, lang) {
+        (ChartId::DefisByAdministration, Lang::Fr) => ("Défis par administration", "Les administrations qui accueillent le plus de défis. Cliquer sur une barre filtre sur cette administration et détaille ses directions."),
+        (ChartId::DefisByAdministration, Lang::En) => ("Défis per administration", "The administrations hosting the most défis. Click a bar to filter on it and see its directorates."),
+        (ChartId::SkillsByPromotion, Lang::Fr) => ("Compétences par promotion", "Nombre de défis demandant chaque compétence ; un défi à trois compétences compte trois fois."),
+        (ChartId::SkillsByPromotion, Lang::En) => ("Skills per promotion", "Number of défis asking for each skill; a défi with three skills counts three times."),
+        (ChartId::JournalWeekly, Lang::Fr) => ("Activité hebdomadaire du journal", "Entrées du journal de suivi par semaine et par catégorie ; une entrée à plusieurs catégories compte dans chacune."),
+        (ChartId::JournalWeekly, Lang::En) => ("Weekly journal activity", "Journal entries per week and per category; an entry with several categories counts in each."),
+        (ChartId::JournalMixByDefi, Lang::Fr) => ("Répartition des tâches par défi", "Part de chaque catégorie dans le journal de chaque défi : qui produit, qui s'installe ou apprend encore. Cliquer ouvre le défi."),
+        (ChartId::JournalMixByDefi, Lang::En) => ("Task mix per défi", "Share of each category in each défi's journal: who is producing, who is still setting up or learning. Click to open the défi."),
+        (ChartId::OpennessByPromotion, Lang::Fr) => ("Ouverture par promotion", "Part des défis de chaque promotion avec du code publié, un site web, des chiffres clés."),
+        (ChartId::OpennessByPromotion, Lang::En) => ("Openness per promotion", "Share of each promotion's défis with published code, a website, key figures."),
+    }
+}
+
+/// The one-line credit under an exported or embedded chart (Licence Ouverte asks for the source).
+pub fn credit(lang: Lang, updated: &str) -> String {
+    match lang {
+        Lang::Fr => format!("Source : EIG Pulse, d'après les données du programme EIG (Etalab, DINUM), Licence Ouverte, mise à jour du {updated}"),
+        Lang::En => format!("Source: EIG Pulse, from the EIG programme's data (Etalab, DINUM), Licence Ouverte, updated {updated}"),
+    }
+}
