@@ -1,8 +1,9 @@
 //! One chart on a canvas: sharp on HiDPI screens, redrawn on resize, with tooltips, legend toggles,
 //! clicks and keyboard access. It only wires signals to `eig_pulse_core::chart`.
 
+use eig_pulse_core::chart::text::title_and_guide;
 use eig_pulse_core::chart::{
-    draw_bars, tooltip, BarChart, ChartId, Hit, Orientation, Target, Theme,
+    draw_bars, plot_height, tooltip, BarChart, ChartId, Hit, Target, Theme,
 };
 use eig_pulse_core::Lang;
 use leptos::prelude::*;
