@@ -2,34 +2,44 @@
 
 use std::sync::Arc;
 
+use eig_pulse_core::chart::ChartId;
 use eig_pulse_core::{Cohort, Lang};
 use leptos::prelude::*;
 
 use crate::browser;
 use crate::dashboard::Dashboard;
+use crate::embed::EmbedView;
 use crate::load::{load_export, LoadFailure};
+use crate::scheme::Scheme;
 
 /// Where the export comes from when the URL does not say (`?data=<url>`).
 const DEFAULT_EXPORT: &str = "data/export.json";
 
 #[component]
-pub fn App() -> impl IntoView {
+pub fn App() -> AnyView {
     let lang = RwSignal::new(
         browser::parameter("lang")
             .and_then(|l| Lang::parse(&l))
             .unwrap_or_default(),
     );
     provide_context(lang);
+    let scheme = RwSignal::new(Scheme::from_parameter(
+        browser::parameter("theme").as_deref(),
+    ));
+    provide_context(scheme);
     Effect::new(move |_| {
         let code = lang.get().code();
+        let theme = scheme.get().name();
         if let Some(root) = document().document_element() {
             let _ = root.set_attribute("lang", code);
+            let _ = root.set_attribute("data-theme", theme);
         }
     });
-    let url = browser::parameter("data")
-        .filter(|u| !u.trim().is_empty())
-        .unwrap_or_else(|| DEFAULT_EXPORT.to_string());
-    let export = LocalResource::new(move || load_export(url.clone()));
+    // `?chart=<id>`: one chart alone, for embedding.
+    if let Some(slug) = browser::parameter("chart") {
+        return view! { <Embedded slug /> }.into_any();
+    }
+    let export = LocalResource::new(move || load_export(export_url()));
     let t = move |fr: &'static str, en: &'static str| move || lang.get().pick(fr, en);
 
     view! {
@@ -62,6 +72,41 @@ pub fn App() -> impl IntoView {
             }}
         </main>
     }
+    .into_any()
+}
+
+/// The embed page: the export, then one chart (or a clear message for an unknown chart id).
+#[component]
+fn Embedded(slug: String) -> impl IntoView {
+    let lang = expect_context::<RwSignal<Lang>>();
+    let export = LocalResource::new(move || load_export(export_url()));
+    let id = ChartId::from_slug(&slug);
+    move || match (id, export.get()) {
+        (None, _) => {
+            let known: Vec<&str> = ChartId::ALL.iter().map(|c| c.slug()).collect();
+            let message = format!(
+                "{} « {slug} » ({} {})",
+                lang.get().pick("Graphique inconnu", "Unknown chart"),
+                lang.get().pick("graphiques :", "charts:"),
+                known.join(", ")
+            );
+            view! { <div class="failure" role="alert"><p>{message}</p></div> }.into_any()
+        }
+        (_, None) => view! { <Loading /> }.into_any(),
+        (_, Some(Err(failure))) => {
+            view! { <Failure failure on_retry=move || export.refetch() /> }.into_any()
+        }
+        (Some(id), Some(Ok(data))) => {
+            view! { <EmbedView cohort=Arc::new(Cohort::new(data)) id /> }.into_any()
+        }
+    }
+}
+
+/// The export to show: `?data=<url>`, or the one beside the page.
+fn export_url() -> String {
+    browser::parameter("data")
+        .filter(|u| !u.trim().is_empty())
+        .unwrap_or_else(|| DEFAULT_EXPORT.to_string())
 }
 
 #[component]

@@ -108,3 +108,35 @@ pub fn record_draw() {
     record_timing("draws", f64::from(draws));
     record_timing("lastDraw", now);
 }
+
+/// Tells the page that embeds this one how tall it is, in both message forms hosts understand:
+/// `{"eig-pulse-height": {"<chart>": px}}` and AMP's `{"sentinel": "amp", "type": "embed-size", "height": px}`.
+pub fn post_height(chart: &str, height: f64) {
+    let window = window();
+    let Ok(Some(parent)) = window.parent() else {
+        return;
+    };
+    if parent == window {
+        return;
+    }
+    let height = height.ceil();
+    // Chart ids are ASCII slugs: nothing to escape.
+    for message in [
+        format!("{{\"eig-pulse-height\": {{\"{chart}\": {height}}}}}"),
+        format!("{{\"sentinel\": \"amp\", \"type\": \"embed-size\", \"height\": {height}}}"),
+    ] {
+        if let Ok(value) = js_sys::JSON::parse(&message) {
+            let _ = parent.post_message(&value, "*");
+        }
+    }
+}
+
+/// The page's address without its query: where the full dashboard and `embed.js` live.
+pub fn base_url() -> String {
+    let location = window().location();
+    format!(
+        "{}{}",
+        location.origin().unwrap_or_default(),
+        location.pathname().unwrap_or_default()
+    )
+}

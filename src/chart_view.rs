@@ -3,7 +3,7 @@
 
 use eig_pulse_core::chart::text::title_and_guide;
 use eig_pulse_core::chart::{
-    draw_bars, plot_height, tooltip, BarChart, ChartId, Hit, Target, Theme,
+    draw_bars, plot_height, tooltip, BarChart, ChartId, FigureText, Hit, Target,
 };
 use eig_pulse_core::Lang;
 use leptos::prelude::*;
@@ -11,10 +11,43 @@ use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
 
 use crate::browser;
+use crate::download;
+use crate::scheme::Scheme;
+
+/// What a chart view shows around its canvas, and what it reports.
+#[derive(Clone)]
+pub struct Surroundings {
+    /// The filters in words: shown in embeds, written under the title of downloaded images.
+    pub subtitle: Signal<Option<String>>,
+    /// The credit line of downloaded images and embeds.
+    pub credit: String,
+    /// In an embed: the filters are said under the title, the credit is shown.
+    pub embedded: bool,
+    /// Canvas only: no title, no guide, no buttons (`plain=1` embeds).
+    pub plain: bool,
+    /// Opens the « Intégrer » dialog (dashboard only).
+    pub on_embed: Option<Callback<ChartId>>,
+    /// Told after every paint (embeds post their height then).
+    pub on_drawn: Option<Callback<()>>,
+}
 
 #[component]
-pub fn ChartView(id: ChartId, chart: Memo<BarChart>, on_target: Callback<Target>) -> impl IntoView {
+pub fn ChartView(
+    id: ChartId,
+    chart: Memo<BarChart>,
+    on_target: Callback<Target>,
+    around: Surroundings,
+) -> impl IntoView {
     let lang = expect_context::<RwSignal<Lang>>();
+    let scheme = expect_context::<RwSignal<Scheme>>();
+    let Surroundings {
+        subtitle,
+        credit,
+        embedded,
+        plain,
+        on_embed,
+        on_drawn,
+    } = around;
     let canvas_ref = NodeRef::<leptos::html::Canvas>::new();
     let frame_ref = NodeRef::<leptos::html::Div>::new();
     let width = RwSignal::new(0u32);
@@ -45,6 +78,7 @@ pub fn ChartView(id: ChartId, chart: Memo<BarChart>, on_target: Callback<Target>
         let hidden = hidden.get();
         let lang = lang.get();
         let width = width.get();
+        let scheme = scheme.get();
         let Some(canvas) = canvas_ref.get() else {
             return;
         };
@@ -60,11 +94,14 @@ pub fn ChartView(id: ChartId, chart: Memo<BarChart>, on_target: Callback<Target>
         };
         let area = backend.into_drawing_area();
         let drawn =
-            draw_bars(&area, &chart, &hidden, &Theme::light(ratio), lang).unwrap_or_default();
+            draw_bars(&area, &chart, &hidden, &scheme.theme(ratio), lang).unwrap_or_default();
         let _ = area.present();
         hits.set(drawn);
         tooltip.set(None);
         browser::record_draw();
+        if let Some(on_drawn) = on_drawn {
+            on_drawn.run(());
+        }
     });
 
     let hit_at = move |x: f64, y: f64| -> Option<Hit> {
@@ -133,12 +170,68 @@ pub fn ChartView(id: ChartId, chart: Memo<BarChart>, on_target: Callback<Target>
     let slug = id.slug();
     let title = move || title_and_guide(id, lang.get()).0;
     let guide = move || title_and_guide(id, lang.get()).1;
+    // Downloads: the figure as seen (hidden series left out), at the frame's width.
+    let words = move || FigureText {
+        title: title().to_string(),
+        subtitle: subtitle.get_untracked(),
+        credit: credit.clone(),
+        plain: false,
+    };
+    let words_svg = words.clone();
+    let words_png = words;
+    let save_svg = move |_| {
+        let theme = scheme.get_untracked().theme(1.0);
+        chart.with_untracked(|c| {
+            hidden.with_untracked(|h| {
+                download::svg(
+                    slug,
+                    c,
+                    h,
+                    &theme,
+                    lang.get_untracked(),
+                    &words_svg(),
+                    width.get_untracked().max(480),
+                )
+            })
+        });
+    };
+    let save_png = move |_| {
+        let dark = scheme.get_untracked() == Scheme::Dark;
+        chart.with_untracked(|c| {
+            hidden.with_untracked(|h| {
+                download::png(
+                    slug,
+                    c,
+                    h,
+                    dark,
+                    lang.get_untracked(),
+                    &words_png(),
+                    width.get_untracked().max(480),
+                )
+            })
+        });
+    };
+    let save_csv =
+        move |_| chart.with_untracked(|c| hidden.with_untracked(|h| download::csv(slug, c, h)));
+    let toolbar = (!plain).then(|| view! {
+        <div class="chart-tools">
+            <span class="chart-tools-label">{move || lang.get().pick("Télécharger :", "Download:")}</span>
+            <button type="button" class="tool" data-download="svg" on:click=save_svg>"SVG"</button>
+            <button type="button" class="tool" data-download="png" on:click=save_png>"PNG"</button>
+            <button type="button" class="tool" data-download="csv" on:click=save_csv>"CSV"</button>
+            {on_embed.map(|open| view! {
+                <button type="button" class="tool tool-embed" data-embed=slug on:click=move |_| open.run(id)>
+                    {move || lang.get().pick("Intégrer", "Embed")}
+                </button>
+            })}
+        </div>
+    });
     let legend = move || {
         let chart = chart.get();
         if chart.series.len() < 2 {
             return None;
         }
-        let theme = Theme::light(1.0);
+        let theme = scheme.get().theme(1.0);
         Some(
             chart
                 .series
@@ -174,10 +267,18 @@ pub fn ChartView(id: ChartId, chart: Memo<BarChart>, on_target: Callback<Target>
 
     view! {
         <figure class="chart" id=slug data-chart=slug>
-            <figcaption>
-                <h2>{title}</h2>
-                <p class="chart-guide">{guide}</p>
-            </figcaption>
+            {(!plain).then(|| view! {
+                <figcaption>
+                    {if embedded {
+                        view! { <h1 class="chart-title">{title}</h1> }.into_any()
+                    } else {
+                        view! { <h2 class="chart-title">{title}</h2> }.into_any()
+                    }}
+                    {move || embedded.then(|| subtitle.get()).flatten().map(|s| view! { <p class="chart-subtitle">{s}</p> })}
+                    <p class="chart-guide">{guide}</p>
+                </figcaption>
+            })}
+            {toolbar}
             <ul class="legend" aria-label=move || lang.get().pick("Légende (cliquer pour masquer ou afficher)", "Legend (click to hide or show)")>
                 {legend}
             </ul>

@@ -8,8 +8,9 @@ use eig_pulse_core::{stats, Cohort, Filters, Lang};
 use leptos::prelude::*;
 
 use crate::browser;
-use crate::chart_view::ChartView;
+use crate::chart_view::{ChartView, Surroundings};
 use crate::defi_panel::{DefiList, DefiPanel};
+use crate::embed::EmbedDialog;
 use crate::filter_bar::FilterBar;
 use crate::key_figures::KeyFiguresView;
 
@@ -74,6 +75,20 @@ pub fn Dashboard(cohort: Arc<Cohort>) -> impl IntoView {
         Target::Defi(id) => defi.set(Some(id)),
         Target::None => {}
     });
+    let embedding = RwSignal::new(None::<ChartId>);
+    let on_embed = Callback::new(move |id: ChartId| embedding.set(Some(id)));
+    let subtitle_cohort = cohort.clone();
+    let subtitle =
+        Signal::derive(move || filters.with(|f| f.describe(&subtitle_cohort.export, lang.get())));
+    let credit = crate::embed::credit_line(&cohort, lang.get_untracked());
+    let around = move || Surroundings {
+        subtitle,
+        credit: credit.clone(),
+        embedded: false,
+        plain: false,
+        on_embed: Some(on_embed),
+        on_drawn: None,
+    };
     let charts: Vec<(ChartId, Memo<BarChart>)> = ChartId::ALL
         .iter()
         .map(|&id| (id, chart_memo(id)))
@@ -104,11 +119,12 @@ pub fn Dashboard(cohort: Arc<Cohort>) -> impl IntoView {
             <div class="charts">
                 {charts
                     .into_iter()
-                    .map(|(id, chart)| view! { <ChartView id chart on_target /> })
+                    .map(|(id, chart)| view! { <ChartView id chart on_target around=around() /> })
                     .collect_view()}
             </div>
             <DefiList cohort=cohort.clone() selection defi />
             <DefiPanel cohort=cohort.clone() defi filters />
+            <EmbedDialog cohort=cohort.clone() embedding filters />
         </div>
         <Footer cohort=footer_cohort />
     }

@@ -9,9 +9,12 @@ mod browser;
 pub mod chart_view;
 mod dashboard;
 mod defi_panel;
+mod download;
+pub mod embed;
 mod filter_bar;
 pub mod key_figures;
 pub mod load;
+pub mod scheme;
 
 pub use app::App;
 pub use load::{load_export, LoadFailure};

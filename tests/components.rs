@@ -3,7 +3,8 @@
 
 use std::sync::Arc;
 
-use eig_pulse_app::chart_view::ChartView;
+use eig_pulse_app::chart_view::{ChartView, Surroundings};
+use eig_pulse_app::scheme::Scheme;
 use eig_pulse_app::key_figures::KeyFiguresView;
 use eig_pulse_app::load::{load_export, FailureKind};
 use eig_pulse_core::chart::{draw_bars, ChartId, Target, Theme};
@@ -125,8 +126,17 @@ async fn a_chart_view_draws_toggles_series_and_follows_keyboard_links() {
             let selection = chart_cohort.select(&all);
             stats::journal_mix_by_defi(&chart_cohort, &selection, Lang::Fr)
         });
+        provide_context(RwSignal::new(Scheme::Light));
         let on_target = Callback::new(move |t| clicked.set(Some(t)));
-        view! { <ChartView id=ChartId::JournalMixByDefi chart on_target /> }
+        let around = Surroundings {
+            subtitle: Signal::derive(|| None),
+            credit: "Source : test".into(),
+            embedded: false,
+            plain: false,
+            on_embed: None,
+            on_drawn: None,
+        };
+        view! { <ChartView id=ChartId::JournalMixByDefi chart on_target around /> }
     })
     .forget();
     tick().await;

@@ -35,8 +35,12 @@ pub struct Export {
     pub journal_categories: Vec<JournalCategory>,
     pub journal: Vec<JournalEntry>,
     /// Reserved for repository activity; empty in schema version 1.
-    pub activity: Vec<serde_json::Value>,
+    pub activity: Vec<Activity>,
 }
+
+/// Repository activity, reserved: schema version 1 writes none and reads any object as empty.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Activity {}
 
 /// A source the export was built from, with its licence (credit it).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -24,7 +24,7 @@ pub struct Ignored {
 }
 
 /// The parameters the dashboard reads besides the filters (they are not ignored).
-const OTHER_PARAMETERS: [&str; 4] = ["data", "lang", "defi", "chart"];
+const OTHER_PARAMETERS: [&str; 6] = ["data", "lang", "defi", "chart", "theme", "plain"];
 
 impl Filters {
     pub fn is_empty(&self) -> bool {

@@ -1,0 +1,234 @@
+//! Embedding: one chart alone in a frame that tells its host how tall it is, and the
+//! « Intégrer » dialog that writes the snippet for a blog post.
+
+use std::sync::Arc;
+
+use eig_pulse_core::chart::text::{credit, title_and_guide};
+use eig_pulse_core::chart::{ChartId, Target};
+use eig_pulse_core::filter::query_string;
+use eig_pulse_core::{format, stats, Cohort, Filters, Lang};
+use leptos::prelude::*;
+
+use crate::browser;
+use crate::chart_view::{ChartView, Surroundings};
+
+/// The credit line for this export: its source's last update.
+pub fn credit_line(cohort: &Cohort, lang: Lang) -> String {
+    let updated = cohort
+        .export
+        .sources
+        .first()
+        .and_then(|s| eig_pulse_core::validate::parse_date(&s.updated))
+        .map(|d| format::date(d, lang))
+        .unwrap_or_default();
+    credit(lang, &updated)
+}
+
+/// One chart, alone, sized to its frame (`?chart=<id>` and the dashboard's filters).
+#[component]
+pub fn EmbedView(cohort: Arc<Cohort>, id: ChartId) -> impl IntoView {
+    let lang = expect_context::<RwSignal<Lang>>();
+    let (filters, ignored) = Filters::from_query(&browser::query(), &cohort.export);
+    let plain = browser::parameter("plain").as_deref() == Some("1");
+    let root = NodeRef::<leptos::html::Div>::new();
+    let report_height = move || {
+        if let Some(root) = root.get_untracked() {
+            browser::post_height(id.slug(), root.get_bounding_client_rect().height());
+        }
+    };
+    let _ = window_event_listener(leptos::ev::resize, move |_| report_height());
+    let chart_cohort = cohort.clone();
+    let chart_filters = filters.clone();
+    let chart = Memo::new(move |_| {
+        let selection = chart_cohort.select(&chart_filters);
+        stats::chart(id, &chart_cohort, &selection, &chart_filters, lang.get())
+    });
+    let subtitle_cohort = cohort.clone();
+    let subtitle_filters = filters.clone();
+    let subtitle =
+        Signal::derive(move || subtitle_filters.describe(&subtitle_cohort.export, lang.get()));
+    let credit_text = credit_line(&cohort, lang.get_untracked());
+    let full = format!(
+        "{}{}",
+        browser::base_url(),
+        query_string(&filters.to_pairs())
+    );
+    let around = Surroundings {
+        subtitle,
+        credit: credit_text.clone(),
+        embedded: true,
+        plain,
+        on_embed: None,
+        on_drawn: Some(Callback::new(move |()| report_height())),
+    };
+    // A click on a bar opens the full dashboard there, in a new tab.
+    let full_for_targets = full.clone();
+    let on_target = Callback::new(move |target: Target| {
+        let query = match target {
+            Target::Administration(admin) => format!("admin={admin}"),
+            Target::Defi(defi) => format!("defi={defi}"),
+            Target::None => return,
+        };
+        let separator = if full_for_targets.contains('?') {
+            '&'
+        } else {
+            '?'
+        };
+        if let Some(window) = web_sys::window() {
+            let _ = window.open_with_url_and_target(
+                &format!("{full_for_targets}{separator}{query}"),
+                "_blank",
+            );
+        }
+    });
+    view! {
+        <div class="embed" node_ref=root>
+            {(!plain && !ignored.is_empty()).then(|| {
+                let names: Vec<String> = ignored.iter().map(|i| format!("{}={}", i.name, i.value)).collect();
+                view! { <p class="notice">{move || format!("{} {}", lang.get().pick("Paramètres ignorés :", "Ignored parameters:"), names.join(", "))}</p> }
+            })}
+            <ChartView id chart on_target around />
+            {(!plain).then(|| view! {
+                <p class="embed-credit">
+                    {credit_text}" · "
+                    <a href=full target="_blank" rel="noopener">
+                        {move || lang.get().pick("Voir le tableau de bord complet", "See the full dashboard")}
+                    </a>
+                </p>
+            })}
+        </div>
+    }
+}
+
+/// Escapes text for an HTML attribute or element.
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// The dialog that writes the embed snippet for the current filters, with a live preview.
+#[component]
+pub fn EmbedDialog(
+    cohort: Arc<Cohort>,
+    embedding: RwSignal<Option<ChartId>>,
+    filters: RwSignal<Filters>,
+) -> impl IntoView {
+    let lang = expect_context::<RwSignal<Lang>>();
+    let theme = RwSignal::new("auto".to_string());
+    let embed_lang = RwSignal::new(None::<String>);
+    let plain = RwSignal::new(false);
+    let copied = RwSignal::new(false);
+    let close = move || {
+        embedding.set(None);
+        copied.set(false);
+    };
+    let _ = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() == "Escape" && embedding.get_untracked().is_some() {
+            close();
+        }
+    });
+    let url = move |id: ChartId| {
+        let mut pairs = vec![("chart", id.slug().to_string())];
+        pairs.extend(filters.get().to_pairs());
+        pairs.push(("theme", theme.get()));
+        pairs.push((
+            "lang",
+            embed_lang
+                .get()
+                .unwrap_or_else(|| lang.get().code().to_string()),
+        ));
+        if plain.get() {
+            pairs.push(("plain", "1".into()));
+        }
+        format!("{}{}", browser::base_url(), query_string(&pairs))
+    };
+    let snippet = move |id: ChartId| {
+        let base = browser::base_url();
+        let base = base.trim_end_matches("index.html");
+        let title = format!("{} — EIG Pulse", title_and_guide(id, lang.get()).0);
+        format!(
+            "<iframe data-eig-pulse src=\"{src}\" title=\"{title}\" style=\"width: 100%; border: 0;\" height=\"480\" loading=\"lazy\"></iframe>\n<script src=\"{base}embed.js\" async></script>\n<noscript><img src=\"{base}static/{slug}.svg\" alt=\"{title}\" style=\"max-width: 100%;\"></noscript>",
+            src = escape(&url(id)),
+            title = escape(&title),
+            base = escape(base),
+            slug = id.slug(),
+        )
+    };
+    let command = move |id: ChartId| {
+        let mut parts = vec![format!(
+            "eig-pulse render --export data/export.json --chart {}",
+            id.slug()
+        )];
+        for (name, value) in filters.get().to_pairs() {
+            parts.push(format!("--{name} {value}"));
+        }
+        parts.push(format!("--format png -o {}.png", id.slug()));
+        parts.join(" ")
+    };
+    let cohort_for_words = cohort.clone();
+    move || {
+        let id = embedding.get()?;
+        let lang_now = lang.get();
+        let t = move |fr: &'static str, en: &'static str| lang_now.pick(fr, en);
+        let filtered = filters.with(|f| f.describe(&cohort_for_words.export, lang_now));
+        let copy = move |_| {
+            let text = snippet(id);
+            if let Some(window) = web_sys::window() {
+                let _ = window.navigator().clipboard().write_text(&text);
+            }
+            copied.set(true);
+        };
+        Some(view! {
+            <div class="panel-backdrop" on:click=move |_| close()></div>
+            <div class="embed-dialog" role="dialog" aria-modal="true" aria-labelledby="embed-title">
+                <button type="button" class="panel-close" on:click=move |_| close() aria-label=t("Fermer", "Close")>"×"</button>
+                <h2 id="embed-title">{format!("{} « {} »", t("Intégrer", "Embed"), title_and_guide(id, lang_now).0)}</h2>
+                <p>{filtered.map_or_else(
+                    || t("Sans filtre.", "No filter.").to_string(),
+                    |f| format!("{} {f}", t("Filtres actuels :", "Current filters:")),
+                )}</p>
+                <div class="embed-options">
+                    <label>
+                        {t("Thème", "Theme")}" "
+                        <select prop:value=move || theme.get() on:change=move |ev| theme.set(event_target_value(&ev))>
+                            <option value="auto">{t("automatique", "automatic")}</option>
+                            <option value="light">{t("clair", "light")}</option>
+                            <option value="dark">{t("sombre", "dark")}</option>
+                        </select>
+                    </label>
+                    <label>
+                        {t("Langue", "Language")}" "
+                        <select
+                            prop:value=move || embed_lang.get().unwrap_or_else(|| lang.get().code().to_string())
+                            on:change=move |ev| embed_lang.set(Some(event_target_value(&ev)))
+                        >
+                            <option value="fr">"français"</option>
+                            <option value="en">"English"</option>
+                        </select>
+                    </label>
+                    <label>
+                        <input type="checkbox" prop:checked=move || plain.get() on:change=move |ev| plain.set(event_target_checked(&ev)) />
+                        " "{t("graphique seul (sans titre ni crédit)", "chart only (no title or credit)")}
+                    </label>
+                </div>
+                <label for="embed-snippet">{t("Code à coller dans l'article", "Code to paste in the post")}</label>
+                <textarea id="embed-snippet" readonly rows="6" prop:value=move || snippet(id)></textarea>
+                <p>
+                    <button type="button" class="button" on:click=copy>{t("Copier le code", "Copy the code")}</button>
+                    " "<span role="status">{move || copied.get().then(|| t("Copié.", "Copied."))}</span>
+                </p>
+                <p class="embed-help">
+                    {t(
+                        "Sans JavaScript, l'image de repli montre le graphique sans filtre. Pour une image fixe avec ces filtres (diapositives, flux RSS) :",
+                        "Without JavaScript, the fallback image shows the unfiltered chart. For a still image with these filters (slides, RSS feeds):",
+                    )}
+                    <code class="embed-command">{command(id)}</code>
+                </p>
+                <h3>{t("Aperçu", "Preview")}</h3>
+                <iframe data-eig-pulse class="embed-preview" src=move || url(id) title=t("Aperçu de l'intégration", "Embed preview") height="420"></iframe>
+            </div>
+        })
+    }
+}
