@@ -140,3 +140,16 @@ pub fn base_url() -> String {
         location.pathname().unwrap_or_default()
     )
 }
+
+/// Calls `changed` whenever `element` changes size, for the page's whole life.
+pub fn observe_size(element: &web_sys::Element, changed: impl Fn() + 'static) {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    let callback = Closure::<dyn Fn()>::new(changed);
+    if let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
+        observer.observe(element);
+        // Lives as long as the page: the observer and its callback are never released.
+        std::mem::forget(observer);
+        callback.forget();
+    }
+}

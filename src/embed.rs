@@ -37,6 +37,12 @@ pub fn EmbedView(cohort: Arc<Cohort>, id: ChartId) -> impl IntoView {
         }
     };
     let _ = window_event_listener(leptos::ev::resize, move |_| report_height());
+    // Any change of the content's size (legend wrapping, fonts arriving) is reported too.
+    Effect::new(move |_| {
+        if let Some(element) = root.get() {
+            browser::observe_size(&element, move || report_height());
+        }
+    });
     let chart_cohort = cohort.clone();
     let chart_filters = filters.clone();
     let chart = Memo::new(move |_| {

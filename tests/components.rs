@@ -4,9 +4,9 @@
 use std::sync::Arc;
 
 use eig_pulse_app::chart_view::{ChartView, Surroundings};
-use eig_pulse_app::scheme::Scheme;
 use eig_pulse_app::key_figures::KeyFiguresView;
 use eig_pulse_app::load::{load_export, FailureKind};
+use eig_pulse_app::scheme::Scheme;
 use eig_pulse_core::chart::{draw_bars, ChartId, Target, Theme};
 use eig_pulse_core::validate::parse_export;
 use eig_pulse_core::{stats, Cohort, Filters, Lang};

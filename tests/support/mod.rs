@@ -166,6 +166,12 @@ pub async fn browser(width: u32, height: u32) -> Browser {
                 format!("--user-data-dir={}", profile.display()),
             ]
     });
+    // Downloads land in a folder of the profile, for tests to read.
+    options["prefs"] = json!({
+        "download.default_directory": profile.join("downloads").display().to_string(),
+        "download.prompt_for_download": false,
+        "profile.default_content_setting_values.automatic_downloads": 1,
+    });
     // Desktop windows cannot be narrower than about 500 px: phones are emulated, at 2× density.
     if width < 500 {
         options["mobileEmulation"] =
@@ -186,6 +192,44 @@ pub async fn browser(width: u32, height: u32) -> Browser {
 }
 
 impl Browser {
+    /// A real (trusted) click on the first element matching `selector`.
+    pub async fn click(&self, selector: &str) {
+        let element = self
+            .client
+            .find(fantoccini::Locator::Css(selector))
+            .await
+            .unwrap_or_else(|e| panic!("{selector}: {e}"));
+        element
+            .click()
+            .await
+            .unwrap_or_else(|e| panic!("click {selector}: {e}"));
+    }
+
+    /// Where this browser saves downloads.
+    pub fn downloads(&self) -> PathBuf {
+        self._profile.join("downloads")
+    }
+
+    /// Waits (at most 10 s) for a downloaded file, complete, and returns its bytes.
+    pub async fn downloaded(&self, name: &str) -> Vec<u8> {
+        let path = self.downloads().join(name);
+        for _ in 0..200 {
+            if let Ok(bytes) = std::fs::read(&path) {
+                if !bytes.is_empty() {
+                    return bytes;
+                }
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        let present: Vec<_> = std::fs::read_dir(self.downloads())
+            .map(|d| d.flatten().map(|e| e.file_name()).collect())
+            .unwrap_or_default();
+        panic!(
+            "no download {name} in {} (present: {present:?})",
+            self.downloads().display()
+        );
+    }
+
     pub async fn js(&self, script: &str) -> Value {
         self.client
             .execute(script, vec![])
