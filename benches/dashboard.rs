@@ -102,6 +102,7 @@ async fn main() {
                 );
             }
         }
+        b.finish().await;
         let max = redraws.iter().copied().fold(0.0, f64::max);
         println!(
             "{name:<8} {:>22.1} {:>26.1} {:>26.1}",

@@ -105,6 +105,7 @@ async fn the_real_export_loads_and_every_chart_is_painted() {
         "{footer}"
     );
     b.screenshot("dashboard-1280").await;
+    b.finish().await;
 }
 
 #[tokio::test]
@@ -161,6 +162,7 @@ async fn choosing_an_administration_filters_everything_and_history_restores_it()
         "reset",
     )
     .await;
+    b.finish().await;
 }
 
 #[tokio::test]
@@ -196,6 +198,7 @@ async fn a_copied_link_reproduces_the_view_and_bad_parameters_are_noticed() {
     wait_for_dashboard(&b).await;
     b.wait_for("document.querySelector('.figure[data-figure=journal] .figure-value').textContent === '575'", "575 entries in March 2018").await;
     assert_eq!(figure(&b, "defis").await, "13");
+    b.finish().await;
 }
 
 #[tokio::test]
@@ -270,6 +273,7 @@ async fn keyboard_and_pointer_reach_the_values_and_links() {
         before > 0.01 && after == 0.0,
         "production bars gone ({before:.3} → {after:.3})"
     );
+    b.finish().await;
 }
 
 #[tokio::test]
@@ -290,6 +294,7 @@ async fn a_real_click_on_a_task_mix_bar_opens_its_defi() {
     )
     .await;
     assert!(b.text(".defi-panel").await.contains("Journal ("));
+    b.finish().await;
 }
 
 #[tokio::test]
@@ -332,6 +337,7 @@ async fn a_defi_panel_opens_from_the_list_and_the_url() {
         .text(".defi-panel")
         .await
         .contains("Anne Catel — Designer"));
+    b.finish().await;
 }
 
 #[tokio::test]
@@ -393,6 +399,7 @@ async fn broken_exports_get_a_clear_french_message_and_a_retry() {
             .unwrap());
     }
     b.screenshot("error-broken").await;
+    b.finish().await;
 }
 
 #[tokio::test]
@@ -448,4 +455,5 @@ async fn english_and_a_phone_screen() {
         assert!(b.ink(chart).await > 0.02, "{chart} painted on a phone");
     }
     b.screenshot("phone-360-en").await;
+    b.finish().await;
 }

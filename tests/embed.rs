@@ -130,6 +130,7 @@ async fn embedded_charts_take_their_height_follow_the_host_and_ignore_strangers(
     tokio::time::sleep(std::time::Duration::from_millis(300)).await;
     assert_eq!(frame_height(&b, "admins").await, admins);
     assert_eq!(frame_height(&b, "weekly").await, frame);
+    b.finish().await;
 }
 
 #[tokio::test]
@@ -167,6 +168,7 @@ async fn plain_embeds_show_the_chart_alone_and_unknown_charts_say_so() {
         text.contains("Graphique inconnu « camembert »") && text.contains("journal-weekly"),
         "{text}"
     );
+    b.finish().await;
 }
 
 #[tokio::test]
@@ -224,6 +226,7 @@ async fn the_embed_dialog_writes_a_snippet_with_the_current_filters() {
     let status = b.js("return fetch('static/journal-weekly.svg').then(r => r.status + ' ' + r.headers.get('content-type'))").await;
     assert_eq!(status, "200 image/svg+xml");
     b.screenshot("embed-dialog").await;
+    b.finish().await;
 }
 
 #[tokio::test]
@@ -278,4 +281,5 @@ async fn downloads_hold_what_the_chart_shows() {
         (f64::from(width) - 2.0 * shown.round()).abs() <= 2.0,
         "PNG {width} px for {shown} CSS px"
     );
+    b.finish().await;
 }

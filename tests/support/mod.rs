@@ -121,8 +121,13 @@ pub struct Browser {
 
 impl Drop for Browser {
     fn drop(&mut self) {
+        // After `finish` Chromium is already gone; after a failed test, end what remains of it.
         let _ = self.driver.kill();
         let _ = self.driver.wait();
+        let _ = Command::new("pkill")
+            .args(["-KILL", "-f", "--"])
+            .arg(format!("--user-data-dir={}", self._profile.display()))
+            .status();
         let _ = std::fs::remove_dir_all(&self._profile);
     }
 }
@@ -192,6 +197,11 @@ pub async fn browser(width: u32, height: u32) -> Browser {
 }
 
 impl Browser {
+    /// Ends the WebDriver session, which closes Chromium cleanly; call it at the end of a test.
+    pub async fn finish(self) {
+        let _ = self.client.clone().close().await;
+    }
+
     /// A real (trusted) click on the first element matching `selector`.
     pub async fn click(&self, selector: &str) {
         let element = self
