@@ -82,7 +82,7 @@ pub fn DefiPanel(
                     .into_iter()
                     .rev()
                     .map(|i| {
-                        let admin = &cohort.export.administrations[i];
+                        let admin = &cohort.export.administrations[*i];
                         (admin.id.clone(), admin.name.clone())
                     })
                     .collect()

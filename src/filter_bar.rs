@@ -20,7 +20,7 @@ fn admin_options(cohort: &Cohort) -> Vec<AdminOption> {
     for d in 0..cohort.export.defis.len() {
         if let Some(own) = cohort.defi_administration(d) {
             for a in cohort.ancestors(own) {
-                counts[a] += 1;
+                counts[*a] += 1;
             }
         }
     }

@@ -20,6 +20,10 @@ pub struct Cohort {
     journal_defi: Vec<Option<usize>>,
     /// Day number (Julian day) of each journal entry.
     journal_day: Vec<i32>,
+    /// Day number of the Monday of each journal entry's week.
+    journal_monday: Vec<i32>,
+    /// Each administration's chain up to its root, itself first.
+    chains: Vec<Vec<usize>>,
 }
 
 /// The défis and journal entries that pass the filters, as indexes into the export.
@@ -72,12 +76,19 @@ impl Cohort {
                     .and_then(|id| defi_by_id.get(id).copied())
             })
             .collect();
-        let journal_day = export
+        let journal_day: Vec<i32> = export
             .journal
             .iter()
             .map(|e| parse_date(&e.date).map_or(0, |d| d.to_julian_day()))
             .collect();
-        Cohort {
+        let journal_monday = journal_day
+            .iter()
+            .map(|&day| {
+                let date = time::Date::from_julian_day(day).unwrap_or(time::Date::MIN);
+                day - i32::from(date.weekday().number_days_from_monday())
+            })
+            .collect();
+        let mut cohort = Cohort {
             export,
             admin_by_id,
             parent,
@@ -85,7 +96,13 @@ impl Cohort {
             defi_by_id,
             journal_defi,
             journal_day,
-        }
+            journal_monday,
+            chains: Vec::new(),
+        };
+        cohort.chains = (0..cohort.export.administrations.len())
+            .map(|a| cohort.chain(a))
+            .collect();
+        cohort
     }
 
     pub fn administration_index(&self, id: &str) -> Option<usize> {
@@ -109,7 +126,11 @@ impl Cohort {
     }
 
     /// The chain from an administration up to its root: itself first.
-    pub fn ancestors(&self, admin: usize) -> Vec<usize> {
+    pub fn ancestors(&self, admin: usize) -> &[usize] {
+        self.chains.get(admin).map_or(&[], Vec::as_slice)
+    }
+
+    fn chain(&self, admin: usize) -> Vec<usize> {
         let mut chain = vec![admin];
         let mut current = admin;
         while let Some(parent) = self.parent(current) {
@@ -124,7 +145,9 @@ impl Cohort {
 
     /// True when `admin` is `ancestor` or lies under it.
     pub fn is_within(&self, admin: usize, ancestor: usize) -> bool {
-        self.ancestors(admin).contains(&ancestor)
+        self.chains
+            .get(admin)
+            .is_some_and(|chain| chain.contains(&ancestor))
     }
 
     /// Administrations in tree order (each parent before its children, siblings by id, which
@@ -155,6 +178,11 @@ impl Cohort {
     /// The défi index of each journal entry.
     pub fn journal_defi(&self, entry: usize) -> Option<usize> {
         self.journal_defi.get(entry).copied().flatten()
+    }
+
+    /// The Monday of a journal entry's week.
+    pub fn journal_monday(&self, entry: usize) -> time::Date {
+        time::Date::from_julian_day(self.journal_monday[entry]).unwrap_or(time::Date::MIN)
     }
 
     /// The date of a journal entry.

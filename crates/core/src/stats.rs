@@ -265,10 +265,7 @@ pub fn journal_weekly(cohort: &Cohort, selection: &Selection, lang: Lang) -> Bar
     let mondays: Vec<time::Date> = selection
         .journal
         .iter()
-        .map(|&e| {
-            let date = cohort.journal_date(e);
-            date - time::Duration::days(i64::from(date.weekday().number_days_from_monday()))
-        })
+        .map(|&e| cohort.journal_monday(e))
         .collect();
     let (Some(first), Some(last)) = (mondays.iter().min().copied(), mondays.iter().max().copied())
     else {
@@ -332,8 +329,11 @@ pub fn journal_weekly(cohort: &Cohort, selection: &Selection, lang: Lang) -> Bar
     }
 }
 
-/// Each défi's journal entries by category, as shares (100 % bars); défis with the largest
-/// share of production first.
+/// How many défis the task-mix chart shows at most: the most active ones.
+pub const MOST_ACTIVE_DEFIS: usize = 25;
+
+/// Each défi's journal entries by category, as shares (100 % bars), for the
+/// [`MOST_ACTIVE_DEFIS`] défis with the most entries; the largest share of production first.
 pub fn journal_mix_by_defi(cohort: &Cohort, selection: &Selection, lang: Lang) -> BarChart {
     let series = journal_series(cohort, lang);
     let mut per_defi: HashMap<usize, Vec<f64>> = HashMap::new();

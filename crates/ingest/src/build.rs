@@ -91,8 +91,10 @@ pub fn build(inputs: &Inputs) -> Result<(Export, Report), SourceError> {
     );
     let mut journal = Vec::new();
     let mut latest_entry: Option<time::Date> = None;
+    let mut rows_read = 0;
     for source in &inputs.journals {
-        let entries = journal_entries(source, &names, &mut report)?;
+        let (read, entries) = journal_entries(source, &names, &mut report)?;
+        rows_read += read;
         for entry in &entries {
             let date = eig_pulse_core::validate::parse_date(&entry.date);
             latest_entry = latest_entry.max(date);
@@ -130,7 +132,7 @@ pub fn build(inputs: &Inputs) -> Result<(Export, Report), SourceError> {
             .filter(|a| a.parent_id.is_none())
             .count(),
     );
-    report.count("lignes de journal lues", "journal rows read", journal.len());
+    report.count("lignes de journal lues", "journal rows read", rows_read);
     report.count(
         "lignes de journal écrites",
         "journal rows written",
@@ -516,8 +518,9 @@ fn journal_entries(
     source: &SourceText,
     names: &DefiNames,
     report: &mut Report,
-) -> Result<Vec<JournalEntry>, SourceError> {
+) -> Result<(usize, Vec<JournalEntry>), SourceError> {
     let rows = journal::parse_rows(source)?;
+    let read = rows.len();
     let mut entries = Vec::with_capacity(rows.len());
     // (label, défi, rule) → (rows, first line), reported once each.
     let mut approximations: indexmap::IndexMap<(String, String, &'static str), (usize, usize)> =
@@ -605,7 +608,7 @@ fn journal_entries(
             },
         );
     }
-    Ok(entries)
+    Ok((read, entries))
 }
 
 #[cfg(test)]

@@ -12,8 +12,8 @@ pub fn title_and_guide(id: ChartId, lang: Lang) -> (&'static str, &'static str) 
         (ChartId::SkillsByPromotion, Lang::En) => ("Skills per promotion", "Number of défis asking for each skill; a défi with three skills counts three times."),
         (ChartId::JournalWeekly, Lang::Fr) => ("Activité hebdomadaire du journal", "Entrées du journal de suivi par semaine et par catégorie ; une entrée à plusieurs catégories compte dans chacune."),
         (ChartId::JournalWeekly, Lang::En) => ("Weekly journal activity", "Journal entries per week and per category; an entry with several categories counts in each."),
-        (ChartId::JournalMixByDefi, Lang::Fr) => ("Répartition des tâches par défi", "Part de chaque catégorie dans le journal de chaque défi : qui produit, qui s'installe ou apprend encore. Cliquer ouvre le défi."),
-        (ChartId::JournalMixByDefi, Lang::En) => ("Task mix per défi", "Share of each category in each défi's journal: who is producing, who is still setting up or learning. Click to open the défi."),
+        (ChartId::JournalMixByDefi, Lang::Fr) => ("Répartition des tâches par défi", "Part de chaque catégorie dans le journal des 25 défis les plus actifs au plus : qui produit, qui s'installe ou apprend encore. Cliquer ouvre le défi."),
+        (ChartId::JournalMixByDefi, Lang::En) => ("Task mix per défi", "Share of each category in the journal of the 25 most active défis at most: who is producing, who is still setting up or learning. Click to open the défi."),
         (ChartId::OpennessByPromotion, Lang::Fr) => ("Ouverture par promotion", "Part des défis de chaque promotion avec du code publié, un site web, des chiffres clés."),
         (ChartId::OpennessByPromotion, Lang::En) => ("Openness per promotion", "Share of each promotion's défis with published code, a website, key figures."),
     }
