@@ -22,6 +22,8 @@ pub struct Cohort {
     journal_day: Vec<i32>,
     /// Day number of the Monday of each journal entry's week.
     journal_monday: Vec<i32>,
+    /// Each journal entry's categories as bits, bit `i` for `export.journal_categories[i]`.
+    journal_mask: Vec<u16>,
     /// Each administration's chain up to its root, itself first.
     chains: Vec<Vec<usize>>,
 }
@@ -88,6 +90,19 @@ impl Cohort {
                 day - i32::from(date.weekday().number_days_from_monday())
             })
             .collect();
+        let journal_mask = export
+            .journal
+            .iter()
+            .map(|e| {
+                export
+                    .journal_categories
+                    .iter()
+                    .take(15)
+                    .enumerate()
+                    .filter(|(_, c)| e.categories.contains(&c.id))
+                    .fold(0u16, |mask, (i, _)| mask | (1 << i))
+            })
+            .collect();
         let mut cohort = Cohort {
             export,
             admin_by_id,
@@ -97,6 +112,7 @@ impl Cohort {
             journal_defi,
             journal_day,
             journal_monday,
+            journal_mask,
             chains: Vec::new(),
         };
         cohort.chains = (0..cohort.export.administrations.len())
@@ -178,6 +194,11 @@ impl Cohort {
     /// The défi index of each journal entry.
     pub fn journal_defi(&self, entry: usize) -> Option<usize> {
         self.journal_defi.get(entry).copied().flatten()
+    }
+
+    /// A journal entry's categories as bits, bit `i` for `export.journal_categories[i]`; 0 for none.
+    pub fn journal_categories(&self, entry: usize) -> u16 {
+        self.journal_mask[entry]
     }
 
     /// The Monday of a journal entry's week.

@@ -244,18 +244,16 @@ fn journal_series(cohort: &Cohort, lang: Lang) -> Vec<Series> {
     series
 }
 
-/// Series index of each journal entry's categories (« autre » when it has none).
-fn entry_series(cohort: &Cohort, entry: usize, series: &[Series]) -> Vec<usize> {
-    let found: Vec<usize> = cohort.export.journal[entry]
-        .categories
-        .iter()
-        .filter_map(|c| series.iter().position(|s| &s.key == c))
-        .collect();
-    if found.is_empty() {
-        vec![series.len() - 1]
+/// Series indexes of a journal entry's categories (« autre », the last series, when it has none),
+/// read from the bits the cohort computed once.
+fn entry_series(cohort: &Cohort, entry: usize, series_count: usize) -> impl Iterator<Item = usize> {
+    let mask = cohort.journal_categories(entry);
+    let mask = if mask == 0 {
+        1 << (series_count - 1)
     } else {
-        found
-    }
+        mask
+    };
+    (0..series_count).filter(move |s| mask & (1 << s) != 0)
 }
 
 /// Journal entries per week (weeks start on Monday), stacked by category; an entry with
@@ -286,7 +284,7 @@ pub fn journal_weekly(cohort: &Cohort, selection: &Selection, lang: Lang) -> Bar
     for (&e, monday) in selection.journal.iter().zip(&mondays) {
         let w = ((*monday - first).whole_days() / 7) as usize;
         entries[w] += 1;
-        for s in entry_series(cohort, e, &series) {
+        for s in entry_series(cohort, e, series.len()) {
             values[w][s] += 1.0;
         }
     }
@@ -342,7 +340,7 @@ pub fn journal_mix_by_defi(cohort: &Cohort, selection: &Selection, lang: Lang) -
             continue;
         };
         let row = per_defi.entry(d).or_insert_with(|| vec![0.0; series.len()]);
-        for s in entry_series(cohort, e, &series) {
+        for s in entry_series(cohort, e, series.len()) {
             row[s] += 1.0;
         }
     }
