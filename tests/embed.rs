@@ -30,6 +30,20 @@ fn sites() -> (u16, u16) {
     (dashboard, host)
 }
 
+/// The dashboard filtered on the Ministry of the Interior, every chart drawn.
+async fn interior_dashboard() -> (Browser, u16) {
+    let (dashboard, _) = sites();
+    let b = browser(1280, 1600).await;
+    let url = format!("http://127.0.0.1:{dashboard}/?admin=ministere-de-l-interieur");
+    b.client.goto(&url).await.unwrap();
+    b.wait_for(
+        "window.eigPulseTimings && window.eigPulseTimings.draws >= 5",
+        "the dashboard",
+    )
+    .await;
+    (b, dashboard)
+}
+
 async fn frame_height(b: &Browser, id: &str) -> f64 {
     b.js(&format!(
         "return parseFloat(document.getElementById('{id}').style.height) || 0"
@@ -173,19 +187,7 @@ async fn plain_embeds_show_the_chart_alone_and_unknown_charts_say_so() {
 
 #[tokio::test]
 async fn the_embed_dialog_writes_a_snippet_with_the_current_filters() {
-    let (dashboard, _) = sites();
-    let b = browser(1280, 1600).await;
-    b.client
-        .goto(&format!(
-            "http://127.0.0.1:{dashboard}/?admin=ministere-de-l-interieur"
-        ))
-        .await
-        .unwrap();
-    b.wait_for(
-        "window.eigPulseTimings && window.eigPulseTimings.draws >= 5",
-        "the dashboard",
-    )
-    .await;
+    let (b, dashboard) = interior_dashboard().await;
     b.js("document.querySelector('[data-embed=journal-weekly]').click()")
         .await;
     b.wait_for("document.querySelector('#embed-snippet')", "the dialog")
@@ -231,19 +233,7 @@ async fn the_embed_dialog_writes_a_snippet_with_the_current_filters() {
 
 #[tokio::test]
 async fn downloads_hold_what_the_chart_shows() {
-    let (dashboard, _) = sites();
-    let b = browser(1280, 1600).await;
-    b.client
-        .goto(&format!(
-            "http://127.0.0.1:{dashboard}/?admin=ministere-de-l-interieur"
-        ))
-        .await
-        .unwrap();
-    b.wait_for(
-        "window.eigPulseTimings && window.eigPulseTimings.draws >= 5",
-        "the dashboard",
-    )
-    .await;
+    let (b, _) = interior_dashboard().await;
     // CSV: the same rows the command line gives for these filters (plus a byte-order mark).
     b.click("#defis-by-administration [data-download=csv]")
         .await;

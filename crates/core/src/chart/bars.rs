@@ -149,18 +149,13 @@ pub fn draw_bars<DB: DrawingBackend>(
                         (segment.to as i32).max(segment.from as i32 + 1),
                         value.map(segment.low) as i32,
                     );
-                    area.draw(&Rectangle::new(
-                        [(rect.0, rect.1), (rect.2, rect.3)],
-                        theme.color(chart.series[segment.series].color).filled(),
-                    ))?;
-                    hits.push(Hit {
-                        x0: rect.0,
-                        y0: rect.1,
-                        x1: rect.2,
-                        y1: rect.3,
-                        category: c,
-                        series: Some(segment.series),
-                    });
+                    hits.push(fill(
+                        area,
+                        rect,
+                        theme.color(chart.series[segment.series].color),
+                        c,
+                        segment.series,
+                    )?);
                 }
             }
             area.draw(&PathElement::new(
@@ -230,18 +225,13 @@ pub fn draw_bars<DB: DrawingBackend>(
                         (value.map(segment.high) as i32).max(value.map(segment.low) as i32 + 1),
                         (segment.to as i32).max(segment.from as i32 + 1),
                     );
-                    area.draw(&Rectangle::new(
-                        [(rect.0, rect.1), (rect.2, rect.3)],
-                        theme.color(chart.series[segment.series].color).filled(),
-                    ))?;
-                    hits.push(Hit {
-                        x0: rect.0,
-                        y0: rect.1,
-                        x1: rect.2,
-                        y1: rect.3,
-                        category: c,
-                        series: Some(segment.series),
-                    });
+                    hits.push(fill(
+                        area,
+                        rect,
+                        theme.color(chart.series[segment.series].color),
+                        c,
+                        segment.series,
+                    )?);
                 }
                 let total = chart.total(c, hidden);
                 if end_label_room > 0.0 && total > 0.0 {
@@ -259,6 +249,25 @@ pub fn draw_bars<DB: DrawingBackend>(
         }
     }
     Ok(hits)
+}
+
+/// Fills one segment's rectangle `(x0, y0, x1, y1)` and says what it holds.
+fn fill<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    (x0, y0, x1, y1): (i32, i32, i32, i32),
+    color: RGBColor,
+    category: usize,
+    series: usize,
+) -> Result<Hit, DrawingAreaErrorKind<DB::ErrorType>> {
+    area.draw(&Rectangle::new([(x0, y0), (x1, y1)], color.filled()))?;
+    Ok(Hit {
+        x0,
+        y0,
+        x1,
+        y1,
+        category,
+        series: Some(series),
+    })
 }
 
 /// One drawn piece of a category's bar: along the band from `from` to `to` (pixels), along the
