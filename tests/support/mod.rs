@@ -141,6 +141,10 @@ fn free_port() -> u16 {
 }
 
 /// Starts chromedriver and a headless Chromium of `width` × `height` CSS pixels.
+///
+/// The lock is held for the session's whole life, across awaits, on purpose: each test runs
+/// its own single-threaded runtime on its own thread, and the lock only makes them take turns.
+#[allow(clippy::await_holding_lock)]
 pub async fn browser(width: u32, height: u32) -> Browser {
     let lock = BROWSER_LOCK.lock().unwrap_or_else(|e| e.into_inner());
     let port = free_port();

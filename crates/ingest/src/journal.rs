@@ -102,7 +102,9 @@ pub fn split_categories(raw: &str) -> (Vec<String>, String) {
     (known, unknown)
 }
 
-/// Good (1), bad (-1), neutral (0) or unsaid (empty) news; `Err` for anything else.
+/// Good (1), bad (-1), neutral (0) or unsaid (empty) news; `Err` for anything else (the caller
+/// reports the raw text it already has).
+#[allow(clippy::result_unit_err)]
 pub fn parse_mood(raw: &str) -> Result<Option<i8>, ()> {
     match raw.trim() {
         "" => Ok(None),

@@ -37,10 +37,9 @@ pub fn nice_ticks(max: f64, count: usize, integer: bool) -> Vec<f64> {
         .unwrap_or(10.0 * magnitude);
     let step = if integer { step.max(1.0) } else { step };
     let steps = (max / step - 1e-9).ceil().max(1.0) as usize;
-    let ticks = (0..=steps)
+    (0..=steps)
         .map(|k| (k as f64 * step * 1e9).round() / 1e9)
-        .collect::<Vec<_>>();
-    ticks
+        .collect()
 }
 
 /// Equal bands for `n` categories along `range`, with `padding` (share of a band) between bars.
