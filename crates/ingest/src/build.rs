@@ -340,6 +340,7 @@ fn defis(
                     What::UnknownPerson {
                         defi: id.clone(),
                         name: name.value.clone(),
+                        field: "eigs",
                     },
                 );
             }
@@ -358,6 +359,7 @@ fn defis(
                     What::UnknownPerson {
                         defi: id.clone(),
                         name: name.value.clone(),
+                        field: "mentors",
                     },
                 );
             }
@@ -463,9 +465,9 @@ fn issue_of(what: &What) -> Issue {
         What::MissingKey { key, .. } => {
             ("missing_key", *key, None, format!("clé « {key} » absente"))
         }
-        What::UnknownPerson { name, .. } => (
+        What::UnknownPerson { name, field, .. } => (
             "unknown_person",
-            "eigs",
+            *field,
             Some(name.clone()),
             format!("« {name} » absent de personnes.yml : profil inconnu"),
         ),

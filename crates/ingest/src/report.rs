@@ -47,6 +47,8 @@ pub enum What {
     UnknownPerson {
         defi: String,
         name: String,
+        /// `eigs` or `mentors`.
+        field: &'static str,
     },
     ConflictingParents {
         administration: String,
@@ -134,7 +136,7 @@ impl Finding {
                     format!("défi {defi}: key \"{key}\" missing")
                 }
             }
-            What::UnknownPerson { defi, name } => {
+            What::UnknownPerson { defi, name, .. } => {
                 if fr {
                     format!("défi {defi} : « {name} » absent de personnes.yml, profil inconnu")
                 } else {
