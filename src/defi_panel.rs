@@ -33,7 +33,8 @@ pub fn DefiList(
                 (d.id.clone(), d.title.clone(), promotion, admin)
             })
             .collect();
-        rows.sort_by(|a, b| a.1.to_lowercase().cmp(&b.1.to_lowercase()));
+        // Ids are slugs of the names: their order ignores case and accents.
+        rows.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         rows
     };
     view! {
@@ -112,6 +113,7 @@ pub fn DefiPanel(
                 )
             })
             .collect();
+        // Entries were collected in file order; equal dates keep it.
         journal.sort_by_key(|j| j.0);
         let journal_count = journal.len();
         let t = move |fr: &'static str, en: &'static str| lang.pick(fr, en);

@@ -326,6 +326,16 @@ fn every_export_validates_against_the_published_schema() {
             .count(),
         54
     );
+    // 26 défis have journal rows: the task-mix chart keeps the 25 most active.
+    let cohort = eig_pulse_core::Cohort::new(synthetic.clone());
+    let everything = eig_pulse_core::Filters::default();
+    let selection = cohort.select(&everything);
+    let mix =
+        eig_pulse_core::stats::journal_mix_by_defi(&cohort, &selection, eig_pulse_core::Lang::Fr);
+    assert_eq!(
+        mix.categories.len(),
+        eig_pulse_core::stats::MOST_ACTIVE_DEFIS
+    );
     assert_eq!(
         schema_errors(&std::fs::read_to_string(&out).unwrap()),
         Vec::<String>::new()

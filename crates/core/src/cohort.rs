@@ -179,7 +179,7 @@ impl Cohort {
             }
         }
         let by_name =
-            |list: &mut Vec<usize>| list.sort_by(|&a, &b| admins[a].id.cmp(&admins[b].id));
+            |list: &mut Vec<usize>| list.sort_unstable_by(|&a, &b| admins[a].id.cmp(&admins[b].id));
         by_name(&mut roots);
         children.iter_mut().for_each(by_name);
         let mut out = Vec::with_capacity(admins.len());

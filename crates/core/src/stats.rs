@@ -83,7 +83,7 @@ pub fn defis_by_administration(
     }
     let admins = &cohort.export.administrations;
     let mut rows: Vec<(usize, usize)> = counts.into_iter().collect();
-    rows.sort_by(|a, b| {
+    rows.sort_unstable_by(|a, b| {
         b.1.cmp(&a.1)
             .then_with(|| admins[a.0].id.cmp(&admins[b.0].id))
     });
@@ -188,7 +188,12 @@ pub fn skills_by_promotion(cohort: &Cohort, selection: &Selection, lang: Lang) -
         "geomatique",
     ];
     let mut skills: Vec<&crate::export::Skill> = cohort.export.skills.iter().collect();
-    skills.sort_by_key(|s| ORDER.iter().position(|o| *o == s.id).unwrap_or(ORDER.len()));
+    skills.sort_unstable_by_key(|s| {
+        (
+            ORDER.iter().position(|o| *o == s.id).unwrap_or(ORDER.len()),
+            &s.id,
+        )
+    });
     let mut values = vec![vec![0.0; skills.len()]; categories.len()];
     for &d in &selection.defis {
         let defi = &cohort.export.defis[d];
@@ -347,7 +352,15 @@ pub fn journal_mix_by_defi(cohort: &Cohort, selection: &Selection, lang: Lang) -
     let production = series.iter().position(|s| s.key == "P").unwrap_or(0);
     let share = |row: &Vec<f64>| row[production] / row.iter().sum::<f64>().max(1.0);
     let mut rows: Vec<(usize, Vec<f64>)> = per_defi.into_iter().collect();
-    rows.sort_by(|a, b| {
+    // The most active défis only, so that the chart stays readable on a large cohort.
+    let entries = |row: &Vec<f64>| row.iter().sum::<f64>();
+    rows.sort_unstable_by(|a, b| {
+        entries(&b.1)
+            .total_cmp(&entries(&a.1))
+            .then_with(|| a.0.cmp(&b.0))
+    });
+    rows.truncate(MOST_ACTIVE_DEFIS);
+    rows.sort_unstable_by(|a, b| {
         share(&b.1)
             .total_cmp(&share(&a.1))
             .then_with(|| a.0.cmp(&b.0))
