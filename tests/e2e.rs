@@ -7,13 +7,13 @@ use fantoccini::actions::{InputSource, MouseActions, PointerAction};
 
 use support::{browser, dist, serve, Browser, Routes};
 
-const CHARTS: [&str; 5] = [
-    "defis-by-administration",
-    "skills-by-promotion",
-    "journal-weekly",
-    "journal-mix-by-defi",
-    "openness-by-promotion",
-];
+/// Every chart id, as the dashboard and the command line know them.
+fn charts() -> Vec<&'static str> {
+    eig_pulse_core::chart::ChartId::ALL
+        .iter()
+        .map(|c| c.slug())
+        .collect()
+}
 
 /// The dashboard served with a few broken exports beside the real one.
 fn site() -> u16 {
@@ -92,7 +92,7 @@ async fn the_real_export_loads_and_every_chart_is_painted() {
     assert_eq!(figure(&b, "administrations").await, "53");
     assert_eq!(figure(&b, "journal").await, "839");
     assert_eq!(figure(&b, "code").await, "42\u{202F}%");
-    for chart in CHARTS {
+    for chart in charts() {
         let ink = b.ink(chart).await;
         assert!(
             ink > 0.02,
@@ -451,7 +451,7 @@ async fn english_and_a_phone_screen() {
         overflow <= 360.0,
         "no horizontal scrolling on a 360 px phone (scrollWidth {overflow}): {culprits}"
     );
-    for chart in CHARTS {
+    for chart in charts() {
         assert!(b.ink(chart).await > 0.02, "{chart} painted on a phone");
     }
     b.screenshot("phone-360-en").await;

@@ -330,20 +330,22 @@ fn defis(
             }
         }
 
+        // A person named by a défi should be in personnes.yml: their profile comes from there.
+        let mut check_person =
+            |report: &mut Report, name: &serde_saphyr::Spanned<String>, field: &'static str| {
+                if !profiles.contains_key(&fold(&name.value)) {
+                    let what = What::UnknownPerson {
+                        defi: id.clone(),
+                        name: name.value.clone(),
+                        field,
+                    };
+                    note(report, line_of(name), what);
+                }
+            };
         let mut eigs = Vec::new();
         for name in raw.eigs.iter().flatten() {
             let profile = profiles.get(&fold(&name.value)).copied().flatten();
-            if !profiles.contains_key(&fold(&name.value)) {
-                note(
-                    report,
-                    line_of(name),
-                    What::UnknownPerson {
-                        defi: id.clone(),
-                        name: name.value.clone(),
-                        field: "eigs",
-                    },
-                );
-            }
+            check_person(report, name, "eigs");
             eigs.push(Member {
                 name: name.value.trim().to_string(),
                 profile: profile.map(str::to_string),
@@ -352,17 +354,7 @@ fn defis(
         }
         let mut mentors = Vec::new();
         for name in raw.mentors.iter().flatten() {
-            if !profiles.contains_key(&fold(&name.value)) {
-                note(
-                    report,
-                    line_of(name),
-                    What::UnknownPerson {
-                        defi: id.clone(),
-                        name: name.value.clone(),
-                        field: "mentors",
-                    },
-                );
-            }
+            check_person(report, name, "mentors");
             mentors.push(name.value.trim().to_string());
         }
 

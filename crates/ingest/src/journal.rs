@@ -24,14 +24,7 @@ pub struct RawRow {
 
 /// Reads every row; a missing column, a ragged row or invalid UTF-8 is an error naming the line.
 pub fn parse_rows(source: &SourceText) -> Result<Vec<RawRow>, SourceError> {
-    if source.is_blank() {
-        return Err(SourceError::new(
-            &source.name,
-            None,
-            "fichier vide",
-            "empty file",
-        ));
-    }
+    source.require_content()?;
     let mut reader = csv::ReaderBuilder::new()
         .flexible(false)
         .from_reader(source.text.as_bytes());

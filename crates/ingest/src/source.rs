@@ -27,6 +27,20 @@ impl SourceText {
     pub fn is_blank(&self) -> bool {
         self.text.trim().is_empty()
     }
+
+    /// An error naming the file when it holds nothing but white space.
+    pub fn require_content(&self) -> Result<(), SourceError> {
+        if self.is_blank() {
+            Err(SourceError::new(
+                &self.name,
+                None,
+                "fichier vide",
+                "empty file",
+            ))
+        } else {
+            Ok(())
+        }
+    }
 }
 
 /// A problem that makes the sources unusable: no export is written.

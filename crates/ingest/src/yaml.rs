@@ -26,14 +26,7 @@ pub struct RepeatedKey {
 pub fn parse<T: DeserializeOwned>(
     source: &SourceText,
 ) -> Result<(T, Vec<RepeatedKey>), SourceError> {
-    if source.is_blank() {
-        return Err(SourceError::new(
-            &source.name,
-            None,
-            "fichier vide",
-            "empty file",
-        ));
-    }
+    source.require_content()?;
     let scanned: Scanned =
         serde_saphyr::from_str_with_options(&source.text, options(DuplicateKeyPolicy::PassThrough))
             .map_err(|e| yaml_error(source, &e))?;
