@@ -34,13 +34,61 @@ pub struct Export {
     pub defis: Vec<Defi>,
     pub journal_categories: Vec<JournalCategory>,
     pub journal: Vec<JournalEntry>,
-    /// Reserved for repository activity; empty in schema version 1.
+    /// One record per scanned git repository; empty when the export was built without `--repos`.
     pub activity: Vec<Activity>,
 }
 
-/// Repository activity, reserved: schema version 1 writes none and reads any object as empty.
+/// What one défi's git repository records: counts only, never names or e-mails.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Activity {}
+pub struct Activity {
+    pub defi_id: String,
+    /// The repository's remote URL as matched (the catalogue's `source_code`, or the mapping's).
+    pub url: String,
+    /// How the repository was matched to its défi: `source_code` or `mapping`.
+    pub matched_by: String,
+    /// The branch HEAD points to; null when HEAD is detached.
+    pub default_branch: Option<String>,
+    /// Commits reachable from HEAD.
+    pub commits: u32,
+    /// Distinct author e-mails over the whole history (counted, not stored).
+    pub authors: u32,
+    /// `YYYY-MM-DD` of the oldest and newest commit (author dates, UTC); null when empty.
+    pub first_commit: Option<String>,
+    pub last_commit: Option<String>,
+    /// The most recent tag by its target commit's date; null when there is none.
+    pub latest_tag: Option<String>,
+    /// Weeks with at least one commit, oldest first.
+    pub weeks: Vec<ActivityWeek>,
+    pub openness: Openness,
+}
+
+/// Commits in one ISO week.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActivityWeek {
+    /// ISO week, `YYYY-Www`.
+    pub week: String,
+    /// `YYYY-MM-DD` of the week's Monday.
+    pub monday: String,
+    pub commits: u32,
+    /// Distinct author e-mails that week.
+    pub authors: u32,
+}
+
+/// Openness checks on the tree at HEAD, in the spirit of code.gouv.fr's criteria.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Openness {
+    /// The licence file's path; null when there is none.
+    pub license_file: Option<String>,
+    /// Its SPDX id when recognisable (`MIT`, `AGPL-3.0`, `EUPL-1.2`, ...).
+    pub license_spdx: Option<String>,
+    pub readme: bool,
+    pub contributing: bool,
+    pub changelog: bool,
+    /// CI systems configured: `github-actions`, `gitlab-ci`, `circleci`, `travis`.
+    pub ci: Vec<String>,
+    /// A `test`, `tests`, `spec` or `__tests__` folder exists.
+    pub tests: bool,
+}
 
 /// A source the export was built from, with its licence (credit it).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

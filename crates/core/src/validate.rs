@@ -267,6 +267,70 @@ pub fn check(export: &Export) -> Vec<Problem> {
             }
         }
     }
+
+    for (i, repo) in export.activity.iter().enumerate() {
+        if !defis.contains(repo.defi_id.as_str()) {
+            push(
+                format!("/activity/{i}/defi_id"),
+                format!("défi inconnu « {} »", repo.defi_id),
+            );
+        }
+        if !matches!(repo.matched_by.as_str(), "source_code" | "mapping") {
+            push(
+                format!("/activity/{i}/matched_by"),
+                format!("« {} » n'est ni source_code ni mapping", repo.matched_by),
+            );
+        }
+        for (field, date) in [
+            ("first_commit", &repo.first_commit),
+            ("last_commit", &repo.last_commit),
+        ] {
+            if let Some(date) = date.as_deref().filter(|d| parse_date(d).is_none()) {
+                push(
+                    format!("/activity/{i}/{field}"),
+                    format!("« {date} » n'est pas une date AAAA-MM-JJ"),
+                );
+            }
+        }
+        let mut previous: Option<time::Date> = None;
+        let mut week_commits = 0u64;
+        for (j, week) in repo.weeks.iter().enumerate() {
+            match parse_date(&week.monday) {
+                Some(monday) if monday.weekday() == time::Weekday::Monday => {
+                    if previous.is_some_and(|p| p >= monday) {
+                        push(
+                            format!("/activity/{i}/weeks/{j}/monday"),
+                            "semaines en désordre ou répétées".into(),
+                        );
+                    }
+                    previous = Some(monday);
+                }
+                _ => push(
+                    format!("/activity/{i}/weeks/{j}/monday"),
+                    format!("« {} » n'est pas la date d'un lundi", week.monday),
+                ),
+            }
+            if week.commits == 0 || week.authors == 0 || week.authors > week.commits {
+                push(
+                    format!("/activity/{i}/weeks/{j}"),
+                    format!(
+                        "{} commit(s) et {} auteur(s) : impossible pour une semaine listée",
+                        week.commits, week.authors
+                    ),
+                );
+            }
+            week_commits += u64::from(week.commits);
+        }
+        if week_commits != u64::from(repo.commits) {
+            push(
+                format!("/activity/{i}/commits"),
+                format!(
+                    "{} commit(s) annoncé(s), {week_commits} dans les semaines",
+                    repo.commits
+                ),
+            );
+        }
+    }
     problems
 }
 
