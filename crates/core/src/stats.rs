@@ -101,6 +101,7 @@ pub fn defis_by_administration(
                 Target::Administration(admins[a].id.clone())
             },
             note: Some(admins[a].name.clone()),
+            count: None,
         })
         .collect();
     let mut values: Vec<Vec<f64>> = rows.iter().map(|r| vec![r.1 as f64]).collect();
@@ -113,6 +114,7 @@ pub fn defis_by_administration(
             },
             target: Target::None,
             note: None,
+            count: None,
         });
         values.push(vec![rest as f64]);
     }
@@ -172,6 +174,7 @@ fn promotion_categories(cohort: &Cohort) -> Vec<Category> {
             label: p.label.clone(),
             target: Target::None,
             note: Some(p.year.to_string()),
+            count: None,
         })
         .collect()
 }
@@ -312,6 +315,7 @@ pub fn journal_weekly(cohort: &Cohort, selection: &Selection, lang: Lang) -> Bar
                         format::count(entries[w] as u64, lang)
                     ),
                 }),
+                count: Some(entries[w] as f64),
             }
         })
         .collect();
@@ -339,30 +343,29 @@ pub const MOST_ACTIVE_DEFIS: usize = 25;
 /// [`MOST_ACTIVE_DEFIS`] défis with the most entries; the largest share of production first.
 pub fn journal_mix_by_defi(cohort: &Cohort, selection: &Selection, lang: Lang) -> BarChart {
     let series = journal_series(cohort, lang);
-    let mut per_defi: HashMap<usize, Vec<f64>> = HashMap::new();
+    // Per défi: entries per category (an entry counts in each of its categories), and entries.
+    let mut per_defi: HashMap<usize, (Vec<f64>, usize)> = HashMap::new();
     for &e in &selection.journal {
         let Some(d) = cohort.journal_defi(e) else {
             continue;
         };
-        let row = per_defi.entry(d).or_insert_with(|| vec![0.0; series.len()]);
+        let (row, entries) = per_defi
+            .entry(d)
+            .or_insert_with(|| (vec![0.0; series.len()], 0));
+        *entries += 1;
         for s in entry_series(cohort, e, series.len()) {
             row[s] += 1.0;
         }
     }
     let production = series.iter().position(|s| s.key == "P").unwrap_or(0);
     let share = |row: &Vec<f64>| row[production] / row.iter().sum::<f64>().max(1.0);
-    let mut rows: Vec<(usize, Vec<f64>)> = per_defi.into_iter().collect();
+    let mut rows: Vec<(usize, (Vec<f64>, usize))> = per_defi.into_iter().collect();
     // The most active défis only, so that the chart stays readable on a large cohort.
-    let entries = |row: &Vec<f64>| row.iter().sum::<f64>();
-    rows.sort_unstable_by(|a, b| {
-        entries(&b.1)
-            .total_cmp(&entries(&a.1))
-            .then_with(|| a.0.cmp(&b.0))
-    });
+    rows.sort_unstable_by(|a, b| b.1 .1.cmp(&a.1 .1).then_with(|| a.0.cmp(&b.0)));
     rows.truncate(MOST_ACTIVE_DEFIS);
     rows.sort_unstable_by(|a, b| {
-        share(&b.1)
-            .total_cmp(&share(&a.1))
+        share(&b.1 .0)
+            .total_cmp(&share(&a.1 .0))
             .then_with(|| a.0.cmp(&b.0))
     });
     let defis = &cohort.export.defis;
@@ -370,17 +373,18 @@ pub fn journal_mix_by_defi(cohort: &Cohort, selection: &Selection, lang: Lang) -
         id: ChartId::JournalMixByDefi,
         categories: rows
             .iter()
-            .map(|(d, row)| Category {
+            .map(|(d, (_, entries))| Category {
                 key: defis[*d].id.clone(),
                 label: defis[*d].title.clone(),
                 target: Target::Defi(defis[*d].id.clone()),
                 note: Some(match lang {
-                    Lang::Fr => format!("{} entrées", format::number(row.iter().sum(), lang)),
-                    Lang::En => format!("{} entries", format::number(row.iter().sum(), lang)),
+                    Lang::Fr => format!("{} entrées", format::count(*entries as u64, lang)),
+                    Lang::En => format!("{} entries", format::count(*entries as u64, lang)),
                 }),
+                count: Some(*entries as f64),
             })
             .collect(),
-        values: rows.into_iter().map(|(_, row)| row).collect(),
+        values: rows.into_iter().map(|(_, (row, _))| row).collect(),
         series,
         layout: Layout::Normalized,
         orientation: Orientation::Horizontal,

@@ -152,7 +152,10 @@ pub fn draw_bars<DB: DrawingBackend>(
                     hits.push(fill(
                         area,
                         rect,
-                        theme.color(chart.series[segment.series].color),
+                        (
+                            theme.color(chart.series[segment.series].color),
+                            theme.background,
+                        ),
                         c,
                         segment.series,
                     )?);
@@ -228,7 +231,10 @@ pub fn draw_bars<DB: DrawingBackend>(
                     hits.push(fill(
                         area,
                         rect,
-                        theme.color(chart.series[segment.series].color),
+                        (
+                            theme.color(chart.series[segment.series].color),
+                            theme.background,
+                        ),
                         c,
                         segment.series,
                     )?);
@@ -251,15 +257,19 @@ pub fn draw_bars<DB: DrawingBackend>(
     Ok(hits)
 }
 
-/// Fills one segment's rectangle `(x0, y0, x1, y1)` and says what it holds.
+/// Fills one segment's rectangle `(x0, y0, x1, y1)`, edged with the background colour so that
+/// neighbouring segments stay apart without relying on their colours, and says what it holds.
 fn fill<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     (x0, y0, x1, y1): (i32, i32, i32, i32),
-    color: RGBColor,
+    (color, edge): (RGBColor, RGBColor),
     category: usize,
     series: usize,
 ) -> Result<Hit, DrawingAreaErrorKind<DB::ErrorType>> {
     area.draw(&Rectangle::new([(x0, y0), (x1, y1)], color.filled()))?;
+    if x1 - x0 > 2 && y1 - y0 > 2 {
+        area.draw(&Rectangle::new([(x0, y0), (x1, y1)], edge.stroke_width(1)))?;
+    }
     Ok(Hit {
         x0,
         y0,

@@ -6,6 +6,7 @@
 pub mod bars;
 pub mod figure;
 pub mod scale;
+pub mod summary;
 pub mod table;
 pub mod text;
 pub mod theme;
@@ -64,6 +65,9 @@ pub struct Category {
     pub target: Target,
     /// An extra tooltip line (e.g. the week's number of entries).
     pub note: Option<String>,
+    /// How many items the category holds when series overlap (a journal entry with several
+    /// categories counts once here, once in each series).
+    pub count: Option<f64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

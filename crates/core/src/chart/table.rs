@@ -1,6 +1,8 @@
 //! The data a chart shows, as rows: for the CSV download and the data table.
 
-use super::{BarChart, Layout};
+use super::{BarChart, ChartId, Layout, Unit};
+use crate::validate::parse_date;
+use crate::{format, Lang};
 
 /// One drawn value: a category, a series and its value (and its share within a 100 % bar).
 #[derive(Debug, Clone, PartialEq)]
@@ -62,6 +64,94 @@ pub fn to_csv(chart: &BarChart, hidden: &[bool]) -> String {
     out
 }
 
+/// The chart as a table to read (the « Voir les données » table): one row per category, one
+/// column per visible series, then the category's total or count. Cells are written for `lang`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Grid {
+    /// The header of the first column (what a category is).
+    pub category_header: String,
+    pub columns: Vec<String>,
+    pub rows: Vec<GridRow>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct GridRow {
+    pub header: String,
+    pub cells: Vec<String>,
+}
+
+/// What a category is, per chart: the first column's header.
+fn category_header(id: ChartId, lang: Lang) -> &'static str {
+    match id {
+        ChartId::DefisByAdministration => lang.pick("Administration", "Administration"),
+        ChartId::SkillsByPromotion | ChartId::OpennessByPromotion => {
+            lang.pick("Promotion", "Promotion")
+        }
+        ChartId::JournalWeekly => lang.pick("Semaine du", "Week of"),
+        ChartId::JournalMixByDefi => lang.pick("Défi", "Défi"),
+    }
+}
+
+pub fn grid(chart: &BarChart, hidden: &[bool], lang: Lang) -> Grid {
+    let visible: Vec<usize> = (0..chart.series.len())
+        .filter(|&s| !hidden.get(s).copied().unwrap_or(false))
+        .collect();
+    let counted = chart.categories.iter().any(|c| c.count.is_some());
+    let totalled = counted || (chart.layout == Layout::Stacked && visible.len() > 1);
+    let mut columns: Vec<String> = visible
+        .iter()
+        .map(|&s| chart.series[s].label.clone())
+        .collect();
+    if totalled {
+        columns.push(if counted {
+            lang.pick("Entrées", "Entries").to_string()
+        } else {
+            lang.pick("Total", "Total").to_string()
+        });
+    }
+    let rows = chart
+        .categories
+        .iter()
+        .enumerate()
+        .map(|(c, category)| {
+            let total = chart.total(c, hidden);
+            let mut cells: Vec<String> = visible
+                .iter()
+                .map(|&s| {
+                    let value = chart.values[c][s];
+                    match (chart.layout, chart.unit) {
+                        (Layout::Normalized, _) => {
+                            let share = if total > 0.0 { value / total } else { 0.0 };
+                            format!(
+                                "{} ({})",
+                                format::percent(share, lang),
+                                format::number(value, lang)
+                            )
+                        }
+                        (_, Unit::Share) => format::percent(value, lang),
+                        (_, Unit::Count) => format::number(value, lang),
+                    }
+                })
+                .collect();
+            if totalled {
+                cells.push(format::number(category.count.unwrap_or(total), lang));
+            }
+            let header = match chart.id {
+                ChartId::JournalWeekly => parse_date(&category.key)
+                    .map(|d| format::date(d, lang))
+                    .unwrap_or_else(|| category.label.clone()),
+                _ => category.label.clone(),
+            };
+            GridRow { header, cells }
+        })
+        .collect();
+    Grid {
+        category_header: category_header(chart.id, lang).to_string(),
+        columns,
+        rows,
+    }
+}
+
 fn number(value: f64) -> String {
     if value.fract() == 0.0 && value.abs() < 1e15 {
         format!("{}", value as i64)
@@ -93,12 +183,14 @@ mod tests {
                     label: "Défi, « A »".into(),
                     target: Target::None,
                     note: None,
+                    count: None,
                 },
                 Category {
                     key: "b".into(),
                     label: "B \"quoted\"".into(),
                     target: Target::None,
                     note: None,
+                    count: None,
                 },
             ],
             series: vec![

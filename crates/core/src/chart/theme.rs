@@ -17,51 +17,55 @@ pub struct Theme {
 }
 
 impl Theme {
+    /// DSFR light scheme: illustrative colours (`main` tints, or `artwork-major` where the main
+    /// tint is too pale), each at least 3:1 against white.
     pub fn light(scale: f64) -> Theme {
         Theme {
-            background: RGBColor(255, 255, 255),
-            text: RGBColor(22, 22, 22),
-            muted_text: RGBColor(88, 88, 88),
-            grid: RGBColor(221, 221, 221),
-            axis: RGBColor(102, 102, 102),
+            background: RGBColor(0xff, 0xff, 0xff), // background-default-grey
+            text: RGBColor(0x16, 0x16, 0x16),       // text-title-grey
+            muted_text: RGBColor(0x66, 0x66, 0x66), // text-mention-grey
+            grid: RGBColor(0xdd, 0xdd, 0xdd),       // border-default-grey
+            axis: RGBColor(0x66, 0x66, 0x66),
             palette: vec![
-                RGBColor(0, 0, 145),     // bleu France
-                RGBColor(206, 97, 75),   // terre battue
-                RGBColor(0, 122, 94),    // émeraude
-                RGBColor(161, 74, 152),  // macaron
-                RGBColor(180, 120, 0),   // moutarde
-                RGBColor(69, 116, 163),  // bleu écume
-                RGBColor(110, 68, 90),   // opéra
-                RGBColor(98, 110, 41),   // tilleul
-                RGBColor(201, 25, 30),   // rouge marianne
-                RGBColor(117, 117, 117), // gris
+                RGBColor(0x00, 0x00, 0x91), // blue-france-sun-113
+                RGBColor(0xce, 0x61, 0x4a), // pink-tuile-main-556
+                RGBColor(0x00, 0x90, 0x81), // green-menthe-main-548
+                RGBColor(0xa5, 0x58, 0xa0), // purple-glycine-main-494
+                RGBColor(0x69, 0x52, 0x40), // artwork-major-yellow-moutarde
+                RGBColor(0x41, 0x7d, 0xc4), // blue-cumulus-main-526
+                RGBColor(0x66, 0x67, 0x3d), // artwork-major-green-tilleul-verveine
+                RGBColor(0xe1, 0x00, 0x0f), // red-marianne-main-472
+                RGBColor(0x6a, 0x6a, 0xf4), // blue-france-main-525
+                RGBColor(0x66, 0x66, 0x66), // grey (« autre »)
             ],
             scale,
-            font_family: "sans-serif",
+            font_family: "Marianne, sans-serif",
         }
     }
 
+    /// DSFR dark scheme: the same hues as `artwork-major` tokens of the dark scheme, each at
+    /// least 3:1 against the dark background.
     pub fn dark(scale: f64) -> Theme {
         Theme {
-            background: RGBColor(22, 22, 22),
-            text: RGBColor(238, 238, 238),
-            muted_text: RGBColor(180, 180, 180),
-            grid: RGBColor(58, 58, 58),
-            axis: RGBColor(150, 150, 150),
+            background: RGBColor(0x16, 0x16, 0x16), // background-default-grey (dark)
+            text: RGBColor(0xff, 0xff, 0xff),       // text-title-grey (dark)
+            muted_text: RGBColor(0x92, 0x92, 0x92), // text-mention-grey (dark)
+            grid: RGBColor(0x35, 0x35, 0x35),       // border-default-grey (dark)
+            axis: RGBColor(0x92, 0x92, 0x92),
             palette: vec![
-                RGBColor(139, 166, 255),
-                RGBColor(255, 143, 120),
-                RGBColor(52, 203, 160),
-                RGBColor(229, 140, 220),
-                RGBColor(234, 190, 70),
-                RGBColor(130, 180, 230),
-                RGBColor(214, 160, 190),
-                RGBColor(185, 200, 110),
-                RGBColor(255, 110, 110),
-                RGBColor(170, 170, 170),
+                RGBColor(0x85, 0x85, 0xf6), // blue-france
+                RGBColor(0xff, 0x95, 0x75), // pink-tuile
+                RGBColor(0x21, 0xab, 0x8e), // green-menthe
+                RGBColor(0xce, 0x70, 0xcc), // purple-glycine
+                RGBColor(0xff, 0xca, 0x00), // yellow-moutarde
+                RGBColor(0x7a, 0xb1, 0xe8), // blue-cumulus
+                RGBColor(0x99, 0xc2, 0x21), // green-bourgeon
+                RGBColor(0xf9, 0x5c, 0x5e), // red-marianne
+                RGBColor(0xe6, 0xbe, 0x92), // brown-opera
+                RGBColor(0x92, 0x92, 0x92), // grey (« autre »)
             ],
             scale,
-            font_family: "sans-serif",
+            font_family: "Marianne, sans-serif",
         }
     }
 
@@ -72,5 +76,60 @@ impl Theme {
 
     pub fn color(&self, index: usize) -> RGBColor {
         self.palette[index % self.palette.len()]
+    }
+}
+
+/// WCAG contrast ratio between two colours (1 to 21).
+pub fn contrast(a: RGBColor, b: RGBColor) -> f64 {
+    fn luminance(c: RGBColor) -> f64 {
+        let channel = |v: u8| {
+            let v = f64::from(v) / 255.0;
+            if v <= 0.039_28 {
+                v / 12.92
+            } else {
+                ((v + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * channel(c.0) + 0.7152 * channel(c.1) + 0.0722 * channel(c.2)
+    }
+    let (la, lb) = (luminance(a), luminance(b));
+    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn marks_reach_3_to_1_and_text_4_5_to_1_in_both_schemes() {
+        for theme in [Theme::light(1.0), Theme::dark(1.0)] {
+            for (i, color) in theme.palette.iter().enumerate() {
+                let ratio = contrast(*color, theme.background);
+                assert!(ratio >= 3.0, "colour {i} {color:?}: {ratio:.2}");
+            }
+            assert!(contrast(theme.axis, theme.background) >= 3.0);
+            for text in [theme.text, theme.muted_text] {
+                let ratio = contrast(text, theme.background);
+                assert!(ratio >= 4.5, "{text:?}: {ratio:.2}");
+            }
+        }
+    }
+
+    #[test]
+    fn palettes_have_distinct_colours() {
+        for theme in [Theme::light(1.0), Theme::dark(1.0)] {
+            for (i, a) in theme.palette.iter().enumerate() {
+                for b in &theme.palette[i + 1..] {
+                    assert_ne!(a, b);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn contrast_matches_known_values() {
+        let white = RGBColor(255, 255, 255);
+        assert!((contrast(RGBColor(0, 0, 0), white) - 21.0).abs() < 1e-9);
+        assert!((contrast(RGBColor(0x66, 0x66, 0x66), white) - 5.74).abs() < 0.01);
     }
 }

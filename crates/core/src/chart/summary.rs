@@ -1,0 +1,268 @@
+//! A chart said in words: what is shown, the extremes, the trend — for screen readers
+//! (the canvas' `aria-label`) and for anyone who cannot tell the colours apart.
+
+use super::text::title_and_guide;
+use super::{BarChart, ChartId, Layout, Unit};
+use crate::validate::parse_date;
+use crate::{format, Lang};
+
+/// The summary of `chart` as drawn (hidden series left out), starting with its title.
+pub fn summary(chart: &BarChart, hidden: &[bool], lang: Lang) -> String {
+    let title = title_and_guide(chart.id, lang).0;
+    let visible: Vec<usize> = (0..chart.series.len())
+        .filter(|&s| !hidden.get(s).copied().unwrap_or(false))
+        .collect();
+    if chart.is_empty() || visible.is_empty() {
+        let none = lang.pick(
+            "Aucune donnée pour ces filtres.",
+            "No data for these filters.",
+        );
+        return format!("{title}. {none}");
+    }
+    let body = match chart.id {
+        ChartId::JournalWeekly => weekly(chart, hidden, &visible, lang),
+        _ => match chart.layout {
+            Layout::Normalized => shares(chart, &visible, lang),
+            Layout::Grouped => per_series(chart, &visible, lang),
+            Layout::Stacked => ranking(chart, hidden, lang),
+        },
+    };
+    format!("{title}. {body}")
+}
+
+/// A value as the chart's unit writes it.
+fn value_text(chart: &BarChart, value: f64, lang: Lang) -> String {
+    match chart.unit {
+        Unit::Share => format::percent(value, lang),
+        Unit::Count => format::number(value, lang),
+    }
+}
+
+/// The index of the largest value (the first one on ties).
+fn largest(values: impl Iterator<Item = f64>) -> Option<(usize, f64)> {
+    values.enumerate().fold(None, |best, (i, v)| match best {
+        Some((_, b)) if b >= v => best,
+        _ => Some((i, v)),
+    })
+}
+
+/// Stacked bars: the categories ranked by their total.
+fn ranking(chart: &BarChart, hidden: &[bool], lang: Lang) -> String {
+    let mut totals: Vec<(usize, f64)> = (0..chart.categories.len())
+        .map(|c| (c, chart.total(c, hidden)))
+        .filter(|(_, t)| *t > 0.0)
+        .collect();
+    totals.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    let sum: f64 = totals.iter().map(|(_, t)| t).sum();
+    let named: Vec<String> = totals
+        .iter()
+        .take(3)
+        .map(|&(c, t)| {
+            format!(
+                "{} ({})",
+                chart.categories[c].label,
+                value_text(chart, t, lang)
+            )
+        })
+        .collect();
+    let (smallest, smallest_total) = totals[totals.len() - 1];
+    let visible: Vec<usize> = (0..chart.series.len())
+        .filter(|&s| !hidden.get(s).copied().unwrap_or(false))
+        .collect();
+    let by_series = if visible.len() > 1 {
+        let parts: Vec<String> = visible
+            .iter()
+            .map(|&s| {
+                let total: f64 = chart.values.iter().map(|row| row[s]).sum();
+                format!(
+                    "{} {}",
+                    chart.series[s].label,
+                    value_text(chart, total, lang)
+                )
+            })
+            .collect();
+        format!(
+            " {} {}.",
+            lang.pick("Par série :", "Per series:"),
+            parts.join(", ")
+        )
+    } else {
+        String::new()
+    };
+    let text = match lang {
+        Lang::Fr => format!(
+            "{} au total sur {} barres. En tête : {}. Le plus petit : {} ({}).",
+            value_text(chart, sum, lang),
+            totals.len(),
+            named.join(", "),
+            chart.categories[smallest].label,
+            value_text(chart, smallest_total, lang)
+        ),
+        Lang::En => format!(
+            "{} in total over {} bars. Highest: {}. Lowest: {} ({}).",
+            value_text(chart, sum, lang),
+            totals.len(),
+            named.join(", "),
+            chart.categories[smallest].label,
+            value_text(chart, smallest_total, lang)
+        ),
+    };
+    text + &by_series
+}
+
+/// Grouped bars: for each series, its highest and lowest category.
+fn per_series(chart: &BarChart, visible: &[usize], lang: Lang) -> String {
+    let parts: Vec<String> = visible
+        .iter()
+        .map(|&s| {
+            let values = chart.values.iter().map(|row| row[s]);
+            let (high, high_value) = largest(values.clone()).unwrap_or((0, 0.0));
+            let (low, low_value) = largest(values.map(|v| -v)).unwrap_or((0, 0.0));
+            let total: f64 = chart.values.iter().map(|row| row[s]).sum();
+            let extremes = format!(
+                "{} {} ({}), {} {} ({})",
+                lang.pick("de", "from"),
+                value_text(chart, -low_value, lang),
+                chart.categories[low].label,
+                lang.pick("à", "to"),
+                value_text(chart, high_value, lang),
+                chart.categories[high].label,
+            );
+            match chart.unit {
+                Unit::Count => format!(
+                    "{} : {} {}, {extremes}",
+                    chart.series[s].label,
+                    format::number(total, lang),
+                    lang.pick("au total", "in total"),
+                ),
+                Unit::Share => format!("{} : {extremes}", chart.series[s].label),
+            }
+        })
+        .collect();
+    let sep = lang.pick(" ; ", "; ");
+    let text = parts.join(sep);
+    match lang {
+        Lang::Fr => format!("{text}."),
+        Lang::En => format!("{}.", text.replace(" : ", ": ")),
+    }
+}
+
+/// 100 % bars: the largest share of each series, and the series that dominates overall.
+fn shares(chart: &BarChart, visible: &[usize], lang: Lang) -> String {
+    let overall: Vec<f64> = visible
+        .iter()
+        .map(|&s| chart.values.iter().map(|row| row[s]).sum())
+        .collect();
+    let all: f64 = overall.iter().sum();
+    let (lead, lead_value) = largest(overall.iter().copied()).unwrap_or((0, 0.0));
+    let lead_series = &chart.series[visible[lead]].label;
+    let share_of = |c: usize, s: usize| {
+        let total: f64 = visible.iter().map(|&v| chart.values[c][v]).sum();
+        if total > 0.0 {
+            chart.values[c][s] / total
+        } else {
+            0.0
+        }
+    };
+    let (top, top_share) = largest((0..chart.categories.len()).map(|c| share_of(c, visible[lead])))
+        .unwrap_or((0, 0.0));
+    let overall_share = if all > 0.0 { lead_value / all } else { 0.0 };
+    match lang {
+        Lang::Fr => format!(
+            "{} barres. Catégorie la plus fréquente : {} ({} de l'ensemble) ; sa part la plus forte : {} ({}).",
+            chart.categories.len(),
+            lead_series,
+            format::percent(overall_share, lang),
+            chart.categories[top].label,
+            format::percent(top_share, lang),
+        ),
+        Lang::En => format!(
+            "{} bars. Most frequent category: {} ({} overall); its largest share: {} ({}).",
+            chart.categories.len(),
+            lead_series,
+            format::percent(overall_share, lang),
+            chart.categories[top].label,
+            format::percent(top_share, lang),
+        ),
+    }
+}
+
+/// The weekly journal: the period, the busiest week (entries and its main category), the trend.
+fn weekly(chart: &BarChart, hidden: &[bool], visible: &[usize], lang: Lang) -> String {
+    let n = chart.categories.len();
+    let entries = |c: usize| {
+        chart.categories[c]
+            .count
+            .unwrap_or_else(|| chart.total(c, hidden))
+    };
+    let (busiest, busiest_entries) = largest((0..n).map(entries)).unwrap_or((0, 0.0));
+    let (main, main_value) = largest(visible.iter().map(|&s| chart.values[busiest][s]))
+        .map(|(i, v)| (visible[i], v))
+        .unwrap_or((0, 0.0));
+    let day = |c: usize| {
+        parse_date(&chart.categories[c].key)
+            .map(|d| format::date(d, lang))
+            .unwrap_or_else(|| chart.categories[c].label.clone())
+    };
+    let all: f64 = (0..n).map(entries).sum();
+    let half = n / 2;
+    let mean = |range: std::ops::Range<usize>| {
+        let len = range.len().max(1) as f64;
+        range.map(entries).sum::<f64>() / len
+    };
+    let (early, late) = (mean(0..half), mean(half..n));
+    let trend = if n < 4 {
+        None
+    } else if late > early * 1.15 {
+        Some(lang.pick("en hausse", "rising"))
+    } else if late < early * 0.85 {
+        Some(lang.pick("en baisse", "falling"))
+    } else {
+        Some(lang.pick("stable", "steady"))
+    };
+    let series = &chart.series[main].label;
+    match lang {
+        Lang::Fr => {
+            let mut text = format!(
+                "{} entrées sur {} semaines, du {} au {}. Semaine la plus active : {}, {} entrées dont {} en {}.",
+                format::number(all, lang),
+                n,
+                day(0),
+                day(n - 1),
+                day(busiest),
+                format::number(busiest_entries, lang),
+                format::number(main_value, lang),
+                series.to_lowercase(),
+            );
+            if let Some(trend) = trend {
+                text.push_str(&format!(
+                    " Tendance d'une moitié de la période à l'autre : {trend} ({} puis {} entrées par semaine en moyenne).",
+                    format::number(early, lang),
+                    format::number(late, lang)
+                ));
+            }
+            text
+        }
+        Lang::En => {
+            let mut text = format!(
+                "{} entries over {} weeks, from {} to {}. Busiest week: {}, {} entries, {} of them {}.",
+                format::number(all, lang),
+                n,
+                day(0),
+                day(n - 1),
+                day(busiest),
+                format::number(busiest_entries, lang),
+                format::number(main_value, lang),
+                series.to_lowercase(),
+            );
+            if let Some(trend) = trend {
+                text.push_str(&format!(
+                    " Trend from the first half of the period to the second: {trend} ({} then {} entries a week on average).",
+                    format::number(early, lang),
+                    format::number(late, lang)
+                ));
+            }
+            text
+        }
+    }
+}
