@@ -3,14 +3,16 @@
 use std::sync::Arc;
 
 use eig_pulse_core::chart::ChartId;
-use eig_pulse_core::{Cohort, Lang};
+use eig_pulse_core::export::Source;
+use eig_pulse_core::validate::parse_date;
+use eig_pulse_core::{format, Cohort, Lang};
 use leptos::prelude::*;
 
 use crate::browser;
 use crate::dashboard::Dashboard;
 use crate::embed::EmbedView;
 use crate::load::{load_export, LoadFailure};
-use crate::scheme::Scheme;
+use crate::scheme::{self, Preference};
 
 /// Where the export comes from when the URL does not say (`?data=<url>`).
 const DEFAULT_EXPORT: &str = "data/export.json";
@@ -23,56 +25,226 @@ pub fn App() -> AnyView {
             .unwrap_or_default(),
     );
     provide_context(lang);
-    let scheme = RwSignal::new(Scheme::from_parameter(
+    let preference = RwSignal::new(Preference::from_parameter(
         browser::parameter("theme").as_deref(),
     ));
+    let system_dark = RwSignal::new(scheme::system_prefers_dark());
+    scheme::watch_system(move |dark| system_dark.set(dark));
+    let scheme = RwSignal::new(
+        preference
+            .get_untracked()
+            .resolve(system_dark.get_untracked()),
+    );
     provide_context(scheme);
     Effect::new(move |_| {
-        let code = lang.get().code();
-        let theme = scheme.get().name();
-        if let Some(root) = document().document_element() {
-            let _ = root.set_attribute("lang", code);
-            let _ = root.set_attribute("data-theme", theme);
+        let resolved = preference.get().resolve(system_dark.get());
+        scheme::apply(preference.get(), resolved);
+        if scheme.get_untracked() != resolved {
+            scheme.set(resolved);
         }
     });
+    Effect::new(move |_| {
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("lang", lang.get().code());
+        }
+    });
+    // Charts are drawn with Marianne: draw them again once the font has arrived.
+    let fonts = RwSignal::new(0u32);
+    provide_context(FontsLoaded(fonts));
+    browser::when_fonts_ready(move || fonts.update(|n| *n += 1));
+
     // `?chart=<id>`: one chart alone, for embedding.
     if let Some(slug) = browser::parameter("chart") {
         return view! { <Embedded slug /> }.into_any();
     }
     let export = LocalResource::new(move || load_export(export_url()));
-    let t = move |fr: &'static str, en: &'static str| move || lang.get().pick(fr, en);
+    let credits = Signal::derive(move || {
+        export.with(|loaded| match loaded {
+            Some(Ok(data)) => Some(Credits {
+                sources: data.sources.clone(),
+                generated_at: data.generated_at.clone(),
+            }),
+            _ => None,
+        })
+    });
 
     view! {
-        <a class="skip-link" href="#contenu">{t("Aller au contenu", "Skip to content")}</a>
-        <header class="site-header">
-            <div class="brand">
-                <p class="brand-title">"EIG Pulse"</p>
-                <p class="brand-tagline">{t(
-                    "L'avancement technique des défis Entrepreneurs d'intérêt général",
-                    "Technical progress of the Entrepreneurs d'intérêt général challenges",
-                )}</p>
-            </div>
-            <button
-                class="lang-switch"
-                type="button"
-                on:click=move |_| {
-                    let next = if lang.get() == Lang::Fr { Lang::En } else { Lang::Fr };
-                    lang.set(next);
-                    browser::replace_parameter("lang", next.code());
-                }
-            >
-                {move || if lang.get() == Lang::Fr { "English" } else { "Français" }}
-            </button>
-        </header>
-        <main id="contenu" tabindex="-1">
+        <div class="fr-skiplinks">
+            <nav class="fr-container" role="navigation" aria-label=move || lang.get().pick("Accès rapide", "Quick access")>
+                <ul class="fr-skiplinks__list">
+                    <li><a class="fr-link skip-link" href="#contenu">{move || lang.get().pick("Contenu", "Content")}</a></li>
+                    <li><a class="fr-link" href="#filtres">{move || lang.get().pick("Filtres", "Filters")}</a></li>
+                    <li><a class="fr-link" href="#pied-de-page">{move || lang.get().pick("Pied de page", "Footer")}</a></li>
+                </ul>
+            </nav>
+        </div>
+        <Header preference />
+        <main id="contenu" tabindex="-1" class="fr-container">
             {move || match export.get() {
                 None => view! { <Loading /> }.into_any(),
                 Some(Err(failure)) => view! { <Failure failure on_retry=move || export.refetch() /> }.into_any(),
                 Some(Ok(data)) => view! { <Dashboard cohort=Arc::new(Cohort::new(data)) /> }.into_any(),
             }}
         </main>
+        <Footer credits />
     }
     .into_any()
+}
+
+/// Bumped when the page's fonts have loaded: charts read it to draw again.
+#[derive(Clone, Copy)]
+pub struct FontsLoaded(pub RwSignal<u32>);
+
+/// The DSFR header: the Republic's block, the service's name, the scheme and language switches.
+#[component]
+fn Header(preference: RwSignal<Preference>) -> impl IntoView {
+    let lang = expect_context::<RwSignal<Lang>>();
+    let t = move |fr: &'static str, en: &'static str| move || lang.get().pick(fr, en);
+    view! {
+        <header role="banner" class="fr-header">
+            <div class="fr-header__body">
+                <div class="fr-container">
+                    <div class="fr-header__body-row">
+                        <div class="fr-header__brand">
+                            <div class="fr-header__brand-top">
+                                <div class="fr-header__logo">
+                                    <p class="fr-logo">"République"<br />"Française"</p>
+                                </div>
+                            </div>
+                            <div class="fr-header__service">
+                                <p class="fr-header__service-title">"EIG Pulse"</p>
+                                <p class="fr-header__service-tagline">{t(
+                                    "L'avancement technique des défis Entrepreneurs d'intérêt général",
+                                    "Technical progress of the Entrepreneurs d'intérêt général challenges",
+                                )}</p>
+                            </div>
+                        </div>
+                        <div class="header-tools">
+                            <fieldset class="fr-segmented fr-segmented--sm scheme-switch">
+                                <legend class="fr-segmented__legend">{t("Thème d'affichage", "Display theme")}</legend>
+                                <div class="fr-segmented__elements">
+                                    {Preference::ALL
+                                        .into_iter()
+                                        .map(|choice| {
+                                            let id = format!("theme-{}", choice.parameter());
+                                            view! {
+                                                <div class="fr-segmented__element">
+                                                    <input
+                                                        type="radio"
+                                                        name="theme"
+                                                        id=id.clone()
+                                                        value=choice.parameter()
+                                                        prop:checked=move || preference.get() == choice
+                                                        on:change=move |_| {
+                                                            preference.set(choice);
+                                                            browser::replace_parameter("theme", choice.parameter());
+                                                        }
+                                                    />
+                                                    <label class="fr-label" for=id>{move || choice.label(lang.get())}</label>
+                                                </div>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </div>
+                            </fieldset>
+                            <button
+                                class="fr-btn fr-btn--tertiary fr-btn--sm lang-switch"
+                                type="button"
+                                lang=move || if lang.get() == Lang::Fr { "en" } else { "fr" }
+                                title=move || lang.get().pick("Display in English", "Afficher en français")
+                                on:click=move |_| {
+                                    let next = if lang.get() == Lang::Fr { Lang::En } else { Lang::Fr };
+                                    lang.set(next);
+                                    browser::replace_parameter("lang", next.code());
+                                }
+                            >
+                                {move || if lang.get() == Lang::Fr { "EN – English" } else { "FR – Français" }}
+                            </button>
+                        </div>
+                    </div>
+                </div>
+            </div>
+        </header>
+    }
+}
+
+/// What the footer credits once the export is loaded (Licence Ouverte asks for the source).
+#[derive(Clone, PartialEq)]
+struct Credits {
+    sources: Vec<Source>,
+    generated_at: String,
+}
+
+/// The DSFR footer: who publishes, the export's sources with their licence and dates.
+#[component]
+fn Footer(credits: Signal<Option<Credits>>) -> impl IntoView {
+    let lang = expect_context::<RwSignal<Lang>>();
+    let t = move |fr: &'static str, en: &'static str| move || lang.get().pick(fr, en);
+    let when = move |text: &str| {
+        parse_date(text.get(..10).unwrap_or(text))
+            .map(|d| format::date(d, lang.get()))
+            .unwrap_or_else(|| text.to_string())
+    };
+    let sources = move || {
+        credits.get().map(|c| {
+            let lang = lang.get();
+            let parts: Vec<String> = c
+                .sources
+                .iter()
+                .map(|s| {
+                    format!(
+                        "{} ({}, {}, {} {})",
+                        s.name,
+                        s.url,
+                        s.license,
+                        lang.pick("mise à jour du", "updated"),
+                        when(&s.updated)
+                    )
+                })
+                .collect();
+            view! {
+                <p class="fr-footer__content-desc footer-credits">
+                    {format!("{} {}. ", lang.pick("Données :", "Data:"), parts.join(" ; "))}
+                    {format!("{} {}.", lang.pick("Export généré le", "Export generated on"), when(&c.generated_at))}
+                </p>
+            }
+        })
+    };
+    view! {
+        <footer class="fr-footer" role="contentinfo" id="pied-de-page" tabindex="-1">
+            <div class="fr-container">
+                <div class="fr-footer__body">
+                    <div class="fr-footer__brand">
+                        <p class="fr-logo">"République"<br />"Française"</p>
+                    </div>
+                    <div class="fr-footer__content">
+                        <p class="fr-footer__content-desc">{t(
+                            "EIG Pulse montre l'avancement technique des défis du programme Entrepreneurs d'intérêt général, porté par Etalab au sein de la Direction interministérielle du numérique (DINUM).",
+                            "EIG Pulse shows the technical progress of the challenges of the Entrepreneurs d'intérêt général programme, run by Etalab within the French interministerial digital directorate (DINUM).",
+                        )}</p>
+                        {sources}
+                        <ul class="fr-footer__content-list">
+                            <li class="fr-footer__content-item"><a class="fr-footer__content-link" href="https://eig.etalab.gouv.fr">"eig.etalab.gouv.fr"</a></li>
+                            <li class="fr-footer__content-item"><a class="fr-footer__content-link" href="https://www.numerique.gouv.fr">"numerique.gouv.fr"</a></li>
+                            <li class="fr-footer__content-item"><a class="fr-footer__content-link" href="https://www.data.gouv.fr">"data.gouv.fr"</a></li>
+                        </ul>
+                    </div>
+                </div>
+                <div class="fr-footer__bottom">
+                    <ul class="fr-footer__bottom-list">
+                        <li class="fr-footer__bottom-item"><a class="fr-footer__bottom-link" href="data/export.json">{t("Données (JSON)", "Data (JSON)")}</a></li>
+                        <li class="fr-footer__bottom-item"><span class="fr-footer__bottom-link">{t("Accessibilité : partiellement conforme (RGAA 4.1)", "Accessibility: partially compliant (RGAA 4.1)")}</span></li>
+                    </ul>
+                    <div class="fr-footer__bottom-copy">
+                        <p>{t(
+                            "Sauf mention contraire, les contenus de ce site sont proposés sous la Licence Ouverte / Open Licence 2.0 (Etalab). Design : système de design de l'État (DSFR).",
+                            "Unless stated otherwise, this site's content is offered under the Licence Ouverte / Open Licence 2.0 (Etalab). Design: the French State design system (DSFR).",
+                        )}</p>
+                    </div>
+                </div>
+            </div>
+        </footer>
+    }
 }
 
 /// The embed page: the export, then one chart (or a clear message for an unknown chart id).
@@ -90,7 +262,7 @@ fn Embedded(slug: String) -> impl IntoView {
                 lang.get().pick("graphiques :", "charts:"),
                 known.join(", ")
             );
-            view! { <div class="failure" role="alert"><p>{message}</p></div> }.into_any()
+            view! { <div class="failure fr-alert fr-alert--error" role="alert"><p>{message}</p></div> }.into_any()
         }
         (_, None) => view! { <Loading /> }.into_any(),
         (_, Some(Err(failure))) => {
@@ -125,10 +297,10 @@ fn Failure(failure: LoadFailure, on_retry: impl Fn() + 'static) -> impl IntoView
     let lang = expect_context::<RwSignal<Lang>>();
     let detail = failure.clone();
     view! {
-        <div class="failure" role="alert">
-            <h1>{move || failure.title(lang.get())}</h1>
+        <div class="failure fr-alert fr-alert--error" role="alert">
+            <h1 class="fr-alert__title">{move || failure.title(lang.get())}</h1>
             <p class="failure-detail">{move || detail.detail(lang.get())}</p>
-            <button type="button" class="button" on:click=move |_| on_retry()>
+            <button type="button" class="fr-btn" on:click=move |_| on_retry()>
                 {move || lang.get().pick("Réessayer", "Retry")}
             </button>
         </div>

@@ -153,3 +153,62 @@ pub fn observe_size(element: &web_sys::Element, changed: impl Fn() + 'static) {
         callback.forget();
     }
 }
+
+/// Calls `ready` once the page's web fonts have loaded (at once where the browser cannot say).
+pub fn when_fonts_ready(ready: impl FnOnce() + 'static) {
+    let promise = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.fonts().ready().ok());
+    match promise {
+        Some(promise) => {
+            let callback = wasm_bindgen::closure::Closure::once(move |_: JsValue| ready());
+            let _ = promise.then(&callback);
+            callback.forget();
+        }
+        None => ready(),
+    }
+}
+
+/// The element that has the keyboard focus, if it is an HTML element.
+pub fn active_element() -> Option<web_sys::HtmlElement> {
+    use wasm_bindgen::JsCast;
+    web_sys::window()?
+        .document()?
+        .active_element()?
+        .dyn_into::<web_sys::HtmlElement>()
+        .ok()
+}
+
+/// Moves the focus to the element with `id` once the next frame is laid out.
+pub fn focus_soon(id: &'static str) {
+    leptos::prelude::request_animation_frame(move || {
+        use wasm_bindgen::JsCast;
+        if let Some(element) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(id))
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = element.focus();
+        }
+    });
+}
+
+/// Dialog focus: into the dialog's title when it opens, back where it was when it closes.
+pub fn manage_dialog_focus(is_open: impl Fn() -> bool + 'static, title_id: &'static str) {
+    use leptos::prelude::*;
+    let opener = StoredValue::new_local(None::<web_sys::HtmlElement>);
+    Effect::watch(
+        is_open,
+        move |open, previous, _| {
+            if *open && previous != Some(&true) {
+                opener.set_value(active_element());
+                focus_soon(title_id);
+            } else if !*open && previous == Some(&true) {
+                if let Some(element) = opener.get_value() {
+                    let _ = element.focus();
+                }
+            }
+        },
+        false,
+    );
+}

@@ -1,6 +1,8 @@
 //! One chart on a canvas: sharp on HiDPI screens, redrawn on resize, with tooltips, legend toggles,
 //! clicks and keyboard access. It only wires signals to `eig_pulse_core::chart`.
 
+use eig_pulse_core::chart::summary::summary;
+use eig_pulse_core::chart::table::grid;
 use eig_pulse_core::chart::text::title_and_guide;
 use eig_pulse_core::chart::{
     draw_bars, plot_height, tooltip, BarChart, ChartId, FigureText, Hit, Target,
@@ -10,6 +12,7 @@ use leptos::prelude::*;
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
 
+use crate::app::FontsLoaded;
 use crate::browser;
 use crate::download;
 use crate::scheme::Scheme;
@@ -40,6 +43,7 @@ pub fn ChartView(
 ) -> impl IntoView {
     let lang = expect_context::<RwSignal<Lang>>();
     let scheme = expect_context::<RwSignal<Scheme>>();
+    let fonts = use_context::<FontsLoaded>();
     let Surroundings {
         subtitle,
         credit,
@@ -56,6 +60,7 @@ pub fn ChartView(
     // (x, y) in CSS pixels within the frame, and the lines to show.
     let tooltip = RwSignal::new(None::<(f64, f64, Vec<String>)>);
     let focused = RwSignal::new(None::<usize>);
+    let table_open = RwSignal::new(false);
 
     let measure = move || {
         if let Some(frame) = frame_ref.get_untracked() {
@@ -79,6 +84,9 @@ pub fn ChartView(
         let lang = lang.get();
         let width = width.get();
         let scheme = scheme.get();
+        if let Some(FontsLoaded(fonts)) = fonts {
+            fonts.track();
+        }
         let Some(canvas) = canvas_ref.get() else {
             return;
         };
@@ -215,12 +223,25 @@ pub fn ChartView(
         move |_| chart.with_untracked(|c| hidden.with_untracked(|h| download::csv(slug, c, h)));
     let toolbar = (!plain).then(|| view! {
         <div class="chart-tools">
-            <span class="chart-tools-label">{move || lang.get().pick("Télécharger :", "Download:")}</span>
-            <button type="button" class="tool" data-download="svg" on:click=save_svg>"SVG"</button>
-            <button type="button" class="tool" data-download="png" on:click=save_png>"PNG"</button>
-            <button type="button" class="tool" data-download="csv" on:click=save_csv>"CSV"</button>
+            <button
+                type="button"
+                class="fr-btn fr-btn--secondary fr-btn--sm tool table-toggle"
+                aria-expanded=move || table_open.get().to_string()
+                aria-controls=format!("donnees-{slug}")
+                on:click=move |_| table_open.update(|open| *open = !*open)
+            >
+                {move || if table_open.get() {
+                    lang.get().pick("Masquer les données", "Hide the data")
+                } else {
+                    lang.get().pick("Voir les données", "Show the data")
+                }}
+            </button>
+            <span class="chart-tools-label" id=format!("telecharger-{slug}")>{move || lang.get().pick("Télécharger :", "Download:")}</span>
+            <button type="button" class="fr-btn fr-btn--tertiary fr-btn--sm tool" data-download="svg" aria-describedby=format!("telecharger-{slug}") on:click=save_svg>"SVG"</button>
+            <button type="button" class="fr-btn fr-btn--tertiary fr-btn--sm tool" data-download="png" aria-describedby=format!("telecharger-{slug}") on:click=save_png>"PNG"</button>
+            <button type="button" class="fr-btn fr-btn--tertiary fr-btn--sm tool" data-download="csv" aria-describedby=format!("telecharger-{slug}") on:click=save_csv>"CSV"</button>
             {on_embed.map(|open| view! {
-                <button type="button" class="tool tool-embed" data-embed=slug on:click=move |_| open.run(id)>
+                <button type="button" class="fr-btn fr-btn--tertiary fr-btn--sm tool tool-embed" data-embed=slug on:click=move |_| open.run(id)>
                     {move || lang.get().pick("Intégrer", "Embed")}
                 </button>
             })}
@@ -245,7 +266,7 @@ pub fn ChartView(
                         <li>
                             <button
                                 type="button"
-                                class="legend-entry"
+                                class="fr-tag fr-tag--sm legend-entry"
                                 class:legend-hidden=move || !shown()
                                 aria-pressed=move || shown().to_string()
                                 on:click=move |_| hidden.update(|h| {
@@ -287,7 +308,8 @@ pub fn ChartView(
                     node_ref=canvas_ref
                     tabindex="0"
                     role="img"
-                    aria-label=move || format!("{}. {}", title(), lang.get().pick("Flèches : parcourir les valeurs ; Entrée : ouvrir.", "Arrows: browse the values; Enter: open."))
+                    aria-label=move || chart.with(|c| hidden.with(|h| summary(c, h, lang.get())))
+                    aria-describedby=format!("clavier-{slug}")
                     style:width=move || format!("{}px", width.get())
                     style:height=move || format!("{}px", plot_height(&chart.get()))
                     on:mousemove=on_move
@@ -311,6 +333,46 @@ pub fn ChartView(
                     }
                 })}
             </div>
+            <p class="fr-sr-only" id=format!("clavier-{slug}")>{move || lang.get().pick(
+                "Flèches : parcourir les valeurs une à une ; Entrée : ouvrir ; Échap : fermer l'infobulle.",
+                "Arrows: browse the values one by one; Enter: open; Escape: close the tooltip.",
+            )}</p>
+            {move || table_open.get().then(|| {
+                let lang = lang.get();
+                let table = chart.with(|c| hidden.with(|h| grid(c, h, lang)));
+                let caption = match subtitle.get() {
+                    Some(filters) => format!("{} ({filters})", title()),
+                    None => title().to_string(),
+                };
+                let region_label = caption.clone();
+                view! {
+                    <div class="fr-table fr-table--sm data-table" id=format!("donnees-{slug}")>
+                        <div class="fr-table__wrapper">
+                            <div class="fr-table__container">
+                                <div class="fr-table__content" tabindex="0" role="region" aria-label=region_label>
+                                    <table>
+                                        <caption>{caption}</caption>
+                                        <thead>
+                                            <tr>
+                                                <th scope="col">{table.category_header}</th>
+                                                {table.columns.into_iter().map(|c| view! { <th scope="col">{c}</th> }).collect_view()}
+                                            </tr>
+                                        </thead>
+                                        <tbody>
+                                            {table.rows.into_iter().map(|row| view! {
+                                                <tr>
+                                                    <th scope="row">{row.header}</th>
+                                                    {row.cells.into_iter().map(|cell| view! { <td class="number">{cell}</td> }).collect_view()}
+                                                </tr>
+                                            }).collect_view()}
+                                        </tbody>
+                                    </table>
+                                </div>
+                            </div>
+                        </div>
+                    </div>
+                }
+            })}
         </figure>
     }
 }

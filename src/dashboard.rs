@@ -94,7 +94,6 @@ pub fn Dashboard(cohort: Arc<Cohort>) -> impl IntoView {
         .map(|&id| (id, chart_memo(id)))
         .collect();
     let t = move |fr: &'static str, en: &'static str| move || lang.get().pick(fr, en);
-    let footer_cohort = cohort.clone();
 
     view! {
         <div class="dashboard">
@@ -126,46 +125,5 @@ pub fn Dashboard(cohort: Arc<Cohort>) -> impl IntoView {
             <DefiPanel cohort=cohort.clone() defi filters />
             <EmbedDialog cohort=cohort.clone() embedding filters />
         </div>
-        <Footer cohort=footer_cohort />
-    }
-}
-
-#[component]
-fn Footer(cohort: Arc<Cohort>) -> impl IntoView {
-    let lang = expect_context::<RwSignal<Lang>>();
-    let generated = cohort.export.generated_at.clone();
-    let date = generated
-        .get(..10)
-        .and_then(eig_pulse_core::validate::parse_date);
-    let sources = cohort.export.sources.clone();
-    view! {
-        <footer class="site-footer">
-            <p>
-                {move || lang.get().pick("Données : ", "Data: ")}
-                {sources
-                    .into_iter()
-                    .map(|s| {
-                        let updated = eig_pulse_core::validate::parse_date(&s.updated);
-                        view! {
-                            <span class="source">
-                                <a href=s.url.clone()>{s.name.clone()}</a>
-                                {move || {
-                                    let lang = lang.get();
-                                    let when = updated.map(|d| eig_pulse_core::format::date(d, lang)).unwrap_or_else(|| s.updated.clone());
-                                    format!(", {}, {} {}. ", s.license, lang.pick("mise à jour du", "updated"), when)
-                                }}
-                            </span>
-                        }
-                    })
-                    .collect_view()}
-            </p>
-            <p>
-                {move || {
-                    let lang = lang.get();
-                    let when = date.map(|d| eig_pulse_core::format::date(d, lang)).unwrap_or_else(|| generated.clone());
-                    format!("{} {when}.", lang.pick("Export généré le", "Export generated on"))
-                }}
-            </p>
-        </footer>
     }
 }

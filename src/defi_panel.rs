@@ -5,6 +5,8 @@ use std::sync::Arc;
 use eig_pulse_core::{format, stats, Cohort, Filters, Lang, Selection};
 use leptos::prelude::*;
 
+use crate::browser;
+
 #[component]
 pub fn DefiList(
     cohort: Arc<Cohort>,
@@ -70,6 +72,7 @@ pub fn DefiPanel(
             close();
         }
     });
+    browser::manage_dialog_focus(move || defi.get().is_some(), "defi-panel-title");
     let panel = move || {
         let id = defi.get()?;
         let index = cohort.defi_index(&id)?;
@@ -120,8 +123,10 @@ pub fn DefiPanel(
         Some(view! {
             <div class="panel-backdrop" on:click=move |_| close()></div>
             <aside class="defi-panel" role="dialog" aria-modal="true" aria-labelledby="defi-panel-title" data-defi=d.id.clone()>
-                <button type="button" class="panel-close" on:click=move |_| close() aria-label=t("Fermer", "Close")>"×"</button>
-                <h2 id="defi-panel-title">{d.title.clone()}</h2>
+                <div class="fr-modal__header">
+                    <button type="button" class="fr-btn--close fr-btn panel-close" on:click=move |_| close() title=t("Fermer la fiche", "Close the card")>{t("Fermer", "Close")}</button>
+                </div>
+                <h2 id="defi-panel-title" tabindex="-1">{d.title.clone()}</h2>
                 {d.description.clone().map(|text| view! { <p class="defi-description">{text}</p> })}
                 <dl class="defi-facts">
                     <dt>{t("Promotion", "Promotion")}</dt>

@@ -174,6 +174,7 @@ pub fn EmbedDialog(
         parts.join(" ")
     };
     let cohort_for_words = cohort.clone();
+    browser::manage_dialog_focus(move || embedding.get().is_some(), "embed-title");
     move || {
         let id = embedding.get()?;
         let lang_now = lang.get();
@@ -188,9 +189,11 @@ pub fn EmbedDialog(
         };
         Some(view! {
             <div class="panel-backdrop" on:click=move |_| close()></div>
-            <div class="embed-dialog" role="dialog" aria-modal="true" aria-labelledby="embed-title">
-                <button type="button" class="panel-close" on:click=move |_| close() aria-label=t("Fermer", "Close")>"×"</button>
-                <h2 id="embed-title">{format!("{} « {} »", t("Intégrer", "Embed"), title_and_guide(id, lang_now).0)}</h2>
+            <div class="embed-dialog fr-modal__body" role="dialog" aria-modal="true" aria-labelledby="embed-title">
+                <div class="fr-modal__header">
+                    <button type="button" class="fr-btn--close fr-btn panel-close" on:click=move |_| close() title=t("Fermer la fenêtre", "Close the window")>{t("Fermer", "Close")}</button>
+                </div>
+                <h2 id="embed-title" class="fr-modal__title" tabindex="-1">{format!("{} « {} »", t("Intégrer", "Embed"), title_and_guide(id, lang_now).0)}</h2>
                 <p>{filtered.map_or_else(
                     || t("Sans filtre.", "No filter.").to_string(),
                     |f| format!("{} {f}", t("Filtres actuels :", "Current filters:")),
@@ -198,7 +201,7 @@ pub fn EmbedDialog(
                 <div class="embed-options">
                     <label>
                         {t("Thème", "Theme")}" "
-                        <select prop:value=move || theme.get() on:change=move |ev| theme.set(event_target_value(&ev))>
+                        <select class="fr-select" prop:value=move || theme.get() on:change=move |ev| theme.set(event_target_value(&ev))>
                             <option value="auto">{t("automatique", "automatic")}</option>
                             <option value="light">{t("clair", "light")}</option>
                             <option value="dark">{t("sombre", "dark")}</option>
@@ -207,6 +210,7 @@ pub fn EmbedDialog(
                     <label>
                         {t("Langue", "Language")}" "
                         <select
+                            class="fr-select"
                             prop:value=move || embed_lang.get().unwrap_or_else(|| lang.get().code().to_string())
                             on:change=move |ev| embed_lang.set(Some(event_target_value(&ev)))
                         >
@@ -219,10 +223,10 @@ pub fn EmbedDialog(
                         " "{t("graphique seul (sans titre ni crédit)", "chart only (no title or credit)")}
                     </label>
                 </div>
-                <label for="embed-snippet">{t("Code à coller dans l'article", "Code to paste in the post")}</label>
-                <textarea id="embed-snippet" readonly rows="6" prop:value=move || snippet(id)></textarea>
+                <label class="fr-label" for="embed-snippet">{t("Code à coller dans l'article", "Code to paste in the post")}</label>
+                <textarea id="embed-snippet" class="fr-input" readonly rows="6" prop:value=move || snippet(id)></textarea>
                 <p>
-                    <button type="button" class="button" on:click=copy>{t("Copier le code", "Copy the code")}</button>
+                    <button type="button" class="fr-btn" on:click=copy>{t("Copier le code", "Copy the code")}</button>
                     " "<span role="status">{move || copied.get().then(|| t("Copié.", "Copied."))}</span>
                 </p>
                 <p class="embed-help">

@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use eig_pulse_core::text::search_key;
-use eig_pulse_core::{stats, Cohort, Filters, Lang};
+use eig_pulse_core::{format, stats, Cohort, Filters, Lang};
 use leptos::prelude::*;
 
 /// An administration option: id, label with its depth in the tree, and the words it is found by.
@@ -52,6 +52,90 @@ fn admin_options(cohort: &Cohort) -> Vec<AdminOption> {
         .collect()
 }
 
+/// One active filter, for its tag.
+#[derive(Clone, Copy)]
+enum Which {
+    Admin,
+    Promo,
+    Skill,
+    Period,
+}
+
+impl Which {
+    fn clear(self, filters: &mut Filters) {
+        match self {
+            Which::Admin => filters.admin = None,
+            Which::Promo => filters.promo = None,
+            Which::Skill => filters.skill = None,
+            Which::Period => {
+                filters.from = None;
+                filters.to = None;
+            }
+        }
+    }
+}
+
+/// The active filters in words, one tag each.
+fn active_filters(cohort: &Cohort, filters: &Filters, lang: Lang) -> Vec<(Which, String)> {
+    let sep = lang.pick(" : ", ": ");
+    let mut tags = Vec::new();
+    if let Some(id) = &filters.admin {
+        let name = cohort
+            .export
+            .administrations
+            .iter()
+            .find(|a| &a.id == id)
+            .map_or(id.as_str(), |a| a.name.as_str());
+        tags.push((
+            Which::Admin,
+            format!(
+                "{}{sep}{name}",
+                lang.pick("Administration", "Administration")
+            ),
+        ));
+    }
+    if let Some(id) = &filters.promo {
+        let name = cohort
+            .export
+            .promotions
+            .iter()
+            .find(|p| &p.id == id)
+            .map_or(id.clone(), |p| format!("{} ({})", p.label, p.year));
+        tags.push((
+            Which::Promo,
+            format!("{}{sep}{name}", lang.pick("Promotion", "Promotion")),
+        ));
+    }
+    if let Some(id) = &filters.skill {
+        tags.push((
+            Which::Skill,
+            format!(
+                "{}{sep}{}",
+                lang.pick("Compétence", "Skill"),
+                stats::skill_label(cohort, id, lang)
+            ),
+        ));
+    }
+    if filters.from.is_some() || filters.to.is_some() {
+        let day = |d: Option<time::Date>| d.map(|d| format::date(d, lang));
+        let period = match (day(filters.from), day(filters.to)) {
+            (Some(from), Some(to)) => format!(
+                "{} {from} {} {to}",
+                lang.pick("du", "from"),
+                lang.pick("au", "to")
+            ),
+            (Some(from), None) => format!("{} {from}", lang.pick("à partir du", "from")),
+            (None, Some(to)) => format!("{} {to}", lang.pick("jusqu'au", "until")),
+            (None, None) => String::new(),
+        };
+        tags.push((
+            Which::Period,
+            format!("{}{sep}{period}", lang.pick("Période", "Period")),
+        ));
+    }
+    tags
+}
+
 #[component]
 pub fn FilterBar(cohort: Arc<Cohort>, filters: RwSignal<Filters>) -> impl IntoView {
     let lang = expect_context::<RwSignal<Lang>>();
@@ -68,6 +152,7 @@ pub fn FilterBar(cohort: Arc<Cohort>, filters: RwSignal<Filters>) -> impl IntoVi
             .cloned()
             .collect::<Vec<_>>()
     };
+    let tag_cohort = cohort.clone();
     let promotions = cohort.export.promotions.clone();
     let skills: Vec<(String, String, String)> = cohort
         .export
@@ -100,11 +185,14 @@ pub fn FilterBar(cohort: Arc<Cohort>, filters: RwSignal<Filters>) -> impl IntoVi
     };
 
     view! {
-        <section class="filters" aria-label=move || lang.get().pick("Filtres", "Filters")>
-            <div class="filter filter-admin">
-                <label for="filtre-admin-recherche">{t("Administration", "Administration")}</label>
+        <section class="filters" id="filtres" tabindex="-1" aria-label=move || lang.get().pick("Filtres", "Filters")>
+            <div class="filter filter-admin fr-input-group">
+                <label class="fr-label" for="filtre-admin-recherche">{t("Administration", "Administration")}
+                    <span class="fr-hint-text">{t("Ses directions et services inclus", "Its directorates and services included")}</span>
+                </label>
                 <input
                     id="filtre-admin-recherche"
+                    class="fr-input"
                     type="search"
                     placeholder=move || lang.get().pick("Rechercher (nom, sigle)…", "Search (name, acronym)…")
                     prop:value=move || search.get()
@@ -112,6 +200,7 @@ pub fn FilterBar(cohort: Arc<Cohort>, filters: RwSignal<Filters>) -> impl IntoVi
                 />
                 <select
                     id="filtre-admin"
+                    class="fr-select"
                     aria-label=move || lang.get().pick("Administration (ses directions et services inclus)", "Administration (its directorates and services included)")
                     prop:value=move || filters.with(|f| f.admin.clone().unwrap_or_default())
                     on:change=move |ev| {
@@ -132,10 +221,11 @@ pub fn FilterBar(cohort: Arc<Cohort>, filters: RwSignal<Filters>) -> impl IntoVi
                     }}
                 </select>
             </div>
-            <div class="filter">
-                <label for="filtre-promo">{t("Promotion", "Promotion")}</label>
+            <div class="filter fr-select-group">
+                <label class="fr-label" for="filtre-promo">{t("Promotion", "Promotion")}</label>
                 <select
                     id="filtre-promo"
+                    class="fr-select"
                     prop:value=move || filters.with(|f| f.promo.clone().unwrap_or_default())
                     on:change=move |ev| {
                         let value = event_target_value(&ev);
@@ -156,10 +246,11 @@ pub fn FilterBar(cohort: Arc<Cohort>, filters: RwSignal<Filters>) -> impl IntoVi
                         .collect_view()}
                 </select>
             </div>
-            <div class="filter">
-                <label for="filtre-competence">{t("Compétence", "Skill")}</label>
+            <div class="filter fr-select-group">
+                <label class="fr-label" for="filtre-competence">{t("Compétence", "Skill")}</label>
                 <select
                     id="filtre-competence"
+                    class="fr-select"
                     prop:value=move || filters.with(|f| f.skill.clone().unwrap_or_default())
                     on:change=move |ev| {
                         let value = event_target_value(&ev);
@@ -180,11 +271,12 @@ pub fn FilterBar(cohort: Arc<Cohort>, filters: RwSignal<Filters>) -> impl IntoVi
                         .collect_view()}
                 </select>
             </div>
-            <div class="filter filter-period">
-                <span class="filter-legend">{t("Période", "Period")}</span>
-                <label for="filtre-du" class="sr-only">{t("Du", "From")}</label>
+            <fieldset class="filter filter-period fr-fieldset">
+                <legend class="fr-label filter-legend">{t("Période", "Period")}</legend>
+                <label for="filtre-du" class="fr-sr-only">{t("Du", "From")}</label>
                 <input
                     id="filtre-du"
+                    class="fr-input"
                     type="date"
                     min=min_date.clone()
                     max=max_date.clone()
@@ -192,19 +284,20 @@ pub fn FilterBar(cohort: Arc<Cohort>, filters: RwSignal<Filters>) -> impl IntoVi
                     on:change=move |ev| set_date("from", event_target_value(&ev))
                 />
                 <span aria-hidden="true">"–"</span>
-                <label for="filtre-au" class="sr-only">{t("Au", "To")}</label>
+                <label for="filtre-au" class="fr-sr-only">{t("Au", "To")}</label>
                 <input
                     id="filtre-au"
+                    class="fr-input"
                     type="date"
                     min=min_date
                     max=max_date
                     prop:value=move || filters.with(|f| f.to.map(|d| d.to_string()).unwrap_or_default())
                     on:change=move |ev| set_date("to", event_target_value(&ev))
                 />
-            </div>
+            </fieldset>
             <button
                 type="button"
-                class="button button-secondary reset"
+                class="fr-btn fr-btn--secondary reset"
                 disabled=move || filters.with(Filters::is_empty)
                 on:click=move |_| {
                     search.set(String::new());
@@ -213,6 +306,26 @@ pub fn FilterBar(cohort: Arc<Cohort>, filters: RwSignal<Filters>) -> impl IntoVi
             >
                 {t("Réinitialiser", "Reset")}
             </button>
+            <ul class="fr-tags-group active-filters" aria-label=move || lang.get().pick("Filtres actifs", "Active filters")>
+                {move || active_filters(&tag_cohort, &filters.get(), lang.get())
+                    .into_iter()
+                    .map(|(which, label)| {
+                        let remove_label = format!("{} {label}", lang.get().pick("Retirer le filtre", "Remove the filter"));
+                        view! {
+                            <li>
+                                <button
+                                    type="button"
+                                    class="fr-tag fr-tag--sm fr-tag--dismiss"
+                                    aria-label=remove_label
+                                    on:click=move |_| filters.update(|f| which.clear(f))
+                                >
+                                    {label}
+                                </button>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
         </section>
     }
 }

@@ -99,7 +99,7 @@ async fn the_real_export_loads_and_every_chart_is_painted() {
             "{chart}: canvas almost blank ({ink:.4} of pixels drawn)"
         );
     }
-    let footer = b.text(".site-footer").await;
+    let footer = b.text(".fr-footer").await;
     assert!(
         footer.contains("Licence Ouverte") && footer.contains("5 septembre 2022"),
         "{footer}"
@@ -258,8 +258,9 @@ async fn keyboard_and_pointer_reach_the_values_and_links() {
     let tooltip = b.text("#journal-weekly .tooltip").await;
     assert!(tooltip.contains("semaine du"), "{tooltip}");
 
-    // Legend: hiding « Production » removes its colour (the light theme's sixth, rgb(69, 116, 163)).
-    let production = "d[i] === 69 && d[i+1] === 116 && d[i+2] === 163";
+    // Legend: hiding « Production » removes its colour (the light theme's sixth, DSFR's
+    // blue-cumulus-main-526, rgb(65, 125, 196)).
+    let production = "d[i] === 65 && d[i+1] === 125 && d[i+2] === 196";
     let before = b.pixels("journal-weekly", production).await;
     b.js("[...document.querySelectorAll('#journal-weekly .legend-entry')].find(e => e.textContent.includes('Production')).click()").await;
     b.wait_for(

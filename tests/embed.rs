@@ -87,7 +87,8 @@ async fn embedded_charts_take_their_height_follow_the_host_and_ignore_strangers(
     // Theme and language reach the embedded pages.
     b.client.clone().enter_frame(0).await.unwrap();
     assert_eq!(
-        b.js("return document.documentElement.dataset.theme").await,
+        b.js("return document.documentElement.dataset.frTheme")
+            .await,
         "dark"
     );
     let dark = b
