@@ -44,9 +44,14 @@ pub fn App() -> AnyView {
         }
     });
     Effect::new(move |_| {
+        let lang = lang.get();
         if let Some(root) = document().document_element() {
-            let _ = root.set_attribute("lang", lang.get().code());
+            let _ = root.set_attribute("lang", lang.code());
         }
+        document().set_title(lang.pick(
+            "EIG Pulse — avancement technique des défis EIG",
+            "EIG Pulse — technical progress of the EIG challenges",
+        ));
     });
     // Charts are drawn with Marianne: draw them again once the font has arrived.
     let fonts = RwSignal::new(0u32);

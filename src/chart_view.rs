@@ -300,7 +300,10 @@ pub fn ChartView(
                 </figcaption>
             })}
             {toolbar}
-            <ul class="legend" aria-label=move || lang.get().pick("Légende (cliquer pour masquer ou afficher)", "Legend (click to hide or show)")>
+            <ul class="legend" aria-label=move || lang.get().pick(
+                "Légende, dans l'ordre des segments (de bas en haut, ou de gauche à droite) ; cliquer pour masquer ou afficher",
+                "Legend, in the order of the segments (bottom to top, or left to right); click to hide or show",
+            )>
                 {legend}
             </ul>
             <div class="chart-frame" node_ref=frame_ref on:mouseleave=move |_| tooltip.set(None)>
