@@ -112,6 +112,11 @@ pub struct Promotion {
     pub id: String,
     pub label: String,
     pub year: i32,
+    /// First day (`YYYY-MM-DD`) of the promotion's défis, when known; they run `months` months.
+    #[serde(default)]
+    pub start: Option<String>,
+    #[serde(default)]
+    pub months: Option<u32>,
 }
 
 /// One real administration; `parent_id` builds the ministry → direction → service tree.

@@ -106,6 +106,24 @@ pub fn day_month_short(date: time::Date, lang: Lang) -> String {
     }
 }
 
+/// `mars 2019` / `March 2019`.
+pub fn month_year(date: time::Date, lang: Lang) -> String {
+    let m = month_index(date);
+    match lang {
+        Lang::Fr => format!("{} {}", MONTHS_FR[m], date.year()),
+        Lang::En => format!("{} {}", MONTHS_EN[m], date.year()),
+    }
+}
+
+/// `mars 2019` / `Mar 2019`, for axis ticks.
+pub fn month_year_short(date: time::Date, lang: Lang) -> String {
+    let m = month_index(date);
+    match lang {
+        Lang::Fr => format!("{} {}", MONTHS_FR_SHORT[m], date.year()),
+        Lang::En => format!("{} {}", &MONTHS_EN[m][..3], date.year()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -136,5 +154,8 @@ mod tests {
         assert_eq!(date(d!(2018 - 03 - 12), Lang::En), "12 March 2018");
         assert_eq!(day_month_short(d!(2018 - 02 - 12), Lang::Fr), "12 févr.");
         assert_eq!(day_month_short(d!(2018 - 02 - 12), Lang::En), "12 Feb");
+        assert_eq!(month_year(d!(2019 - 03 - 01), Lang::Fr), "mars 2019");
+        assert_eq!(month_year_short(d!(2019 - 02 - 01), Lang::Fr), "févr. 2019");
+        assert_eq!(month_year_short(d!(2019 - 02 - 01), Lang::En), "Feb 2019");
     }
 }

@@ -17,5 +17,6 @@ pub use cohort::{Cohort, Selection};
 pub use filter::Filters;
 
 pub mod chart;
+pub mod repositories;
 pub mod stats;
 pub mod text;

@@ -130,6 +130,7 @@ pub fn defis_by_administration(
         layout: Layout::Stacked,
         orientation: Orientation::Horizontal,
         unit: Unit::Count,
+        highlights: Vec::new(),
         value_label: lang.pick("nombre de défis", "number of défis").into(),
     }
 }
@@ -225,6 +226,7 @@ pub fn skills_by_promotion(cohort: &Cohort, selection: &Selection, lang: Lang) -
         layout: Layout::Stacked,
         orientation: Orientation::Vertical,
         unit: Unit::Count,
+        highlights: Vec::new(),
         value_label: lang
             .pick("défis (par compétence)", "défis (per skill)")
             .into(),
@@ -283,6 +285,7 @@ pub fn journal_weekly(cohort: &Cohort, selection: &Selection, lang: Lang) -> Bar
             layout: Layout::Stacked,
             orientation: Orientation::Vertical,
             unit: Unit::Count,
+            highlights: Vec::new(),
             value_label: lang.pick("entrées par semaine", "entries per week").into(),
         };
     };
@@ -327,6 +330,7 @@ pub fn journal_weekly(cohort: &Cohort, selection: &Selection, lang: Lang) -> Bar
         layout: Layout::Stacked,
         orientation: Orientation::Vertical,
         unit: Unit::Count,
+        highlights: Vec::new(),
         value_label: lang
             .pick(
                 "entrées par semaine (par catégorie)",
@@ -389,6 +393,7 @@ pub fn journal_mix_by_defi(cohort: &Cohort, selection: &Selection, lang: Lang) -
         layout: Layout::Normalized,
         orientation: Orientation::Horizontal,
         unit: Unit::Share,
+        highlights: Vec::new(),
         value_label: lang
             .pick("part des entrées du journal", "share of journal entries")
             .into(),
@@ -458,6 +463,7 @@ pub fn openness_by_promotion(cohort: &Cohort, selection: &Selection, lang: Lang)
         layout: Layout::Grouped,
         orientation: Orientation::Vertical,
         unit: Unit::Share,
+        highlights: Vec::new(),
         value_label: lang
             .pick(
                 "part des défis de la promotion",
@@ -486,6 +492,9 @@ pub fn chart(
         ChartId::JournalWeekly => journal_weekly(cohort, selection, lang),
         ChartId::JournalMixByDefi => journal_mix_by_defi(cohort, selection, lang),
         ChartId::OpennessByPromotion => openness_by_promotion(cohort, selection, lang),
+        ChartId::RepositoryActivity => {
+            crate::repositories::repository_activity(cohort, selection, filters, lang)
+        }
     }
 }
 

@@ -203,6 +203,19 @@ pub fn check(export: &Export) -> Vec<Problem> {
         }
     }
 
+    for (i, promotion) in export.promotions.iter().enumerate() {
+        if let Some(start) = promotion
+            .start
+            .as_deref()
+            .filter(|d| parse_date(d).is_none())
+        {
+            push(
+                format!("/promotions/{i}/start"),
+                format!("« {start} » n'est pas une date AAAA-MM-JJ"),
+            );
+        }
+    }
+
     for (i, defi) in export.defis.iter().enumerate() {
         if !promotions.contains(defi.promotion_id.as_str()) {
             push(

@@ -12,9 +12,19 @@ use eig_pulse_core::{format, stats, Cohort, Filters, Lang};
 
 const EXPORT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../public/data/export.json");
 
+/// The real export, with the activity of `tests/fixtures/activity.json` (it has none of its own).
 fn cohort() -> Cohort {
     let text = std::fs::read_to_string(EXPORT).unwrap();
-    Cohort::new(parse_export(&text).expect("the committed export is valid"))
+    let mut export = parse_export(&text).expect("the committed export is valid");
+    export.activity = serde_json::from_str(
+        &std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../tests/fixtures/activity.json"
+        ))
+        .unwrap(),
+    )
+    .unwrap();
+    Cohort::new(export)
 }
 
 /// The busiest week of the journal, counted from the raw JSON: (Monday, entries, production entries).
@@ -110,6 +120,38 @@ fn every_summary_is_in_both_languages_and_follows_hidden_series() {
         let all_hidden = vec![true; chart.series.len()];
         assert!(summary(&chart, &all_hidden, Lang::Fr).ends_with("Aucune donnée pour ces filtres."));
     }
+}
+
+#[test]
+fn the_activity_summary_names_the_busiest_month() {
+    let cohort = cohort();
+    let all = Filters::default();
+    let chart = stats::chart(
+        ChartId::RepositoryActivity,
+        &cohort,
+        &cohort.select(&all),
+        &all,
+        Lang::Fr,
+    );
+    // The busiest month, recounted from the fixture's weeks by the month of their Monday.
+    let mut months: BTreeMap<String, u32> = BTreeMap::new();
+    for repo in &cohort.export.activity {
+        for week in &repo.weeks {
+            *months.entry(week.monday[..7].to_string()).or_default() += week.commits;
+        }
+    }
+    let (month, commits) = months
+        .iter()
+        .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+        .unwrap();
+    let date = eig_pulse_core::validate::parse_date(&format!("{month}-01")).unwrap();
+    let text = summary(&chart, &[], Lang::Fr);
+    let expected = format!(
+        "Mois le plus actif : {}, {} commits dont",
+        format::month_year(date, Lang::Fr),
+        format::count(u64::from(*commits), Lang::Fr)
+    );
+    assert!(text.contains(&expected), "{text}\nexpected: {expected}");
 }
 
 #[test]

@@ -199,8 +199,11 @@ fn promotions(catalogue: &Catalogue) -> Result<Vec<Promotion>, SourceError> {
                     format!("promotion \"{key}\": no year in \"class\""),
                 )
             })?;
+        let id = raw.promotion.id();
         promotions.push(Promotion {
-            id: raw.promotion.id(),
+            start: crate::promotions::start(&id),
+            months: crate::promotions::start(&id).map(|_| crate::promotions::DEFI_MONTHS),
+            id,
             label: key.clone(),
             year,
         });

@@ -3,6 +3,7 @@ pub mod administrations;
 pub mod build;
 pub mod journal;
 pub mod names;
+pub mod promotions;
 pub mod report;
 pub mod site;
 pub mod source;

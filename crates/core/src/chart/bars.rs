@@ -110,6 +110,21 @@ pub fn draw_bars<DB: DrawingBackend>(
                 range: (x0, x1),
                 padding: if n > 30 { 0.12 } else { 0.25 },
             };
+            // Highlighted spans, behind everything, labelled at their top right.
+            for highlight in &chart.highlights {
+                let half_step = band.step() / 2.0;
+                let from = (band.centre(highlight.from) - half_step).max(x0);
+                let to = (band.centre(highlight.to) + half_step).min(x1);
+                area.draw(&Rectangle::new(
+                    [(from as i32, y0 as i32), (to as i32, y1 as i32)],
+                    theme.highlight.filled(),
+                ))?;
+                area.draw(&Text::new(
+                    highlight.label.clone(),
+                    ((to - pad / 2.0) as i32, (y0 + pad / 2.0) as i32),
+                    text(&theme.muted_text, Pos::new(HPos::Right, VPos::Top)),
+                ))?;
+            }
             // Value axis title, above the axis.
             area.draw(&Text::new(
                 chart.value_label.clone(),

@@ -24,15 +24,17 @@ pub enum ChartId {
     JournalWeekly,
     JournalMixByDefi,
     OpennessByPromotion,
+    RepositoryActivity,
 }
 
 impl ChartId {
-    pub const ALL: [ChartId; 5] = [
+    pub const ALL: [ChartId; 6] = [
         ChartId::DefisByAdministration,
         ChartId::SkillsByPromotion,
         ChartId::JournalWeekly,
         ChartId::JournalMixByDefi,
         ChartId::OpennessByPromotion,
+        ChartId::RepositoryActivity,
     ];
 
     pub fn slug(self) -> &'static str {
@@ -42,6 +44,7 @@ impl ChartId {
             ChartId::JournalWeekly => "journal-weekly",
             ChartId::JournalMixByDefi => "journal-mix-by-defi",
             ChartId::OpennessByPromotion => "openness-by-promotion",
+            ChartId::RepositoryActivity => "repository-activity",
         }
     }
 
@@ -116,6 +119,16 @@ pub struct BarChart {
     pub unit: Unit,
     /// The value axis' title.
     pub value_label: String,
+    /// Spans of categories to shade behind the bars (a promotion's ten months).
+    pub highlights: Vec<Highlight>,
+}
+
+/// Categories `from..=to` shaded behind the bars, with a label.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Highlight {
+    pub from: usize,
+    pub to: usize,
+    pub label: String,
 }
 
 impl BarChart {

@@ -20,7 +20,9 @@ pub fn summary(chart: &BarChart, hidden: &[bool], lang: Lang) -> String {
         return format!("{title}. {none}");
     }
     let body = match chart.id {
-        ChartId::JournalWeekly => weekly(chart, hidden, &visible, lang),
+        ChartId::JournalWeekly | ChartId::RepositoryActivity => {
+            over_time(chart, hidden, &visible, lang)
+        }
         _ => match chart.layout {
             Layout::Normalized => shares(chart, &visible, lang),
             Layout::Grouped => per_series(chart, &visible, lang),
@@ -187,8 +189,9 @@ fn shares(chart: &BarChart, visible: &[usize], lang: Lang) -> String {
     }
 }
 
-/// The weekly journal: the period, the busiest week (entries and its main category), the trend.
-fn weekly(chart: &BarChart, hidden: &[bool], visible: &[usize], lang: Lang) -> String {
+/// Counts over time (journal entries, commits): the period, the busiest week or month and its
+/// main series, the trend from the first half of the period to the second.
+fn over_time(chart: &BarChart, hidden: &[bool], visible: &[usize], lang: Lang) -> String {
     let n = chart.categories.len();
     let entries = |c: usize| {
         chart.categories[c]
@@ -199,10 +202,19 @@ fn weekly(chart: &BarChart, hidden: &[bool], visible: &[usize], lang: Lang) -> S
     let (main, main_value) = largest(visible.iter().map(|&s| chart.values[busiest][s]))
         .map(|(i, v)| (visible[i], v))
         .unwrap_or((0, 0.0));
-    let day = |c: usize| {
-        parse_date(&chart.categories[c].key)
-            .map(|d| format::date(d, lang))
-            .unwrap_or_else(|| chart.categories[c].label.clone())
+    let dates: Vec<Option<time::Date>> = chart
+        .categories
+        .iter()
+        .map(|c| parse_date(&c.key))
+        .collect();
+    let monthly = matches!(
+        (dates.first(), dates.get(1)),
+        (Some(Some(a)), Some(Some(b))) if (*b - *a).whole_days() > 7
+    );
+    let when = |c: usize| match dates[c] {
+        Some(d) if monthly => format::month_year(d, lang),
+        Some(d) => format::date(d, lang),
+        None => chart.categories[c].label.clone(),
     };
     let all: f64 = (0..n).map(entries).sum();
     let half = n / 2;
@@ -221,45 +233,68 @@ fn weekly(chart: &BarChart, hidden: &[bool], visible: &[usize], lang: Lang) -> S
         Some(lang.pick("stable", "steady"))
     };
     let series = &chart.series[main].label;
+    let journal = chart.id == ChartId::JournalWeekly;
+    let count = |x: f64| format::number(x, lang);
     match lang {
         Lang::Fr => {
+            let (unit, span, busiest_word) = match (journal, monthly) {
+                (true, _) => ("entrées", "semaines", "Semaine la plus active"),
+                (false, false) => ("commits", "semaines", "Semaine la plus active"),
+                (false, true) => ("commits", "mois", "Mois le plus actif"),
+            };
+            let of_which = if journal {
+                format!("dont {} en {}", count(main_value), series.to_lowercase())
+            } else {
+                format!("dont {} pour {series}", count(main_value))
+            };
             let mut text = format!(
-                "{} entrées sur {} semaines, du {} au {}. Semaine la plus active : {}, {} entrées dont {} en {}.",
-                format::number(all, lang),
-                n,
-                day(0),
-                day(n - 1),
-                day(busiest),
-                format::number(busiest_entries, lang),
-                format::number(main_value, lang),
-                series.to_lowercase(),
+                "{} {unit} sur {n} {span}, de {} à {}. {busiest_word} : {}, {} {unit} {of_which}.",
+                count(all),
+                when(0),
+                when(n - 1),
+                when(busiest),
+                count(busiest_entries),
             );
+            if journal {
+                text = text
+                    .replacen(", de ", ", du ", 1)
+                    .replacen(" à ", " au ", 1);
+            }
             if let Some(trend) = trend {
                 text.push_str(&format!(
-                    " Tendance d'une moitié de la période à l'autre : {trend} ({} puis {} entrées par semaine en moyenne).",
-                    format::number(early, lang),
-                    format::number(late, lang)
+                    " Tendance d'une moitié de la période à l'autre : {trend} ({} puis {} {unit} par {} en moyenne).",
+                    count(early),
+                    count(late),
+                    if monthly { "mois" } else { "semaine" },
                 ));
             }
             text
         }
         Lang::En => {
+            let (unit, span, busiest_word) = match (journal, monthly) {
+                (true, _) => ("entries", "weeks", "Busiest week"),
+                (false, false) => ("commits", "weeks", "Busiest week"),
+                (false, true) => ("commits", "months", "Busiest month"),
+            };
+            let of_which = if journal {
+                format!("{} of them {}", count(main_value), series.to_lowercase())
+            } else {
+                format!("{} of them in {series}", count(main_value))
+            };
             let mut text = format!(
-                "{} entries over {} weeks, from {} to {}. Busiest week: {}, {} entries, {} of them {}.",
-                format::number(all, lang),
-                n,
-                day(0),
-                day(n - 1),
-                day(busiest),
-                format::number(busiest_entries, lang),
-                format::number(main_value, lang),
-                series.to_lowercase(),
+                "{} {unit} over {n} {span}, from {} to {}. {busiest_word}: {}, {} {unit}, {of_which}.",
+                count(all),
+                when(0),
+                when(n - 1),
+                when(busiest),
+                count(busiest_entries),
             );
             if let Some(trend) = trend {
                 text.push_str(&format!(
-                    " Trend from the first half of the period to the second: {trend} ({} then {} entries a week on average).",
-                    format::number(early, lang),
-                    format::number(late, lang)
+                    " Trend from the first half of the period to the second: {trend} ({} then {} {unit} a {} on average).",
+                    count(early),
+                    count(late),
+                    if monthly { "month" } else { "week" },
                 ));
             }
             text

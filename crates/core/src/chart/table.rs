@@ -89,6 +89,7 @@ fn category_header(id: ChartId, lang: Lang) -> &'static str {
         }
         ChartId::JournalWeekly => lang.pick("Semaine du", "Week of"),
         ChartId::JournalMixByDefi => lang.pick("Défi", "Défi"),
+        ChartId::RepositoryActivity => lang.pick("Période", "Period"),
     }
 }
 
@@ -139,6 +140,10 @@ pub fn grid(chart: &BarChart, hidden: &[bool], lang: Lang) -> Grid {
             let header = match chart.id {
                 ChartId::JournalWeekly => parse_date(&category.key)
                     .map(|d| format::date(d, lang))
+                    .unwrap_or_else(|| category.label.clone()),
+                ChartId::RepositoryActivity => category
+                    .note
+                    .clone()
                     .unwrap_or_else(|| category.label.clone()),
                 _ => category.label.clone(),
             };
@@ -209,6 +214,7 @@ mod tests {
             layout,
             orientation: Orientation::Horizontal,
             unit: Unit::Count,
+            highlights: Vec::new(),
             value_label: String::new(),
         }
     }

@@ -16,6 +16,8 @@ pub fn title_and_guide(id: ChartId, lang: Lang) -> (&'static str, &'static str) 
         (ChartId::JournalMixByDefi, Lang::En) => ("Task mix per défi", "Share of each category in the journal of the 25 most active défis at most: who is producing, who is still setting up or learning. Click to open the défi."),
         (ChartId::OpennessByPromotion, Lang::Fr) => ("Ouverture par promotion", "Part des défis de chaque promotion avec du code publié, un site web, des chiffres clés."),
         (ChartId::OpennessByPromotion, Lang::En) => ("Openness per promotion", "Share of each promotion's défis with published code, a website, key figures."),
+        (ChartId::RepositoryActivity, Lang::Fr) => ("Activité des dépôts de code", "Commits par semaine (par mois sur plus de 18 mois) dans les dépôts des défis, par défi ou, s'ils sont nombreux, par administration. La zone grisée marque les dix mois de la promotion."),
+        (ChartId::RepositoryActivity, Lang::En) => ("Code repository activity", "Commits per week (per month over more than 18 months) in the défis' repositories, per défi or, when there are many, per administration. The shaded area marks the promotion's ten months."),
     }
 }
 

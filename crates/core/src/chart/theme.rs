@@ -10,6 +10,8 @@ pub struct Theme {
     pub muted_text: RGBColor,
     pub grid: RGBColor,
     pub axis: RGBColor,
+    /// Behind highlighted spans (a promotion's ten months).
+    pub highlight: RGBColor,
     /// Series colours, in legend order; chosen to reach 3:1 against the background.
     pub palette: Vec<RGBColor>,
     pub scale: f64,
@@ -26,6 +28,7 @@ impl Theme {
             muted_text: RGBColor(0x66, 0x66, 0x66), // text-mention-grey
             grid: RGBColor(0xdd, 0xdd, 0xdd),       // border-default-grey
             axis: RGBColor(0x66, 0x66, 0x66),
+            highlight: RGBColor(0xec, 0xec, 0xfe), // blue-france-950
             palette: vec![
                 RGBColor(0x00, 0x00, 0x91), // blue-france-sun-113
                 RGBColor(0xce, 0x61, 0x4a), // pink-tuile-main-556
@@ -52,6 +55,7 @@ impl Theme {
             muted_text: RGBColor(0x92, 0x92, 0x92), // text-mention-grey (dark)
             grid: RGBColor(0x35, 0x35, 0x35),       // border-default-grey (dark)
             axis: RGBColor(0x92, 0x92, 0x92),
+            highlight: RGBColor(0x21, 0x21, 0x3f), // blue-france-950 (dark)
             palette: vec![
                 RGBColor(0x85, 0x85, 0xf6), // blue-france
                 RGBColor(0xff, 0x95, 0x75), // pink-tuile
@@ -108,6 +112,11 @@ mod tests {
                 assert!(ratio >= 3.0, "colour {i} {color:?}: {ratio:.2}");
             }
             assert!(contrast(theme.axis, theme.background) >= 3.0);
+            for (i, color) in theme.palette.iter().enumerate() {
+                let ratio = contrast(*color, theme.highlight);
+                assert!(ratio >= 3.0, "colour {i} on the highlight: {ratio:.2}");
+            }
+            assert!(contrast(theme.muted_text, theme.highlight) >= 4.5);
             for text in [theme.text, theme.muted_text] {
                 let ratio = contrast(text, theme.background);
                 assert!(ratio >= 4.5, "{text:?}: {ratio:.2}");

@@ -1,0 +1,620 @@
+//! Transforms of what the défis' git repositories record (the export's `activity`): commits
+//! over time stacked by défi or administration, the openness scorecard, the repository figures.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use time::{Date, Duration, Month};
+
+use crate::chart::{
+    BarChart, Category, ChartId, Highlight, Layout, Orientation, Series, Target, Unit,
+};
+use crate::cohort::{Cohort, Selection};
+use crate::export::{Activity, Promotion};
+use crate::filter::Filters;
+use crate::validate::parse_date;
+use crate::{format, Lang};
+
+/// Above this many weeks, the activity chart counts commits per month.
+pub const MAX_WEEKS: i64 = 78;
+/// How many défis (or administrations) the activity chart names before « autres ».
+pub const MAX_SERIES: usize = 8;
+/// A repository is active when its last commit is this recent at the export's date.
+pub const RECENT_DAYS: i64 = 365;
+
+/// The first day and the day after the last of a promotion's défis, when known.
+pub fn window(promotion: &Promotion) -> Option<(Date, Date)> {
+    let start = parse_date(promotion.start.as_deref()?)?;
+    let months = promotion.months?;
+    Some((start, add_months(start, months)))
+}
+
+fn add_months(date: Date, months: u32) -> Date {
+    let index = date.year() * 12 + i32::from(u8::from(date.month())) - 1 + months as i32;
+    let month = Month::try_from((index.rem_euclid(12) + 1) as u8).unwrap_or(Month::January);
+    Date::from_calendar_date(index.div_euclid(12), month, 1).unwrap_or(date)
+}
+
+fn first_of_month(date: Date) -> Date {
+    date.replace_day(1).unwrap_or(date)
+}
+
+/// The selected défis' repositories.
+fn selected<'a>(cohort: &'a Cohort, selection: &Selection) -> Vec<(usize, &'a Activity)> {
+    let chosen: HashSet<usize> = selection.defis.iter().copied().collect();
+    cohort
+        .export
+        .activity
+        .iter()
+        .filter_map(|a| cohort.defi_index(&a.defi_id).map(|d| (d, a)))
+        .filter(|(d, _)| chosen.contains(d))
+        .collect()
+}
+
+/// A défi's window, through its promotion.
+fn defi_window(cohort: &Cohort, defi: usize) -> Option<(Date, Date)> {
+    let promotion = &cohort.export.defis[defi].promotion_id;
+    cohort
+        .export
+        .promotions
+        .iter()
+        .find(|p| &p.id == promotion)
+        .and_then(window)
+}
+
+/// The headline numbers of the selected défis' repositories.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RepositoryFigures {
+    pub repositories: usize,
+    /// Commits made during their défi's ten months (weeks whose Monday falls within).
+    pub commits_during_defi: u64,
+    /// Selected défis with at least one scanned repository.
+    pub analysed_defis: usize,
+    /// Share of those whose repository has a licence file; `None` without one.
+    pub licensed_share: Option<f64>,
+}
+
+pub fn repository_figures(cohort: &Cohort, selection: &Selection) -> RepositoryFigures {
+    let repositories = selected(cohort, selection);
+    let mut commits_during_defi = 0u64;
+    let mut licensed: HashMap<usize, bool> = HashMap::new();
+    for (defi, repo) in &repositories {
+        if let Some((start, end)) = defi_window(cohort, *defi) {
+            commits_during_defi += repo
+                .weeks
+                .iter()
+                .filter(|w| parse_date(&w.monday).is_some_and(|m| m >= start && m < end))
+                .map(|w| u64::from(w.commits))
+                .sum::<u64>();
+        }
+        *licensed.entry(*defi).or_default() |= repo.openness.license_file.is_some();
+    }
+    let analysed_defis = licensed.len();
+    RepositoryFigures {
+        repositories: repositories.len(),
+        commits_during_defi,
+        analysed_defis,
+        licensed_share: (analysed_defis > 0)
+            .then(|| licensed.values().filter(|l| **l).count() as f64 / analysed_defis as f64),
+    }
+}
+
+/// Commits over time (per week, or per month over long periods), stacked by défi, or by
+/// top-level administration when more than [`MAX_SERIES`] défis have commits; each promotion's
+/// ten months are highlighted.
+pub fn repository_activity(
+    cohort: &Cohort,
+    selection: &Selection,
+    filters: &Filters,
+    lang: Lang,
+) -> BarChart {
+    let repositories = selected(cohort, selection);
+    // (défi, Monday, commits) within the period filter.
+    let mut commits: Vec<(usize, Date, u32)> = Vec::new();
+    for (defi, repo) in &repositories {
+        for week in &repo.weeks {
+            let Some(monday) = parse_date(&week.monday) else {
+                continue;
+            };
+            let sunday = monday + Duration::days(6);
+            if filters.from.is_some_and(|from| sunday < from)
+                || filters.to.is_some_and(|to| monday > to)
+            {
+                continue;
+            }
+            commits.push((*defi, monday, week.commits));
+        }
+    }
+    let mut chart = BarChart {
+        id: ChartId::RepositoryActivity,
+        categories: Vec::new(),
+        series: Vec::new(),
+        values: Vec::new(),
+        layout: Layout::Stacked,
+        orientation: Orientation::Vertical,
+        unit: Unit::Count,
+        value_label: lang.pick("commits par semaine", "commits per week").into(),
+        highlights: Vec::new(),
+    };
+    let (Some(first), Some(last)) = (
+        commits.iter().map(|c| c.1).min(),
+        commits.iter().map(|c| c.1).max(),
+    ) else {
+        return chart;
+    };
+    let monthly = (last - first).whole_days() / 7 + 1 > MAX_WEEKS;
+
+    // Series: défis by commits, or their top-level administrations when there are many.
+    let mut per_defi: BTreeMap<usize, u64> = BTreeMap::new();
+    for (d, _, n) in &commits {
+        *per_defi.entry(*d).or_default() += u64::from(*n);
+    }
+    let root = |d: usize| {
+        cohort
+            .defi_administration(d)
+            .and_then(|a| cohort.ancestors(a).last().copied())
+    };
+    let by_administration = per_defi.len() > MAX_SERIES;
+    let mut groups: BTreeMap<String, (String, u64)> = BTreeMap::new();
+    for (&d, &n) in &per_defi {
+        let (key, label) = if by_administration {
+            match root(d) {
+                Some(a) => {
+                    let admin = &cohort.export.administrations[a];
+                    (admin.id.clone(), admin.name.clone())
+                }
+                None => ("inconnue".into(), lang.pick("Inconnue", "Unknown").into()),
+            }
+        } else {
+            let defi = &cohort.export.defis[d];
+            (defi.id.clone(), defi.title.clone())
+        };
+        groups.entry(key).or_insert((label, 0)).1 += n;
+    }
+    let mut ranked: Vec<(String, String, u64)> =
+        groups.into_iter().map(|(k, (l, n))| (k, l, n)).collect();
+    ranked.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.0.cmp(&b.0)));
+    let others = ranked.len() > MAX_SERIES;
+    let named = if others { MAX_SERIES - 1 } else { ranked.len() };
+    chart.series = ranked
+        .iter()
+        .take(named)
+        .enumerate()
+        .map(|(i, (key, label, _))| Series {
+            key: key.clone(),
+            label: label.clone(),
+            color: i,
+        })
+        .collect();
+    if others {
+        chart.series.push(Series {
+            key: "autres".into(),
+            label: lang.pick("Autres", "Others").into(),
+            color: 9,
+        });
+    }
+    let series_of = |d: usize| -> usize {
+        let key = if by_administration {
+            root(d).map_or("inconnue".to_string(), |a| {
+                cohort.export.administrations[a].id.clone()
+            })
+        } else {
+            cohort.export.defis[d].id.clone()
+        };
+        chart
+            .series
+            .iter()
+            .position(|s| s.key == key)
+            .unwrap_or(chart.series.len() - 1)
+    };
+
+    // Categories: every week (or month) from the first to the last, empty ones kept.
+    let bucket = |date: Date| if monthly { first_of_month(date) } else { date };
+    let mut starts = Vec::new();
+    let mut current = bucket(first);
+    while current <= bucket(last) {
+        starts.push(current);
+        current = if monthly {
+            add_months(current, 1)
+        } else {
+            current + Duration::weeks(1)
+        };
+    }
+    let index: HashMap<Date, usize> = starts.iter().enumerate().map(|(i, d)| (*d, i)).collect();
+    let mut values = vec![vec![0.0; chart.series.len()]; starts.len()];
+    for (d, monday, n) in &commits {
+        if let Some(&c) = index.get(&bucket(*monday)) {
+            values[c][series_of(*d)] += f64::from(*n);
+        }
+    }
+    chart.values = values;
+    chart.categories = starts
+        .iter()
+        .map(|start| Category {
+            key: start.to_string(),
+            label: if monthly {
+                format::month_year_short(*start, lang)
+            } else {
+                format::day_month_short(*start, lang)
+            },
+            target: Target::None,
+            note: Some(if monthly {
+                format::month_year(*start, lang)
+            } else {
+                format!(
+                    "{} {}",
+                    lang.pick("semaine du", "week of"),
+                    format::date(*start, lang)
+                )
+            }),
+            count: None,
+        })
+        .collect();
+    if monthly {
+        chart.value_label = lang.pick("commits par mois", "commits per month").into();
+    }
+
+    // Each promotion's ten months, over the categories they cover.
+    let mut promotions: Vec<&Promotion> = per_defi
+        .keys()
+        .filter_map(|&d| {
+            let id = &cohort.export.defis[d].promotion_id;
+            cohort.export.promotions.iter().find(|p| &p.id == id)
+        })
+        .collect();
+    promotions.sort_by(|a, b| (a.year, &a.id).cmp(&(b.year, &b.id)));
+    promotions.dedup_by(|a, b| a.id == b.id);
+    for promotion in promotions {
+        let Some((start, end)) = window(promotion) else {
+            continue;
+        };
+        let covered: Vec<usize> = starts
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| {
+                let bucket_end = if monthly {
+                    add_months(**s, 1)
+                } else {
+                    **s + Duration::weeks(1)
+                };
+                **s < end && bucket_end > start
+            })
+            .map(|(i, _)| i)
+            .collect();
+        if let (Some(&from), Some(&to)) = (covered.first(), covered.last()) {
+            chart.highlights.push(Highlight {
+                from,
+                to,
+                label: format!(
+                    "{} ({} {})",
+                    promotion.label,
+                    promotion.months.unwrap_or_default(),
+                    lang.pick("mois", "months")
+                ),
+            });
+        }
+    }
+    chart
+}
+
+/// One check of the openness scorecard.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Check {
+    pub key: &'static str,
+    pub label: String,
+    /// What the check looks for, in words.
+    pub explanation: String,
+}
+
+/// A cell's verdict.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    Yes,
+    No,
+    /// Code is published but its repository was not scanned.
+    Unknown,
+    /// No published code: nothing to check.
+    NotApplicable,
+}
+
+impl Mark {
+    /// A symbol readable without colour.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Mark::Yes => "✓",
+            Mark::No => "✗",
+            Mark::Unknown => "?",
+            Mark::NotApplicable => "–",
+        }
+    }
+
+    pub fn word(self, lang: Lang) -> &'static str {
+        match self {
+            Mark::Yes => lang.pick("oui", "yes"),
+            Mark::No => lang.pick("non", "no"),
+            Mark::Unknown => lang.pick("non analysé", "not scanned"),
+            Mark::NotApplicable => lang.pick("sans objet", "not applicable"),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScoreCell {
+    pub mark: Mark,
+    /// The evidence, in words (« licence MIT (LICENSE) », « dernier commit le 3 mai 2021 »).
+    pub detail: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScoreRow {
+    pub defi_id: String,
+    pub title: String,
+    pub cells: Vec<ScoreCell>,
+    /// Checks passed.
+    pub score: usize,
+}
+
+/// Défis × openness checks.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scorecard {
+    pub checks: Vec<Check>,
+    pub rows: Vec<ScoreRow>,
+}
+
+fn checks(lang: Lang) -> Vec<Check> {
+    let check = |key, fr_label: &str, en_label: &str, fr: &str, en: &str| Check {
+        key,
+        label: lang.pick(fr_label, en_label).into(),
+        explanation: lang.pick(fr, en).into(),
+    };
+    vec![
+        check(
+            "code",
+            "Code publié",
+            "Published code",
+            "le catalogue donne l'adresse du code source",
+            "the catalogue gives the source code's address",
+        ),
+        check(
+            "license",
+            "Licence",
+            "Licence",
+            "un fichier LICENSE, LICENCE ou COPYING à la racine",
+            "a LICENSE, LICENCE or COPYING file at the root",
+        ),
+        check(
+            "readme",
+            "README",
+            "README",
+            "un fichier README à la racine",
+            "a README file at the root",
+        ),
+        check(
+            "contributing",
+            "CONTRIBUTING",
+            "CONTRIBUTING",
+            "un guide de contribution (CONTRIBUTING)",
+            "a contribution guide (CONTRIBUTING)",
+        ),
+        check(
+            "changelog",
+            "Journal des versions",
+            "Changelog",
+            "un CHANGELOG, HISTORY ou NEWS",
+            "a CHANGELOG, HISTORY or NEWS file",
+        ),
+        check(
+            "ci",
+            "Intégration continue",
+            "Continuous integration",
+            "GitHub Actions, GitLab CI, CircleCI ou Travis configurés",
+            "GitHub Actions, GitLab CI, CircleCI or Travis configured",
+        ),
+        check(
+            "tests",
+            "Tests",
+            "Tests",
+            "un dossier test, tests, spec ou __tests__",
+            "a test, tests, spec or __tests__ folder",
+        ),
+        check(
+            "recent",
+            "Activité récente",
+            "Recent activity",
+            "un commit dans l'année précédant l'export",
+            "a commit in the year before the export",
+        ),
+    ]
+}
+
+/// The scorecard of the selected défis: best scores first, then by title.
+pub fn openness_scorecard(cohort: &Cohort, selection: &Selection, lang: Lang) -> Scorecard {
+    let exported = cohort.export.generated_at.get(..10).and_then(parse_date);
+    let mut repos: HashMap<usize, Vec<&Activity>> = HashMap::new();
+    for (d, repo) in selected(cohort, selection) {
+        repos.entry(d).or_default().push(repo);
+    }
+    let checks = checks(lang);
+    let mut rows: Vec<ScoreRow> = selection
+        .defis
+        .iter()
+        .map(|&d| {
+            let defi = &cohort.export.defis[d];
+            let scanned = repos.get(&d).map(Vec::as_slice).unwrap_or(&[]);
+            let published = !defi.source_code.is_empty() || !scanned.is_empty();
+            let cells: Vec<ScoreCell> = checks
+                .iter()
+                .map(|check| cell(check.key, published, scanned, exported, lang))
+                .collect();
+            ScoreRow {
+                defi_id: defi.id.clone(),
+                title: defi.title.clone(),
+                score: cells.iter().filter(|c| c.mark == Mark::Yes).count(),
+                cells,
+            }
+        })
+        .collect();
+    rows.sort_by(|a, b| b.score.cmp(&a.score).then_with(|| a.title.cmp(&b.title)));
+    Scorecard { checks, rows }
+}
+
+/// One cell: the check `key` over a défi's scanned repositories (any of them passing passes).
+fn cell(
+    key: &str,
+    published: bool,
+    scanned: &[&Activity],
+    exported: Option<Date>,
+    lang: Lang,
+) -> ScoreCell {
+    let verdict = |mark: Mark, detail: String| ScoreCell { mark, detail };
+    if key == "code" {
+        return if published {
+            verdict(
+                Mark::Yes,
+                lang.pick(
+                    "adresse du code dans le catalogue",
+                    "code address in the catalogue",
+                )
+                .into(),
+            )
+        } else {
+            verdict(
+                Mark::No,
+                lang.pick(
+                    "pas d'adresse de code dans le catalogue",
+                    "no code address in the catalogue",
+                )
+                .into(),
+            )
+        };
+    }
+    if !published {
+        return verdict(
+            Mark::NotApplicable,
+            lang.pick("pas de code publié", "no published code").into(),
+        );
+    }
+    if scanned.is_empty() {
+        return verdict(
+            Mark::Unknown,
+            lang.pick(
+                "dépôt non analysé (export sans --repos, ou dépôt introuvable)",
+                "repository not scanned (export without --repos, or repository not found)",
+            )
+            .into(),
+        );
+    }
+    let found = |pass: &dyn Fn(&Activity) -> Option<String>| scanned.iter().find_map(|r| pass(r));
+    let (yes, no): (Option<String>, String) = match key {
+        "license" => (
+            found(&|r| {
+                r.openness
+                    .license_file
+                    .as_ref()
+                    .map(|file| match &r.openness.license_spdx {
+                        Some(spdx) => {
+                            format!("{} {spdx} ({file})", lang.pick("licence", "licence"))
+                        }
+                        None => format!(
+                            "{} ({file}) {}",
+                            lang.pick("licence", "licence"),
+                            lang.pick("non reconnue", "not recognised")
+                        ),
+                    })
+            }),
+            lang.pick("aucun fichier de licence", "no licence file")
+                .into(),
+        ),
+        "readme" => (
+            found(&|r| r.openness.readme.then(|| "README".into())),
+            lang.pick("pas de README", "no README").into(),
+        ),
+        "contributing" => (
+            found(&|r| r.openness.contributing.then(|| "CONTRIBUTING".into())),
+            lang.pick("pas de guide de contribution", "no contribution guide")
+                .into(),
+        ),
+        "changelog" => (
+            found(&|r| r.openness.changelog.then(|| "CHANGELOG".into())),
+            lang.pick("pas de journal des versions", "no changelog")
+                .into(),
+        ),
+        "ci" => (
+            found(&|r| (!r.openness.ci.is_empty()).then(|| r.openness.ci.join(", "))),
+            lang.pick(
+                "aucune intégration continue configurée",
+                "no continuous integration configured",
+            )
+            .into(),
+        ),
+        "tests" => (
+            found(&|r| {
+                r.openness
+                    .tests
+                    .then(|| lang.pick("dossier de tests", "tests folder").into())
+            }),
+            lang.pick("pas de dossier de tests", "no tests folder")
+                .into(),
+        ),
+        _ => {
+            let last = scanned
+                .iter()
+                .filter_map(|r| r.last_commit.as_deref().and_then(parse_date))
+                .max();
+            let words = |d: Date| {
+                format!(
+                    "{} {}",
+                    lang.pick("dernier commit le", "last commit on"),
+                    format::date(d, lang)
+                )
+            };
+            match (last, exported) {
+                (Some(last), Some(exported)) if (exported - last).whole_days() <= RECENT_DAYS => {
+                    (Some(words(last)), String::new())
+                }
+                (Some(last), _) => (None, words(last)),
+                (None, _) => (None, lang.pick("aucun commit", "no commit").into()),
+            }
+        }
+    };
+    match yes {
+        Some(detail) => verdict(Mark::Yes, detail),
+        None => verdict(Mark::No, no),
+    }
+}
+
+/// The scorecard as CSV (RFC 4180, header row): one row per défi, one column per check.
+pub fn scorecard_csv(card: &Scorecard) -> String {
+    let quote = |text: &str| {
+        if text.contains([',', '"', '\n', '\r']) {
+            format!("\"{}\"", text.replace('"', "\"\""))
+        } else {
+            text.to_string()
+        }
+    };
+    let mut out = String::from("defi_id,defi,score");
+    for check in &card.checks {
+        out.push(',');
+        out.push_str(check.key);
+        out.push_str(&format!(",{}_detail", check.key));
+    }
+    out.push_str("\r\n");
+    for row in &card.rows {
+        out.push_str(&format!(
+            "{},{},{}",
+            quote(&row.defi_id),
+            quote(&row.title),
+            row.score
+        ));
+        for cell in &row.cells {
+            let mark = match cell.mark {
+                Mark::Yes => "yes",
+                Mark::No => "no",
+                Mark::Unknown => "unknown",
+                Mark::NotApplicable => "n/a",
+            };
+            out.push_str(&format!(",{mark},{}", quote(&cell.detail)));
+        }
+        out.push_str("\r\n");
+    }
+    out
+}

@@ -1,0 +1,293 @@
+//! Repository activity on the real export plus the activity of `tests/fixtures/activity.json`
+//! (five real défis, hand-made weeks): charts, figures and scorecard against counts made here
+//! from the fixture's JSON.
+
+use std::collections::BTreeMap;
+
+use eig_pulse_core::chart::ChartId;
+use eig_pulse_core::export::Activity;
+use eig_pulse_core::repositories::{
+    openness_scorecard, repository_activity, repository_figures, scorecard_csv, Mark,
+};
+use eig_pulse_core::validate::{check, parse_export};
+use eig_pulse_core::{stats, Cohort, Export, Filters, Lang};
+
+const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
+
+fn fixture() -> Vec<Activity> {
+    let text = std::fs::read_to_string(format!("{ROOT}/tests/fixtures/activity.json")).unwrap();
+    serde_json::from_str(&text).unwrap()
+}
+
+fn export_with(activity: Vec<Activity>) -> Export {
+    let text = std::fs::read_to_string(format!("{ROOT}/public/data/export.json")).unwrap();
+    let mut export = parse_export(&text).unwrap();
+    export.activity = activity;
+    export
+}
+
+fn filters(cohort: &Cohort, query: &str) -> Filters {
+    let (filters, ignored) = Filters::from_query(query, &cohort.export);
+    assert!(ignored.is_empty(), "{ignored:?}");
+    filters
+}
+
+#[test]
+fn the_fixture_is_a_sound_export() {
+    let export = export_with(fixture());
+    assert_eq!(check(&export), vec![]);
+    let json = serde_json::to_string(&export).unwrap();
+    assert_eq!(parse_export(&json).unwrap(), export);
+}
+
+#[test]
+fn activity_is_monthly_over_years_and_keeps_every_commit() {
+    let activity = fixture();
+    let cohort = Cohort::new(export_with(activity.clone()));
+    let all = Filters::default();
+    let chart = repository_activity(&cohort, &cohort.select(&all), &all, Lang::Fr);
+    assert_eq!(chart.value_label, "commits par mois");
+    // One series per défi (five ≤ eight), biggest first; every commit lands in one month.
+    let mut totals: Vec<(String, f64)> = activity
+        .iter()
+        .map(|a| {
+            (
+                a.defi_id.clone(),
+                a.weeks.iter().map(|w| f64::from(w.commits)).sum(),
+            )
+        })
+        .collect();
+    totals.sort_by(|a, b| b.1.total_cmp(&a.1));
+    let keys: Vec<&str> = chart.series.iter().map(|s| s.key.as_str()).collect();
+    assert_eq!(
+        keys,
+        totals.iter().map(|t| t.0.as_str()).collect::<Vec<_>>()
+    );
+    for (s, (_, total)) in totals.iter().enumerate() {
+        let drawn: f64 = chart.values.iter().map(|row| row[s]).sum();
+        assert_eq!(drawn, *total, "{}", chart.series[s].key);
+    }
+    // Months from January 2018 to October 2026, none missing.
+    assert_eq!(chart.categories.first().unwrap().key, "2018-01-01");
+    assert_eq!(chart.categories.last().unwrap().key, "2026-10-01");
+    assert_eq!(chart.categories.len(), 8 * 12 + 10);
+    // The ten months of EIG 2, EIG 3 and EIG 4, over the months they cover.
+    let spans: Vec<(String, String, String)> = chart
+        .highlights
+        .iter()
+        .map(|h| {
+            (
+                chart.categories[h.from].key.clone(),
+                chart.categories[h.to].key.clone(),
+                h.label.clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        spans,
+        vec![
+            (
+                "2018-01-01".into(),
+                "2018-10-01".into(),
+                "EIG 2 (10 mois)".into()
+            ),
+            (
+                "2019-09-01".into(),
+                "2020-06-01".into(),
+                "EIG 3 (10 mois)".into()
+            ),
+            (
+                "2020-09-01".into(),
+                "2021-06-01".into(),
+                "EIG 4 (10 mois)".into()
+            ),
+        ]
+    );
+}
+
+#[test]
+fn one_promotion_is_weekly_and_the_period_filter_cuts_weeks() {
+    let activity = fixture();
+    let cohort = Cohort::new(export_with(activity.clone()));
+    let promo = filters(&cohort, "promo=2");
+    let chart = repository_activity(&cohort, &cohort.select(&promo), &promo, Lang::En);
+    assert_eq!(chart.value_label, "commits per week");
+    // EIG 2's repositories: hopkins, signaux-faibles, archifiltre, from 22 Jan 2018 to 25 Mar 2019.
+    assert_eq!(chart.series.len(), 3);
+    assert_eq!(chart.categories.first().unwrap().key, "2018-01-22");
+    assert_eq!(chart.categories.last().unwrap().key, "2019-03-25");
+    assert_eq!(chart.categories.len(), 62);
+    let h = &chart.highlights[0];
+    assert_eq!(
+        (
+            chart.categories[h.from].key.as_str(),
+            chart.categories[h.to].key.as_str()
+        ),
+        ("2018-01-22", "2018-10-29")
+    );
+
+    let march = filters(&cohort, "promo=2&from=2018-03-01&to=2018-03-31");
+    let chart = repository_activity(&cohort, &cohort.select(&march), &march, Lang::Fr);
+    let mondays: Vec<&str> = chart.categories.iter().map(|c| c.key.as_str()).collect();
+    assert_eq!(
+        mondays,
+        [
+            "2018-02-26",
+            "2018-03-05",
+            "2018-03-12",
+            "2018-03-19",
+            "2018-03-26"
+        ]
+    );
+    let expected: f64 = activity
+        .iter()
+        .filter(|a| ["hopkins", "signaux-faibles", "archifiltre"].contains(&a.defi_id.as_str()))
+        .flat_map(|a| &a.weeks)
+        .filter(|w| mondays.contains(&w.monday.as_str()))
+        .map(|w| f64::from(w.commits))
+        .sum();
+    let drawn: f64 = chart.values.iter().flatten().sum();
+    assert_eq!(drawn, expected);
+}
+
+#[test]
+fn many_defis_are_grouped_by_administration() {
+    // The fixture's weeks copied onto every défi that publishes code (33 défis).
+    let base = fixture();
+    let export = export_with(Vec::new());
+    let activity: Vec<Activity> = export
+        .defis
+        .iter()
+        .filter(|d| !d.source_code.is_empty())
+        .enumerate()
+        .map(|(i, d)| Activity {
+            defi_id: d.id.clone(),
+            url: d.source_code[0].clone(),
+            ..base[i % base.len()].clone()
+        })
+        .collect();
+    let defis = activity.len();
+    let cohort = Cohort::new(export_with(activity));
+    let all = Filters::default();
+    let chart = repository_activity(&cohort, &cohort.select(&all), &all, Lang::Fr);
+    assert!(defis > 8, "{defis}");
+    assert_eq!(
+        chart.series.len(),
+        8,
+        "seven administrations and « autres »"
+    );
+    assert_eq!(chart.series[7].key, "autres");
+    let top_levels: Vec<&str> = cohort
+        .export
+        .administrations
+        .iter()
+        .filter(|a| a.parent_id.is_none())
+        .map(|a| a.id.as_str())
+        .collect();
+    for series in &chart.series[..7] {
+        assert!(top_levels.contains(&series.key.as_str()), "{}", series.key);
+    }
+}
+
+#[test]
+fn figures_count_repositories_commits_during_the_defi_and_licences() {
+    let activity = fixture();
+    let cohort = Cohort::new(export_with(activity.clone()));
+    let all = Filters::default();
+    let figures = repository_figures(&cohort, &cohort.select(&all));
+    assert_eq!(figures.repositories, 5);
+    assert_eq!(figures.analysed_defis, 5);
+    assert_eq!(figures.licensed_share, Some(0.8), "all but archifiltre");
+    // Commits in weeks whose Monday falls in the défi's ten months, counted from the fixture.
+    let windows: BTreeMap<&str, (&str, &str)> = [
+        ("hopkins", ("2018-01-01", "2018-11-01")),
+        ("signaux-faibles", ("2018-01-01", "2018-11-01")),
+        ("archifiltre", ("2018-01-01", "2018-11-01")),
+        ("leximpact", ("2019-09-01", "2020-07-01")),
+        ("monitorfish", ("2020-09-01", "2021-07-01")),
+    ]
+    .into();
+    let expected: u64 = activity
+        .iter()
+        .flat_map(|a| {
+            let (start, end) = windows[a.defi_id.as_str()];
+            a.weeks
+                .iter()
+                .filter(move |w| w.monday.as_str() >= start && w.monday.as_str() < end)
+        })
+        .map(|w| u64::from(w.commits))
+        .sum();
+    assert_eq!(figures.commits_during_defi, expected);
+    let promo3 = filters(&cohort, "promo=3");
+    let figures = repository_figures(&cohort, &cohort.select(&promo3));
+    assert_eq!(
+        (figures.repositories, figures.licensed_share),
+        (1, Some(1.0))
+    );
+    let none = Cohort::new(export_with(Vec::new()));
+    let figures = repository_figures(&none, &none.select(&all));
+    assert_eq!((figures.repositories, figures.licensed_share), (0, None));
+}
+
+#[test]
+fn the_scorecard_reads_without_colour_and_explains_each_cell() {
+    let cohort = Cohort::new(export_with(fixture()));
+    let all = Filters::default();
+    let card = openness_scorecard(&cohort, &cohort.select(&all), Lang::Fr);
+    assert_eq!(card.rows.len(), 71);
+    assert_eq!(card.checks.len(), 8);
+    let row = |id: &str| card.rows.iter().find(|r| r.defi_id == id).unwrap();
+    let marks = |id: &str| {
+        row(id)
+            .cells
+            .iter()
+            .map(|c| c.mark.symbol())
+            .collect::<String>()
+    };
+    // code, licence, README, CONTRIBUTING, CHANGELOG, CI, tests, recent activity.
+    assert_eq!(marks("monitorfish"), "✓✓✓✓✗✓✓✓");
+    assert_eq!(marks("hopkins"), "✓✓✓✗✓✓✓✗");
+    assert_eq!(marks("archifiltre"), "✓✗✓✗✗✗✗✗");
+    assert_eq!(marks("adex"), "✓???????", "published, not scanned");
+    let without_code = card
+        .rows
+        .iter()
+        .find(|r| r.cells[0].mark == Mark::No)
+        .unwrap();
+    assert!(without_code.cells[1..]
+        .iter()
+        .all(|c| c.mark == Mark::NotApplicable));
+    assert_eq!(
+        row("monitorfish").cells[1].detail,
+        "licence AGPL-3.0 (LICENSE)"
+    );
+    assert_eq!(
+        row("hopkins").cells[7].detail,
+        "dernier commit le 14 janvier 2019"
+    );
+    assert_eq!(row("leximpact").cells[5].detail, "circleci, github-actions");
+    // Best scores first.
+    assert!(card.rows.windows(2).all(|w| w[0].score >= w[1].score));
+    assert_eq!(card.rows[0].defi_id, "leximpact");
+    let csv = scorecard_csv(&card);
+    assert_eq!(csv.lines().count(), 72);
+    assert!(csv.starts_with("defi_id,defi,score,code,code_detail,license,license_detail,"));
+}
+
+#[test]
+fn without_activity_the_chart_is_empty_and_says_so() {
+    let cohort = Cohort::new(export_with(Vec::new()));
+    let all = Filters::default();
+    let chart = stats::chart(
+        ChartId::RepositoryActivity,
+        &cohort,
+        &cohort.select(&all),
+        &all,
+        Lang::Fr,
+    );
+    assert!(chart.is_empty());
+    assert_eq!(
+        eig_pulse_core::chart::summary::summary(&chart, &[], Lang::Fr),
+        "Activité des dépôts de code. Aucune donnée pour ces filtres."
+    );
+}
