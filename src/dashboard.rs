@@ -13,6 +13,7 @@ use crate::defi_panel::{DefiList, DefiPanel};
 use crate::embed::EmbedDialog;
 use crate::filter_bar::FilterBar;
 use crate::key_figures::KeyFiguresView;
+use crate::scorecard::Scorecard;
 
 /// The dashboard's state in URL pairs: filters, then the open défi.
 fn state_pairs(filters: &Filters, defi: &Option<String>) -> Vec<(&'static str, String)> {
@@ -91,8 +92,11 @@ pub fn Dashboard(cohort: Arc<Cohort>) -> impl IntoView {
     };
     let charts: Vec<(ChartId, Memo<BarChart>)> = ChartId::ALL
         .iter()
+        .filter(|&&id| id != ChartId::RepositoryActivity)
         .map(|&id| (id, chart_memo(id)))
         .collect();
+    let activity = chart_memo(ChartId::RepositoryActivity);
+    let scanned = !cohort.export.activity.is_empty();
     let t = move |fr: &'static str, en: &'static str| move || lang.get().pick(fr, en);
 
     view! {
@@ -121,6 +125,23 @@ pub fn Dashboard(cohort: Arc<Cohort>) -> impl IntoView {
                     .map(|(id, chart)| view! { <ChartView id chart on_target around=around() /> })
                     .collect_view()}
             </div>
+            <section class="repositories" aria-labelledby="depots-titre">
+                <h2 id="depots-titre">{t("Dépôts de code", "Code repositories")}</h2>
+                {(!scanned).then(|| view! {
+                    <div class="fr-notice fr-notice--info no-activity">
+                        <div class="fr-container"><div class="fr-notice__body"><p class="fr-notice__title">
+                            {t(
+                                "Cet export ne contient pas l'activité des dépôts : il a été produit sans « --repos ». La colonne « Code publié » vient du catalogue ; les autres critères attendent l'analyse des dépôts.",
+                                "This export holds no repository activity: it was produced without \"--repos\". The \"Published code\" column comes from the catalogue; the other checks wait for the repositories to be scanned.",
+                            )}
+                        </p></div></div>
+                    </div>
+                })}
+                <div class="charts">
+                    <ChartView id=ChartId::RepositoryActivity chart=activity on_target around=around() />
+                </div>
+                <Scorecard cohort=cohort.clone() selection defi />
+            </section>
             <DefiList cohort=cohort.clone() selection defi />
             <DefiPanel cohort=cohort.clone() defi filters />
             <EmbedDialog cohort=cohort.clone() embedding filters />

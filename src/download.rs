@@ -84,12 +84,13 @@ pub fn png(
     }
 }
 
-/// The drawn values as CSV; the byte-order mark lets spreadsheets read the accents as UTF-8.
+/// The drawn values as CSV.
 pub fn csv(slug: &str, chart: &BarChart, hidden: &[bool]) {
-    let text = format!("\u{FEFF}{}", table::to_csv(chart, hidden));
-    let _ = save(
-        &format!("{slug}.csv"),
-        &text_parts(&text),
-        "text/csv;charset=utf-8",
-    );
+    csv_file(&format!("{slug}.csv"), &table::to_csv(chart, hidden));
+}
+
+/// A CSV file; the byte-order mark lets spreadsheets read the accents as UTF-8.
+pub fn csv_file(name: &str, csv: &str) {
+    let text = format!("\u{FEFF}{csv}");
+    let _ = save(name, &text_parts(&text), "text/csv;charset=utf-8");
 }

@@ -2,13 +2,16 @@
 
 use std::sync::Arc;
 
+use eig_pulse_core::repositories::repository_figures;
 use eig_pulse_core::{format, stats, Cohort, Lang, Selection};
 use leptos::prelude::*;
 
 #[component]
 pub fn KeyFiguresView(cohort: Arc<Cohort>, selection: Memo<Selection>) -> impl IntoView {
     let lang = expect_context::<RwSignal<Lang>>();
+    let repository_cohort = cohort.clone();
     let figures = Memo::new(move |_| stats::key_figures(&cohort, &selection.get()));
+    let repositories = Memo::new(move |_| repository_figures(&repository_cohort, &selection.get()));
     let card = move |key: &'static str,
                      fr: &'static str,
                      en: &'static str,
@@ -33,6 +36,15 @@ pub fn KeyFiguresView(cohort: Arc<Cohort>, selection: Memo<Selection>) -> impl I
             {card("journal", "entrées de journal", "journal entries", count(|f| f.journal_entries))}
             {card("code", "des défis publient leur code", "of défis publish their code", Box::new(move |lang| {
                 figures.with(|f| f.with_code.map_or_else(|| "—".to_string(), |s| format::percent(s, lang)))
+            }))}
+            {card("repositories", "dépôts de code analysés", "code repositories scanned", Box::new(move |lang| {
+                format::count(repositories.with(|r| r.repositories) as u64, lang)
+            }))}
+            {card("commits", "commits pendant les dix mois du défi", "commits during the défi's ten months", Box::new(move |lang| {
+                format::count(repositories.with(|r| r.commits_during_defi), lang)
+            }))}
+            {card("licensed", "des défis au code analysé ont une licence", "of défis with scanned code have a licence", Box::new(move |lang| {
+                repositories.with(|r| r.licensed_share.map_or_else(|| "—".to_string(), |s| format::percent(s, lang)))
             }))}
         </section>
     }

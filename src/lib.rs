@@ -15,6 +15,7 @@ mod filter_bar;
 pub mod key_figures;
 pub mod load;
 pub mod scheme;
+mod scorecard;
 
 pub use app::App;
 pub use load::{load_export, LoadFailure};

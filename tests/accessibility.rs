@@ -81,44 +81,6 @@ async fn focus_is_visible(b: &Browser) -> bool {
         == Value::Bool(true)
 }
 
-/// axe-core's serious and critical violations on the page as it is now.
-async fn axe_violations(b: &Browser) -> Vec<Value> {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join(".tools/web/node_modules/axe-core/axe.min.js");
-    let source = std::fs::read_to_string(&path).unwrap_or_else(|e| {
-        panic!(
-            "{}: {e} (scripts/setup installs axe-core from npm)",
-            path.display()
-        )
-    });
-    b.client
-        .execute(
-            "if (!window.axe) { const s = document.createElement('script'); s.textContent = arguments[0]; document.head.appendChild(s); } return !!window.axe;",
-            vec![json!(source)],
-        )
-        .await
-        .unwrap();
-    let result = b
-        .client
-        .execute_async(
-            "const done = arguments[arguments.length - 1];
-             axe.run(document, { resultTypes: ['violations'] })
-               .then(r => done(r.violations.map(v => ({ id: v.id, impact: v.impact, help: v.help,
-                   nodes: v.nodes.slice(0, 5).map(n => n.target.join(' ') + ' — ' + (n.failureSummary || '').slice(0, 200)) }))))
-               .catch(e => done([{ id: 'axe-error', impact: 'critical', help: String(e), nodes: [] }]));",
-            vec![],
-        )
-        .await
-        .unwrap();
-    result
-        .as_array()
-        .cloned()
-        .unwrap_or_default()
-        .into_iter()
-        .filter(|v| matches!(v["impact"].as_str(), Some("serious" | "critical")))
-        .collect()
-}
-
 #[tokio::test]
 async fn axe_finds_nothing_serious_in_either_scheme_or_language() {
     let port = serve(dist(), Routes::new());
@@ -152,7 +114,7 @@ async fn axe_finds_nothing_serious_in_either_scheme_or_language() {
             "the filter's tag",
         )
         .await;
-        let violations = axe_violations(&b).await;
+        let violations = b.axe_violations().await;
         assert!(
             violations.is_empty(),
             "{theme}/{lang}: {}",
@@ -163,7 +125,7 @@ async fn axe_finds_nothing_serious_in_either_scheme_or_language() {
         b.click("[data-embed=journal-weekly]").await;
         b.wait_for("document.querySelector('#embed-snippet')", "the dialog")
             .await;
-        let violations = axe_violations(&b).await;
+        let violations = b.axe_violations().await;
         assert!(
             violations.is_empty(),
             "{theme}/{lang}, dialog open: {}",

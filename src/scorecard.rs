@@ -1,0 +1,102 @@
+//! The openness scorecard: défis × checks as a table, each verdict a symbol and a word (never a
+//! colour alone), its evidence in a tooltip and, on demand, written under it.
+
+use std::sync::Arc;
+
+use eig_pulse_core::repositories::{openness_scorecard, scorecard_csv, Mark};
+use eig_pulse_core::{Cohort, Lang, Selection};
+use leptos::prelude::*;
+
+use crate::download;
+
+#[component]
+pub fn Scorecard(
+    cohort: Arc<Cohort>,
+    selection: Memo<Selection>,
+    defi: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let lang = expect_context::<RwSignal<Lang>>();
+    let card = Memo::new(move |_| openness_scorecard(&cohort, &selection.get(), lang.get()));
+    let details = RwSignal::new(false);
+    let t = move |fr: &'static str, en: &'static str| move || lang.get().pick(fr, en);
+    let save_csv = move |_| {
+        card.with_untracked(|c| download::csv_file("openness-scorecard.csv", &scorecard_csv(c)))
+    };
+
+    view! {
+        <figure class="chart scorecard" id="openness-scorecard">
+            <figcaption>
+                <h3 class="chart-title">{t("Ouverture du code, défi par défi", "Code openness, défi by défi")}</h3>
+                <p class="chart-guide">{t(
+                    "Critères inspirés de code.gouv.fr. ✓ oui, ✗ non, ? dépôt non analysé, – sans code publié. Survoler une case, ou afficher le détail, pour voir ce qui a été trouvé.",
+                    "Checks in the spirit of code.gouv.fr. ✓ yes, ✗ no, ? repository not scanned, – no published code. Hover a cell, or show the details, to see what was found.",
+                )}</p>
+            </figcaption>
+            <div class="chart-tools">
+                <button
+                    type="button"
+                    class="fr-btn fr-btn--secondary fr-btn--sm tool details-toggle"
+                    aria-pressed=move || details.get().to_string()
+                    on:click=move |_| details.update(|d| *d = !*d)
+                >
+                    {move || if details.get() { lang.get().pick("Masquer le détail", "Hide the details") } else { lang.get().pick("Afficher le détail", "Show the details") }}
+                </button>
+                <span class="chart-tools-label" id="telecharger-openness-scorecard">{t("Télécharger :", "Download:")}</span>
+                <button type="button" class="fr-btn fr-btn--tertiary fr-btn--sm tool" data-download="csv" aria-describedby="telecharger-openness-scorecard" on:click=save_csv>"CSV"</button>
+            </div>
+            <div class="fr-table fr-table--sm">
+                <div class="fr-table__wrapper">
+                    <div class="fr-table__container">
+                        <div class="fr-table__content" tabindex="0" role="region" aria-label=t("Tableau d'ouverture du code", "Code openness table")>
+                            <table>
+                                <caption class="fr-sr-only">{t("Ouverture du code, défi par défi", "Code openness, défi by défi")}</caption>
+                                <thead>
+                                    <tr>
+                                        <th scope="col">{t("Défi", "Défi")}</th>
+                                        <th scope="col">{t("Score", "Score")}</th>
+                                        {move || card.with(|c| c.checks.iter().map(|check| view! {
+                                            <th scope="col" title=check.explanation.clone()>{check.label.clone()}</th>
+                                        }).collect_view())}
+                                    </tr>
+                                </thead>
+                                <tbody>
+                                    {move || {
+                                        let lang = lang.get();
+                                        let shown = details.get();
+                                        card.with(|c| c.rows.iter().map(|row| {
+                                            let open = row.defi_id.clone();
+                                            let total = c.checks.len();
+                                            view! {
+                                                <tr data-defi=row.defi_id.clone()>
+                                                    <th scope="row">
+                                                        <button type="button" class="link-button" on:click=move |_| defi.set(Some(open.clone()))>{row.title.clone()}</button>
+                                                    </th>
+                                                    <td class="number">{format!("{}/{total}", row.score)}</td>
+                                                    {row.cells.iter().zip(&c.checks).map(|(cell, check)| {
+                                                        let class = match cell.mark {
+                                                            Mark::Yes => "mark mark-yes",
+                                                            Mark::No => "mark mark-no",
+                                                            Mark::Unknown => "mark mark-unknown",
+                                                            Mark::NotApplicable => "mark mark-na",
+                                                        };
+                                                        view! {
+                                                            <td class=class title=format!("{} : {} — {}", check.label, cell.mark.word(lang), cell.detail)>
+                                                                <span aria-hidden="true">{cell.mark.symbol()}</span>
+                                                                <span class="fr-sr-only">{format!("{}, {}", cell.mark.word(lang), cell.detail)}</span>
+                                                                {shown.then(|| view! { <span class="mark-detail" aria-hidden="true">{cell.detail.clone()}</span> })}
+                                                            </td>
+                                                        }
+                                                    }).collect_view()}
+                                                </tr>
+                                            }
+                                        }).collect_view())
+                                    }}
+                                </tbody>
+                            </table>
+                        </div>
+                    </div>
+                </div>
+            </div>
+        </figure>
+    }
+}

@@ -1,0 +1,184 @@
+//! Repository activity end to end: the real export (no activity: a notice, « ? » cells) and the
+//! real export with `tests/fixtures/activity.json`, against the core's figures.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+use eig_pulse_core::export::Activity;
+use eig_pulse_core::repositories::repository_figures;
+use eig_pulse_core::validate::parse_export;
+use eig_pulse_core::{format, Cohort, Filters, Lang};
+use serde_json::json;
+
+use support::{browser, dist, serve, Browser, Routes};
+
+fn export_with_activity() -> String {
+    let real = std::fs::read_to_string(dist().join("data/export.json")).unwrap();
+    let mut export = parse_export(&real).unwrap();
+    let fixture =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/activity.json");
+    export.activity =
+        serde_json::from_str::<Vec<Activity>>(&std::fs::read_to_string(fixture).unwrap()).unwrap();
+    serde_json::to_string(&export).unwrap()
+}
+
+fn site() -> u16 {
+    let mut routes = Routes::new();
+    routes.insert(
+        "/activity.json".into(),
+        (200, "application/json", export_with_activity().into_bytes()),
+    );
+    serve(dist(), routes)
+}
+
+async fn open(port: u16, query: &str) -> Browser {
+    let b = browser(1280, 2000).await;
+    b.client
+        .goto(&format!("http://127.0.0.1:{port}/{query}"))
+        .await
+        .unwrap();
+    b.wait_for(
+        "window.eigPulseTimings && window.eigPulseTimings.draws >= 6",
+        "six charts drawn",
+    )
+    .await;
+    b
+}
+
+async fn figure(b: &Browser, key: &str) -> String {
+    b.text(&format!(".figure[data-figure={key}] .figure-value"))
+        .await
+}
+
+#[tokio::test]
+async fn repository_activity_figures_chart_and_scorecard_follow_the_filters() {
+    let port = site();
+    let cohort = Cohort::new(parse_export(&export_with_activity()).unwrap());
+    let b = open(port, "index.html?data=activity.json&theme=light").await;
+
+    let all = Filters::default();
+    let expected = repository_figures(&cohort, &cohort.select(&all));
+    assert_eq!(figure(&b, "repositories").await, "5");
+    assert_eq!(
+        figure(&b, "commits").await,
+        format::count(expected.commits_during_defi, Lang::Fr)
+    );
+    assert_eq!(figure(&b, "licensed").await, "80\u{202F}%");
+    assert!(b.js("return !document.querySelector('.no-activity')").await == json!(true));
+    let ink = b.ink("repository-activity").await;
+    assert!(ink > 0.02, "activity canvas almost blank: {ink}");
+    let label = b
+        .js("return document.querySelector('#repository-activity canvas').getAttribute('aria-label')")
+        .await;
+    assert!(
+        label.as_str().unwrap().contains("Mois le plus actif"),
+        "{label}"
+    );
+    // The ten months of EIG 2 are shaded: DSFR blue-france-950 behind the bars.
+    let shaded = b
+        .pixels(
+            "repository-activity",
+            "d[i] === 236 && d[i+1] === 236 && d[i+2] === 254",
+        )
+        .await;
+    assert!(shaded > 0.01, "no shaded window: {shaded}");
+
+    // Scorecard: every défi, best first, symbols and words.
+    assert_eq!(
+        b.js("return document.querySelectorAll('#openness-scorecard tbody tr').length")
+            .await,
+        json!(71)
+    );
+    assert_eq!(
+        b.js("return document.querySelector('#openness-scorecard tbody tr').dataset.defi")
+            .await,
+        json!("leximpact")
+    );
+    let monitorfish = b
+        .js("return [...document.querySelectorAll('#openness-scorecard tr[data-defi=monitorfish] td.mark')].map(td => td.querySelector('[aria-hidden]').textContent).join('')")
+        .await;
+    assert_eq!(monitorfish, json!("✓✓✓✓✗✓✓✓"));
+    let title = b
+        .js("return document.querySelector('#openness-scorecard tr[data-defi=monitorfish] td.mark:nth-of-type(3)').title")
+        .await;
+    assert_eq!(title, json!("Licence : oui — licence AGPL-3.0 (LICENSE)"));
+    b.click("#openness-scorecard .details-toggle").await;
+    b.wait_for(
+        "document.querySelector('#openness-scorecard .mark-detail')",
+        "details written out",
+    )
+    .await;
+    b.screenshot("repositories").await;
+    let violations = b.axe_violations().await;
+    assert!(
+        violations.is_empty(),
+        "{}",
+        serde_json::to_string_pretty(&violations).unwrap()
+    );
+
+    // One promotion: weekly bars, its défis only.
+    b.js("const s = document.getElementById('filtre-promo'); s.value = '2'; s.dispatchEvent(new Event('change', {bubbles: true}));").await;
+    b.wait_for(
+        "location.search.includes('promo=2')",
+        "the promotion filter",
+    )
+    .await;
+    b.wait_for(
+        "document.querySelector('#repository-activity canvas').getAttribute('aria-label').includes('Semaine la plus active')",
+        "weekly activity",
+    )
+    .await;
+    let (filters, _) = Filters::from_query("promo=2", &cohort.export);
+    let selection = cohort.select(&filters);
+    assert_eq!(figure(&b, "repositories").await, "3");
+    assert_eq!(
+        b.js("return document.querySelectorAll('#openness-scorecard tbody tr').length")
+            .await,
+        json!(selection.defis.len())
+    );
+    // A défi's name opens its panel.
+    b.click("#openness-scorecard tr[data-defi=hopkins] th button")
+        .await;
+    b.wait_for(
+        "document.querySelector('.defi-panel[data-defi=hopkins]')",
+        "the panel",
+    )
+    .await;
+    b.finish().await;
+}
+
+#[tokio::test]
+async fn without_activity_the_page_says_why_and_marks_unknowns() {
+    let port = site();
+    let b = open(port, "index.html").await;
+    b.wait_for("document.querySelector('.no-activity')", "the notice")
+        .await;
+    assert!(b.text(".no-activity").await.contains("--repos"));
+    assert_eq!(figure(&b, "repositories").await, "0");
+    assert_eq!(figure(&b, "licensed").await, "—");
+    let adex = b
+        .js("return [...document.querySelectorAll('#openness-scorecard tr[data-defi=adex] td.mark')].map(td => td.querySelector('[aria-hidden]').textContent).join('')")
+        .await;
+    assert_eq!(adex, json!("✓???????"));
+    b.finish().await;
+}
+
+#[tokio::test]
+async fn the_activity_chart_embeds_like_the_others() {
+    let port = site();
+    let b = browser(800, 900).await;
+    b.client
+        .goto(&format!(
+            "http://127.0.0.1:{port}/index.html?chart=repository-activity&data=activity.json&promo=3"
+        ))
+        .await
+        .unwrap();
+    b.wait_for(
+        "window.eigPulseTimings && window.eigPulseTimings.draws >= 1",
+        "the chart",
+    )
+    .await;
+    assert!(b.text("h1").await.contains("Activité des dépôts de code"));
+    assert!(b.ink("repository-activity").await > 0.02);
+    b.finish().await;
+}
