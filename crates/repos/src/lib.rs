@@ -1,0 +1,30 @@
+//! Reads a folder of git clones with gitoxide (no `git` process): activity per ISO week and
+//! openness checks per repository, matched to the défis through their remote URL or a
+//! mapping file; and clones the catalogue's repositories.
+//!
+//! This crate knows nothing of the catalogue's YAML: it is handed défi ids and URLs.
+//! No personal data leaves `scan.rs`: authors are counted there, never returned.
+
+pub mod clone;
+pub mod matching;
+pub mod openness;
+pub mod remote;
+pub mod scan;
+
+pub use scan::{scan, Problem, Scan};
+
+use std::path::{Path, PathBuf};
+
+/// The folders directly inside `dir`, by name, hidden ones aside (files are ignored).
+pub fn folders(dir: &Path) -> std::io::Result<Vec<(String, PathBuf)>> {
+    let mut folders = Vec::new();
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if !name.starts_with('.') && entry.path().is_dir() {
+            folders.push((name, entry.path()));
+        }
+    }
+    folders.sort();
+    Ok(folders)
+}
