@@ -4,6 +4,7 @@ pub mod build;
 pub mod journal;
 pub mod names;
 pub mod report;
+pub mod repositories;
 pub mod site;
 pub mod source;
 pub mod synth;
