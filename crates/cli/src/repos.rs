@@ -144,7 +144,11 @@ pub fn add_activity(
         }
     }
     report.count("dossiers de dépôts", "repository folders", folders.len());
-    report.count("dépôts lus en entier", "repositories read in full", readable);
+    report.count(
+        "dépôts lus en entier",
+        "repositories read in full",
+        readable,
+    );
     report.count(
         "fiches d'activité (dépôt × défi)",
         "activity records (repository × défi)",

@@ -83,19 +83,31 @@ mod tests {
             .collect();
         assert_eq!(
             found,
-            [("alpha", 2, "https://github.com/a/b"), ("alpha-2", 4, "file:///tmp/x")]
+            [
+                ("alpha", 2, "https://github.com/a/b"),
+                ("alpha-2", 4, "file:///tmp/x")
+            ]
         );
     }
 
     #[test]
     fn mapping_entries_keep_their_line() {
-        let text = "# comment\nrepositories:\n  front: alpha\n  \"https://framagit.org/x/y\": beta\n";
+        let text =
+            "# comment\nrepositories:\n  front: alpha\n  \"https://framagit.org/x/y\": beta\n";
         let entries = parse_mapping(&SourceText::new("repositories.yml", text)).unwrap();
         assert_eq!(
             entries,
             [
-                MappingLine { key: "front".into(), defi_id: "alpha".into(), line: 3 },
-                MappingLine { key: "https://framagit.org/x/y".into(), defi_id: "beta".into(), line: 4 },
+                MappingLine {
+                    key: "front".into(),
+                    defi_id: "alpha".into(),
+                    line: 3
+                },
+                MappingLine {
+                    key: "https://framagit.org/x/y".into(),
+                    defi_id: "beta".into(),
+                    line: 4
+                },
             ]
         );
         let empty = parse_mapping(&SourceText::new("r.yml", "repositories: {}\n")).unwrap();

@@ -128,11 +128,7 @@ fn walk(repo: &gix::Repository, head: gix::ObjectId) -> Result<History, Problem>
         let mut author = None;
         for token in tokens {
             match token.map_err(|e| Problem::Unreadable(format!("commit {id}: {e}")))? {
-                Token::Parent { id: parent } => {
-                    if seen.insert(parent) {
-                        pending.push(parent);
-                    }
-                }
+                Token::Parent { id: parent } if seen.insert(parent) => pending.push(parent),
                 Token::Author { signature } => {
                     author = Some((signature.seconds(), signature.email.trim_ascii()));
                     break;
