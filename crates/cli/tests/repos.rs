@@ -161,6 +161,37 @@ fn activity_is_exported_exactly_validates_and_names_nobody() {
 
     let text = fs::read_to_string(&out).unwrap();
     assert_eq!(schema_errors(&text), Vec::<String>::new());
+
+    // The exporter reads git without the git binary: the same export with no PATH at all.
+    let mut args: Vec<String> = Vec::new();
+    for (flag, name) in [
+        ("--site", "site"),
+        ("--journal", "journal.csv"),
+        ("--overrides", "overrides.yml"),
+        ("--repos", "repos"),
+        ("--repos-map", "repositories.yml"),
+    ] {
+        args.push(flag.into());
+        args.push(dir.path().join(name).display().to_string());
+    }
+    let without_git = std::process::Command::new(env!("CARGO_BIN_EXE_eig-pulse"))
+        .arg("export")
+        .args(&args)
+        .args(["--generated-at", "2026-01-01T00:00:00Z", "-o"])
+        .arg(dir.path().join("without-git.json"))
+        .env("PATH", "")
+        .output()
+        .unwrap();
+    assert_eq!(
+        without_git.status.code(),
+        Some(0),
+        "{}",
+        stderr(&without_git)
+    );
+    assert_eq!(
+        fs::read_to_string(dir.path().join("without-git.json")).unwrap(),
+        text
+    );
     let export: Export = eig_pulse_core::validate::parse_export(&text).unwrap();
     assert_eq!(
         export.activity,
