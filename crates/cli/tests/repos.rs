@@ -440,3 +440,19 @@ fn a_failed_clone_names_its_defi_and_exits_1() {
     );
     assert!(!into.join("alpha").exists(), "no half-made clone is left");
 }
+
+#[test]
+fn an_invalid_mapping_file_names_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    sound_repositories(dir.path());
+    fs::write(
+        dir.path().join("repositories.yml"),
+        "repositories:\n  alpha: alpha\n  alpha: beta\n",
+    )
+    .unwrap();
+    let (output, out) = run_export(dir.path(), &[]);
+    let err = stderr(&output);
+    assert_eq!(output.status.code(), Some(2), "{err}");
+    assert!(err.contains("repositories.yml, ligne 3"), "{err}");
+    assert!(!out.exists());
+}
