@@ -103,10 +103,18 @@ pub fn add_activity(
     let mapping_name = mapping.map(|m| m.name.as_str()).unwrap_or(DEFAULT_MAPPING);
     for finding in findings {
         match finding {
-            Finding::Unmatched { folder, remote } => report.add(
+            Finding::Unmatched {
+                folder,
+                remote,
+                organisation_of,
+            } => report.add(
                 &folder_path(&folder),
                 None,
-                What::UnmatchedRepository { folder, remote },
+                What::UnmatchedRepository {
+                    folder,
+                    remote,
+                    organisation_of,
+                },
             ),
             Finding::SameRepository { folder, first } => report.add(
                 &folder_path(&folder),

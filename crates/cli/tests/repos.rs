@@ -269,6 +269,12 @@ fn bad_inputs() -> Vec<(&'static str, Setup, &'static str, &'static str)> {
             "repository \"stray\": remote URL \"https://github.com/someone/else\" matches no source_code",
         ),
         (
+            "gamma-web",
+            |repos| fixture::sample(&repos.join("gamma-web"), "https://github.com/etalab/gamma-web"),
+            "(le source_code du défi gamma est la page de son organisation : une entrée « gamma-web: gamma » dans la table des dépôts le rattacherait)",
+            "(défi gamma's source_code is its organisation page: an entry \"gamma-web: gamma\" in the repositories mapping would match it)",
+        ),
+        (
             "alpha-copy",
             |repos| {
                 fixture::git_plain(repos, &["clone", "-q", "--bare", "alpha", "alpha-copy"]);

@@ -87,6 +87,8 @@ pub enum What {
     UnmatchedRepository {
         folder: String,
         remote: Option<String>,
+        /// The défi whose `source_code` is the organisation page of this remote.
+        organisation_of: Option<String>,
     },
     /// A second folder for a repository already read: left out.
     DuplicateRepository {
@@ -250,13 +252,21 @@ impl Finding {
                     format!("repository \"{folder}\": unreadable or corrupt object, left out ({detail})")
                 }
             }
-            What::UnmatchedRepository { folder, remote } => {
-                let remote = remote.as_deref();
-                match (fr, remote) {
+            What::UnmatchedRepository {
+                folder,
+                remote,
+                organisation_of,
+            } => {
+                let unmatched = match (fr, remote.as_deref()) {
                     (true, Some(url)) => format!("dépôt « {folder} » : l'URL distante « {url} » ne correspond à aucun source_code ni à la table des dépôts, écarté"),
                     (true, None) => format!("dépôt « {folder} » : sans URL distante ni entrée dans la table des dépôts, écarté"),
                     (false, Some(url)) => format!("repository \"{folder}\": remote URL \"{url}\" matches no source_code nor the repositories mapping, left out"),
                     (false, None) => format!("repository \"{folder}\": no remote URL and no entry in the repositories mapping, left out"),
+                };
+                match (fr, organisation_of) {
+                    (_, None) => unmatched,
+                    (true, Some(id)) => format!("{unmatched} (le source_code du défi {id} est la page de son organisation : une entrée « {folder}: {id} » dans la table des dépôts le rattacherait)"),
+                    (false, Some(id)) => format!("{unmatched} (défi {id}'s source_code is its organisation page: an entry \"{folder}: {id}\" in the repositories mapping would match it)"),
                 }
             }
             What::DuplicateRepository { folder, first } => {

@@ -26,10 +26,13 @@ pub struct MappingEntry {
 /// What matching found, besides the records.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Finding {
-    /// Neither its remote nor the mapping names a défi.
+    /// Neither its remote nor the mapping names a défi. `organisation_of`: the défi whose
+    /// `source_code` is the organisation page this remote belongs to (a mapping entry is then
+    /// the fix).
     Unmatched {
         folder: String,
         remote: Option<String>,
+        organisation_of: Option<String>,
     },
     /// A second folder for a repository already scanned: left out.
     SameRepository { folder: String, first: String },
@@ -121,9 +124,17 @@ pub fn match_scans(
             }
         };
         if matches.is_empty() {
+            let organisation_of = key.as_deref().and_then(|key| {
+                by_key
+                    .iter()
+                    .filter(|(page, _)| key.starts_with(&format!("{page}/")))
+                    .flat_map(|(_, links)| links.iter().map(|(id, _)| id.to_string()))
+                    .min()
+            });
             findings.push(Finding::Unmatched {
                 folder: scan.folder,
                 remote: scan.remote_url,
+                organisation_of,
             });
             continue;
         }

@@ -95,7 +95,7 @@ pub fn check(repo: &gix::Repository, head: ObjectId) -> Result<Openness, Problem
     let (license_file, license_spdx) = match license {
         Some(entry) => {
             let text = reader.text(entry.id)?;
-            (Some(entry.name.clone()), spdx_of(&text).map(str::to_string))
+            (Some(entry.name.clone()), license_id(&text))
         }
         None => (None, None),
     };
@@ -167,6 +167,17 @@ fn has_tests_folder(reader: &mut Reader, entries: &[Entry], depth: usize) -> Res
         }
     }
     Ok(false)
+}
+
+/// The SPDX id of a licence file: its `SPDX-License-Identifier:` line when it has one, else
+/// recognised from the text.
+pub fn license_id(text: &str) -> Option<String> {
+    let declared = text.lines().find_map(|line| {
+        let (_, id) = line.split_once("SPDX-License-Identifier:")?;
+        let id = id.trim();
+        (!id.is_empty()).then(|| id.to_string())
+    });
+    declared.or_else(|| spdx_of(text).map(str::to_string))
 }
 
 /// The SPDX id of a licence text, from phrases only that licence has; `None` when unsure.
@@ -286,6 +297,13 @@ mod tests {
         (Some("Unlicense"), "This is free and unencumbered software released into the public domain."),
         (None, "All rights reserved. Do not copy."),
     ];
+
+    #[test]
+    fn a_declared_identifier_comes_first() {
+        let text = "SPDX-License-Identifier: AGPL-3.0-or-later\n\nPermission is hereby granted, free of charge";
+        assert_eq!(license_id(text).as_deref(), Some("AGPL-3.0-or-later"));
+        assert_eq!(license_id(TEXTS[0].1).as_deref(), Some("MIT"));
+    }
 
     #[test]
     fn licences_are_recognised_by_their_phrases() {

@@ -35,6 +35,8 @@ fn remotes_match_source_code_then_the_mapping() {
         defi("alpha", &["https://github.com/etalab/alpha"]),
         defi("beta", &["https://gitlab.com/beta/app"]),
         defi("gamma", &[]),
+        // An organisation page.
+        defi("delta", &["https://github.com/delta-org"]),
         // Two défis naming one repository (as the real catalogue does for eig-link).
         defi("link-1", &["https://github.com/eig/link"]),
         defi("link-2", &["https://github.com/eig/link"]),
@@ -52,6 +54,7 @@ fn remotes_match_source_code_then_the_mapping() {
         scanned("gamma-sources", None),
         scanned("link", Some("https://github.com/eig/link.git")),
         scanned("stray", Some("https://github.com/someone/else")),
+        scanned("delta-web", Some("https://github.com/delta-org/web")),
     ];
     let (records, findings) = match_scans(scans, &defis, &mapping);
     let summary: Vec<(&str, &str, &str)> = records
@@ -91,7 +94,13 @@ fn remotes_match_source_code_then_the_mapping() {
             },
             Finding::Unmatched {
                 folder: "stray".into(),
-                remote: Some("https://github.com/someone/else".into())
+                remote: Some("https://github.com/someone/else".into()),
+                organisation_of: None,
+            },
+            Finding::Unmatched {
+                folder: "delta-web".into(),
+                remote: Some("https://github.com/delta-org/web".into()),
+                organisation_of: Some("delta".into()),
             },
             Finding::MappingUnused {
                 key: "gone".into(),
