@@ -65,10 +65,10 @@ pub fn target(url: &str) -> Target {
 /// Clones `url` as a bare repository into `into` (which must not exist); `origin` is set to `url`.
 pub fn clone_bare(url: &str, into: &Path) -> Result<(), String> {
     let interrupt = AtomicBool::new(false);
-    let mut prepare = gix::prepare_clone_bare(url, into).map_err(|e| e.to_string())?;
+    let mut prepare = gix::prepare_clone_bare(url, into).map_err(|e| crate::with_causes(&e))?;
     prepare
         .fetch_only(gix::progress::Discard, &interrupt)
-        .map_err(|e| e.to_string())?;
+        .map_err(|e| crate::with_causes(&e))?;
     Ok(())
 }
 

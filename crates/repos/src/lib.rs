@@ -28,3 +28,18 @@ pub fn folders(dir: &Path) -> std::io::Result<Vec<(String, PathBuf)>> {
     folders.sort();
     Ok(folders)
 }
+
+/// An error and its causes, `: `-separated (gitoxide's top-level messages are terse).
+pub(crate) fn with_causes(error: &dyn std::error::Error) -> String {
+    let mut text = error.to_string();
+    let mut cause = error.source();
+    while let Some(inner) = cause {
+        let words = inner.to_string();
+        if !text.contains(&words) {
+            text.push_str(": ");
+            text.push_str(&words);
+        }
+        cause = inner.source();
+    }
+    text
+}

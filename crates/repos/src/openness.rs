@@ -64,7 +64,7 @@ impl Reader<'_> {
             .repo
             .objects
             .find_blob(&id, &mut self.buf)
-            .map_err(|e| Problem::Unreadable(format!("blob {id}: {e}")))?;
+            .map_err(|e| Problem::Unreadable(format!("blob {id}: {}", crate::with_causes(&e))))?;
         Ok(String::from_utf8_lossy(blob.data).into_owned())
     }
 }

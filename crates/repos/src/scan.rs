@@ -38,8 +38,8 @@ pub enum Problem {
     Unreadable(String),
 }
 
-fn unreadable(error: impl std::fmt::Display) -> Problem {
-    Problem::Unreadable(error.to_string())
+fn unreadable(error: impl std::error::Error) -> Problem {
+    Problem::Unreadable(crate::with_causes(&error))
 }
 
 /// True when `path` holds a `.git` (folder or file) or looks like a bare repository.
@@ -124,7 +124,7 @@ fn walk(repo: &gix::Repository, head: gix::ObjectId) -> Result<History, Problem>
         let tokens = repo
             .objects
             .find_commit_iter(&id, &mut buf)
-            .map_err(|e| Problem::Unreadable(format!("commit {id}: {e}")))?;
+            .map_err(|e| Problem::Unreadable(format!("commit {id}: {}", crate::with_causes(&e))))?;
         let mut author = None;
         for token in tokens {
             match token.map_err(|e| Problem::Unreadable(format!("commit {id}: {e}")))? {
