@@ -58,6 +58,9 @@ pub enum Finding {
 }
 
 /// The activity records, by défi id then folder, and the findings.
+///
+/// A record's `url` is the catalogue's `source_code` when matched through it; through the
+/// mapping, the clone's remote URL, else the défi's first `source_code`, else empty.
 pub fn match_scans(
     scans: Vec<Scan>,
     defis: &[DefiLinks],
