@@ -115,6 +115,7 @@ fn walk(repo: &gix::Repository, head: gix::ObjectId) -> Result<History, Problem>
     let mut weeks: BTreeMap<i64, (u32, HashSet<u32>)> = BTreeMap::new();
     let (mut first, mut last) = (i64::MAX, i64::MIN);
     let mut commits = 0u32;
+    let writable_days = writable_days();
 
     let mut seen = gix::hashtable::HashSet::default();
     seen.insert(head);
@@ -147,6 +148,11 @@ fn walk(repo: &gix::Repository, head: gix::ObjectId) -> Result<History, Problem>
                 .or_insert(next_number),
         };
         let day = seconds.div_euclid(86_400);
+        if !writable_days.contains(&day) {
+            return Err(Problem::Unreadable(format!(
+                "commit {id}: author date out of range ({seconds} s since 1970)"
+            )));
+        }
         let week = weeks
             .entry((day + MONDAY_OFFSET).div_euclid(7))
             .or_default();
@@ -179,6 +185,15 @@ fn walk(repo: &gix::Repository, head: gix::ObjectId) -> Result<History, Problem>
         last: (commits > 0).then(|| date_of(last)),
         weeks,
     })
+}
+
+/// Days since 1970 the export can write (four-digit years, the week's Monday included).
+fn writable_days() -> std::ops::RangeInclusive<i64> {
+    let day = |year, month, day| {
+        let date = Date::from_calendar_date(year, month, day).expect("a valid date");
+        (date - epoch()).whole_days()
+    };
+    day(1000, time::Month::January, 8)..=day(9999, time::Month::December, 24)
 }
 
 fn epoch() -> Date {

@@ -161,4 +161,33 @@ fn bad_input_is_named() {
         ),
         "a truncated object is unreadable"
     );
+
+    // A commit dated in the year 11476: no four-digit date can say it.
+    let far = root.join("far-future");
+    std::fs::create_dir(&far).unwrap();
+    fixture::git_plain(&far, &["init", "-q", "-b", "main"]);
+    let empty_tree = "4b825dc642cb6eb9a060e54bf8d69288fbee4904";
+    fixture::git_plain(&far, &["hash-object", "-t", "tree", "-w", "/dev/null"]);
+    let commit = format!(
+        "tree {empty_tree}\nauthor A <a@example.org> 300000000000 +0000\ncommitter A <a@example.org> 300000000000 +0000\n\nfar\n"
+    );
+    std::fs::write(far.join("commit.txt"), commit).unwrap();
+    let output = std::process::Command::new("git")
+        .args([
+            "hash-object",
+            "--literally",
+            "-t",
+            "commit",
+            "-w",
+            "commit.txt",
+        ])
+        .current_dir(&far)
+        .output()
+        .unwrap();
+    let id = String::from_utf8(output.stdout).unwrap().trim().to_string();
+    fixture::git_plain(&far, &["update-ref", "refs/heads/main", &id]);
+    match scan(&far, "far-future") {
+        Err(Problem::Unreadable(detail)) => assert!(detail.contains("out of range"), "{detail}"),
+        other => panic!("{other:?}"),
+    }
 }
