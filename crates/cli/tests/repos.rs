@@ -158,6 +158,8 @@ fn activity_is_exported_exactly_validates_and_names_nobody() {
         err.contains("dépôt « beta.git » rapproché du défi beta par la table des dépôts"),
         "{err}"
     );
+    // stderr is a pipe here: no progress bar drawn into it.
+    assert!(!err.contains("dépôts  ") && !err.contains('\r'), "{err}");
 
     let text = fs::read_to_string(&out).unwrap();
     assert_eq!(schema_errors(&text), Vec::<String>::new());
