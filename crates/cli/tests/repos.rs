@@ -159,7 +159,7 @@ fn activity_is_exported_exactly_validates_and_names_nobody() {
         "{err}"
     );
     // stderr is a pipe here: no progress bar drawn into it.
-    assert!(!err.contains("dépôts  ") && !err.contains('\r'), "{err}");
+    assert!(!err.contains("/2 dépôts") && !err.contains('\r'), "{err}");
 
     let text = fs::read_to_string(&out).unwrap();
     assert_eq!(schema_errors(&text), Vec::<String>::new());
