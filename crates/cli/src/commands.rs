@@ -21,12 +21,30 @@ pub struct ExportArgs {
     pub strict: bool,
     pub output: PathBuf,
     pub lang: Lang,
+    /// A folder of git clones to read into `activity`.
+    pub repos: Option<PathBuf>,
+    /// The repositories mapping file (default: `data/repositories.yml` when present).
+    pub repos_map: Option<PathBuf>,
 }
 
 pub fn export(args: ExportArgs) -> Result<ExitCode, String> {
     let lang = args.lang;
     let inputs = read_inputs(&args)?;
-    let (export, report) = eig_pulse_ingest::build(&inputs).map_err(|e| e.describe(lang))?;
+    let (mut export, mut report) =
+        eig_pulse_ingest::build(&inputs).map_err(|e| e.describe(lang))?;
+    if let Some(repos) = &args.repos {
+        let mapping = match &args.repos_map {
+            Some(path) => Some(read_source(path, lang)?),
+            None => {
+                let default = Path::new(crate::repos::DEFAULT_MAPPING);
+                match default.is_file() {
+                    true => Some(read_source(default, lang)?),
+                    false => None,
+                }
+            }
+        };
+        crate::repos::add_activity(&mut export, &mut report, repos, mapping.as_ref(), lang)?;
+    }
     eprint!("{}", report.render(lang));
 
     let json = serde_json::to_string_pretty(&export).map_err(|e| e.to_string())?;
@@ -53,13 +71,15 @@ pub fn export(args: ExportArgs) -> Result<ExitCode, String> {
     }
     write_atomically(&args.output, json.as_bytes(), lang)?;
     eprintln!(
-        "{} {} ({} {}, {} {})",
+        "{} {} ({} {}, {} {}, {} {})",
         lang.pick("export écrit :", "export written:"),
         args.output.display(),
         export.defis.len(),
         lang.pick("défis", "défis"),
         export.journal.len(),
         lang.pick("lignes de journal", "journal rows"),
+        export.activity.len(),
+        lang.pick("fiches d'activité", "activity records"),
     );
     Ok(ExitCode::SUCCESS)
 }

@@ -2,6 +2,7 @@
 
 mod commands;
 mod render;
+mod repos;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -42,9 +43,28 @@ enum Command {
         /// Échoue (code 1) si le rapport de fidélité contient un avertissement.
         #[arg(long)]
         strict: bool,
+        /// Dossier de clones git (nus ou non), un par dossier : leur activité par semaine ISO et
+        /// leurs critères d'ouverture vont dans la section activity. Lu par gitoxide, sans git.
+        #[arg(long)]
+        repos: Option<PathBuf>,
+        /// Table dossier ou URL distante → défi, pour les clones que leur URL ne rapproche
+        /// d'aucun source_code (par défaut : data/repositories.yml s'il existe).
+        #[arg(long, requires = "repos")]
+        repos_map: Option<PathBuf>,
         /// Fichier de sortie.
         #[arg(short, long)]
         output: PathBuf,
+    },
+    /// Clone (nu) chaque source_code du catalogue qui désigne un dépôt dans <into>/<défi> ;
+    /// ignore, en le disant, les pages d'organisation et les URL malformées. HTTPS et file://
+    /// (file:// passe par `git upload-pack`, comme le transport local de gitoxide).
+    Clone {
+        /// Dossier contenant defis.yml.
+        #[arg(long)]
+        site: PathBuf,
+        /// Dossier où créer les clones (un sous-dossier par défi ; un dossier déjà là est gardé).
+        #[arg(long)]
+        into: PathBuf,
     },
     /// Vérifie un export : schéma JSON puis cohérence ; affiche chaque erreur avec son chemin JSON.
     Validate { file: PathBuf },
@@ -118,6 +138,8 @@ fn main() -> ExitCode {
             overrides,
             generated_at,
             strict,
+            repos,
+            repos_map,
             output,
         } => commands::export(commands::ExportArgs {
             site,
@@ -127,7 +149,10 @@ fn main() -> ExitCode {
             strict,
             output,
             lang: cli.lang,
+            repos,
+            repos_map,
         }),
+        Command::Clone { site, into } => repos::clone(&site, &into, cli.lang),
         Command::Validate { file } => commands::validate(&file, cli.lang),
         Command::Render {
             export,

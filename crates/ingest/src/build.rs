@@ -243,8 +243,7 @@ fn defis(
                 format!("défi \"{key}\": required key \"{k}\" missing"),
             )
         };
-        let mut id = slug(key);
-        if id.is_empty() {
+        if slug(key).is_empty() {
             return Err(SourceError::new(
                 file,
                 Some(line),
@@ -252,12 +251,7 @@ fn defis(
                 format!("défi \"{key}\": a name without letters or digits"),
             ));
         }
-        let base = id.clone();
-        let mut n = 2;
-        while !seen_ids.insert(id.clone()) {
-            id = format!("{base}-{n}");
-            n += 1;
-        }
+        let id = unique_id(key, &mut seen_ids);
         let mut issues = Vec::new();
         let mut note = |report: &mut Report, line: usize, what: What| {
             issues.push(issue_of(&what));
@@ -433,6 +427,18 @@ fn defis(
         });
     }
     Ok((defis, mentions))
+}
+
+/// A défi's id: the slug of its key, with `-2`, `-3`… when an earlier key gave the same slug.
+pub fn unique_id(key: &str, seen_ids: &mut HashSet<String>) -> String {
+    let base = slug(key);
+    let mut id = base.clone();
+    let mut n = 2;
+    while !seen_ids.insert(id.clone()) {
+        id = format!("{base}-{n}");
+        n += 1;
+    }
+    id
 }
 
 /// Keys every défi should have, and whether this one has them.

@@ -5,6 +5,7 @@ pub mod journal;
 pub mod names;
 pub mod promotions;
 pub mod report;
+pub mod repositories;
 pub mod site;
 pub mod source;
 pub mod synth;

@@ -66,6 +66,50 @@ pub enum What {
         administration: String,
         spellings: usize,
     },
+    /// A folder of `--repos` that holds no git repository.
+    NotARepository {
+        folder: String,
+    },
+    /// A repository without any commit.
+    EmptyRepository {
+        folder: String,
+    },
+    /// A shallow clone: its history is cut, so it is left out.
+    ShallowClone {
+        folder: String,
+    },
+    /// An object or reference that cannot be read (missing, truncated, corrupt).
+    UnreadableRepository {
+        folder: String,
+        detail: String,
+    },
+    /// A repository whose remote matches no `source_code` and that the mapping does not name.
+    UnmatchedRepository {
+        folder: String,
+        remote: Option<String>,
+        /// The défi whose `source_code` is the organisation page of this remote.
+        organisation_of: Option<String>,
+    },
+    /// A second folder for a repository already read: left out.
+    DuplicateRepository {
+        folder: String,
+        first: String,
+    },
+    /// Matched to its défi through the mapping file.
+    MappedRepository {
+        folder: String,
+        defi_id: String,
+    },
+    /// One repository named by several défis: one activity record each.
+    SharedRepository {
+        folder: String,
+        defi_ids: Vec<String>,
+    },
+    /// A mapping entry that matched no folder, or names no défi.
+    StaleRepositoryMapping {
+        entry: String,
+        unknown_defi: Option<String>,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -78,7 +122,10 @@ pub struct Finding {
 impl Finding {
     pub fn severity(&self) -> Severity {
         match self.what {
-            What::ApproximateJournalName { .. } | What::MergedSpellings { .. } => Severity::Note,
+            What::ApproximateJournalName { .. }
+            | What::MergedSpellings { .. }
+            | What::MappedRepository { .. }
+            | What::SharedRepository { .. } => Severity::Note,
             _ => Severity::Warning,
         }
     }
@@ -177,6 +224,78 @@ impl Finding {
                     format!("administration {administration}: {spellings} spellings merged")
                 }
             }
+            What::NotARepository { folder } => {
+                if fr {
+                    format!("dossier « {folder} » : pas un dépôt git, ignoré")
+                } else {
+                    format!("folder \"{folder}\": not a git repository, skipped")
+                }
+            }
+            What::EmptyRepository { folder } => {
+                if fr {
+                    format!("dépôt « {folder} » : vide (aucun commit), écarté")
+                } else {
+                    format!("repository \"{folder}\": empty (no commit), left out")
+                }
+            }
+            What::ShallowClone { folder } => {
+                if fr {
+                    format!("dépôt « {folder} » : clone superficiel (historique tronqué), écarté ; le recloner en entier")
+                } else {
+                    format!("repository \"{folder}\": shallow clone (history cut), left out; clone it in full")
+                }
+            }
+            What::UnreadableRepository { folder, detail } => {
+                if fr {
+                    format!("dépôt « {folder} » : objet illisible ou corrompu, écarté ({detail})")
+                } else {
+                    format!("repository \"{folder}\": unreadable or corrupt object, left out ({detail})")
+                }
+            }
+            What::UnmatchedRepository {
+                folder,
+                remote,
+                organisation_of,
+            } => {
+                let unmatched = match (fr, remote.as_deref()) {
+                    (true, Some(url)) => format!("dépôt « {folder} » : l'URL distante « {url} » ne correspond à aucun source_code ni à la table des dépôts, écarté"),
+                    (true, None) => format!("dépôt « {folder} » : sans URL distante ni entrée dans la table des dépôts, écarté"),
+                    (false, Some(url)) => format!("repository \"{folder}\": remote URL \"{url}\" matches no source_code nor the repositories mapping, left out"),
+                    (false, None) => format!("repository \"{folder}\": no remote URL and no entry in the repositories mapping, left out"),
+                };
+                match (fr, organisation_of) {
+                    (_, None) => unmatched,
+                    (true, Some(id)) => format!("{unmatched} (le source_code du défi {id} est la page de son organisation : une entrée « {folder}: {id} » dans la table des dépôts le rattacherait)"),
+                    (false, Some(id)) => format!("{unmatched} (défi {id}'s source_code is its organisation page: an entry \"{folder}: {id}\" in the repositories mapping would match it)"),
+                }
+            }
+            What::DuplicateRepository { folder, first } => {
+                if fr {
+                    format!("dépôt « {folder} » : même dépôt distant que « {first} », écarté")
+                } else {
+                    format!("repository \"{folder}\": same remote repository as \"{first}\", left out")
+                }
+            }
+            What::MappedRepository { folder, defi_id } => {
+                if fr {
+                    format!("dépôt « {folder} » rapproché du défi {defi_id} par la table des dépôts")
+                } else {
+                    format!("repository \"{folder}\" matched to défi {defi_id} through the repositories mapping")
+                }
+            }
+            What::SharedRepository { folder, defi_ids } => {
+                if fr {
+                    format!("dépôt « {folder} » commun aux défis {} : une fiche d'activité chacun", defi_ids.join(", "))
+                } else {
+                    format!("repository \"{folder}\" shared by défis {}: one activity record each", defi_ids.join(", "))
+                }
+            }
+            What::StaleRepositoryMapping { entry, unknown_defi } => match (fr, unknown_defi) {
+                (true, Some(id)) => format!("entrée « {entry} » de la table des dépôts : le défi « {id} » n'existe pas"),
+                (true, None) => format!("entrée « {entry} » de la table des dépôts sans effet : aucun dossier ne lui correspond (ou son dépôt correspond déjà par source_code)"),
+                (false, Some(id)) => format!("repositories mapping entry \"{entry}\": défi \"{id}\" does not exist"),
+                (false, None) => format!("repositories mapping entry \"{entry}\" without effect: no folder matches it (or its repository already matches through source_code)"),
+            },
         }
     }
 }

@@ -1,0 +1,116 @@
+//! What the exporter needs to know about repositories from the sources: each défi's
+//! `source_code` as written (for `clone`), and the repositories mapping file
+//! (`data/repositories.yml`) for clones whose remote matches no `source_code`.
+
+use std::collections::HashSet;
+
+use indexmap::IndexMap;
+use serde::Deserialize;
+use serde_saphyr::Spanned;
+
+use crate::build::unique_id;
+use crate::site::{line_of, RawDefi};
+use crate::source::{SourceError, SourceText};
+use crate::yaml;
+
+/// One `source_code` value as written, with its défi's id and line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceCodeLink {
+    pub defi_id: String,
+    pub line: usize,
+    pub url: String,
+}
+
+/// Every non-empty `source_code` of `defis.yml`, in file order, with the export's défi ids.
+pub fn source_code_links(defis: &SourceText) -> Result<Vec<SourceCodeLink>, SourceError> {
+    let (map, _): (IndexMap<String, Spanned<RawDefi>>, _) = yaml::parse(defis)?;
+    let mut seen_ids = HashSet::new();
+    let mut links = Vec::new();
+    for (key, defi) in &map {
+        let defi_id = unique_id(key, &mut seen_ids);
+        if let Some(url) = &defi.value.source_code {
+            if !url.value.trim().is_empty() {
+                links.push(SourceCodeLink {
+                    defi_id,
+                    line: line_of(url),
+                    url: url.value.trim().to_string(),
+                });
+            }
+        }
+    }
+    Ok(links)
+}
+
+/// One mapping entry: a folder name or remote URL, the défi id it names, its line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MappingLine {
+    pub key: String,
+    pub defi_id: String,
+    pub line: usize,
+}
+
+#[derive(Deserialize)]
+struct MappingFile {
+    repositories: Option<IndexMap<String, Spanned<String>>>,
+}
+
+/// Reads the mapping file: `repositories:` then `folder-or-url: defi-id` lines.
+pub fn parse_mapping(source: &SourceText) -> Result<Vec<MappingLine>, SourceError> {
+    let (file, _): (MappingFile, _) = yaml::parse(source)?;
+    Ok(file
+        .repositories
+        .unwrap_or_default()
+        .into_iter()
+        .map(|(key, defi_id)| MappingLine {
+            key,
+            line: line_of(&defi_id),
+            defi_id: defi_id.value.trim().to_string(),
+        })
+        .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn links_carry_the_export_ids_and_lines() {
+        let text = "Alpha:\n  source_code: https://github.com/a/b\nAlpha!:\n  source_code: ' file:///tmp/x '\nBeta:\n  title: B\n";
+        let links = source_code_links(&SourceText::new("defis.yml", text)).unwrap();
+        let found: Vec<(&str, usize, &str)> = links
+            .iter()
+            .map(|l| (l.defi_id.as_str(), l.line, l.url.as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("alpha", 2, "https://github.com/a/b"),
+                ("alpha-2", 4, "file:///tmp/x")
+            ]
+        );
+    }
+
+    #[test]
+    fn mapping_entries_keep_their_line() {
+        let text =
+            "# comment\nrepositories:\n  front: alpha\n  \"https://framagit.org/x/y\": beta\n";
+        let entries = parse_mapping(&SourceText::new("repositories.yml", text)).unwrap();
+        assert_eq!(
+            entries,
+            [
+                MappingLine {
+                    key: "front".into(),
+                    defi_id: "alpha".into(),
+                    line: 3
+                },
+                MappingLine {
+                    key: "https://framagit.org/x/y".into(),
+                    defi_id: "beta".into(),
+                    line: 4
+                },
+            ]
+        );
+        let empty = parse_mapping(&SourceText::new("r.yml", "repositories: {}\n")).unwrap();
+        assert!(empty.is_empty());
+    }
+}

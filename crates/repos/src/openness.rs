@@ -1,0 +1,314 @@
+//! Openness checks on the tree at HEAD, in the spirit of code.gouv.fr's criteria: licence
+//! (with its SPDX id when the text is recognisable), README, CONTRIBUTING, CHANGELOG, CI, tests.
+//!
+//! Where each is looked for:
+//! - licence: a file at the root named `LICENSE`, `LICENCE`, `COPYING` or `UNLICENSE`, with any
+//!   extension or suffix (`LICENSE.md`, `LICENCE-MIT`), case aside; the first in tree order;
+//! - README: `README*` at the root; CONTRIBUTING: `CONTRIBUTING*` at the root, in `.github/` or
+//!   in `docs/`; changelog: `CHANGELOG*`, `CHANGES*`, `HISTORY*` or `NEWS*` at the root;
+//! - CI: `.github/workflows/*.yml|yaml`, `.gitlab-ci.yml`, `.circleci/config.yml`, `.travis.yml`;
+//! - tests: a folder named `test`, `tests`, `spec` or `__tests__` at the root or up to two
+//!   folders down (`tests/`, `backend/tests/`, `app/src/test/`), hidden folders,
+//!   `node_modules` and `vendor` aside.
+
+use eig_pulse_core::export::Openness;
+use gix::prelude::FindExt as _;
+use gix::ObjectId;
+
+use crate::scan::Problem;
+
+/// How many folders below the root a tests folder may sit.
+const TESTS_DEPTH: usize = 2;
+
+/// One entry of a tree, owned.
+struct Entry {
+    name: String,
+    is_tree: bool,
+    id: ObjectId,
+}
+
+/// Reads trees and blobs, naming the object in errors.
+struct Reader<'r> {
+    repo: &'r gix::Repository,
+    buf: Vec<u8>,
+}
+
+impl Reader<'_> {
+    fn tree(&mut self, id: ObjectId) -> Result<Vec<Entry>, Problem> {
+        let fail = |e: &dyn std::fmt::Display| Problem::Unreadable(format!("tree {id}: {e}"));
+        let tree = self
+            .repo
+            .objects
+            .find_tree_iter(&id, &mut self.buf)
+            .map_err(|e| fail(&e))?;
+        tree.map(|entry| {
+            let entry = entry.map_err(|e| fail(&e))?;
+            Ok(Entry {
+                name: entry.filename.to_string(),
+                is_tree: entry.mode.is_tree(),
+                id: entry.oid.to_owned(),
+            })
+        })
+        .collect()
+    }
+
+    fn subtree(&mut self, entries: &[Entry], name: &str) -> Result<Vec<Entry>, Problem> {
+        match entries.iter().find(|e| e.is_tree && e.name == name) {
+            Some(entry) => self.tree(entry.id),
+            None => Ok(Vec::new()),
+        }
+    }
+
+    fn text(&mut self, id: ObjectId) -> Result<String, Problem> {
+        let blob = self
+            .repo
+            .objects
+            .find_blob(&id, &mut self.buf)
+            .map_err(|e| Problem::Unreadable(format!("blob {id}: {}", crate::with_causes(&e))))?;
+        Ok(String::from_utf8_lossy(blob.data).into_owned())
+    }
+}
+
+/// The checks on the tree of commit `head`.
+pub fn check(repo: &gix::Repository, head: ObjectId) -> Result<Openness, Problem> {
+    let mut reader = Reader {
+        repo,
+        buf: Vec::new(),
+    };
+    let root_id = repo
+        .find_commit(head)
+        .and_then(|c| c.tree_id())
+        .map_err(|e| Problem::Unreadable(format!("commit {head}: {e}")))?
+        .detach();
+    let root = reader.tree(root_id)?;
+    let github = reader.subtree(&root, ".github")?;
+    let docs = reader.subtree(&root, "docs")?;
+    let workflows = reader.subtree(&github, "workflows")?;
+    let circleci = reader.subtree(&root, ".circleci")?;
+
+    let file = |entries: &[Entry], starts: &[&str]| -> bool {
+        entries
+            .iter()
+            .any(|e| !e.is_tree && starts.iter().any(|s| e.name.to_lowercase().starts_with(s)))
+    };
+    let license = root.iter().find(|e| !e.is_tree && is_license_name(&e.name));
+    let (license_file, license_spdx) = match license {
+        Some(entry) => {
+            let text = reader.text(entry.id)?;
+            (Some(entry.name.clone()), license_id(&text))
+        }
+        None => (None, None),
+    };
+    let named =
+        |entries: &[Entry], name: &str| entries.iter().any(|e| !e.is_tree && e.name == name);
+    let ci = [
+        (
+            "github-actions",
+            workflows
+                .iter()
+                .any(|e| !e.is_tree && (e.name.ends_with(".yml") || e.name.ends_with(".yaml"))),
+        ),
+        ("gitlab-ci", named(&root, ".gitlab-ci.yml")),
+        ("circleci", named(&circleci, "config.yml")),
+        ("travis", named(&root, ".travis.yml")),
+    ]
+    .into_iter()
+    .filter(|(_, found)| *found)
+    .map(|(name, _)| name.to_string())
+    .collect();
+
+    Ok(Openness {
+        license_file,
+        license_spdx,
+        readme: file(&root, &["readme"]),
+        contributing: [&root, &github, &docs]
+            .iter()
+            .any(|entries| file(entries, &["contributing"])),
+        changelog: file(&root, &["changelog", "changes", "history", "news"]),
+        ci,
+        tests: has_tests_folder(&mut reader, &root, TESTS_DEPTH)?,
+    })
+}
+
+/// `LICENSE`, `LICENCE`, `COPYING`, `UNLICENSE`, alone or followed by `.`, `-` or `_` and more.
+fn is_license_name(name: &str) -> bool {
+    let name = name.to_lowercase();
+    ["license", "licence", "copying", "unlicense"]
+        .iter()
+        .any(|stem| {
+            name.strip_prefix(stem)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with(['.', '-', '_']))
+        })
+}
+
+fn has_tests_folder(reader: &mut Reader, entries: &[Entry], depth: usize) -> Result<bool, Problem> {
+    let folders: Vec<&Entry> = entries
+        .iter()
+        .filter(|e| e.is_tree && !e.name.starts_with('.'))
+        .collect();
+    if folders.iter().any(|e| {
+        matches!(
+            e.name.to_lowercase().as_str(),
+            "test" | "tests" | "spec" | "__tests__"
+        )
+    }) {
+        return Ok(true);
+    }
+    if depth == 0 {
+        return Ok(false);
+    }
+    for folder in folders {
+        if matches!(folder.name.as_str(), "node_modules" | "vendor") {
+            continue;
+        }
+        let inside = reader.tree(folder.id)?;
+        if has_tests_folder(reader, &inside, depth - 1)? {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
+/// The SPDX id of a licence file: its `SPDX-License-Identifier:` line when it has one, else
+/// recognised from the text.
+pub fn license_id(text: &str) -> Option<String> {
+    let declared = text.lines().find_map(|line| {
+        let (_, id) = line.split_once("SPDX-License-Identifier:")?;
+        let id = id.trim();
+        (!id.is_empty()).then(|| id.to_string())
+    });
+    declared.or_else(|| spdx_of(text).map(str::to_string))
+}
+
+/// The SPDX id of a licence text, from phrases only that licence has; `None` when unsure.
+pub fn spdx_of(text: &str) -> Option<&'static str> {
+    let text = text
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
+    let has = |phrase: &str| text.contains(phrase);
+    let gnu = |family: &str| has(&format!("gnu {family} public license"));
+    let version = |v: &str| has(&format!("version {v}"));
+    if gnu("affero general") {
+        version("3").then_some("AGPL-3.0")
+    } else if gnu("lesser general") || gnu("library general") {
+        if version("3") {
+            Some("LGPL-3.0")
+        } else if version("2.1") {
+            Some("LGPL-2.1")
+        } else {
+            None
+        }
+    } else if gnu("general") {
+        if version("3") {
+            Some("GPL-3.0")
+        } else if version("2") {
+            Some("GPL-2.0")
+        } else {
+            None
+        }
+    } else if has("apache license") && (version("2.0") || has("apache-2.0")) {
+        Some("Apache-2.0")
+    } else if has("mozilla public license") && (version("2.0") || has("v. 2.0")) {
+        Some("MPL-2.0")
+    } else if has("european union public licence") || has("eupl") {
+        if has("v. 1.2") || has("v1.2") || has("version 1.2") {
+            Some("EUPL-1.2")
+        } else if has("v. 1.1") || has("v1.1") || has("version 1.1") {
+            Some("EUPL-1.1")
+        } else {
+            None
+        }
+    } else if has("cecill") {
+        if has("cecill-b") {
+            Some("CECILL-B")
+        } else if has("cecill-c") {
+            Some("CECILL-C")
+        } else if has("version 2.1") || has("cecill-2.1") || has("cecill v2.1") {
+            Some("CECILL-2.1")
+        } else {
+            None
+        }
+    } else if has("licence ouverte") || (has("open licence") && has("etalab")) {
+        Some("etalab-2.0")
+    } else if has("permission is hereby granted, free of charge") {
+        Some("MIT")
+    } else if has(
+        "permission to use, copy, modify, and/or distribute this software for any purpose",
+    ) {
+        Some("ISC")
+    } else if has("redistribution and use in source and binary forms") {
+        if has("neither the name") || has("names of its contributors") {
+            Some("BSD-3-Clause")
+        } else {
+            Some("BSD-2-Clause")
+        }
+    } else if has("this is free and unencumbered software released into the public domain") {
+        Some("Unlicense")
+    } else if has("cc0 1.0 universal") {
+        Some("CC0-1.0")
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn licence_file_names() {
+        for name in [
+            "LICENSE",
+            "LICENCE.md",
+            "license.txt",
+            "COPYING",
+            "LICENSE-MIT",
+            "UNLICENSE",
+        ] {
+            assert!(is_license_name(name), "{name}");
+        }
+        for name in [
+            "LICENSES_THIRD_PARTY",
+            "licensed.rs",
+            "README.md",
+            "COPYINGS",
+        ] {
+            assert!(!is_license_name(name), "{name}");
+        }
+    }
+
+    /// (SPDX id expected, distinctive opening of the licence text).
+    const TEXTS: &[(Option<&str>, &str)] = &[
+        (Some("MIT"), "MIT License\n\nCopyright (c) 2018 Etalab\n\nPermission is hereby granted, free of charge, to any person obtaining a copy"),
+        (Some("Apache-2.0"), "                                 Apache License\n                           Version 2.0, January 2004\n                        http://www.apache.org/licenses/"),
+        (Some("GPL-3.0"), "                    GNU GENERAL PUBLIC LICENSE\n                       Version 3, 29 June 2007"),
+        (Some("GPL-2.0"), "GNU GENERAL PUBLIC LICENSE\nVersion 2, June 1991"),
+        (Some("AGPL-3.0"), "                    GNU AFFERO GENERAL PUBLIC LICENSE\n                       Version 3, 19 November 2007\n ... GNU General Public License ..."),
+        (Some("LGPL-3.0"), "                   GNU LESSER GENERAL PUBLIC LICENSE\n                       Version 3, 29 June 2007\n ... version 3 of the GNU General Public License"),
+        (Some("MPL-2.0"), "Mozilla Public License Version 2.0\n=================================="),
+        (Some("EUPL-1.2"), "EUROPEAN UNION PUBLIC LICENCE v. 1.2\nEUPL © the European Union 2007, 2016"),
+        (Some("BSD-3-Clause"), "Redistribution and use in source and binary forms, with or without modification, are permitted ... Neither the name of the copyright holder nor"),
+        (Some("BSD-2-Clause"), "Redistribution and use in source and binary forms, with or without modification, are permitted provided that"),
+        (Some("CECILL-2.1"), "CONTRAT DE LICENCE DE LOGICIEL LIBRE CeCILL\n\nVersion 2.1 du 2013-06-21"),
+        (Some("CECILL-B"), "CONTRAT DE LICENCE DE LOGICIEL LIBRE CeCILL-B"),
+        (Some("etalab-2.0"), "LICENCE OUVERTE / OPEN LICENCE\nVersion 2.0 Etalab"),
+        (Some("Unlicense"), "This is free and unencumbered software released into the public domain."),
+        (None, "All rights reserved. Do not copy."),
+    ];
+
+    #[test]
+    fn a_declared_identifier_comes_first() {
+        let text = "SPDX-License-Identifier: AGPL-3.0-or-later\n\nPermission is hereby granted, free of charge";
+        assert_eq!(license_id(text).as_deref(), Some("AGPL-3.0-or-later"));
+        assert_eq!(license_id(TEXTS[0].1).as_deref(), Some("MIT"));
+    }
+
+    #[test]
+    fn licences_are_recognised_by_their_phrases() {
+        for (expected, text) in TEXTS {
+            assert_eq!(spdx_of(text), *expected, "{text}");
+        }
+    }
+}

@@ -1,0 +1,193 @@
+//! Scanning test repositories built here with git: exact counts per ISO week, openness,
+//! bare clones, and each kind of bad input.
+
+mod fixture;
+
+use std::path::Path;
+
+use eig_pulse_core::export::{Activity, ActivityWeek, Openness};
+use eig_pulse_repos::{scan, Problem};
+
+fn week(week: &str, monday: &str, commits: u32, authors: u32) -> ActivityWeek {
+    ActivityWeek {
+        week: week.into(),
+        monday: monday.into(),
+        commits,
+        authors,
+    }
+}
+
+/// The record of the sample repository before matching (no défi, URL or matching yet).
+fn sample_activity() -> Activity {
+    Activity {
+        default_branch: Some("main".into()),
+        commits: 7,
+        authors: 4,
+        first_commit: Some("2018-12-27".into()),
+        last_commit: Some("2019-01-07".into()),
+        latest_tag: Some("v1.0".into()),
+        weeks: vec![
+            week("2018-W52", "2018-12-24", 2, 2),
+            week("2019-W01", "2018-12-31", 4, 3),
+            week("2019-W02", "2019-01-07", 1, 1),
+        ],
+        openness: Openness {
+            license_file: Some("LICENSE".into()),
+            license_spdx: Some("MIT".into()),
+            readme: true,
+            contributing: false,
+            changelog: true,
+            ci: vec!["gitlab-ci".into()],
+            tests: true,
+        },
+        ..Activity::default()
+    }
+}
+
+#[test]
+fn sample_repository_counts_exactly() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sample");
+    fixture::sample(&path, "https://github.com/etalab/sample.git");
+    let scanned = scan(&path, "sample").unwrap();
+    assert_eq!(scanned.folder, "sample");
+    assert_eq!(
+        scanned.remote_url.as_deref(),
+        Some("https://github.com/etalab/sample.git")
+    );
+    assert_eq!(scanned.activity, sample_activity());
+}
+
+#[test]
+fn a_bare_clone_reads_the_same() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sample");
+    fixture::sample(&path, "https://github.com/etalab/sample.git");
+    fixture::git_plain(
+        dir.path(),
+        &["clone", "-q", "--bare", "sample", "sample.git"],
+    );
+    let scanned = scan(&dir.path().join("sample.git"), "sample.git").unwrap();
+    assert_eq!(scanned.activity, sample_activity());
+}
+
+#[test]
+fn packed_objects_read_the_same() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sample");
+    fixture::sample(&path, "https://github.com/etalab/sample.git");
+    fixture::git_plain(&path, &["gc", "-q", "--aggressive"]);
+    assert_eq!(scan(&path, "sample").unwrap().activity, sample_activity());
+}
+
+#[test]
+fn detached_head_has_no_default_branch() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sample");
+    fixture::sample(&path, "https://github.com/etalab/sample.git");
+    fixture::git_plain(&path, &["checkout", "-q", "--detach", "HEAD"]);
+    let scanned = scan(&path, "sample").unwrap();
+    assert_eq!(scanned.activity.default_branch, None);
+    assert_eq!(scanned.activity.commits, 7);
+}
+
+/// The id of the object a revision names, e.g. `HEAD~1` or `HEAD:LICENSE`.
+fn object_id(repo: &Path, revision: &str) -> String {
+    let output = std::process::Command::new("git")
+        .args(["rev-parse", revision])
+        .current_dir(repo)
+        .output()
+        .unwrap();
+    String::from_utf8(output.stdout).unwrap().trim().to_string()
+}
+
+fn loose_object(repo: &Path, id: &str) -> std::path::PathBuf {
+    repo.join(".git/objects").join(&id[..2]).join(&id[2..])
+}
+
+#[test]
+fn bad_input_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+
+    std::fs::create_dir(root.join("plain-folder")).unwrap();
+    std::fs::write(root.join("plain-folder/notes.txt"), "not a repository").unwrap();
+    assert_eq!(
+        scan(&root.join("plain-folder"), "plain-folder"),
+        Err(Problem::NotARepository)
+    );
+
+    std::fs::create_dir(root.join("empty")).unwrap();
+    fixture::git_plain(&root.join("empty"), &["init", "-q"]);
+    assert_eq!(scan(&root.join("empty"), "empty"), Err(Problem::Empty));
+
+    fixture::sample(&root.join("sample"), "https://github.com/etalab/sample.git");
+    let source = format!("file://{}", root.join("sample").display());
+    fixture::git_plain(root, &["clone", "-q", "--depth", "1", &source, "shallow"]);
+    assert_eq!(
+        scan(&root.join("shallow"), "shallow"),
+        Err(Problem::Shallow)
+    );
+
+    // A missing commit: the walk cannot go on.
+    fixture::sample(
+        &root.join("missing"),
+        "https://github.com/etalab/missing.git",
+    );
+    let parent = object_id(&root.join("missing"), "HEAD~2");
+    std::fs::remove_file(loose_object(&root.join("missing"), &parent)).unwrap();
+    match scan(&root.join("missing"), "missing") {
+        Err(Problem::Unreadable(detail)) => assert!(detail.contains(&parent), "{detail}"),
+        other => panic!("{other:?}"),
+    }
+
+    // A truncated blob: the licence cannot be read.
+    fixture::sample(
+        &root.join("truncated"),
+        "https://github.com/etalab/truncated.git",
+    );
+    let licence = object_id(&root.join("truncated"), "HEAD:LICENSE");
+    let path = loose_object(&root.join("truncated"), &licence);
+    let bytes = std::fs::read(&path).unwrap();
+    let mut permissions = std::fs::metadata(&path).unwrap().permissions();
+    #[allow(clippy::permissions_set_readonly_false)]
+    permissions.set_readonly(false);
+    std::fs::set_permissions(&path, permissions).unwrap();
+    std::fs::write(&path, &bytes[..bytes.len() / 2]).unwrap();
+    assert!(
+        matches!(
+            scan(&root.join("truncated"), "truncated"),
+            Err(Problem::Unreadable(_))
+        ),
+        "a truncated object is unreadable"
+    );
+
+    // A commit dated in the year 11476: no four-digit date can say it.
+    let far = root.join("far-future");
+    std::fs::create_dir(&far).unwrap();
+    fixture::git_plain(&far, &["init", "-q", "-b", "main"]);
+    let empty_tree = "4b825dc642cb6eb9a060e54bf8d69288fbee4904";
+    fixture::git_plain(&far, &["hash-object", "-t", "tree", "-w", "/dev/null"]);
+    let commit = format!(
+        "tree {empty_tree}\nauthor A <a@example.org> 300000000000 +0000\ncommitter A <a@example.org> 300000000000 +0000\n\nfar\n"
+    );
+    std::fs::write(far.join("commit.txt"), commit).unwrap();
+    let output = std::process::Command::new("git")
+        .args([
+            "hash-object",
+            "--literally",
+            "-t",
+            "commit",
+            "-w",
+            "commit.txt",
+        ])
+        .current_dir(&far)
+        .output()
+        .unwrap();
+    let id = String::from_utf8(output.stdout).unwrap().trim().to_string();
+    fixture::git_plain(&far, &["update-ref", "refs/heads/main", &id]);
+    match scan(&far, "far-future") {
+        Err(Problem::Unreadable(detail)) => assert!(detail.contains("out of range"), "{detail}"),
+        other => panic!("{other:?}"),
+    }
+}
