@@ -16,6 +16,7 @@ use crate::app::FontsLoaded;
 use crate::browser;
 use crate::download;
 use crate::scheme::Scheme;
+use crate::table_frame::TableFrame;
 
 /// What a chart view shows around its canvas, and what it reports.
 #[derive(Clone)]
@@ -349,31 +350,25 @@ pub fn ChartView(
                 };
                 let region_label = caption.clone();
                 view! {
-                    <div class="fr-table fr-table--sm data-table" id=format!("donnees-{slug}")>
-                        <div class="fr-table__wrapper">
-                            <div class="fr-table__container">
-                                <div class="fr-table__content" tabindex="0" role="region" aria-label=region_label>
-                                    <table>
-                                        <caption>{caption}</caption>
-                                        <thead>
-                                            <tr>
-                                                <th scope="col">{table.category_header}</th>
-                                                {table.columns.into_iter().map(|c| view! { <th scope="col">{c}</th> }).collect_view()}
-                                            </tr>
-                                        </thead>
-                                        <tbody>
-                                            {table.rows.into_iter().map(|row| view! {
-                                                <tr>
-                                                    <th scope="row">{row.header}</th>
-                                                    {row.cells.into_iter().map(|cell| view! { <td class="number">{cell}</td> }).collect_view()}
-                                                </tr>
-                                            }).collect_view()}
-                                        </tbody>
-                                    </table>
-                                </div>
-                            </div>
-                        </div>
-                    </div>
+                    <TableFrame class="data-table" id=format!("donnees-{slug}") label=Signal::stored(region_label)>
+                        <table>
+                            <caption>{caption}</caption>
+                            <thead>
+                                <tr>
+                                    <th scope="col">{table.category_header}</th>
+                                    {table.columns.into_iter().map(|c| view! { <th scope="col">{c}</th> }).collect_view()}
+                                </tr>
+                            </thead>
+                            <tbody>
+                                {table.rows.into_iter().map(|row| view! {
+                                    <tr>
+                                        <th scope="row">{row.header}</th>
+                                        {row.cells.into_iter().map(|cell| view! { <td class="number">{cell}</td> }).collect_view()}
+                                    </tr>
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    </TableFrame>
                 }
             })}
         </figure>

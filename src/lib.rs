@@ -16,6 +16,7 @@ pub mod key_figures;
 pub mod load;
 pub mod scheme;
 mod scorecard;
+mod table_frame;
 
 pub use app::App;
 pub use load::{load_export, LoadFailure};

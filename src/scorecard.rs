@@ -8,6 +8,7 @@ use eig_pulse_core::{Cohort, Lang, Selection};
 use leptos::prelude::*;
 
 use crate::download;
+use crate::table_frame::TableFrame;
 
 #[component]
 pub fn Scorecard(
@@ -44,59 +45,53 @@ pub fn Scorecard(
                 <span class="chart-tools-label" id="telecharger-openness-scorecard">{t("Télécharger :", "Download:")}</span>
                 <button type="button" class="fr-btn fr-btn--tertiary fr-btn--sm tool" data-download="csv" aria-describedby="telecharger-openness-scorecard" on:click=save_csv>"CSV"</button>
             </div>
-            <div class="fr-table fr-table--sm">
-                <div class="fr-table__wrapper">
-                    <div class="fr-table__container">
-                        <div class="fr-table__content" tabindex="0" role="region" aria-label=t("Tableau d'ouverture du code", "Code openness table")>
-                            <table>
-                                <caption class="fr-sr-only">{t("Ouverture du code, défi par défi", "Code openness, défi by défi")}</caption>
-                                <thead>
-                                    <tr>
-                                        <th scope="col">{t("Défi", "Défi")}</th>
-                                        <th scope="col">{t("Score", "Score")}</th>
-                                        {move || card.with(|c| c.checks.iter().map(|check| view! {
-                                            <th scope="col" title=check.explanation.clone()>{check.label.clone()}</th>
-                                        }).collect_view())}
-                                    </tr>
-                                </thead>
-                                <tbody>
-                                    {move || {
-                                        let lang = lang.get();
-                                        let shown = details.get();
-                                        card.with(|c| c.rows.iter().map(|row| {
-                                            let open = row.defi_id.clone();
-                                            let total = c.checks.len();
+            <TableFrame class="" label=Signal::derive(move || lang.get().pick("Tableau d'ouverture du code", "Code openness table").to_string())>
+                <table>
+                    <caption class="fr-sr-only">{t("Ouverture du code, défi par défi", "Code openness, défi by défi")}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{t("Défi", "Défi")}</th>
+                            <th scope="col">{t("Score", "Score")}</th>
+                            {move || card.with(|c| c.checks.iter().map(|check| view! {
+                                <th scope="col" title=check.explanation.clone()>{check.label.clone()}</th>
+                            }).collect_view())}
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {move || {
+                            let lang = lang.get();
+                            let shown = details.get();
+                            card.with(|c| c.rows.iter().map(|row| {
+                                let open = row.defi_id.clone();
+                                let total = c.checks.len();
+                                view! {
+                                    <tr data-defi=row.defi_id.clone()>
+                                        <th scope="row">
+                                            <button type="button" class="link-button" on:click=move |_| defi.set(Some(open.clone()))>{row.title.clone()}</button>
+                                        </th>
+                                        <td class="number">{format!("{}/{total}", row.score)}</td>
+                                        {row.cells.iter().zip(&c.checks).map(|(cell, check)| {
+                                            let class = match cell.mark {
+                                                Mark::Yes => "mark mark-yes",
+                                                Mark::No => "mark mark-no",
+                                                Mark::Unknown => "mark mark-unknown",
+                                                Mark::NotApplicable => "mark mark-na",
+                                            };
                                             view! {
-                                                <tr data-defi=row.defi_id.clone()>
-                                                    <th scope="row">
-                                                        <button type="button" class="link-button" on:click=move |_| defi.set(Some(open.clone()))>{row.title.clone()}</button>
-                                                    </th>
-                                                    <td class="number">{format!("{}/{total}", row.score)}</td>
-                                                    {row.cells.iter().zip(&c.checks).map(|(cell, check)| {
-                                                        let class = match cell.mark {
-                                                            Mark::Yes => "mark mark-yes",
-                                                            Mark::No => "mark mark-no",
-                                                            Mark::Unknown => "mark mark-unknown",
-                                                            Mark::NotApplicable => "mark mark-na",
-                                                        };
-                                                        view! {
-                                                            <td class=class title=format!("{} : {} — {}", check.label, cell.mark.word(lang), cell.detail)>
-                                                                <span aria-hidden="true">{cell.mark.symbol()}</span>
-                                                                <span class="fr-sr-only">{format!("{}, {}", cell.mark.word(lang), cell.detail)}</span>
-                                                                {shown.then(|| view! { <span class="mark-detail" aria-hidden="true">{cell.detail.clone()}</span> })}
-                                                            </td>
-                                                        }
-                                                    }).collect_view()}
-                                                </tr>
+                                                <td class=class title=format!("{} : {} — {}", check.label, cell.mark.word(lang), cell.detail)>
+                                                    <span aria-hidden="true">{cell.mark.symbol()}</span>
+                                                    <span class="fr-sr-only">{format!("{}, {}", cell.mark.word(lang), cell.detail)}</span>
+                                                    {shown.then(|| view! { <span class="mark-detail" aria-hidden="true">{cell.detail.clone()}</span> })}
+                                                </td>
                                             }
-                                        }).collect_view())
-                                    }}
-                                </tbody>
-                            </table>
-                        </div>
-                    </div>
-                </div>
-            </div>
+                                        }).collect_view()}
+                                    </tr>
+                                }
+                            }).collect_view())
+                        }}
+                    </tbody>
+                </table>
+            </TableFrame>
         </figure>
     }
 }

@@ -10,21 +10,11 @@ use eig_pulse_core::repositories::{
     openness_scorecard, repository_activity, repository_figures, scorecard_csv, Mark,
 };
 use eig_pulse_core::validate::{check, parse_export};
-use eig_pulse_core::{stats, Cohort, Export, Filters, Lang};
+use eig_pulse_core::{stats, Cohort, Filters, Lang};
 
-const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
+mod common;
 
-fn fixture() -> Vec<Activity> {
-    let text = std::fs::read_to_string(format!("{ROOT}/tests/fixtures/activity.json")).unwrap();
-    serde_json::from_str(&text).unwrap()
-}
-
-fn export_with(activity: Vec<Activity>) -> Export {
-    let text = std::fs::read_to_string(format!("{ROOT}/public/data/export.json")).unwrap();
-    let mut export = parse_export(&text).unwrap();
-    export.activity = activity;
-    export
-}
+use common::{activity_fixture as fixture, real_export_with as export_with};
 
 fn filters(cohort: &Cohort, query: &str) -> Filters {
     let (filters, ignored) = Filters::from_query(query, &cohort.export);

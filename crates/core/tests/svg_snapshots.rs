@@ -3,9 +3,10 @@
 
 use eig_pulse_core::chart::{draw_bars, Theme};
 use eig_pulse_core::stats;
-use eig_pulse_core::validate::parse_export;
 use eig_pulse_core::{Cohort, Filters, Lang};
 use plotters::prelude::*;
+
+mod common;
 
 fn render(chart: &eig_pulse_core::chart::BarChart, lang: Lang) -> (String, usize) {
     let mut svg = String::new();
@@ -20,22 +21,7 @@ fn render(chart: &eig_pulse_core::chart::BarChart, lang: Lang) -> (String, usize
 
 #[test]
 fn charts_match_their_snapshots() {
-    let text = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../public/data/export.json"
-    ))
-    .unwrap();
-    let mut export = parse_export(&text).unwrap();
-    // The real export has no repository activity (no clones here): the fixture's is added.
-    export.activity = serde_json::from_str(
-        &std::fs::read_to_string(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../../tests/fixtures/activity.json"
-        ))
-        .unwrap(),
-    )
-    .unwrap();
-    let cohort = Cohort::new(export);
+    let cohort = Cohort::new(common::real_export_with(common::activity_fixture()));
     let filters = Filters::default();
     let selection = cohort.select(&filters);
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots");
@@ -83,22 +69,7 @@ fn charts_match_their_snapshots() {
 
 #[test]
 fn an_empty_selection_says_so() {
-    let text = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../public/data/export.json"
-    ))
-    .unwrap();
-    let mut export = parse_export(&text).unwrap();
-    // The real export has no repository activity (no clones here): the fixture's is added.
-    export.activity = serde_json::from_str(
-        &std::fs::read_to_string(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../../tests/fixtures/activity.json"
-        ))
-        .unwrap(),
-    )
-    .unwrap();
-    let cohort = Cohort::new(export);
+    let cohort = Cohort::new(common::real_export_with(common::activity_fixture()));
     let (filters, _) =
         Filters::from_query("promo=dig&from=2018-01-01&to=2018-12-31", &cohort.export);
     let selection = cohort.select(&filters);

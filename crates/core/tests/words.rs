@@ -7,30 +7,18 @@ use std::collections::BTreeMap;
 use eig_pulse_core::chart::summary::summary;
 use eig_pulse_core::chart::table::{grid, rows};
 use eig_pulse_core::chart::ChartId;
-use eig_pulse_core::validate::parse_export;
 use eig_pulse_core::{format, stats, Cohort, Filters, Lang};
 
-const EXPORT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../public/data/export.json");
+mod common;
 
-/// The real export, with the activity of `tests/fixtures/activity.json` (it has none of its own).
 fn cohort() -> Cohort {
-    let text = std::fs::read_to_string(EXPORT).unwrap();
-    let mut export = parse_export(&text).expect("the committed export is valid");
-    export.activity = serde_json::from_str(
-        &std::fs::read_to_string(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../../tests/fixtures/activity.json"
-        ))
-        .unwrap(),
-    )
-    .unwrap();
-    Cohort::new(export)
+    Cohort::new(common::real_export_with(common::activity_fixture()))
 }
 
 /// The busiest week of the journal, counted from the raw JSON: (Monday, entries, production entries).
 fn busiest_week_from_json() -> (time::Date, usize, usize) {
     let json: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(EXPORT).unwrap()).unwrap();
+        serde_json::from_str(&std::fs::read_to_string(common::REAL_EXPORT).unwrap()).unwrap();
     let mut weeks: BTreeMap<time::Date, (usize, usize)> = BTreeMap::new();
     for entry in json["journal"].as_array().unwrap() {
         let date = eig_pulse_core::validate::parse_date(entry["date"].as_str().unwrap()).unwrap();

@@ -1,0 +1,30 @@
+//! What the core's integration tests read: the committed real export and the activity fixture
+//! (`tests/fixtures/activity.json`: five real défis' hand-made weeks; the real export has no
+//! repository activity, there are no clones here).
+#![allow(dead_code)]
+
+use eig_pulse_core::export::Activity;
+use eig_pulse_core::validate::parse_export;
+use eig_pulse_core::Export;
+
+const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
+
+pub const REAL_EXPORT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../public/data/export.json");
+
+pub fn real_export() -> Export {
+    let text = std::fs::read_to_string(REAL_EXPORT).unwrap();
+    parse_export(&text).expect("the committed export is valid")
+}
+
+pub fn activity_fixture() -> Vec<Activity> {
+    let text = std::fs::read_to_string(format!("{ROOT}/tests/fixtures/activity.json")).unwrap();
+    serde_json::from_str(&text).unwrap()
+}
+
+/// The real export with `activity` in place of its own (empty) one.
+pub fn real_export_with(activity: Vec<Activity>) -> Export {
+    Export {
+        activity,
+        ..real_export()
+    }
+}
