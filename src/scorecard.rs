@@ -10,6 +10,9 @@ use leptos::prelude::*;
 use crate::download;
 use crate::table_frame::TableFrame;
 
+/// Rows shown before « Afficher tous les défis ».
+const FIRST_ROWS: usize = 25;
+
 #[component]
 pub fn Scorecard(
     cohort: Arc<Cohort>,
@@ -19,6 +22,8 @@ pub fn Scorecard(
     let lang = expect_context::<RwSignal<Lang>>();
     let card = Memo::new(move |_| openness_scorecard(&cohort, &selection.get(), lang.get()));
     let details = RwSignal::new(false);
+    // Large cohorts: the first rows only, until the reader asks for all (the CSV has all).
+    let all_rows = RwSignal::new(false);
     let t = move |fr: &'static str, en: &'static str| move || lang.get().pick(fr, en);
     let save_csv = move |_| {
         card.with_untracked(|c| download::csv_file("openness-scorecard.csv", &scorecard_csv(c)))
@@ -61,7 +66,8 @@ pub fn Scorecard(
                         {move || {
                             let lang = lang.get();
                             let shown = details.get();
-                            card.with(|c| c.rows.iter().map(|row| {
+                            let limit = if all_rows.get() { usize::MAX } else { FIRST_ROWS };
+                            card.with(|c| c.rows.iter().take(limit).map(|row| {
                                 let open = row.defi_id.clone();
                                 let total = c.checks.len();
                                 view! {
@@ -92,6 +98,26 @@ pub fn Scorecard(
                     </tbody>
                 </table>
             </TableFrame>
+            {move || {
+                let total = card.with(|c| c.rows.len());
+                (total > FIRST_ROWS).then(|| view! {
+                    <button
+                        type="button"
+                        class="fr-btn fr-btn--tertiary fr-btn--sm all-rows"
+                        aria-expanded=move || all_rows.get().to_string()
+                        on:click=move |_| all_rows.update(|a| *a = !*a)
+                    >
+                        {move || {
+                            let lang = lang.get();
+                            if all_rows.get() {
+                                format!("{} {FIRST_ROWS}", lang.pick("N'afficher que les", "Show only the first"))
+                            } else {
+                                format!("{} ({total})", lang.pick("Afficher tous les défis", "Show all défis"))
+                            }
+                        }}
+                    </button>
+                })
+            }}
         </figure>
     }
 }

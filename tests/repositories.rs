@@ -83,12 +83,18 @@ async fn repository_activity_figures_chart_and_scorecard_follow_the_filters() {
         .await;
     assert!(shaded > 0.01, "no shaded window: {shaded}");
 
-    // Scorecard: every défi, best first, symbols and words.
+    // Scorecard: the first 25 défis, best first, then all on demand; symbols and words.
     assert_eq!(
         b.js("return document.querySelectorAll('#openness-scorecard tbody tr').length")
             .await,
-        json!(71)
+        json!(25)
     );
+    b.click("#openness-scorecard .all-rows").await;
+    b.wait_for(
+        "document.querySelectorAll('#openness-scorecard tbody tr').length === 71",
+        "every défi",
+    )
+    .await;
     assert_eq!(
         b.js("return document.querySelector('#openness-scorecard tbody tr').dataset.defi")
             .await,
