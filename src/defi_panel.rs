@@ -83,7 +83,7 @@ pub fn DefiPanel(
             .map(|a| {
                 cohort
                     .ancestors(a)
-                    .into_iter()
+                    .iter()
                     .rev()
                     .map(|i| {
                         let admin = &cohort.export.administrations[*i];

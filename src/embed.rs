@@ -40,7 +40,7 @@ pub fn EmbedView(cohort: Arc<Cohort>, id: ChartId) -> impl IntoView {
     // Any change of the content's size (legend wrapping, fonts arriving) is reported too.
     Effect::new(move |_| {
         if let Some(element) = root.get() {
-            browser::observe_size(&element, move || report_height());
+            browser::observe_size(&element, report_height);
         }
     });
     let chart_cohort = cohort.clone();
@@ -237,7 +237,7 @@ pub fn EmbedDialog(
                     <code class="embed-command">{command(id)}</code>
                 </p>
                 <h3>{t("Aperçu", "Preview")}</h3>
-                <iframe data-eig-pulse class="embed-preview" src=move || url(id) title=t("Aperçu de l'intégration", "Embed preview") height="420"></iframe>
+                <iframe data-eig-pulse class="embed-preview" tabindex="-1" src=move || url(id) title=t("Aperçu de l'intégration", "Embed preview") height="420"></iframe>
             </div>
         })
     }

@@ -25,7 +25,7 @@ pub fn KeyFiguresView(cohort: Arc<Cohort>, selection: Memo<Selection>) -> impl I
     };
     let count =
         move |pick: fn(&stats::KeyFigures) -> usize| -> Box<dyn Fn(Lang) -> String + Send + Sync> {
-            Box::new(move |lang| format::count(figures.with(|f| pick(f)) as u64, lang))
+            Box::new(move |lang| format::count(figures.with(pick) as u64, lang))
         };
     view! {
         <section class="key-figures" aria-label=move || lang.get().pick("Chiffres clés", "Key figures")>

@@ -241,6 +241,46 @@ async fn a_keyboard_alone_reaches_filters_chart_values_and_tables() {
     b.finish().await;
 }
 
+#[tokio::test]
+async fn dialogs_take_the_focus_keep_it_and_give_it_back() {
+    let port = serve(dist(), Routes::new());
+    let b = open(port, "index.html?theme=light", 1280, 1200).await;
+    b.js("document.querySelector('[data-embed=journal-weekly]').focus()")
+        .await;
+    press(&b, Key::Enter, false).await;
+    b.wait_for(
+        "document.activeElement && document.activeElement.id === 'embed-title'",
+        "the focus on the dialog's title",
+    )
+    .await;
+    for shift in [false, true] {
+        for step in 0..12 {
+            press(&b, Key::Tab, shift).await;
+            let inside = b
+                .js("return !!(document.activeElement && document.activeElement.closest('[role=dialog]'))")
+                .await;
+            assert_eq!(
+                inside,
+                json!(true),
+                "Tab {step} (shift {shift}) left the dialog: {}",
+                focused(&b).await
+            );
+        }
+    }
+    press(&b, Key::Escape, false).await;
+    b.wait_for(
+        "!document.querySelector('#embed-snippet')",
+        "the dialog closed",
+    )
+    .await;
+    b.wait_for(
+        "document.activeElement && document.activeElement.matches('[data-embed=journal-weekly]')",
+        "the focus back on the button that opened it",
+    )
+    .await;
+    b.finish().await;
+}
+
 /// Days since 1970-01-01 of a `YYYY-MM-DD` date (proleptic Gregorian), to find Mondays.
 fn days(date: &str) -> i64 {
     let (y, m, d): (i64, i64, i64) = (
