@@ -2,7 +2,8 @@
 //!
 //! Run: `scripts/bench` (it builds `dist/` and the 100× synthetic export first). Prints:
 //! navigation → first chart painted, filter change → every chart redrawn (in-page
-//! `performance.now`), on the real export and on the 100× one; gzip size of wasm + js + css.
+//! `performance.now`), on the real export and on the 100× one (each with the activity fixture
+//! copied onto every défi that publishes code); gzip size of wasm + js + css.
 //! Budgets (printed beside the figures, never asserted): filter → redrawn ≤ 16 ms on real data,
 //! ≤ 100 ms at 100×; total ≤ 250 KB gzip.
 
@@ -34,23 +35,53 @@ const ADMINS: [&str; 6] = [
     "",
 ];
 
+/// `export` (JSON) with `tests/fixtures/activity.json`'s records copied onto every défi that
+/// publishes code, as JSON bytes.
+fn with_activity(export: &str) -> Vec<u8> {
+    use eig_pulse_core::export::Activity;
+    let mut export = eig_pulse_core::validate::parse_export(export).expect("a valid export");
+    let fixture: Vec<Activity> = serde_json::from_str(
+        &std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/activity.json"),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    export.activity = export
+        .defis
+        .iter()
+        .filter(|d| !d.source_code.is_empty())
+        .enumerate()
+        .map(|(i, d)| Activity {
+            defi_id: d.id.clone(),
+            url: d.source_code[0].clone(),
+            ..fixture[i % fixture.len()].clone()
+        })
+        .collect();
+    serde_json::to_vec(&export).unwrap()
+}
+
 #[tokio::main]
 async fn main() {
     let dist = dist();
     let mut routes = Routes::new();
+    // Both exports get repository activity (neither has any: no clones here): the fixture's
+    // records, copied onto every défi that publishes code.
+    let real = std::fs::read_to_string(dist.join("data/export.json")).unwrap();
+    routes.insert(
+        "/bench/real.json".into(),
+        (200, "application/json", with_activity(&real)),
+    );
     let synthetic = std::env::var_os("EIG_PULSE_BENCH_EXPORT").map(std::path::PathBuf::from);
     if let Some(path) = &synthetic {
+        let text = std::fs::read_to_string(path).expect("the 100× export");
         routes.insert(
             "/bench/export-100.json".into(),
-            (
-                200,
-                "application/json",
-                std::fs::read(path).expect("the 100× export"),
-            ),
+            (200, "application/json", with_activity(&text)),
         );
     }
     let port = serve(dist.clone(), routes);
-    let mut datasets = vec![("réel", "data/export.json".to_string())];
+    let mut datasets = vec![("réel", "/bench/real.json".to_string())];
     if synthetic.is_some() {
         datasets.push(("100×", "/bench/export-100.json".to_string()));
     }
@@ -94,6 +125,8 @@ async fn main() {
                     "five redraws",
                 )
                 .await;
+                // A chart whose data did not change is not redrawn: let any last one land.
+                tokio::time::sleep(std::time::Duration::from_millis(200)).await;
                 redraws.push(
                     b.js("return window.eigPulseTimings.lastDraw - window.benchStart")
                         .await
