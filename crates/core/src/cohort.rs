@@ -26,6 +26,10 @@ pub struct Cohort {
     journal_mask: Vec<u16>,
     /// Each administration's chain up to its root, itself first.
     chains: Vec<Vec<usize>>,
+    /// Défi index of each repository of `activity`.
+    repository_defi: Vec<Option<usize>>,
+    /// Each repository's weeks as (Monday, commits), Mondays parsed once.
+    repository_weeks: Vec<Vec<(time::Date, u32)>>,
 }
 
 /// The défis and journal entries that pass the filters, as indexes into the export.
@@ -103,6 +107,21 @@ impl Cohort {
                     .fold(0u16, |mask, (i, _)| mask | (1 << i))
             })
             .collect();
+        let repository_defi = export
+            .activity
+            .iter()
+            .map(|a| defi_by_id.get(&a.defi_id).copied())
+            .collect();
+        let repository_weeks = export
+            .activity
+            .iter()
+            .map(|a| {
+                a.weeks
+                    .iter()
+                    .filter_map(|w| parse_date(&w.monday).map(|m| (m, w.commits)))
+                    .collect()
+            })
+            .collect();
         let mut cohort = Cohort {
             export,
             admin_by_id,
@@ -114,6 +133,8 @@ impl Cohort {
             journal_monday,
             journal_mask,
             chains: Vec::new(),
+            repository_defi,
+            repository_weeks,
         };
         cohort.chains = (0..cohort.export.administrations.len())
             .map(|a| cohort.chain(a))
@@ -199,6 +220,18 @@ impl Cohort {
     /// A journal entry's categories as bits, bit `i` for `export.journal_categories[i]`; 0 for none.
     pub fn journal_categories(&self, entry: usize) -> u16 {
         self.journal_mask[entry]
+    }
+
+    /// The défi index of each repository of `export.activity`.
+    pub fn repository_defi(&self, repository: usize) -> Option<usize> {
+        self.repository_defi.get(repository).copied().flatten()
+    }
+
+    /// A repository's weeks as (Monday, commits).
+    pub fn repository_weeks(&self, repository: usize) -> &[(time::Date, u32)] {
+        self.repository_weeks
+            .get(repository)
+            .map_or(&[], Vec::as_slice)
     }
 
     /// The Monday of a journal entry's week.

@@ -1,7 +1,7 @@
 //! Transforms of what the défis' git repositories record (the export's `activity`): commits
 //! over time stacked by défi or administration, the openness scorecard, the repository figures.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 
 use time::{Date, Duration, Month};
 
@@ -38,15 +38,19 @@ fn first_of_month(date: Date) -> Date {
     date.replace_day(1).unwrap_or(date)
 }
 
-/// The selected défis' repositories.
-fn selected<'a>(cohort: &'a Cohort, selection: &Selection) -> Vec<(usize, &'a Activity)> {
-    let chosen: HashSet<usize> = selection.defis.iter().copied().collect();
+/// The selected défis' repositories: (défi, repository index, record).
+fn selected<'a>(cohort: &'a Cohort, selection: &Selection) -> Vec<(usize, usize, &'a Activity)> {
+    let mut chosen = vec![false; cohort.export.defis.len()];
+    for &d in &selection.defis {
+        chosen[d] = true;
+    }
     cohort
         .export
         .activity
         .iter()
-        .filter_map(|a| cohort.defi_index(&a.defi_id).map(|d| (d, a)))
-        .filter(|(d, _)| chosen.contains(d))
+        .enumerate()
+        .filter_map(|(r, a)| cohort.repository_defi(r).map(|d| (d, r, a)))
+        .filter(|(d, _, _)| chosen[*d])
         .collect()
 }
 
@@ -77,13 +81,13 @@ pub fn repository_figures(cohort: &Cohort, selection: &Selection) -> RepositoryF
     let repositories = selected(cohort, selection);
     let mut commits_during_defi = 0u64;
     let mut licensed: HashMap<usize, bool> = HashMap::new();
-    for (defi, repo) in &repositories {
+    for (defi, r, repo) in &repositories {
         if let Some((start, end)) = defi_window(cohort, *defi) {
-            commits_during_defi += repo
-                .weeks
+            commits_during_defi += cohort
+                .repository_weeks(*r)
                 .iter()
-                .filter(|w| parse_date(&w.monday).is_some_and(|m| m >= start && m < end))
-                .map(|w| u64::from(w.commits))
+                .filter(|(monday, _)| *monday >= start && *monday < end)
+                .map(|(_, commits)| u64::from(*commits))
                 .sum::<u64>();
         }
         *licensed.entry(*defi).or_default() |= repo.openness.license_file.is_some();
@@ -110,18 +114,15 @@ pub fn repository_activity(
     let repositories = selected(cohort, selection);
     // (défi, Monday, commits) within the period filter.
     let mut commits: Vec<(usize, Date, u32)> = Vec::new();
-    for (defi, repo) in &repositories {
-        for week in &repo.weeks {
-            let Some(monday) = parse_date(&week.monday) else {
-                continue;
-            };
+    for (defi, r, _) in &repositories {
+        for &(monday, n) in cohort.repository_weeks(*r) {
             let sunday = monday + Duration::days(6);
             if filters.from.is_some_and(|from| sunday < from)
                 || filters.to.is_some_and(|to| monday > to)
             {
                 continue;
             }
-            commits.push((*defi, monday, week.commits));
+            commits.push((*defi, monday, n));
         }
     }
     let mut chart = BarChart {
@@ -430,7 +431,7 @@ fn checks(lang: Lang) -> Vec<Check> {
 pub fn openness_scorecard(cohort: &Cohort, selection: &Selection, lang: Lang) -> Scorecard {
     let exported = cohort.export.generated_at.get(..10).and_then(parse_date);
     let mut repos: HashMap<usize, Vec<&Activity>> = HashMap::new();
-    for (d, repo) in selected(cohort, selection) {
+    for (d, _, repo) in selected(cohort, selection) {
         repos.entry(d).or_default().push(repo);
     }
     let checks = checks(lang);
