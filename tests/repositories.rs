@@ -12,6 +12,9 @@ use serde_json::json;
 
 use support::{browser, dist, serve, Browser, Routes};
 
+#[path = "../crates/repos/tests/fixture/mod.rs"]
+mod git_fixture;
+
 fn export_with_activity() -> String {
     let real = std::fs::read_to_string(dist().join("data/export.json")).unwrap();
     let mut export = parse_export(&real).unwrap();
@@ -187,4 +190,106 @@ async fn the_activity_chart_embeds_like_the_others() {
     assert!(b.text("h1").await.contains("Activité des dépôts de code"));
     assert!(b.ink("repository-activity").await > 0.02);
     b.finish().await;
+}
+
+/// The whole chain: git repositories built here → `eig-pulse export --repos` (the real binary,
+/// built by the native tests) → the dashboard.
+#[tokio::test]
+async fn an_export_made_from_git_repositories_shows_on_the_dashboard() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let work = root.join("target/pipeline-test");
+    let _ = std::fs::remove_dir_all(&work);
+    let repos = work.join("repos");
+    // MonitorFish: the fixture's sample (MIT, GitLab CI, tests/, changelog), around new year 2019.
+    git_fixture::sample(
+        &repos.join("monitorfish"),
+        "https://github.com/MTES-MCT/monitorfish.git",
+    );
+    // Hopkins: three commits in March 2018 (EIG 2's ten months), a README only.
+    let hopkins = repos.join("hopkins");
+    std::fs::create_dir_all(&hopkins).unwrap();
+    git_fixture::git_plain(&hopkins, &["init", "-q", "-b", "main"]);
+    for (day, author) in [
+        ("05", git_fixture::AUTHORS[0]),
+        ("06", git_fixture::AUTHORS[1]),
+        ("14", git_fixture::AUTHORS[0]),
+    ] {
+        git_fixture::commit(
+            &hopkins,
+            author,
+            &format!("2018-03-{day}T10:00:00Z"),
+            &[("README.md", &format!("# Hopkins {day}\n"))],
+        );
+    }
+    git_fixture::git_plain(
+        &hopkins,
+        &[
+            "remote",
+            "add",
+            "origin",
+            "https://github.com/entrepreneur-interet-general/graph-explorer",
+        ],
+    );
+
+    let binary = root.join("target/debug/eig-pulse");
+    assert!(
+        binary.exists(),
+        "{} (built by `cargo test --workspace`, see scripts/test)",
+        binary.display()
+    );
+    let export = work.join("export.json");
+    let output = std::process::Command::new(&binary)
+        .current_dir(root)
+        .args([
+            "export",
+            "--site",
+            "data/sources/site-eig",
+            "--journal",
+            "data/sources/eig-link-journal/journal-2018-feb-apr.csv",
+            "--repos",
+        ])
+        .arg(&repos)
+        .arg("-o")
+        .arg(&export)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+
+    let mut routes = Routes::new();
+    routes.insert(
+        "/pipeline.json".into(),
+        (200, "application/json", std::fs::read(&export).unwrap()),
+    );
+    let port = serve(dist(), routes);
+    let b = open(port, "index.html?data=pipeline.json").await;
+    assert_eq!(figure(&b, "repositories").await, "2");
+    assert_eq!(
+        figure(&b, "commits").await,
+        "3",
+        "Hopkins' three commits fall in EIG 2's ten months"
+    );
+    assert_eq!(figure(&b, "licensed").await, "50\u{202F}%");
+    assert!(b.ink("repository-activity").await > 0.02);
+    let licence = b
+        .js("return document.querySelector('#openness-scorecard tr[data-defi=monitorfish] td.mark:nth-of-type(3)').title")
+        .await;
+    assert_eq!(licence, json!("Licence : oui — licence MIT (LICENSE)"));
+    let ci = b
+        .js("return document.querySelector('#openness-scorecard tr[data-defi=monitorfish] td.mark:nth-of-type(7)').title")
+        .await;
+    assert_eq!(ci, json!("Intégration continue : oui — gitlab-ci"));
+    // Counts only: no author reached the page.
+    let text = b.js("return document.documentElement.outerHTML").await;
+    for (name, email) in git_fixture::AUTHORS {
+        assert!(
+            !text.as_str().unwrap().contains(name) && !text.as_str().unwrap().contains(email),
+            "{name}"
+        );
+    }
+    b.finish().await;
+    let _ = std::fs::remove_dir_all(&work);
 }
