@@ -9,7 +9,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use common::*;
-use eig_pulse_core::export::{Activity, ActivityWeek, Export, Openness};
+use eig_pulse_core::export::{Activity, Export};
 
 /// A small clean catalogue (no warning of its own, so `--strict` only sees the repositories).
 /// Each défi: (title, source_code).
@@ -114,36 +114,11 @@ fn sound_repositories(dir: &Path) {
 }
 
 fn sample_record(defi_id: &str, url: &str, matched_by: &str) -> Activity {
-    let week = |week: &str, monday: &str, commits, authors| ActivityWeek {
-        week: week.into(),
-        monday: monday.into(),
-        commits,
-        authors,
-    };
     Activity {
         defi_id: defi_id.into(),
         url: url.into(),
         matched_by: matched_by.into(),
-        default_branch: Some("main".into()),
-        commits: 7,
-        authors: 4,
-        first_commit: Some("2018-12-27".into()),
-        last_commit: Some("2019-01-07".into()),
-        latest_tag: Some("v1.0".into()),
-        weeks: vec![
-            week("2018-W52", "2018-12-24", 2, 2),
-            week("2019-W01", "2018-12-31", 4, 3),
-            week("2019-W02", "2019-01-07", 1, 1),
-        ],
-        openness: Openness {
-            license_file: Some("LICENSE".into()),
-            license_spdx: Some("MIT".into()),
-            readme: true,
-            contributing: false,
-            changelog: true,
-            ci: vec!["gitlab-ci".into()],
-            tests: true,
-        },
+        ..fixture::sample_activity()
     }
 }
 

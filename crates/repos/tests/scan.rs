@@ -5,44 +5,7 @@ mod fixture;
 
 use std::path::Path;
 
-use eig_pulse_core::export::{Activity, ActivityWeek, Openness};
 use eig_pulse_repos::{scan, Problem};
-
-fn week(week: &str, monday: &str, commits: u32, authors: u32) -> ActivityWeek {
-    ActivityWeek {
-        week: week.into(),
-        monday: monday.into(),
-        commits,
-        authors,
-    }
-}
-
-/// The record of the sample repository before matching (no défi, URL or matching yet).
-fn sample_activity() -> Activity {
-    Activity {
-        default_branch: Some("main".into()),
-        commits: 7,
-        authors: 4,
-        first_commit: Some("2018-12-27".into()),
-        last_commit: Some("2019-01-07".into()),
-        latest_tag: Some("v1.0".into()),
-        weeks: vec![
-            week("2018-W52", "2018-12-24", 2, 2),
-            week("2019-W01", "2018-12-31", 4, 3),
-            week("2019-W02", "2019-01-07", 1, 1),
-        ],
-        openness: Openness {
-            license_file: Some("LICENSE".into()),
-            license_spdx: Some("MIT".into()),
-            readme: true,
-            contributing: false,
-            changelog: true,
-            ci: vec!["gitlab-ci".into()],
-            tests: true,
-        },
-        ..Activity::default()
-    }
-}
 
 #[test]
 fn sample_repository_counts_exactly() {
@@ -55,7 +18,7 @@ fn sample_repository_counts_exactly() {
         scanned.remote_url.as_deref(),
         Some("https://github.com/etalab/sample.git")
     );
-    assert_eq!(scanned.activity, sample_activity());
+    assert_eq!(scanned.activity, fixture::sample_activity());
 }
 
 #[test]
@@ -68,7 +31,7 @@ fn a_bare_clone_reads_the_same() {
         &["clone", "-q", "--bare", "sample", "sample.git"],
     );
     let scanned = scan(&dir.path().join("sample.git"), "sample.git").unwrap();
-    assert_eq!(scanned.activity, sample_activity());
+    assert_eq!(scanned.activity, fixture::sample_activity());
 }
 
 #[test]
@@ -77,7 +40,10 @@ fn packed_objects_read_the_same() {
     let path = dir.path().join("sample");
     fixture::sample(&path, "https://github.com/etalab/sample.git");
     fixture::git_plain(&path, &["gc", "-q", "--aggressive"]);
-    assert_eq!(scan(&path, "sample").unwrap().activity, sample_activity());
+    assert_eq!(
+        scan(&path, "sample").unwrap().activity,
+        fixture::sample_activity()
+    );
 }
 
 #[test]
