@@ -40,13 +40,7 @@ const ADMINS: [&str; 6] = [
 fn with_activity(export: &str) -> Vec<u8> {
     use eig_pulse_core::export::Activity;
     let mut export = eig_pulse_core::validate::parse_export(export).expect("a valid export");
-    let fixture: Vec<Activity> = serde_json::from_str(
-        &std::fs::read_to_string(
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/activity.json"),
-        )
-        .unwrap(),
-    )
-    .unwrap();
+    let fixture = support::activity_fixture();
     export.activity = export
         .defis
         .iter()

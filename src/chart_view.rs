@@ -205,14 +205,14 @@ pub fn ChartView(
         });
     };
     let save_png = move |_| {
-        let dark = scheme.get_untracked() == Scheme::Dark;
+        let scheme = scheme.get_untracked();
         chart.with_untracked(|c| {
             hidden.with_untracked(|h| {
                 download::png(
                     slug,
                     c,
                     h,
-                    dark,
+                    scheme,
                     lang.get_untracked(),
                     &words_png(),
                     width.get_untracked().max(480),

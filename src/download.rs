@@ -3,6 +3,8 @@
 use eig_pulse_core::chart::figure::{self, draw_figure, FigureText};
 use eig_pulse_core::chart::{table, BarChart, Theme};
 use eig_pulse_core::Lang;
+
+use crate::scheme::Scheme;
 use plotters::prelude::IntoDrawingArea;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -52,7 +54,7 @@ pub fn png(
     slug: &str,
     chart: &BarChart,
     hidden: &[bool],
-    dark: bool,
+    scheme: Scheme,
     lang: Lang,
     words: &FigureText,
     width: u32,
@@ -72,11 +74,7 @@ pub fn png(
         return;
     };
     let area = backend.into_drawing_area();
-    let theme = if dark {
-        Theme::dark(scale)
-    } else {
-        Theme::light(scale)
-    };
+    let theme = scheme.theme(scale);
     if draw_figure(&area, chart, hidden, &theme, lang, words).is_ok() && area.present().is_ok() {
         if let Ok(url) = canvas.to_data_url_with_type("image/png") {
             let _ = save_url(&format!("{slug}.png"), &url);

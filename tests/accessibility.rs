@@ -10,20 +10,10 @@ use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use fantoccini::key::Key;
 use serde_json::{json, Value};
 
-use support::{browser, dist, serve, Browser, Routes};
+use support::{dist, open_drawn, serve, Browser, Routes};
 
 async fn open(port: u16, query: &str, width: u32, height: u32) -> Browser {
-    let b = browser(width, height).await;
-    b.client
-        .goto(&format!("http://127.0.0.1:{port}/{query}"))
-        .await
-        .unwrap();
-    b.wait_for(
-        "window.eigPulseTimings && window.eigPulseTimings.draws >= 5",
-        "five charts drawn",
-    )
-    .await;
-    b
+    open_drawn(port, query, width, height, 5).await
 }
 
 /// Presses one key (with Shift held when `shift`), as a keyboard user would.

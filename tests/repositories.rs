@@ -4,13 +4,12 @@
 
 mod support;
 
-use eig_pulse_core::export::Activity;
 use eig_pulse_core::repositories::repository_figures;
 use eig_pulse_core::validate::parse_export;
 use eig_pulse_core::{format, Cohort, Filters, Lang};
 use serde_json::json;
 
-use support::{browser, dist, serve, Browser, Routes};
+use support::{activity_fixture, dist, open_drawn, serve, Browser, Routes};
 
 #[path = "../crates/repos/tests/fixture/mod.rs"]
 mod git_fixture;
@@ -18,10 +17,7 @@ mod git_fixture;
 fn export_with_activity() -> String {
     let real = std::fs::read_to_string(dist().join("data/export.json")).unwrap();
     let mut export = parse_export(&real).unwrap();
-    let fixture =
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/activity.json");
-    export.activity =
-        serde_json::from_str::<Vec<Activity>>(&std::fs::read_to_string(fixture).unwrap()).unwrap();
+    export.activity = activity_fixture();
     serde_json::to_string(&export).unwrap()
 }
 
@@ -35,17 +31,7 @@ fn site() -> u16 {
 }
 
 async fn open(port: u16, query: &str) -> Browser {
-    let b = browser(1280, 2000).await;
-    b.client
-        .goto(&format!("http://127.0.0.1:{port}/{query}"))
-        .await
-        .unwrap();
-    b.wait_for(
-        "window.eigPulseTimings && window.eigPulseTimings.draws >= 6",
-        "six charts drawn",
-    )
-    .await;
-    b
+    open_drawn(port, query, 1280, 2000, 6).await
 }
 
 async fn figure(b: &Browser, key: &str) -> String {
@@ -175,16 +161,12 @@ async fn without_activity_the_page_says_why_and_marks_unknowns() {
 #[tokio::test]
 async fn the_activity_chart_embeds_like_the_others() {
     let port = site();
-    let b = browser(800, 900).await;
-    b.client
-        .goto(&format!(
-            "http://127.0.0.1:{port}/index.html?chart=repository-activity&data=activity.json&promo=3"
-        ))
-        .await
-        .unwrap();
-    b.wait_for(
-        "window.eigPulseTimings && window.eigPulseTimings.draws >= 1",
-        "the chart",
+    let b = open_drawn(
+        port,
+        "index.html?chart=repository-activity&data=activity.json&promo=3",
+        800,
+        900,
+        1,
     )
     .await;
     assert!(b.text("h1").await.contains("Activité des dépôts de code"));

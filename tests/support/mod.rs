@@ -200,6 +200,28 @@ pub async fn browser(width: u32, height: u32) -> Browser {
     }
 }
 
+/// A new browser of `width` × `height` on `http://127.0.0.1:{port}/{query}`, once `charts`
+/// charts are drawn.
+pub async fn open_drawn(port: u16, query: &str, width: u32, height: u32, charts: u32) -> Browser {
+    let b = browser(width, height).await;
+    b.client
+        .goto(&format!("http://127.0.0.1:{port}/{query}"))
+        .await
+        .unwrap();
+    b.wait_for(
+        &format!("window.eigPulseTimings && window.eigPulseTimings.draws >= {charts}"),
+        &format!("{charts} chart(s) drawn"),
+    )
+    .await;
+    b
+}
+
+/// The repository activity of `tests/fixtures/activity.json` (five real défis, hand-made weeks).
+pub fn activity_fixture() -> Vec<eig_pulse_core::export::Activity> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/activity.json");
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
 impl Browser {
     /// Ends the WebDriver session, which closes Chromium cleanly; call it at the end of a test.
     pub async fn finish(self) {

@@ -247,19 +247,22 @@ fn over_time(chart: &BarChart, hidden: &[bool], visible: &[usize], lang: Lang) -
             } else {
                 format!("dont {} pour {series}", count(main_value))
             };
+            // « du 12 mars au 9 avril » between days; « de mars 2019 à juin 2020 », « d'avril… »
+            // between months.
+            let first = when(0);
+            let from = match (monthly, first.starts_with(['a', 'o'])) {
+                (false, _) => "du ",
+                (true, false) => "de ",
+                (true, true) => "d'",
+            };
+            let to = if monthly { "à" } else { "au" };
             let mut text = format!(
-                "{} {unit} sur {n} {span}, de {} à {}. {busiest_word} : {}, {} {unit} {of_which}.",
+                "{} {unit} sur {n} {span}, {from}{first} {to} {}. {busiest_word} : {}, {} {unit} {of_which}.",
                 count(all),
-                when(0),
                 when(n - 1),
                 when(busiest),
                 count(busiest_entries),
             );
-            if journal {
-                text = text
-                    .replacen(", de ", ", du ", 1)
-                    .replacen(" à ", " au ", 1);
-            }
             if let Some(trend) = trend {
                 text.push_str(&format!(
                     " Tendance d'une moitié de la période à l'autre : {trend} ({} puis {} {unit} par {} en moyenne).",
