@@ -200,9 +200,10 @@ fn promotions(catalogue: &Catalogue) -> Result<Vec<Promotion>, SourceError> {
                 )
             })?;
         let id = raw.promotion.id();
+        let start = crate::promotions::start(&id);
         promotions.push(Promotion {
-            start: crate::promotions::start(&id),
-            months: crate::promotions::start(&id).map(|_| crate::promotions::DEFI_MONTHS),
+            months: start.as_ref().map(|_| crate::promotions::DEFI_MONTHS),
+            start,
             id,
             label: key.clone(),
             year,
