@@ -140,6 +140,7 @@ pub fn Dashboard(cohort: Arc<Cohort>) -> impl IntoView {
                 <div class="charts">
                     <ChartView id=ChartId::RepositoryActivity chart=activity on_target around=around() />
                 </div>
+                <crate::windows::PromotionWindows cohort=cohort.clone() selection />
                 <Scorecard cohort=cohort.clone() selection defi />
             </section>
             <DefiList cohort=cohort.clone() selection defi />

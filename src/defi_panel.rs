@@ -98,7 +98,9 @@ pub fn DefiPanel(
             .iter()
             .find(|p| p.id == d.promotion_id)
             .map_or(d.promotion_id.clone(), |p| {
-                format!("{} ({})", p.label, p.year)
+                // The window with how its dates are known, else the year alone.
+                eig_pulse_core::windows::window_words(p, lang)
+                    .unwrap_or_else(|| format!("{} ({})", p.label, p.year))
             });
         let skills: Vec<String> = d
             .skills

@@ -17,6 +17,7 @@ pub mod load;
 pub mod scheme;
 mod scorecard;
 mod table_frame;
+mod windows;
 
 pub use app::App;
 pub use load::{load_export, LoadFailure};

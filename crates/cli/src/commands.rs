@@ -117,12 +117,20 @@ pub fn read_inputs(args: &ExportArgs) -> Result<Inputs, String> {
             .format(&time::format_description::well_known::Rfc3339)
             .map_err(|e| e.to_string())?,
     };
-    let promotions_path = args
-        .promotions
-        .clone()
-        .unwrap_or_else(|| PathBuf::from(DEFAULT_PROMOTIONS));
-    let promotions = read_source(&promotions_path, lang)?;
-    check_citations(&promotions, &promotions_path, lang)?;
+    // The default file is read when present (the exporter runs from the repository's root);
+    // without it the promotions have no window.
+    let promotions_path = match &args.promotions {
+        Some(path) => Some(path.clone()),
+        None => Some(PathBuf::from(DEFAULT_PROMOTIONS)).filter(|p| p.is_file()),
+    };
+    let promotions = match &promotions_path {
+        Some(path) => {
+            let source = read_source(path, lang)?;
+            check_citations(&source, path, lang)?;
+            Some(source)
+        }
+        None => None,
+    };
     let repositories = match &args.repos_map {
         Some(path) => Some(read_source(path, lang)?),
         None => {

@@ -95,8 +95,8 @@ enum Command {
         /// Dossier où créer les clones (un sous-dossier par défi ; un dossier déjà là est gardé).
         #[arg(long)]
         into: PathBuf,
-        /// Table des dépôts dont les URL sont aussi clonées, dans <into>/<défi>--<dépôt> (par
-        /// défaut : data/repositories.yml s'il existe).
+        /// Table des dépôts (data/repositories.yml) dont les URL sont aussi clonées, dans
+        /// <into>/<défi>--<dépôt>.
         #[arg(long)]
         repos_map: Option<PathBuf>,
     },

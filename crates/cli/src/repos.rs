@@ -196,9 +196,8 @@ pub fn clone(
         .into_iter()
         .map(|link| (source.name.clone(), link))
         .collect();
-    let default_map = Path::new(DEFAULT_MAPPING);
-    let map_path = repos_map.or(default_map.is_file().then_some(default_map));
-    if let Some(path) = map_path {
+    // Only a mapping named on the command line: cloning reaches out to the network.
+    if let Some(path) = repos_map {
         let mapping = read(path)?;
         for entry in parse_mapping(&mapping).map_err(|e| e.describe(lang))? {
             if !entry.key.contains("://") {

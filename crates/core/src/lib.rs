@@ -20,3 +20,4 @@ pub mod chart;
 pub mod repositories;
 pub mod stats;
 pub mod text;
+pub mod windows;

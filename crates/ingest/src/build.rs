@@ -23,8 +23,9 @@ pub struct Inputs {
     pub journals: Vec<SourceText>,
     /// The administrations override file (`data/administrations.yml`).
     pub overrides: SourceText,
-    /// The promotions' dated events with their sources (`data/promotions.yml`).
-    pub promotions: SourceText,
+    /// The promotions' dated events with their sources (`data/promotions.yml`); without it
+    /// the promotions have no window.
+    pub promotions: Option<SourceText>,
     /// The repositories file (`data/repositories.yml`), for its `not_scanned` entries.
     pub repositories: Option<SourceText>,
     /// A committed scan (`data/activity.json`): the `activity` records of an earlier
@@ -62,7 +63,10 @@ pub fn build(inputs: &Inputs) -> Result<(Export, Report), SourceError> {
             label: label.clone(),
         })
         .collect();
-    let windows = crate::promotions::parse(&inputs.promotions)?;
+    let windows = match &inputs.promotions {
+        Some(source) => crate::promotions::parse(source)?,
+        None => crate::promotions::Windows::default(),
+    };
     let promotions = promotions(&catalogue, &windows)?;
     let (mut defis, mentions) = defis(&catalogue, &skills, &promotions, &mut report)?;
 
