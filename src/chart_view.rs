@@ -102,8 +102,7 @@ pub fn ChartView(
             return;
         };
         let area = backend.into_drawing_area();
-        let drawn =
-            draw(&area, &chart, &hidden, &scheme.theme(ratio), lang).unwrap_or_default();
+        let drawn = draw(&area, &chart, &hidden, &scheme.theme(ratio), lang).unwrap_or_default();
         let _ = area.present();
         hits.set(drawn);
         tooltip.set(None);

@@ -187,7 +187,10 @@ async fn progress_after_the_ten_months_and_the_cohorts_follow_the_filters() {
     );
     assert_eq!(
         figure(&b, "still-active").await,
-        format::percent(expected.still_active as f64 / expected.defis as f64, Lang::Fr)
+        format::percent(
+            expected.still_active as f64 / expected.defis as f64,
+            Lang::Fr
+        )
     );
     for chart in ["cohorts-cumulative-commits", "perennisation-by-promotion"] {
         let ink = b.ink(chart).await;
@@ -199,7 +202,10 @@ async fn progress_after_the_ten_months_and_the_cohorts_follow_the_filters() {
     let cohorts = b.js(&label("cohorts-cumulative-commits")).await;
     let cohorts = cohorts.as_str().unwrap();
     assert!(cohorts.contains("En tête à 10 mois"), "{cohorts}");
-    assert!(cohorts.contains("EIG 4") && cohorts.contains("EIG 2"), "{cohorts}");
+    assert!(
+        cohorts.contains("EIG 4") && cohorts.contains("EIG 2"),
+        "{cohorts}"
+    );
     let perennity = b.js(&label("perennisation-by-promotion")).await;
     assert!(
         perennity.as_str().unwrap().contains("Ne comptent"),
@@ -214,7 +220,10 @@ async fn progress_after_the_ten_months_and_the_cohorts_follow_the_filters() {
     )
     .await;
     let cohorts = b.js(&label("cohorts-cumulative-commits")).await;
-    assert!(cohorts.as_str().unwrap().contains("EIG 2 (3 défis)"), "{cohorts}");
+    assert!(
+        cohorts.as_str().unwrap().contains("EIG 2 (3 défis)"),
+        "{cohorts}"
+    );
 
     // The défi panel says what became of its code.
     let (filters, _) = Filters::from_query("promo=2", &cohort.export);
@@ -257,7 +266,13 @@ async fn the_new_charts_embed_like_the_others() {
     ] {
         let b = open_drawn(port, query, 800, 900, 1).await;
         assert!(b.text("h1").await.contains(title), "{query}");
-        let chart = query.split("chart=").nth(1).unwrap().split('&').next().unwrap();
+        let chart = query
+            .split("chart=")
+            .nth(1)
+            .unwrap()
+            .split('&')
+            .next()
+            .unwrap();
         assert!(b.ink(chart).await > 0.02, "{query}");
         b.finish().await;
     }
@@ -269,7 +284,14 @@ async fn the_new_charts_embed_like_the_others() {
 async fn the_scorecard_evidence_stays_in_its_column() {
     let port = site();
     for (width, name) in [(1280, "scorecard-1280"), (360, "scorecard-360")] {
-        let b = open_drawn(port, "index.html?data=activity.json&theme=light", width, 2000, 1).await;
+        let b = open_drawn(
+            port,
+            "index.html?data=activity.json&theme=light",
+            width,
+            2000,
+            1,
+        )
+        .await;
         b.click("#openness-scorecard .details-toggle").await;
         b.wait_for(
             "document.querySelector('#openness-scorecard .mark-detail')",
@@ -281,7 +303,11 @@ async fn the_scorecard_evidence_stays_in_its_column() {
         let overflowing = b
             .js("return [...document.querySelectorAll('#openness-scorecard .mark-detail')].filter(d => { const c = d.closest('td').getBoundingClientRect(), r = d.getBoundingClientRect(); return r.right > c.right + 1 || r.left < c.left - 1; }).length")
             .await;
-        assert_eq!(overflowing, json!(0), "{width} px: evidence over its neighbours");
+        assert_eq!(
+            overflowing,
+            json!(0),
+            "{width} px: evidence over its neighbours"
+        );
         let scrollers = b
             .js("return [document.getElementById('openness-scorecard'), ...document.querySelectorAll('#openness-scorecard *'), document.documentElement].filter(e => e.scrollWidth > e.clientWidth + 1 && ['auto', 'scroll'].includes(getComputedStyle(e).overflowX)).length")
             .await;
@@ -292,7 +318,11 @@ async fn the_scorecard_evidence_stays_in_its_column() {
         let page = b
             .js("return document.documentElement.scrollWidth <= document.documentElement.clientWidth + 1")
             .await;
-        assert_eq!(page, json!(true), "{width} px: the page itself scrolls sideways");
+        assert_eq!(
+            page,
+            json!(true),
+            "{width} px: the page itself scrolls sideways"
+        );
         b.screenshot(name).await;
         b.finish().await;
     }

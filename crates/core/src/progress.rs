@@ -54,7 +54,7 @@ fn copy_date(_activity: &crate::export::Activity) -> Option<Date> {
 }
 
 /// The promotion of a défi.
-fn promotion<'a>(cohort: &'a Cohort, defi: usize) -> Option<&'a Promotion> {
+fn promotion(cohort: &Cohort, defi: usize) -> Option<&Promotion> {
     let id = &cohort.export.defis[defi].promotion_id;
     cohort.export.promotions.iter().find(|p| &p.id == id)
 }
@@ -260,9 +260,13 @@ pub fn cohorts_cumulative_commits(cohort: &Cohort, selection: &Selection, lang: 
         let (Some((start, _)), Some(copied)) = (progress.window, progress.copied) else {
             continue;
         };
-        let Some(p) = promotion(cohort, progress.defi)
-            .and_then(|promo| cohort.export.promotions.iter().position(|q| q.id == promo.id))
-        else {
+        let Some(p) = promotion(cohort, progress.defi).and_then(|promo| {
+            cohort
+                .export
+                .promotions
+                .iter()
+                .position(|q| q.id == promo.id)
+        }) else {
             continue;
         };
         let slot = match per_promotion.iter().position(|(q, _)| *q == p) {

@@ -27,7 +27,13 @@ fn strides(n: usize, months: bool) -> Vec<usize> {
 /// about `glyph` pixels, with `gap` pixels at least between two labels: the smallest stride
 /// whose neighbouring labels do not overlap. `months` rounds the stride to calendar steps
 /// (monthly time axes, months since a start).
-pub fn category_ticks(chart: &BarChart, step: f64, glyph: f64, gap: f64, months: bool) -> Vec<Tick> {
+pub fn category_ticks(
+    chart: &BarChart,
+    step: f64,
+    glyph: f64,
+    gap: f64,
+    months: bool,
+) -> Vec<Tick> {
     let months = months || chart.period == Some(Period::Month);
     let n = chart.categories.len();
     let width = |t: &Tick| t.text.chars().count() as f64 * glyph;
@@ -142,7 +148,10 @@ mod tests {
         );
         let since: Vec<(String, String)> =
             (0..=24).map(|m| (m.to_string(), m.to_string())).collect();
-        let pairs: Vec<(&str, &str)> = since.iter().map(|(k, l)| (k.as_str(), l.as_str())).collect();
+        let pairs: Vec<(&str, &str)> = since
+            .iter()
+            .map(|(k, l)| (k.as_str(), l.as_str()))
+            .collect();
         let ticks = category_ticks(&chart(&pairs, None), 10.0, 6.0, 8.0, true);
         // 20 px needed for a label: a stride of 2 rounds to 2 (months: 1, 2, 3, 6, 12).
         assert_eq!(ticks.len(), 13);

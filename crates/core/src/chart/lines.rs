@@ -40,8 +40,11 @@ pub fn draw_lines<DB: DrawingBackend>(
     let n = chart.categories.len();
     if chart.is_empty() || visible.is_empty() || n < 2 {
         area.draw(&Text::new(
-            lang.pick("Aucune donnée pour ces filtres", "No data for these filters")
-                .to_string(),
+            lang.pick(
+                "Aucune donnée pour ces filtres",
+                "No data for these filters",
+            )
+            .to_string(),
             ((width / 2.0) as i32, (height / 2.0) as i32),
             text(&theme.muted_text, Pos::new(HPos::Center, VPos::Center)),
         ))?;
@@ -134,7 +137,10 @@ pub fn draw_lines<DB: DrawingBackend>(
         if outline.len() > 2 {
             area.draw(&Polygon::new(
                 outline,
-                theme.color(chart.series[s].color).mix(BAND_OPACITY).filled(),
+                theme
+                    .color(chart.series[s].color)
+                    .mix(BAND_OPACITY)
+                    .filled(),
             ))?;
         }
     }
@@ -167,7 +173,10 @@ pub fn draw_lines<DB: DrawingBackend>(
         // The series' name at the end of its line, moved down when it would cover another.
         let (ex, ey) = points[n - 1];
         let mut slot = f64::from(ey);
-        while name_slots.iter().any(|other| (other - slot).abs() < font * 1.1) {
+        while name_slots
+            .iter()
+            .any(|other| (other - slot).abs() < font * 1.1)
+        {
             slot += font * 1.1;
         }
         name_slots.push(slot);

@@ -5,8 +5,8 @@
 
 pub mod axis;
 pub mod bars;
-pub mod lines;
 pub mod figure;
+pub mod lines;
 pub mod scale;
 pub mod summary;
 pub mod table;
@@ -15,8 +15,8 @@ pub mod theme;
 pub mod tooltip;
 
 pub use bars::{draw_bars, Hit};
-pub use lines::draw_lines;
 pub use figure::{draw_figure, plot_height, FigureText};
+pub use lines::draw_lines;
 pub use theme::Theme;
 
 /// The charts of the dashboard, with their stable ids (used in URLs and embeds).

@@ -205,10 +205,7 @@ fn shares(chart: &BarChart, visible: &[usize], lang: Lang) -> String {
 /// category, and which series leads at the end of the span.
 fn lines(chart: &BarChart, visible: &[usize], lang: Lang) -> String {
     let n = chart.categories.len();
-    let at = chart
-        .highlights
-        .first()
-        .map_or(n - 1, |h| h.to.min(n - 1));
+    let at = chart.highlights.first().map_or(n - 1, |h| h.to.min(n - 1));
     let last = n - 1;
     let spread = |c: usize, s: usize| chart.spread.get(c).and_then(|row| row.get(s)).copied();
     let said = |c: usize, s: usize| {

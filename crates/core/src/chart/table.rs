@@ -100,9 +100,7 @@ fn category_header(id: ChartId, lang: Lang) -> &'static str {
         ChartId::DefisByAdministration => lang.pick("Administration", "Administration"),
         ChartId::SkillsByPromotion
         | ChartId::OpennessByPromotion
-        | ChartId::PerennisationByPromotion => {
-            lang.pick("Promotion", "Promotion")
-        }
+        | ChartId::PerennisationByPromotion => lang.pick("Promotion", "Promotion"),
         ChartId::JournalWeekly => lang.pick("Semaine du", "Week of"),
         ChartId::JournalMixByDefi => lang.pick("Défi", "Défi"),
         ChartId::RepositoryActivity => lang.pick("Période", "Period"),
