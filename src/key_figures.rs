@@ -11,8 +11,8 @@ use leptos::prelude::*;
 pub fn KeyFiguresView(cohort: Arc<Cohort>, selection: Memo<Selection>) -> impl IntoView {
     let lang = expect_context::<RwSignal<Lang>>();
     let repository_cohort = cohort.clone();
-    let figures = Memo::new(move |_| stats::key_figures(&cohort, &selection.get()));
     let progress_cohort = cohort.clone();
+    let figures = Memo::new(move |_| stats::key_figures(&cohort, &selection.get()));
     let repositories = Memo::new(move |_| repository_figures(&repository_cohort, &selection.get()));
     let progress = Memo::new(move |_| progress_figures(&progress_cohort, &selection.get()));
     let card = move |key: &'static str,
