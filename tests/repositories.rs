@@ -309,11 +309,11 @@ async fn the_scorecard_evidence_stays_in_its_column() {
             "{width} px: evidence over its neighbours"
         );
         let scrollers = b
-            .js("return [document.getElementById('openness-scorecard'), ...document.querySelectorAll('#openness-scorecard *'), document.documentElement].filter(e => e.scrollWidth > e.clientWidth + 1 && ['auto', 'scroll'].includes(getComputedStyle(e).overflowX)).length")
+            .js("return [document.getElementById('openness-scorecard'), ...document.querySelectorAll('#openness-scorecard *'), document.documentElement].filter(e => e.scrollWidth > e.clientWidth + 1 && ['auto', 'scroll'].includes(getComputedStyle(e).overflowX)).map(e => e.className)")
             .await;
         assert!(
-            scrollers.as_u64().unwrap() <= 1,
-            "{width} px: {scrollers} boxes scroll sideways"
+            scrollers.as_array().unwrap().len() <= 1,
+            "{width} px: several boxes scroll sideways: {scrollers}"
         );
         let page = b
             .js("return document.documentElement.scrollWidth <= document.documentElement.clientWidth + 1")
