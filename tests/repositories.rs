@@ -381,7 +381,7 @@ async fn an_export_made_from_git_repositories_shows_on_the_dashboard() {
             "--site",
             "data/sources/site-eig",
             "--journal",
-            "data/sources/eig-link-journal/journal-2018-feb-apr.csv",
+            "data/sources/eig-link-journal/journal-2018-full.csv",
             "--repos",
         ])
         .arg(&repos)

@@ -32,6 +32,11 @@ fn inputs(
         overrides: read(
             &Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/administrations.yml"),
         ),
+        promotions: read(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/promotions.yml"),
+        ),
+        repositories: None,
+        activity: None,
         generated_at: "2026-01-01T00:00:00Z".into(),
     }
 }
@@ -59,7 +64,7 @@ fn main() {
         people: read(&site.join("personnes.yml")),
         skills: read(&site.join("skills.yml")),
         promos: read(&site.join("promos.yml")),
-        journal: read(&root.join("eig-link-journal/journal-2018-feb-apr.csv")),
+        journal: read(&root.join("eig-link-journal/journal-2018-full.csv")),
     };
     println!(
         "{:<10} {:>8} {:>9} {:>11} {:>12} {:>14}",

@@ -25,7 +25,14 @@ pub struct ExportArgs {
     pub repos: Option<PathBuf>,
     /// The repositories mapping file (default: `data/repositories.yml` when present).
     pub repos_map: Option<PathBuf>,
+    /// A committed scan (`data/activity.json`).
+    pub activity: Option<PathBuf>,
+    /// The promotions' dates (default: `data/promotions.yml`).
+    pub promotions: Option<PathBuf>,
 }
+
+/// The promotions file read when `--promotions` is not given.
+const DEFAULT_PROMOTIONS: &str = "data/promotions.yml";
 
 pub fn export(args: ExportArgs) -> Result<ExitCode, String> {
     let lang = args.lang;
@@ -33,17 +40,13 @@ pub fn export(args: ExportArgs) -> Result<ExitCode, String> {
     let (mut export, mut report) =
         eig_pulse_ingest::build(&inputs).map_err(|e| e.describe(lang))?;
     if let Some(repos) = &args.repos {
-        let mapping = match &args.repos_map {
-            Some(path) => Some(read_source(path, lang)?),
-            None => {
-                let default = Path::new(crate::repos::DEFAULT_MAPPING);
-                match default.is_file() {
-                    true => Some(read_source(default, lang)?),
-                    false => None,
-                }
-            }
-        };
-        crate::repos::add_activity(&mut export, &mut report, repos, mapping.as_ref(), lang)?;
+        crate::repos::add_activity(
+            &mut export,
+            &mut report,
+            repos,
+            inputs.repositories.as_ref(),
+            lang,
+        )?;
     }
     eprint!("{}", report.render(lang));
 
@@ -114,7 +117,30 @@ pub fn read_inputs(args: &ExportArgs) -> Result<Inputs, String> {
             .format(&time::format_description::well_known::Rfc3339)
             .map_err(|e| e.to_string())?,
     };
+    let promotions_path = args
+        .promotions
+        .clone()
+        .unwrap_or_else(|| PathBuf::from(DEFAULT_PROMOTIONS));
+    let promotions = read_source(&promotions_path, lang)?;
+    check_citations(&promotions, &promotions_path, lang)?;
+    let repositories = match &args.repos_map {
+        Some(path) => Some(read_source(path, lang)?),
+        None => {
+            let default = Path::new(crate::repos::DEFAULT_MAPPING);
+            match default.is_file() {
+                true => Some(read_source(default, lang)?),
+                false => None,
+            }
+        }
+    };
+    let activity = match &args.activity {
+        Some(path) => Some(read_source(path, lang)?),
+        None => None,
+    };
     Ok(Inputs {
+        promotions,
+        repositories,
+        activity,
         defis: site_file("defis.yml")?,
         people: site_file("personnes.yml")?,
         skills: site_file("skills.yml")?,
@@ -127,6 +153,67 @@ pub fn read_inputs(args: &ExportArgs) -> Result<Inputs, String> {
         overrides,
         generated_at,
     })
+}
+
+/// Every quote of the promotions file must be in the file it cites (paths relative to the
+/// promotions file's folder): a date cannot drift from its document.
+fn check_citations(promotions: &SourceText, path: &Path, lang: Lang) -> Result<(), String> {
+    let windows =
+        eig_pulse_ingest::promotions::parse(promotions).map_err(|e| e.describe(lang))?;
+    let base = path.parent().unwrap_or(Path::new("."));
+    let missing = eig_pulse_ingest::promotions::missing_quotes(&windows, |source| {
+        fs::read_to_string(base.join(source)).ok()
+    });
+    match missing.first() {
+        None => Ok(()),
+        Some((promotion, source, quote)) => Err(format!(
+            "{} : promotion « {promotion} » : « {quote} » {} {}",
+            path.display(),
+            lang.pick("introuvable dans", "not found in"),
+            base.join(source).display()
+        )),
+    }
+}
+
+/// Scans `args.repos` and writes the activity records as a committed source:
+/// `{"activity": [...]}`, sorted by défi and URL.
+pub fn scan(args: ExportArgs) -> Result<ExitCode, String> {
+    let lang = args.lang;
+    let inputs = read_inputs(&args)?;
+    let (mut export, mut report) =
+        eig_pulse_ingest::build(&inputs).map_err(|e| e.describe(lang))?;
+    let repos = args.repos.as_deref().ok_or("--repos")?;
+    crate::repos::add_activity(
+        &mut export,
+        &mut report,
+        repos,
+        inputs.repositories.as_ref(),
+        lang,
+    )?;
+    eprint!("{}", report.render(lang));
+    if args.strict && report.warnings() > 0 {
+        eprintln!(
+            "{}",
+            lang.pick(
+                "--strict : avertissements présents, aucun scan écrit.",
+                "--strict: warnings found, no scan written."
+            )
+        );
+        return Ok(ExitCode::from(1));
+    }
+    let mut activity = export.activity;
+    activity.sort_by(|a, b| (&a.defi_id, &a.url).cmp(&(&b.defi_id, &b.url)));
+    let json = serde_json::to_string_pretty(&serde_json::json!({ "activity": activity }))
+        .map_err(|e| e.to_string())?;
+    write_atomically(&args.output, format!("{json}\n").as_bytes(), lang)?;
+    eprintln!(
+        "{} {} ({} {})",
+        lang.pick("scan écrit :", "scan written:"),
+        args.output.display(),
+        activity.len(),
+        lang.pick("fiches d'activité", "activity records"),
+    );
+    Ok(ExitCode::SUCCESS)
 }
 
 fn read_source(path: &Path, lang: Lang) -> Result<SourceText, String> {
@@ -264,7 +351,7 @@ pub fn synth(
         people: read(site.join("personnes.yml"))?,
         skills: read(site.join("skills.yml"))?,
         promos: read(site.join("promos.yml"))?,
-        journal: read(from.join("eig-link-journal/journal-2018-feb-apr.csv"))?,
+        journal: read(from.join("eig-link-journal/journal-2018-full.csv"))?,
     };
     let generated = synthetic::generate(&sources, scale, seed).map_err(|e| e.describe(lang))?;
     let out_site = out.join("site-eig");

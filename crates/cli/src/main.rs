@@ -45,13 +45,43 @@ enum Command {
         strict: bool,
         /// Dossier de clones git (nus ou non), un par dossier : leur activité par semaine ISO et
         /// leurs critères d'ouverture vont dans la section activity. Lu par gitoxide, sans git.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "activity")]
         repos: Option<PathBuf>,
-        /// Table dossier ou URL distante → défi, pour les clones que leur URL ne rapproche
-        /// d'aucun source_code (par défaut : data/repositories.yml s'il existe).
-        #[arg(long, requires = "repos")]
+        /// Table des dépôts : dossier ou URL distante → défi, pour les clones que leur URL ne
+        /// rapproche d'aucun source_code, et dépôts non analysés avec leur raison (par défaut :
+        /// data/repositories.yml s'il existe).
+        #[arg(long)]
         repos_map: Option<PathBuf>,
+        /// Scan committé, écrit par `eig-pulse scan` (data/activity.json) : l'activité des
+        /// dépôts sans leurs copies.
+        #[arg(long)]
+        activity: Option<PathBuf>,
+        /// Dates des promotions et leurs sources citées (par défaut : data/promotions.yml).
+        #[arg(long)]
+        promotions: Option<PathBuf>,
         /// Fichier de sortie.
+        #[arg(short, long)]
+        output: PathBuf,
+    },
+    /// Lit un dossier de clones et écrit leurs fiches d'activité (comptes seulement), à
+    /// committer puis à donner à `export --activity`.
+    Scan {
+        /// Dossier contenant defis.yml, personnes.yml, skills.yml et promos.yml.
+        #[arg(long)]
+        site: PathBuf,
+        /// Dossier de clones git (nus ou non), un par dossier.
+        #[arg(long)]
+        repos: PathBuf,
+        /// Table des dépôts (par défaut : data/repositories.yml s'il existe).
+        #[arg(long)]
+        repos_map: Option<PathBuf>,
+        /// Dates des promotions (par défaut : data/promotions.yml).
+        #[arg(long)]
+        promotions: Option<PathBuf>,
+        /// Échoue (code 1) si le rapport contient un avertissement.
+        #[arg(long)]
+        strict: bool,
+        /// Fichier de sortie (data/activity.json).
         #[arg(short, long)]
         output: PathBuf,
     },
@@ -65,6 +95,10 @@ enum Command {
         /// Dossier où créer les clones (un sous-dossier par défi ; un dossier déjà là est gardé).
         #[arg(long)]
         into: PathBuf,
+        /// Table des dépôts dont les URL sont aussi clonées, dans <into>/<défi>--<dépôt> (par
+        /// défaut : data/repositories.yml s'il existe).
+        #[arg(long)]
+        repos_map: Option<PathBuf>,
     },
     /// Vérifie un export : schéma JSON puis cohérence ; affiche chaque erreur avec son chemin JSON.
     Validate { file: PathBuf },
@@ -140,6 +174,8 @@ fn main() -> ExitCode {
             strict,
             repos,
             repos_map,
+            activity,
+            promotions,
             output,
         } => commands::export(commands::ExportArgs {
             site,
@@ -151,8 +187,34 @@ fn main() -> ExitCode {
             lang: cli.lang,
             repos,
             repos_map,
+            activity,
+            promotions,
         }),
-        Command::Clone { site, into } => repos::clone(&site, &into, cli.lang),
+        Command::Scan {
+            site,
+            repos,
+            repos_map,
+            promotions,
+            strict,
+            output,
+        } => commands::scan(commands::ExportArgs {
+            site,
+            journals: Vec::new(),
+            overrides: None,
+            generated_at: None,
+            strict,
+            output,
+            lang: cli.lang,
+            repos: Some(repos),
+            repos_map,
+            activity: None,
+            promotions,
+        }),
+        Command::Clone {
+            site,
+            into,
+            repos_map,
+        } => repos::clone(&site, &into, repos_map.as_deref(), cli.lang),
         Command::Validate { file } => commands::validate(&file, cli.lang),
         Command::Render {
             export,

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use eig_pulse_core::{Export, Lang};
 use eig_pulse_ingest::report::What;
-use eig_pulse_ingest::repositories::{parse_mapping, source_code_links};
+use eig_pulse_ingest::repositories::{parse_mapping, source_code_links, SourceCodeLink};
 use eig_pulse_ingest::{Report, SourceText};
 use eig_pulse_repos::clone::{clone_bare, Target};
 use eig_pulse_repos::matching::{match_scans, DefiLinks, Finding, MappingEntry};
@@ -178,20 +178,51 @@ enum Outcome {
 
 /// Clones every `source_code` that is a repository into `into/<défi id>` (bare), saying why
 /// each other one is skipped. Exit 1 when a clone failed.
-pub fn clone(site: &Path, into: &Path, lang: Lang) -> Result<ExitCode, String> {
-    let defis_path = site.join("defis.yml");
-    let text = std::fs::read_to_string(&defis_path)
-        .map_err(|e| format!("{} : {e}", defis_path.display()))?;
-    let source = SourceText::new(defis_path.display().to_string(), text);
-    let links = source_code_links(&source).map_err(|e| e.describe(lang))?;
+pub fn clone(
+    site: &Path,
+    into: &Path,
+    repos_map: Option<&Path>,
+    lang: Lang,
+) -> Result<ExitCode, String> {
+    let read = |path: &Path| {
+        std::fs::read_to_string(path)
+            .map(|text| SourceText::new(path.display().to_string(), text))
+            .map_err(|e| format!("{} : {e}", path.display()))
+    };
+    let source = read(&site.join("defis.yml"))?;
+    // The catalogue's repositories, then the mapping's URLs (an organisation's repositories).
+    let mut links: Vec<(String, SourceCodeLink)> = source_code_links(&source)
+        .map_err(|e| e.describe(lang))?
+        .into_iter()
+        .map(|link| (source.name.clone(), link))
+        .collect();
+    let default_map = Path::new(DEFAULT_MAPPING);
+    let map_path = repos_map.or(default_map.is_file().then_some(default_map));
+    if let Some(path) = map_path {
+        let mapping = read(path)?;
+        for entry in parse_mapping(&mapping).map_err(|e| e.describe(lang))? {
+            if !entry.key.contains("://") {
+                continue;
+            }
+            let name = entry.key.trim_end_matches('/').rsplit('/').next().unwrap_or_default();
+            links.push((
+                mapping.name.clone(),
+                SourceCodeLink {
+                    defi_id: format!("{}--{name}", entry.defi_id),
+                    line: entry.line,
+                    url: entry.key,
+                },
+            ));
+        }
+    }
     std::fs::create_dir_all(into).map_err(|e| format!("{} : {e}", into.display()))?;
 
     let bar = progress(links.len(), lang);
     let mut cloned_keys: HashMap<String, String> = HashMap::new();
     let mut tally: HashMap<Outcome, usize> = HashMap::new();
-    for link in &links {
+    for (file, link) in &links {
         bar.set_message(link.defi_id.clone());
-        let place = format!("{}:{}", source.name, link.line);
+        let place = format!("{file}:{}", link.line);
         let (outcome, message) = match eig_pulse_repos::clone::target(&link.url) {
             Target::OrganisationPage => (
                 Outcome::Skipped,

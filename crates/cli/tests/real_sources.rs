@@ -74,7 +74,8 @@ fn journal_rows_in_equal_rows_out_with_letters_counted_from_the_raw_csv() {
     // Independent count: the raw CSV read with the csv crate, letters taken from the Cat cell.
     let mut reader = csv::Reader::from_path(journal()).unwrap();
     let raw: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
-    assert_eq!(raw.len(), 839);
+    // Figures recounted by scripts/recount-journal.py.
+    assert_eq!(raw.len(), 1544);
     assert_eq!(export.journal.len(), raw.len(), "rows in = rows out");
     let mut raw_letters: BTreeMap<String, usize> = BTreeMap::new();
     for record in &raw {
@@ -94,15 +95,15 @@ fn journal_rows_in_equal_rows_out_with_letters_counted_from_the_raw_csv() {
     );
     assert_eq!(exported, raw_letters);
     let expected: BTreeMap<String, usize> = [
-        ("A", 67),
-        ("C", 83),
-        ("D", 118),
-        ("I", 49),
-        ("M", 192),
-        ("P", 309),
-        ("S", 10),
-        ("T", 42),
-        ("U", 71),
+        ("A", 110),
+        ("C", 173),
+        ("D", 171),
+        ("I", 60),
+        ("M", 355),
+        ("P", 610),
+        ("S", 22),
+        ("T", 97),
+        ("U", 99),
     ]
     .map(|(k, v)| (k.to_string(), v))
     .into();
@@ -124,19 +125,19 @@ fn journal_names_match_defis_and_eig_node_stays_unmatched() {
             .filter(|e| e.defi_id.is_none())
             .map(|e| e.defi_label.as_str()),
     );
-    assert_eq!(unmatched, BTreeMap::from([("EIG Node".to_string(), 27)]));
+    assert_eq!(unmatched, BTreeMap::from([("EIG Node".to_string(), 93)]));
     let per_defi = count(export.journal.iter().filter_map(|e| e.defi_id.as_deref()));
     assert_eq!(
-        per_defi["eig-link-2018"], 63,
+        per_defi["eig-link-2018"], 168,
         "the row's year picks EIG Link 2018"
     );
-    assert_eq!(per_defi["coacheleves"], 37, "CoachÉlève + CoachÉlèves");
-    assert_eq!(per_defi["brigade-numerique"], 45);
-    assert_eq!(per_defi["social-connect"], 65);
-    assert_eq!(per_defi["predisauvetage"], 45);
+    assert_eq!(per_defi["coacheleves"], 68, "CoachÉlève + CoachÉlèves");
+    assert_eq!(per_defi["brigade-numerique"], 90);
+    assert_eq!(per_defi["social-connect"], 104);
+    assert_eq!(per_defi["predisauvetage"], 67);
     assert!(!per_defi.contains_key("eig-link-2019") && !per_defi.contains_key("eig-link-2020"));
     assert!(
-        report.contains("journal-2018-feb-apr.csv:398: nom de défi « EIG Node »"),
+        report.contains("journal-2018-full.csv:398: nom de défi « EIG Node »"),
         "{report}"
     );
     let moods = count(
@@ -153,8 +154,8 @@ fn journal_names_match_defis_and_eig_node_stays_unmatched() {
     assert_eq!(
         moods,
         BTreeMap::from([
-            ("bad".into(), 2),
-            ("good".into(), 33),
+            ("bad".into(), 26),
+            ("good".into(), 213),
             ("neutral".into(), 3)
         ])
     );
@@ -281,14 +282,18 @@ fn malformed_urls_are_left_out_and_recorded_on_the_defi() {
 #[test]
 fn the_export_credits_its_sources() {
     let (export, _, _) = real_export();
-    assert_eq!(export.sources.len(), 2);
+    assert_eq!(export.sources.len(), 3);
     assert!(export
         .sources
         .iter()
         .all(|s| s.license.contains("Licence Ouverte")));
-    assert_eq!(export.sources[0].updated, "2022-09-05");
     assert_eq!(
-        export.sources[1].updated, "2018-04-13",
+        export.sources[0].updated, "2021-09-07",
+        "defis.yml's last change, not the site repository's"
+    );
+    assert_eq!(export.sources[1].updated, "2022-09-05", "the blog's snapshot");
+    assert_eq!(
+        export.sources[2].updated, "2018-08-03",
         "date of the journal's last entry"
     );
 }
@@ -357,7 +362,9 @@ fn the_committed_export_is_not_stale() {
         "--site",
         "data/sources/site-eig",
         "--journal",
-        "data/sources/eig-link-journal/journal-2018-feb-apr.csv",
+        "data/sources/eig-link-journal/journal-2018-full.csv",
+        "--activity",
+        "data/activity.json",
         "--generated-at",
         &generated_at,
         "-o",
@@ -367,8 +374,9 @@ fn the_committed_export_is_not_stale() {
     let fresh = std::fs::read_to_string(&out).unwrap();
     assert!(
         fresh == committed,
-        "public/data/export.json is stale: run `cargo run -p eig-pulse-cli -- export --site data/sources/site-eig \
-         --journal data/sources/eig-link-journal/journal-2018-feb-apr.csv -o public/data/export.json`"
+        "public/data/export.json disagrees with the committed sources: run `cargo run -p eig-pulse-cli -- export \
+         --site data/sources/site-eig --journal data/sources/eig-link-journal/journal-2018-full.csv \
+         --activity data/activity.json -o public/data/export.json`"
     );
 }
 

@@ -85,7 +85,7 @@ fn svgs_are_well_formed_and_carry_title_axis_and_labels_as_text() {
             &[
                 "Activité hebdomadaire du journal",
                 "entrées par semaine (par catégorie)",
-                "12 mars",
+                "12 févr. 2018",
                 "Production",
             ],
         ),

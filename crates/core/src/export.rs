@@ -34,8 +34,31 @@ pub struct Export {
     pub defis: Vec<Defi>,
     pub journal_categories: Vec<JournalCategory>,
     pub journal: Vec<JournalEntry>,
-    /// One record per scanned git repository; empty when the export was built without `--repos`.
+    /// One record per scanned git repository; empty when the export was built without `--repos`
+    /// or a committed scan (`--activity`).
     pub activity: Vec<Activity>,
+    /// Repositories named by the sources that were not scanned, with the reason.
+    #[serde(default)]
+    pub unscanned: Vec<Unscanned>,
+}
+
+/// A défi's repository that the scan did not read, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Unscanned {
+    pub defi_id: String,
+    /// The repository or group as named by the sources.
+    pub url: String,
+    pub reason: UnscannedReason,
+}
+
+/// Why a repository named by the sources has no activity record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum UnscannedReason {
+    /// Hosted on GitLab: no copy was taken (the copies come from GitHub).
+    Gitlab,
+    /// Hosted on the administration's own forge.
+    SelfHosted,
 }
 
 /// What one défi's git repository records: counts only, never names or e-mails.
@@ -60,6 +83,9 @@ pub struct Activity {
     /// Weeks with at least one commit, oldest first.
     pub weeks: Vec<ActivityWeek>,
     pub openness: Openness,
+    /// `YYYY-MM-DD` when the copy that was scanned was taken; null when unknown.
+    #[serde(default)]
+    pub copied_at: Option<String>,
 }
 
 /// Commits in one ISO week.
@@ -88,6 +114,10 @@ pub struct Openness {
     pub ci: Vec<String>,
     /// A `test`, `tests`, `spec` or `__tests__` folder exists.
     pub tests: bool,
+    /// Files a check needed that the copy lacks (copies may leave out big files): the check
+    /// could not read them, and says so.
+    #[serde(default)]
+    pub absent: Vec<String>,
 }
 
 /// A source the export was built from, with its licence (credit it).
@@ -117,6 +147,49 @@ pub struct Promotion {
     pub start: Option<String>,
     #[serde(default)]
     pub months: Option<u32>,
+    /// Last day (`YYYY-MM-DD`) of the promotion's défis, when known.
+    #[serde(default)]
+    pub end: Option<String>,
+    /// Where `start`, `end` and the bootcamp come from, one entry each.
+    #[serde(default)]
+    pub dates: Vec<PromotionDate>,
+}
+
+/// One dated event of a promotion, with the document that gives it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PromotionDate {
+    pub event: PromotionEvent,
+    /// `YYYY-MM-DD`.
+    pub date: String,
+    pub basis: DateBasis,
+    /// The cited file, relative to `data/sources/` (e.g. `site-eig/_posts/20-01-17-bilan-eig3.md`).
+    pub source: Option<String>,
+    /// The cited words, as they appear in the source.
+    pub quote: Option<String>,
+}
+
+/// What a promotion date marks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PromotionEvent {
+    /// The EIG joined their administrations.
+    Start,
+    /// The ten months ended.
+    End,
+    /// First day of the integration bootcamp.
+    Bootcamp,
+}
+
+/// How much of a date the source gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DateBasis {
+    /// The source states the day.
+    Stated,
+    /// Computed from stated dates and the ten months the source states.
+    Derived,
+    /// The source gives only the month or the year: the day is an estimate.
+    Estimated,
 }
 
 /// One real administration; `parent_id` builds the ministry → direction → service tree.

@@ -48,11 +48,6 @@ impl DefiProgress {
     }
 }
 
-/// When a repository's copy was taken.
-fn copy_date(_activity: &crate::export::Activity) -> Option<Date> {
-    None // MERGE: activity.copied_at once main has it
-}
-
 /// The promotion of a défi.
 fn promotion(cohort: &Cohort, defi: usize) -> Option<&Promotion> {
     let id = &cohort.export.defis[defi].promotion_id;
@@ -84,7 +79,10 @@ pub fn defi_progress(cohort: &Cohort, selection: &Selection) -> Vec<DefiProgress
                 .clone()
                 .filter_map(|a| a.last_commit.as_deref().and_then(parse_date))
                 .max();
-            let copied = records.filter_map(copy_date).max().or(exported);
+            let copied = records
+                .filter_map(|a| a.copied_at.as_deref().and_then(parse_date))
+                .max()
+                .or(exported);
             let window = promotion(cohort, d).and_then(window);
             let mut progress = DefiProgress {
                 defi: d,

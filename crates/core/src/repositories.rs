@@ -9,7 +9,7 @@ use crate::chart::{
     BarChart, Category, ChartId, Highlight, Layout, Orientation, Period, Series, Target, Unit,
 };
 use crate::cohort::{Cohort, Selection};
-use crate::export::{Activity, Promotion};
+use crate::export::{Activity, Promotion, UnscannedReason};
 use crate::filter::Filters;
 use crate::validate::parse_date;
 use crate::{format, Lang};
@@ -21,11 +21,15 @@ pub const MAX_SERIES: usize = 8;
 /// A repository is active when its last commit is this recent at the export's date.
 pub const RECENT_DAYS: i64 = 365;
 
-/// The first day and the day after the last of a promotion's défis, when known.
+/// The first day and the day after the last of a promotion's défis, when known: its `end`
+/// when the export gives it, else `months` after the start.
 pub fn window(promotion: &Promotion) -> Option<(Date, Date)> {
     let start = parse_date(promotion.start.as_deref()?)?;
-    let months = promotion.months?;
-    Some((start, add_months(start, months)))
+    let end = match promotion.end.as_deref().and_then(parse_date) {
+        Some(end) => end.next_day()?,
+        None => add_months(start, promotion.months?),
+    };
+    Some((start, end))
 }
 
 /// The same day `months` later, or the last day of that month when it is shorter.
@@ -440,6 +444,12 @@ pub fn openness_scorecard(cohort: &Cohort, selection: &Selection, lang: Lang) ->
     for (d, _, repo) in selected(cohort, selection) {
         repos.entry(d).or_default().push(repo);
     }
+    let unscanned: HashMap<&str, UnscannedReason> = cohort
+        .export
+        .unscanned
+        .iter()
+        .map(|u| (u.defi_id.as_str(), u.reason))
+        .collect();
     let checks = checks(lang);
     let mut rows: Vec<ScoreRow> = selection
         .defis
@@ -450,7 +460,10 @@ pub fn openness_scorecard(cohort: &Cohort, selection: &Selection, lang: Lang) ->
             let published = !defi.source_code.is_empty() || !scanned.is_empty();
             let cells: Vec<ScoreCell> = checks
                 .iter()
-                .map(|check| cell(check.key, published, scanned, exported, lang))
+                .map(|check| {
+                    let not_scanned = unscanned.get(defi.id.as_str()).copied();
+                    cell(check.key, published, scanned, not_scanned, exported, lang)
+                })
                 .collect();
             ScoreRow {
                 defi_id: defi.id.clone(),
@@ -469,6 +482,7 @@ fn cell(
     key: &str,
     published: bool,
     scanned: &[&Activity],
+    not_scanned: Option<UnscannedReason>,
     exported: Option<Date>,
     lang: Lang,
 ) -> ScoreCell {
@@ -501,14 +515,21 @@ fn cell(
         );
     }
     if scanned.is_empty() {
-        return verdict(
-            Mark::Unknown,
-            lang.pick(
+        let why = match not_scanned {
+            Some(UnscannedReason::Gitlab) => lang.pick(
+                "non analysé : hébergé sur GitLab, aucune copie",
+                "not scanned: hosted on GitLab, no copy",
+            ),
+            Some(UnscannedReason::SelfHosted) => lang.pick(
+                "non analysé : forge de l'administration, aucune copie",
+                "not scanned: the administration's own forge, no copy",
+            ),
+            None => lang.pick(
                 "dépôt non analysé (export sans --repos, ou dépôt introuvable)",
                 "repository not scanned (export without --repos, or repository not found)",
-            )
-            .into(),
-        );
+            ),
+        };
+        return verdict(Mark::Unknown, why.into());
     }
     let found = |pass: &dyn Fn(&Activity) -> Option<String>| scanned.iter().find_map(|r| pass(r));
     let (yes, no): (Option<String>, String) = match key {
@@ -521,6 +542,14 @@ fn cell(
                         Some(spdx) => {
                             format!("{} {spdx} ({file})", lang.pick("licence", "licence"))
                         }
+                        None if r.openness.absent.contains(file) => format!(
+                            "{} ({file}) {}",
+                            lang.pick("licence", "licence"),
+                            lang.pick(
+                                "non lue : fichier absent de la copie",
+                                "not read: file absent from the copy"
+                            )
+                        ),
                         None => format!(
                             "{} ({file}) {}",
                             lang.pick("licence", "licence"),

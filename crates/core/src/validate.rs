@@ -204,14 +204,33 @@ pub fn check(export: &Export) -> Vec<Problem> {
     }
 
     for (i, promotion) in export.promotions.iter().enumerate() {
-        if let Some(start) = promotion
-            .start
-            .as_deref()
-            .filter(|d| parse_date(d).is_none())
-        {
+        let dates = [
+            ("start".to_string(), promotion.start.as_deref()),
+            ("end".to_string(), promotion.end.as_deref()),
+        ]
+        .into_iter()
+        .chain(
+            promotion
+                .dates
+                .iter()
+                .enumerate()
+                .map(|(j, d)| (format!("dates/{j}/date"), Some(d.date.as_str()))),
+        );
+        for (field, date) in dates {
+            if let Some(date) = date.filter(|d| parse_date(d).is_none()) {
+                push(
+                    format!("/promotions/{i}/{field}"),
+                    format!("« {date} » n'est pas une date AAAA-MM-JJ"),
+                );
+            }
+        }
+    }
+    let defi_ids: HashSet<&str> = export.defis.iter().map(|d| d.id.as_str()).collect();
+    for (i, unscanned) in export.unscanned.iter().enumerate() {
+        if !defi_ids.contains(unscanned.defi_id.as_str()) {
             push(
-                format!("/promotions/{i}/start"),
-                format!("« {start} » n'est pas une date AAAA-MM-JJ"),
+                format!("/unscanned/{i}/defi_id"),
+                format!("défi inconnu « {} »", unscanned.defi_id),
             );
         }
     }
@@ -297,6 +316,7 @@ pub fn check(export: &Export) -> Vec<Problem> {
         for (field, date) in [
             ("first_commit", &repo.first_commit),
             ("last_commit", &repo.last_commit),
+            ("copied_at", &repo.copied_at),
         ] {
             if let Some(date) = date.as_deref().filter(|d| parse_date(d).is_none()) {
                 push(

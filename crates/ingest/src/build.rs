@@ -3,7 +3,8 @@
 use std::collections::{HashMap, HashSet};
 
 use eig_pulse_core::export::{
-    Defi, Export, Issue, JournalEntry, KeyFigure, Member, Promotion, Skill, Source, SCHEMA_VERSION,
+    Activity, Defi, Export, Issue, JournalEntry, KeyFigure, Member, Promotion, PromotionEvent,
+    Skill, Source, SCHEMA_VERSION,
 };
 
 use crate::administrations::{self, Mention, Overrides};
@@ -22,6 +23,13 @@ pub struct Inputs {
     pub journals: Vec<SourceText>,
     /// The administrations override file (`data/administrations.yml`).
     pub overrides: SourceText,
+    /// The promotions' dated events with their sources (`data/promotions.yml`).
+    pub promotions: SourceText,
+    /// The repositories file (`data/repositories.yml`), for its `not_scanned` entries.
+    pub repositories: Option<SourceText>,
+    /// A committed scan (`data/activity.json`): the `activity` records of an earlier
+    /// `eig-pulse scan`.
+    pub activity: Option<SourceText>,
     /// RFC 3339 timestamp written into the export.
     pub generated_at: String,
 }
@@ -54,7 +62,8 @@ pub fn build(inputs: &Inputs) -> Result<(Export, Report), SourceError> {
             label: label.clone(),
         })
         .collect();
-    let promotions = promotions(&catalogue)?;
+    let windows = crate::promotions::parse(&inputs.promotions)?;
+    let promotions = promotions(&catalogue, &windows)?;
     let (mut defis, mentions) = defis(&catalogue, &skills, &promotions, &mut report)?;
 
     let resolution = administrations::resolve(
@@ -149,29 +158,62 @@ pub fn build(inputs: &Inputs) -> Result<(Export, Report), SourceError> {
         journal.len() - matched,
     );
 
+    let defi_ids: HashSet<&str> = defis.iter().map(|d| d.id.as_str()).collect();
+    let activity = match &inputs.activity {
+        Some(source) => crate::repositories::parse_activity(source, &defi_ids)?,
+        None => Vec::new(),
+    };
+    let unscanned = match &inputs.repositories {
+        Some(source) => crate::repositories::parse_not_scanned(source, &defi_ids)?,
+        None => Vec::new(),
+    };
+    if inputs.activity.is_some() {
+        report.count("fiches d'activité (scan)", "activity records (scan)", activity.len());
+        report.count("dépôts non analysés", "repositories not scanned", unscanned.len());
+    }
+
     let export = Export {
         schema_version: SCHEMA_VERSION,
         generated_at: inputs.generated_at.clone(),
-        sources: credits(!inputs.journals.is_empty(), latest_entry),
+        sources: credits(!inputs.journals.is_empty(), latest_entry, &activity),
         skills,
         promotions,
         administrations: resolution.administrations,
         defis,
         journal_categories: Export::legend(),
         journal,
-        activity: Vec::new(),
+        activity,
+        unscanned,
     };
     Ok((export, report))
 }
 
 /// The sources to credit (Licence Ouverte asks for the source and its last update).
-fn credits(with_journal: bool, latest_entry: Option<time::Date>) -> Vec<Source> {
-    let mut sources = vec![Source {
-        name: "Catalogue des défis du site Entrepreneurs d'intérêt général (Etalab, DINUM)".into(),
-        url: "https://github.com/entrepreneur-interet-general/site-eig".into(),
-        license: "Licence Ouverte / Open Licence 2.0".into(),
-        updated: "2022-09-05".into(),
-    }];
+pub fn credits(
+    with_journal: bool,
+    latest_entry: Option<time::Date>,
+    activity: &[Activity],
+) -> Vec<Source> {
+    let licence = || "Licence Ouverte / Open Licence 2.0".to_string();
+    let mut sources = vec![
+        // `_data/defis.yml` last changed on 2021-09-07; the repository's later commits did not
+        // touch it.
+        Source {
+            name: "Catalogue des défis du site Entrepreneurs d'intérêt général (Etalab, DINUM)"
+                .into(),
+            url: "https://github.com/entrepreneur-interet-general/site-eig".into(),
+            license: licence(),
+            updated: "2021-09-07".into(),
+        },
+        // The dates of the promotions come from the blog (and the support team's records).
+        Source {
+            name: "Blog du programme EIG (site-eig, _posts) et dossiers de l'équipe (eig-link)"
+                .into(),
+            url: "https://github.com/entrepreneur-interet-general/site-eig".into(),
+            license: licence(),
+            updated: "2022-09-05".into(),
+        },
+    ];
     if with_journal {
         sources.push(Source {
             name: "Journal hebdomadaire de suivi des défis EIG 2 (eig-link)".into(),
@@ -180,10 +222,22 @@ fn credits(with_journal: bool, latest_entry: Option<time::Date>) -> Vec<Source> 
             updated: latest_entry.map_or_else(|| "2018-08-31".into(), |d| d.to_string()),
         });
     }
+    // Each copy carries its own date; the credit gives the newest.
+    if let Some(newest) = activity.iter().filter_map(|a| a.copied_at.as_deref()).max() {
+        sources.push(Source {
+            name: "Dépôts de code publics des défis (copies datées, comptes seulement)".into(),
+            url: "https://github.com".into(),
+            license: "Licence de chaque dépôt ; aucun code ni nom repris".into(),
+            updated: newest.to_string(),
+        });
+    }
     sources
 }
 
-fn promotions(catalogue: &Catalogue) -> Result<Vec<Promotion>, SourceError> {
+fn promotions(
+    catalogue: &Catalogue,
+    windows: &crate::promotions::Windows,
+) -> Result<Vec<Promotion>, SourceError> {
     let mut promotions = Vec::new();
     for (key, line, raw) in &catalogue.promotions {
         let year = raw
@@ -200,10 +254,12 @@ fn promotions(catalogue: &Catalogue) -> Result<Vec<Promotion>, SourceError> {
                 )
             })?;
         let id = raw.promotion.id();
-        let start = crate::promotions::start(&id);
+        let start = windows.date(&id, PromotionEvent::Start);
         promotions.push(Promotion {
-            months: start.as_ref().map(|_| crate::promotions::DEFI_MONTHS),
+            months: start.as_ref().map(|_| windows.months),
             start,
+            end: windows.date(&id, PromotionEvent::End),
+            dates: windows.dates(&id).to_vec(),
             id,
             label: key.clone(),
             year,

@@ -1,25 +1,215 @@
-//! When each promotion's défis ran: the sources give only a year, so the start of each
-//! promotion's ten months is written here, from the programme's public announcements.
+//! When each promotion's défis ran: the dated events of `data/promotions.yml` (start, end,
+//! bootcamp), each with the document and the words that give it.
 
-/// How long a défi runs, in months.
+use indexmap::IndexMap;
+use serde::Deserialize;
+use serde_saphyr::Spanned;
+
+use eig_pulse_core::export::{DateBasis, PromotionDate, PromotionEvent};
+
+use crate::site::line_of;
+use crate::source::{SourceError, SourceText};
+use crate::yaml;
+
+/// How long a défi runs, in months, when the file does not say.
 pub const DEFI_MONTHS: u32 = 10;
 
-/// First day of each promotion's ten months, by promotion id. Not in the sources (the catalogue
-/// has only `class: "2019 eig-3"`): from the programme's announcements on eig.etalab.gouv.fr —
-/// EIG 1 and EIG 2 started in January of their year, EIG 3, the DIG challenges and EIG 4 at the
-/// start of the school year. A promotion missing here gets no window.
-const STARTS: [(&str, &str); 5] = [
-    ("1", "2017-01-01"),
-    ("2", "2018-01-01"),
-    ("3", "2019-09-01"),
-    ("dig", "2019-09-01"),
-    ("4", "2020-09-01"),
-];
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    months: Option<u32>,
+    promotions: IndexMap<String, Vec<Spanned<RawDate>>>,
+}
 
-/// The first day of a promotion's ten months, `YYYY-MM-DD`, when known.
-pub fn start(promotion_id: &str) -> Option<String> {
-    STARTS
-        .iter()
-        .find(|(id, _)| *id == promotion_id)
-        .map(|(_, date)| date.to_string())
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawDate {
+    event: PromotionEvent,
+    date: String,
+    basis: DateBasis,
+    source: Option<String>,
+    quote: Option<String>,
+}
+
+/// The dated events of every promotion the file names.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Windows {
+    pub months: u32,
+    /// Promotion id → its events, in file order, and the line of its key.
+    pub by_promotion: IndexMap<String, (usize, Vec<PromotionDate>)>,
+}
+
+impl Windows {
+    /// The events of one promotion; empty when the file does not name it.
+    pub fn dates(&self, promotion_id: &str) -> &[PromotionDate] {
+        self.by_promotion
+            .get(promotion_id)
+            .map_or(&[], |(_, dates)| dates.as_slice())
+    }
+
+    /// The date of one event of a promotion, `YYYY-MM-DD`.
+    pub fn date(&self, promotion_id: &str, event: PromotionEvent) -> Option<String> {
+        self.dates(promotion_id)
+            .iter()
+            .find(|d| d.event == event)
+            .map(|d| d.date.clone())
+    }
+}
+
+/// Reads `data/promotions.yml`: real dates, one event of each kind per promotion, an end
+/// `months` after the start, and a source with its quote for every date.
+pub fn parse(source: &SourceText) -> Result<Windows, SourceError> {
+    let (file, _): (File, _) = yaml::parse(source)?;
+    let months = file.months.unwrap_or(DEFI_MONTHS);
+    let mut by_promotion = IndexMap::new();
+    for (id, raw_dates) in file.promotions {
+        let mut dates: Vec<PromotionDate> = Vec::new();
+        let key_line = raw_dates.first().map_or(0, line_of);
+        for raw in raw_dates {
+            let line = line_of(&raw);
+            let fail = |fr: String, en: String| SourceError::new(&source.name, Some(line), fr, en);
+            let raw = raw.value;
+            let Some(date) = eig_pulse_core::validate::parse_date(&raw.date) else {
+                return Err(fail(
+                    format!("promotion « {id} » : « {} » n'est pas une date AAAA-MM-JJ", raw.date),
+                    format!("promotion \"{id}\": \"{}\" is not a YYYY-MM-DD date", raw.date),
+                ));
+            };
+            if dates.iter().any(|d| d.event == raw.event) {
+                return Err(fail(
+                    format!("promotion « {id} » : événement « {:?} » en double", raw.event),
+                    format!("promotion \"{id}\": event \"{:?}\" repeated", raw.event),
+                ));
+            }
+            let cited = raw.source.as_deref().is_some_and(|s| !s.trim().is_empty())
+                && raw.quote.as_deref().is_some_and(|q| !q.trim().is_empty());
+            if !cited {
+                return Err(fail(
+                    format!("promotion « {id} » : la date {date} n'a pas de source et de citation"),
+                    format!("promotion \"{id}\": date {date} has no source and quote"),
+                ));
+            }
+            dates.push(PromotionDate {
+                event: raw.event,
+                date: date.to_string(),
+                basis: raw.basis,
+                source: raw.source,
+                quote: raw.quote,
+            });
+        }
+        let find = |event| dates.iter().find(|d| d.event == event).map(|d| d.date.as_str());
+        if let (Some(start), Some(end)) = (find(PromotionEvent::Start), find(PromotionEvent::End)) {
+            let expected = eig_pulse_core::validate::parse_date(start)
+                .and_then(|start| add_months(start, months));
+            if expected.map(|d| d.to_string()).as_deref() != Some(end) {
+                return Err(SourceError::new(
+                    &source.name,
+                    Some(key_line),
+                    format!("promotion « {id} » : la fin {end} n'est pas {months} mois après le début {start}"),
+                    format!("promotion \"{id}\": end {end} is not {months} months after start {start}"),
+                ));
+            }
+        }
+        by_promotion.insert(id, (key_line, dates));
+    }
+    Ok(Windows {
+        months,
+        by_promotion,
+    })
+}
+
+/// The same day `months` months later (clamped to the month's last day).
+pub fn add_months(date: time::Date, months: u32) -> Option<time::Date> {
+    let index = date.year() * 12 + i32::from(u8::from(date.month())) - 1 + i32::try_from(months).ok()?;
+    let (year, month) = (index.div_euclid(12), u8::try_from(index.rem_euclid(12) + 1).ok()?);
+    let month = time::Month::try_from(month).ok()?;
+    let day = date.day().min(month.length(year));
+    time::Date::from_calendar_date(year, month, day).ok()
+}
+
+/// Folds runs of white space (no-break spaces included) into one space, for quote matching.
+pub fn fold_spaces(text: &str) -> String {
+    text.split(|c: char| c.is_whitespace() || c == '\u{a0}' || c == '\u{202f}')
+        .filter(|word| !word.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The quotes of `windows` that are not in their cited file: `(promotion, source, quote)`.
+/// `read` gives a cited file's text by its path as written, `None` when it cannot be read.
+pub fn missing_quotes(
+    windows: &Windows,
+    mut read: impl FnMut(&str) -> Option<String>,
+) -> Vec<(String, String, String)> {
+    let mut missing = Vec::new();
+    for (id, (_, dates)) in &windows.by_promotion {
+        for date in dates {
+            let (Some(source), Some(quote)) = (&date.source, &date.quote) else {
+                continue;
+            };
+            let found = read(source).is_some_and(|text| fold_spaces(&text).contains(&fold_spaces(quote)));
+            if !found {
+                missing.push((id.clone(), source.clone(), quote.clone()));
+            }
+        }
+    }
+    missing
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_text(text: &str) -> Result<Windows, SourceError> {
+        parse(&SourceText::new("promotions.yml", text))
+    }
+
+    const ONE: &str = "months: 10\npromotions:\n  \"3\":\n    - event: start\n      date: 2019-01-15\n      basis: derived\n      source: a.md\n      quote: janvier\n    - event: end\n      date: 2019-11-15\n      basis: stated\n      source: b.md\n      quote: 15 novembre\n";
+
+    #[test]
+    fn dates_keep_their_source() {
+        let windows = parse_text(ONE).unwrap();
+        assert_eq!(windows.date("3", PromotionEvent::Start).as_deref(), Some("2019-01-15"));
+        assert_eq!(windows.date("3", PromotionEvent::End).as_deref(), Some("2019-11-15"));
+        assert_eq!(windows.dates("3")[1].basis, DateBasis::Stated);
+        assert_eq!(windows.dates("3")[1].source.as_deref(), Some("b.md"));
+        assert!(windows.dates("9").is_empty());
+    }
+
+    #[test]
+    fn bad_files_name_the_line() {
+        let cases = [
+            (ONE.replace("2019-11-15", "2019-11-16"), "n'est pas 10 mois après"),
+            (ONE.replace("2019-11-15", "2019-02-30"), "n'est pas une date"),
+            (ONE.replace("event: end", "event: start"), "en double"),
+            (ONE.replace("      quote: 15 novembre\n", ""), "pas de source"),
+            (ONE.replace("basis: stated", "basis: guessed"), "guessed"),
+        ];
+        for (text, expected) in cases {
+            let error = parse_text(&text).unwrap_err().describe(eig_pulse_core::Lang::Fr);
+            assert!(error.contains(expected), "{error}");
+            assert!(error.contains("promotions.yml"), "{error}");
+        }
+    }
+
+    #[test]
+    fn quotes_are_found_across_spaces() {
+        let windows = parse_text(ONE).unwrap();
+        let files = |path: &str| match path {
+            "a.md" => Some("à partir de\njanvier 2019".to_string()),
+            "b.md" => Some("Le 15\u{a0}novembre".to_string()),
+            _ => None,
+        };
+        assert!(missing_quotes(&windows, files).is_empty());
+        let missing = missing_quotes(&windows, |_| Some("rien".into()));
+        assert_eq!(missing.len(), 2);
+    }
+
+    #[test]
+    fn months_are_added_calendar_wise() {
+        let date = |y, m, d| time::Date::from_calendar_date(y, time::Month::try_from(m).unwrap(), d).unwrap();
+        assert_eq!(add_months(date(2019, 1, 15), 10), Some(date(2019, 11, 15)));
+        assert_eq!(add_months(date(2019, 6, 1), 10), Some(date(2020, 4, 1)));
+        assert_eq!(add_months(date(2020, 3, 31), 11), Some(date(2021, 2, 28)));
+    }
 }

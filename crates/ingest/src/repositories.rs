@@ -1,8 +1,11 @@
 //! What the exporter needs to know about repositories from the sources: each défi's
 //! `source_code` as written (for `clone`), and the repositories mapping file
-//! (`data/repositories.yml`) for clones whose remote matches no `source_code`.
+//! (`data/repositories.yml`) for clones whose remote matches no `source_code` and for the
+//! repositories not scanned, and the committed scan (`data/activity.json`).
 
 use std::collections::HashSet;
+
+use eig_pulse_core::export::{Activity, Unscanned, UnscannedReason};
 
 use indexmap::IndexMap;
 use serde::Deserialize;
@@ -52,6 +55,81 @@ pub struct MappingLine {
 #[derive(Deserialize)]
 struct MappingFile {
     repositories: Option<IndexMap<String, Spanned<String>>>,
+}
+
+#[derive(Deserialize)]
+struct NotScannedFile {
+    not_scanned: Option<IndexMap<String, Spanned<NotScannedEntry>>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NotScannedEntry {
+    defi: String,
+    reason: UnscannedReason,
+}
+
+/// The `not_scanned:` entries of the repositories file: URL → défi and reason.
+pub fn parse_not_scanned(
+    source: &SourceText,
+    defi_ids: &HashSet<&str>,
+) -> Result<Vec<Unscanned>, SourceError> {
+    let (file, _): (NotScannedFile, _) = yaml::parse(source)?;
+    let mut unscanned = Vec::new();
+    for (url, entry) in file.not_scanned.unwrap_or_default() {
+        let line = line_of(&entry);
+        let entry = entry.value;
+        if !defi_ids.contains(entry.defi.as_str()) {
+            return Err(SourceError::new(
+                &source.name,
+                Some(line),
+                format!("dépôt non analysé « {url} » : défi inconnu « {} »", entry.defi),
+                format!("repository not scanned \"{url}\": unknown défi \"{}\"", entry.defi),
+            ));
+        }
+        unscanned.push(Unscanned {
+            defi_id: entry.defi,
+            url,
+            reason: entry.reason,
+        });
+    }
+    Ok(unscanned)
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ScanFile {
+    activity: Vec<Activity>,
+}
+
+/// Reads a committed scan: `{"activity": [...]}` as `eig-pulse scan` writes it; every record
+/// names a défi of the catalogue.
+pub fn parse_activity(
+    source: &SourceText,
+    defi_ids: &HashSet<&str>,
+) -> Result<Vec<Activity>, SourceError> {
+    let file: ScanFile = serde_json::from_str(&source.text).map_err(|e| {
+        SourceError::new(
+            &source.name,
+            Some(e.line()),
+            format!("scan illisible : {e}"),
+            format!("unreadable scan: {e}"),
+        )
+    })?;
+    if let Some((index, record)) = file
+        .activity
+        .iter()
+        .enumerate()
+        .find(|(_, record)| !defi_ids.contains(record.defi_id.as_str()))
+    {
+        return Err(SourceError::new(
+            &source.name,
+            None,
+            format!("/activity/{index} : défi inconnu « {} »", record.defi_id),
+            format!("/activity/{index}: unknown défi \"{}\"", record.defi_id),
+        ));
+    }
+    Ok(file.activity)
 }
 
 /// Reads the mapping file: `repositories:` then `folder-or-url: defi-id` lines.

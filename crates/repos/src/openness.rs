@@ -59,13 +59,18 @@ impl Reader<'_> {
         }
     }
 
-    fn text(&mut self, id: ObjectId) -> Result<String, Problem> {
+    /// The blob's text; `None` when the copy lacks the blob (copies of large repositories may
+    /// leave out big files): the check then says so instead of failing the repository.
+    fn text(&mut self, id: ObjectId) -> Result<Option<String>, Problem> {
+        if !self.repo.has_object(id) {
+            return Ok(None);
+        }
         let blob = self
             .repo
             .objects
             .find_blob(&id, &mut self.buf)
             .map_err(|e| Problem::Unreadable(format!("blob {id}: {}", crate::with_causes(&e))))?;
-        Ok(String::from_utf8_lossy(blob.data).into_owned())
+        Ok(Some(String::from_utf8_lossy(blob.data).into_owned()))
     }
 }
 
@@ -92,11 +97,15 @@ pub fn check(repo: &gix::Repository, head: ObjectId) -> Result<Openness, Problem
             .any(|e| !e.is_tree && starts.iter().any(|s| e.name.to_lowercase().starts_with(s)))
     };
     let license = root.iter().find(|e| !e.is_tree && is_license_name(&e.name));
+    let mut absent = Vec::new();
     let (license_file, license_spdx) = match license {
-        Some(entry) => {
-            let text = reader.text(entry.id)?;
-            (Some(entry.name.clone()), license_id(&text))
-        }
+        Some(entry) => match reader.text(entry.id)? {
+            Some(text) => (Some(entry.name.clone()), license_id(&text)),
+            None => {
+                absent.push(entry.name.clone());
+                (Some(entry.name.clone()), None)
+            }
+        },
         None => (None, None),
     };
     let named =
@@ -127,6 +136,7 @@ pub fn check(repo: &gix::Repository, head: ObjectId) -> Result<Openness, Problem
         changelog: file(&root, &["changelog", "changes", "history", "news"]),
         ci,
         tests: has_tests_folder(&mut reader, &root, TESTS_DEPTH)?,
+        absent,
     })
 }
 

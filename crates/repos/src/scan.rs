@@ -78,6 +78,7 @@ pub fn scan(path: &Path, folder: &str) -> Result<Scan, Problem> {
     let history = walk(&repo, head)?;
     let latest_tag = latest_tag(&repo)?;
     let openness = openness::check(&repo, head)?;
+    let copied_at = copied_at(repo.git_dir());
     Ok(Scan {
         folder: folder.to_string(),
         remote_url,
@@ -90,8 +91,19 @@ pub fn scan(path: &Path, folder: &str) -> Result<Scan, Problem> {
             latest_tag,
             weeks: history.weeks,
             openness,
+            copied_at,
             ..Activity::default()
         },
+    })
+}
+
+/// When the copy was taken: the day (UTC) of its last fetch (`FETCH_HEAD`), or of its clone
+/// (`HEAD`, written once by `git clone`).
+fn copied_at(git_dir: &Path) -> Option<String> {
+    ["FETCH_HEAD", "HEAD"].iter().find_map(|name| {
+        let modified = std::fs::metadata(git_dir.join(name)).ok()?.modified().ok()?;
+        let date = time::OffsetDateTime::from(modified).date();
+        Some(date.to_string())
     })
 }
 

@@ -157,3 +157,66 @@ fn bad_input_is_named() {
         other => panic!("{other:?}"),
     }
 }
+
+/// Commits per ISO week of HEAD's history as `git log` counts them (author dates, UTC).
+fn git_log_weeks(repo: &Path) -> Vec<(String, u32)> {
+    let output = std::process::Command::new("git")
+        .args(["log", "--date=format-local:%G-W%V", "--format=%ad", "HEAD"])
+        .env("TZ", "UTC")
+        .current_dir(repo)
+        .output()
+        .unwrap();
+    let mut weeks = std::collections::BTreeMap::new();
+    for week in String::from_utf8(output.stdout).unwrap().lines() {
+        *weeks.entry(week.to_string()).or_insert(0) += 1;
+    }
+    weeks.into_iter().collect()
+}
+
+#[test]
+fn a_copy_without_its_big_files_is_still_counted() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("partial");
+    fixture::sample(&path, "https://github.com/etalab/partial.git");
+    // Copies of large repositories leave out big blobs: here the licence text.
+    let licence = object_id(&path, "HEAD:LICENSE");
+    std::fs::remove_file(loose_object(&path, &licence)).unwrap();
+    // Pull-request refs are not history of HEAD.
+    fixture::git_plain(&path, &["update-ref", "refs/pull/1/head", "HEAD~3"]);
+
+    let scanned = scan(&path, "partial").unwrap();
+    let weeks: Vec<(String, u32)> = scanned
+        .activity
+        .weeks
+        .iter()
+        .map(|w| (w.week.clone(), w.commits))
+        .collect();
+    assert_eq!(weeks, git_log_weeks(&path));
+    let expected = fixture::sample_activity();
+    assert_eq!(scanned.activity.commits, expected.commits);
+    assert_eq!(scanned.activity.weeks, expected.weeks);
+    let openness = &scanned.activity.openness;
+    assert_eq!(openness.license_file.as_deref(), Some("LICENSE"));
+    assert_eq!(openness.license_spdx, None, "the text is not there to read");
+    assert_eq!(openness.absent, ["LICENSE"]);
+    assert!(openness.readme && openness.tests);
+}
+
+#[test]
+fn the_copy_date_is_its_last_fetch() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("dated");
+    fixture::sample(&path, "https://github.com/etalab/dated.git");
+    assert_eq!(scan(&path, "dated").unwrap().activity.copied_at, Some(fixture::today()));
+    std::fs::write(path.join(".git/FETCH_HEAD"), "").unwrap();
+    let status = std::process::Command::new("touch")
+        .args(["-d", "2024-03-28 12:00:00 UTC"])
+        .arg(path.join(".git/FETCH_HEAD"))
+        .status()
+        .unwrap();
+    assert!(status.success());
+    assert_eq!(
+        scan(&path, "dated").unwrap().activity.copied_at.as_deref(),
+        Some("2024-03-28")
+    );
+}

@@ -16,7 +16,7 @@ pub fn site() -> PathBuf {
 }
 
 pub fn journal() -> PathBuf {
-    repo().join("data/sources/eig-link-journal/journal-2018-feb-apr.csv")
+    repo().join("data/sources/eig-link-journal/journal-2018-full.csv")
 }
 
 pub fn run(args: &[&str]) -> Output {
