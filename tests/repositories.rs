@@ -211,6 +211,20 @@ async fn progress_after_the_ten_months_and_the_cohorts_follow_the_filters() {
         perennity.as_str().unwrap().contains("Ne comptent"),
         "{perennity}"
     );
+    // Downloads: the CSV carries the quartiles of each median, the SVG the same drawing.
+    b.click("#cohorts-cumulative-commits [data-download=csv]")
+        .await;
+    let csv = String::from_utf8(b.downloaded("cohorts-cumulative-commits.csv").await).unwrap();
+    let rows: Vec<&str> = csv.trim_start_matches('\u{FEFF}').lines().collect();
+    assert_eq!(
+        rows[0],
+        "category_key,category,series_key,series,value,low,high"
+    );
+    assert_eq!(rows.len(), 1 + 25 * 3, "25 months × 3 promotions: {rows:?}");
+    b.click("#perennisation-by-promotion [data-download=svg]")
+        .await;
+    let svg = String::from_utf8(b.downloaded("perennisation-by-promotion.svg").await).unwrap();
+    assert!(svg.starts_with("<svg") && svg.contains("Pérennisation par promotion"));
 
     // One promotion: its line only.
     b.js("const s = document.getElementById('filtre-promo'); s.value = '2'; s.dispatchEvent(new Event('change', {bubbles: true}));").await;

@@ -32,9 +32,7 @@ fn inputs(
         overrides: read(
             &Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/administrations.yml"),
         ),
-        promotions: read(
-            &Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/promotions.yml"),
-        ),
+        promotions: read(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/promotions.yml")),
         repositories: None,
         activity: None,
         generated_at: "2026-01-01T00:00:00Z".into(),
