@@ -5,7 +5,7 @@ use eig_pulse_core::chart::summary::summary;
 use eig_pulse_core::chart::table::grid;
 use eig_pulse_core::chart::text::title_and_guide;
 use eig_pulse_core::chart::{
-    draw_bars, plot_height, tooltip, BarChart, ChartId, FigureText, Hit, Target,
+    draw, plot_height, tooltip, BarChart, ChartId, FigureText, Hit, Target,
 };
 use eig_pulse_core::Lang;
 use leptos::prelude::*;
@@ -102,8 +102,7 @@ pub fn ChartView(
             return;
         };
         let area = backend.into_drawing_area();
-        let drawn =
-            draw_bars(&area, &chart, &hidden, &scheme.theme(ratio), lang).unwrap_or_default();
+        let drawn = draw(&area, &chart, &hidden, &scheme.theme(ratio), lang).unwrap_or_default();
         let _ = area.present();
         hits.set(drawn);
         tooltip.set(None);

@@ -15,6 +15,13 @@ use crate::filter_bar::FilterBar;
 use crate::key_figures::KeyFiguresView;
 use crate::scorecard::Scorecard;
 
+/// The charts drawn from the repositories' activity, shown in their own section.
+const REPOSITORY_CHARTS: [ChartId; 3] = [
+    ChartId::RepositoryActivity,
+    ChartId::CohortsCumulativeCommits,
+    ChartId::PerennisationByPromotion,
+];
+
 /// The dashboard's state in URL pairs: filters, then the open défi.
 fn state_pairs(filters: &Filters, defi: &Option<String>) -> Vec<(&'static str, String)> {
     let mut pairs = filters.to_pairs();
@@ -92,10 +99,13 @@ pub fn Dashboard(cohort: Arc<Cohort>) -> impl IntoView {
     };
     let charts: Vec<(ChartId, Memo<BarChart>)> = ChartId::ALL
         .iter()
-        .filter(|&&id| id != ChartId::RepositoryActivity)
+        .filter(|id| !REPOSITORY_CHARTS.contains(id))
         .map(|&id| (id, chart_memo(id)))
         .collect();
-    let activity = chart_memo(ChartId::RepositoryActivity);
+    let repository_charts: Vec<(ChartId, Memo<BarChart>)> = REPOSITORY_CHARTS
+        .iter()
+        .map(|&id| (id, chart_memo(id)))
+        .collect();
     let scanned = !cohort.export.activity.is_empty();
     let t = move |fr: &'static str, en: &'static str| move || lang.get().pick(fr, en);
 
@@ -138,7 +148,10 @@ pub fn Dashboard(cohort: Arc<Cohort>) -> impl IntoView {
                     </div>
                 })}
                 <div class="charts">
-                    <ChartView id=ChartId::RepositoryActivity chart=activity on_target around=around() />
+                    {repository_charts
+                        .into_iter()
+                        .map(|(id, chart)| view! { <ChartView id chart on_target around=around() /> })
+                        .collect_view()}
                 </div>
                 <crate::windows::PromotionWindows cohort=cohort.clone() selection />
                 <Scorecard cohort=cohort.clone() selection defi />

@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use eig_pulse_core::{format, stats, Cohort, Filters, Lang, Selection};
+use eig_pulse_core::{format, progress, stats, Cohort, Filters, Lang, Selection};
 use leptos::prelude::*;
 
 use crate::browser;
@@ -121,6 +121,11 @@ pub fn DefiPanel(
         // Entries were collected in file order; equal dates keep it.
         journal.sort_by_key(|j| j.0);
         let journal_count = journal.len();
+        let only = Selection {
+            defis: vec![index],
+            journal: Vec::new(),
+        };
+        let progress = progress::defi_progress(&cohort, &only).into_iter().next();
         let t = move |fr: &'static str, en: &'static str| lang.pick(fr, en);
         Some(view! {
             <div class="panel-backdrop" on:click=move |_| close()></div>
@@ -168,6 +173,34 @@ pub fn DefiPanel(
                     <ul class="defi-key-figures">
                         {d.key_figures.iter().map(|k| view! { <li><strong>{format::number(k.amount, lang)}</strong>" "{k.label.clone()}</li> }).collect_view()}
                     </ul>
+                })}
+                {progress.map(|p| {
+                    let day = |date: Option<time::Date>| date.map_or_else(|| "—".to_string(), |d| format::date(d, lang));
+                    let window = p.window.map(|(start, end)| format!(
+                        "{} {} {} {}",
+                        t("du", "from"),
+                        format::date(start, lang),
+                        t("au", "to"),
+                        format::date(end - time::Duration::days(1), lang)
+                    ));
+                    view! {
+                        <h3>{t("Le code après les dix mois", "The code after the ten months")}</h3>
+                        <dl class="defi-facts defi-progress">
+                            <dt>{t("Commits pendant les dix mois", "Commits during the ten months")}</dt>
+                            <dd data-progress="during">{format::count(p.commits_during, lang)}{window.map(|w| format!(" ({w})"))}</dd>
+                            <dt>{t("Commits dans les 12 mois qui suivent", "Commits in the 12 months after")}</dt>
+                            <dd data-progress="after">{format::count(p.commits_after, lang)}</dd>
+                            <dt>{t("Encore actif", "Still active")}</dt>
+                            <dd data-progress="active">{format!(
+                                "{} ({} {}, {} {})",
+                                if p.still_active { t("oui", "yes") } else { t("non", "no") },
+                                t("dernier commit le", "last commit on"),
+                                day(p.last_commit),
+                                t("copie du", "copy of"),
+                                day(p.copied),
+                            )}</dd>
+                        </dl>
+                    }
                 })}
                 {(!d.issues.is_empty()).then(|| view! {
                     <h3>{t("Problèmes dans la source", "Problems in the source")}</h3>

@@ -2,6 +2,7 @@
 
 use std::sync::Arc;
 
+use eig_pulse_core::progress::progress_figures;
 use eig_pulse_core::repositories::repository_figures;
 use eig_pulse_core::{format, stats, Cohort, Lang, Selection};
 use leptos::prelude::*;
@@ -10,8 +11,10 @@ use leptos::prelude::*;
 pub fn KeyFiguresView(cohort: Arc<Cohort>, selection: Memo<Selection>) -> impl IntoView {
     let lang = expect_context::<RwSignal<Lang>>();
     let repository_cohort = cohort.clone();
+    let progress_cohort = cohort.clone();
     let figures = Memo::new(move |_| stats::key_figures(&cohort, &selection.get()));
     let repositories = Memo::new(move |_| repository_figures(&repository_cohort, &selection.get()));
+    let progress = Memo::new(move |_| progress_figures(&progress_cohort, &selection.get()));
     let card = move |key: &'static str,
                      fr: &'static str,
                      en: &'static str,
@@ -42,6 +45,16 @@ pub fn KeyFiguresView(cohort: Arc<Cohort>, selection: Memo<Selection>) -> impl I
             }))}
             {card("commits", "commits pendant les dix mois du défi", "commits during the défi's ten months", Box::new(move |lang| {
                 format::count(repositories.with(|r| r.commits_during_defi), lang)
+            }))}
+            {card("commits-after", "commits dans les 12 mois après les dix mois", "commits in the 12 months after the ten months", Box::new(move |lang| {
+                format::count(progress.with(|p| p.commits_after), lang)
+            }))}
+            {card("still-active", "des défis au code analysé encore actifs (un commit dans l'année avant la copie)", "of défis with scanned code still active (a commit in the year before the copy)", Box::new(move |lang| {
+                progress.with(|p| if p.defis == 0 {
+                    "—".to_string()
+                } else {
+                    format::percent(p.still_active as f64 / p.defis as f64, lang)
+                })
             }))}
             {card("licensed", "des défis au code analysé ont une licence", "of défis with scanned code have a licence", Box::new(move |lang| {
                 repositories.with(|r| r.licensed_share.map_or_else(|| "—".to_string(), |s| format::percent(s, lang)))

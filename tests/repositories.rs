@@ -4,6 +4,7 @@
 
 mod support;
 
+use eig_pulse_core::progress::{defi_progress, progress_figures};
 use eig_pulse_core::repositories::repository_figures;
 use eig_pulse_core::validate::parse_export;
 use eig_pulse_core::{format, Cohort, Filters, Lang};
@@ -172,6 +173,173 @@ async fn the_activity_chart_embeds_like_the_others() {
     assert!(b.text("h1").await.contains("Activité des dépôts de code"));
     assert!(b.ink("repository-activity").await > 0.02);
     b.finish().await;
+}
+
+#[tokio::test]
+async fn progress_after_the_ten_months_and_the_cohorts_follow_the_filters() {
+    let port = site();
+    let cohort = Cohort::new(parse_export(&export_with_activity()).unwrap());
+    let b = open(port, "index.html?data=activity.json&theme=light").await;
+    let expected = progress_figures(&cohort, &cohort.select(&Filters::default()));
+    assert_eq!(
+        figure(&b, "commits-after").await,
+        format::count(expected.commits_after, Lang::Fr)
+    );
+    assert_eq!(
+        figure(&b, "still-active").await,
+        format::percent(
+            expected.still_active as f64 / expected.defis as f64,
+            Lang::Fr
+        )
+    );
+    for chart in ["cohorts-cumulative-commits", "perennisation-by-promotion"] {
+        let ink = b.ink(chart).await;
+        assert!(ink > 0.02, "{chart} almost blank: {ink}");
+    }
+    let label = |chart: &str| {
+        format!("return document.querySelector('#{chart} canvas').getAttribute('aria-label')")
+    };
+    let cohorts = b.js(&label("cohorts-cumulative-commits")).await;
+    let cohorts = cohorts.as_str().unwrap();
+    assert!(cohorts.contains("En tête à 10 mois"), "{cohorts}");
+    assert!(
+        cohorts.contains("EIG 4") && cohorts.contains("EIG 2"),
+        "{cohorts}"
+    );
+    let perennity = b.js(&label("perennisation-by-promotion")).await;
+    assert!(
+        perennity.as_str().unwrap().contains("Ne comptent"),
+        "{perennity}"
+    );
+    // Downloads: the CSV carries the quartiles of each median, the SVG the same drawing.
+    b.click("#cohorts-cumulative-commits [data-download=csv]")
+        .await;
+    let csv = String::from_utf8(b.downloaded("cohorts-cumulative-commits.csv").await).unwrap();
+    let rows: Vec<&str> = csv.trim_start_matches('\u{FEFF}').lines().collect();
+    assert_eq!(
+        rows[0],
+        "category_key,category,series_key,series,value,low,high"
+    );
+    assert_eq!(rows.len(), 1 + 25 * 3, "25 months × 3 promotions: {rows:?}");
+    b.click("#perennisation-by-promotion [data-download=svg]")
+        .await;
+    let svg = String::from_utf8(b.downloaded("perennisation-by-promotion.svg").await).unwrap();
+    assert!(svg.starts_with("<svg") && svg.contains("Pérennisation par promotion"));
+
+    // One promotion: its line only.
+    b.js("const s = document.getElementById('filtre-promo'); s.value = '2'; s.dispatchEvent(new Event('change', {bubbles: true}));").await;
+    b.wait_for(
+        "!document.querySelector('#cohorts-cumulative-commits canvas').getAttribute('aria-label').includes('EIG 4')",
+        "the cohorts chart filtered",
+    )
+    .await;
+    let cohorts = b.js(&label("cohorts-cumulative-commits")).await;
+    assert!(
+        cohorts.as_str().unwrap().contains("EIG 2 (3 défis)"),
+        "{cohorts}"
+    );
+
+    // The défi panel says what became of its code.
+    let (filters, _) = Filters::from_query("promo=2", &cohort.export);
+    let hopkins = defi_progress(&cohort, &cohort.select(&filters))
+        .into_iter()
+        .find(|p| cohort.export.defis[p.defi].id == "hopkins")
+        .unwrap();
+    b.click("#openness-scorecard tr[data-defi=hopkins] th button")
+        .await;
+    b.wait_for(
+        "document.querySelector('.defi-panel [data-progress=during]')",
+        "the panel's progress",
+    )
+    .await;
+    let during = b.text(".defi-panel [data-progress=during]").await;
+    assert!(
+        during.starts_with(&format::count(hopkins.commits_during, Lang::Fr)),
+        "{during}"
+    );
+    assert_eq!(
+        b.text(".defi-panel [data-progress=after]").await,
+        format::count(hopkins.commits_after, Lang::Fr)
+    );
+    b.screenshot("progress-panel").await;
+    b.finish().await;
+}
+
+#[tokio::test]
+async fn the_new_charts_embed_like_the_others() {
+    let port = site();
+    for (query, title) in [
+        (
+            "index.html?chart=cohorts-cumulative-commits&data=activity.json",
+            "Les promotions côte à côte",
+        ),
+        (
+            "index.html?chart=perennisation-by-promotion&data=activity.json&promo=4&lang=en",
+            "Pérennisation per promotion",
+        ),
+    ] {
+        let b = open_drawn(port, query, 800, 900, 1).await;
+        assert!(b.text("h1").await.contains(title), "{query}");
+        let chart = query
+            .split("chart=")
+            .nth(1)
+            .unwrap()
+            .split('&')
+            .next()
+            .unwrap();
+        assert!(b.ink(chart).await > 0.02, "{query}");
+        b.finish().await;
+    }
+}
+
+/// The scorecard with its evidence written out, on a desktop and on a phone: every piece of
+/// evidence stays within its cell, and one box only scrolls sideways.
+#[tokio::test]
+async fn the_scorecard_evidence_stays_in_its_column() {
+    let port = site();
+    for (width, name) in [(1280, "scorecard-1280"), (360, "scorecard-360")] {
+        let b = open_drawn(
+            port,
+            "index.html?data=activity.json&theme=light",
+            width,
+            2000,
+            1,
+        )
+        .await;
+        b.click("#openness-scorecard .details-toggle").await;
+        b.wait_for(
+            "document.querySelector('#openness-scorecard .mark-detail')",
+            "details written out",
+        )
+        .await;
+        b.js("document.getElementById('openness-scorecard').scrollIntoView()")
+            .await;
+        let overflowing = b
+            .js("return [...document.querySelectorAll('#openness-scorecard .mark-detail')].filter(d => { const c = d.closest('td').getBoundingClientRect(), r = d.getBoundingClientRect(); return r.right > c.right + 1 || r.left < c.left - 1; }).length")
+            .await;
+        assert_eq!(
+            overflowing,
+            json!(0),
+            "{width} px: evidence over its neighbours"
+        );
+        let scrollers = b
+            .js("return [document.getElementById('openness-scorecard'), ...document.querySelectorAll('#openness-scorecard *'), document.documentElement].filter(e => e.scrollWidth > e.clientWidth + 1 && ['auto', 'scroll'].includes(getComputedStyle(e).overflowX)).map(e => e.className)")
+            .await;
+        assert!(
+            scrollers.as_array().unwrap().len() <= 1,
+            "{width} px: several boxes scroll sideways: {scrollers}"
+        );
+        let page = b
+            .js("return document.documentElement.scrollWidth <= document.documentElement.clientWidth + 1")
+            .await;
+        assert_eq!(
+            page,
+            json!(true),
+            "{width} px: the page itself scrolls sideways"
+        );
+        b.screenshot(name).await;
+        b.finish().await;
+    }
 }
 
 /// The whole chain: git repositories built here → `eig-pulse export --repos` (the real binary,

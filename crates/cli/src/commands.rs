@@ -166,8 +166,7 @@ pub fn read_inputs(args: &ExportArgs) -> Result<Inputs, String> {
 /// Every quote of the promotions file must be in the file it cites (paths relative to the
 /// promotions file's folder): a date cannot drift from its document.
 fn check_citations(promotions: &SourceText, path: &Path, lang: Lang) -> Result<(), String> {
-    let windows =
-        eig_pulse_ingest::promotions::parse(promotions).map_err(|e| e.describe(lang))?;
+    let windows = eig_pulse_ingest::promotions::parse(promotions).map_err(|e| e.describe(lang))?;
     let base = path.parent().unwrap_or(Path::new("."));
     let missing = eig_pulse_ingest::promotions::missing_quotes(&windows, |source| {
         fs::read_to_string(base.join(source)).ok()

@@ -203,7 +203,12 @@ pub fn clone(
             if !entry.key.contains("://") {
                 continue;
             }
-            let name = entry.key.trim_end_matches('/').rsplit('/').next().unwrap_or_default();
+            let name = entry
+                .key
+                .trim_end_matches('/')
+                .rsplit('/')
+                .next()
+                .unwrap_or_default();
             links.push((
                 mapping.name.clone(),
                 SourceCodeLink {

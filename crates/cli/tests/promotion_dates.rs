@@ -7,8 +7,18 @@ use common::*;
 use eig_pulse_core::Export;
 
 const MONTHS: [&str; 12] = [
-    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-    "octobre", "novembre", "décembre",
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
 ];
 
 fn folded(text: &str) -> String {
@@ -61,18 +71,30 @@ fn every_quote_is_in_its_document_and_gives_its_date() {
             let quote = folded(entry.quote.as_deref().expect("a quote"));
             let text = std::fs::read_to_string(repo().join("data").join(source))
                 .unwrap_or_else(|e| panic!("{source}: {e}"));
-            assert!(folded(&text).contains(&quote), "« {quote} » not in {source}");
+            assert!(
+                folded(&text).contains(&quote),
+                "« {quote} » not in {source}"
+            );
             let (year, month, day) = ymd(&entry.date);
             let month_name = MONTHS[month - 1];
             let year_said = quote.contains(&year.to_string()) || post_year(source) == Some(year);
             let basis = serde_json::to_value(entry.basis).unwrap();
             match basis.as_str().unwrap() {
                 "stated" => {
-                    let day_words = if day == 1 { "1er".to_string() } else { day.to_string() };
+                    let day_words = if day == 1 {
+                        "1er".to_string()
+                    } else {
+                        day.to_string()
+                    };
                     let day_said = quote.contains(&format!("{day_words} {month_name}"))
                         // « Du 21 au 25 septembre » names the first day before the range.
                         || (quote.contains(&format!("{day_words} au")) && quote.contains(month_name));
-                    assert!(day_said && year_said, "{}: {} vs « {quote} »", promotion.id, entry.date);
+                    assert!(
+                        day_said && year_said,
+                        "{}: {} vs « {quote} »",
+                        promotion.id,
+                        entry.date
+                    );
                 }
                 // Derived and estimated dates: the quote names their month and year, or
                 // they sit the promotion's months away from the other end of the window.
@@ -129,17 +151,27 @@ fn a_quote_missing_from_its_document_stops_the_export() {
     let dir = tempfile::tempdir().unwrap();
     let promotions = std::fs::read_to_string(repo().join("data/promotions.yml"))
         .unwrap()
-        .replace("Le 15 novembre 2019, après 10 mois", "Le 16 novembre 2019, après 10 mois");
-    let path = repo().join("data").join(format!(
-        "promotions-test-{}.yml",
-        std::process::id()
-    ));
+        .replace(
+            "Le 15 novembre 2019, après 10 mois",
+            "Le 16 novembre 2019, après 10 mois",
+        );
+    let path = repo()
+        .join("data")
+        .join(format!("promotions-test-{}.yml", std::process::id()));
     std::fs::write(&path, promotions).unwrap();
     let out = dir.path().join("e.json");
     let output = export_real(&out, &["--promotions", path.to_str().unwrap()]);
     let _ = std::fs::remove_file(&path);
     assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
-    assert!(stderr(&output).contains("Le 16 novembre 2019"), "{}", stderr(&output));
-    assert!(stderr(&output).contains("20-01-17-bilan-eig3.md"), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("Le 16 novembre 2019"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(
+        stderr(&output).contains("20-01-17-bilan-eig3.md"),
+        "{}",
+        stderr(&output)
+    );
     assert!(!out.exists());
 }

@@ -291,7 +291,10 @@ fn the_export_credits_its_sources() {
         export.sources[0].updated, "2021-09-07",
         "defis.yml's last change, not the site repository's"
     );
-    assert_eq!(export.sources[1].updated, "2022-09-05", "the blog's snapshot");
+    assert_eq!(
+        export.sources[1].updated, "2022-09-05",
+        "the blog's snapshot"
+    );
     assert_eq!(
         export.sources[2].updated, "2018-08-03",
         "date of the journal's last entry"

@@ -115,6 +115,15 @@ pub fn month_year(date: time::Date, lang: Lang) -> String {
     }
 }
 
+/// `févr.` / `Feb`, for axis ticks (the axis adds the year where it changes).
+pub fn month_short(date: time::Date, lang: Lang) -> String {
+    let m = month_index(date);
+    match lang {
+        Lang::Fr => MONTHS_FR_SHORT[m].to_string(),
+        Lang::En => MONTHS_EN[m][..3].to_string(),
+    }
+}
+
 /// `mars 2019` / `Mar 2019`, for axis ticks.
 pub fn month_year_short(date: time::Date, lang: Lang) -> String {
     let m = month_index(date);
@@ -157,5 +166,7 @@ mod tests {
         assert_eq!(month_year(d!(2019 - 03 - 01), Lang::Fr), "mars 2019");
         assert_eq!(month_year_short(d!(2019 - 02 - 01), Lang::Fr), "févr. 2019");
         assert_eq!(month_year_short(d!(2019 - 02 - 01), Lang::En), "Feb 2019");
+        assert_eq!(month_short(d!(2019 - 02 - 01), Lang::Fr), "févr.");
+        assert_eq!(month_short(d!(2019 - 05 - 01), Lang::En), "May");
     }
 }

@@ -17,6 +17,7 @@ pub use cohort::{Cohort, Selection};
 pub use filter::Filters;
 
 pub mod chart;
+pub mod progress;
 pub mod repositories;
 pub mod stats;
 pub mod text;

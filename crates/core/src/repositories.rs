@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashMap};
 use time::{Date, Duration, Month};
 
 use crate::chart::{
-    BarChart, Category, ChartId, Highlight, Layout, Orientation, Series, Target, Unit,
+    BarChart, Category, ChartId, Highlight, Layout, Orientation, Period, Series, Target, Unit,
 };
 use crate::cohort::{Cohort, Selection};
 use crate::export::{Activity, Promotion, UnscannedReason};
@@ -32,10 +32,13 @@ pub fn window(promotion: &Promotion) -> Option<(Date, Date)> {
     Some((start, end))
 }
 
-fn add_months(date: Date, months: u32) -> Date {
+/// The same day `months` later, or the last day of that month when it is shorter.
+pub(crate) fn add_months(date: Date, months: u32) -> Date {
     let index = date.year() * 12 + i32::from(u8::from(date.month())) - 1 + months as i32;
     let month = Month::try_from((index.rem_euclid(12) + 1) as u8).unwrap_or(Month::January);
-    Date::from_calendar_date(index.div_euclid(12), month, 1).unwrap_or(date)
+    let year = index.div_euclid(12);
+    let day = date.day().min(month.length(year));
+    Date::from_calendar_date(year, month, day).unwrap_or(date)
 }
 
 fn first_of_month(date: Date) -> Date {
@@ -139,6 +142,8 @@ pub fn repository_activity(
         unit: Unit::Count,
         value_label: lang.pick("commits par semaine", "commits per week").into(),
         highlights: Vec::new(),
+        period: Some(Period::Week),
+        spread: Vec::new(),
     };
     let (Some(first), Some(last)) = (
         commits.iter().map(|c| c.1).min(),
@@ -237,7 +242,7 @@ pub fn repository_activity(
         .map(|start| Category {
             key: start.to_string(),
             label: if monthly {
-                format::month_year_short(*start, lang)
+                format::month_short(*start, lang)
             } else {
                 format::day_month_short(*start, lang)
             },
@@ -256,6 +261,7 @@ pub fn repository_activity(
         .collect();
     if monthly {
         chart.value_label = lang.pick("commits par mois", "commits per month").into();
+        chart.period = Some(Period::Month);
     }
 
     // Each promotion's ten months, over the categories they cover.

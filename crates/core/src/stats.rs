@@ -4,7 +4,9 @@
 
 use std::collections::HashMap;
 
-use crate::chart::{BarChart, Category, ChartId, Layout, Orientation, Series, Target, Unit};
+use crate::chart::{
+    BarChart, Category, ChartId, Layout, Orientation, Period, Series, Target, Unit,
+};
 use crate::cohort::{Cohort, Selection};
 use crate::filter::Filters;
 use crate::{format, Lang};
@@ -131,6 +133,8 @@ pub fn defis_by_administration(
         orientation: Orientation::Horizontal,
         unit: Unit::Count,
         highlights: Vec::new(),
+        period: None,
+        spread: Vec::new(),
         value_label: lang.pick("nombre de défis", "number of défis").into(),
     }
 }
@@ -227,6 +231,8 @@ pub fn skills_by_promotion(cohort: &Cohort, selection: &Selection, lang: Lang) -
         orientation: Orientation::Vertical,
         unit: Unit::Count,
         highlights: Vec::new(),
+        period: None,
+        spread: Vec::new(),
         value_label: lang
             .pick("défis (par compétence)", "défis (per skill)")
             .into(),
@@ -286,6 +292,8 @@ pub fn journal_weekly(cohort: &Cohort, selection: &Selection, lang: Lang) -> Bar
             orientation: Orientation::Vertical,
             unit: Unit::Count,
             highlights: Vec::new(),
+            period: Some(Period::Week),
+            spread: Vec::new(),
             value_label: lang.pick("entrées par semaine", "entries per week").into(),
         };
     };
@@ -331,6 +339,8 @@ pub fn journal_weekly(cohort: &Cohort, selection: &Selection, lang: Lang) -> Bar
         orientation: Orientation::Vertical,
         unit: Unit::Count,
         highlights: Vec::new(),
+        period: Some(Period::Week),
+        spread: Vec::new(),
         value_label: lang
             .pick(
                 "entrées par semaine (par catégorie)",
@@ -394,6 +404,8 @@ pub fn journal_mix_by_defi(cohort: &Cohort, selection: &Selection, lang: Lang) -
         orientation: Orientation::Horizontal,
         unit: Unit::Share,
         highlights: Vec::new(),
+        period: None,
+        spread: Vec::new(),
         value_label: lang
             .pick("part des entrées du journal", "share of journal entries")
             .into(),
@@ -464,6 +476,8 @@ pub fn openness_by_promotion(cohort: &Cohort, selection: &Selection, lang: Lang)
         orientation: Orientation::Vertical,
         unit: Unit::Share,
         highlights: Vec::new(),
+        period: None,
+        spread: Vec::new(),
         value_label: lang
             .pick(
                 "part des défis de la promotion",
@@ -494,6 +508,12 @@ pub fn chart(
         ChartId::OpennessByPromotion => openness_by_promotion(cohort, selection, lang),
         ChartId::RepositoryActivity => {
             crate::repositories::repository_activity(cohort, selection, filters, lang)
+        }
+        ChartId::PerennisationByPromotion => {
+            crate::progress::perennisation_by_promotion(cohort, selection, lang)
+        }
+        ChartId::CohortsCumulativeCommits => {
+            crate::progress::cohorts_cumulative_commits(cohort, selection, lang)
         }
     }
 }

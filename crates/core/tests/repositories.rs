@@ -281,3 +281,84 @@ fn without_activity_the_chart_is_empty_and_says_so() {
         "Activité des dépôts de code. Aucune donnée pour ces filtres."
     );
 }
+
+/// Commits of a fixture record with a Monday in `[from, to)` (ISO dates compare as text).
+fn commits_between(record: &Activity, from: &str, to: &str) -> u64 {
+    record
+        .weeks
+        .iter()
+        .filter(|w| w.monday.as_str() >= from && w.monday.as_str() < to)
+        .map(|w| u64::from(w.commits))
+        .sum()
+}
+
+#[test]
+fn progress_after_the_ten_months_counts_from_the_fixture() {
+    use eig_pulse_core::progress::{
+        active_after, cohorts_cumulative_commits, defi_progress, perennisation_by_promotion,
+    };
+    let mut activity = fixture();
+    // Archifiltre's copy is taken three months after EIG 2 ended (15 November 2018): it counts
+    // at no milestone.
+    let archifiltre = activity
+        .iter()
+        .position(|a| a.defi_id == "archifiltre")
+        .unwrap();
+    activity[archifiltre].copied_at = Some("2019-02-15".into());
+    let cohort = Cohort::new(export_with(activity.clone()));
+    let promo2 = filters(&cohort, "promo=2");
+    let progress = defi_progress(&cohort, &cohort.select(&promo2));
+    assert_eq!(progress.len(), 3);
+    for p in &progress {
+        let id = &cohort.export.defis[p.defi].id;
+        let record = activity.iter().find(|a| &a.defi_id == id).unwrap();
+        // EIG 2: 15 January to 15 November 2018, the twelve months after from 16 November.
+        assert_eq!(
+            p.commits_during,
+            commits_between(record, "2018-01-15", "2018-11-16"),
+            "{id}"
+        );
+        assert_eq!(
+            p.commits_after,
+            commits_between(record, "2018-11-16", "2019-11-16"),
+            "{id}"
+        );
+        let counted = active_after(p, 6);
+        if id == "archifiltre" {
+            assert_eq!(
+                counted, None,
+                "a copy younger than the milestone does not count"
+            );
+        } else {
+            // Active at 6 months: a commit between 16 November 2018 and 16 May 2019.
+            let active = commits_between(record, "2018-11-16", "2019-05-16") > 0;
+            assert_eq!(counted, Some(active), "{id}");
+        }
+    }
+    let chart = perennisation_by_promotion(&cohort, &cohort.select(&promo2), Lang::Fr);
+    let eig2 = chart.categories.iter().position(|c| c.key == "2").unwrap();
+    // Hopkins (last commit 14 January 2019) and Signaux Faibles (25 March 2019) are both active
+    // six months after; Archifiltre is left out of the denominator.
+    assert_eq!(chart.values[eig2][0], 1.0);
+    assert!(chart.categories[eig2]
+        .note
+        .as_deref()
+        .unwrap()
+        .starts_with("6 mois : 2 sur 2 défis"));
+
+    // The cohorts: EIG 2's median at month 0 is 0, and its last value is the middle défi's
+    // commits over the 24 months (Archifiltre's copy stops it after month 13).
+    let cohorts = cohorts_cumulative_commits(&cohort, &cohort.select(&promo2), Lang::Fr);
+    assert_eq!(cohorts.series.len(), 1);
+    assert_eq!(cohorts.values[0][0], 0.0);
+    let mut at_24: Vec<u64> = ["hopkins", "signaux-faibles"]
+        .iter()
+        .map(|id| {
+            let record = activity.iter().find(|a| &a.defi_id == id).unwrap();
+            commits_between(record, "2018-01-15", "2020-01-15")
+        })
+        .collect();
+    at_24.sort_unstable();
+    assert_eq!(cohorts.values[24][0], (at_24[0] + at_24[1]) as f64 / 2.0);
+    assert!(cohorts.spread[24][0].0 <= cohorts.values[24][0]);
+}

@@ -210,6 +210,14 @@ fn tables_hold_the_values_of_the_csv() {
             let value = format::number(row.value, Lang::En);
             let expected = match row.share {
                 Some(share) => format!("{} ({value})", format::percent(share, Lang::En)),
+                None if row.spread.is_some() => {
+                    let (low, high) = row.spread.unwrap();
+                    format!(
+                        "{value} ({}–{})",
+                        format::number(low, Lang::En),
+                        format::number(high, Lang::En)
+                    )
+                }
                 None if chart.unit == eig_pulse_core::chart::Unit::Share => {
                     format::percent(row.value, Lang::En)
                 }
@@ -217,7 +225,15 @@ fn tables_hold_the_values_of_the_csv() {
             };
             assert_eq!(cell, &expected, "{id:?} {}", row.category_key);
         }
-        // And every non-zero cell is a CSV row.
+        // And every non-zero cell is a CSV row (every point of a line, zeros too).
+        if chart.layout == eig_pulse_core::chart::Layout::Lines {
+            assert_eq!(
+                table.rows.len() * visible.len(),
+                rows(&chart, &hidden).len(),
+                "{id:?}"
+            );
+            continue;
+        }
         let non_zero = table
             .rows
             .iter()

@@ -172,8 +172,16 @@ pub fn build(inputs: &Inputs) -> Result<(Export, Report), SourceError> {
         None => Vec::new(),
     };
     if inputs.activity.is_some() {
-        report.count("fiches d'activité (scan)", "activity records (scan)", activity.len());
-        report.count("dépôts non analysés", "repositories not scanned", unscanned.len());
+        report.count(
+            "fiches d'activité (scan)",
+            "activity records (scan)",
+            activity.len(),
+        );
+        report.count(
+            "dépôts non analysés",
+            "repositories not scanned",
+            unscanned.len(),
+        );
     }
 
     let export = Export {

@@ -71,13 +71,22 @@ pub fn parse(source: &SourceText) -> Result<Windows, SourceError> {
             let raw = raw.value;
             let Some(date) = eig_pulse_core::validate::parse_date(&raw.date) else {
                 return Err(fail(
-                    format!("promotion « {id} » : « {} » n'est pas une date AAAA-MM-JJ", raw.date),
-                    format!("promotion \"{id}\": \"{}\" is not a YYYY-MM-DD date", raw.date),
+                    format!(
+                        "promotion « {id} » : « {} » n'est pas une date AAAA-MM-JJ",
+                        raw.date
+                    ),
+                    format!(
+                        "promotion \"{id}\": \"{}\" is not a YYYY-MM-DD date",
+                        raw.date
+                    ),
                 ));
             };
             if dates.iter().any(|d| d.event == raw.event) {
                 return Err(fail(
-                    format!("promotion « {id} » : événement « {:?} » en double", raw.event),
+                    format!(
+                        "promotion « {id} » : événement « {:?} » en double",
+                        raw.event
+                    ),
                     format!("promotion \"{id}\": event \"{:?}\" repeated", raw.event),
                 ));
             }
@@ -97,7 +106,12 @@ pub fn parse(source: &SourceText) -> Result<Windows, SourceError> {
                 quote: raw.quote,
             });
         }
-        let find = |event| dates.iter().find(|d| d.event == event).map(|d| d.date.as_str());
+        let find = |event| {
+            dates
+                .iter()
+                .find(|d| d.event == event)
+                .map(|d| d.date.as_str())
+        };
         if let (Some(start), Some(end)) = (find(PromotionEvent::Start), find(PromotionEvent::End)) {
             let expected = eig_pulse_core::validate::parse_date(start)
                 .and_then(|start| add_months(start, months));
@@ -120,8 +134,12 @@ pub fn parse(source: &SourceText) -> Result<Windows, SourceError> {
 
 /// The same day `months` months later (clamped to the month's last day).
 pub fn add_months(date: time::Date, months: u32) -> Option<time::Date> {
-    let index = date.year() * 12 + i32::from(u8::from(date.month())) - 1 + i32::try_from(months).ok()?;
-    let (year, month) = (index.div_euclid(12), u8::try_from(index.rem_euclid(12) + 1).ok()?);
+    let index =
+        date.year() * 12 + i32::from(u8::from(date.month())) - 1 + i32::try_from(months).ok()?;
+    let (year, month) = (
+        index.div_euclid(12),
+        u8::try_from(index.rem_euclid(12) + 1).ok()?,
+    );
     let month = time::Month::try_from(month).ok()?;
     let day = date.day().min(month.length(year));
     time::Date::from_calendar_date(year, month, day).ok()
@@ -147,7 +165,8 @@ pub fn missing_quotes(
             let (Some(source), Some(quote)) = (&date.source, &date.quote) else {
                 continue;
             };
-            let found = read(source).is_some_and(|text| fold_spaces(&text).contains(&fold_spaces(quote)));
+            let found =
+                read(source).is_some_and(|text| fold_spaces(&text).contains(&fold_spaces(quote)));
             if !found {
                 missing.push((id.clone(), source.clone(), quote.clone()));
             }
@@ -169,8 +188,14 @@ mod tests {
     #[test]
     fn dates_keep_their_source() {
         let windows = parse_text(ONE).unwrap();
-        assert_eq!(windows.date("3", PromotionEvent::Start).as_deref(), Some("2019-01-15"));
-        assert_eq!(windows.date("3", PromotionEvent::End).as_deref(), Some("2019-11-15"));
+        assert_eq!(
+            windows.date("3", PromotionEvent::Start).as_deref(),
+            Some("2019-01-15")
+        );
+        assert_eq!(
+            windows.date("3", PromotionEvent::End).as_deref(),
+            Some("2019-11-15")
+        );
         assert_eq!(windows.dates("3")[1].basis, DateBasis::Stated);
         assert_eq!(windows.dates("3")[1].source.as_deref(), Some("b.md"));
         assert!(windows.dates("9").is_empty());
@@ -179,14 +204,25 @@ mod tests {
     #[test]
     fn bad_files_name_the_line() {
         let cases = [
-            (ONE.replace("2019-11-15", "2019-11-16"), "n'est pas 10 mois après"),
-            (ONE.replace("2019-11-15", "2019-02-30"), "n'est pas une date"),
+            (
+                ONE.replace("2019-11-15", "2019-11-16"),
+                "n'est pas 10 mois après",
+            ),
+            (
+                ONE.replace("2019-11-15", "2019-02-30"),
+                "n'est pas une date",
+            ),
             (ONE.replace("event: end", "event: start"), "en double"),
-            (ONE.replace("      quote: 15 novembre\n", ""), "pas de source"),
+            (
+                ONE.replace("      quote: 15 novembre\n", ""),
+                "pas de source",
+            ),
             (ONE.replace("basis: stated", "basis: guessed"), "guessed"),
         ];
         for (text, expected) in cases {
-            let error = parse_text(&text).unwrap_err().describe(eig_pulse_core::Lang::Fr);
+            let error = parse_text(&text)
+                .unwrap_err()
+                .describe(eig_pulse_core::Lang::Fr);
             assert!(error.contains(expected), "{error}");
             assert!(error.contains("promotions.yml"), "{error}");
         }
@@ -207,7 +243,9 @@ mod tests {
 
     #[test]
     fn months_are_added_calendar_wise() {
-        let date = |y, m, d| time::Date::from_calendar_date(y, time::Month::try_from(m).unwrap(), d).unwrap();
+        let date = |y, m, d| {
+            time::Date::from_calendar_date(y, time::Month::try_from(m).unwrap(), d).unwrap()
+        };
         assert_eq!(add_months(date(2019, 1, 15), 10), Some(date(2019, 11, 15)));
         assert_eq!(add_months(date(2019, 6, 1), 10), Some(date(2020, 4, 1)));
         assert_eq!(add_months(date(2020, 3, 31), 11), Some(date(2021, 2, 28)));

@@ -83,8 +83,14 @@ pub fn parse_not_scanned(
             return Err(SourceError::new(
                 &source.name,
                 Some(line),
-                format!("dépôt non analysé « {url} » : défi inconnu « {} »", entry.defi),
-                format!("repository not scanned \"{url}\": unknown défi \"{}\"", entry.defi),
+                format!(
+                    "dépôt non analysé « {url} » : défi inconnu « {} »",
+                    entry.defi
+                ),
+                format!(
+                    "repository not scanned \"{url}\": unknown défi \"{}\"",
+                    entry.defi
+                ),
             ));
         }
         unscanned.push(Unscanned {

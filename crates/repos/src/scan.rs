@@ -101,7 +101,10 @@ pub fn scan(path: &Path, folder: &str) -> Result<Scan, Problem> {
 /// (`HEAD`, written once by `git clone`).
 fn copied_at(git_dir: &Path) -> Option<String> {
     ["FETCH_HEAD", "HEAD"].iter().find_map(|name| {
-        let modified = std::fs::metadata(git_dir.join(name)).ok()?.modified().ok()?;
+        let modified = std::fs::metadata(git_dir.join(name))
+            .ok()?
+            .modified()
+            .ok()?;
         let date = time::OffsetDateTime::from(modified).date();
         Some(date.to_string())
     })

@@ -207,7 +207,10 @@ fn the_copy_date_is_its_last_fetch() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("dated");
     fixture::sample(&path, "https://github.com/etalab/dated.git");
-    assert_eq!(scan(&path, "dated").unwrap().activity.copied_at, Some(fixture::today()));
+    assert_eq!(
+        scan(&path, "dated").unwrap().activity.copied_at,
+        Some(fixture::today())
+    );
     std::fs::write(path.join(".git/FETCH_HEAD"), "").unwrap();
     let status = std::process::Command::new("touch")
         .args(["-d", "2024-03-28 12:00:00 UTC"])

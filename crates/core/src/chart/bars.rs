@@ -4,6 +4,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
+use super::axis::category_ticks;
 use super::scale::{nice_ticks, Band, Linear};
 use super::{BarChart, Layout, Orientation, Theme, Unit};
 use crate::{format, Lang};
@@ -68,7 +69,7 @@ pub fn draw_bars<DB: DrawingBackend>(
         Layout::Stacked => (0..chart.categories.len())
             .map(|c| chart.total(c, hidden))
             .fold(0.0, f64::max),
-        Layout::Grouped => chart
+        Layout::Grouped | Layout::Lines => chart
             .values
             .iter()
             .flat_map(|row| {
@@ -143,18 +144,13 @@ pub fn draw_bars<DB: DrawingBackend>(
                     text(&theme.muted_text, Pos::new(HPos::Right, VPos::Center)),
                 ))?;
             }
-            // Category labels, every k-th so that they never overlap.
-            let widest = labels.iter().map(|l| text_width(l)).fold(0.0, f64::max) + pad;
-            let every = ((widest / band.step()).ceil() as usize).max(1);
-            for (i, label) in labels.iter().enumerate() {
-                if i % every == 0 {
-                    let x = band.centre(i) as i32;
-                    area.draw(&Text::new(
-                        label.clone(),
-                        (x, (y1 + pad / 2.0) as i32),
-                        text(&theme.text, Pos::new(HPos::Center, VPos::Top)),
-                    ))?;
-                }
+            // Category labels, every k-th so that they never overlap; years on time axes.
+            for tick in category_ticks(chart, band.step(), font * GLYPH_WIDTH, pad, false) {
+                area.draw(&Text::new(
+                    tick.text,
+                    (band.centre(tick.category) as i32, (y1 + pad / 2.0) as i32),
+                    text(&theme.text, Pos::new(HPos::Center, VPos::Top)),
+                ))?;
             }
             for c in 0..n {
                 for segment in segments(chart, hidden, c, band.bar(c)) {

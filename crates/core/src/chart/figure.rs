@@ -4,7 +4,8 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::bars::{draw_bars, GLYPH_WIDTH};
+use super::bars::GLYPH_WIDTH;
+use super::draw;
 use super::{BarChart, Orientation, Theme};
 use crate::Lang;
 
@@ -145,7 +146,7 @@ pub fn draw_figure<DB: DrawingBackend>(
     let (_, rest) = area.split_vertically(top.round() as i32);
     let plot_height = (f64::from(height) - top - bottom).max(1.0).round() as i32;
     let (plot, credit) = rest.split_vertically(plot_height);
-    draw_bars(&plot, chart, hidden, theme, lang)?;
+    draw(&plot, chart, hidden, theme, lang)?;
     if !text.plain {
         credit.draw(&Text::new(
             text.credit.clone(),

@@ -3,8 +3,10 @@
 //! Statistics are computed in [`crate::stats`]; marks here never compute them, they only
 //! place what they are given through the scales.
 
+pub mod axis;
 pub mod bars;
 pub mod figure;
+pub mod lines;
 pub mod scale;
 pub mod summary;
 pub mod table;
@@ -14,6 +16,7 @@ pub mod tooltip;
 
 pub use bars::{draw_bars, Hit};
 pub use figure::{draw_figure, plot_height, FigureText};
+pub use lines::draw_lines;
 pub use theme::Theme;
 
 /// The charts of the dashboard, with their stable ids (used in URLs and embeds).
@@ -25,16 +28,20 @@ pub enum ChartId {
     JournalMixByDefi,
     OpennessByPromotion,
     RepositoryActivity,
+    PerennisationByPromotion,
+    CohortsCumulativeCommits,
 }
 
 impl ChartId {
-    pub const ALL: [ChartId; 6] = [
+    pub const ALL: [ChartId; 8] = [
         ChartId::DefisByAdministration,
         ChartId::SkillsByPromotion,
         ChartId::JournalWeekly,
         ChartId::JournalMixByDefi,
         ChartId::OpennessByPromotion,
         ChartId::RepositoryActivity,
+        ChartId::PerennisationByPromotion,
+        ChartId::CohortsCumulativeCommits,
     ];
 
     pub fn slug(self) -> &'static str {
@@ -45,11 +52,28 @@ impl ChartId {
             ChartId::JournalMixByDefi => "journal-mix-by-defi",
             ChartId::OpennessByPromotion => "openness-by-promotion",
             ChartId::RepositoryActivity => "repository-activity",
+            ChartId::PerennisationByPromotion => "perennisation-by-promotion",
+            ChartId::CohortsCumulativeCommits => "cohorts-cumulative-commits",
         }
     }
 
     pub fn from_slug(slug: &str) -> Option<ChartId> {
         ChartId::ALL.into_iter().find(|c| c.slug() == slug)
+    }
+}
+
+/// Draws `chart` with its mark (bars, or lines for [`Layout::Lines`]) over the whole area: the one
+/// drawing behind the canvas, the SVG and the PNG.
+pub fn draw<DB: plotters::prelude::DrawingBackend>(
+    area: &plotters::prelude::DrawingArea<DB, plotters::coord::Shift>,
+    chart: &BarChart,
+    hidden: &[bool],
+    theme: &Theme,
+    lang: crate::Lang,
+) -> Result<Vec<Hit>, plotters::prelude::DrawingAreaErrorKind<DB::ErrorType>> {
+    match chart.layout {
+        Layout::Lines => draw_lines(area, chart, hidden, theme, lang),
+        _ => draw_bars(area, chart, hidden, theme, lang),
     }
 }
 
@@ -89,6 +113,9 @@ pub enum Layout {
     Grouped,
     /// Stacked, each category scaled to 100 %.
     Normalized,
+    /// One line per series through its values, categories evenly spaced along a linear axis,
+    /// with the band of `spread` around it.
+    Lines,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -121,6 +148,19 @@ pub struct BarChart {
     pub value_label: String,
     /// Spans of categories to shade behind the bars (a promotion's ten months).
     pub highlights: Vec<Highlight>,
+    /// Set when categories are periods of time, keyed by their first day (`YYYY-MM-DD`): the axis
+    /// then writes the year on its first label and at each change of year.
+    pub period: Option<Period>,
+    /// Lines only: the low and high ends of each value's spread (`spread[category][series]`,
+    /// e.g. the quartiles around a median), drawn as a band; empty when there is none.
+    pub spread: Vec<Vec<(f64, f64)>>,
+}
+
+/// The length of each category of a time axis.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Period {
+    Week,
+    Month,
 }
 
 /// Categories `from..=to` shaded behind the bars, with a label.

@@ -27,7 +27,19 @@ pub fn summary(chart: &BarChart, hidden: &[bool], lang: Lang) -> String {
             Layout::Normalized => shares(chart, &visible, lang),
             Layout::Grouped => per_series(chart, &visible, lang),
             Layout::Stacked => ranking(chart, hidden, lang),
+            Layout::Lines => lines(chart, &visible, lang),
         },
+    };
+    let body = if chart.id == ChartId::PerennisationByPromotion {
+        format!(
+            "{body} {}",
+            lang.pick(
+                "Ne comptent, à chaque échéance, que les défis dont la copie du dépôt est postérieure à l'échéance.",
+                "At each milestone, only défis whose repository copy is later than the milestone count.",
+            )
+        )
+    } else {
+        body
     };
     format!("{title}. {body}")
 }
@@ -185,6 +197,55 @@ fn shares(chart: &BarChart, visible: &[usize], lang: Lang) -> String {
             format::percent(overall_share, lang),
             chart.categories[top].label,
             format::percent(top_share, lang),
+        ),
+    }
+}
+
+/// Lines: each series' value where the highlighted span ends (the ten months) and at the last
+/// category, and which series leads at the end of the span.
+fn lines(chart: &BarChart, visible: &[usize], lang: Lang) -> String {
+    let n = chart.categories.len();
+    let at = chart.highlights.first().map_or(n - 1, |h| h.to.min(n - 1));
+    let last = n - 1;
+    let spread = |c: usize, s: usize| chart.spread.get(c).and_then(|row| row.get(s)).copied();
+    let said = |c: usize, s: usize| {
+        let value = value_text(chart, chart.values[c][s], lang);
+        match spread(c, s) {
+            Some((low, high)) => format!(
+                "{} {value} ({} {} {} {})",
+                chart.series[s].label,
+                lang.pick("quartiles", "quartiles"),
+                value_text(chart, low, lang),
+                lang.pick("à", "to"),
+                value_text(chart, high, lang)
+            ),
+            None => format!("{} {value}", chart.series[s].label),
+        }
+    };
+    let mut ranked: Vec<usize> = visible.to_vec();
+    ranked.sort_by(|a, b| chart.values[at][*b].total_cmp(&chart.values[at][*a]));
+    let sep = lang.pick(" ; ", "; ");
+    let at_span: Vec<String> = ranked.iter().map(|&s| said(at, s)).collect();
+    let at_end: Vec<String> = ranked.iter().map(|&s| said(last, s)).collect();
+    let lead = &chart.series[ranked[0]].label;
+    match lang {
+        Lang::Fr => format!(
+            "{} ; à {} : {}. À {} : {}. En tête à {} : {lead}.",
+            chart.value_label,
+            chart.categories[at].label,
+            at_span.join(sep),
+            chart.categories[last].label,
+            at_end.join(sep),
+            chart.categories[at].label,
+        ),
+        Lang::En => format!(
+            "{}; at {}: {}. At {}: {}. Ahead at {}: {lead}.",
+            chart.value_label,
+            chart.categories[at].label,
+            at_span.join(sep),
+            chart.categories[last].label,
+            at_end.join(sep),
+            chart.categories[at].label,
         ),
     }
 }

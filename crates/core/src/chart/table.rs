@@ -14,16 +14,20 @@ pub struct Row {
     pub value: f64,
     /// The value's share of its category, for 100 % bars.
     pub share: Option<f64>,
+    /// The low and high ends of the value's spread, for lines with a band.
+    pub spread: Option<(f64, f64)>,
 }
 
-/// One row per drawn value: visible series, values above zero, in drawing order.
+/// One row per drawn value: visible series, values above zero (every point of a line), in
+/// drawing order.
 pub fn rows(chart: &BarChart, hidden: &[bool]) -> Vec<Row> {
+    let lines = chart.layout == Layout::Lines;
     let mut rows = Vec::new();
     for (c, category) in chart.categories.iter().enumerate() {
         let total = chart.total(c, hidden);
         for (s, series) in chart.series.iter().enumerate() {
             let value = chart.values[c][s];
-            if hidden.get(s).copied().unwrap_or(false) || value <= 0.0 {
+            if hidden.get(s).copied().unwrap_or(false) || (value <= 0.0 && !lines) {
                 continue;
             }
             rows.push(Row {
@@ -33,6 +37,7 @@ pub fn rows(chart: &BarChart, hidden: &[bool]) -> Vec<Row> {
                 series: series.label.clone(),
                 value,
                 share: (chart.layout == Layout::Normalized && total > 0.0).then(|| value / total),
+                spread: chart.spread.get(c).and_then(|row| row.get(s)).copied(),
             });
         }
     }
@@ -46,6 +51,10 @@ pub fn to_csv(chart: &BarChart, hidden: &[bool]) -> String {
     if normalized {
         out.push_str(",share");
     }
+    let spread = !chart.spread.is_empty();
+    if spread {
+        out.push_str(",low,high");
+    }
     out.push_str("\r\n");
     for row in rows(chart, hidden) {
         let mut fields = vec![
@@ -57,6 +66,11 @@ pub fn to_csv(chart: &BarChart, hidden: &[bool]) -> String {
         ];
         if normalized {
             fields.push(row.share.map(number).unwrap_or_default());
+        }
+        if spread {
+            let (low, high) = row.spread.unwrap_or((row.value, row.value));
+            fields.push(number(low));
+            fields.push(number(high));
         }
         out.push_str(&fields.join(","));
         out.push_str("\r\n");
@@ -84,12 +98,13 @@ pub struct GridRow {
 fn category_header(id: ChartId, lang: Lang) -> &'static str {
     match id {
         ChartId::DefisByAdministration => lang.pick("Administration", "Administration"),
-        ChartId::SkillsByPromotion | ChartId::OpennessByPromotion => {
-            lang.pick("Promotion", "Promotion")
-        }
+        ChartId::SkillsByPromotion
+        | ChartId::OpennessByPromotion
+        | ChartId::PerennisationByPromotion => lang.pick("Promotion", "Promotion"),
         ChartId::JournalWeekly => lang.pick("Semaine du", "Week of"),
         ChartId::JournalMixByDefi => lang.pick("Défi", "Défi"),
         ChartId::RepositoryActivity => lang.pick("Période", "Period"),
+        ChartId::CohortsCumulativeCommits => lang.pick("Depuis le début", "Since the start"),
     }
 }
 
@@ -110,6 +125,11 @@ pub fn grid(chart: &BarChart, hidden: &[bool], lang: Lang) -> Grid {
             lang.pick("Total", "Total").to_string()
         });
     }
+    // Shares whose denominators differ per category say them in the note: a last column.
+    let noted = chart.id == ChartId::PerennisationByPromotion;
+    if noted {
+        columns.push(lang.pick("Défis comptés", "Défis counted").to_string());
+    }
     let rows = chart
         .categories
         .iter()
@@ -129,6 +149,15 @@ pub fn grid(chart: &BarChart, hidden: &[bool], lang: Lang) -> Grid {
                                 format::number(value, lang)
                             )
                         }
+                        (Layout::Lines, _) if !chart.spread.is_empty() => {
+                            let (low, high) = chart.spread[c][s];
+                            format!(
+                                "{} ({}–{})",
+                                format::number(value, lang),
+                                format::number(low, lang),
+                                format::number(high, lang)
+                            )
+                        }
                         (_, Unit::Share) => format::percent(value, lang),
                         (_, Unit::Count) => format::number(value, lang),
                     }
@@ -136,6 +165,9 @@ pub fn grid(chart: &BarChart, hidden: &[bool], lang: Lang) -> Grid {
                 .collect();
             if totalled {
                 cells.push(format::number(category.count.unwrap_or(total), lang));
+            }
+            if noted {
+                cells.push(category.note.clone().unwrap_or_default());
             }
             let header = match chart.id {
                 ChartId::JournalWeekly => parse_date(&category.key)
@@ -215,6 +247,8 @@ mod tests {
             orientation: Orientation::Horizontal,
             unit: Unit::Count,
             highlights: Vec::new(),
+            period: None,
+            spread: Vec::new(),
             value_label: String::new(),
         }
     }

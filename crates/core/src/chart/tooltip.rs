@@ -28,11 +28,18 @@ pub fn describe(chart: &BarChart, hit: &Hit, hidden: &[bool], lang: Lang) -> Vec
     match hit.series {
         Some(s) => {
             let sep = lang.pick(" : ", ": ");
-            lines.push(format!(
-                "{}{sep}{}",
-                chart.series[s].label,
-                value_text(chart.values[hit.category][s])
-            ));
+            let value = value_text(chart.values[hit.category][s]);
+            let value = match chart.spread.get(hit.category).and_then(|row| row.get(s)) {
+                Some((low, high)) => format!(
+                    "{value} ({} {} {} {})",
+                    lang.pick("quartiles", "quartiles"),
+                    value_text(*low),
+                    lang.pick("à", "to"),
+                    value_text(*high)
+                ),
+                None => value,
+            };
+            lines.push(format!("{}{sep}{value}", chart.series[s].label));
         }
         None => {
             let sep = lang.pick(" : ", ": ");

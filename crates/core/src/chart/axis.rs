@@ -1,0 +1,161 @@
+//! Labels along the category axis: which categories are written so that labels never overlap,
+//! and, on time axes, the year on the first label and wherever it changes (« févr. 2018 … mars »).
+
+use super::{BarChart, Period};
+use crate::validate::parse_date;
+
+/// A written label: the category it stands under and its text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tick {
+    pub category: usize,
+    pub text: String,
+}
+
+/// Strides to try, smallest first: months go by 1, 2, 3, 6 or 12 so that labels fall on
+/// quarters and years.
+fn strides(n: usize, months: bool) -> Vec<usize> {
+    if months {
+        let mut out = vec![1, 2, 3, 6];
+        out.extend((1..=n.div_ceil(12).max(1)).map(|k| k * 12));
+        out
+    } else {
+        (1..=n.max(1)).collect()
+    }
+}
+
+/// The labels to write along an axis where each category takes `step` pixels and a character
+/// about `glyph` pixels, with `gap` pixels at least between two labels: the smallest stride
+/// whose neighbouring labels do not overlap. `months` rounds the stride to calendar steps
+/// (monthly time axes, months since a start).
+pub fn category_ticks(
+    chart: &BarChart,
+    step: f64,
+    glyph: f64,
+    gap: f64,
+    months: bool,
+) -> Vec<Tick> {
+    let months = months || chart.period == Some(Period::Month);
+    let n = chart.categories.len();
+    let width = |t: &Tick| t.text.chars().count() as f64 * glyph;
+    let mut ticks = Vec::new();
+    for stride in strides(n, months) {
+        ticks = written(chart, stride);
+        let fits = ticks
+            .windows(2)
+            .all(|pair| (width(&pair[0]) + width(&pair[1])) / 2.0 + gap <= step * stride as f64);
+        if fits {
+            break;
+        }
+    }
+    ticks
+}
+
+/// Every `stride`-th label, the year added to the first and wherever it changes.
+fn written(chart: &BarChart, stride: usize) -> Vec<Tick> {
+    let mut previous_year = None;
+    chart
+        .categories
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| i % stride == 0)
+        .map(|(i, c)| {
+            let year = chart.period.and(parse_date(&c.key)).map(|d| d.year());
+            let text = match year {
+                Some(y) if previous_year != Some(y) => format!("{} {y}", c.label),
+                _ => c.label.clone(),
+            };
+            previous_year = year.or(previous_year);
+            Tick { category: i, text }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::chart::{Category, ChartId, Layout, Orientation, Target, Unit};
+
+    fn chart(keys_and_labels: &[(&str, &str)], period: Option<Period>) -> BarChart {
+        BarChart {
+            id: ChartId::RepositoryActivity,
+            categories: keys_and_labels
+                .iter()
+                .map(|(key, label)| Category {
+                    key: key.to_string(),
+                    label: label.to_string(),
+                    target: Target::None,
+                    note: None,
+                    count: None,
+                })
+                .collect(),
+            series: Vec::new(),
+            values: vec![Vec::new(); keys_and_labels.len()],
+            layout: Layout::Stacked,
+            orientation: Orientation::Vertical,
+            unit: Unit::Count,
+            value_label: String::new(),
+            highlights: Vec::new(),
+            period,
+            spread: Vec::new(),
+        }
+    }
+
+    fn texts(ticks: &[Tick]) -> Vec<&str> {
+        ticks.iter().map(|t| t.text.as_str()).collect()
+    }
+
+    #[test]
+    fn the_year_is_written_first_and_where_it_changes() {
+        let months = chart(
+            &[
+                ("2018-11-01", "nov."),
+                ("2018-12-01", "déc."),
+                ("2019-01-01", "janv."),
+                ("2019-02-01", "févr."),
+            ],
+            Some(Period::Month),
+        );
+        // Room for every label.
+        assert_eq!(
+            texts(&category_ticks(&months, 100.0, 6.0, 8.0, false)),
+            ["nov. 2018", "déc.", "janv. 2019", "févr."]
+        );
+        // Every other label: the year moves to the first label written in the new year.
+        assert_eq!(
+            texts(&category_ticks(&months, 40.0, 6.0, 8.0, false)),
+            ["nov. 2018", "janv. 2019"]
+        );
+        let weeks = chart(
+            &[
+                ("2018-12-24", "24 déc."),
+                ("2018-12-31", "31 déc."),
+                ("2019-01-07", "7 janv."),
+            ],
+            Some(Period::Week),
+        );
+        assert_eq!(
+            texts(&category_ticks(&weeks, 200.0, 6.0, 8.0, false)),
+            ["24 déc. 2018", "31 déc.", "7 janv. 2019"]
+        );
+    }
+
+    #[test]
+    fn categories_that_are_not_dates_keep_their_labels_and_months_go_by_quarters() {
+        let plain = chart(&[("1", "EIG 1"), ("2", "EIG 2")], None);
+        assert_eq!(
+            texts(&category_ticks(&plain, 100.0, 6.0, 8.0, false)),
+            ["EIG 1", "EIG 2"]
+        );
+        let since: Vec<(String, String)> =
+            (0..=24).map(|m| (m.to_string(), m.to_string())).collect();
+        let pairs: Vec<(&str, &str)> = since
+            .iter()
+            .map(|(k, l)| (k.as_str(), l.as_str()))
+            .collect();
+        let ticks = category_ticks(&chart(&pairs, None), 10.0, 6.0, 8.0, true);
+        // 20 px needed for a label: a stride of 2 rounds to 2 (months: 1, 2, 3, 6, 12).
+        assert_eq!(ticks.len(), 13);
+        let ticks = category_ticks(&chart(&pairs, None), 6.0, 6.0, 8.0, true);
+        assert_eq!(texts(&ticks), ["0", "6", "12", "18", "24"]);
+    }
+}

@@ -1,0 +1,194 @@
+//! The line mark: one line per series across evenly spaced categories, the band of its spread
+//! behind it, a point per value and the series' name at the line's end, on any plotters backend.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use super::axis::category_ticks;
+use super::bars::GLYPH_WIDTH;
+use super::scale::{nice_ticks, Linear};
+use super::{BarChart, Hit, Theme, Unit};
+use crate::{format, Lang};
+
+/// Opacity of a spread band, so that bands and lines stay readable where they cross.
+const BAND_OPACITY: f64 = 0.16;
+
+/// Draws `chart` (layout [`super::Layout::Lines`]) over the whole area, leaving out the `hidden`
+/// series; returns each point drawn, for tooltips and the keyboard.
+pub fn draw_lines<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    chart: &BarChart,
+    hidden: &[bool],
+    theme: &Theme,
+    lang: Lang,
+) -> Result<Vec<Hit>, DrawingAreaErrorKind<DB::ErrorType>> {
+    area.fill(&theme.background)?;
+    let (width, height) = area.dim_in_pixel();
+    let (width, height) = (width as f64, height as f64);
+    let font = theme.scale * 12.0;
+    let text = |color: &RGBColor, pos: Pos| -> TextStyle<'static> {
+        TextStyle {
+            font: (theme.font_family, font).into_font(),
+            color: color.to_backend_color(),
+            pos,
+        }
+    };
+    let visible: Vec<usize> = (0..chart.series.len())
+        .filter(|&s| !hidden.get(s).copied().unwrap_or(false))
+        .collect();
+    let n = chart.categories.len();
+    if chart.is_empty() || visible.is_empty() || n < 2 {
+        area.draw(&Text::new(
+            lang.pick(
+                "Aucune donnée pour ces filtres",
+                "No data for these filters",
+            )
+            .to_string(),
+            ((width / 2.0) as i32, (height / 2.0) as i32),
+            text(&theme.muted_text, Pos::new(HPos::Center, VPos::Center)),
+        ))?;
+        return Ok(Vec::new());
+    }
+    let spread = |c: usize, s: usize| chart.spread.get(c).and_then(|row| row.get(s)).copied();
+    let max = (0..n)
+        .flat_map(|c| visible.iter().map(move |&s| (c, s)))
+        .map(|(c, s)| chart.values[c][s].max(spread(c, s).map_or(0.0, |(_, high)| high)))
+        .fold(0.0, f64::max);
+    let share = chart.unit == Unit::Share;
+    let ticks = nice_ticks(max, 5, !share);
+    let top_value = *ticks.last().unwrap_or(&1.0);
+    let tick_label = |v: f64| {
+        if share {
+            format::percent(v, lang)
+        } else {
+            format::number(v, lang)
+        }
+    };
+    let text_width = |s: &str| s.chars().count() as f64 * font * GLYPH_WIDTH;
+    let pad = theme.scale * 8.0;
+    let value_labels_width = ticks
+        .iter()
+        .map(|t| text_width(&tick_label(*t)))
+        .fold(0.0, f64::max);
+    // Room on the right for the series' names at the end of their lines.
+    let names_width = visible
+        .iter()
+        .map(|&s| text_width(&chart.series[s].label))
+        .fold(0.0, f64::max)
+        .min(width * 0.3);
+    let (x0, x1) = (
+        pad + value_labels_width + pad,
+        width - pad - names_width - pad,
+    );
+    let (y0, y1) = (pad + font * 1.6, height - pad - font * 1.8);
+    let x = Linear::new((0.0, (n - 1) as f64), (x0, x1));
+    let y = Linear::new((0.0, top_value), (y1, y0));
+    let thin = theme.px(1.0).max(1) as u32;
+
+    for highlight in &chart.highlights {
+        let (from, to) = (x.map(highlight.from as f64), x.map(highlight.to as f64));
+        area.draw(&Rectangle::new(
+            [(from as i32, y0 as i32), (to as i32, y1 as i32)],
+            theme.highlight.filled(),
+        ))?;
+        area.draw(&Text::new(
+            highlight.label.clone(),
+            ((to - pad / 2.0) as i32, (y0 + pad / 2.0) as i32),
+            text(&theme.muted_text, Pos::new(HPos::Right, VPos::Top)),
+        ))?;
+    }
+    area.draw(&Text::new(
+        chart.value_label.clone(),
+        (pad as i32, pad as i32),
+        text(&theme.muted_text, Pos::new(HPos::Left, VPos::Top)),
+    ))?;
+    for t in &ticks {
+        let ty = y.map(*t) as i32;
+        area.draw(&PathElement::new(
+            vec![(x0 as i32, ty), (x1 as i32, ty)],
+            theme.grid.stroke_width(thin),
+        ))?;
+        area.draw(&Text::new(
+            tick_label(*t),
+            ((x0 - pad / 2.0) as i32, ty),
+            text(&theme.muted_text, Pos::new(HPos::Right, VPos::Center)),
+        ))?;
+    }
+    let step = (x1 - x0) / (n - 1) as f64;
+    for tick in category_ticks(chart, step, font * GLYPH_WIDTH, pad, true) {
+        area.draw(&Text::new(
+            tick.text,
+            (x.map(tick.category as f64) as i32, (y1 + pad / 2.0) as i32),
+            text(&theme.text, Pos::new(HPos::Center, VPos::Top)),
+        ))?;
+    }
+    let point = |c: usize, v: f64| (x.map(c as f64) as i32, y.map(v) as i32);
+    // Bands first, so that every line stays on top of every band.
+    for &s in &visible {
+        let mut outline: Vec<(i32, i32)> = (0..n)
+            .filter_map(|c| spread(c, s).map(|(low, _)| point(c, low)))
+            .collect();
+        outline.extend(
+            (0..n)
+                .rev()
+                .filter_map(|c| spread(c, s).map(|(_, high)| point(c, high))),
+        );
+        if outline.len() > 2 {
+            area.draw(&Polygon::new(
+                outline,
+                theme
+                    .color(chart.series[s].color)
+                    .mix(BAND_OPACITY)
+                    .filled(),
+            ))?;
+        }
+    }
+    let mut hits = Vec::new();
+    let radius = theme.px(3.0).max(2);
+    let mut name_slots: Vec<f64> = Vec::new();
+    for &s in &visible {
+        let color = theme.color(chart.series[s].color);
+        let points: Vec<(i32, i32)> = (0..n).map(|c| point(c, chart.values[c][s])).collect();
+        area.draw(&PathElement::new(
+            points.clone(),
+            color.stroke_width(theme.px(2.0).max(1) as u32),
+        ))?;
+        for (c, &(px, py)) in points.iter().enumerate() {
+            area.draw(&Circle::new(
+                (px, py),
+                radius,
+                ShapeStyle::from(&color).filled(),
+            ))?;
+            let reach = radius + theme.px(3.0);
+            hits.push(Hit {
+                x0: px - reach,
+                y0: py - reach,
+                x1: px + reach,
+                y1: py + reach,
+                category: c,
+                series: Some(s),
+            });
+        }
+        // The series' name at the end of its line, moved down when it would cover another.
+        let (ex, ey) = points[n - 1];
+        let mut slot = f64::from(ey);
+        while name_slots
+            .iter()
+            .any(|other| (other - slot).abs() < font * 1.1)
+        {
+            slot += font * 1.1;
+        }
+        name_slots.push(slot);
+        area.draw(&Text::new(
+            chart.series[s].label.clone(),
+            (ex + (pad / 2.0) as i32 + radius, slot as i32),
+            text(&theme.text, Pos::new(HPos::Left, VPos::Center)),
+        ))?;
+    }
+    area.draw(&PathElement::new(
+        vec![(x0 as i32, y1 as i32), (x1 as i32, y1 as i32)],
+        theme.axis.stroke_width(thin),
+    ))?;
+    Ok(hits)
+}
