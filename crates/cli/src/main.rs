@@ -51,6 +51,13 @@ enum Command {
         /// d'aucun source_code (par défaut : data/repositories.yml s'il existe).
         #[arg(long, requires = "repos")]
         repos_map: Option<PathBuf>,
+        /// Dossier des relevés eig-link : stack_2018.org, stack_2019.md (stacks déclarées) et
+        /// ouverture_2018.org (ouverture), ceux qui s'y trouvent.
+        #[arg(long)]
+        eig_link: Option<PathBuf>,
+        /// Table des technologies (par défaut : data/technologies.yml du dépôt, embarquée).
+        #[arg(long)]
+        technologies: Option<PathBuf>,
         /// Fichier de sortie.
         #[arg(short, long)]
         output: PathBuf,
@@ -140,6 +147,8 @@ fn main() -> ExitCode {
             strict,
             repos,
             repos_map,
+            eig_link,
+            technologies,
             output,
         } => commands::export(commands::ExportArgs {
             site,
@@ -151,6 +160,8 @@ fn main() -> ExitCode {
             lang: cli.lang,
             repos,
             repos_map,
+            eig_link,
+            technologies,
         }),
         Command::Clone { site, into } => repos::clone(&site, &into, cli.lang),
         Command::Validate { file } => commands::validate(&file, cli.lang),
