@@ -157,10 +157,7 @@ pub fn read_inputs(args: &ExportArgs) -> Result<Inputs, String> {
                 if present.is_empty() {
                     return Err(format!(
                         "{} {} ({})",
-                        lang.pick(
-                            "aucun relevé eig-link dans",
-                            "no eig-link record in"
-                        ),
+                        lang.pick("aucun relevé eig-link dans", "no eig-link record in"),
                         dir.display(),
                         RECORDS.join(", ")
                     ));

@@ -81,7 +81,8 @@ enum Command {
         #[arg(long)]
         export: PathBuf,
         /// Identifiant du graphique : defis-by-administration, skills-by-promotion, journal-weekly,
-        /// journal-mix-by-defi, openness-by-promotion.
+        /// journal-mix-by-defi, openness-by-promotion, repository-activity,
+        /// technologies-by-promotion, languages-by-promotion, openness-indicators.
         #[arg(long)]
         chart: String,
         /// Administration (ses directions et services inclus).
@@ -91,6 +92,10 @@ enum Command {
         promo: Option<String>,
         #[arg(long)]
         skill: Option<String>,
+        /// Technologie (id de data/technologies.yml, ex. python) : défis qui la déclarent ou
+        /// dont le code la montre.
+        #[arg(long)]
+        tech: Option<String>,
         /// Début de période, AAAA-MM-JJ.
         #[arg(long)]
         from: Option<String>,
@@ -171,6 +176,7 @@ fn main() -> ExitCode {
             admin,
             promo,
             skill,
+            tech,
             from,
             to,
             format,
@@ -184,6 +190,7 @@ fn main() -> ExitCode {
                 ("admin", admin),
                 ("promo", promo),
                 ("skill", skill),
+                ("tech", tech),
                 ("from", from),
                 ("to", to),
             ]

@@ -77,6 +77,10 @@ pub fn add_activity(
                 frameworks.sort();
                 frameworks.dedup();
                 scan.activity.frameworks = frameworks;
+                for language in &mut scan.activity.languages {
+                    language.technology_id =
+                        table.by_spelling(&language.language).map(str::to_string);
+                }
                 if let Some(example) = scan.skipped.first() {
                     report.add(
                         &place,

@@ -56,8 +56,16 @@ pub const TECHNOLOGY_KINDS: [(&str, &str, &str); 9] = [
     ("language", "Langage", "Language"),
     ("backend", "Framework back-end", "Back-end framework"),
     ("frontend", "Front-end", "Front-end"),
-    ("database", "Base de données et recherche", "Database and search"),
-    ("datascience", "Science des données / ML", "Data science / ML"),
+    (
+        "database",
+        "Base de données et recherche",
+        "Database and search",
+    ),
+    (
+        "datascience",
+        "Science des données / ML",
+        "Data science / ML",
+    ),
     ("bi", "BI / ETL / dataviz", "BI / ETL / dataviz"),
     ("infrastructure", "Infrastructure", "Infrastructure"),
     ("cms", "CMS", "CMS"),
@@ -70,9 +78,17 @@ pub const OPENNESS_KINDS: [(&str, &str, &str); 10] = [
     ("repository", "Dépôt de code", "Code repository"),
     ("library", "Bibliothèque publiée", "Library published"),
     ("dataset", "Jeu de données ouvert", "Dataset opened"),
-    ("upstream", "Contribution à un projet existant", "Upstream contribution"),
+    (
+        "upstream",
+        "Contribution à un projet existant",
+        "Upstream contribution",
+    ),
     ("website", "Site web", "Website"),
-    ("organisation", "Compte d'organisation", "Organisation account"),
+    (
+        "organisation",
+        "Compte d'organisation",
+        "Organisation account",
+    ),
     ("inbound", "Contribution reçue", "Contribution received"),
     ("answer", "Réponse sur un forum", "Forum answer"),
     ("article", "Article de blog", "Blog post"),
@@ -141,6 +157,9 @@ pub struct LanguageBytes {
     /// Linguist's name (`Python`, `JavaScript`, ...).
     pub language: String,
     pub bytes: u64,
+    /// The technology the table names for this language (`python`); null when none.
+    #[serde(default)]
+    pub technology_id: Option<String>,
 }
 
 /// What one défi's git repository records: counts only, never names or e-mails.

@@ -19,4 +19,5 @@ pub use filter::Filters;
 pub mod chart;
 pub mod repositories;
 pub mod stats;
+pub mod technologies;
 pub mod text;

@@ -495,6 +495,15 @@ pub fn chart(
         ChartId::RepositoryActivity => {
             crate::repositories::repository_activity(cohort, selection, filters, lang)
         }
+        ChartId::TechnologiesByPromotion => {
+            crate::technologies::technologies_by_promotion(cohort, selection, lang)
+        }
+        ChartId::LanguagesByPromotion => {
+            crate::technologies::languages_by_promotion(cohort, selection, lang)
+        }
+        ChartId::OpennessIndicators => {
+            crate::technologies::openness_indicators(cohort, selection, lang)
+        }
     }
 }
 

@@ -154,7 +154,15 @@ pub fn build(inputs: &Inputs) -> Result<(Export, Report), SourceError> {
     );
 
     let table = crate::technologies::Table::parse(&inputs.technologies)?;
-    let records = records(inputs, &catalogue, &defis, &promotions, &names, &table, &mut report)?;
+    let records = records(
+        inputs,
+        &catalogue,
+        &defis,
+        &promotions,
+        &names,
+        &table,
+        &mut report,
+    )?;
 
     let export = Export {
         schema_version: SCHEMA_VERSION,
@@ -234,10 +242,7 @@ fn records(
                 "unexpected file name (expected stack_YYYY.org, stack_YYYY.md or ouverture_YYYY.org)",
             ));
         };
-        let Some(promotion) = promotions
-            .iter()
-            .find(|p| p.year == year && p.id != "dig")
-        else {
+        let Some(promotion) = promotions.iter().find(|p| p.year == year && p.id != "dig") else {
             return Err(SourceError::new(
                 &source.name,
                 None,
@@ -263,14 +268,28 @@ fn records(
             };
             let declared = crate::technologies::declared(&file, names, table);
             for (line, label) in declared.unmatched {
-                report.add(&source.name, Some(line), What::UnmatchedStackHeading { label });
+                report.add(
+                    &source.name,
+                    Some(line),
+                    What::UnmatchedStackHeading { label },
+                );
             }
             for (line, heading, words) in declared.unmapped {
-                report.add(&source.name, Some(line), What::UnmappedTechnology { heading, words });
+                report.add(
+                    &source.name,
+                    Some(line),
+                    What::UnmappedTechnology { heading, words },
+                );
             }
             for stack in &declared.stacks {
                 if !stack.documented {
-                    report.add(&source.name, None, What::UndocumentedStack { label: stack.label.clone() });
+                    report.add(
+                        &source.name,
+                        None,
+                        What::UndocumentedStack {
+                            label: stack.label.clone(),
+                        },
+                    );
                 }
             }
             out.stacks.extend(declared.stacks);
@@ -292,7 +311,11 @@ fn records(
             };
             let (items, unknown) = crate::opened::items(&headings, &promotion.id, &who);
             for (line, title) in unknown {
-                report.add(&source.name, Some(line), What::UnknownOpennessSection { title });
+                report.add(
+                    &source.name,
+                    Some(line),
+                    What::UnknownOpennessSection { title },
+                );
             }
             for item in items.iter().filter(|i| i.defi_id.is_none()) {
                 report.add(
@@ -313,12 +336,20 @@ fn records(
     let documented = out.stacks.iter().filter(|s| s.documented).count();
     report.count("stacks déclarées", "declared stacks", out.stacks.len());
     report.count("stacks documentées", "documented stacks", documented);
-    report.count("éléments d'ouverture", "openness items", out.openness_items.len());
+    report.count(
+        "éléments d'ouverture",
+        "openness items",
+        out.openness_items.len(),
+    );
     Ok(out)
 }
 
 /// The sources to credit (Licence Ouverte asks for the source and its last update).
-fn credits(with_journal: bool, latest_entry: Option<time::Date>, with_records: bool) -> Vec<Source> {
+fn credits(
+    with_journal: bool,
+    latest_entry: Option<time::Date>,
+    with_records: bool,
+) -> Vec<Source> {
     let mut sources = vec![Source {
         name: "Catalogue des défis du site Entrepreneurs d'intérêt général (Etalab, DINUM)".into(),
         url: "https://github.com/entrepreneur-interet-general/site-eig".into(),

@@ -22,7 +22,10 @@ const SECTIONS: [(&str, &str); 11] = [
     ("depots de code source", "repository"),
     ("comptes d'organisation", "organisation"),
     ("contribution de nouvelles bibliotheques", "library"),
-    ("contributions a des projets open source externes", "upstream"),
+    (
+        "contributions a des projets open source externes",
+        "upstream",
+    ),
     ("contributions a des q&a", "answer"),
     ("contributions exterieures a des projets eig", "inbound"),
 ];
@@ -34,6 +37,44 @@ pub struct DefiLinks {
     pub compact: String,
     /// Its `source_code` and `website`, valid URLs.
     pub urls: Vec<String>,
+}
+
+/// Host labels too common to name a défi.
+const COMMON_LABELS: [&str; 6] = [
+    "github",
+    "gitlab",
+    "culture",
+    "gouvernement",
+    "etalab",
+    "interieur",
+];
+
+impl DefiLinks {
+    /// The défi's names for rule 3: its title, its catalogue repositories' names, the labels of
+    /// its website's host (`snosan` of `www.snosan.fr`), as compact keys.
+    fn names(&self) -> Vec<String> {
+        let mut names = vec![self.compact.clone()];
+        for link in &self.urls {
+            let Ok(url) = url::Url::parse(link) else {
+                continue;
+            };
+            match (url.host_str(), github_repo(link)) {
+                (_, Some((_, repo))) if !repo.is_empty() => names.push(compact_key(&repo)),
+                (Some(host), None) => {
+                    let labels: Vec<&str> = host.split('.').collect();
+                    // The top-level domain and `www` aside.
+                    for label in &labels[..labels.len().saturating_sub(1)] {
+                        let key = compact_key(label);
+                        if key != "www" && !COMMON_LABELS.contains(&key.as_str()) {
+                            names.push(key);
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        names
+    }
 }
 
 /// A GitHub handle with the défi names its person lists.
@@ -60,7 +101,10 @@ pub fn items(
     let mut unknown = Vec::new();
     for heading in headings {
         let folded = fold(&heading.title);
-        let kind = match SECTIONS.iter().find(|(prefix, _)| folded.starts_with(prefix)) {
+        let kind = match SECTIONS
+            .iter()
+            .find(|(prefix, _)| folded.starts_with(prefix))
+        {
             Some((_, kind)) => *kind,
             None if folded.starts_with("articles") => "article",
             None => {
@@ -137,7 +181,9 @@ fn attribute(text: &str, url: Option<&str>, who: &Attribution) -> Option<(String
     }
     for part in text.split('(').skip(1) {
         let inside = part.split(')').next().unwrap_or("");
-        phrases.extend(inside.split(['/', ',']));
+        if !inside.contains("://") {
+            phrases.extend(inside.split(['/', ',']));
+        }
     }
     for phrase in phrases {
         let phrase = phrase.trim().trim_start_matches("via ").trim();
@@ -178,7 +224,11 @@ fn attribute(text: &str, url: Option<&str>, who: &Attribution) -> Option<(String
     let named: Vec<&DefiLinks> = who
         .defis
         .iter()
-        .filter(|d| d.compact.len() >= 6 && where_.contains(&d.compact))
+        .filter(|d| {
+            d.names()
+                .iter()
+                .any(|name| name.len() >= 6 && where_.contains(name.as_str()))
+        })
         .collect();
     if let [defi] = named.as_slice() {
         return Some((defi.id.clone(), "host"));
@@ -186,9 +236,10 @@ fn attribute(text: &str, url: Option<&str>, who: &Attribution) -> Option<(String
     // 4. A GitHub handle of personnes.yml: github.com/<handle>, <handle>.github.io, bl.ocks.org/<handle>.
     let handle = match (host.as_str(), host.strip_suffix(".github.io")) {
         (_, Some(user)) => Some(user.to_string()),
-        ("github.com" | "bl.ocks.org", _) => {
-            parsed.path_segments()?.find(|p| !p.is_empty()).map(str::to_string)
-        }
+        ("github.com" | "bl.ocks.org", _) => parsed
+            .path_segments()?
+            .find(|p| !p.is_empty())
+            .map(str::to_string),
         _ => None,
     }?;
     let person = who

@@ -63,16 +63,16 @@ impl Table {
                     format!("technology \"{id}\": unknown kind \"{}\"", entry.kind),
                 ));
             }
-            let add = |map: &mut HashMap<String, String>, words: &str| {
-                match map.insert(key(words), id.clone()) {
-                    Some(other) if other != *id => Err(SourceError::new(
-                        &source.name,
-                        Some(line),
-                        format!("« {words} » désigne deux technologies : « {other} » et « {id} »"),
-                        format!("\"{words}\" names two technologies: \"{other}\" and \"{id}\""),
-                    )),
-                    _ => Ok(()),
-                }
+            let add = |map: &mut HashMap<String, String>, words: &str| match map
+                .insert(key(words), id.clone())
+            {
+                Some(other) if other != *id => Err(SourceError::new(
+                    &source.name,
+                    Some(line),
+                    format!("« {words} » désigne deux technologies : « {other} » et « {id} »"),
+                    format!("\"{words}\" names two technologies: \"{other}\" and \"{id}\""),
+                )),
+                _ => Ok(()),
             };
             for spelling in entry.spellings.iter().chain([&entry.label]) {
                 add(&mut table.spellings, spelling)?;
@@ -309,7 +309,8 @@ fn segments(body: &str) -> Vec<(String, bool)> {
                 if depth == 0 {
                     let doubt_only = {
                         let mut rest = inner.to_lowercase();
-                        for m in ["à confirmer", "à décider", "si nécessaire", "à venir", "?"] {
+                        for m in ["à confirmer", "à décider", "si nécessaire", "à venir", "?"]
+                        {
                             rest = rest.replace(m, "");
                         }
                         rest.trim().is_empty()
@@ -375,7 +376,11 @@ mod tests {
     fn bullets_split_into_technologies() {
         assert_eq!(
             words("Python (spaCy, Kepler Mapper)"),
-            [pair("Python", false), pair("spaCy", false), pair("Kepler Mapper", false)]
+            [
+                pair("Python", false),
+                pair("spaCy", false),
+                pair("Kepler Mapper", false)
+            ]
         );
         assert_eq!(
             words("Langages principaux : Clojure et Clojurescript"),
@@ -387,7 +392,11 @@ mod tests {
         );
         assert_eq!(
             words("python: pandas, scikit-learn"),
-            [pair("python", false), pair("pandas", false), pair("scikit-learn", false)]
+            [
+                pair("python", false),
+                pair("pandas", false),
+                pair("scikit-learn", false)
+            ]
         );
     }
 
@@ -407,7 +416,11 @@ mod tests {
         );
         assert_eq!(
             words("Base de données: Hive, ElasticSearch, Titan (à venir)"),
-            [pair("Hive", false), pair("ElasticSearch", false), pair("Titan", true)]
+            [
+                pair("Hive", false),
+                pair("ElasticSearch", false),
+                pair("Titan", true)
+            ]
         );
     }
 
@@ -426,6 +439,10 @@ mod tests {
         let text = "technologies:\n  a:\n    label: A\n    kind: tool\n    spellings: [x]\n  b:\n    label: B\n    kind: tool\n    spellings: [X]\n";
         let err = Table::parse(&SourceText::new("t.yml", text)).unwrap_err();
         assert_eq!(err.line, Some(7));
-        assert!(err.message_fr.contains("deux technologies"), "{}", err.message_fr);
+        assert!(
+            err.message_fr.contains("deux technologies"),
+            "{}",
+            err.message_fr
+        );
     }
 }

@@ -59,7 +59,11 @@ pub fn read(repo: &gix::Repository, head: ObjectId) -> Result<Code, String> {
         }
         // Only the languages worth counting are read.
         let language_candidates = linguist::detect_language(&path, None).unwrap_or_default();
-        if !manifest && !language_candidates.iter().any(|l| counts(&l.definition.language_type)) {
+        if !manifest
+            && !language_candidates
+                .iter()
+                .any(|l| counts(&l.definition.language_type))
+        {
             continue;
         }
         let size = match repo.try_find_header(id) {
@@ -96,11 +100,15 @@ pub fn read(repo: &gix::Repository, head: ObjectId) -> Result<Code, String> {
         // classifier is not ported).
         if let Some(language) = detected.first() {
             if counts(&language.definition.language_type) {
-                let name = language.definition.group.as_deref().map_or(language.name, |g| {
-                    linguist::definitions::LANGUAGES
-                        .get_key_value(g)
-                        .map_or(language.name, |(k, _)| k.as_str())
-                });
+                let name = language
+                    .definition
+                    .group
+                    .as_deref()
+                    .map_or(language.name, |g| {
+                        linguist::definitions::LANGUAGES
+                            .get_key_value(g)
+                            .map_or(language.name, |(k, _)| k.as_str())
+                    });
                 *bytes.entry(name).or_default() += size;
             }
         }
@@ -110,6 +118,7 @@ pub fn read(repo: &gix::Repository, head: ObjectId) -> Result<Code, String> {
         .map(|(language, bytes)| LanguageBytes {
             language: language.to_string(),
             bytes,
+            technology_id: None,
         })
         .collect();
     languages.sort_by(|a, b| b.bytes.cmp(&a.bytes).then(a.language.cmp(&b.language)));
@@ -152,13 +161,25 @@ fn is_documentation(path: &str) -> bool {
     let file = lower.rsplit('/').next().unwrap_or(&lower);
     let top = lower.split('/').next().unwrap_or("");
     let any_dir = |names: &[&str]| lower.split('/').rev().skip(1).any(|d| names.contains(&d));
-    matches!(top, "doc" | "docs" | "man" | "examples" | "demo" | "demos" | "sample" | "samples")
-        && lower.contains('/')
+    matches!(
+        top,
+        "doc" | "docs" | "man" | "examples" | "demo" | "demos" | "sample" | "samples"
+    ) && lower.contains('/')
         || any_dir(&["documentation", "javadoc", "groovydoc"])
         || lower.contains("inst/doc/")
-        || ["changelog", "changes", "contributing", "copying", "install", "licence", "license", "readme", "citation"]
-            .iter()
-            .any(|stem| file == *stem || file.starts_with(&format!("{stem}.")))
+        || [
+            "changelog",
+            "changes",
+            "contributing",
+            "copying",
+            "install",
+            "licence",
+            "license",
+            "readme",
+            "citation",
+        ]
+        .iter()
+        .any(|stem| file == *stem || file.starts_with(&format!("{stem}.")))
 }
 
 /// linguist's `generated.rb`, by name: lock files, minified files, source maps, compiled stubs.
@@ -166,11 +187,20 @@ fn is_generated_name(path: &str) -> bool {
     let file = path.rsplit('/').next().unwrap_or(path);
     matches!(
         file,
-        "package-lock.json" | "yarn.lock" | "pnpm-lock.yaml" | "composer.lock" | "Gemfile.lock"
-            | "Pipfile.lock" | "poetry.lock" | "Cargo.lock" | "go.sum"
-    ) || [".min.js", ".min.css", "-min.js", ".js.map", ".css.map", "_pb2.py", ".pb.go"]
-        .iter()
-        .any(|end| file.ends_with(end))
+        "package-lock.json"
+            | "yarn.lock"
+            | "pnpm-lock.yaml"
+            | "composer.lock"
+            | "Gemfile.lock"
+            | "Pipfile.lock"
+            | "poetry.lock"
+            | "Cargo.lock"
+            | "go.sum"
+    ) || [
+        ".min.js", ".min.css", "-min.js", ".js.map", ".css.map", "_pb2.py", ".pb.go",
+    ]
+    .iter()
+    .any(|end| file.ends_with(end))
         || path.split('/').any(|d| d == "__generated__")
 }
 
@@ -200,8 +230,14 @@ fn is_manifest(path: &str) -> bool {
     }
     matches!(
         file,
-        "package.json" | "pyproject.toml" | "Pipfile" | "composer.json" | "pom.xml" | "go.mod"
-            | "Gemfile" | "Cargo.toml"
+        "package.json"
+            | "pyproject.toml"
+            | "Pipfile"
+            | "composer.json"
+            | "pom.xml"
+            | "go.mod"
+            | "Gemfile"
+            | "Cargo.toml"
     ) || (file.starts_with("requirements") && file.ends_with(".txt"))
         || file.starts_with("build.gradle")
 }
@@ -211,7 +247,8 @@ pub fn dependencies(path: &str, text: &str) -> Vec<String> {
     let file = path.rsplit('/').next().unwrap_or(path);
     let mut names: BTreeSet<String> = BTreeSet::new();
     let json_keys = |keys: &[&str], names: &mut BTreeSet<String>| {
-        if let Ok(serde_json::Value::Object(map)) = serde_json::from_str::<serde_json::Value>(text) {
+        if let Ok(serde_json::Value::Object(map)) = serde_json::from_str::<serde_json::Value>(text)
+        {
             for key in keys {
                 if let Some(serde_json::Value::Object(deps)) = map.get(*key) {
                     names.extend(deps.keys().cloned());
@@ -237,7 +274,11 @@ pub fn dependencies(path: &str, text: &str) -> Vec<String> {
         "composer.json" => json_keys(&["require", "require-dev"], &mut names),
         "Pipfile" => toml_keys(&[&["packages"], &["dev-packages"]], &mut names),
         "Cargo.toml" => toml_keys(
-            &[&["dependencies"], &["dev-dependencies"], &["workspace", "dependencies"]],
+            &[
+                &["dependencies"],
+                &["dev-dependencies"],
+                &["workspace", "dependencies"],
+            ],
             &mut names,
         ),
         "pyproject.toml" => {
@@ -264,7 +305,10 @@ pub fn dependencies(path: &str, text: &str) -> Vec<String> {
                 let root = doc.root_element();
                 let deps = root
                     .children()
-                    .filter(|n| n.has_tag_name(("http://maven.apache.org/POM/4.0.0", "dependencies")) || n.tag_name().name() == "dependencies")
+                    .filter(|n| {
+                        n.has_tag_name(("http://maven.apache.org/POM/4.0.0", "dependencies"))
+                            || n.tag_name().name() == "dependencies"
+                    })
                     .flat_map(|n| n.children())
                     .filter(|n| n.tag_name().name() == "dependency");
                 for dep in deps {
@@ -299,7 +343,10 @@ pub fn dependencies(path: &str, text: &str) -> Vec<String> {
             for line in text.lines() {
                 if let Some(rest) = line.trim().strip_prefix("gem ") {
                     let name = rest.trim().trim_start_matches(['\'', '"']);
-                    let name: String = name.chars().take_while(|c| !matches!(c, '\'' | '"')).collect();
+                    let name: String = name
+                        .chars()
+                        .take_while(|c| !matches!(c, '\'' | '"'))
+                        .collect();
                     if !name.is_empty() {
                         names.insert(name);
                     }
@@ -316,7 +363,15 @@ pub fn dependencies(path: &str, text: &str) -> Vec<String> {
             }
         }
         _ if file.starts_with("build.gradle") => {
-            const CONFIGURATIONS: [&str; 7] = ["implementation", "api", "compile", "runtimeOnly", "compileOnly", "testImplementation", "testCompile"];
+            const CONFIGURATIONS: [&str; 7] = [
+                "implementation",
+                "api",
+                "compile",
+                "runtimeOnly",
+                "compileOnly",
+                "testImplementation",
+                "testCompile",
+            ];
             for line in text.lines() {
                 let line = line.trim();
                 if !CONFIGURATIONS.iter().any(|c| line.starts_with(c)) {
@@ -380,7 +435,10 @@ mod tests {
         assert!(is_generated_name("static/app.min.js"));
         assert!(!is_generated_name("static/app.js"));
         assert!(is_generated_text("a.js", &"x".repeat(500)));
-        assert!(is_generated_text("a_pb.py", "# Generated by the protocol buffer compiler.  DO NOT EDIT!\n"));
+        assert!(is_generated_text(
+            "a_pb.py",
+            "# Generated by the protocol buffer compiler.  DO NOT EDIT!\n"
+        ));
         assert!(!is_generated_text("a.py", "import os\nprint(os.name)\n"));
         assert!(linguist::is_vendored("node_modules/vue/index.js").unwrap());
     }

@@ -25,16 +25,22 @@ pub enum ChartId {
     JournalMixByDefi,
     OpennessByPromotion,
     RepositoryActivity,
+    TechnologiesByPromotion,
+    LanguagesByPromotion,
+    OpennessIndicators,
 }
 
 impl ChartId {
-    pub const ALL: [ChartId; 6] = [
+    pub const ALL: [ChartId; 9] = [
         ChartId::DefisByAdministration,
         ChartId::SkillsByPromotion,
         ChartId::JournalWeekly,
         ChartId::JournalMixByDefi,
         ChartId::OpennessByPromotion,
         ChartId::RepositoryActivity,
+        ChartId::TechnologiesByPromotion,
+        ChartId::LanguagesByPromotion,
+        ChartId::OpennessIndicators,
     ];
 
     pub fn slug(self) -> &'static str {
@@ -45,6 +51,9 @@ impl ChartId {
             ChartId::JournalMixByDefi => "journal-mix-by-defi",
             ChartId::OpennessByPromotion => "openness-by-promotion",
             ChartId::RepositoryActivity => "repository-activity",
+            ChartId::TechnologiesByPromotion => "technologies-by-promotion",
+            ChartId::LanguagesByPromotion => "languages-by-promotion",
+            ChartId::OpennessIndicators => "openness-indicators",
         }
     }
 
