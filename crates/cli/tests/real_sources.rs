@@ -358,6 +358,8 @@ fn the_committed_export_is_not_stale() {
         "data/sources/site-eig",
         "--journal",
         "data/sources/eig-link-journal/journal-2018-feb-apr.csv",
+        "--eig-link",
+        "data/sources/eig-link",
         "--generated-at",
         &generated_at,
         "-o",
@@ -368,7 +370,7 @@ fn the_committed_export_is_not_stale() {
     assert!(
         fresh == committed,
         "public/data/export.json is stale: run `cargo run -p eig-pulse-cli -- export --site data/sources/site-eig \
-         --journal data/sources/eig-link-journal/journal-2018-feb-apr.csv -o public/data/export.json`"
+         --journal data/sources/eig-link-journal/journal-2018-feb-apr.csv --eig-link data/sources/eig-link -o public/data/export.json`"
     );
 }
 
