@@ -209,7 +209,7 @@ pub fn technologies_by_promotion(cohort: &Cohort, selection: &Selection, lang: L
                 label: if kind.is_empty() {
                     name
                 } else {
-                    format!("{name} ({})", kind.to_lowercase())
+                    format!("{name} ({kind})")
                 },
                 target: Target::None,
                 note: None,
