@@ -281,7 +281,7 @@ fn malformed_urls_are_left_out_and_recorded_on_the_defi() {
 #[test]
 fn the_export_credits_its_sources() {
     let (export, _, _) = real_export();
-    assert_eq!(export.sources.len(), 2);
+    assert_eq!(export.sources.len(), 3);
     assert!(export
         .sources
         .iter()
@@ -290,6 +290,10 @@ fn the_export_credits_its_sources() {
     assert_eq!(
         export.sources[1].updated, "2018-04-13",
         "date of the journal's last entry"
+    );
+    assert_eq!(
+        export.sources[2].updated, "2022-07-28",
+        "eig-link's snapshot (stacks and openness)"
     );
 }
 

@@ -2,7 +2,7 @@
 //! the `tech` filter's test, and the data of the three charts « Technologies par promotion »,
 //! « Langages dans le code » and « Ouverture » (the programme's four indicators).
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use crate::chart::{BarChart, Category, ChartId, Layout, Orientation, Series, Target, Unit};
 use crate::cohort::{Cohort, Selection};
@@ -438,4 +438,71 @@ pub fn openness_indicators(cohort: &Cohort, selection: &Selection, lang: Lang) -
         value_label: lang.pick("défis", "défis").into(),
         highlights: Vec::new(),
     }
+}
+
+/// What a défi's panel says of its technologies and openness, as plain words and links.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DefiCard {
+    /// False when the promotion's stack record leaves the défi empty (« non documenté »);
+    /// `None` when no stack record covers the défi.
+    pub documented: Option<bool>,
+    /// Declared: (label, kind, tentative).
+    pub declared: Vec<(String, String, bool)>,
+    /// Measured languages: (language, share of the bytes), most first.
+    pub languages: Vec<(String, f64)>,
+    /// Measured frameworks' labels.
+    pub frameworks: Vec<String>,
+    /// Openness items: (kind label, text, http(s) link when there is one).
+    pub openness: Vec<(String, String, Option<String>)>,
+}
+
+pub fn defi_card(export: &Export, defi_id: &str, lang: Lang) -> DefiCard {
+    let mut card = DefiCard::default();
+    for stack in export.stacks.iter().filter(|s| s.defi_id.as_deref() == Some(defi_id)) {
+        card.documented = Some(card.documented.unwrap_or(false) || stack.documented);
+        for mention in &stack.mentions {
+            let (name, kind) = match &mention.technology_id {
+                Some(id) => label(export, id, lang),
+                None => (mention.raw.clone(), String::new()),
+            };
+            if !card.declared.iter().any(|(n, _, t)| *n == name && *t == mention.tentative) {
+                card.declared.push((name, kind, mention.tentative));
+            }
+        }
+    }
+    let mut bytes: BTreeMap<String, u64> = BTreeMap::new();
+    let mut frameworks = BTreeSet::new();
+    for activity in export.activity.iter().filter(|a| a.defi_id == defi_id) {
+        for language in &activity.languages {
+            *bytes.entry(language.language.clone()).or_default() += language.bytes;
+        }
+        for framework in &activity.frameworks {
+            frameworks.insert(label(export, framework, lang).0);
+        }
+    }
+    let total: u64 = bytes.values().sum();
+    let mut languages: Vec<(String, f64)> = bytes
+        .into_iter()
+        .map(|(l, n)| (l, n as f64 / total.max(1) as f64))
+        .collect();
+    languages.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    card.languages = languages;
+    card.frameworks = frameworks.into_iter().collect();
+    card.openness = export
+        .openness_items
+        .iter()
+        .filter(|i| i.defi_id.as_deref() == Some(defi_id))
+        .map(|i| {
+            let kind = crate::export::OPENNESS_KINDS
+                .iter()
+                .find(|(k, _, _)| *k == i.kind)
+                .map_or(i.kind.as_str(), |(_, fr, en)| lang.pick(fr, en));
+            let url = i
+                .url
+                .clone()
+                .filter(|u| u.starts_with("https://") || u.starts_with("http://"));
+            (kind.to_string(), i.text.clone(), url)
+        })
+        .collect();
+    card
 }
