@@ -62,7 +62,11 @@ fn the_issue_figures_on_the_committed_export() {
     assert_eq!(link("2").as_deref(), Some("eig-link-2018"));
     assert_eq!(link("3").as_deref(), Some("eig-link-2019"));
     // Undocumented is not « uses nothing »: no mention, and said so.
-    let todo = export.stacks.iter().find(|s| s.label == "Signaux Faibles").unwrap();
+    let todo = export
+        .stacks
+        .iter()
+        .find(|s| s.label == "Signaux Faibles")
+        .unwrap();
     assert!(!todo.documented && todo.mentions.is_empty());
     assert_eq!(export.openness_records, ["2"]);
 }
@@ -74,7 +78,9 @@ fn raw_eig3() -> Vec<(String, String)> {
     for line in text.lines() {
         if let Some(name) = line.strip_prefix("## ") {
             defis.push((name.trim().to_string(), String::new()));
-        } else if let (Some(bullet), Some(last)) = (line.trim().strip_prefix("- "), defis.last_mut()) {
+        } else if let (Some(bullet), Some(last)) =
+            (line.trim().strip_prefix("- "), defis.last_mut())
+        {
             last.1.push_str(&format!(" {} ", bullet.to_lowercase()));
         }
     }
@@ -105,13 +111,11 @@ fn eig3_defis_per_technology_recounted_from_the_raw_file() {
             .iter()
             .filter(|(_, bullets)| {
                 spellings.iter().any(|w| {
-                    bullets
-                        .match_indices(w)
-                        .any(|(i, _)| {
-                            let before = bullets[..i].chars().next_back().unwrap_or(' ');
-                            let after = bullets[i + w.len()..].chars().next().unwrap_or(' ');
-                            !before.is_alphanumeric() && !after.is_alphanumeric()
-                        })
+                    bullets.match_indices(w).any(|(i, _)| {
+                        let before = bullets[..i].chars().next_back().unwrap_or(' ');
+                        let after = bullets[i + w.len()..].chars().next().unwrap_or(' ');
+                        !before.is_alphanumeric() && !after.is_alphanumeric()
+                    })
                 })
             })
             .count();
@@ -130,7 +134,8 @@ fn openness_items_per_kind_recounted_from_the_raw_file() {
             "website"
         } else if t.contains("jeux de données") {
             "dataset"
-        } else if t.contains("données déjà ouvertes") || t.contains("projets open source externes") {
+        } else if t.contains("données déjà ouvertes") || t.contains("projets open source externes")
+        {
             "upstream"
         } else if t.contains("outils communs") {
             "mixed"
@@ -226,7 +231,11 @@ fn the_table_gives_each_spelling_to_one_technology() {
     }
     assert_eq!(clashes, Vec::<String>::new());
     // Two ids for one technology would share a label.
-    let labels: BTreeSet<String> = file.technologies.values().map(|e| e.label.to_lowercase()).collect();
+    let labels: BTreeSet<String> = file
+        .technologies
+        .values()
+        .map(|e| e.label.to_lowercase())
+        .collect();
     assert_eq!(labels.len(), file.technologies.len());
 }
 
@@ -235,17 +244,33 @@ fn tech_filter_narrows_charts_and_says_declared_or_measured() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("t.csv");
     let output = run(&[
-        "render", "--export", "public/data/export.json", "--chart", "skills-by-promotion",
-        "--tech", "postgresql", "--format", "csv", "-o", out.to_str().unwrap(),
+        "render",
+        "--export",
+        "public/data/export.json",
+        "--chart",
+        "skills-by-promotion",
+        "--tech",
+        "postgresql",
+        "--format",
+        "csv",
+        "-o",
+        out.to_str().unwrap(),
     ]);
     assert!(output.status.success(), "{}", stderr(&output));
     let csv = std::fs::read_to_string(&out).unwrap();
     // 3 EIG 2 défis + 6 EIG 3 défis declare PostgreSQL: skills of those 9 only.
-    let export: Export = serde_json::from_str(&std::fs::read_to_string(repo().join("public/data/export.json")).unwrap()).unwrap();
+    let export: Export = serde_json::from_str(
+        &std::fs::read_to_string(repo().join("public/data/export.json")).unwrap(),
+    )
+    .unwrap();
     let with_pg: BTreeSet<&str> = export
         .stacks
         .iter()
-        .filter(|s| s.mentions.iter().any(|m| !m.tentative && m.technology_id.as_deref() == Some("postgresql")))
+        .filter(|s| {
+            s.mentions
+                .iter()
+                .any(|m| !m.tentative && m.technology_id.as_deref() == Some("postgresql"))
+        })
         .filter_map(|s| s.defi_id.as_deref())
         .collect();
     assert_eq!(with_pg.len(), 9);
@@ -255,23 +280,48 @@ fn tech_filter_narrows_charts_and_says_declared_or_measured() {
         .filter(|d| with_pg.contains(d.id.as_str()))
         .map(|d| d.skills.len() as f64)
         .sum();
-    let drawn: f64 = csv.lines().skip(1).map(|l| l.rsplit(',').next().unwrap().parse::<f64>().unwrap()).sum();
+    let drawn: f64 = csv
+        .lines()
+        .skip(1)
+        .map(|l| l.rsplit(',').next().unwrap().parse::<f64>().unwrap())
+        .sum();
     assert_eq!(drawn, skills);
     let svg = String::from_utf8({
         let out = dir.path().join("t.svg");
         let output = run(&[
-            "render", "--export", "public/data/export.json", "--chart", "technologies-by-promotion",
-            "--tech", "postgresql", "-o", out.to_str().unwrap(),
+            "render",
+            "--export",
+            "public/data/export.json",
+            "--chart",
+            "technologies-by-promotion",
+            "--tech",
+            "postgresql",
+            "-o",
+            out.to_str().unwrap(),
         ]);
         assert!(output.status.success(), "{}", stderr(&output));
         std::fs::read(out).unwrap()
     })
     .unwrap();
-    assert!(svg.contains("PostgreSQL (déclarée ou mesurée)"), "the filter said under the title");
+    assert!(
+        svg.contains("PostgreSQL (déclarée ou mesurée)"),
+        "the filter said under the title"
+    );
     let bad = run(&[
-        "render", "--export", "public/data/export.json", "--chart", "technologies-by-promotion",
-        "--tech", "cobol", "-o", dir.path().join("x.svg").to_str().unwrap(),
+        "render",
+        "--export",
+        "public/data/export.json",
+        "--chart",
+        "technologies-by-promotion",
+        "--tech",
+        "cobol",
+        "-o",
+        dir.path().join("x.svg").to_str().unwrap(),
     ]);
     assert_eq!(bad.status.code(), Some(2), "{}", stderr(&bad));
-    assert!(stderr(&bad).contains("technologie inconnue"), "{}", stderr(&bad));
+    assert!(
+        stderr(&bad).contains("technologie inconnue"),
+        "{}",
+        stderr(&bad)
+    );
 }

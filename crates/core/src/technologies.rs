@@ -458,14 +458,22 @@ pub struct DefiCard {
 
 pub fn defi_card(export: &Export, defi_id: &str, lang: Lang) -> DefiCard {
     let mut card = DefiCard::default();
-    for stack in export.stacks.iter().filter(|s| s.defi_id.as_deref() == Some(defi_id)) {
+    for stack in export
+        .stacks
+        .iter()
+        .filter(|s| s.defi_id.as_deref() == Some(defi_id))
+    {
         card.documented = Some(card.documented.unwrap_or(false) || stack.documented);
         for mention in &stack.mentions {
             let (name, kind) = match &mention.technology_id {
                 Some(id) => label(export, id, lang),
                 None => (mention.raw.clone(), String::new()),
             };
-            if !card.declared.iter().any(|(n, _, t)| *n == name && *t == mention.tentative) {
+            if !card
+                .declared
+                .iter()
+                .any(|(n, _, t)| *n == name && *t == mention.tentative)
+            {
                 card.declared.push((name, kind, mention.tentative));
             }
         }
