@@ -112,14 +112,6 @@ impl Table {
     fn is_ignored(&self, words: &str) -> bool {
         self.ignored.contains(&key(words))
     }
-
-    /// Every folded spelling and package with its technology (for checks).
-    pub fn keys(&self) -> impl Iterator<Item = (&str, &str)> {
-        self.spellings
-            .iter()
-            .chain(&self.packages)
-            .map(|(k, v)| (k.as_str(), v.as_str()))
-    }
 }
 
 /// Words that make a choice tentative.
@@ -155,10 +147,11 @@ pub struct Declared {
     pub unmatched: Vec<(usize, String)>,
 }
 
-/// Sections whose bullets are technologies; deliverables (`Livrables …`) are not.
+/// Sub-headings listing deliverables (`Livrables code`, `Livrables d'information`) name no
+/// technology; the others (`Stack`, `Outils de développement`, Markdown parts such as Plume's
+/// `Édition`) do.
 fn is_stack_section(title: &str) -> bool {
-    let t = fold(title);
-    t.starts_with("stack") || t.starts_with("outils")
+    !fold(title).starts_with("livrables")
 }
 
 pub fn declared(file: &StackFile, names: &DefiNames, table: &Table) -> Declared {
@@ -180,7 +173,7 @@ pub fn declared(file: &StackFile, names: &DefiNames, table: &Table) -> Declared 
         for child in &heading.children {
             // Markdown sub-headings of one défi (« Édition », « Exploration ») are parts of its
             // stack; org sub-headings name the kind of list.
-            if is_stack_section(&child.title) || !child.children.is_empty() || file.year >= 2019 {
+            if is_stack_section(&child.title) {
                 sections.push((&child.title, &child.items));
             }
         }
