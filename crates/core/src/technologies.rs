@@ -95,14 +95,15 @@ pub fn defi_technologies(export: &Export, defi_id: &str) -> Vec<(String, Uses)> 
         .collect()
 }
 
-/// The défis (as ids) that declare firmly or whose code shows each technology, per promotion.
-fn counts(
-    cohort: &Cohort,
-    selection: &Selection,
-) -> (BTreeMap<(String, String), [HashSet<usize>; 2]>, Vec<String>) {
+/// (promotion, technology) → the défis that declare it firmly [0] and whose code shows it [1].
+type DefisPerTechnology = BTreeMap<(String, String), [HashSet<usize>; 2]>;
+
+/// The défis that declare firmly or whose code shows each technology, per promotion, and the
+/// promotions that have any.
+fn counts(cohort: &Cohort, selection: &Selection) -> (DefisPerTechnology, Vec<String>) {
     let export = &cohort.export;
     let selected: HashSet<usize> = selection.defis.iter().copied().collect();
-    let mut by: BTreeMap<(String, String), [HashSet<usize>; 2]> = BTreeMap::new();
+    let mut by = DefisPerTechnology::new();
     for stack in &export.stacks {
         let Some(d) = stack
             .defi_id
