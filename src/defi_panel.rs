@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use eig_pulse_core::{format, progress, stats, Cohort, Filters, Lang, Selection};
+use eig_pulse_core::{format, progress, stats, technologies, Cohort, Filters, Lang, Selection};
 use leptos::prelude::*;
 
 use crate::browser;
@@ -126,6 +126,7 @@ pub fn DefiPanel(
             journal: Vec::new(),
         };
         let progress = progress::defi_progress(&cohort, &only).into_iter().next();
+        let card = technologies::defi_card(&cohort.export, &d.id, lang);
         let t = move |fr: &'static str, en: &'static str| lang.pick(fr, en);
         Some(view! {
             <div class="panel-backdrop" on:click=move |_| close()></div>
@@ -166,6 +167,56 @@ pub fn DefiPanel(
                         {d.source_code.iter().map(|url| view! { <a href=url.clone() rel="noopener">{t("Code source", "Source code")}</a>" " }).collect_view()}
                         {d.website.clone().map(|url| view! { <a href=url rel="noopener">{t("Site web", "Website")}</a> })}
                         {(d.source_code.is_empty() && d.website.is_none()).then(|| t("aucun lien publié", "no published link"))}
+                    </dd>
+                </dl>
+                <h3>{t("Technologies et ouverture", "Technologies and openness")}</h3>
+                <dl class="defi-facts defi-technologies">
+                    <dt>{t("Stack déclarée", "Declared stack")}</dt>
+                    <dd>{match card.documented {
+                        None => t("pas de relevé pour cette promotion", "no record for this promotion").to_string(),
+                        Some(false) => t("non documentée", "not documented").to_string(),
+                        Some(true) => card.declared.iter().map(|(name, kind, tentative)| {
+                            let mut words = name.clone();
+                            if !kind.is_empty() {
+                                words.push_str(&format!(" ({kind})"));
+                            }
+                            if *tentative {
+                                words.push_str(t(" — envisagée", " — considered"));
+                            }
+                            words
+                        }).collect::<Vec<_>>().join(", "),
+                    }}</dd>
+                    <dt>{t("Langages mesurés dans le code", "Languages measured in the code")}</dt>
+                    <dd>{if card.languages.is_empty() {
+                        t("aucun dépôt analysé", "no repository scanned").to_string()
+                    } else {
+                        card.languages.iter().map(|(l, share)| format!("{l} {}", format::percent(*share, lang))).collect::<Vec<_>>().join(", ")
+                    }}</dd>
+                    <dt>{t("Frameworks (dépendances directes)", "Frameworks (direct dependencies)")}</dt>
+                    <dd>{if card.frameworks.is_empty() {
+                        t("aucun reconnu", "none recognised").to_string()
+                    } else {
+                        card.frameworks.join(", ")
+                    }}</dd>
+                    <dt>{t("Ouverture", "Openness")}</dt>
+                    <dd>
+                        {if card.openness.is_empty() {
+                            view! { <span>{t("aucun élément relevé", "no item recorded")}</span> }.into_any()
+                        } else {
+                            view! {
+                                <ul class="defi-openness">
+                                    {card.openness.iter().map(|(kind, text, url)| view! {
+                                        <li>
+                                            {format!("{kind}{}", lang.pick(" : ", ": "))}
+                                            {match url.clone() {
+                                                Some(href) => view! { <a href=href rel="noopener">{text.clone()}</a> }.into_any(),
+                                                None => view! { <span>{text.clone()}</span> }.into_any(),
+                                            }}
+                                        </li>
+                                    }).collect_view()}
+                                </ul>
+                            }.into_any()
+                        }}
                     </dd>
                 </dl>
                 {(!d.key_figures.is_empty()).then(|| view! {

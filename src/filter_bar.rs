@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use eig_pulse_core::text::search_key;
-use eig_pulse_core::{format, stats, Cohort, Filters, Lang};
+use eig_pulse_core::{format, stats, technologies, Cohort, Filters, Lang};
 use leptos::prelude::*;
 
 /// An administration option: id, label with its depth in the tree, and the words it is found by.
@@ -58,6 +58,7 @@ enum Which {
     Admin,
     Promo,
     Skill,
+    Tech,
     Period,
 }
 
@@ -67,6 +68,7 @@ impl Which {
             Which::Admin => filters.admin = None,
             Which::Promo => filters.promo = None,
             Which::Skill => filters.skill = None,
+            Which::Tech => filters.tech = None,
             Which::Period => {
                 filters.from = None;
                 filters.to = None;
@@ -113,6 +115,17 @@ fn active_filters(cohort: &Cohort, filters: &Filters, lang: Lang) -> Vec<(Which,
                 "{}{sep}{}",
                 lang.pick("Compétence", "Skill"),
                 stats::skill_label(cohort, id, lang)
+            ),
+        ));
+    }
+    if let Some(id) = &filters.tech {
+        let (label, _) = technologies::label(&cohort.export, id, lang);
+        tags.push((
+            Which::Tech,
+            format!(
+                "{}{sep}{label} ({})",
+                lang.pick("Technologie", "Technology"),
+                lang.pick("déclarée ou mesurée", "declared or measured")
             ),
         ));
     }
@@ -166,6 +179,21 @@ pub fn FilterBar(cohort: Arc<Cohort>, filters: RwSignal<Filters>) -> impl IntoVi
             )
         })
         .collect();
+    // Technologies some défi uses, by label.
+    let mut techs: Vec<(String, String)> = cohort
+        .export
+        .technologies
+        .iter()
+        .filter(|t| {
+            cohort
+                .export
+                .defis
+                .iter()
+                .any(|d| technologies::uses(&cohort.export, &d.id, &t.id).any())
+        })
+        .map(|t| (t.id.clone(), t.label.clone()))
+        .collect();
+    techs.sort_by_key(|(_, label)| label.to_lowercase());
     let years = cohort.export.defis.iter().map(|d| d.year);
     let (first_year, last_year) = (
         years.clone().min().unwrap_or(2017),
@@ -265,6 +293,31 @@ pub fn FilterBar(cohort: Arc<Cohort>, filters: RwSignal<Filters>) -> impl IntoVi
                             view! {
                                 <option value=id selected=move || filters.with(|f| f.skill.as_ref() == Some(&selected_id))>
                                     {move || if lang.get() == Lang::Fr { fr.clone() } else { en.clone() }}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
+                </select>
+            </div>
+            <div class="filter fr-select-group">
+                <label class="fr-label" for="filtre-technologie">{t("Technologie (déclarée ou mesurée)", "Technology (declared or measured)")}</label>
+                <select
+                    id="filtre-technologie"
+                    class="fr-select"
+                    prop:value=move || filters.with(|f| f.tech.clone().unwrap_or_default())
+                    on:change=move |ev| {
+                        let value = event_target_value(&ev);
+                        filters.update(|f| f.tech = (!value.is_empty()).then_some(value));
+                    }
+                >
+                    <option value="">{t("Toutes", "All")}</option>
+                    {techs
+                        .into_iter()
+                        .map(|(id, label)| {
+                            let selected_id = id.clone();
+                            view! {
+                                <option value=id selected=move || filters.with(|f| f.tech.as_ref() == Some(&selected_id))>
+                                    {label}
                                 </option>
                             }
                         })

@@ -38,6 +38,10 @@ fn inputs(
         repositories: None,
         activity: None,
         generated_at: "2026-01-01T00:00:00Z".into(),
+        technologies: read(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/technologies.yml"),
+        ),
+        records: Vec::new(),
     }
 }
 

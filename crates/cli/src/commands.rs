@@ -12,6 +12,10 @@ use eig_pulse_ingest::{synth as synthetic, Inputs, SourceText};
 const SCHEMA: &str = include_str!("../../../schema/export.schema.json");
 /// The administrations override file of the repository, embedded as the default.
 const OVERRIDES: &str = include_str!("../../../data/administrations.yml");
+/// The technologies table of the repository, embedded as the default.
+pub const TECHNOLOGIES: &str = include_str!("../../../data/technologies.yml");
+/// eig-link's record files read from `--eig-link` (those present).
+const RECORDS: [&str; 3] = ["stack_2018.org", "stack_2019.md", "ouverture_2018.org"];
 
 pub struct ExportArgs {
     pub site: PathBuf,
@@ -29,6 +33,10 @@ pub struct ExportArgs {
     pub activity: Option<PathBuf>,
     /// The promotions' dates (default: `data/promotions.yml`).
     pub promotions: Option<PathBuf>,
+    /// eig-link's records folder (stacks and openness).
+    pub eig_link: Option<PathBuf>,
+    /// The technologies table (default: the repository's, embedded).
+    pub technologies: Option<PathBuf>,
 }
 
 /// The promotions file read when `--promotions` is not given.
@@ -40,11 +48,14 @@ pub fn export(args: ExportArgs) -> Result<ExitCode, String> {
     let (mut export, mut report) =
         eig_pulse_ingest::build(&inputs).map_err(|e| e.describe(lang))?;
     if let Some(repos) = &args.repos {
+        let table = eig_pulse_ingest::technologies::Table::parse(&inputs.technologies)
+            .map_err(|e| e.describe(lang))?;
         crate::repos::add_activity(
             &mut export,
             &mut report,
             repos,
             inputs.repositories.as_ref(),
+            &table,
             lang,
         )?;
     }
@@ -160,6 +171,32 @@ pub fn read_inputs(args: &ExportArgs) -> Result<Inputs, String> {
             .collect::<Result<_, _>>()?,
         overrides,
         generated_at,
+        technologies: match &args.technologies {
+            Some(path) => read_source(path, lang)?,
+            None => SourceText::new("data/technologies.yml", TECHNOLOGIES),
+        },
+        records: match &args.eig_link {
+            Some(dir) => {
+                let present: Vec<PathBuf> = RECORDS
+                    .iter()
+                    .map(|name| dir.join(name))
+                    .filter(|path| path.is_file())
+                    .collect();
+                if present.is_empty() {
+                    return Err(format!(
+                        "{} {} ({})",
+                        lang.pick("aucun relevé eig-link dans", "no eig-link record in"),
+                        dir.display(),
+                        RECORDS.join(", ")
+                    ));
+                }
+                present
+                    .iter()
+                    .map(|path| read_source(path, lang))
+                    .collect::<Result<_, _>>()?
+            }
+            None => Vec::new(),
+        },
     })
 }
 
@@ -190,11 +227,14 @@ pub fn scan(args: ExportArgs) -> Result<ExitCode, String> {
     let (mut export, mut report) =
         eig_pulse_ingest::build(&inputs).map_err(|e| e.describe(lang))?;
     let repos = args.repos.as_deref().ok_or("--repos")?;
+    let table = eig_pulse_ingest::technologies::Table::parse(&inputs.technologies)
+        .map_err(|e| e.describe(lang))?;
     crate::repos::add_activity(
         &mut export,
         &mut report,
         repos,
         inputs.repositories.as_ref(),
+        &table,
         lang,
     )?;
     eprint!("{}", report.render(lang));

@@ -59,6 +59,13 @@ enum Command {
         /// Dates des promotions et leurs sources citées (par défaut : data/promotions.yml).
         #[arg(long)]
         promotions: Option<PathBuf>,
+        /// Dossier des relevés eig-link : stack_2018.org, stack_2019.md (stacks déclarées) et
+        /// ouverture_2018.org (ouverture), ceux qui s'y trouvent.
+        #[arg(long)]
+        eig_link: Option<PathBuf>,
+        /// Table des technologies (par défaut : data/technologies.yml du dépôt, embarquée).
+        #[arg(long)]
+        technologies: Option<PathBuf>,
         /// Fichier de sortie.
         #[arg(short, long)]
         output: PathBuf,
@@ -108,7 +115,8 @@ enum Command {
         #[arg(long)]
         export: PathBuf,
         /// Identifiant du graphique : defis-by-administration, skills-by-promotion, journal-weekly,
-        /// journal-mix-by-defi, openness-by-promotion.
+        /// journal-mix-by-defi, openness-by-promotion, repository-activity,
+        /// technologies-by-promotion, languages-by-promotion, openness-indicators.
         #[arg(long)]
         chart: String,
         /// Administration (ses directions et services inclus).
@@ -118,6 +126,10 @@ enum Command {
         promo: Option<String>,
         #[arg(long)]
         skill: Option<String>,
+        /// Technologie (id de data/technologies.yml, ex. python) : défis qui la déclarent ou
+        /// dont le code la montre.
+        #[arg(long)]
+        tech: Option<String>,
         /// Début de période, AAAA-MM-JJ.
         #[arg(long)]
         from: Option<String>,
@@ -176,6 +188,8 @@ fn main() -> ExitCode {
             repos_map,
             activity,
             promotions,
+            eig_link,
+            technologies,
             output,
         } => commands::export(commands::ExportArgs {
             site,
@@ -189,6 +203,8 @@ fn main() -> ExitCode {
             repos_map,
             activity,
             promotions,
+            eig_link,
+            technologies,
         }),
         Command::Scan {
             site,
@@ -209,6 +225,8 @@ fn main() -> ExitCode {
             repos_map,
             activity: None,
             promotions,
+            eig_link: None,
+            technologies: None,
         }),
         Command::Clone {
             site,
@@ -222,6 +240,7 @@ fn main() -> ExitCode {
             admin,
             promo,
             skill,
+            tech,
             from,
             to,
             format,
@@ -235,6 +254,7 @@ fn main() -> ExitCode {
                 ("admin", admin),
                 ("promo", promo),
                 ("skill", skill),
+                ("tech", tech),
                 ("from", from),
                 ("to", to),
             ]

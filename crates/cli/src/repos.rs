@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use eig_pulse_core::{Export, Lang};
 use eig_pulse_ingest::report::What;
 use eig_pulse_ingest::repositories::{parse_mapping, source_code_links, SourceCodeLink};
+use eig_pulse_ingest::technologies::Table;
 use eig_pulse_ingest::{Report, SourceText};
 use eig_pulse_repos::clone::{clone_bare, Target};
 use eig_pulse_repos::matching::{match_scans, DefiLinks, Finding, MappingEntry};
@@ -42,6 +43,7 @@ pub fn add_activity(
     report: &mut Report,
     repos: &Path,
     mapping: Option<&SourceText>,
+    table: &Table,
     lang: Lang,
 ) -> Result<(), String> {
     let folders = eig_pulse_repos::folders(repos).map_err(|e| {
@@ -65,7 +67,33 @@ pub fn add_activity(
         bar.set_message(name.clone());
         let place = path.display().to_string();
         match eig_pulse_repos::scan(path, name) {
-            Ok(scan) => scans.push(scan),
+            Ok(mut scan) => {
+                let mut frameworks: Vec<String> = scan
+                    .dependencies
+                    .iter()
+                    .filter_map(|d| table.by_package(&d.name))
+                    .map(str::to_string)
+                    .collect();
+                frameworks.sort();
+                frameworks.dedup();
+                scan.activity.frameworks = frameworks;
+                for language in &mut scan.activity.languages {
+                    language.technology_id =
+                        table.by_spelling(&language.language).map(str::to_string);
+                }
+                if let Some(example) = scan.skipped.first() {
+                    report.add(
+                        &place,
+                        None,
+                        What::SkippedFiles {
+                            folder: name.clone(),
+                            files: scan.skipped.len(),
+                            example: example.clone(),
+                        },
+                    );
+                }
+                scans.push(scan)
+            }
             Err(problem) => {
                 let folder = name.clone();
                 let what = match problem {

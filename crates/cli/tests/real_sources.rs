@@ -299,6 +299,10 @@ fn the_export_credits_its_sources() {
         export.sources[2].updated, "2018-08-03",
         "date of the journal's last entry"
     );
+    assert_eq!(
+        export.sources[2].updated, "2022-07-28",
+        "eig-link's snapshot (stacks and openness)"
+    );
 }
 
 #[test]
@@ -366,6 +370,8 @@ fn the_committed_export_is_not_stale() {
         "data/sources/site-eig",
         "--journal",
         "data/sources/eig-link-journal/journal-2018-full.csv",
+        "--eig-link",
+        "data/sources/eig-link",
         "--activity",
         "data/activity.json",
         "--generated-at",
@@ -379,7 +385,7 @@ fn the_committed_export_is_not_stale() {
         fresh == committed,
         "public/data/export.json disagrees with the committed sources: run `cargo run -p eig-pulse-cli -- export \
          --site data/sources/site-eig --journal data/sources/eig-link-journal/journal-2018-full.csv \
-         --activity data/activity.json -o public/data/export.json`"
+         --eig-link data/sources/eig-link --activity data/activity.json -o public/data/export.json`"
     );
 }
 

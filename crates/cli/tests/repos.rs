@@ -114,12 +114,18 @@ fn sound_repositories(dir: &Path) {
 }
 
 fn sample_record(defi_id: &str, url: &str, matched_by: &str) -> Activity {
-    Activity {
+    let mut record = Activity {
         defi_id: defi_id.into(),
         url: url.into(),
         matched_by: matched_by.into(),
+        // requirements.txt's Flask and pandas, through data/technologies.yml.
+        frameworks: vec!["flask".into(), "pandas".into()],
         ..fixture::sample_activity()
+    };
+    for language in &mut record.languages {
+        language.technology_id = Some("python".into());
     }
+    record
 }
 
 #[test]

@@ -267,7 +267,11 @@ impl Cohort {
                     .as_ref()
                     .is_none_or(|s| defi.skills.contains(s))
                 && first_year.is_none_or(|y| defi.year >= y)
-                && last_year.is_none_or(|y| defi.year <= y);
+                && last_year.is_none_or(|y| defi.year <= y)
+                && filters
+                    .tech
+                    .as_ref()
+                    .is_none_or(|t| crate::technologies::uses(&self.export, &defi.id, t).any());
             if keep {
                 keep_defi[i] = true;
                 defis.push(i);

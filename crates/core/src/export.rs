@@ -40,6 +40,19 @@ pub struct Export {
     /// Repositories named by the sources that were not scanned, with the reason.
     #[serde(default)]
     pub unscanned: Vec<Unscanned>,
+    /// The canonical technologies named by stacks and manifests (`data/technologies.yml`).
+    #[serde(default)]
+    pub technologies: Vec<Technology>,
+    /// Declared stacks, one per défi heading of the stack files (eig-link).
+    #[serde(default)]
+    pub stacks: Vec<Stack>,
+    /// Promotions that have an openness record (eig-link's `ouverture_*.org`); the others are
+    /// « non documenté ».
+    #[serde(default)]
+    pub openness_records: Vec<String>,
+    /// What the openness records list: websites, repositories, libraries, datasets, contributions.
+    #[serde(default)]
+    pub openness_items: Vec<OpennessItem>,
 }
 
 /// A défi's repository that the scan did not read, and why.
@@ -59,6 +72,117 @@ pub enum UnscannedReason {
     Gitlab,
     /// Hosted on the administration's own forge.
     SelfHosted,
+}
+
+/// The kinds of technology: id, French label, English label.
+pub const TECHNOLOGY_KINDS: [(&str, &str, &str); 9] = [
+    ("language", "Langage", "Language"),
+    ("backend", "Framework back-end", "Back-end framework"),
+    ("frontend", "Front-end", "Front-end"),
+    (
+        "database",
+        "Base de données et recherche",
+        "Database and search",
+    ),
+    (
+        "datascience",
+        "Science des données / ML",
+        "Data science / ML",
+    ),
+    ("bi", "BI / ETL / dataviz", "BI / ETL / dataviz"),
+    ("infrastructure", "Infrastructure", "Infrastructure"),
+    ("cms", "CMS", "CMS"),
+    ("tool", "Outil", "Tool"),
+];
+
+/// The kinds of openness item: id, French label, English label. The first four feed the
+/// programme's « Ouverture » indicators (code online = repository or library).
+pub const OPENNESS_KINDS: [(&str, &str, &str); 10] = [
+    ("repository", "Dépôt de code", "Code repository"),
+    ("library", "Bibliothèque publiée", "Library published"),
+    ("dataset", "Jeu de données ouvert", "Dataset opened"),
+    (
+        "upstream",
+        "Contribution à un projet existant",
+        "Upstream contribution",
+    ),
+    ("website", "Site web", "Website"),
+    (
+        "organisation",
+        "Compte d'organisation",
+        "Organisation account",
+    ),
+    ("inbound", "Contribution reçue", "Contribution received"),
+    ("answer", "Réponse sur un forum", "Forum answer"),
+    ("article", "Article de blog", "Blog post"),
+    ("other", "Autre", "Other"),
+];
+
+/// One canonical technology.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Technology {
+    pub id: String,
+    pub label: String,
+    /// One of [`TECHNOLOGY_KINDS`].
+    pub kind: String,
+}
+
+/// A défi's declared stack as its promotion's stack file writes it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stack {
+    /// Null when the heading names no défi of the catalogue (listed in the report).
+    pub defi_id: Option<String>,
+    /// The heading as written.
+    pub label: String,
+    pub promotion_id: String,
+    /// The file it comes from.
+    pub source: String,
+    /// False when the heading is empty or a TODO: « non documenté », not « uses nothing ».
+    pub documented: bool,
+    pub mentions: Vec<TechMention>,
+}
+
+/// One technology named by a stack.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TechMention {
+    /// A [`Technology`] id; null when the table names no technology for it (in the report).
+    pub technology_id: Option<String>,
+    /// The words as written.
+    pub raw: String,
+    /// The sub-heading it is under (`Stack`, `Outils de développement`, ...); empty when none.
+    pub section: String,
+    /// A choice not made yet (« à confirmer », « ? », « ou », « à décider », « si nécessaire »,
+    /// « à venir »): shown, not counted as firm.
+    pub tentative: bool,
+}
+
+/// One item of an openness record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OpennessItem {
+    pub promotion_id: String,
+    /// One of [`OPENNESS_KINDS`].
+    pub kind: String,
+    /// The item's http(s) link; null when the record gives none.
+    pub url: Option<String>,
+    /// The item's text as written (links as their descriptions).
+    pub text: String,
+    /// Null when nothing identifies the défi (kept, and listed in the report).
+    pub defi_id: Option<String>,
+    /// How the défi was found: `text`, `host`, `catalogue`, `github-handle`; null without défi.
+    pub reason: Option<String>,
+    /// The record marks it « à vérifier » or asks a question.
+    pub to_check: bool,
+}
+
+/// Bytes of one language in a repository at HEAD.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LanguageBytes {
+    /// Linguist's name (`Python`, `JavaScript`, ...).
+    pub language: String,
+    pub bytes: u64,
+    /// The technology the table names for this language (`python`); null when none.
+    #[serde(default)]
+    pub technology_id: Option<String>,
 }
 
 /// What one défi's git repository records: counts only, never names or e-mails.
@@ -86,6 +210,16 @@ pub struct Activity {
     /// `YYYY-MM-DD` when the copy that was scanned was taken; null when unknown.
     #[serde(default)]
     pub copied_at: Option<String>,
+    /// Bytes per language at HEAD, most first, vendored, generated, minified and documentation
+    /// files left out as GitHub's linguist does; programming and markup languages only.
+    #[serde(default)]
+    pub languages: Vec<LanguageBytes>,
+    /// Technology ids named as direct dependencies by the manifests at HEAD, sorted.
+    #[serde(default)]
+    pub frameworks: Vec<String>,
+    /// Files at HEAD not read (blob missing, or larger than the read bound), so not counted.
+    #[serde(default)]
+    pub skipped_files: u32,
 }
 
 /// Commits in one ISO week.

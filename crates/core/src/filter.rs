@@ -1,4 +1,4 @@
-//! The dashboard's filters and their URL form (`?admin=…&promo=…&skill=…&from=…&to=…`).
+//! The dashboard's filters and their URL form (`?admin=…&promo=…&skill=…&tech=…&from=…&to=…`).
 
 use crate::export::Export;
 use crate::validate::parse_date;
@@ -12,6 +12,8 @@ pub struct Filters {
     pub skill: Option<String>,
     pub from: Option<time::Date>,
     pub to: Option<time::Date>,
+    /// A technology id: défis that declare it (firmly) or whose scanned code shows it.
+    pub tech: Option<String>,
 }
 
 /// A URL parameter that was ignored, and why.
@@ -33,7 +35,7 @@ impl Filters {
 
     /// True when a filter narrows the set of défis (not only the period).
     pub fn narrows_defis(&self) -> bool {
-        self.admin.is_some() || self.promo.is_some() || self.skill.is_some()
+        self.admin.is_some() || self.promo.is_some() || self.skill.is_some() || self.tech.is_some()
     }
 
     /// Reads the filters from a query string (with or without `?`), checking ids against the export.
@@ -63,6 +65,10 @@ impl Filters {
                     filters.skill = Some(value.clone())
                 }
                 "skill" => ignore("compétence inconnue", "unknown skill"),
+                "tech" if export.technologies.iter().any(|t| t.id == value) => {
+                    filters.tech = Some(value.clone())
+                }
+                "tech" => ignore("technologie inconnue", "unknown technology"),
                 "from" | "to" => match parse_date(&value) {
                     Some(date) if name == "from" => filters.from = Some(date),
                     Some(date) => filters.to = Some(date),
@@ -114,6 +120,13 @@ impl Filters {
         {
             parts.push(skill.label.clone());
         }
+        if let Some(tech) = &self.tech {
+            let (label, _) = crate::technologies::label(export, tech, lang);
+            parts.push(format!(
+                "{label} ({})",
+                lang.pick("déclarée ou mesurée", "declared or measured")
+            ));
+        }
         let date = |d: time::Date| crate::format::date(d, lang);
         match (self.from, self.to, lang) {
             (Some(f), Some(t), crate::Lang::Fr) => {
@@ -142,6 +155,9 @@ impl Filters {
         }
         if let Some(skill) = &self.skill {
             pairs.push(("skill", skill.clone()));
+        }
+        if let Some(tech) = &self.tech {
+            pairs.push(("tech", tech.clone()));
         }
         if let Some(from) = self.from {
             pairs.push(("from", from.to_string()));

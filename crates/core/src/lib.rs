@@ -20,5 +20,6 @@ pub mod chart;
 pub mod progress;
 pub mod repositories;
 pub mod stats;
+pub mod technologies;
 pub mod text;
 pub mod windows;

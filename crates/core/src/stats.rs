@@ -515,6 +515,15 @@ pub fn chart(
         ChartId::CohortsCumulativeCommits => {
             crate::progress::cohorts_cumulative_commits(cohort, selection, lang)
         }
+        ChartId::TechnologiesByPromotion => {
+            crate::technologies::technologies_by_promotion(cohort, selection, lang)
+        }
+        ChartId::LanguagesByPromotion => {
+            crate::technologies::languages_by_promotion(cohort, selection, lang)
+        }
+        ChartId::OpennessIndicators => {
+            crate::technologies::openness_indicators(cohort, selection, lang)
+        }
     }
 }
 

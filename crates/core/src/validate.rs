@@ -364,7 +364,113 @@ pub fn check(export: &Export) -> Vec<Problem> {
             );
         }
     }
+    check_technologies(export, &defis, &mut push);
     problems
+}
+
+/// Stacks, openness items and measured technologies name known défis, promotions and technologies.
+fn check_technologies(
+    export: &Export,
+    defis: &HashSet<&str>,
+    push: &mut impl FnMut(String, String),
+) {
+    use crate::export::{OPENNESS_KINDS, TECHNOLOGY_KINDS};
+    let promotions: HashSet<&str> = export.promotions.iter().map(|p| p.id.as_str()).collect();
+    let mut techs: HashSet<&str> = HashSet::new();
+    for (i, tech) in export.technologies.iter().enumerate() {
+        if !techs.insert(tech.id.as_str()) {
+            push(
+                format!("/technologies/{i}/id"),
+                format!("technologie « {} » en double", tech.id),
+            );
+        }
+        if !TECHNOLOGY_KINDS.iter().any(|(k, _, _)| *k == tech.kind) {
+            push(
+                format!("/technologies/{i}/kind"),
+                format!("type « {} » inconnu", tech.kind),
+            );
+        }
+    }
+    let known_defi = |path: String, id: &Option<String>, push: &mut dyn FnMut(String, String)| {
+        if let Some(id) = id.as_deref().filter(|id| !defis.contains(id)) {
+            push(path, format!("défi inconnu « {id} »"));
+        }
+    };
+    for (i, stack) in export.stacks.iter().enumerate() {
+        known_defi(format!("/stacks/{i}/defi_id"), &stack.defi_id, push);
+        if !promotions.contains(stack.promotion_id.as_str()) {
+            push(
+                format!("/stacks/{i}/promotion_id"),
+                format!("promotion inconnue « {} »", stack.promotion_id),
+            );
+        }
+        for (j, mention) in stack.mentions.iter().enumerate() {
+            if let Some(t) = mention
+                .technology_id
+                .as_deref()
+                .filter(|t| !techs.contains(t))
+            {
+                push(
+                    format!("/stacks/{i}/mentions/{j}/technology_id"),
+                    format!("technologie inconnue « {t} »"),
+                );
+            }
+        }
+    }
+    for (i, record) in export.openness_records.iter().enumerate() {
+        if !promotions.contains(record.as_str()) {
+            push(
+                format!("/openness_records/{i}"),
+                format!("promotion inconnue « {record} »"),
+            );
+        }
+    }
+    for (i, item) in export.openness_items.iter().enumerate() {
+        known_defi(format!("/openness_items/{i}/defi_id"), &item.defi_id, push);
+        if !export.openness_records.contains(&item.promotion_id) {
+            push(
+                format!("/openness_items/{i}/promotion_id"),
+                format!(
+                    "promotion « {} » sans relevé d'ouverture",
+                    item.promotion_id
+                ),
+            );
+        }
+        if !OPENNESS_KINDS.iter().any(|(k, _, _)| *k == item.kind) {
+            push(
+                format!("/openness_items/{i}/kind"),
+                format!("type « {} » inconnu", item.kind),
+            );
+        }
+        if let Some(url) = item.url.as_deref().filter(|u| !has_http_scheme(u)) {
+            push(
+                format!("/openness_items/{i}/url"),
+                format!("« {url} » n'est pas une URL http(s)"),
+            );
+        }
+    }
+    for (i, repo) in export.activity.iter().enumerate() {
+        for (j, framework) in repo.frameworks.iter().enumerate() {
+            if !techs.contains(framework.as_str()) {
+                push(
+                    format!("/activity/{i}/frameworks/{j}"),
+                    format!("technologie inconnue « {framework} »"),
+                );
+            }
+        }
+        for (j, language) in repo.languages.iter().enumerate() {
+            if let Some(t) = language
+                .technology_id
+                .as_deref()
+                .filter(|t| !techs.contains(t))
+            {
+                push(
+                    format!("/activity/{i}/languages/{j}/technology_id"),
+                    format!("technologie inconnue « {t} »"),
+                );
+            }
+        }
+    }
 }
 
 /// Parses a `YYYY-MM-DD` date (a calendar date that exists).

@@ -238,7 +238,7 @@ fn tables_hold_the_values_of_the_csv() {
             .rows
             .iter()
             .flat_map(|r| r.cells.iter().take(visible.len()))
-            .filter(|cell| !cell.starts_with('0'))
+            .filter(|cell| !cell.starts_with('0') && cell.as_str() != "not documented")
             .count();
         assert_eq!(non_zero, rows(&chart, &hidden).len(), "{id:?}");
     }

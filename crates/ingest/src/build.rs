@@ -9,7 +9,7 @@ use eig_pulse_core::export::{
 
 use crate::administrations::{self, Mention, Overrides};
 use crate::journal::{self, DefiNames, NameMatch};
-use crate::names::{fold, slug};
+use crate::names::{compact_key, fold, slug};
 use crate::report::{Report, What};
 use crate::site::{line_of, Catalogue, RawDefi};
 use crate::source::{SourceError, SourceText};
@@ -33,6 +33,10 @@ pub struct Inputs {
     pub activity: Option<SourceText>,
     /// RFC 3339 timestamp written into the export.
     pub generated_at: String,
+    /// The technologies table (`data/technologies.yml`).
+    pub technologies: SourceText,
+    /// eig-link's records: `stack_<year>.org|md` and `ouverture_<year>.org` (named so).
+    pub records: Vec<SourceText>,
 }
 
 /// Builds the export and its fidelity report; a [`SourceError`] means no export at all.
@@ -183,11 +187,26 @@ pub fn build(inputs: &Inputs) -> Result<(Export, Report), SourceError> {
             unscanned.len(),
         );
     }
+    let table = crate::technologies::Table::parse(&inputs.technologies)?;
+    let records = records(
+        inputs,
+        &catalogue,
+        &defis,
+        &promotions,
+        &names,
+        &table,
+        &mut report,
+    )?;
 
     let export = Export {
         schema_version: SCHEMA_VERSION,
         generated_at: inputs.generated_at.clone(),
-        sources: credits(!inputs.journals.is_empty(), latest_entry, &activity),
+        sources: credits(
+            !inputs.journals.is_empty(),
+            latest_entry,
+            !inputs.records.is_empty(),
+            &activity,
+        ),
         skills,
         promotions,
         administrations: resolution.administrations,
@@ -196,14 +215,176 @@ pub fn build(inputs: &Inputs) -> Result<(Export, Report), SourceError> {
         journal,
         activity,
         unscanned,
+        technologies: table.technologies.clone(),
+        stacks: records.stacks,
+        openness_records: records.openness_records,
+        openness_items: records.openness_items,
     };
     Ok((export, report))
+}
+
+/// What eig-link's records give the export.
+struct Records {
+    stacks: Vec<eig_pulse_core::export::Stack>,
+    openness_records: Vec<String>,
+    openness_items: Vec<eig_pulse_core::export::OpennessItem>,
+}
+
+/// The year in a record's file name (`stack_2018.org` → 2018), and whether it is a stack.
+fn record_kind(name: &str) -> Option<(bool, i32)> {
+    let file = name.rsplit(['/', '\\']).next().unwrap_or(name);
+    let (stem, ext) = file.rsplit_once('.')?;
+    let (kind, year) = stem.split_once('_')?;
+    let year: i32 = year.parse().ok()?;
+    match (kind, ext) {
+        ("stack", "org" | "md") => Some((true, year)),
+        ("ouverture", "org") => Some((false, year)),
+        _ => None,
+    }
+}
+
+fn records(
+    inputs: &Inputs,
+    catalogue: &Catalogue,
+    defis: &[Defi],
+    promotions: &[Promotion],
+    names: &DefiNames,
+    table: &crate::technologies::Table,
+    report: &mut Report,
+) -> Result<Records, SourceError> {
+    use crate::opened::{Attribution, DefiLinks, Handle};
+    use crate::outline;
+    let mut out = Records {
+        stacks: Vec::new(),
+        openness_records: Vec::new(),
+        openness_items: Vec::new(),
+    };
+    let handles: Vec<Handle> = catalogue
+        .people
+        .values()
+        .filter_map(|p| {
+            Some(Handle {
+                github: p.github.clone().filter(|g| !g.trim().is_empty())?,
+                defis: p.defis.clone().unwrap_or_default(),
+            })
+        })
+        .collect();
+    for source in &inputs.records {
+        let Some((is_stack, year)) = record_kind(&source.name) else {
+            return Err(SourceError::new(
+                &source.name,
+                None,
+                "nom de fichier inattendu (attendu stack_AAAA.org, stack_AAAA.md ou ouverture_AAAA.org)",
+                "unexpected file name (expected stack_YYYY.org, stack_YYYY.md or ouverture_YYYY.org)",
+            ));
+        };
+        let Some(promotion) = promotions.iter().find(|p| p.year == year && p.id != "dig") else {
+            return Err(SourceError::new(
+                &source.name,
+                None,
+                format!("aucune promotion de l'année {year} dans promos.yml"),
+                format!("no promotion of year {year} in promos.yml"),
+            ));
+        };
+        let headings = if source.name.ends_with(".md") {
+            // The document's `#` title holds one `##` heading per défi.
+            match outline::parse_markdown(&source.text).as_slice() {
+                [title] if !title.children.is_empty() => title.children.clone(),
+                other => other.to_vec(),
+            }
+        } else {
+            outline::parse_org(&source.text)
+        };
+        if is_stack {
+            let file = crate::technologies::StackFile {
+                source,
+                promotion_id: &promotion.id,
+                year,
+                defis: headings,
+            };
+            let declared = crate::technologies::declared(&file, names, table);
+            for (line, label) in declared.unmatched {
+                report.add(
+                    &source.name,
+                    Some(line),
+                    What::UnmatchedStackHeading { label },
+                );
+            }
+            for (line, heading, words) in declared.unmapped {
+                report.add(
+                    &source.name,
+                    Some(line),
+                    What::UnmappedTechnology { heading, words },
+                );
+            }
+            for stack in &declared.stacks {
+                if !stack.documented {
+                    report.add(
+                        &source.name,
+                        None,
+                        What::UndocumentedStack {
+                            label: stack.label.clone(),
+                        },
+                    );
+                }
+            }
+            out.stacks.extend(declared.stacks);
+        } else {
+            let links: Vec<DefiLinks> = defis
+                .iter()
+                .filter(|d| d.promotion_id == promotion.id)
+                .map(|d| DefiLinks {
+                    id: d.id.clone(),
+                    compact: compact_key(&d.title),
+                    urls: d.source_code.iter().chain(&d.website).cloned().collect(),
+                })
+                .collect();
+            let who = Attribution {
+                names,
+                year,
+                defis: &links,
+                handles: &handles,
+            };
+            let (items, unknown) = crate::opened::items(&headings, &promotion.id, &who);
+            for (line, title) in unknown {
+                report.add(
+                    &source.name,
+                    Some(line),
+                    What::UnknownOpennessSection { title },
+                );
+            }
+            for item in items.iter().filter(|i| i.defi_id.is_none()) {
+                report.add(
+                    &source.name,
+                    None,
+                    What::UnattributedOpenness {
+                        kind: item.kind.clone(),
+                        item: item.url.clone().unwrap_or_else(|| item.text.clone()),
+                    },
+                );
+            }
+            if !out.openness_records.contains(&promotion.id) {
+                out.openness_records.push(promotion.id.clone());
+            }
+            out.openness_items.extend(items);
+        }
+    }
+    let documented = out.stacks.iter().filter(|s| s.documented).count();
+    report.count("stacks déclarées", "declared stacks", out.stacks.len());
+    report.count("stacks documentées", "documented stacks", documented);
+    report.count(
+        "éléments d'ouverture",
+        "openness items",
+        out.openness_items.len(),
+    );
+    Ok(out)
 }
 
 /// The sources to credit (Licence Ouverte asks for the source and its last update).
 pub fn credits(
     with_journal: bool,
     latest_entry: Option<time::Date>,
+    with_records: bool,
     activity: &[Activity],
 ) -> Vec<Source> {
     let licence = || "Licence Ouverte / Open Licence 2.0".to_string();
@@ -232,6 +413,14 @@ pub fn credits(
             url: "https://github.com/entrepreneur-interet-general/eig-link".into(),
             license: "Licence Ouverte / Open Licence 2.0".into(),
             updated: latest_entry.map_or_else(|| "2018-08-31".into(), |d| d.to_string()),
+        });
+    }
+    if with_records {
+        sources.push(Source {
+            name: "Stacks techniques et ouverture des défis EIG 2 et EIG 3 (eig-link)".into(),
+            url: "https://github.com/entrepreneur-interet-general/eig-link".into(),
+            license: "Licence Ouverte / Open Licence 2.0".into(),
+            updated: "2022-07-28".into(),
         });
     }
     // Each copy carries its own date; the credit gives the newest.

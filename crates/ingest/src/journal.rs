@@ -136,9 +136,16 @@ impl DefiNames {
                 if !folded.contains(&entry) {
                     folded.push(entry.clone());
                 }
-                let compact = by_compact.entry(compact_key(name)).or_default();
-                if !compact.contains(&entry) {
-                    compact.push(entry);
+                // `b@liseNAV` is also written `BaliseNAV`: the @ read as an a.
+                let mut keys = vec![compact_key(name)];
+                if name.contains('@') {
+                    keys.push(compact_key(&name.replace('@', "a")));
+                }
+                for key in keys {
+                    let compact = by_compact.entry(key).or_default();
+                    if !compact.contains(&entry) {
+                        compact.push(entry.clone());
+                    }
                 }
             }
         }
@@ -246,6 +253,7 @@ mod tests {
             ("eig-link-2018", "EIG Link 2018", "EIG Link", 2018),
             ("eig-link-2019", "EIG Link 2019", "EIG Link", 2019),
             ("lab-sante", "Lab Santé", "Lab Santé", 2018),
+            ("b-lisenav", "b@liseNAV", "b@liseNAV", 2018),
         ]);
         assert_eq!(
             names.find("lab santé", 2018),
@@ -262,6 +270,9 @@ mod tests {
         );
         assert_eq!(names.find("EIG Link", 2021), NameMatch::None);
         assert_eq!(names.find("EIG Node", 2018), NameMatch::None);
+        assert!(
+            matches!(names.find("BaliseNAV", 2018), NameMatch::Approximate(id, _) if id == "b-lisenav")
+        );
         assert_eq!(names.find("", 2018), NameMatch::None);
     }
 

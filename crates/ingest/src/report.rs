@@ -110,6 +110,34 @@ pub enum What {
         entry: String,
         unknown_defi: Option<String>,
     },
+    /// A stack file heading that names no défi of the catalogue.
+    UnmatchedStackHeading {
+        label: String,
+    },
+    /// Words of a declared stack that no entry of `data/technologies.yml` names.
+    UnmappedTechnology {
+        heading: String,
+        words: String,
+    },
+    /// A stack heading with nothing under it (or a TODO): « non documenté ».
+    UndocumentedStack {
+        label: String,
+    },
+    /// An openness item no text, host or GitHub handle attributes to a défi.
+    UnattributedOpenness {
+        kind: String,
+        item: String,
+    },
+    /// An openness record section whose title names no known kind.
+    UnknownOpennessSection {
+        title: String,
+    },
+    /// Files of a repository not read at HEAD (missing blob, or over the read bound).
+    SkippedFiles {
+        folder: String,
+        files: usize,
+        example: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -125,7 +153,9 @@ impl Finding {
             What::ApproximateJournalName { .. }
             | What::MergedSpellings { .. }
             | What::MappedRepository { .. }
-            | What::SharedRepository { .. } => Severity::Note,
+            | What::SharedRepository { .. }
+            | What::UndocumentedStack { .. }
+            | What::UnattributedOpenness { .. } => Severity::Note,
             _ => Severity::Warning,
         }
     }
@@ -295,6 +325,30 @@ impl Finding {
                 (true, None) => format!("entrée « {entry} » de la table des dépôts sans effet : aucun dossier ne lui correspond (ou son dépôt correspond déjà par source_code)"),
                 (false, Some(id)) => format!("repositories mapping entry \"{entry}\": défi \"{id}\" does not exist"),
                 (false, None) => format!("repositories mapping entry \"{entry}\" without effect: no folder matches it (or its repository already matches through source_code)"),
+            },
+            What::UnmatchedStackHeading { label } => match fr {
+                true => format!("stack « {label} » : aucun défi de ce nom, gardée avec defi_id nul"),
+                false => format!("stack \"{label}\": no défi of that name, kept with a null defi_id"),
+            },
+            What::UnmappedTechnology { heading, words } => match fr {
+                true => format!("stack « {heading} » : « {words} » absent de data/technologies.yml, gardé sans technologie"),
+                false => format!("stack \"{heading}\": \"{words}\" is not in data/technologies.yml, kept without a technology"),
+            },
+            What::UndocumentedStack { label } => match fr {
+                true => format!("stack « {label} » : titre vide (TODO), non documentée"),
+                false => format!("stack \"{label}\": empty heading (TODO), not documented"),
+            },
+            What::UnattributedOpenness { kind, item } => match fr {
+                true => format!("ouverture ({kind}) « {item} » : aucun défi identifié, gardée avec defi_id nul"),
+                false => format!("openness ({kind}) \"{item}\": no défi identified, kept with a null defi_id"),
+            },
+            What::UnknownOpennessSection { title } => match fr {
+                true => format!("section « {title} » : type d'ouverture inconnu, ses éléments sont classés « other »"),
+                false => format!("section \"{title}\": unknown openness kind, its items are filed as \"other\""),
+            },
+            What::SkippedFiles { folder, files, example } => match fr {
+                true => format!("dépôt « {folder} » : {files} fichier(s) non lu(s) à HEAD (objet absent ou trop gros, par ex. « {example} »), hors comptes de langages"),
+                false => format!("repository \"{folder}\": {files} file(s) not read at HEAD (missing or too large, e.g. \"{example}\"), left out of language bytes"),
             },
         }
     }

@@ -51,6 +51,10 @@ impl PromotionKey {
 #[derive(Debug, Deserialize)]
 pub struct RawPerson {
     pub profil: Option<String>,
+    /// GitHub handle, when given.
+    pub github: Option<String>,
+    /// Défi names as the person's page writes them.
+    pub defis: Option<Vec<String>>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -6,6 +6,7 @@
 //! No personal data leaves `scan.rs`: authors are counted there, never returned.
 
 pub mod clone;
+pub mod code;
 pub mod matching;
 pub mod openness;
 pub mod remote;

@@ -23,6 +23,10 @@ pub struct Scan {
     /// The fetch URL of the default remote (`origin`), as configured.
     pub remote_url: Option<String>,
     pub activity: Activity,
+    /// Direct dependencies named by the manifests at HEAD (mapped to technologies by the caller).
+    pub dependencies: Vec<crate::code::Dependency>,
+    /// Paths at HEAD not read (blob missing or too large), already counted in the activity.
+    pub skipped: Vec<String>,
 }
 
 /// Why a folder gave no activity.
@@ -79,9 +83,12 @@ pub fn scan(path: &Path, folder: &str) -> Result<Scan, Problem> {
     let latest_tag = latest_tag(&repo)?;
     let openness = openness::check(&repo, head)?;
     let copied_at = copied_at(repo.git_dir());
+    let code = crate::code::read(&repo, head).map_err(Problem::Unreadable)?;
     Ok(Scan {
         folder: folder.to_string(),
         remote_url,
+        dependencies: code.dependencies,
+        skipped: code.skipped.clone(),
         activity: Activity {
             default_branch,
             commits: history.commits,
@@ -92,6 +99,8 @@ pub fn scan(path: &Path, folder: &str) -> Result<Scan, Problem> {
             weeks: history.weeks,
             openness,
             copied_at,
+            languages: code.languages,
+            skipped_files: u32::try_from(code.skipped.len()).unwrap_or(u32::MAX),
             ..Activity::default()
         },
     })

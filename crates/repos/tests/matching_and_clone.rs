@@ -11,6 +11,8 @@ fn scanned(folder: &str, remote: Option<&str>) -> Scan {
         folder: folder.into(),
         remote_url: remote.map(String::from),
         activity: Default::default(),
+        dependencies: Vec::new(),
+        skipped: Vec::new(),
     }
 }
 

@@ -15,6 +15,11 @@ pub fn site() -> PathBuf {
     repo().join("data/sources/site-eig")
 }
 
+/// eig-link's records: declared stacks and openness.
+pub fn eig_link() -> PathBuf {
+    repo().join("data/sources/eig-link")
+}
+
 pub fn journal() -> PathBuf {
     repo().join("data/sources/eig-link-journal/journal-2018-full.csv")
 }
@@ -37,13 +42,15 @@ pub fn stdout(output: &Output) -> String {
 
 /// Exports the real sources into `out`, with a fixed timestamp.
 pub fn export_real(out: &Path, extra: &[&str]) -> Output {
-    let (site, journal) = (site(), journal());
+    let (site, journal, records) = (site(), journal(), eig_link());
     let mut args = vec![
         "export",
         "--site",
         site.to_str().unwrap(),
         "--journal",
         journal.to_str().unwrap(),
+        "--eig-link",
+        records.to_str().unwrap(),
         "--generated-at",
         "2026-01-01T00:00:00Z",
         "-o",

@@ -30,10 +30,13 @@ pub enum ChartId {
     RepositoryActivity,
     PerennisationByPromotion,
     CohortsCumulativeCommits,
+    TechnologiesByPromotion,
+    LanguagesByPromotion,
+    OpennessIndicators,
 }
 
 impl ChartId {
-    pub const ALL: [ChartId; 8] = [
+    pub const ALL: [ChartId; 11] = [
         ChartId::DefisByAdministration,
         ChartId::SkillsByPromotion,
         ChartId::JournalWeekly,
@@ -42,6 +45,9 @@ impl ChartId {
         ChartId::RepositoryActivity,
         ChartId::PerennisationByPromotion,
         ChartId::CohortsCumulativeCommits,
+        ChartId::TechnologiesByPromotion,
+        ChartId::LanguagesByPromotion,
+        ChartId::OpennessIndicators,
     ];
 
     pub fn slug(self) -> &'static str {
@@ -54,6 +60,9 @@ impl ChartId {
             ChartId::RepositoryActivity => "repository-activity",
             ChartId::PerennisationByPromotion => "perennisation-by-promotion",
             ChartId::CohortsCumulativeCommits => "cohorts-cumulative-commits",
+            ChartId::TechnologiesByPromotion => "technologies-by-promotion",
+            ChartId::LanguagesByPromotion => "languages-by-promotion",
+            ChartId::OpennessIndicators => "openness-indicators",
         }
     }
 

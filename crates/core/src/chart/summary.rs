@@ -41,7 +41,26 @@ pub fn summary(chart: &BarChart, hidden: &[bool], lang: Lang) -> String {
     } else {
         body
     };
-    format!("{title}. {body}")
+    let undocumented: Vec<&str> = chart
+        .categories
+        .iter()
+        .filter(|c| crate::technologies::is_undocumented(c, lang))
+        .map(|c| c.key.as_str())
+        .collect();
+    if undocumented.is_empty() {
+        return format!("{title}. {body}");
+    }
+    let names: Vec<String> = chart
+        .categories
+        .iter()
+        .filter(|c| undocumented.contains(&c.key.as_str()))
+        .map(|c| c.label.split(" (").next().unwrap_or(&c.label).to_string())
+        .collect();
+    let note = match lang {
+        Lang::Fr => format!("Non documenté (aucun relevé) : {}.", names.join(", ")),
+        Lang::En => format!("Not documented (no record): {}.", names.join(", ")),
+    };
+    format!("{title}. {body} {note}")
 }
 
 /// A value as the chart's unit writes it.

@@ -100,7 +100,10 @@ fn category_header(id: ChartId, lang: Lang) -> &'static str {
         ChartId::DefisByAdministration => lang.pick("Administration", "Administration"),
         ChartId::SkillsByPromotion
         | ChartId::OpennessByPromotion
-        | ChartId::PerennisationByPromotion => lang.pick("Promotion", "Promotion"),
+        | ChartId::PerennisationByPromotion
+        | ChartId::LanguagesByPromotion
+        | ChartId::OpennessIndicators => lang.pick("Promotion", "Promotion"),
+        ChartId::TechnologiesByPromotion => lang.pick("Technologie", "Technology"),
         ChartId::JournalWeekly => lang.pick("Semaine du", "Week of"),
         ChartId::JournalMixByDefi => lang.pick("Défi", "Défi"),
         ChartId::RepositoryActivity => lang.pick("Période", "Period"),
@@ -165,6 +168,11 @@ pub fn grid(chart: &BarChart, hidden: &[bool], lang: Lang) -> Grid {
                 .collect();
             if totalled {
                 cells.push(format::number(category.count.unwrap_or(total), lang));
+            }
+            // A promotion without a record: not « 0 », « non documenté ».
+            if crate::technologies::is_undocumented(category, lang) {
+                let words = crate::technologies::undocumented_note(lang);
+                cells.iter_mut().for_each(|cell| *cell = words.to_string());
             }
             if noted {
                 cells.push(category.note.clone().unwrap_or_default());

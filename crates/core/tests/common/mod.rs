@@ -1,5 +1,5 @@
 //! What the core's integration tests read: the committed real export and the activity fixture
-//! (`tests/fixtures/activity.json`: five real défis' hand-made weeks; the real export has no
+//! (`tests/fixtures/activity.json`: five real défis' hand-made weeks, languages and frameworks; the real export has no
 //! repository activity, there are no clones here).
 #![allow(dead_code)]
 

@@ -1,0 +1,137 @@
+//! The `tech` filter, the « Ouverture » indicators and the défi card on the committed export
+//! (with the activity fixture's measured languages and frameworks).
+
+mod common;
+
+use std::collections::BTreeSet;
+
+use eig_pulse_core::chart::table::grid;
+use eig_pulse_core::chart::ChartId;
+use eig_pulse_core::{stats, technologies, Cohort, Filters, Lang};
+
+fn cohort() -> Cohort {
+    Cohort::new(common::real_export_with(common::activity_fixture()))
+}
+
+#[test]
+fn tech_filter_keeps_defis_that_declare_or_measure_it_and_lives_in_the_url() {
+    let cohort = cohort();
+    let (filters, ignored) = Filters::from_query("?tech=python&promo=nope", &cohort.export);
+    assert_eq!(filters.tech.as_deref(), Some("python"));
+    assert_eq!(ignored.len(), 1, "the unknown promotion only");
+    assert!(filters.to_pairs().contains(&("tech", "python".to_string())));
+    let (_, ignored) = Filters::from_query("?tech=cobol", &cohort.export);
+    assert_eq!(ignored[0].reason_fr, "technologie inconnue");
+    // Counted from the export's records, not through `uses`.
+    let export = &cohort.export;
+    let mut expected: BTreeSet<&str> = export
+        .stacks
+        .iter()
+        .filter(|s| {
+            s.mentions
+                .iter()
+                .any(|m| !m.tentative && m.technology_id.as_deref() == Some("python"))
+        })
+        .filter_map(|s| s.defi_id.as_deref())
+        .collect();
+    let declared = expected.len();
+    expected.extend(
+        export
+            .activity
+            .iter()
+            .filter(|a| a.languages.iter().any(|l| l.language == "Python"))
+            .map(|a| a.defi_id.as_str()),
+    );
+    assert_eq!(declared, 17, "5 in EIG 2, 12 in EIG 3");
+    assert_eq!(expected.len(), 18, "monitorfish's code adds one");
+    let selection = cohort.select(&filters);
+    let kept: BTreeSet<&str> = selection
+        .defis
+        .iter()
+        .map(|&d| export.defis[d].id.as_str())
+        .collect();
+    assert_eq!(kept, expected);
+    let monitorfish = technologies::uses(export, "monitorfish", "python");
+    assert!(monitorfish.measured && !monitorfish.declared);
+    assert_eq!(monitorfish.words(Lang::Fr), "mesurée dans le code");
+    assert_eq!(
+        filters.describe(export, Lang::Fr).unwrap(),
+        "Python (déclarée ou mesurée)"
+    );
+}
+
+#[test]
+fn openness_indicators_count_defis_and_say_not_documented() {
+    let cohort = cohort();
+    let filters = Filters::default();
+    let selection = cohort.select(&filters);
+    let chart = stats::chart(
+        ChartId::OpennessIndicators,
+        &cohort,
+        &selection,
+        &filters,
+        Lang::Fr,
+    );
+    let eig2 = chart.categories.iter().position(|c| c.key == "2").unwrap();
+    // Code online (repository or library), library, dataset, upstream contribution.
+    assert_eq!(chart.values[eig2], [8.0, 2.0, 2.0, 4.0]);
+    let table = grid(&chart, &[], Lang::Fr);
+    let eig3 = chart.categories.iter().position(|c| c.key == "3").unwrap();
+    assert!(table.rows[eig3].cells.iter().all(|c| c == "non documenté"));
+    let summary = eig_pulse_core::chart::summary::summary(&chart, &[], Lang::Fr);
+    assert!(
+        summary.contains("Non documenté (aucun relevé) : EIG 1, EIG 3"),
+        "{summary}"
+    );
+}
+
+#[test]
+fn technologies_chart_tells_declared_and_measured_apart_in_words() {
+    let cohort = cohort();
+    let filters = Filters::default();
+    let selection = cohort.select(&filters);
+    let chart = stats::chart(
+        ChartId::TechnologiesByPromotion,
+        &cohort,
+        &selection,
+        &filters,
+        Lang::Fr,
+    );
+    let labels: Vec<&str> = chart.series.iter().map(|s| s.label.as_str()).collect();
+    assert!(labels.contains(&"EIG 3 · déclarée"), "{labels:?}");
+    assert!(labels.contains(&"EIG 2 · mesurée"), "{labels:?}");
+    assert_eq!(chart.categories[0].label, "Python (Langage)");
+    let python_eig3 = chart
+        .series
+        .iter()
+        .position(|s| s.key == "3-declared")
+        .unwrap();
+    assert_eq!(chart.values[0][python_eig3], 12.0);
+}
+
+#[test]
+fn the_defi_card_lists_stack_code_and_http_links() {
+    let cohort = cohort();
+    let card = technologies::defi_card(&cohort.export, "predisauvetage", Lang::Fr);
+    assert_eq!(card.documented, Some(true));
+    assert!(card
+        .declared
+        .iter()
+        .any(|(name, _, tentative)| name == "Apache Airflow" && !tentative));
+    assert!(card
+        .openness
+        .iter()
+        .filter_map(|(_, _, url)| url.as_deref())
+        .all(|u| u.starts_with("https://") || u.starts_with("http://")));
+    assert!(card
+        .openness
+        .iter()
+        .any(|(kind, _, _)| kind == "Jeu de données ouvert"));
+    let hopkins = technologies::defi_card(&cohort.export, "hopkins", Lang::Fr);
+    assert_eq!(hopkins.languages[0].0, "Python");
+    assert!(hopkins.frameworks.contains(&"Flask".to_string()));
+    let todo = technologies::defi_card(&cohort.export, "archifiltre", Lang::Fr);
+    assert_eq!(todo.documented, Some(false));
+    let none = technologies::defi_card(&cohort.export, "adex", Lang::Fr);
+    assert_eq!(none.documented, None);
+}

@@ -1,0 +1,263 @@
+//! An openness record (eig-link's `ouverture_2018.org`) as items: what kind, which link, which
+//! défi — from the text, the URL (the catalogue's links, a défi's name in the host or path) or a
+//! GitHub handle of `personnes.yml` — and why.
+
+use eig_pulse_core::export::OpennessItem;
+
+use crate::build::is_valid_url;
+use crate::journal::{DefiNames, NameMatch};
+use crate::names::{compact_key, fold};
+use crate::outline::Heading;
+
+/// Section titles (folded, by prefix) → item kind. The « outils communs » section mixes
+/// repositories and websites: its GitHub repositories are `repository`, the rest `website`.
+const SECTIONS: [(&str, &str); 11] = [
+    ("sites web publies", "website"),
+    ("contributions a des sites internes", "website"),
+    ("contribution a l'ouverture de jeux de donnees", "dataset"),
+    // décision : contribuer à des données déjà ouvertes (les icônes de l'OHI) est une
+    // contribution à un projet existant, pas l'ouverture d'un jeu de données.
+    ("contribution a des donnees deja ouvertes", "upstream"),
+    ("contribution a des outils communs", "repository-or-website"),
+    ("depots de code source", "repository"),
+    ("comptes d'organisation", "organisation"),
+    ("contribution de nouvelles bibliotheques", "library"),
+    (
+        "contributions a des projets open source externes",
+        "upstream",
+    ),
+    ("contributions a des q&a", "answer"),
+    ("contributions exterieures a des projets eig", "inbound"),
+];
+
+/// What a catalogue défi offers for attribution.
+pub struct DefiLinks {
+    pub id: String,
+    /// Its name's compact key (`signauxfaibles`).
+    pub compact: String,
+    /// Its `source_code` and `website`, valid URLs.
+    pub urls: Vec<String>,
+}
+
+/// Host labels too common to name a défi.
+const COMMON_LABELS: [&str; 6] = [
+    "github",
+    "gitlab",
+    "culture",
+    "gouvernement",
+    "etalab",
+    "interieur",
+];
+
+impl DefiLinks {
+    /// The défi's names for rule 3: its title, its catalogue repositories' names, the labels of
+    /// its website's host (`snosan` of `www.snosan.fr`), as compact keys.
+    fn names(&self) -> Vec<String> {
+        let mut names = vec![self.compact.clone()];
+        for link in &self.urls {
+            let Ok(url) = url::Url::parse(link) else {
+                continue;
+            };
+            match (url.host_str(), github_repo(link)) {
+                (_, Some((_, repo))) if !repo.is_empty() => names.push(compact_key(&repo)),
+                (Some(host), None) => {
+                    let labels: Vec<&str> = host.split('.').collect();
+                    // The top-level domain and `www` aside.
+                    for label in &labels[..labels.len().saturating_sub(1)] {
+                        let key = compact_key(label);
+                        if key != "www" && !COMMON_LABELS.contains(&key.as_str()) {
+                            names.push(key);
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        names
+    }
+}
+
+/// A GitHub handle with the défi names its person lists.
+pub struct Handle {
+    pub github: String,
+    pub defis: Vec<String>,
+}
+
+pub struct Attribution<'a> {
+    pub names: &'a DefiNames,
+    pub year: i32,
+    /// The défis of the record's promotion.
+    pub defis: &'a [DefiLinks],
+    pub handles: &'a [Handle],
+}
+
+/// The items of a record, and the section titles that name no known kind.
+pub fn items(
+    headings: &[Heading],
+    promotion_id: &str,
+    who: &Attribution,
+) -> (Vec<OpennessItem>, Vec<(usize, String)>) {
+    let mut items = Vec::new();
+    let mut unknown = Vec::new();
+    for heading in headings {
+        let folded = fold(&heading.title);
+        let kind = match SECTIONS
+            .iter()
+            .find(|(prefix, _)| folded.starts_with(prefix))
+        {
+            Some((_, kind)) => *kind,
+            None if folded.starts_with("articles") => "article",
+            None => {
+                unknown.push((heading.line, heading.title.clone()));
+                "other"
+            }
+        };
+        for (index, item) in heading.items.iter().enumerate() {
+            let mut urls: Vec<String> = item.urls.clone();
+            for word in item.text.split_whitespace() {
+                let word = word.trim_matches(|c: char| "()[],;".contains(c));
+                if (word.starts_with("http://") || word.starts_with("https://"))
+                    && !urls.iter().any(|u| u == word)
+                {
+                    urls.push(word.to_string());
+                }
+            }
+            urls.retain(|u| is_valid_url(u));
+            // Several links written as links are several things; a bare URL in parentheses
+            // after another is the same site's other address.
+            let links: Vec<Option<String>> = match (item.urls.len(), urls.first()) {
+                (n, _) if n > 1 => urls.iter().cloned().map(Some).collect(),
+                (_, first) => vec![first.cloned()],
+            };
+            let to_check = heading.to_check.get(index).copied().unwrap_or(false)
+                || item.text.contains('?')
+                || fold(&item.text).contains("a verifier");
+            for url in links {
+                let kind = match (kind, url.as_deref()) {
+                    ("repository-or-website", Some(u)) if github_repo(u).is_some() => "repository",
+                    ("repository-or-website", _) => "website",
+                    (k, _) => k,
+                };
+                let (defi_id, reason) = match attribute(&item.text, url.as_deref(), who) {
+                    Some((id, reason)) => (Some(id), Some(reason.to_string())),
+                    None => (None, None),
+                };
+                items.push(OpennessItem {
+                    promotion_id: promotion_id.to_string(),
+                    kind: kind.to_string(),
+                    url,
+                    text: item.text.clone(),
+                    defi_id,
+                    reason,
+                    to_check,
+                });
+            }
+        }
+    }
+    (items, unknown)
+}
+
+/// `(owner, repo)` of a GitHub URL; `repo` empty for an owner's page.
+fn github_repo(url: &str) -> Option<(String, String)> {
+    let url = url::Url::parse(url).ok()?;
+    if url.host_str()? != "github.com" {
+        return None;
+    }
+    let mut parts = url.path_segments()?.filter(|p| !p.is_empty());
+    let owner = parts.next()?.to_string();
+    let repo = parts.next().unwrap_or("").to_string();
+    Some((owner, repo))
+}
+
+/// The défi an item is about, and the reason: `text`, `catalogue`, `host`, `github-handle`.
+fn attribute(text: &str, url: Option<&str>, who: &Attribution) -> Option<(String, &'static str)> {
+    let in_promotion = |id: &str| who.defis.iter().any(|d| d.id == id);
+    // 1. A défi named in the text: before a colon, or in parentheses (« via EIG Link / Etalab »).
+    let mut phrases: Vec<&str> = Vec::new();
+    if let Some((before, _)) = text.split_once(':') {
+        if !before.contains("//") {
+            phrases.push(before);
+        }
+    }
+    for part in text.split('(').skip(1) {
+        let inside = part.split(')').next().unwrap_or("");
+        if !inside.contains("://") {
+            phrases.extend(inside.split(['/', ',']));
+        }
+    }
+    for phrase in phrases {
+        let phrase = phrase.trim().trim_start_matches("via ").trim();
+        if let NameMatch::Exact(id) | NameMatch::Approximate(id, _) =
+            who.names.find(phrase, who.year)
+        {
+            if in_promotion(&id) {
+                return Some((id, "text"));
+            }
+        }
+    }
+    let url = url?;
+    let parsed = url::Url::parse(url).ok()?;
+    let host = parsed.host_str()?.trim_start_matches("www.").to_lowercase();
+    // 2. The catalogue's links: same site (or a subdomain of it), or under the same GitHub path.
+    for defi in who.defis {
+        for link in &defi.urls {
+            let Ok(link_url) = url::Url::parse(link) else {
+                continue;
+            };
+            let Some(link_host) = link_url.host_str() else {
+                continue;
+            };
+            let link_host = link_host.trim_start_matches("www.").to_lowercase();
+            if link_host == "github.com" || link_host == "gitlab.com" {
+                let base = link.trim_end_matches('/').to_lowercase();
+                let this = url.trim_end_matches('/').to_lowercase();
+                if this == base || this.starts_with(&format!("{base}/")) {
+                    return Some((defi.id.clone(), "catalogue"));
+                }
+            } else if host == link_host || host.ends_with(&format!(".{link_host}")) {
+                return Some((defi.id.clone(), "catalogue"));
+            }
+        }
+    }
+    // 3. A défi's name in the host or the path (`archifiltre.io`, `…/topics/predisauvetage`).
+    let where_ = compact_key(&format!("{host} {}", parsed.path()));
+    let named: Vec<&DefiLinks> = who
+        .defis
+        .iter()
+        .filter(|d| {
+            d.names()
+                .iter()
+                .any(|name| name.len() >= 6 && where_.contains(name.as_str()))
+        })
+        .collect();
+    if let [defi] = named.as_slice() {
+        return Some((defi.id.clone(), "host"));
+    }
+    // 4. A GitHub handle of personnes.yml: github.com/<handle>, <handle>.github.io, bl.ocks.org/<handle>.
+    let handle = match (host.as_str(), host.strip_suffix(".github.io")) {
+        (_, Some(user)) => Some(user.to_string()),
+        ("github.com" | "bl.ocks.org", _) => parsed
+            .path_segments()?
+            .find(|p| !p.is_empty())
+            .map(str::to_string),
+        _ => None,
+    }?;
+    let person = who
+        .handles
+        .iter()
+        .find(|h| h.github.eq_ignore_ascii_case(&handle))?;
+    let mut ids: Vec<String> = person
+        .defis
+        .iter()
+        .filter_map(|name| match who.names.find(name, who.year) {
+            NameMatch::Exact(id) | NameMatch::Approximate(id, _) => Some(id),
+            NameMatch::None => None,
+        })
+        .filter(|id| in_promotion(id))
+        .collect();
+    ids.dedup();
+    match ids.as_slice() {
+        [id] => Some((id.clone(), "github-handle")),
+        _ => None,
+    }
+}
