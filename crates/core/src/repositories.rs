@@ -25,13 +25,15 @@ pub const RECENT_DAYS: i64 = 365;
 pub fn window(promotion: &Promotion) -> Option<(Date, Date)> {
     let start = parse_date(promotion.start.as_deref()?)?;
     let months = promotion.months?;
-    Some((start, add_months(start, months)))
+    Some((start, add_months(start, months)?))
 }
 
-fn add_months(date: Date, months: u32) -> Date {
-    let index = date.year() * 12 + i32::from(u8::from(date.month())) - 1 + months as i32;
-    let month = Month::try_from((index.rem_euclid(12) + 1) as u8).unwrap_or(Month::January);
-    Date::from_calendar_date(index.div_euclid(12), month, 1).unwrap_or(date)
+/// The first day of the month `months` after `date`'s; `None` past the calendar's end.
+fn add_months(date: Date, months: u32) -> Option<Date> {
+    let index =
+        i64::from(date.year()) * 12 + i64::from(u8::from(date.month())) - 1 + i64::from(months);
+    let month = Month::try_from((index.rem_euclid(12) + 1) as u8).ok()?;
+    Date::from_calendar_date(i32::try_from(index.div_euclid(12)).ok()?, month, 1).ok()
 }
 
 fn first_of_month(date: Date) -> Date {
@@ -116,7 +118,7 @@ pub fn repository_activity(
     let mut commits: Vec<(usize, Date, u32)> = Vec::new();
     for (defi, r, _) in &repositories {
         for &(monday, n) in cohort.repository_weeks(*r) {
-            let sunday = monday + Duration::days(6);
+            let sunday = monday.checked_add(Duration::days(6)).unwrap_or(Date::MAX);
             if filters.from.is_some_and(|from| sunday < from)
                 || filters.to.is_some_and(|to| monday > to)
             {
@@ -211,13 +213,13 @@ pub fn repository_activity(
     // Categories: every week (or month) from the first to the last, empty ones kept.
     let bucket = |date: Date| if monthly { first_of_month(date) } else { date };
     let mut starts = Vec::new();
-    let mut current = bucket(first);
-    while current <= bucket(last) {
-        starts.push(current);
+    let mut current = Some(bucket(first));
+    while let Some(start) = current.filter(|c| *c <= bucket(last)) {
+        starts.push(start);
         current = if monthly {
-            add_months(current, 1)
+            add_months(start, 1)
         } else {
-            current + Duration::weeks(1)
+            start.checked_add(Duration::weeks(1))
         };
     }
     let index: HashMap<Date, usize> = starts.iter().enumerate().map(|(i, d)| (*d, i)).collect();
@@ -275,8 +277,9 @@ pub fn repository_activity(
                 let bucket_end = if monthly {
                     add_months(**s, 1)
                 } else {
-                    **s + Duration::weeks(1)
-                };
+                    s.checked_add(Duration::weeks(1))
+                }
+                .unwrap_or(Date::MAX);
                 **s < end && bucket_end > start
             })
             .map(|(i, _)| i)
@@ -585,13 +588,7 @@ fn cell(
 
 /// The scorecard as CSV (RFC 4180, header row): one row per défi, one column per check.
 pub fn scorecard_csv(card: &Scorecard) -> String {
-    let quote = |text: &str| {
-        if text.contains([',', '"', '\n', '\r']) {
-            format!("\"{}\"", text.replace('"', "\"\""))
-        } else {
-            text.to_string()
-        }
-    };
+    let quote = crate::chart::table::field;
     let mut out = String::from("defi_id,defi,score");
     for check in &card.checks {
         out.push(',');
