@@ -192,6 +192,17 @@ pub fn clone(site: &Path, into: &Path, lang: Lang) -> Result<ExitCode, String> {
     for link in &links {
         bar.set_message(link.defi_id.clone());
         let place = format!("{}:{}", source.name, link.line);
+        // The défi's id names the clone's folder: a slug, never empty, never `..`.
+        if !eig_pulse_core::validate::is_slug(&link.defi_id) {
+            return Err(format!(
+                "{place} : {} « {} »",
+                lang.pick(
+                    "identifiant de défi vide ou invalide, pas de dossier de clone possible :",
+                    "empty or invalid défi id, no clone folder possible:"
+                ),
+                link.defi_id
+            ));
+        }
         let (outcome, message) = match eig_pulse_repos::clone::target(&link.url) {
             Target::OrganisationPage => (
                 Outcome::Skipped,

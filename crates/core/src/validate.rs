@@ -409,6 +409,18 @@ pub fn check(export: &Export) -> Vec<Problem> {
                 format!("défi inconnu « {} »", repo.defi_id),
             );
         }
+        let authority = repo.url.split("://").nth(1).unwrap_or("").split('/').next();
+        if !repo.url.is_empty()
+            && (!has_http_scheme(&repo.url) || authority.is_some_and(|a| a.contains(['@', ':'])))
+        {
+            push(
+                format!("/activity/{i}/url"),
+                format!(
+                    "« {} » : une URL publiée est https://hôte/chemin, sans identifiants ni port",
+                    repo.url
+                ),
+            );
+        }
         if !matches!(repo.matched_by.as_str(), "source_code" | "mapping") {
             push(
                 format!("/activity/{i}/matched_by"),

@@ -59,15 +59,28 @@ impl Reader<'_> {
         }
     }
 
-    fn text(&mut self, id: ObjectId) -> Result<String, Problem> {
+    /// A text file's content, or `None` past [`MAX_TEXT_BYTES`] (its size is read from the
+    /// object's header first: a huge blob is never inflated).
+    fn text(&mut self, id: ObjectId) -> Result<Option<String>, Problem> {
+        let size = self
+            .repo
+            .find_header(id)
+            .map_err(|e| Problem::Unreadable(format!("blob {id}: {}", crate::with_causes(&e))))?
+            .size();
+        if size > MAX_TEXT_BYTES {
+            return Ok(None);
+        }
         let blob = self
             .repo
             .objects
             .find_blob(&id, &mut self.buf)
             .map_err(|e| Problem::Unreadable(format!("blob {id}: {}", crate::with_causes(&e))))?;
-        Ok(String::from_utf8_lossy(blob.data).into_owned())
+        Ok(Some(String::from_utf8_lossy(blob.data).into_owned()))
     }
 }
+
+/// The largest licence text read (the longest common licences are about 35 KB).
+pub const MAX_TEXT_BYTES: u64 = 1 << 20;
 
 /// The checks on the tree of commit `head`.
 pub fn check(repo: &gix::Repository, head: ObjectId) -> Result<Openness, Problem> {
@@ -94,8 +107,12 @@ pub fn check(repo: &gix::Repository, head: ObjectId) -> Result<Openness, Problem
     let license = root.iter().find(|e| !e.is_tree && is_license_name(&e.name));
     let (license_file, license_spdx) = match license {
         Some(entry) => {
+            // A licence file larger than any licence text counts, unrecognised.
             let text = reader.text(entry.id)?;
-            (Some(entry.name.clone()), license_id(&text))
+            (
+                Some(entry.name.clone()),
+                text.as_deref().and_then(license_id),
+            )
         }
         None => (None, None),
     };
