@@ -11,7 +11,7 @@ pub const DEFAULT_EXPORT: &str = "data/export.json";
 /// How long the export may take to arrive, headers and body, before the fetch is aborted.
 pub const TIMEOUT_SECONDS: u32 = 20;
 /// The largest export read (the real one is about 1 MB; 100× the programme is about 60 MB).
-pub const MAX_BYTES: f64 = 100_000_000.0;
+pub const MAX_BYTES: u64 = 100_000_000;
 /// Origins other than the page's own that `?data=` may name, set when building:
 /// `EIG_PULSE_DATA_ORIGINS="https://a.example https://b.example" trunk build --release`.
 /// (The Content-Security-Policy's `connect-src` must list them too.)
@@ -78,7 +78,7 @@ pub enum FailureKind {
     /// The answer is not JSON (an HTML page, a text file): its content type.
     ContentType(String),
     /// More than [`MAX_BYTES`].
-    TooLarge(f64),
+    TooLarge(u64),
     /// `?data=` named a source this build does not load: `malformed`, `scheme` or `origin`.
     Refused(&'static str),
     Contract(LoadError),
@@ -129,13 +129,13 @@ impl LoadFailure {
             }
             (FailureKind::TooLarge(n), Lang::Fr) => format!(
                 "{url} fait {} Mo, au-delà des {} Mo qu'un export peut faire.",
-                (n / 1e6).ceil(),
-                MAX_BYTES / 1e6
+                n.div_ceil(1_000_000),
+                MAX_BYTES / 1_000_000
             ),
             (FailureKind::TooLarge(n), Lang::En) => format!(
                 "{url} is {} MB, over the {} MB an export may be.",
-                (n / 1e6).ceil(),
-                MAX_BYTES / 1e6
+                n.div_ceil(1_000_000),
+                MAX_BYTES / 1_000_000
             ),
             (FailureKind::Refused(why), Lang::Fr) => match *why {
                 "scheme" => format!("« {url} » : seules les adresses http(s) sont chargées."),
@@ -239,13 +239,13 @@ async fn fetch(url: &str, signal: &web_sys::AbortSignal) -> Result<String, Failu
     let announced = response
         .headers()
         .get("content-length")
-        .and_then(|n| n.trim().parse::<f64>().ok());
+        .and_then(|n| n.trim().parse::<u64>().ok());
     if let Some(n) = announced.filter(|n| *n > MAX_BYTES) {
         return Err(FailureKind::TooLarge(n));
     }
     let text = response.text().await.map_err(network)?;
-    if text.len() as f64 > MAX_BYTES {
-        return Err(FailureKind::TooLarge(text.len() as f64));
+    if text.len() as u64 > MAX_BYTES {
+        return Err(FailureKind::TooLarge(text.len() as u64));
     }
     Ok(text)
 }

@@ -258,7 +258,12 @@ async fn a_panic_shows_a_message_and_a_reload_button() {
         .unwrap()
         .set_attribute("lang", "fr");
     // Panics in its own task (a timer), as a handler of the real page would.
-    let boom = wasm_bindgen::closure::Closure::once_into_js(|| panic!("forced by the test"));
+    let message = "forced by the test";
+    let boom = wasm_bindgen::closure::Closure::once_into_js(move || {
+        if !message.is_empty() {
+            panic!("{message}");
+        }
+    });
     web_sys::window()
         .unwrap()
         .set_timeout_with_callback_and_timeout_and_arguments_0(boom.unchecked_ref(), 0)

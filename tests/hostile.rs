@@ -13,6 +13,8 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use fantoccini::actions::InputSource;
+
 use support::{browser, dist, Browser};
 
 /// The policy of `public/_headers`, plus a report address so that a violation at load time
@@ -190,7 +192,17 @@ async fn the_dashboard_works_under_a_strict_content_security_policy() {
     b.js("document.querySelector('#skills-by-promotion .legend-entry').click()")
         .await;
     // A tooltip (positioned through the CSSOM too).
-    b.js("const c = document.querySelector('#journal-weekly canvas'); c.focus(); c.dispatchEvent(new KeyboardEvent('keydown', {key: 'ArrowRight', bubbles: true}));").await;
+    b.js("document.querySelector('#defis-by-administration canvas').focus()")
+        .await;
+    let right = fantoccini::key::Key::Right;
+    let keys = fantoccini::actions::KeyActions::new("keyboard".into())
+        .then(fantoccini::actions::KeyAction::Down {
+            value: right.into(),
+        })
+        .then(fantoccini::actions::KeyAction::Up {
+            value: right.into(),
+        });
+    b.client.perform_actions(keys).await.unwrap();
     b.wait_for("document.querySelector('.tooltip')", "a tooltip")
         .await;
     // The embed dialog's preview frame is sized by embed.js under the same policy.
