@@ -1,11 +1,23 @@
 /* EIG Pulse: sizes the embedded charts of a host page to their content.
    Include once: <script src=".../embed.js" async></script>. Only iframes marked
-   data-eig-pulse are resized, and only from messages their own window sends. */
+   data-eig-pulse whose src is on this script's own origin (the dashboard's) are resized,
+   and only from messages their own window sends from that origin. */
 (function () {
   "use strict";
-  if (window.__eigPulseEmbed) return;
-  window.__eigPulseEmbed = true;
+  // A Symbol key: no element id of the host page can shadow it (ids become window names).
+  var ONCE = typeof Symbol === "function" ? Symbol.for("eig-pulse-embed") : "__eigPulseEmbed";
+  if (window[ONCE] === true) return;
+  var script = document.currentScript;
+  var DASHBOARD = null;
+  try { DASHBOARD = new URL(script && script.src).origin; } catch (e) { return; }
+  if (!DASHBOARD || DASHBOARD === "null") return;
+  try {
+    Object.defineProperty(window, ONCE, { value: true });
+  } catch (e) { return; }
   var LIMIT = 20000;
+  function originOf(src) {
+    try { return new URL(src, document.baseURI).origin; } catch (e) { return null; }
+  }
   function frameOf(source) {
     var frames = document.querySelectorAll("iframe[data-eig-pulse]");
     for (var i = 0; i < frames.length; i++) {
@@ -28,8 +40,9 @@
     return null;
   }
   window.addEventListener("message", function (event) {
+    if (event.origin !== DASHBOARD) return;
     var frame = frameOf(event.source);
-    if (!frame) return;
+    if (!frame || originOf(frame.getAttribute("src")) !== DASHBOARD) return;
     var height = heightOf(event.data);
     if (typeof height !== "number" || !isFinite(height) || height <= 0 || height > LIMIT) return;
     frame.style.height = Math.ceil(height) + "px";

@@ -11,11 +11,10 @@ use leptos::prelude::*;
 use crate::browser;
 use crate::dashboard::Dashboard;
 use crate::embed::EmbedView;
-use crate::load::{load_export, LoadFailure};
+use crate::load::{
+    export_source, load_export, LoadFailure, Origin, ALLOWED_ORIGINS, TIMEOUT_SECONDS,
+};
 use crate::scheme::{self, Preference};
-
-/// Where the export comes from when the URL does not say (`?data=<url>`).
-const DEFAULT_EXPORT: &str = "data/export.json";
 
 #[component]
 pub fn App() -> AnyView {
@@ -62,7 +61,7 @@ pub fn App() -> AnyView {
     if let Some(slug) = browser::parameter("chart") {
         return view! { <Embedded slug /> }.into_any();
     }
-    let export = LocalResource::new(move || load_export(export_url()));
+    let (export, origin) = load();
     let credits = Signal::derive(move || {
         export.with(|loaded| match loaded {
             Some(Ok(data)) => Some(Credits {
@@ -85,6 +84,7 @@ pub fn App() -> AnyView {
         </div>
         <Header preference />
         <main id="contenu" tabindex="-1" class="fr-container">
+            <SourceNotice origin=origin.clone() />
             {move || match export.get() {
                 None => view! { <Loading /> }.into_any(),
                 Some(Err(failure)) => view! { <Failure failure on_retry=move || export.refetch() /> }.into_any(),
@@ -256,9 +256,9 @@ fn Footer(credits: Signal<Option<Credits>>) -> impl IntoView {
 #[component]
 fn Embedded(slug: String) -> impl IntoView {
     let lang = expect_context::<RwSignal<Lang>>();
-    let export = LocalResource::new(move || load_export(export_url()));
+    let (export, origin) = load();
     let id = ChartId::from_slug(&slug);
-    move || match (id, export.get()) {
+    let chart = move || match (id, export.get()) {
         (None, _) => {
             let known: Vec<&str> = ChartId::ALL.iter().map(|c| c.slug()).collect();
             let message = format!(
@@ -276,14 +276,56 @@ fn Embedded(slug: String) -> impl IntoView {
         (Some(id), Some(Ok(data))) => {
             view! { <EmbedView cohort=Arc::new(Cohort::new(data)) id /> }.into_any()
         }
-    }
+    };
+    view! { <SourceNotice origin /> {chart} }
 }
 
-/// The export to show: `?data=<url>`, or the one beside the page.
-fn export_url() -> String {
-    browser::parameter("data")
-        .filter(|u| !u.trim().is_empty())
-        .unwrap_or_else(|| DEFAULT_EXPORT.to_string())
+/// The export named by `?data=` if this build may load it (else a failure saying why), fetched
+/// with the timeout (`?timeout=<s>` may only shorten it, for tests); each refetch asks again.
+fn load() -> (
+    LocalResource<Result<eig_pulse_core::Export, LoadFailure>>,
+    Origin,
+) {
+    let page = web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default();
+    let source = export_source(
+        browser::parameter("data").as_deref(),
+        &page,
+        ALLOWED_ORIGINS,
+    );
+    let origin = source
+        .as_ref()
+        .map_or(Origin::Default, |(_, origin)| origin.clone());
+    let timeout = browser::parameter("timeout")
+        .and_then(|t| t.parse::<u32>().ok())
+        .map_or(TIMEOUT_SECONDS, |t| t.clamp(1, TIMEOUT_SECONDS));
+    let resource = LocalResource::new(move || {
+        let source = source.clone();
+        async move {
+            let (url, _) = source?;
+            load_export(url, timeout).await
+        }
+    });
+    (resource, origin)
+}
+
+/// A visible notice when the export is not the page's own: its address, as text.
+#[component]
+fn SourceNotice(origin: Origin) -> impl IntoView {
+    let lang = expect_context::<RwSignal<Lang>>();
+    match origin {
+        Origin::Default => None,
+        Origin::Other(url) => Some(view! {
+            <p class="fr-notice source-notice" role="note">
+                {move || lang.get().pick(
+                    "Données d'une autre source que celle de ce tableau de bord : ",
+                    "Data from another source than this dashboard's: ",
+                )}
+                <code>{url.clone()}</code>
+            </p>
+        }),
+    }
 }
 
 #[component]

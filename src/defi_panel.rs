@@ -2,6 +2,7 @@
 
 use std::sync::Arc;
 
+use eig_pulse_core::validate::has_http_scheme;
 use eig_pulse_core::{format, progress, stats, technologies, Cohort, Filters, Lang, Selection};
 use leptos::prelude::*;
 
@@ -164,8 +165,9 @@ pub fn DefiPanel(
                     <dd>{d.mentors.join(", ")}</dd>
                     <dt>{t("Liens", "Links")}</dt>
                     <dd>
-                        {d.source_code.iter().map(|url| view! { <a href=url.clone() rel="noopener">{t("Code source", "Source code")}</a>" " }).collect_view()}
-                        {d.website.clone().map(|url| view! { <a href=url rel="noopener">{t("Site web", "Website")}</a> })}
+                        // Only http(s) becomes a link (the contract already refuses the rest).
+                        {d.source_code.iter().filter(|u| has_http_scheme(u)).map(|url| view! { <a href=url.clone() rel="noopener noreferrer">{t("Code source", "Source code")}</a>" " }).collect_view()}
+                        {d.website.clone().filter(|u| has_http_scheme(u)).map(|url| view! { <a href=url rel="noopener noreferrer">{t("Site web", "Website")}</a> })}
                         {(d.source_code.is_empty() && d.website.is_none()).then(|| t("aucun lien publié", "no published link"))}
                     </dd>
                 </dl>

@@ -81,9 +81,10 @@ pub fn EmbedView(cohort: Arc<Cohort>, id: ChartId) -> impl IntoView {
             '?'
         };
         if let Some(window) = web_sys::window() {
-            let _ = window.open_with_url_and_target(
+            let _ = window.open_with_url_and_target_and_features(
                 &format!("{full_for_targets}{separator}{query}"),
                 "_blank",
+                "noopener",
             );
         }
     });
@@ -97,7 +98,7 @@ pub fn EmbedView(cohort: Arc<Cohort>, id: ChartId) -> impl IntoView {
             {(!plain).then(|| view! {
                 <p class="embed-credit">
                     {credit_text}" · "
-                    <a href=full target="_blank" rel="noopener">
+                    <a href=full target="_blank" rel="noopener noreferrer">
                         {move || lang.get().pick("Voir le tableau de bord complet", "See the full dashboard")}
                     </a>
                 </p>
@@ -162,17 +163,7 @@ pub fn EmbedDialog(
             slug = id.slug(),
         )
     };
-    let command = move |id: ChartId| {
-        let mut parts = vec![format!(
-            "eig-pulse render --export data/export.json --chart {}",
-            id.slug()
-        )];
-        for (name, value) in filters.get().to_pairs() {
-            parts.push(format!("--{name} {value}"));
-        }
-        parts.push(format!("--format png -o {}.png", id.slug()));
-        parts.join(" ")
-    };
+    let command = move |id: ChartId| filters.with(|f| f.render_command(id.slug()));
     let cohort_for_words = cohort.clone();
     browser::manage_dialog_focus(move || embedding.get().is_some(), "embed-title");
     move || {

@@ -14,6 +14,7 @@ pub mod embed;
 mod filter_bar;
 pub mod key_figures;
 pub mod load;
+pub mod panic_page;
 pub mod scheme;
 mod scorecard;
 mod table_frame;

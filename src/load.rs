@@ -1,7 +1,66 @@
-//! Fetching the export: a plain `async fn`, with a French message naming what failed and where.
+//! Fetching the export: where it may come from (`?data=`), a plain `async fn` with a timeout,
+//! a content-type and a size check, and a French message naming what failed and where.
 
 use eig_pulse_core::validate::{parse_export, LoadError};
 use eig_pulse_core::{Export, Lang};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+
+/// The export beside the page, loaded when the URL does not say (`?data=<url>`).
+pub const DEFAULT_EXPORT: &str = "data/export.json";
+/// How long the export may take to arrive, headers and body, before the fetch is aborted.
+pub const TIMEOUT_SECONDS: u32 = 20;
+/// The largest export read (the real one is about 1 MB; 100× the programme is about 60 MB).
+pub const MAX_BYTES: u64 = 100_000_000;
+/// Origins other than the page's own that `?data=` may name, set when building:
+/// `EIG_PULSE_DATA_ORIGINS="https://a.example https://b.example" trunk build --release`.
+/// (The Content-Security-Policy's `connect-src` must list them too.)
+pub const ALLOWED_ORIGINS: Option<&str> = option_env!("EIG_PULSE_DATA_ORIGINS");
+
+/// Where the export comes from: the page's own file, or a source the URL named.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    Default,
+    /// Another export, named by `?data=` (shown to the reader in a notice).
+    Other(String),
+}
+
+/// Decides what `?data=<url>` may load. `page` is the page's address; relative URLs are resolved
+/// against it. Only http(s) of the page's origin or of [`ALLOWED_ORIGINS`]; never `data:`,
+/// `blob:` or `javascript:`.
+pub fn export_source(
+    data: Option<&str>,
+    page: &str,
+    allowed: Option<&str>,
+) -> Result<(String, Origin), LoadFailure> {
+    let Some(data) = data.map(str::trim).filter(|d| !d.is_empty()) else {
+        return Ok((DEFAULT_EXPORT.to_string(), Origin::Default));
+    };
+    let refused = |reason: &'static str| LoadFailure {
+        url: data.to_string(),
+        kind: FailureKind::Refused(reason),
+    };
+    let url = web_sys::Url::new_with_base(data, page).map_err(|_| refused("malformed"))?;
+    if !matches!(url.protocol().as_str(), "http:" | "https:") {
+        return Err(refused("scheme"));
+    }
+    let own = web_sys::Url::new(page)
+        .map(|p| p.origin())
+        .unwrap_or_default();
+    let origin = url.origin();
+    let listed = allowed
+        .unwrap_or_default()
+        .split([' ', ','])
+        .any(|o| !o.is_empty() && o.trim_end_matches('/') == origin);
+    if origin != own && !listed {
+        return Err(refused("origin"));
+    }
+    let default = web_sys::Url::new_with_base(DEFAULT_EXPORT, page).map(|u| u.href());
+    if default.as_deref() == Ok(url.href().as_str()) {
+        return Ok((DEFAULT_EXPORT.to_string(), Origin::Default));
+    }
+    Ok((url.href(), Origin::Other(url.href())))
+}
 
 /// Why the export could not be shown, in words for the reader.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -13,16 +72,32 @@ pub struct LoadFailure {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FailureKind {
     Network(String),
+    /// No complete answer within [`TIMEOUT_SECONDS`] (or the test's shorter limit).
+    Timeout(u32),
     Http(u16, String),
+    /// The answer is not JSON (an HTML page, a text file): its content type.
+    ContentType(String),
+    /// More than [`MAX_BYTES`].
+    TooLarge(u64),
+    /// `?data=` named a source this build does not load: `malformed`, `scheme` or `origin`.
+    Refused(&'static str),
     Contract(LoadError),
 }
 
 impl LoadFailure {
     pub fn title(&self, lang: Lang) -> &'static str {
         match &self.kind {
-            FailureKind::Network(_) => lang.pick(
+            FailureKind::Network(_) | FailureKind::Timeout(_) => lang.pick(
                 "Les données n'ont pas pu être chargées",
                 "The data could not be loaded",
+            ),
+            FailureKind::Refused(_) => lang.pick(
+                "Cette source de données n'est pas autorisée",
+                "This data source is not allowed",
+            ),
+            FailureKind::ContentType(_) | FailureKind::TooLarge(_) => lang.pick(
+                "Le fichier de données est invalide",
+                "The data file is invalid",
             ),
             FailureKind::Http(..) => lang.pick(
                 "Le fichier de données est introuvable",
@@ -40,6 +115,38 @@ impl LoadFailure {
         match (&self.kind, lang) {
             (FailureKind::Network(e), Lang::Fr) => format!("Échec réseau en demandant {url} : {e}"),
             (FailureKind::Network(e), Lang::En) => format!("Network failure fetching {url}: {e}"),
+            (FailureKind::Timeout(s), Lang::Fr) => {
+                format!("{url} n'a pas répondu en {s} secondes : la demande a été abandonnée.")
+            }
+            (FailureKind::Timeout(s), Lang::En) => {
+                format!("{url} did not answer within {s} seconds: the request was abandoned.")
+            }
+            (FailureKind::ContentType(t), Lang::Fr) => format!(
+                "{url} n'est pas un fichier JSON (type « {t} ») : une page d'erreur ou un mauvais lien ?"
+            ),
+            (FailureKind::ContentType(t), Lang::En) => {
+                format!("{url} is not a JSON file (type \"{t}\"): an error page or a wrong link?")
+            }
+            (FailureKind::TooLarge(n), Lang::Fr) => format!(
+                "{url} fait {} Mo, au-delà des {} Mo qu'un export peut faire.",
+                n.div_ceil(1_000_000),
+                MAX_BYTES / 1_000_000
+            ),
+            (FailureKind::TooLarge(n), Lang::En) => format!(
+                "{url} is {} MB, over the {} MB an export may be.",
+                n.div_ceil(1_000_000),
+                MAX_BYTES / 1_000_000
+            ),
+            (FailureKind::Refused(why), Lang::Fr) => match *why {
+                "scheme" => format!("« {url} » : seules les adresses http(s) sont chargées."),
+                "malformed" => format!("« {url} » n'est pas une adresse."),
+                _ => format!("« {url} » : ce tableau de bord ne charge que ses propres données et celles des sites autorisés à sa construction."),
+            },
+            (FailureKind::Refused(why), Lang::En) => match *why {
+                "scheme" => format!("\"{url}\": only http(s) addresses are loaded."),
+                "malformed" => format!("\"{url}\" is not an address."),
+                _ => format!("\"{url}\": this dashboard loads only its own data and that of sites allowed when it was built."),
+            },
             (FailureKind::Http(status, text), Lang::Fr) => {
                 format!("Le serveur a répondu {status} {text} pour {url}.")
             }
@@ -73,25 +180,72 @@ fn english(error: &LoadError) -> String {
     }
 }
 
-/// Fetches and checks an export.
-pub async fn load_export(url: String) -> Result<Export, LoadFailure> {
+/// Fetches and checks an export, aborting after `timeout_seconds`.
+pub async fn load_export(url: String, timeout_seconds: u32) -> Result<Export, LoadFailure> {
     let fail = |kind| LoadFailure {
         url: url.clone(),
         kind,
     };
-    let response = gloo_net::http::Request::get(&url)
+    let controller = web_sys::AbortController::new()
+        .map_err(|_| fail(FailureKind::Network("AbortController".into())))?;
+    let signal = controller.signal();
+    let abort = Closure::<dyn Fn()>::new(move || controller.abort());
+    let window = web_sys::window();
+    let timer = window.as_ref().and_then(|w| {
+        w.set_timeout_with_callback_and_timeout_and_arguments_0(
+            abort.as_ref().unchecked_ref(),
+            (timeout_seconds * 1000) as i32,
+        )
+        .ok()
+    });
+    let result = fetch(&url, &signal).await;
+    if let (Some(window), Some(timer)) = (window, timer) {
+        window.clear_timeout_with_handle(timer);
+    }
+    drop(abort);
+    let text = result.map_err(|kind| {
+        fail(if signal.aborted() {
+            FailureKind::Timeout(timeout_seconds)
+        } else {
+            kind
+        })
+    })?;
+    parse_export(&text).map_err(|e| fail(FailureKind::Contract(e)))
+}
+
+/// The response's text, when it is a JSON answer of a sound size.
+async fn fetch(url: &str, signal: &web_sys::AbortSignal) -> Result<String, FailureKind> {
+    let network = |e: gloo_net::Error| FailureKind::Network(e.to_string());
+    // `no-cache`: « Réessayer » asks the server again rather than a cached failure.
+    let response = gloo_net::http::Request::get(url)
+        .abort_signal(Some(signal))
+        .cache(web_sys::RequestCache::NoCache)
         .send()
         .await
-        .map_err(|e| fail(FailureKind::Network(e.to_string())))?;
+        .map_err(network)?;
     if !response.ok() {
-        return Err(fail(FailureKind::Http(
-            response.status(),
-            response.status_text(),
-        )));
+        return Err(FailureKind::Http(response.status(), response.status_text()));
     }
-    let text = response
-        .text()
-        .await
-        .map_err(|e| fail(FailureKind::Network(e.to_string())))?;
-    parse_export(&text).map_err(|e| fail(FailureKind::Contract(e)))
+    let content_type = response.headers().get("content-type").unwrap_or_default();
+    let essence = content_type
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    if essence != "application/json" && !essence.ends_with("+json") {
+        return Err(FailureKind::ContentType(content_type));
+    }
+    let announced = response
+        .headers()
+        .get("content-length")
+        .and_then(|n| n.trim().parse::<u64>().ok());
+    if let Some(n) = announced.filter(|n| *n > MAX_BYTES) {
+        return Err(FailureKind::TooLarge(n));
+    }
+    let text = response.text().await.map_err(network)?;
+    if text.len() as u64 > MAX_BYTES {
+        return Err(FailureKind::TooLarge(text.len() as u64));
+    }
+    Ok(text)
 }

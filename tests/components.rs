@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use eig_pulse_app::chart_view::{ChartView, Surroundings};
 use eig_pulse_app::key_figures::KeyFiguresView;
-use eig_pulse_app::load::{load_export, FailureKind};
+use eig_pulse_app::load::{export_source, load_export, FailureKind, Origin};
 use eig_pulse_app::scheme::Scheme;
 use eig_pulse_core::chart::{draw_bars, ChartId, Target, Theme};
 use eig_pulse_core::validate::parse_export;
@@ -187,7 +187,7 @@ async fn a_chart_view_draws_toggles_series_and_follows_keyboard_links() {
 
 #[wasm_bindgen_test]
 async fn load_failures_say_what_and_where() {
-    let missing = load_export("/no-such-export.json".into())
+    let missing = load_export("/no-such-export.json".into(), 20)
         .await
         .unwrap_err();
     assert!(
@@ -199,7 +199,7 @@ async fn load_failures_say_what_and_where() {
         missing.title(Lang::Fr),
         "Le fichier de données est introuvable"
     );
-    let unreachable = load_export("http://127.0.0.1:9/export.json".into())
+    let unreachable = load_export("http://127.0.0.1:9/export.json".into(), 20)
         .await
         .unwrap_err();
     assert!(
@@ -209,4 +209,83 @@ async fn load_failures_say_what_and_where() {
     assert!(unreachable
         .detail(Lang::Fr)
         .starts_with("Échec réseau en demandant http://127.0.0.1:9/export.json"));
+}
+
+/// `?data=`: the page's own origin, or the build's allowed list; never `data:` or `javascript:`.
+#[wasm_bindgen_test]
+fn data_sources_are_own_origin_or_allowed() {
+    let page = "https://eig.example/pulse/?promo=dig";
+    let allowed = Some("https://data.example, https://other.example/");
+    let ok = |data: &str| export_source(Some(data), page, allowed);
+    assert_eq!(
+        export_source(None, page, allowed).unwrap().1,
+        Origin::Default
+    );
+    assert_eq!(ok("data/export.json").unwrap().1, Origin::Default);
+    assert_eq!(
+        ok("/exports/autre.json").unwrap(),
+        (
+            "https://eig.example/exports/autre.json".to_string(),
+            Origin::Other("https://eig.example/exports/autre.json".into())
+        )
+    );
+    assert!(ok("https://data.example/export.json").is_ok());
+    assert!(ok("https://other.example/e.json").is_ok());
+    for (data, why) in [
+        ("data:application/json,{}", "scheme"),
+        ("javascript:alert(1)", "scheme"),
+        ("blob:https://eig.example/x", "scheme"),
+        ("https://evil.example/export.json", "origin"),
+        ("//evil.example/export.json", "origin"),
+        ("http://eig.example/export.json", "origin"),
+        ("https://data.example.evil.example/e.json", "origin"),
+    ] {
+        let failure = ok(data).unwrap_err();
+        assert_eq!(failure.kind, FailureKind::Refused(why), "{data}");
+        assert!(failure.detail(Lang::Fr).contains(data), "{data}");
+    }
+}
+
+/// A panic in any task replaces the page (here a stand-in element, so that the test runner's
+/// own output stays) with the message in the reader's language and a reload button.
+#[wasm_bindgen_test]
+async fn a_panic_shows_a_message_and_a_reload_button() {
+    let place = host();
+    place.set_text_content(Some("a frozen dashboard"));
+    eig_pulse_app::panic_page::install_into(Some(place.clone().into()));
+    let _ = document()
+        .document_element()
+        .unwrap()
+        .set_attribute("lang", "fr");
+    // Panics in its own task (a timer), as a handler of the real page would.
+    let message = "forced by the test";
+    let boom = wasm_bindgen::closure::Closure::once_into_js(move || {
+        if !message.is_empty() {
+            panic!("{message}");
+        }
+    });
+    web_sys::window()
+        .unwrap()
+        .set_timeout_with_callback_and_timeout_and_arguments_0(boom.unchecked_ref(), 0)
+        .unwrap();
+    tick().await;
+    tick().await;
+    let text = place.text_content().unwrap_or_default();
+    assert!(
+        text.contains("Le tableau de bord s'est arrêté sur une erreur")
+            && text.contains("Recharger la page")
+            && !text.contains("frozen"),
+        "{text}"
+    );
+    assert!(place
+        .query_selector("button.panic-reload")
+        .unwrap()
+        .is_some());
+    assert_eq!(
+        place
+            .query_selector("[role=alert]")
+            .unwrap()
+            .map(|e| e.tag_name()),
+        Some("MAIN".to_string())
+    );
 }

@@ -379,7 +379,7 @@ async fn broken_exports_get_a_clear_french_message_and_a_retry() {
         ),
         (
             "?data=http://127.0.0.1:9/export.json",
-            "Les données n'ont pas pu être chargées",
+            "Cette source de données n'est pas autorisée",
             "127.0.0.1:9",
         ),
     ] {

@@ -5,15 +5,18 @@ mod support;
 
 use support::{browser, dist, serve, Browser, Routes};
 
-/// A blog post with two embedded charts and one foreign frame (not marked for resizing).
+/// A blog post with two embedded charts, one foreign frame (not marked for resizing), an
+/// impostor frame of the host's own origin marked for resizing, and an element whose id once
+/// switched `embed.js` off.
 fn host_page(dashboard: u16) -> Vec<u8> {
     format!(
         r#"<!doctype html><html><head><meta charset="utf-8"><title>Article</title></head>
-<body style="margin:0;font-family:sans-serif"><div id="post" style="width:700px">
+<body style="margin:0;font-family:sans-serif"><div id="__eigPulseEmbed"></div><div id="post" style="width:700px">
 <p>Un article de blog.</p>
 <iframe id="weekly" data-eig-pulse src="http://127.0.0.1:{dashboard}/?chart=journal-weekly&admin=ministere-de-l-interieur&theme=dark" title="Activité" style="width:100%;border:0" height="150"></iframe>
 <iframe id="admins" data-eig-pulse src="http://127.0.0.1:{dashboard}/?chart=defis-by-administration&lang=en&theme=light" title="Défis" style="width:100%;border:0" height="150"></iframe>
 <iframe id="foreign" src="http://127.0.0.1:{dashboard}/?chart=skills-by-promotion" title="Étranger" style="width:100%;border:0" height="150"></iframe>
+<iframe id="impostor" data-eig-pulse src="/impostor.html" title="Imposteur" style="width:100%;border:0" height="150"></iframe>
 </div><script src="http://127.0.0.1:{dashboard}/embed.js" async></script></body></html>"#
     )
     .into_bytes()
@@ -25,6 +28,14 @@ fn sites() -> (u16, u16) {
     routes.insert(
         "/post.html".into(),
         (200, "text/html; charset=utf-8", host_page(dashboard)),
+    );
+    routes.insert(
+        "/impostor.html".into(),
+        (
+            200,
+            "text/html; charset=utf-8",
+            b"<!doctype html><script>setInterval(function () { parent.postMessage({\"eig-pulse-height\": {\"journal-weekly\": 4321}}, \"*\"); parent.postMessage({sentinel: \"amp\", type: \"embed-size\", height: 4321}, \"*\"); }, 100);</script>".to_vec(),
+        ),
     );
     let host = serve(std::env::temp_dir(), routes);
     (dashboard, host)
@@ -82,6 +93,12 @@ async fn embedded_charts_take_their_height_follow_the_host_and_ignore_strangers(
             .await,
         "",
         "a frame not marked data-eig-pulse is left alone"
+    );
+    assert_eq!(
+        b.js("return document.getElementById('impostor').style.height")
+            .await,
+        "",
+        "a frame marked data-eig-pulse but not on the dashboard's origin is left alone"
     );
 
     // Theme and language reach the embedded pages.

@@ -305,6 +305,11 @@ pub fn write_atomically(path: &Path, bytes: &[u8], lang: Lang) -> Result<(), Str
     file.write_all(bytes).map_err(fail)?;
     file.as_file().sync_all().map_err(fail)?;
     let file = file.persist(path).map_err(|e| fail(e.error))?;
+    // The rename itself is durable only once the folder is synced.
+    #[cfg(unix)]
+    std::fs::File::open(dir)
+        .and_then(|d| d.sync_all())
+        .map_err(fail)?;
     // Readable by all, like any published file (a temporary file starts private).
     #[cfg(unix)]
     {

@@ -103,7 +103,7 @@ enum Command {
         #[arg(long)]
         into: PathBuf,
         /// Table des dépôts (data/repositories.yml) dont les URL sont aussi clonées, dans
-        /// <into>/<défi>--<dépôt>.
+        /// <into>/<défi>-<dépôt>.
         #[arg(long)]
         repos_map: Option<PathBuf>,
     },

@@ -240,7 +240,7 @@ pub fn clone(
             links.push((
                 mapping.name.clone(),
                 SourceCodeLink {
-                    defi_id: format!("{}--{name}", entry.defi_id),
+                    defi_id: eig_pulse_ingest::names::slug(&format!("{} {name}", entry.defi_id)),
                     line: entry.line,
                     url: entry.key,
                 },
@@ -255,6 +255,17 @@ pub fn clone(
     for (file, link) in &links {
         bar.set_message(link.defi_id.clone());
         let place = format!("{file}:{}", link.line);
+        // The défi's id names the clone's folder: a slug, never empty, never `..`.
+        if !eig_pulse_core::validate::is_slug(&link.defi_id) {
+            return Err(format!(
+                "{place} : {} « {} »",
+                lang.pick(
+                    "identifiant de défi vide ou invalide, pas de dossier de clone possible :",
+                    "empty or invalid défi id, no clone folder possible:"
+                ),
+                link.defi_id
+            ));
+        }
         let (outcome, message) = match eig_pulse_repos::clone::target(&link.url) {
             Target::OrganisationPage => (
                 Outcome::Skipped,

@@ -178,6 +178,18 @@ fn cases() -> Vec<(&'static str, Change, Vec<String>)> {
             ],
         ),
         (
+            "journal year outside the plausible range",
+            |s| {
+                s.edit("journal.csv", |t| {
+                    t.replacen("<2018-02-15 jeu.>", "<0018-02-15 jeu.>", 1)
+                })
+            },
+            vec![
+                "journal.csv, ligne 4".into(),
+                "date « <0018-02-15 jeu.> » hors de la période plausible (1970 à 2099)".into(),
+            ],
+        ),
+        (
             "missing column",
             |s| {
                 s.edit("journal.csv", |t| {
@@ -354,6 +366,29 @@ fn validate_prints_each_error_with_its_json_path() {
                     .remove("promotion_id");
             },
             "/defis/0",
+        ),
+        (
+            "year 9999 commit week",
+            |v| {
+                let defi = v["defis"][0]["id"].clone();
+                v["activity"] = serde_json::json!([{"defi_id": defi, "url": "https://github.com/etalab/x",
+                    "matched_by": "source_code", "default_branch": "main", "commits": 1, "authors": 1,
+                    "first_commit": "9999-12-27", "last_commit": "9999-12-27", "latest_tag": null,
+                    "weeks": [{"week": "9999-W52", "monday": "9999-12-27", "commits": 1, "authors": 1}],
+                    "openness": {"license_file": null, "license_spdx": null, "readme": false,
+                        "contributing": false, "changelog": false, "ci": [], "tests": false}}]);
+            },
+            "/activity/0/weeks/0/monday",
+        ),
+        (
+            "script as a website",
+            |v| v["defis"][0]["website"] = "javascript:alert(1)".into(),
+            "/defis/0/website",
+        ),
+        (
+            "markup as an id",
+            |v| v["skills"][0]["id"] = "<b>dev</b>".into(),
+            "/skills/0/id",
         ),
         (
             "script in a URL",

@@ -4,7 +4,11 @@ use std::collections::HashMap;
 
 use crate::export::Export;
 use crate::filter::Filters;
-use crate::validate::parse_date;
+use crate::validate::{plausible_date, MAX_ADMINISTRATION_DEPTH};
+
+/// How many journal categories the cohort reads (bits of a category mask); the contract allows
+/// only the nine letters of the legend.
+pub const MAX_JOURNAL_CATEGORIES: usize = 16;
 
 /// An export with the indexes every chart needs. Plain data: no signals, no DOM.
 #[derive(Debug, Clone)]
@@ -18,12 +22,12 @@ pub struct Cohort {
     defi_by_id: HashMap<String, usize>,
     /// Défi index of each journal entry.
     journal_defi: Vec<Option<usize>>,
-    /// Day number (Julian day) of each journal entry.
-    journal_day: Vec<i32>,
+    /// Day number (Julian day) of each journal entry; `None` outside the plausible range.
+    journal_day: Vec<Option<i32>>,
     /// Day number of the Monday of each journal entry's week.
-    journal_monday: Vec<i32>,
+    journal_monday: Vec<Option<i32>>,
     /// Each journal entry's categories as bits, bit `i` for `export.journal_categories[i]`.
-    journal_mask: Vec<u16>,
+    journal_mask: Vec<u32>,
     /// Each administration's chain up to its root, itself first.
     chains: Vec<Vec<usize>>,
     /// Défi index of each repository of `activity`.
@@ -82,16 +86,16 @@ impl Cohort {
                     .and_then(|id| defi_by_id.get(id).copied())
             })
             .collect();
-        let journal_day: Vec<i32> = export
+        let journal_day: Vec<Option<i32>> = export
             .journal
             .iter()
-            .map(|e| parse_date(&e.date).map_or(0, |d| d.to_julian_day()))
+            .map(|e| plausible_date(&e.date).map(|d| d.to_julian_day()))
             .collect();
         let journal_monday = journal_day
             .iter()
             .map(|&day| {
-                let date = time::Date::from_julian_day(day).unwrap_or(time::Date::MIN);
-                day - i32::from(date.weekday().number_days_from_monday())
+                let date = time::Date::from_julian_day(day?).ok()?;
+                Some(day? - i32::from(date.weekday().number_days_from_monday()))
             })
             .collect();
         let journal_mask = export
@@ -101,10 +105,10 @@ impl Cohort {
                 export
                     .journal_categories
                     .iter()
-                    .take(15)
+                    .take(MAX_JOURNAL_CATEGORIES)
                     .enumerate()
                     .filter(|(_, c)| e.categories.contains(&c.id))
-                    .fold(0u16, |mask, (i, _)| mask | (1 << i))
+                    .fold(0u32, |mask, (i, _)| mask | (1 << i))
             })
             .collect();
         let repository_defi = export
@@ -118,7 +122,7 @@ impl Cohort {
             .map(|a| {
                 a.weeks
                     .iter()
-                    .filter_map(|w| parse_date(&w.monday).map(|m| (m, w.commits)))
+                    .filter_map(|w| plausible_date(&w.monday).map(|m| (m, w.commits)))
                     .collect()
             })
             .collect();
@@ -167,11 +171,13 @@ impl Cohort {
         self.chains.get(admin).map_or(&[], Vec::as_slice)
     }
 
+    /// At most [`MAX_ADMINISTRATION_DEPTH`] parents above: the contract refuses deeper trees,
+    /// and an unchecked one costs no more than a checked one.
     fn chain(&self, admin: usize) -> Vec<usize> {
         let mut chain = vec![admin];
         let mut current = admin;
         while let Some(parent) = self.parent(current) {
-            if chain.contains(&parent) || chain.len() > self.parent.len() {
+            if chain.contains(&parent) || chain.len() > MAX_ADMINISTRATION_DEPTH {
                 break;
             }
             chain.push(parent);
@@ -218,7 +224,7 @@ impl Cohort {
     }
 
     /// A journal entry's categories as bits, bit `i` for `export.journal_categories[i]`; 0 for none.
-    pub fn journal_categories(&self, entry: usize) -> u16 {
+    pub fn journal_categories(&self, entry: usize) -> u32 {
         self.journal_mask[entry]
     }
 
@@ -234,14 +240,16 @@ impl Cohort {
             .map_or(&[], Vec::as_slice)
     }
 
-    /// The Monday of a journal entry's week.
-    pub fn journal_monday(&self, entry: usize) -> time::Date {
-        time::Date::from_julian_day(self.journal_monday[entry]).unwrap_or(time::Date::MIN)
+    /// The Monday of a journal entry's week; `None` when its date is not plausible.
+    pub fn journal_monday(&self, entry: usize) -> Option<time::Date> {
+        time::Date::from_julian_day(self.journal_monday[entry]?).ok()
     }
 
-    /// The date of a journal entry.
+    /// The date of a journal entry (the earliest date when it is not plausible).
     pub fn journal_date(&self, entry: usize) -> time::Date {
-        time::Date::from_julian_day(self.journal_day[entry]).unwrap_or(time::Date::MIN)
+        self.journal_day[entry]
+            .and_then(|day| time::Date::from_julian_day(day).ok())
+            .unwrap_or(time::Date::MIN)
     }
 
     /// Applies the filters. Journal rows that match no défi count only while no filter narrows the défis.
@@ -284,8 +292,8 @@ impl Cohort {
         let journal = (0..self.export.journal.len())
             .filter(|&e| {
                 let day = self.journal_day[e];
-                from.is_none_or(|f| day >= f)
-                    && to.is_none_or(|t| day <= t)
+                from.is_none_or(|f| day.is_some_and(|day| day >= f))
+                    && to.is_none_or(|t| day.is_some_and(|day| day <= t))
                     && match self.journal_defi[e] {
                         Some(d) => keep_defi[d],
                         None => !filters.narrows_defis(),

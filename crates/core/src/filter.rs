@@ -26,7 +26,7 @@ pub struct Ignored {
 }
 
 /// The parameters the dashboard reads besides the filters (they are not ignored).
-const OTHER_PARAMETERS: [&str; 6] = ["data", "lang", "defi", "chart", "theme", "plain"];
+const OTHER_PARAMETERS: [&str; 7] = ["data", "lang", "defi", "chart", "theme", "plain", "timeout"];
 
 impl Filters {
     pub fn is_empty(&self) -> bool {
@@ -167,6 +167,41 @@ impl Filters {
         }
         pairs
     }
+
+    /// The `eig-pulse render` command drawing `chart` with these filters as a PNG, every
+    /// argument quoted for a POSIX shell (the « Intégrer » dialog shows it to be pasted).
+    pub fn render_command(&self, chart: &str) -> String {
+        let mut parts: Vec<String> = [
+            "eig-pulse",
+            "render",
+            "--export",
+            "data/export.json",
+            "--chart",
+        ]
+        .iter()
+        .map(|p| p.to_string())
+        .collect();
+        parts.push(shell_word(chart));
+        for (name, value) in self.to_pairs() {
+            parts.push(format!("--{name}"));
+            parts.push(shell_word(&value));
+        }
+        parts.extend(["--format".into(), "png".into(), "-o".into()]);
+        parts.push(shell_word(&format!("{chart}.png")));
+        parts.join(" ")
+    }
+}
+
+/// One word for a POSIX shell: as is when made of safe characters, else in single quotes
+/// (a quote inside becomes `'\''`).
+fn shell_word(text: &str) -> String {
+    let safe =
+        |c: char| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '/' | ':' | '=');
+    if !text.is_empty() && text.chars().all(safe) && !text.starts_with('-') {
+        text.to_string()
+    } else {
+        format!("'{}'", text.replace('\'', "'\\''"))
+    }
 }
 
 /// Decodes `a=1&b=x%20y` into pairs (`+` is a space).
@@ -186,4 +221,25 @@ pub fn query_string(pairs: &[(&str, String)]) -> String {
         serializer.append_pair(name, value);
     }
     serializer.finish()
+}
+
+#[cfg(test)]
+mod shell {
+    use super::*;
+
+    #[test]
+    fn render_command_quotes_every_argument() {
+        let filters = Filters {
+            admin: Some("$(rm -rf ~)'; echo".into()),
+            promo: Some("dig".into()),
+            ..Filters::default()
+        };
+        assert_eq!(
+            filters.render_command("journal-weekly"),
+            "eig-pulse render --export data/export.json --chart journal-weekly \
+             --admin '$(rm -rf ~)'\\''; echo' --promo dig --format png -o journal-weekly.png"
+        );
+        assert_eq!(shell_word("-n"), "'-n'");
+        assert_eq!(shell_word(""), "''");
+    }
 }

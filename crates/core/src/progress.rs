@@ -99,7 +99,8 @@ pub fn defi_progress(cohort: &Cohort, selection: &Selection) -> Vec<DefiProgress
             };
             if let Some((start, end)) = window {
                 progress.commits_during = progress.commits_between(start, end);
-                progress.commits_after = progress.commits_between(end, add_months(end, 12));
+                progress.commits_after = add_months(end, 12)
+                    .map_or(0, |after| progress.commits_between(end, after));
             }
             Some(progress)
         })
@@ -132,11 +133,11 @@ pub fn progress_figures(cohort: &Cohort, selection: &Selection) -> ProgressFigur
 /// date (or its window unknown): such a défi does not count.
 pub fn active_after(progress: &DefiProgress, months: u32) -> Option<bool> {
     let (_, end) = progress.window?;
-    let at = add_months(end, months);
+    let at = add_months(end, months)?;
     if progress.copied? < at {
         return None;
     }
-    let from = add_months(end, months.saturating_sub(ACTIVE_MONTHS));
+    let from = add_months(end, months.saturating_sub(ACTIVE_MONTHS))?;
     Some(progress.commits_between(from, at) > 0)
 }
 
@@ -275,7 +276,10 @@ pub fn cohorts_cumulative_commits(cohort: &Cohort, selection: &Selection, lang: 
             }
         };
         for (m, &month) in months.iter().enumerate() {
-            let at = add_months(start, month);
+            // Past the calendar's end nothing is counted.
+            let Some(at) = add_months(start, month) else {
+                continue;
+            };
             if copied >= at {
                 per_promotion[slot].1[m].push(progress.commits_between(start, at) as f64);
             }

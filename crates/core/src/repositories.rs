@@ -27,18 +27,20 @@ pub fn window(promotion: &Promotion) -> Option<(Date, Date)> {
     let start = parse_date(promotion.start.as_deref()?)?;
     let end = match promotion.end.as_deref().and_then(parse_date) {
         Some(end) => end.next_day()?,
-        None => add_months(start, promotion.months?),
+        None => add_months(start, promotion.months?)?,
     };
     Some((start, end))
 }
 
-/// The same day `months` later, or the last day of that month when it is shorter.
-pub(crate) fn add_months(date: Date, months: u32) -> Date {
-    let index = date.year() * 12 + i32::from(u8::from(date.month())) - 1 + months as i32;
-    let month = Month::try_from((index.rem_euclid(12) + 1) as u8).unwrap_or(Month::January);
-    let year = index.div_euclid(12);
+/// The same day `months` later, or the last day of that month when it is shorter; `None` past
+/// the calendar's end.
+pub(crate) fn add_months(date: Date, months: u32) -> Option<Date> {
+    let index =
+        i64::from(date.year()) * 12 + i64::from(u8::from(date.month())) - 1 + i64::from(months);
+    let month = Month::try_from(u8::try_from(index.rem_euclid(12) + 1).ok()?).ok()?;
+    let year = i32::try_from(index.div_euclid(12)).ok()?;
     let day = date.day().min(month.length(year));
-    Date::from_calendar_date(year, month, day).unwrap_or(date)
+    Date::from_calendar_date(year, month, day).ok()
 }
 
 fn first_of_month(date: Date) -> Date {
@@ -123,7 +125,7 @@ pub fn repository_activity(
     let mut commits: Vec<(usize, Date, u32)> = Vec::new();
     for (defi, r, _) in &repositories {
         for &(monday, n) in cohort.repository_weeks(*r) {
-            let sunday = monday + Duration::days(6);
+            let sunday = monday.checked_add(Duration::days(6)).unwrap_or(Date::MAX);
             if filters.from.is_some_and(|from| sunday < from)
                 || filters.to.is_some_and(|to| monday > to)
             {
@@ -220,13 +222,13 @@ pub fn repository_activity(
     // Categories: every week (or month) from the first to the last, empty ones kept.
     let bucket = |date: Date| if monthly { first_of_month(date) } else { date };
     let mut starts = Vec::new();
-    let mut current = bucket(first);
-    while current <= bucket(last) {
-        starts.push(current);
+    let mut current = Some(bucket(first));
+    while let Some(start) = current.filter(|c| *c <= bucket(last)) {
+        starts.push(start);
         current = if monthly {
-            add_months(current, 1)
+            add_months(start, 1)
         } else {
-            current + Duration::weeks(1)
+            start.checked_add(Duration::weeks(1))
         };
     }
     let index: HashMap<Date, usize> = starts.iter().enumerate().map(|(i, d)| (*d, i)).collect();
@@ -285,8 +287,9 @@ pub fn repository_activity(
                 let bucket_end = if monthly {
                     add_months(**s, 1)
                 } else {
-                    **s + Duration::weeks(1)
-                };
+                    s.checked_add(Duration::weeks(1))
+                }
+                .unwrap_or(Date::MAX);
                 **s < end && bucket_end > start
             })
             .map(|(i, _)| i)
@@ -620,13 +623,7 @@ fn cell(
 
 /// The scorecard as CSV (RFC 4180, header row): one row per défi, one column per check.
 pub fn scorecard_csv(card: &Scorecard) -> String {
-    let quote = |text: &str| {
-        if text.contains([',', '"', '\n', '\r']) {
-            format!("\"{}\"", text.replace('"', "\"\""))
-        } else {
-            text.to_string()
-        }
-    };
+    let quote = crate::chart::table::field;
     let mut out = String::from("defi_id,defi,score");
     for check in &card.checks {
         out.push(',');

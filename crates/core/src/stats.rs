@@ -245,6 +245,7 @@ fn journal_series(cohort: &Cohort, lang: Lang) -> Vec<Series> {
         .export
         .journal_categories
         .iter()
+        .take(crate::cohort::MAX_JOURNAL_CATEGORIES)
         .enumerate()
         .map(|(i, c)| Series {
             key: c.id.clone(),
@@ -276,11 +277,12 @@ fn entry_series(cohort: &Cohort, entry: usize, series_count: usize) -> impl Iter
 /// several categories counts once in each. Weeks without entries are kept, at zero.
 pub fn journal_weekly(cohort: &Cohort, selection: &Selection, lang: Lang) -> BarChart {
     let series = journal_series(cohort, lang);
-    let mondays: Vec<time::Date> = selection
+    // Entries without a plausible date (only in an unchecked export) have no week.
+    let (entries_dated, mondays): (Vec<usize>, Vec<time::Date>) = selection
         .journal
         .iter()
-        .map(|&e| cohort.journal_monday(e))
-        .collect();
+        .filter_map(|&e| Some((e, cohort.journal_monday(e)?)))
+        .unzip();
     let (Some(first), Some(last)) = (mondays.iter().min().copied(), mondays.iter().max().copied())
     else {
         return BarChart {
@@ -300,7 +302,7 @@ pub fn journal_weekly(cohort: &Cohort, selection: &Selection, lang: Lang) -> Bar
     let weeks = ((last - first).whole_days() / 7 + 1) as usize;
     let mut values = vec![vec![0.0; series.len()]; weeks];
     let mut entries = vec![0usize; weeks];
-    for (&e, monday) in selection.journal.iter().zip(&mondays) {
+    for (&e, monday) in entries_dated.iter().zip(&mondays) {
         let w = ((*monday - first).whole_days() / 7) as usize;
         entries[w] += 1;
         for s in entry_series(cohort, e, series.len()) {

@@ -1,4 +1,6 @@
-//! Reading an export from JSON text and checking what a schema cannot: references, uniqueness, dates.
+//! Reading an export from JSON text and checking it against the contract: the schema's rules
+//! (slugs, http(s) URLs, dates, bounded counts) and what a schema cannot say (references,
+//! uniqueness, cycles). The dashboard, `render` and `validate` all read exports through here.
 
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -134,10 +136,84 @@ pub fn parse_export(text: &str) -> Result<Export, LoadError> {
     }
 }
 
+/// The earliest and latest day an export may name (journal, promotions, commits, sources):
+/// git's epoch to the end of the century. Every loop over time is bounded by this span.
+pub const FIRST_YEAR: i32 = 1970;
+pub const LAST_YEAR: i32 = 2099;
+/// How deep the administration tree may go (ministry → direction → service → …).
+pub const MAX_ADMINISTRATION_DEPTH: usize = 16;
+/// Upper bounds on the export's lists, far above the programme's size, so that a hostile
+/// export cannot make the dashboard loop for minutes.
+pub const MAX_DEFIS: usize = 100_000;
+pub const MAX_ADMINISTRATIONS: usize = 100_000;
+pub const MAX_JOURNAL_ENTRIES: usize = 1_000_000;
+pub const MAX_REPOSITORIES: usize = 100_000;
+pub const MAX_SKILLS: usize = 64;
+pub const MAX_PROMOTIONS: usize = 64;
+
+/// A `YYYY-MM-DD` date that exists and lies within [`FIRST_YEAR`]..=[`LAST_YEAR`].
+pub fn plausible_date(text: &str) -> Option<time::Date> {
+    parse_date(text).filter(|d| (FIRST_YEAR..=LAST_YEAR).contains(&d.year()))
+}
+
+/// Why a date field is refused, in French.
+fn date_problem(text: &str) -> String {
+    match parse_date(text) {
+        Some(_) => format!(
+            "« {text} » est hors de la période plausible ({FIRST_YEAR}-01-01 à {LAST_YEAR}-12-31)"
+        ),
+        None => format!("« {text} » n'est pas une date AAAA-MM-JJ"),
+    }
+}
+
+/// An identifier as the schema writes it: lowercase ASCII letters and digits in groups joined by
+/// single hyphens (`ministere-de-l-interieur`).
+pub fn is_slug(text: &str) -> bool {
+    !text.is_empty()
+        && text.len() <= 200
+        && text.split('-').all(|part| {
+            !part.is_empty()
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
+}
+
 /// Every content problem of an export; empty when the export is sound.
 pub fn check(export: &Export) -> Vec<Problem> {
     let mut problems = Vec::new();
     let mut push = |path: String, message: String| problems.push(Problem { path, message });
+
+    let mut too_large = false;
+    for (list, count, max) in [
+        ("/defis", export.defis.len(), MAX_DEFIS),
+        (
+            "/administrations",
+            export.administrations.len(),
+            MAX_ADMINISTRATIONS,
+        ),
+        ("/journal", export.journal.len(), MAX_JOURNAL_ENTRIES),
+        ("/activity", export.activity.len(), MAX_REPOSITORIES),
+        ("/skills", export.skills.len(), MAX_SKILLS),
+        ("/promotions", export.promotions.len(), MAX_PROMOTIONS),
+        (
+            "/journal_categories",
+            export.journal_categories.len(),
+            JOURNAL_CATEGORIES.len(),
+        ),
+    ] {
+        if count > max {
+            push(
+                list.into(),
+                format!("{count} éléments, au plus {max} attendus"),
+            );
+            too_large = true;
+        }
+    }
+    if too_large {
+        // Too large to check item by item in reasonable time: say so and stop.
+        return problems;
+    }
 
     if export.schema_version != SCHEMA_VERSION {
         push(
@@ -152,10 +228,16 @@ pub fn check(export: &Export) -> Vec<Problem> {
         );
     }
     for (i, source) in export.sources.iter().enumerate() {
-        if parse_date(&source.updated).is_none() {
+        if plausible_date(&source.updated).is_none() {
             push(
                 format!("/sources/{i}/updated"),
-                format!("« {} » n'est pas une date AAAA-MM-JJ", source.updated),
+                date_problem(&source.updated),
+            );
+        }
+        if !has_http_scheme(&source.url) {
+            push(
+                format!("/sources/{i}/url"),
+                format!("« {} » n'est pas une URL http(s)", source.url),
             );
         }
     }
@@ -195,17 +277,52 @@ pub fn check(export: &Export) -> Vec<Problem> {
                 );
             }
         }
-        if has_cycle(&admin.id, &parents) {
-            push(
+        match climb(&admin.id, &parents) {
+            Climb::Root => {}
+            Climb::Cycle => push(
                 format!("/administrations/{i}/parent_id"),
                 format!("cycle dans la hiérarchie à partir de « {} »", admin.id),
+            ),
+            Climb::TooDeep => push(
+                format!("/administrations/{i}/parent_id"),
+                format!(
+                    "plus de {MAX_ADMINISTRATION_DEPTH} niveaux au-dessus de « {} »",
+                    admin.id
+                ),
+            ),
+        }
+        if let Some(url) = admin.website.as_deref().filter(|u| !has_http_scheme(u)) {
+            push(
+                format!("/administrations/{i}/website"),
+                format!("« {url} » n'est pas une URL http(s)"),
             );
         }
     }
 
     for (i, promotion) in export.promotions.iter().enumerate() {
+        if let Some(start) = promotion
+            .start
+            .as_deref()
+            .filter(|d| plausible_date(d).is_none())
+        {
+            push(format!("/promotions/{i}/start"), date_problem(start));
+        }
+        if !(FIRST_YEAR..=LAST_YEAR).contains(&promotion.year) {
+            push(
+                format!("/promotions/{i}/year"),
+                format!(
+                    "année {} hors de {FIRST_YEAR} à {LAST_YEAR}",
+                    promotion.year
+                ),
+            );
+        }
+        if promotion.months.is_some_and(|m| !(1..=36).contains(&m)) {
+            push(
+                format!("/promotions/{i}/months"),
+                "durée hors de 1 à 36 mois".into(),
+            );
+        }
         let dates = [
-            ("start".to_string(), promotion.start.as_deref()),
             ("end".to_string(), promotion.end.as_deref()),
         ]
         .into_iter()
@@ -217,11 +334,8 @@ pub fn check(export: &Export) -> Vec<Problem> {
                 .map(|(j, d)| (format!("dates/{j}/date"), Some(d.date.as_str()))),
         );
         for (field, date) in dates {
-            if let Some(date) = date.filter(|d| parse_date(d).is_none()) {
-                push(
-                    format!("/promotions/{i}/{field}"),
-                    format!("« {date} » n'est pas une date AAAA-MM-JJ"),
-                );
+            if let Some(date) = date.filter(|d| plausible_date(d).is_none()) {
+                push(format!("/promotions/{i}/{field}"), date_problem(date));
             }
         }
     }
@@ -264,6 +378,22 @@ pub fn check(export: &Export) -> Vec<Problem> {
                 );
             }
         }
+        if let Some(url) = defi.website.as_deref().filter(|u| !has_http_scheme(u)) {
+            push(
+                format!("/defis/{i}/website"),
+                format!("« {url} » n'est pas une URL http(s)"),
+            );
+        }
+    }
+
+    let mut legend = HashSet::new();
+    for (i, category) in export.journal_categories.iter().enumerate() {
+        if !JOURNAL_CATEGORIES.iter().any(|c| c.0 == category.id) || !legend.insert(&category.id) {
+            push(
+                format!("/journal_categories/{i}/id"),
+                format!("catégorie « {} » inconnue ou en double", category.id),
+            );
+        }
     }
 
     let letters: HashSet<&str> = JOURNAL_CATEGORIES.iter().map(|c| c.0).collect();
@@ -276,11 +406,8 @@ pub fn check(export: &Export) -> Vec<Problem> {
                 );
             }
         }
-        if parse_date(&entry.date).is_none() {
-            push(
-                format!("/journal/{i}/date"),
-                format!("« {} » n'est pas une date AAAA-MM-JJ", entry.date),
-            );
+        if plausible_date(&entry.date).is_none() {
+            push(format!("/journal/{i}/date"), date_problem(&entry.date));
         }
         for (j, letter) in entry.categories.iter().enumerate() {
             if !letters.contains(letter.as_str()) {
@@ -307,6 +434,18 @@ pub fn check(export: &Export) -> Vec<Problem> {
                 format!("défi inconnu « {} »", repo.defi_id),
             );
         }
+        let authority = repo.url.split("://").nth(1).unwrap_or("").split('/').next();
+        if !repo.url.is_empty()
+            && (!has_http_scheme(&repo.url) || authority.is_some_and(|a| a.contains(['@', ':'])))
+        {
+            push(
+                format!("/activity/{i}/url"),
+                format!(
+                    "« {} » : une URL publiée est https://hôte/chemin, sans identifiants ni port",
+                    repo.url
+                ),
+            );
+        }
         if !matches!(repo.matched_by.as_str(), "source_code" | "mapping") {
             push(
                 format!("/activity/{i}/matched_by"),
@@ -318,17 +457,14 @@ pub fn check(export: &Export) -> Vec<Problem> {
             ("last_commit", &repo.last_commit),
             ("copied_at", &repo.copied_at),
         ] {
-            if let Some(date) = date.as_deref().filter(|d| parse_date(d).is_none()) {
-                push(
-                    format!("/activity/{i}/{field}"),
-                    format!("« {date} » n'est pas une date AAAA-MM-JJ"),
-                );
+            if let Some(date) = date.as_deref().filter(|d| plausible_date(d).is_none()) {
+                push(format!("/activity/{i}/{field}"), date_problem(date));
             }
         }
         let mut previous: Option<time::Date> = None;
         let mut week_commits = 0u64;
         for (j, week) in repo.weeks.iter().enumerate() {
-            match parse_date(&week.monday) {
+            match plausible_date(&week.monday) {
                 Some(monday) if monday.weekday() == time::Weekday::Monday => {
                     if previous.is_some_and(|p| p >= monday) {
                         push(
@@ -338,9 +474,13 @@ pub fn check(export: &Export) -> Vec<Problem> {
                     }
                     previous = Some(monday);
                 }
-                _ => push(
+                Some(_) => push(
                     format!("/activity/{i}/weeks/{j}/monday"),
                     format!("« {} » n'est pas la date d'un lundi", week.monday),
+                ),
+                None => push(
+                    format!("/activity/{i}/weeks/{j}/monday"),
+                    date_problem(&week.monday),
                 ),
             }
             if week.commits == 0 || week.authors == 0 || week.authors > week.commits {
@@ -497,19 +637,33 @@ pub fn parse_date(text: &str) -> Option<time::Date> {
 
 /// An RFC 3339 date-time as the exporter writes it: a real date, `T`, a time, an offset.
 /// (The published JSON Schema checks the full format at the exporter's side.)
+/// Byte-wise, so that a multi-byte character anywhere is refused rather than sliced.
 fn looks_like_date_time(text: &str) -> bool {
-    text.len() >= 20
-        && text.is_char_boundary(10)
-        && parse_date(&text[..10]).is_some()
-        && matches!(text.as_bytes()[10], b'T' | b't')
-        && (text.ends_with('Z') || text.ends_with('z') || text[19..].contains(['+', '-']))
+    let bytes = text.as_bytes();
+    bytes.len() >= 20
+        && text.is_ascii()
+        && text.get(..10).and_then(plausible_date).is_some()
+        && matches!(bytes[10], b'T' | b't')
+        && (text.ends_with(['Z', 'z']) || bytes[19..].iter().any(|b| matches!(b, b'+' | b'-')))
 }
 
-/// True when the text starts with an http(s) scheme and has no white space.
+/// True for an http(s) URL as the schema writes it (`^https?://[^\s/]+\.[^\s/]+`), with no
+/// white space or control character anywhere: never `javascript:`, `data:` or a local path.
 /// (The exporter judges URLs fully; this only guards the contract.)
 pub fn has_http_scheme(text: &str) -> bool {
-    (text.starts_with("https://") || text.starts_with("http://"))
-        && !text.chars().any(char::is_whitespace)
+    let Some(rest) = text
+        .strip_prefix("https://")
+        .or_else(|| text.strip_prefix("http://"))
+    else {
+        return false;
+    };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host = host.rsplit('@').next().unwrap_or(host);
+    text.len() <= 2000
+        && !text.chars().any(|c| c.is_whitespace() || c.is_control())
+        && host.contains('.')
+        && !host.starts_with('.')
+        && !host.ends_with('.')
 }
 
 fn unique_ids<'a>(
@@ -521,6 +675,11 @@ fn unique_ids<'a>(
     for (i, id) in ids.enumerate() {
         if id.is_empty() {
             push(format!("{base}/{i}/id"), "identifiant vide".into());
+        } else if !is_slug(id) {
+            push(
+                format!("{base}/{i}/id"),
+                format!("identifiant « {id} » : minuscules, chiffres et tirets seulement"),
+            );
         } else if !seen.insert(id) {
             push(
                 format!("{base}/{i}/id"),
@@ -531,16 +690,24 @@ fn unique_ids<'a>(
     seen
 }
 
-fn has_cycle(start: &str, parents: &HashMap<&str, &str>) -> bool {
+/// Where climbing the tree from one administration ends.
+enum Climb {
+    Root,
+    Cycle,
+    TooDeep,
+}
+
+/// Climbs at most [`MAX_ADMINISTRATION_DEPTH`] parents: linear in the export's size.
+fn climb(start: &str, parents: &HashMap<&str, &str>) -> Climb {
     let mut current = start;
-    for _ in 0..=parents.len() {
+    for _ in 0..MAX_ADMINISTRATION_DEPTH {
         match parents.get(current) {
-            Some(&parent) if parent == start => return true,
+            Some(&parent) if parent == start => return Climb::Cycle,
             Some(&parent) => current = parent,
-            None => return false,
+            None => return Climb::Root,
         }
     }
-    true
+    Climb::TooDeep
 }
 
 #[cfg(test)]

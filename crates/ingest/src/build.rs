@@ -802,6 +802,26 @@ fn journal_entries(
                 ),
             )
         })?;
+        // A real date the contract refuses (`<0018-02-15>`, a typo for 2018): the row cannot be
+        // placed on the timeline, and rows are never dropped, so the export stops here.
+        let (first, last) = (
+            eig_pulse_core::validate::FIRST_YEAR,
+            eig_pulse_core::validate::LAST_YEAR,
+        );
+        if !(first..=last).contains(&date.year()) {
+            return Err(SourceError::new(
+                &source.name,
+                Some(row.line),
+                format!(
+                    "date « {} » hors de la période plausible ({first} à {last}) : faute de frappe ?",
+                    row.date
+                ),
+                format!(
+                    "date \"{}\" outside the plausible range ({first} to {last}): a typo?",
+                    row.date
+                ),
+            ));
+        }
         let defi_id = match names.find(&row.defi, date.year()) {
             NameMatch::Exact(id) => Some(id),
             NameMatch::Approximate(id, rule) => {

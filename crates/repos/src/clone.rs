@@ -7,7 +7,9 @@
 //! HTTPS is only there when this crate is built with its `https` feature.
 
 use std::path::Path;
-use std::sync::atomic::AtomicBool;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
 
 /// What a catalogue URL is, for cloning.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -62,14 +64,119 @@ pub fn target(url: &str) -> Target {
     }
 }
 
+/// How long one clone may take, connection included, and how much it may write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    pub time: Duration,
+    pub bytes: u64,
+}
+
+/// Ten minutes and 2 GiB: far above any défi's repository, far below a full disk.
+pub const LIMITS: Limits = Limits {
+    time: Duration::from_secs(600),
+    bytes: 2 << 30,
+};
+
 /// Clones `url` as a bare repository into `into` (which must not exist); `origin` is set to `url`.
 pub fn clone_bare(url: &str, into: &Path) -> Result<(), String> {
+    clone_bare_within(url, into, LIMITS)
+}
+
+/// [`clone_bare`] within `limits`: a watchdog interrupts the fetch when the time is over or the
+/// folder grows past the size, and the error says which.
+pub fn clone_bare_within(url: &str, into: &Path, limits: Limits) -> Result<(), String> {
     let interrupt = AtomicBool::new(false);
-    let mut prepare = gix::prepare_clone_bare(url, into).map_err(|e| crate::with_causes(&e))?;
+    let done = AtomicBool::new(false);
+    let exceeded: Mutex<Option<String>> = Mutex::new(None);
+    let started = Instant::now();
+    // Checked while the fetch runs (every 50 ms) and once more when it has ended.
+    let over = || {
+        if started.elapsed() >= limits.time {
+            Some(format!(
+                "délai de {} s dépassé (time limit of {} s exceeded)",
+                limits.time.as_secs(),
+                limits.time.as_secs()
+            ))
+        } else if folder_size(into) > limits.bytes {
+            Some(format!(
+                "plus de {} octets reçus (over {} bytes received)",
+                limits.bytes, limits.bytes
+            ))
+        } else {
+            None
+        }
+    };
+    let result = std::thread::scope(|scope| {
+        scope.spawn(|| {
+            while !done.load(Ordering::Relaxed) {
+                if let Some(why) = over() {
+                    *exceeded.lock().unwrap_or_else(|e| e.into_inner()) = Some(why);
+                    interrupt.store(true, Ordering::Relaxed);
+                    return;
+                }
+                std::thread::sleep(Duration::from_millis(50));
+            }
+        });
+        let result = fetch(url, into, &interrupt, limits);
+        done.store(true, Ordering::Relaxed);
+        result
+    });
+    match exceeded
+        .into_inner()
+        .unwrap_or_else(|e| e.into_inner())
+        .or_else(over)
+    {
+        Some(why) => Err(why),
+        None => result,
+    }
+}
+
+fn fetch(url: &str, into: &Path, interrupt: &AtomicBool, limits: Limits) -> Result<(), String> {
+    if interrupt.load(Ordering::Relaxed) {
+        return Err("interrompu (interrupted)".into());
+    }
+    // The HTTP transport's own connect timeout (gitoxide reads it in milliseconds).
+    let connect = format!(
+        "gitoxide.http.connectTimeout={}",
+        limits.time.as_millis().min(60_000)
+    );
+    // As `gix::prepare_clone_bare` opens it (git's own configuration for credentials), plus the
+    // transport's limits: connection time, and a transfer slower than 1 KB/s for 60 s.
+    use gix::sec::trust::DefaultForLevel;
+    let mut options = gix::open::Options::default_for_level(gix::sec::Trust::Full)
+        .config_overrides([
+            connect,
+            "http.lowSpeedLimit=1000".into(),
+            "http.lowSpeedTime=60".into(),
+        ]);
+    options.permissions.config.git_binary = true;
+    let mut prepare = gix::clone::PrepareFetch::new(
+        url,
+        into,
+        gix::create::Kind::Bare,
+        gix::create::Options::default(),
+        options,
+    )
+    .map_err(|e| crate::with_causes(&e))?;
     prepare
-        .fetch_only(gix::progress::Discard, &interrupt)
+        .fetch_only(gix::progress::Discard, interrupt)
         .map_err(|e| crate::with_causes(&e))?;
     Ok(())
+}
+
+/// Bytes under `path`, files of every depth (0 when it does not exist yet).
+fn folder_size(path: &Path) -> u64 {
+    let Ok(entries) = std::fs::read_dir(path) else {
+        return 0;
+    };
+    entries
+        .flatten()
+        .map(|entry| match entry.file_type() {
+            Ok(kind) if kind.is_dir() => folder_size(&entry.path()),
+            Ok(_) => entry.metadata().map_or(0, |m| m.len()),
+            Err(_) => 0,
+        })
+        .sum()
 }
 
 #[cfg(test)]

@@ -110,9 +110,11 @@ pub fn match_scans(
                             defi_id: entry.defi_id.clone(),
                             line: entry.line,
                         });
+                        // Never a local path or a URL with its credentials.
                         let url = scan
                             .remote_url
-                            .clone()
+                            .as_deref()
+                            .and_then(remote::publishable)
                             .or_else(|| first_source_code(defis, &entry.defi_id))
                             .unwrap_or_default();
                         vec![(entry.defi_id.clone(), url, "mapping")]
@@ -152,7 +154,7 @@ pub fn match_scans(
                 scan.folder.clone(),
                 Activity {
                     defi_id,
-                    url,
+                    url: remote::publishable(&url).unwrap_or_default(),
                     matched_by: matched_by.to_string(),
                     ..scan.activity.clone()
                 },

@@ -40,6 +40,42 @@ pub fn key(url: &str) -> Option<String> {
     (!key.is_empty()).then_some(key)
 }
 
+/// A remote URL as it may be published: `https://host/path`, with no user, password or token,
+/// port, query or fragment (`git@host:path` becomes `https://host/path`). `None` for a
+/// `file://` URL, a local path or anything else that names no web host.
+pub fn publishable(url: &str) -> Option<String> {
+    let url = url.trim();
+    let rest = match url.split_once("://") {
+        Some((scheme, rest))
+            if ["https", "http", "ssh", "git"]
+                .iter()
+                .any(|s| scheme.eq_ignore_ascii_case(s)) =>
+        {
+            rest.to_string()
+        }
+        Some(_) => return None,
+        None => scp_like(url)?,
+    };
+    let rest = rest.split(['?', '#']).next().unwrap_or_default();
+    let (authority, path) = rest.split_once('/').unwrap_or((rest, ""));
+    let host = authority.rsplit('@').next().unwrap_or_default();
+    let host = host
+        .split(':')
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    let path = path.trim_end_matches('/');
+    let valid = host.contains('.')
+        && !host.starts_with('.')
+        && !host.ends_with('.')
+        && host
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-'))
+        && !path.is_empty()
+        && !path.chars().any(|c| c.is_whitespace() || c.is_control());
+    valid.then(|| format!("https://{host}/{path}"))
+}
+
 /// `git@host:path` (scp-like syntax) as `git@host/path`; `None` for anything else.
 fn scp_like(url: &str) -> Option<String> {
     let (before, path) = url.split_once(':')?;
@@ -52,7 +88,40 @@ fn scp_like(url: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::key;
+    use super::{key, publishable};
+
+    #[test]
+    fn published_urls_carry_no_credentials_or_local_paths() {
+        for (url, published) in [
+            (
+                "https://github.com/etalab/foo",
+                Some("https://github.com/etalab/foo"),
+            ),
+            (
+                "https://user:ghp_s3cret@github.com/etalab/foo.git?x=1#y",
+                Some("https://github.com/etalab/foo.git"),
+            ),
+            (
+                "https://oauth2:glpat-x@gitlab.com:443/a/b/",
+                Some("https://gitlab.com/a/b"),
+            ),
+            (
+                "git@github.com:etalab/foo.git",
+                Some("https://github.com/etalab/foo.git"),
+            ),
+            (
+                "ssh://git@forge.example.fr/a/b",
+                Some("https://forge.example.fr/a/b"),
+            ),
+            ("file:///home/me/clones/foo", None),
+            ("/home/me/clones/foo", None),
+            ("../foo", None),
+            ("https://github.com", None),
+            ("javascript:alert(1)", None),
+        ] {
+            assert_eq!(publishable(url).as_deref(), published, "{url}");
+        }
+    }
 
     #[test]
     fn spellings_of_one_repository_share_a_key() {

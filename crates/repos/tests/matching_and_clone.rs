@@ -2,7 +2,7 @@
 
 mod fixture;
 
-use eig_pulse_repos::clone::clone_bare;
+use eig_pulse_repos::clone::{clone_bare, clone_bare_within, Limits};
 use eig_pulse_repos::matching::{match_scans, DefiLinks, Finding, MappingEntry};
 use eig_pulse_repos::{scan, Scan};
 
@@ -139,4 +139,28 @@ fn clone_over_file_urls_keeps_the_url_as_origin() {
         &dir.path().join("clones/x"),
     );
     assert!(error.is_err());
+}
+
+/// A clone stops at its time or size limit and says which (the watchdog interrupts gitoxide).
+#[test]
+fn clone_stops_at_its_limits() {
+    let dir = tempfile::tempdir().unwrap();
+    fixture::sample(
+        &dir.path().join("upstream"),
+        "https://github.com/etalab/sample.git",
+    );
+    let url = format!("file://{}", dir.path().join("upstream").display());
+    std::fs::create_dir_all(dir.path().join("clones")).unwrap();
+    let small = Limits {
+        time: std::time::Duration::from_secs(60),
+        bytes: 1,
+    };
+    let error = clone_bare_within(&url, &dir.path().join("clones/small"), small).unwrap_err();
+    assert!(error.contains("plus de 1 octets reçus"), "{error}");
+    let instant = Limits {
+        time: std::time::Duration::ZERO,
+        bytes: u64::MAX,
+    };
+    let error = clone_bare_within(&url, &dir.path().join("clones/late"), instant).unwrap_err();
+    assert!(error.contains("délai de 0 s dépassé"), "{error}");
 }

@@ -86,6 +86,15 @@ fn ranking(chart: &BarChart, hidden: &[bool], lang: Lang) -> String {
         .filter(|(_, t)| *t > 0.0)
         .collect();
     totals.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    // Every visible series at zero (a legend click hid the only non-empty one): nothing to rank.
+    let Some(&(smallest, smallest_total)) = totals.last() else {
+        return lang
+            .pick(
+                "Aucune valeur pour les séries affichées.",
+                "No value for the series shown.",
+            )
+            .into();
+    };
     let sum: f64 = totals.iter().map(|(_, t)| t).sum();
     let named: Vec<String> = totals
         .iter()
@@ -98,7 +107,6 @@ fn ranking(chart: &BarChart, hidden: &[bool], lang: Lang) -> String {
             )
         })
         .collect();
-    let (smallest, smallest_total) = totals[totals.len() - 1];
     let visible: Vec<usize> = (0..chart.series.len())
         .filter(|&s| !hidden.get(s).copied().unwrap_or(false))
         .collect();

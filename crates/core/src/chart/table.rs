@@ -205,9 +205,13 @@ fn number(value: f64) -> String {
     }
 }
 
-/// A CSV field, quoted when it holds a comma, a quote or a line break.
-fn field(text: &str) -> String {
-    if text.contains([',', '"', '\n', '\r']) {
+/// A CSV field, quoted when it holds a comma, a quote or a line break. A text a spreadsheet would
+/// read as a formula (first character `=`, `+`, `-`, `@`, tab or carriage return) gets a leading
+/// `'` and quotes, as OWASP's « CSV injection » page advises.
+pub fn field(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("\"'{}\"", text.replace('"', "\"\""))
+    } else if text.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", text.replace('"', "\"\""))
     } else {
         text.to_string()

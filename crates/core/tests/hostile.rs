@@ -1,0 +1,300 @@
+//! Hostile exports (issue 10): each case once panicked, looped or took seconds; each must now be
+//! refused by the contract with the place named, and the charts must survive it unchecked too.
+
+mod common;
+
+use eig_pulse_core::chart::{summary::summary, table, ChartId};
+use eig_pulse_core::export::{Activity, ActivityWeek, Administration, JournalCategory};
+use eig_pulse_core::validate::{check, parse_export, LoadError, MAX_ADMINISTRATION_DEPTH};
+use eig_pulse_core::{stats, Cohort, Export, Filters, Lang};
+
+/// Every chart, its summary, table and CSV for `filters`, in both languages: must not panic.
+fn draw_everything(cohort: &Cohort, query: &str) {
+    let (filters, _) = Filters::from_query(query, &cohort.export);
+    let selection = cohort.select(&filters);
+    for lang in [Lang::Fr, Lang::En] {
+        for chart in stats::all_charts(cohort, &selection, &filters, lang) {
+            let shown = vec![false; chart.series.len()];
+            summary(&chart, &shown, lang);
+            table::grid(&chart, &shown, lang);
+            table::to_csv(&chart, &shown);
+        }
+    }
+}
+
+fn problems(export: &Export) -> Vec<String> {
+    check(export).iter().map(ToString::to_string).collect()
+}
+
+/// The real export, `?promo=dig`, « Design » clicked off in the legend of « Compétences par
+/// promotion »: the only visible series left are zero. Was `unreachable` in the browser.
+#[test]
+fn legend_click_leaving_only_zero_series_is_summarised() {
+    let cohort = Cohort::new(common::real_export());
+    let (filters, _) = Filters::from_query("promo=dig", &cohort.export);
+    let selection = cohort.select(&filters);
+    let chart = stats::chart(
+        ChartId::SkillsByPromotion,
+        &cohort,
+        &selection,
+        &filters,
+        Lang::Fr,
+    );
+    let design = chart.series.iter().position(|s| s.key == "design").unwrap();
+    let mut hidden = vec![false; chart.series.len()];
+    hidden[design] = true;
+    let text = summary(&chart, &hidden, Lang::Fr);
+    assert!(
+        text.ends_with("Aucune valeur pour les séries affichées."),
+        "{text}"
+    );
+    // Every subset of hidden series, on every chart of this selection.
+    for lang in [Lang::Fr, Lang::En] {
+        for chart in stats::all_charts(&cohort, &selection, &filters, lang) {
+            let n = chart.series.len().min(10);
+            for bits in 0u32..(1 << n) {
+                let hidden: Vec<bool> = (0..chart.series.len())
+                    .map(|s| s < n && bits & (1 << s) != 0)
+                    .collect();
+                summary(&chart, &hidden, lang);
+            }
+        }
+    }
+}
+
+fn activity(weeks: &[&str]) -> Activity {
+    Activity {
+        defi_id: common::real_export().defis[0].id.clone(),
+        url: "https://github.com/etalab/exemple".into(),
+        matched_by: "source_code".into(),
+        commits: weeks.len() as u32,
+        authors: 1,
+        first_commit: None,
+        last_commit: None,
+        weeks: weeks
+            .iter()
+            .map(|monday| ActivityWeek {
+                week: "2018-W01".into(),
+                monday: monday.to_string(),
+                commits: 1,
+                authors: 1,
+            })
+            .collect(),
+        ..Activity::default()
+    }
+}
+
+/// A commit in year 9999 made the monthly loop spin forever (adding a month past 9999-12 gave
+/// back the same date); a week starting 9999-12-27 overflowed `monday + 6 days`.
+#[test]
+fn commits_at_the_end_of_the_calendar() {
+    let export = common::real_export_with(vec![activity(&["2018-01-01", "9999-12-27"])]);
+    let found = problems(&export);
+    assert!(
+        found
+            .iter()
+            .any(|p| p.starts_with("/activity/0/weeks/1/monday")
+                && p.contains("hors de la période plausible (1970-01-01 à 2099-12-31)")),
+        "{found:?}"
+    );
+    // Unchecked, the charts still end.
+    draw_everything(&Cohort::new(export), "");
+    draw_everything(
+        &Cohort::new(common::real_export_with(vec![activity(&["9999-12-27"])])),
+        "from=9999-12-01",
+    );
+}
+
+/// `generated_at` with a multi-byte character across byte 19 was sliced there (panic).
+#[test]
+fn generated_at_with_multibyte_characters() {
+    let mut export = common::real_export();
+    for text in [
+        "2026-11-28T15:00:0é+01:00",
+        "2026-11-28T15:00:00Zé",
+        "2026-11-28Té",
+    ] {
+        export.generated_at = text.into();
+        let found = problems(&export);
+        assert!(
+            found.iter().any(|p| p.starts_with("/generated_at")),
+            "{text}: {found:?}"
+        );
+    }
+}
+
+/// Journal dates ten millennia apart gave half a million weekly bars.
+#[test]
+fn journal_dates_ten_millennia_apart() {
+    let mut export = common::real_export();
+    export.journal[0].date = "0018-02-15".into();
+    export.journal[1].date = "9999-12-31".into();
+    let found = problems(&export);
+    assert!(
+        found
+            .iter()
+            .any(|p| p.starts_with("/journal/0/date") && p.contains("« 0018-02-15 » est hors")),
+        "{found:?}"
+    );
+    let cohort = Cohort::new(export);
+    let (filters, _) = Filters::from_query("", &cohort.export);
+    let chart = stats::journal_weekly(&cohort, &cohort.select(&filters), Lang::Fr);
+    assert!(chart.categories.len() < 100, "{}", chart.categories.len());
+    draw_everything(&cohort, "from=2018-03-01");
+}
+
+/// A 10 000-deep administration chain took 20 s to index and to check (quadratic climbs).
+#[test]
+fn ten_thousand_deep_administration_chain() {
+    let mut export = common::real_export();
+    let depth = 10_000;
+    export.administrations = (0..depth)
+        .map(|i| Administration {
+            id: format!("a{i}"),
+            name: format!("A {i}"),
+            acronym: None,
+            parent_id: (i > 0).then(|| format!("a{}", i - 1)),
+            website: None,
+            aliases: Vec::new(),
+        })
+        .collect();
+    for defi in &mut export.defis {
+        defi.administration_id = format!("a{}", depth - 1);
+    }
+    let started = std::time::Instant::now();
+    let found = problems(&export);
+    assert!(
+        found
+            .iter()
+            .any(|p| p.contains(&format!("plus de {MAX_ADMINISTRATION_DEPTH} niveaux"))),
+        "{:?}",
+        &found[..3.min(found.len())]
+    );
+    let cohort = Cohort::new(export);
+    let deepest = cohort
+        .administration_index(&format!("a{}", depth - 1))
+        .unwrap();
+    assert!(cohort.ancestors(deepest).len() <= MAX_ADMINISTRATION_DEPTH + 1);
+    draw_everything(&cohort, "admin=a0");
+    eprintln!(
+        "10 000-deep chain checked and indexed in {:?}",
+        started.elapsed()
+    );
+}
+
+/// More than 15 journal categories overflowed the 16-bit category mask.
+#[test]
+fn more_journal_categories_than_a_mask_holds() {
+    let mut export = common::real_export();
+    export.journal_categories = (0..40)
+        .map(|i| JournalCategory {
+            id: format!("X{i}"),
+            label_fr: format!("X{i}"),
+            label_en: format!("X{i}"),
+        })
+        .collect();
+    let found = problems(&export);
+    assert!(
+        found.iter().any(|p| p.starts_with("/journal_categories")),
+        "{found:?}"
+    );
+    for entry in &mut export.journal {
+        entry.categories = vec!["X20".into(), "X3".into()];
+    }
+    draw_everything(&Cohort::new(export), "");
+}
+
+/// Links the dashboard would render: only http(s), never `javascript:` or `data:`.
+#[test]
+fn urls_are_http_only() {
+    let mut export = common::real_export();
+    export.defis[0].website = Some("javascript:alert(document.domain)".into());
+    export.defis[1].source_code = vec!["data:text/html,<script>alert(1)</script>".into()];
+    export.administrations[0].website = Some("https://".into());
+    export.sources[0].url = "file:///etc/passwd".into();
+    let found = problems(&export);
+    for path in [
+        "/defis/0/website",
+        "/defis/1/source_code/0",
+        "/administrations/0/website",
+        "/sources/0/url",
+    ] {
+        assert!(
+            found.iter().any(|p| p.starts_with(path)),
+            "{path}: {found:?}"
+        );
+    }
+}
+
+/// Identifiers are slugs, as the schema says.
+#[test]
+fn ids_are_slugs() {
+    let mut export = common::real_export();
+    export.defis[0].id = "<img src=x onerror=alert(1)>".into();
+    let found = problems(&export);
+    assert!(
+        found
+            .iter()
+            .any(|p| p.starts_with("/defis/0/id") && p.contains("minuscules")),
+        "{found:?}"
+    );
+}
+
+/// Lists far beyond the programme's size are refused before anything is indexed.
+#[test]
+fn counts_are_bounded() {
+    let mut export = common::real_export();
+    let skill = export.skills[0].clone();
+    export.skills = vec![skill; 1000];
+    let found = problems(&export);
+    assert_eq!(found, vec!["/skills : 1000 éléments, au plus 64 attendus"]);
+}
+
+/// The contract holds for parsing too: a text with a bad date is refused with its place.
+#[test]
+fn parse_names_the_place() {
+    let text = std::fs::read_to_string(common::REAL_EXPORT)
+        .unwrap()
+        .replacen("\"date\": \"2018-", "\"date\": \"0018-", 1);
+    let Err(LoadError::Invalid(problems)) = parse_export(&text) else {
+        panic!("a year 18 journal date was accepted");
+    };
+    assert!(problems[0].path.starts_with("/journal/"), "{problems:?}");
+}
+
+/// Spreadsheet formulas in a category's label come out neutralised in the CSV.
+#[test]
+fn csv_cells_never_start_a_formula() {
+    let mut export = common::real_export();
+    let formulas = [
+        "=HYPERLINK(\"http://x\")",
+        "+1+1",
+        "-2+3",
+        "@SUM(A1)",
+        "\tx",
+        "\r=1",
+    ];
+    for (category, formula) in export.journal_categories.iter_mut().zip(formulas) {
+        category.label_fr = formula.into();
+    }
+    let cohort = Cohort::new(export);
+    let (filters, _) = Filters::from_query("", &cohort.export);
+    let selection = cohort.select(&filters);
+    let mut seen = 0;
+    for id in ChartId::ALL {
+        let chart = stats::chart(id, &cohort, &selection, &filters, Lang::Fr);
+        let csv = table::to_csv(&chart, &vec![false; chart.series.len()]);
+        for cell in csv.split([',', '\n']) {
+            let cell = cell.trim_start_matches('"');
+            assert!(
+                !cell.starts_with(['=', '+', '@', '\t']),
+                "{cell:?} in {csv}"
+            );
+            seen += usize::from(cell.starts_with("'="));
+        }
+    }
+    assert!(seen > 0, "no formula reached a CSV: the test tests nothing");
+    assert_eq!(table::field("=1+1"), "\"'=1+1\"");
+    assert_eq!(table::field("-1"), "\"'-1\"");
+    assert_eq!(table::field("a,b"), "\"a,b\"");
+}
