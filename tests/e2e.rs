@@ -94,7 +94,8 @@ async fn the_real_export_loads_and_every_chart_is_painted() {
     wait_for_dashboard(&b).await;
     assert_eq!(figure(&b, "defis").await, "71");
     assert_eq!(figure(&b, "administrations").await, "53");
-    assert_eq!(figure(&b, "journal").await, "839");
+    // Journal rows of the CSV: `python3 scripts/recount-journal.py` (« rows »).
+    assert_eq!(figure(&b, "journal").await, "1\u{202F}544");
     assert_eq!(figure(&b, "code").await, "42\u{202F}%");
     for chart in charts() {
         let ink = b.ink(chart).await;
@@ -128,7 +129,8 @@ async fn choosing_an_administration_filters_everything_and_history_restores_it()
     assert_eq!(figure(&b, "administrations").await, "7");
     assert_eq!(figure(&b, "eigs").await, "22");
     assert_eq!(figure(&b, "mentors").await, "22");
-    assert_eq!(figure(&b, "journal").await, "136");
+    // Its journal rows, recounted from the CSV by `python3 scripts/recount-journal.py`.
+    assert_eq!(figure(&b, "journal").await, "228");
     assert_eq!(figure(&b, "code").await, "58\u{202F}%");
     let url = b.client.current_url().await.unwrap();
     assert_eq!(url.query(), Some("admin=ministere-de-l-interieur"));
@@ -315,7 +317,8 @@ async fn a_defi_panel_opens_from_the_list_and_the_url() {
         .await;
     let panel = b.text(".defi-panel").await;
     assert!(
-        panel.contains("Hopkins") && panel.contains("Journal (79)"),
+        // Hopkins's rows of the CSV: `python3 scripts/recount-journal.py` (« label 'Hopkins' »).
+        panel.contains("Hopkins") && panel.contains("Journal (131)"),
         "{panel}"
     );
     assert!(b

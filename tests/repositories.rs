@@ -1,5 +1,6 @@
-//! Repository activity end to end: the real export (no activity: a notice, « ? » cells) and the
-//! real export with `tests/fixtures/activity.json`, against the core's figures.
+//! Repository activity end to end: the real export as an export made without `--repos` would be
+//! (no activity: a notice, « ? » cells) and the real export with `tests/fixtures/activity.json`,
+//! against the core's figures.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod support;
@@ -22,11 +23,27 @@ fn export_with_activity() -> String {
     serde_json::to_string(&export).unwrap()
 }
 
+/// The real export as the exporter writes it without `--activity` and `--repos`: no activity
+/// records, no repository listed as not scanned, no credit for the copies.
+fn export_without_activity() -> String {
+    let real = std::fs::read_to_string(dist().join("data/export.json")).unwrap();
+    let mut export = parse_export(&real).unwrap();
+    assert!(!export.activity.is_empty(), "the committed export has activity");
+    export.activity.clear();
+    export.unscanned.clear();
+    export.sources.retain(|s| s.url != "https://github.com");
+    serde_json::to_string(&export).unwrap()
+}
+
 fn site() -> u16 {
     let mut routes = Routes::new();
     routes.insert(
         "/activity.json".into(),
         (200, "application/json", export_with_activity().into_bytes()),
+    );
+    routes.insert(
+        "/no-activity.json".into(),
+        (200, "application/json", export_without_activity().into_bytes()),
     );
     serve(dist(), routes)
 }
@@ -146,7 +163,7 @@ async fn repository_activity_figures_chart_and_scorecard_follow_the_filters() {
 #[tokio::test]
 async fn without_activity_the_page_says_why_and_marks_unknowns() {
     let port = site();
-    let b = open(port, "index.html").await;
+    let b = open(port, "index.html?data=no-activity.json").await;
     b.wait_for("document.querySelector('.no-activity')", "the notice")
         .await;
     assert!(b.text(".no-activity").await.contains("--repos"));
@@ -156,6 +173,23 @@ async fn without_activity_the_page_says_why_and_marks_unknowns() {
         .js("return [...document.querySelectorAll('#openness-scorecard tr[data-defi=adex] td.mark')].map(td => td.querySelector('[aria-hidden]').textContent).join('')")
         .await;
     assert_eq!(adex, json!("✓???????"));
+    b.finish().await;
+}
+
+#[tokio::test]
+async fn the_committed_export_shows_its_scanned_repositories() {
+    let port = site();
+    let b = open(port, "index.html").await;
+    b.wait_for(
+        "document.querySelector('.figure[data-figure=repositories]')",
+        "the repository figures",
+    )
+    .await;
+    assert!(b.js("return !document.querySelector('.no-activity')").await == json!(true));
+    // 32 records of data/activity.json; 23 of their 29 défis with a licence file
+    // (`python3 scripts/recount-activity.py`).
+    assert_eq!(figure(&b, "repositories").await, "32");
+    assert_eq!(figure(&b, "licensed").await, "79\u{202F}%");
     b.finish().await;
 }
 

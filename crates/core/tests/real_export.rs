@@ -23,12 +23,13 @@ fn filters(cohort: &Cohort, query: &str) -> Filters {
 
 /// (query, défis, administrations, EIG, mentors, journal entries, défis with code), counted with
 /// Python from the export: défis kept by ancestor chain, promotion, skill and year; journal rows
-/// by date and défi (rows of no défi only without a défi filter).
+/// by date and défi (rows of no défi only without a défi filter), recounted from the raw CSV by
+/// `python3 scripts/recount-journal.py` (« entries, … » lines).
 const KEY_FIGURES: [(&str, usize, usize, usize, usize, usize, usize); 6] = [
-    ("", 71, 53, 131, 138, 839, 30),
-    ("admin=ministere-de-l-interieur", 12, 7, 22, 22, 136, 7),
-    ("promo=2", 13, 13, 28, 19, 812, 9),
-    ("promo=2&skill=design", 3, 3, 6, 5, 186, 3),
+    ("", 71, 53, 131, 138, 1544, 30),
+    ("admin=ministere-de-l-interieur", 12, 7, 22, 22, 228, 7),
+    ("promo=2", 13, 13, 28, 19, 1451, 9),
+    ("promo=2&skill=design", 3, 3, 6, 5, 356, 3),
     ("from=2018-03-01&to=2018-03-31", 13, 13, 28, 19, 575, 9),
     (
         "admin=ministere-de-l-interieur&promo=dig",
@@ -116,23 +117,36 @@ fn journal_weekly_bins_by_monday_and_keeps_every_entry() {
     let cohort = cohort();
     let all = Filters::default();
     let chart = stats::journal_weekly(&cohort, &cohort.select(&all), Lang::Fr);
-    assert_eq!(chart.categories.len(), 9);
+    // Mondays from 12 February to 30 July 2018: 25 weeks, that of 28 May without an entry
+    // (`python3 scripts/recount-journal.py`, « weeks by Monday »).
+    assert_eq!(chart.categories.len(), 25);
     assert_eq!(chart.categories[0].key, "2018-02-12");
-    assert_eq!(chart.categories[8].key, "2018-04-09");
-    // Busiest week: 12 March 2018, 136 entries, 48 of them in production (counted with Python
-    // from the export: entries grouped by the Monday of their date).
-    let busiest = (0..9)
-        .max_by(|&a, &b| chart.total(a, &[]).total_cmp(&chart.total(b, &[])))
-        .unwrap();
-    assert_eq!(chart.categories[busiest].key, "2018-03-12");
+    assert_eq!(chart.categories[24].key, "2018-07-30");
+    let week = |key: &str| chart.categories.iter().position(|c| c.key == key).unwrap();
+    assert_eq!(chart.total(week("2018-05-28"), &[]), 0.0);
+    // Two busiest weeks, 12 March and 16 April 2018, 136 entries each; 48 and 62 of them in
+    // production (the same script: entries grouped by the Monday of their date).
+    let most = (0..25)
+        .map(|w| chart.categories[w].count.unwrap())
+        .fold(0.0, f64::max);
+    let busiest: Vec<&str> = (0..25)
+        .filter(|&w| chart.categories[w].count == Some(most))
+        .map(|w| chart.categories[w].key.as_str())
+        .collect();
+    assert_eq!(busiest, ["2018-03-12", "2018-04-16"]);
     let production = chart.series.iter().position(|s| s.key == "P").unwrap();
-    assert_eq!(chart.values[busiest][production], 48.0);
+    assert_eq!(chart.values[week("2018-03-12")][production], 48.0);
+    assert_eq!(chart.values[week("2018-04-16")][production], 62.0);
     assert_eq!(
-        chart.categories[busiest].note.as_deref(),
+        chart.categories[week("2018-03-12")].note.as_deref(),
         Some("semaine du 12 mars 2018 : 136 entrées")
     );
+    assert_eq!(
+        chart.categories[week("2018-04-16")].note.as_deref(),
+        Some("semaine du 16 avril 2018 : 136 entrées")
+    );
     // Category mentions: each entry once per known letter, or once in « autre ».
-    let mentions: f64 = (0..9).map(|w| chart.total(w, &[])).sum();
+    let mentions: f64 = (0..25).map(|w| chart.total(w, &[])).sum();
     let expected: usize = cohort
         .export
         .journal
@@ -173,8 +187,13 @@ fn journal_mix_puts_the_most_productive_defi_first() {
     assert_eq!(chart.categories[0].key, "hopkins");
     assert_eq!(chart.categories[0].target, Target::Defi("hopkins".into()));
     let production = chart.series.iter().position(|s| s.key == "P").unwrap();
-    assert_eq!(chart.values[0][production], 43.0);
-    assert_eq!(chart.total(0, &[]), 81.0);
+    // Hopkins: 83 of its 134 category mentions in production, then Archifiltre 34 of 66
+    // (`python3 scripts/recount-journal.py`, « mix »).
+    assert_eq!(chart.values[0][production], 83.0);
+    assert_eq!(chart.total(0, &[]), 134.0);
+    assert_eq!(chart.categories[1].key, "archifiltre");
+    assert_eq!(chart.values[1][production], 34.0);
+    assert_eq!(chart.total(1, &[]), 66.0);
 }
 
 #[test]
