@@ -282,7 +282,7 @@ fn malformed_urls_are_left_out_and_recorded_on_the_defi() {
 #[test]
 fn the_export_credits_its_sources() {
     let (export, _, _) = real_export();
-    assert_eq!(export.sources.len(), 3);
+    assert_eq!(export.sources.len(), 4);
     assert!(export
         .sources
         .iter()
@@ -298,6 +298,10 @@ fn the_export_credits_its_sources() {
     assert_eq!(
         export.sources[2].updated, "2018-08-03",
         "date of the journal's last entry"
+    );
+    assert_eq!(
+        export.sources[3].updated, "2022-07-28",
+        "eig-link's snapshot (stacks and openness)"
     );
     assert_eq!(
         export.sources[2].updated, "2022-07-28",
