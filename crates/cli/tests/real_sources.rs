@@ -303,10 +303,6 @@ fn the_export_credits_its_sources() {
         export.sources[3].updated, "2022-07-28",
         "eig-link's snapshot (stacks and openness)"
     );
-    assert_eq!(
-        export.sources[2].updated, "2022-07-28",
-        "eig-link's snapshot (stacks and openness)"
-    );
 }
 
 #[test]
