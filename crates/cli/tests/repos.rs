@@ -162,6 +162,8 @@ fn activity_is_exported_exactly_validates_and_names_nobody() {
         .args(&args)
         .args(["--generated-at", "2026-01-01T00:00:00Z", "-o"])
         .arg(dir.path().join("without-git.json"))
+        // Where `run` runs: the same default files (data/promotions.yml) are read.
+        .current_dir(repo())
         .env("PATH", "")
         .output()
         .unwrap();
