@@ -258,7 +258,7 @@ fn tech_filter_narrows_charts_and_says_declared_or_measured() {
     ]);
     assert!(output.status.success(), "{}", stderr(&output));
     let csv = std::fs::read_to_string(&out).unwrap();
-    // 3 EIG 2 défis + 6 EIG 3 défis declare PostgreSQL: skills of those 9 only.
+    // 3 EIG 2 défis + 6 EIG 3 défis declare PostgreSQL, and scanned code measures more.
     let export: Export = serde_json::from_str(
         &std::fs::read_to_string(repo().join("public/data/export.json")).unwrap(),
     )
@@ -274,6 +274,15 @@ fn tech_filter_narrows_charts_and_says_declared_or_measured() {
         .filter_map(|s| s.defi_id.as_deref())
         .collect();
     assert_eq!(with_pg.len(), 9);
+    // The filter also keeps défis whose scanned code uses it (a PostgreSQL driver in a manifest).
+    let mut with_pg = with_pg;
+    with_pg.extend(
+        export
+            .activity
+            .iter()
+            .filter(|a| a.frameworks.iter().any(|f| f == "postgresql"))
+            .map(|a| a.defi_id.as_str()),
+    );
     let skills: f64 = export
         .defis
         .iter()

@@ -255,7 +255,7 @@ fn counts_are_bounded() {
 fn parse_names_the_place() {
     let text = std::fs::read_to_string(common::REAL_EXPORT)
         .unwrap()
-        .replacen("\"date\": \"2018-", "\"date\": \"0018-", 1);
+        .replacen("\"date\": \"2018-02-13\"", "\"date\": \"0018-02-13\"", 1);
     let Err(LoadError::Invalid(problems)) = parse_export(&text) else {
         panic!("a year 18 journal date was accepted");
     };
