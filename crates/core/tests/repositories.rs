@@ -61,7 +61,10 @@ fn activity_is_monthly_over_years_and_keeps_every_commit() {
     assert_eq!(chart.categories.first().unwrap().key, "2018-01-01");
     assert_eq!(chart.categories.last().unwrap().key, "2026-10-01");
     assert_eq!(chart.categories.len(), 8 * 12 + 10);
-    // The ten months of EIG 2, EIG 3 and EIG 4, over the months they cover.
+    // The ten months of EIG 2, EIG 3 and EIG 4, over the months they cover: from the month of
+    // their start to that of their (included) end in data/promotions.yml — EIG 2 15 January to
+    // 15 November 2018, EIG 3 15 January to 15 November 2019, EIG 4 1 September 2020 to
+    // 1 July 2021.
     let spans: Vec<(String, String, String)> = chart
         .highlights
         .iter()
@@ -78,17 +81,17 @@ fn activity_is_monthly_over_years_and_keeps_every_commit() {
         vec![
             (
                 "2018-01-01".into(),
-                "2018-10-01".into(),
+                "2018-11-01".into(),
                 "EIG 2 (10 mois)".into()
             ),
             (
-                "2019-09-01".into(),
-                "2020-06-01".into(),
+                "2019-01-01".into(),
+                "2019-11-01".into(),
                 "EIG 3 (10 mois)".into()
             ),
             (
                 "2020-09-01".into(),
-                "2021-06-01".into(),
+                "2021-07-01".into(),
                 "EIG 4 (10 mois)".into()
             ),
         ]
@@ -107,13 +110,15 @@ fn one_promotion_is_weekly_and_the_period_filter_cuts_weeks() {
     assert_eq!(chart.categories.first().unwrap().key, "2018-01-22");
     assert_eq!(chart.categories.last().unwrap().key, "2019-03-25");
     assert_eq!(chart.categories.len(), 62);
+    // EIG 2's window, from the first week drawn to the week of its end, Thursday 15 November
+    // 2018 (Monday 12 November).
     let h = &chart.highlights[0];
     assert_eq!(
         (
             chart.categories[h.from].key.as_str(),
             chart.categories[h.to].key.as_str()
         ),
-        ("2018-01-22", "2018-10-29")
+        ("2018-01-22", "2018-11-12")
     );
 
     let march = filters(&cohort, "promo=2&from=2018-03-01&to=2018-03-31");
@@ -188,13 +193,14 @@ fn figures_count_repositories_commits_during_the_defi_and_licences() {
     assert_eq!(figures.repositories, 5);
     assert_eq!(figures.analysed_defis, 5);
     assert_eq!(figures.licensed_share, Some(0.8), "all but archifiltre");
-    // Commits in weeks whose Monday falls in the défi's ten months, counted from the fixture.
+    // Commits in weeks whose Monday falls in the défi's ten months, counted from the fixture;
+    // the windows of data/promotions.yml, end day included (hence the day after, excluded).
     let windows: BTreeMap<&str, (&str, &str)> = [
-        ("hopkins", ("2018-01-01", "2018-11-01")),
-        ("signaux-faibles", ("2018-01-01", "2018-11-01")),
-        ("archifiltre", ("2018-01-01", "2018-11-01")),
-        ("leximpact", ("2019-09-01", "2020-07-01")),
-        ("monitorfish", ("2020-09-01", "2021-07-01")),
+        ("hopkins", ("2018-01-15", "2018-11-16")),
+        ("signaux-faibles", ("2018-01-15", "2018-11-16")),
+        ("archifiltre", ("2018-01-15", "2018-11-16")),
+        ("leximpact", ("2019-01-15", "2019-11-16")),
+        ("monitorfish", ("2020-09-01", "2021-07-02")),
     ]
     .into();
     let expected: u64 = activity
