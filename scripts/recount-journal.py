@@ -126,6 +126,14 @@ mix = sorted(mentions, key=lambda d: -made[d] / mentions[d])
 print("mix", len(mix), "défis; first", mix[0], made[mix[0]], "of", mentions[mix[0]], "mentions in production;",
       "next", mix[1], made[mix[1]], "of", mentions[mix[1]])
 print("weeks by Monday", sorted(weeks.items()))
+# Défis with at least one row of each letter (tests/components.rs keeps one series on the
+# 100 % bars: the bars of défis without it vanish).
+having = collections.defaultdict(set)
+for row in rows:
+    defi = LABELS[row["Défi"].strip()]
+    for letter in set(row["Cat"]) & set("ACDIMPSTU") if defi else ():
+        having[letter].add(defi)
+print("défis per letter", {letter: len(having[letter]) for letter in "ACDIMPSTU"})
 
 # `eig-pulse synth --scale 2` copies every row twice, renaming copy 1's labels « S1 … »: the rows
 # of no défi are EIG Node's, twice (crates/cli/tests/real_sources.rs).

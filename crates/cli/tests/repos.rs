@@ -157,7 +157,9 @@ fn activity_is_exported_exactly_validates_and_names_nobody() {
         args.push(flag.into());
         args.push(dir.path().join(name).display().to_string());
     }
+    // From the same folder as `run`, so that both read the same default data/promotions.yml.
     let without_git = std::process::Command::new(env!("CARGO_BIN_EXE_eig-pulse"))
+        .current_dir(repo())
         .arg("export")
         .args(&args)
         .args(["--generated-at", "2026-01-01T00:00:00Z", "-o"])

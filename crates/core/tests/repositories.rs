@@ -61,8 +61,10 @@ fn activity_is_monthly_over_years_and_keeps_every_commit() {
     assert_eq!(chart.categories.first().unwrap().key, "2018-01-01");
     assert_eq!(chart.categories.last().unwrap().key, "2026-10-01");
     assert_eq!(chart.categories.len(), 8 * 12 + 10);
-    // The ten months of EIG 2, EIG 3 and EIG 4 (data/promotions.yml: 15 Jan – 15 Nov 2018,
-    // 15 Jan – 15 Nov 2019, 1 Sep 2020 – 1 Jul 2021), over the months they cover.
+    // The ten months of EIG 2, EIG 3 and EIG 4, over the months they cover: from the month of
+    // their start to that of their (included) end in data/promotions.yml — EIG 2 15 January to
+    // 15 November 2018, EIG 3 15 January to 15 November 2019, EIG 4 1 September 2020 to
+    // 1 July 2021.
     let spans: Vec<(String, String, String)> = chart
         .highlights
         .iter()
@@ -108,6 +110,8 @@ fn one_promotion_is_weekly_and_the_period_filter_cuts_weeks() {
     assert_eq!(chart.categories.first().unwrap().key, "2018-01-22");
     assert_eq!(chart.categories.last().unwrap().key, "2019-03-25");
     assert_eq!(chart.categories.len(), 62);
+    // EIG 2's window, from the first week drawn to the week of its end, Thursday 15 November
+    // 2018 (Monday 12 November).
     let h = &chart.highlights[0];
     assert_eq!(
         (
@@ -189,8 +193,8 @@ fn figures_count_repositories_commits_during_the_defi_and_licences() {
     assert_eq!(figures.repositories, 5);
     assert_eq!(figures.analysed_defis, 5);
     assert_eq!(figures.licensed_share, Some(0.8), "all but archifiltre");
-    // Commits in weeks whose Monday falls in the défi's ten months (data/promotions.yml: start
-    // to the day after the end), counted from the fixture.
+    // Commits in weeks whose Monday falls in the défi's ten months, counted from the fixture;
+    // the windows of data/promotions.yml, end day included (hence the day after, excluded).
     let windows: BTreeMap<&str, (&str, &str)> = [
         ("hopkins", ("2018-01-15", "2018-11-16")),
         ("signaux-faibles", ("2018-01-15", "2018-11-16")),

@@ -1,6 +1,6 @@
 //! What the core's integration tests read: the committed real export and the activity fixture
-//! (`tests/fixtures/activity.json`: five real défis' hand-made weeks, languages and frameworks; the real export has no
-//! repository activity, there are no clones here).
+//! (`tests/fixtures/activity.json`: five real défis' hand-made weeks, languages and frameworks, put in place of the real
+//! export's activity so that the figures can be counted here; there are no clones here).
 #![allow(dead_code)]
 
 use eig_pulse_core::export::Activity;
@@ -21,7 +21,7 @@ pub fn activity_fixture() -> Vec<Activity> {
     serde_json::from_str(&text).unwrap()
 }
 
-/// The real export with `activity` in place of its own (empty) one.
+/// The real export with `activity` in place of its own.
 pub fn real_export_with(activity: Vec<Activity>) -> Export {
     Export {
         activity,
