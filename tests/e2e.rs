@@ -14,7 +14,12 @@ fn charts() -> Vec<&'static str> {
     use eig_pulse_core::chart::ChartId;
     ChartId::ALL
         .iter()
-        .filter(|c| !matches!(c, ChartId::RepositoryActivity | ChartId::LanguagesByPromotion))
+        .filter(|c| {
+            !matches!(
+                c,
+                ChartId::RepositoryActivity | ChartId::LanguagesByPromotion
+            )
+        })
         .map(|c| c.slug())
         .collect()
 }

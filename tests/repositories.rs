@@ -28,7 +28,10 @@ fn export_with_activity() -> String {
 fn export_without_activity() -> String {
     let real = std::fs::read_to_string(dist().join("data/export.json")).unwrap();
     let mut export = parse_export(&real).unwrap();
-    assert!(!export.activity.is_empty(), "the committed export has activity");
+    assert!(
+        !export.activity.is_empty(),
+        "the committed export has activity"
+    );
     export.activity.clear();
     export.unscanned.clear();
     export.sources.retain(|s| s.url != "https://github.com");
@@ -43,7 +46,11 @@ fn site() -> u16 {
     );
     routes.insert(
         "/no-activity.json".into(),
-        (200, "application/json", export_without_activity().into_bytes()),
+        (
+            200,
+            "application/json",
+            export_without_activity().into_bytes(),
+        ),
     );
     serve(dist(), routes)
 }

@@ -99,8 +99,8 @@ pub fn defi_progress(cohort: &Cohort, selection: &Selection) -> Vec<DefiProgress
             };
             if let Some((start, end)) = window {
                 progress.commits_during = progress.commits_between(start, end);
-                progress.commits_after = add_months(end, 12)
-                    .map_or(0, |after| progress.commits_between(end, after));
+                progress.commits_after =
+                    add_months(end, 12).map_or(0, |after| progress.commits_between(end, after));
             }
             Some(progress)
         })

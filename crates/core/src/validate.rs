@@ -322,17 +322,15 @@ pub fn check(export: &Export) -> Vec<Problem> {
                 "durée hors de 1 à 36 mois".into(),
             );
         }
-        let dates = [
-            ("end".to_string(), promotion.end.as_deref()),
-        ]
-        .into_iter()
-        .chain(
-            promotion
-                .dates
-                .iter()
-                .enumerate()
-                .map(|(j, d)| (format!("dates/{j}/date"), Some(d.date.as_str()))),
-        );
+        let dates = [("end".to_string(), promotion.end.as_deref())]
+            .into_iter()
+            .chain(
+                promotion
+                    .dates
+                    .iter()
+                    .enumerate()
+                    .map(|(j, d)| (format!("dates/{j}/date"), Some(d.date.as_str()))),
+            );
         for (field, date) in dates {
             if let Some(date) = date.filter(|d| plausible_date(d).is_none()) {
                 push(format!("/promotions/{i}/{field}"), date_problem(date));

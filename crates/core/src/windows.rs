@@ -27,7 +27,11 @@ fn basis_words(basis: DateBasis, lang: Lang) -> &'static str {
 
 /// The promotion's events in the order start, bootcamp, end, formatted for `lang`.
 pub fn events(promotion: &Promotion, lang: Lang) -> Vec<DatedEvent> {
-    let order = [PromotionEvent::Start, PromotionEvent::Bootcamp, PromotionEvent::End];
+    let order = [
+        PromotionEvent::Start,
+        PromotionEvent::Bootcamp,
+        PromotionEvent::End,
+    ];
     order
         .iter()
         .filter_map(|event| promotion.dates.iter().find(|d| d.event == *event))
@@ -87,7 +91,11 @@ pub fn window_sources(promotion: &Promotion, lang: Lang) -> Vec<String> {
 
 /// The windows of the promotions the selection's défis belong to, in the export's order: one
 /// line each, with the files its dates cite.
-pub fn selected_windows(cohort: &Cohort, selection: &Selection, lang: Lang) -> Vec<(String, Vec<String>)> {
+pub fn selected_windows(
+    cohort: &Cohort,
+    selection: &Selection,
+    lang: Lang,
+) -> Vec<(String, Vec<String>)> {
     let promotion_ids: std::collections::HashSet<&str> = selection
         .defis
         .iter()
@@ -123,9 +131,24 @@ mod tests {
             months: Some(10),
             end: Some("2019-11-15".into()),
             dates: vec![
-                date(PromotionEvent::End, "2019-11-15", DateBasis::Stated, "20-01-17-bilan-eig3.md"),
-                date(PromotionEvent::Start, "2019-01-15", DateBasis::Derived, "18-05-23-x.md"),
-                date(PromotionEvent::Bootcamp, "2019-02-11", DateBasis::Stated, "20-01-17-bilan-eig3.md"),
+                date(
+                    PromotionEvent::End,
+                    "2019-11-15",
+                    DateBasis::Stated,
+                    "20-01-17-bilan-eig3.md",
+                ),
+                date(
+                    PromotionEvent::Start,
+                    "2019-01-15",
+                    DateBasis::Derived,
+                    "18-05-23-x.md",
+                ),
+                date(
+                    PromotionEvent::Bootcamp,
+                    "2019-02-11",
+                    DateBasis::Stated,
+                    "20-01-17-bilan-eig3.md",
+                ),
             ],
         }
     }
@@ -144,9 +167,20 @@ mod tests {
             window_sources(&eig3(), Lang::Fr),
             ["18-05-23-x.md", "20-01-17-bilan-eig3.md"]
         );
-        let events: Vec<PromotionEvent> = events(&eig3(), Lang::Fr).iter().map(|e| e.event).collect();
-        assert_eq!(events, [PromotionEvent::Start, PromotionEvent::Bootcamp, PromotionEvent::End]);
-        let undated = Promotion { dates: Vec::new(), ..eig3() };
+        let events: Vec<PromotionEvent> =
+            events(&eig3(), Lang::Fr).iter().map(|e| e.event).collect();
+        assert_eq!(
+            events,
+            [
+                PromotionEvent::Start,
+                PromotionEvent::Bootcamp,
+                PromotionEvent::End
+            ]
+        );
+        let undated = Promotion {
+            dates: Vec::new(),
+            ..eig3()
+        };
         assert_eq!(window_words(&undated, Lang::Fr), None);
     }
 }
