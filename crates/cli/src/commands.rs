@@ -44,21 +44,7 @@ const DEFAULT_PROMOTIONS: &str = "data/promotions.yml";
 
 pub fn export(args: ExportArgs) -> Result<ExitCode, String> {
     let lang = args.lang;
-    let inputs = read_inputs(&args)?;
-    let (mut export, mut report) =
-        eig_pulse_ingest::build(&inputs).map_err(|e| e.describe(lang))?;
-    if let Some(repos) = &args.repos {
-        let table = eig_pulse_ingest::technologies::Table::parse(&inputs.technologies)
-            .map_err(|e| e.describe(lang))?;
-        crate::repos::add_activity(
-            &mut export,
-            &mut report,
-            repos,
-            inputs.repositories.as_ref(),
-            &table,
-            lang,
-        )?;
-    }
+    let (export, report) = build_with_activity(&args)?;
     eprint!("{}", report.render(lang));
 
     let json = serde_json::to_string_pretty(&export).map_err(|e| e.to_string())?;
@@ -219,24 +205,37 @@ fn check_citations(promotions: &SourceText, path: &Path, lang: Lang) -> Result<(
     }
 }
 
+/// Builds the export from the sources, then scans `args.repos` into its activity when given.
+fn build_with_activity(
+    args: &ExportArgs,
+) -> Result<(eig_pulse_core::Export, eig_pulse_ingest::Report), String> {
+    let lang = args.lang;
+    let inputs = read_inputs(args)?;
+    let (mut export, mut report) =
+        eig_pulse_ingest::build(&inputs).map_err(|e| e.describe(lang))?;
+    if let Some(repos) = &args.repos {
+        let table = eig_pulse_ingest::technologies::Table::parse(&inputs.technologies)
+            .map_err(|e| e.describe(lang))?;
+        crate::repos::add_activity(
+            &mut export,
+            &mut report,
+            repos,
+            inputs.repositories.as_ref(),
+            &table,
+            lang,
+        )?;
+    }
+    Ok((export, report))
+}
+
 /// Scans `args.repos` and writes the activity records as a committed source:
 /// `{"activity": [...]}`, sorted by défi and URL.
 pub fn scan(args: ExportArgs) -> Result<ExitCode, String> {
     let lang = args.lang;
-    let inputs = read_inputs(&args)?;
-    let (mut export, mut report) =
-        eig_pulse_ingest::build(&inputs).map_err(|e| e.describe(lang))?;
-    let repos = args.repos.as_deref().ok_or("--repos")?;
-    let table = eig_pulse_ingest::technologies::Table::parse(&inputs.technologies)
-        .map_err(|e| e.describe(lang))?;
-    crate::repos::add_activity(
-        &mut export,
-        &mut report,
-        repos,
-        inputs.repositories.as_ref(),
-        &table,
-        lang,
-    )?;
+    if args.repos.is_none() {
+        return Err("--repos".into());
+    }
+    let (export, report) = build_with_activity(&args)?;
     eprint!("{}", report.render(lang));
     if args.strict && report.warnings() > 0 {
         eprintln!(

@@ -143,16 +143,13 @@ pub fn active_after(progress: &DefiProgress, months: u32) -> Option<bool> {
 
 /// The promotions as categories, in the export's order.
 fn promotion_categories(cohort: &Cohort) -> Vec<Category> {
-    cohort
-        .export
-        .promotions
-        .iter()
-        .map(|p| Category {
-            key: p.id.clone(),
-            label: p.label.clone(),
-            target: Target::None,
+    // The bar charts' promotion categories, without their year note (the note column here
+    // says how many défis counted).
+    crate::stats::promotion_categories(cohort)
+        .into_iter()
+        .map(|category| Category {
             note: None,
-            count: None,
+            ..category
         })
         .collect()
 }

@@ -169,7 +169,7 @@ pub fn skill_label(cohort: &Cohort, id: &str, lang: Lang) -> String {
 }
 
 /// Promotion label: "EIG 1", …, "DIG".
-fn promotion_categories(cohort: &Cohort) -> Vec<Category> {
+pub(crate) fn promotion_categories(cohort: &Cohort) -> Vec<Category> {
     cohort
         .export
         .promotions
