@@ -2,7 +2,6 @@
 
 use std::sync::Arc;
 
-use eig_pulse_core::chart::ChartId;
 use eig_pulse_core::export::Source;
 use eig_pulse_core::validate::parse_date;
 use eig_pulse_core::{format, Cohort, Lang};
@@ -10,11 +9,9 @@ use leptos::prelude::*;
 
 use crate::browser;
 use crate::dashboard::Dashboard;
-use crate::embed::EmbedView;
-use crate::load::{
-    export_source, load_export, LoadFailure, Origin, ALLOWED_ORIGINS, TIMEOUT_SECONDS,
-};
+use crate::embed::Embedded;
 use crate::scheme::{self, Preference};
+use crate::states::{load, Failure, Loading, SourceNotice};
 
 #[component]
 pub fn App() -> AnyView {
@@ -249,107 +246,5 @@ fn Footer(credits: Signal<Option<Credits>>) -> impl IntoView {
                 </div>
             </div>
         </footer>
-    }
-}
-
-/// The embed page: the export, then one chart (or a clear message for an unknown chart id).
-#[component]
-fn Embedded(slug: String) -> impl IntoView {
-    let lang = expect_context::<RwSignal<Lang>>();
-    let (export, origin) = load();
-    let id = ChartId::from_slug(&slug);
-    let chart = move || match (id, export.get()) {
-        (None, _) => {
-            let known: Vec<&str> = ChartId::ALL.iter().map(|c| c.slug()).collect();
-            let message = format!(
-                "{} « {slug} » ({} {})",
-                lang.get().pick("Graphique inconnu", "Unknown chart"),
-                lang.get().pick("graphiques :", "charts:"),
-                known.join(", ")
-            );
-            view! { <div class="failure fr-alert fr-alert--error" role="alert"><p>{message}</p></div> }.into_any()
-        }
-        (_, None) => view! { <Loading /> }.into_any(),
-        (_, Some(Err(failure))) => {
-            view! { <Failure failure on_retry=move || export.refetch() /> }.into_any()
-        }
-        (Some(id), Some(Ok(data))) => {
-            view! { <EmbedView cohort=Arc::new(Cohort::new(data)) id /> }.into_any()
-        }
-    };
-    view! { <SourceNotice origin /> {chart} }
-}
-
-/// The export named by `?data=` if this build may load it (else a failure saying why), fetched
-/// with the timeout (`?timeout=<s>` may only shorten it, for tests); each refetch asks again.
-fn load() -> (
-    LocalResource<Result<eig_pulse_core::Export, LoadFailure>>,
-    Origin,
-) {
-    let page = web_sys::window()
-        .and_then(|w| w.location().href().ok())
-        .unwrap_or_default();
-    let source = export_source(
-        browser::parameter("data").as_deref(),
-        &page,
-        ALLOWED_ORIGINS,
-    );
-    let origin = source
-        .as_ref()
-        .map_or(Origin::Default, |(_, origin)| origin.clone());
-    let timeout = browser::parameter("timeout")
-        .and_then(|t| t.parse::<u32>().ok())
-        .map_or(TIMEOUT_SECONDS, |t| t.clamp(1, TIMEOUT_SECONDS));
-    let resource = LocalResource::new(move || {
-        let source = source.clone();
-        async move {
-            let (url, _) = source?;
-            load_export(url, timeout).await
-        }
-    });
-    (resource, origin)
-}
-
-/// A visible notice when the export is not the page's own: its address, as text.
-#[component]
-fn SourceNotice(origin: Origin) -> impl IntoView {
-    let lang = expect_context::<RwSignal<Lang>>();
-    match origin {
-        Origin::Default => None,
-        Origin::Other(url) => Some(view! {
-            <p class="fr-notice source-notice" role="note">
-                {move || lang.get().pick(
-                    "Données d'une autre source que celle de ce tableau de bord : ",
-                    "Data from another source than this dashboard's: ",
-                )}
-                <code>{url.clone()}</code>
-            </p>
-        }),
-    }
-}
-
-#[component]
-fn Loading() -> impl IntoView {
-    let lang = expect_context::<RwSignal<Lang>>();
-    view! {
-        <div class="loading" role="status" aria-live="polite">
-            <progress aria-hidden="true"></progress>
-            <p>{move || lang.get().pick("Chargement des données…", "Loading the data…")}</p>
-        </div>
-    }
-}
-
-#[component]
-fn Failure(failure: LoadFailure, on_retry: impl Fn() + 'static) -> impl IntoView {
-    let lang = expect_context::<RwSignal<Lang>>();
-    let detail = failure.clone();
-    view! {
-        <div class="failure fr-alert fr-alert--error" role="alert">
-            <h1 class="fr-alert__title">{move || failure.title(lang.get())}</h1>
-            <p class="failure-detail">{move || detail.detail(lang.get())}</p>
-            <button type="button" class="fr-btn" on:click=move |_| on_retry()>
-                {move || lang.get().pick("Réessayer", "Retry")}
-            </button>
-        </div>
     }
 }

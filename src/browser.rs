@@ -131,14 +131,35 @@ pub fn post_height(chart: &str, height: f64) {
     }
 }
 
-/// The page's address without its query: where the full dashboard and `embed.js` live.
-pub fn base_url() -> String {
+/// The folder the dashboard is served from (`https://host/path/`), whichever of its pages is
+/// open (`index.html`, `embed.html`): the full dashboard, `embed.html`, `embed.js` live there.
+pub fn site_folder() -> String {
     let location = window().location();
-    format!(
-        "{}{}",
-        location.origin().unwrap_or_default(),
-        location.pathname().unwrap_or_default()
-    )
+    let path = location.pathname().unwrap_or_default();
+    let folder = path.rfind('/').map_or("/", |end| &path[..=end]);
+    format!("{}{folder}", location.origin().unwrap_or_default())
+}
+
+/// On the light embed page (`embed.html`), the static chart painted before the code arrived
+/// gives way to the interactive one: the page's `data-embed-static` mark and `#embed-static`
+/// go, and `eig-pulse-live` tells `embed-page.js` to hand over the reader's first gesture.
+pub fn reveal_live_embed() {
+    let Some(document) = window().document() else {
+        return;
+    };
+    let Some(root) = document.document_element() else {
+        return;
+    };
+    if !root.has_attribute("data-embed-static") {
+        return;
+    }
+    let _ = root.remove_attribute("data-embed-static");
+    if let Some(placeholder) = document.get_element_by_id("embed-static") {
+        placeholder.remove();
+    }
+    if let Ok(event) = web_sys::Event::new("eig-pulse-live") {
+        let _ = window().dispatch_event(&event);
+    }
 }
 
 /// Calls `changed` whenever `element` changes size, for the page's whole life.

@@ -3,7 +3,7 @@
 
 use eig_pulse_core::chart::summary::summary;
 use eig_pulse_core::chart::table::grid;
-use eig_pulse_core::chart::text::title_and_guide;
+use eig_pulse_core::chart::text::{chart_labels, title_and_guide};
 use eig_pulse_core::chart::{
     draw, plot_height, tooltip, BarChart, ChartId, FigureText, Hit, Target,
 };
@@ -231,18 +231,18 @@ pub fn ChartView(
                 on:click=move |_| table_open.update(|open| *open = !*open)
             >
                 {move || if table_open.get() {
-                    lang.get().pick("Masquer les données", "Hide the data")
+                    chart_labels(lang.get()).hide_data
                 } else {
-                    lang.get().pick("Voir les données", "Show the data")
+                    chart_labels(lang.get()).show_data
                 }}
             </button>
-            <span class="chart-tools-label" id=format!("telecharger-{slug}")>{move || lang.get().pick("Télécharger :", "Download:")}</span>
+            <span class="chart-tools-label" id=format!("telecharger-{slug}")>{move || chart_labels(lang.get()).download}</span>
             <button type="button" class="fr-btn fr-btn--tertiary fr-btn--sm tool" data-download="svg" aria-describedby=format!("telecharger-{slug}") on:click=save_svg>"SVG"</button>
             <button type="button" class="fr-btn fr-btn--tertiary fr-btn--sm tool" data-download="png" aria-describedby=format!("telecharger-{slug}") on:click=save_png>"PNG"</button>
             <button type="button" class="fr-btn fr-btn--tertiary fr-btn--sm tool" data-download="csv" aria-describedby=format!("telecharger-{slug}") on:click=save_csv>"CSV"</button>
             {on_embed.map(|open| view! {
                 <button type="button" class="fr-btn fr-btn--tertiary fr-btn--sm tool tool-embed" data-embed=slug on:click=move |_| open.run(id)>
-                    {move || lang.get().pick("Intégrer", "Embed")}
+                    {move || chart_labels(lang.get()).embed}
                 </button>
             })}
         </div>
@@ -301,10 +301,7 @@ pub fn ChartView(
                 </figcaption>
             })}
             {toolbar}
-            <ul class="legend" aria-label=move || lang.get().pick(
-                "Légende, dans l'ordre des segments (de bas en haut, ou de gauche à droite) ; cliquer pour masquer ou afficher",
-                "Legend, in the order of the segments (bottom to top, or left to right); click to hide or show",
-            )>
+            <ul class="legend" aria-label=move || chart_labels(lang.get()).legend>
                 {legend}
             </ul>
             <div class="chart-frame" node_ref=frame_ref on:mouseleave=move |_| tooltip.set(None)>
@@ -338,10 +335,7 @@ pub fn ChartView(
                     }
                 })}
             </div>
-            <p class="fr-sr-only" id=format!("clavier-{slug}")>{move || lang.get().pick(
-                "Flèches : parcourir les valeurs une à une ; Entrée : ouvrir ; Échap : fermer l'infobulle.",
-                "Arrows: browse the values one by one; Enter: open; Escape: close the tooltip.",
-            )}</p>
+            <p class="fr-sr-only" id=format!("clavier-{slug}")>{move || chart_labels(lang.get()).keyboard}</p>
             {move || table_open.get().then(|| {
                 let lang = lang.get();
                 let table = chart.with(|c| hidden.with(|h| grid(c, h, lang)));

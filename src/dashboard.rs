@@ -88,7 +88,7 @@ pub fn Dashboard(cohort: Arc<Cohort>) -> impl IntoView {
     let subtitle_cohort = cohort.clone();
     let subtitle =
         Signal::derive(move || filters.with(|f| f.describe(&subtitle_cohort.export, lang.get())));
-    let credit = crate::embed::credit_line(&cohort, lang.get_untracked());
+    let credit = eig_pulse_core::chart::text::export_credit(&cohort.export, lang.get_untracked());
     let around = move || Surroundings {
         subtitle,
         credit: credit.clone(),

@@ -3,25 +3,48 @@
 
 use std::sync::Arc;
 
-use eig_pulse_core::chart::text::{credit, title_and_guide};
+use eig_pulse_core::chart::text::{chart_labels, export_credit, title_and_guide};
 use eig_pulse_core::chart::{ChartId, Target};
 use eig_pulse_core::filter::query_string;
-use eig_pulse_core::{format, stats, Cohort, Filters, Lang};
+use eig_pulse_core::{stats, Cohort, Filters, Lang};
 use leptos::prelude::*;
 
 use crate::browser;
 use crate::chart_view::{ChartView, Surroundings};
+use crate::states::{load, Failure, Loading, SourceNotice};
 
-/// The credit line for this export: its source's last update.
-pub fn credit_line(cohort: &Cohort, lang: Lang) -> String {
-    let updated = cohort
-        .export
-        .sources
-        .first()
-        .and_then(|s| eig_pulse_core::validate::parse_date(&s.updated))
-        .map(|d| format::date(d, lang))
-        .unwrap_or_default();
-    credit(lang, &updated)
+/// The embed page: the export, then one chart (or a clear message for an unknown chart id).
+#[component]
+pub fn Embedded(slug: String) -> impl IntoView {
+    let lang = expect_context::<RwSignal<Lang>>();
+    let (export, origin) = load();
+    let id = ChartId::from_slug(&slug);
+    let chart = move || match (id, export.get()) {
+        (None, _) => {
+            let known: Vec<&str> = ChartId::ALL.iter().map(|c| c.slug()).collect();
+            let message = format!(
+                "{} « {slug} » ({} {})",
+                lang.get().pick("Graphique inconnu", "Unknown chart"),
+                lang.get().pick("graphiques :", "charts:"),
+                known.join(", ")
+            );
+            view! { <div class="failure fr-alert fr-alert--error" role="alert"><p>{message}</p></div> }.into_any()
+        }
+        (_, None) => view! { <Loading /> }.into_any(),
+        (_, Some(Err(failure))) => {
+            view! { <Failure failure on_retry=move || export.refetch() /> }.into_any()
+        }
+        (Some(id), Some(Ok(data))) => {
+            view! { <EmbedView cohort=Arc::new(Cohort::new(data)) id /> }.into_any()
+        }
+    };
+    // A failure replaces the light page's static chart at once: the reader must see it.
+    Effect::new(move |_| {
+        if id.is_none() || export.with(|loaded| matches!(loaded, Some(Err(_)))) {
+            browser::reveal_live_embed();
+        }
+    });
+    view! { <SourceNotice origin /> {chart} }
 }
 
 /// One chart, alone, sized to its frame (`?chart=<id>` and the dashboard's filters).
@@ -53,10 +76,10 @@ pub fn EmbedView(cohort: Arc<Cohort>, id: ChartId) -> impl IntoView {
     let subtitle_filters = filters.clone();
     let subtitle =
         Signal::derive(move || subtitle_filters.describe(&subtitle_cohort.export, lang.get()));
-    let credit_text = credit_line(&cohort, lang.get_untracked());
+    let credit_text = export_credit(&cohort.export, lang.get_untracked());
     let full = format!(
         "{}{}",
-        browser::base_url(),
+        browser::site_folder(),
         query_string(&filters.to_pairs())
     );
     let around = Surroundings {
@@ -65,7 +88,10 @@ pub fn EmbedView(cohort: Arc<Cohort>, id: ChartId) -> impl IntoView {
         embedded: true,
         plain,
         on_embed: None,
-        on_drawn: Some(Callback::new(move |()| report_height())),
+        on_drawn: Some(Callback::new(move |()| {
+            browser::reveal_live_embed();
+            report_height();
+        })),
     };
     // A click on a bar opens the full dashboard there, in a new tab.
     let full_for_targets = full.clone();
@@ -99,7 +125,7 @@ pub fn EmbedView(cohort: Arc<Cohort>, id: ChartId) -> impl IntoView {
                 <p class="embed-credit">
                     {credit_text}" · "
                     <a href=full target="_blank" rel="noopener noreferrer">
-                        {move || lang.get().pick("Voir le tableau de bord complet", "See the full dashboard")}
+                        {move || chart_labels(lang.get()).full_dashboard}
                     </a>
                 </p>
             })}
@@ -149,17 +175,20 @@ pub fn EmbedDialog(
         if plain.get() {
             pairs.push(("plain", "1".into()));
         }
-        format!("{}{}", browser::base_url(), query_string(&pairs))
+        format!(
+            "{}embed.html{}",
+            browser::site_folder(),
+            query_string(&pairs)
+        )
     };
     let snippet = move |id: ChartId| {
-        let base = browser::base_url();
-        let base = base.trim_end_matches("index.html");
+        let base = browser::site_folder();
         let title = format!("{} — EIG Pulse", title_and_guide(id, lang.get()).0);
         format!(
             "<iframe data-eig-pulse src=\"{src}\" title=\"{title}\" style=\"width: 100%; border: 0;\" height=\"480\" loading=\"lazy\"></iframe>\n<script src=\"{base}embed.js\" async></script>\n<noscript><img src=\"{base}static/{slug}.svg\" alt=\"{title}\" style=\"max-width: 100%;\"></noscript>",
             src = escape(&url(id)),
             title = escape(&title),
-            base = escape(base),
+            base = escape(&base),
             slug = id.slug(),
         )
     };

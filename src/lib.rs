@@ -17,6 +17,7 @@ pub mod load;
 pub mod panic_page;
 pub mod scheme;
 mod scorecard;
+mod states;
 mod table_frame;
 mod windows;
 

@@ -1,6 +1,7 @@
 //! `eig-pulse`: the thin command line over the ingest and core crates.
 
 mod commands;
+mod embeds;
 mod render;
 mod repos;
 
@@ -154,6 +155,17 @@ enum Command {
         #[arg(short, long)]
         output: PathBuf,
     },
+    /// Écrit les fichiers de la page d'intégration légère (embed.html) : pour chaque graphique,
+    /// ses textes (JSON) et son tracé en SVG, en français et en anglais, clair et sombre, à
+    /// plusieurs largeurs.
+    Embeds {
+        /// Fichier d'export JSON.
+        #[arg(long)]
+        export: PathBuf,
+        /// Dossier de sortie.
+        #[arg(short, long)]
+        output: PathBuf,
+    },
     /// Écrit des sources synthétiques N fois plus grandes que les vraies (pour les mesures).
     Synth {
         /// Facteur d'échelle.
@@ -278,6 +290,17 @@ fn main() -> ExitCode {
             };
             render::render(&args).and_then(|bytes| {
                 commands::write_atomically(&output, &bytes, cli.lang).map(|()| ExitCode::SUCCESS)
+            })
+        }
+        Command::Embeds { export, output } => {
+            embeds::write(&export, &output, cli.lang).map(|count| {
+                eprintln!(
+                    "{} {count} {} {}",
+                    cli.lang.pick("embeds :", "embeds:"),
+                    cli.lang.pick("fichiers écrits dans", "files written to"),
+                    output.display()
+                );
+                ExitCode::SUCCESS
             })
         }
         Command::Synth {

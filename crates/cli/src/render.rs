@@ -3,10 +3,10 @@
 use std::path::PathBuf;
 
 use eig_pulse_core::chart::figure::{self, FigureText};
-use eig_pulse_core::chart::text::{credit, title_and_guide};
+use eig_pulse_core::chart::text::{export_credit, title_and_guide};
 use eig_pulse_core::chart::{ChartId, Theme};
-use eig_pulse_core::validate::{parse_date, parse_export};
-use eig_pulse_core::{format, stats, Cohort, Filters, Lang};
+use eig_pulse_core::validate::parse_export;
+use eig_pulse_core::{stats, Cohort, Filters, Lang};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -54,19 +54,14 @@ pub fn render(args: &RenderArgs) -> Result<Vec<u8>, String> {
             lang.pick(first.reason_fr, first.reason_en)
         ));
     }
-    let updated = export
-        .sources
-        .first()
-        .and_then(|s| parse_date(&s.updated))
-        .map(|d| format::date(d, lang))
-        .unwrap_or_default();
+    let credit = export_credit(&export, lang);
     let cohort = Cohort::new(export);
     let selection = cohort.select(&filters);
     let chart = stats::chart(id, &cohort, &selection, &filters, lang);
     let words = FigureText {
         title: title_and_guide(id, lang).0.to_string(),
         subtitle: filters.describe(&cohort.export, lang),
-        credit: credit(lang, &updated),
+        credit,
         plain: args.plain,
     };
     let theme = if args.dark {

@@ -176,3 +176,17 @@ pub fn to_svg(
     }
     svg
 }
+
+/// The plot alone (no title, legend or credit), as the dashboard's canvas shows it, as an SVG
+/// document of `width` × [`plot_height`]: the light embed page paints it before its code arrives.
+pub fn plot_to_svg(chart: &BarChart, theme: &Theme, lang: Lang, width: u32) -> String {
+    let mut svg = String::new();
+    {
+        let area =
+            SVGBackend::with_string(&mut svg, (width, plot_height(chart))).into_drawing_area();
+        // Drawing into a string cannot fail.
+        let _ = draw(&area, chart, &[], theme, lang);
+        let _ = area.present();
+    }
+    svg
+}

@@ -1,7 +1,9 @@
 //! The words of each chart: title, one-line reading guide, and the credit line of exported images.
 
 use super::ChartId;
-use crate::Lang;
+use crate::export::Export;
+use crate::validate::parse_date;
+use crate::{format, Lang};
 
 /// Title and reading guide of a chart.
 pub fn title_and_guide(id: ChartId, lang: Lang) -> (&'static str, &'static str) {
@@ -32,9 +34,62 @@ pub fn title_and_guide(id: ChartId, lang: Lang) -> (&'static str, &'static str) 
 }
 
 /// The one-line credit under an exported or embedded chart (Licence Ouverte asks for the source).
+/// The credit line of an export: its first source's last update.
+pub fn export_credit(export: &Export, lang: Lang) -> String {
+    let updated = export
+        .sources
+        .first()
+        .and_then(|s| parse_date(&s.updated))
+        .map(|d| format::date(d, lang))
+        .unwrap_or_default();
+    credit(lang, &updated)
+}
+
 pub fn credit(lang: Lang, updated: &str) -> String {
     match lang {
         Lang::Fr => format!("Source : EIG Pulse, d'après les données du programme EIG (Etalab, DINUM), Licence Ouverte, mise à jour du {updated}"),
         Lang::En => format!("Source: EIG Pulse, from the EIG programme's data (Etalab, DINUM), Licence Ouverte, updated {updated}"),
+    }
+}
+
+/// The words around a chart's plot: its toolbar, its legend's label and its keyboard help.
+/// The dashboard's chart view and the light embed page (written by `eig-pulse embeds`) share them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct ChartLabels {
+    pub show_data: &'static str,
+    pub hide_data: &'static str,
+    pub download: &'static str,
+    pub embed: &'static str,
+    pub legend: &'static str,
+    pub keyboard: &'static str,
+    /// The link under an embedded chart.
+    pub full_dashboard: &'static str,
+    /// Said while the interactive chart loads.
+    pub loading: &'static str,
+}
+
+/// The chart labels in `lang`.
+pub fn chart_labels(lang: Lang) -> ChartLabels {
+    match lang {
+        Lang::Fr => ChartLabels {
+            show_data: "Voir les données",
+            hide_data: "Masquer les données",
+            download: "Télécharger :",
+            embed: "Intégrer",
+            legend: "Légende, dans l'ordre des segments (de bas en haut, ou de gauche à droite) ; cliquer pour masquer ou afficher",
+            keyboard: "Flèches : parcourir les valeurs une à une ; Entrée : ouvrir ; Échap : fermer l'infobulle.",
+            full_dashboard: "Voir le tableau de bord complet",
+            loading: "Chargement du graphique…",
+        },
+        Lang::En => ChartLabels {
+            show_data: "Show the data",
+            hide_data: "Hide the data",
+            download: "Download:",
+            embed: "Embed",
+            legend: "Legend, in the order of the segments (bottom to top, or left to right); click to hide or show",
+            keyboard: "Arrows: browse the values one by one; Enter: open; Escape: close the tooltip.",
+            full_dashboard: "See the full dashboard",
+            loading: "Loading the chart…",
+        },
     }
 }
