@@ -24,8 +24,8 @@ pub fn App() -> AnyView {
     let preference = RwSignal::new(Preference::from_parameter(
         browser::parameter("theme").as_deref(),
     ));
-    let system_dark = RwSignal::new(scheme::system_prefers_dark());
-    scheme::watch_system(move |dark| system_dark.set(dark));
+    let system_dark = RwSignal::new(false);
+    system_dark.set(scheme::watch_system(move |dark| system_dark.set(dark)));
     let scheme = RwSignal::new(
         preference
             .get_untracked()

@@ -284,3 +284,34 @@ pub fn manage_dialog_focus(
         false,
     );
 }
+
+/// Whether a media query matches now, and a call of `on_change` whenever that changes (for the
+/// page's lifetime).
+pub fn watch_media(query: &str, on_change: impl Fn(bool) + 'static) -> bool {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    let Some(list) = window().match_media(query).ok().flatten() else {
+        return false;
+    };
+    let listener = Closure::<dyn Fn(web_sys::MediaQueryListEvent)>::new(
+        move |event: web_sys::MediaQueryListEvent| on_change(event.matches()),
+    );
+    let _ = list.add_event_listener_with_callback("change", listener.as_ref().unchecked_ref());
+    listener.forget();
+    list.matches()
+}
+
+/// This page's origin (`https://host`).
+pub fn origin() -> String {
+    window().location().origin().unwrap_or_default()
+}
+
+/// The height an embedded chart `chart` reports in a message (`{"eig-pulse-height": {chart: h}}`),
+/// in whole CSS pixels, if the message is one and the height is plausible.
+pub fn reported_height(data: &JsValue, chart: &str) -> Option<u32> {
+    let sizes = js_sys::Reflect::get(data, &JsValue::from_str("eig-pulse-height")).ok()?;
+    let height = js_sys::Reflect::get(&sizes, &JsValue::from_str(chart))
+        .ok()?
+        .as_f64()?;
+    (height.is_finite() && height > 0.0 && height <= 20_000.0).then(|| height.ceil() as u32)
+}

@@ -133,6 +133,9 @@ pub fn EmbedView(cohort: Arc<Cohort>, id: ChartId) -> impl IntoView {
     }
 }
 
+/// The frame height a snippet gives before its preview has said its own.
+const DEFAULT_FRAME_HEIGHT: u32 = 480;
+
 /// Escapes text for an HTML attribute or element.
 fn escape(text: &str) -> String {
     text.replace('&', "&amp;")
@@ -153,6 +156,20 @@ pub fn EmbedDialog(
     let embed_lang = RwSignal::new(None::<String>);
     let plain = RwSignal::new(false);
     let copied = RwSignal::new(false);
+    // The preview's own height (it reports it like any embed): the snippet reserves it, so
+    // that the host page does not move when the chart arrives.
+    let expected_height = RwSignal::new(DEFAULT_FRAME_HEIGHT);
+    let _ = window_event_listener(leptos::ev::message, move |ev| {
+        let Some(id) = embedding.get_untracked() else {
+            return;
+        };
+        if ev.origin() != browser::origin() {
+            return;
+        }
+        if let Some(height) = browser::reported_height(&ev.data(), id.slug()) {
+            expected_height.set(height);
+        }
+    });
     let close = move || {
         embedding.set(None);
         copied.set(false);
@@ -185,11 +202,12 @@ pub fn EmbedDialog(
         let base = browser::site_folder();
         let title = format!("{} — EIG Pulse", title_and_guide(id, lang.get()).0);
         format!(
-            "<iframe data-eig-pulse src=\"{src}\" title=\"{title}\" style=\"width: 100%; border: 0;\" height=\"480\" loading=\"lazy\"></iframe>\n<script src=\"{base}embed.js\" async></script>\n<noscript><img src=\"{base}static/{slug}.svg\" alt=\"{title}\" style=\"max-width: 100%;\"></noscript>",
+            "<iframe data-eig-pulse src=\"{src}\" title=\"{title}\" style=\"width: 100%; border: 0;\" height=\"{height}\" loading=\"lazy\"></iframe>\n<script src=\"{base}embed.js\" async></script>\n<noscript><img src=\"{base}static/{slug}.svg\" alt=\"{title}\" style=\"max-width: 100%;\"></noscript>",
             src = escape(&url(id)),
             title = escape(&title),
             base = escape(&base),
             slug = id.slug(),
+            height = expected_height.get(),
         )
     };
     let command = move |id: ChartId| filters.with(|f| f.render_command(id.slug()));

@@ -6,6 +6,8 @@ use eig_pulse_core::text::search_key;
 use eig_pulse_core::{format, stats, technologies, Cohort, Filters, Lang};
 use leptos::prelude::*;
 
+use crate::browser;
+
 /// An administration option: id, label with its depth in the tree, and the words it is found by.
 #[derive(Clone)]
 struct AdminOption {
@@ -78,6 +80,9 @@ impl Which {
 }
 
 /// The active filters in words, one tag each.
+/// Wider than this, the filters are always shown; narrower, they fold (as in style.css).
+const WIDE_SCREEN: &str = "(min-width: 48em)";
+
 fn active_filters(cohort: &Cohort, filters: &Filters, lang: Lang) -> Vec<(Which, String)> {
     let sep = lang.pick(" : ", ": ");
     let mut tags = Vec::new();
@@ -212,8 +217,26 @@ pub fn FilterBar(cohort: Arc<Cohort>, filters: RwSignal<Filters>) -> impl IntoVi
         });
     };
 
+    // On a phone the form folds under a summary naming the active filters, so that a chart is
+    // in the first screen; wider, it is always open (the summary is hidden by style.css).
+    let wide = RwSignal::new(true);
+    wide.set(browser::watch_media(WIDE_SCREEN, move |matches| {
+        wide.set(matches)
+    }));
+    let summary_cohort = cohort.clone();
+    let summary = move || {
+        let lang = lang.get();
+        match filters.with(|f| f.describe(&summary_cohort.export, lang)) {
+            Some(active) => format!("{} — {active}", lang.pick("Filtres", "Filters")),
+            None => lang.pick("Filtres (aucun)", "Filters (none)").to_string(),
+        }
+    };
+
     view! {
         <section class="filters" id="filtres" tabindex="-1" aria-label=move || lang.get().pick("Filtres", "Filters")>
+            <details class="filters-disclosure" prop:open=move || wide.get()>
+            <summary class="filters-summary">{summary}</summary>
+            <div class="filters-fields">
             <div class="filter filter-admin fr-input-group">
                 <label class="fr-label" for="filtre-admin-recherche">{t("Administration", "Administration")}
                     <span class="fr-hint-text">{t("Ses directions et services inclus", "Its directorates and services included")}</span>
@@ -359,6 +382,8 @@ pub fn FilterBar(cohort: Arc<Cohort>, filters: RwSignal<Filters>) -> impl IntoVi
             >
                 {t("Réinitialiser", "Reset")}
             </button>
+            </div>
+            </details>
             <ul class="fr-tags-group active-filters" aria-label=move || lang.get().pick("Filtres actifs", "Active filters")>
                 {move || active_filters(&tag_cohort, &filters.get(), lang.get())
                     .into_iter()

@@ -4,7 +4,6 @@
 
 use eig_pulse_core::chart::Theme;
 use eig_pulse_core::Lang;
-use wasm_bindgen::prelude::*;
 
 /// What the reader asked for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -90,28 +89,9 @@ impl Scheme {
     }
 }
 
-fn dark_query() -> Option<web_sys::MediaQueryList> {
-    web_sys::window()?
-        .match_media("(prefers-color-scheme: dark)")
-        .ok()
-        .flatten()
-}
-
-/// Whether the system prefers a dark scheme now.
-pub fn system_prefers_dark() -> bool {
-    dark_query().is_some_and(|m| m.matches())
-}
-
-/// Calls `on_change` whenever the system's preference changes (for the page's lifetime).
-pub fn watch_system(on_change: impl Fn(bool) + 'static) {
-    let Some(query) = dark_query() else {
-        return;
-    };
-    let listener = Closure::<dyn Fn(web_sys::MediaQueryListEvent)>::new(
-        move |event: web_sys::MediaQueryListEvent| on_change(event.matches()),
-    );
-    let _ = query.add_event_listener_with_callback("change", listener.as_ref().unchecked_ref());
-    listener.forget();
+/// Whether the system prefers a dark scheme now; `on_change` hears every later change.
+pub fn watch_system(on_change: impl Fn(bool) + 'static) -> bool {
+    crate::browser::watch_media("(prefers-color-scheme: dark)", on_change)
 }
 
 /// Writes the preference and the scheme on `<html>`, where DSFR's styles read them.

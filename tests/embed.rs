@@ -13,8 +13,8 @@ fn host_page(dashboard: u16) -> Vec<u8> {
         r#"<!doctype html><html><head><meta charset="utf-8"><title>Article</title></head>
 <body style="margin:0;font-family:sans-serif"><div id="__eigPulseEmbed"></div><div id="post" style="width:700px">
 <p>Un article de blog.</p>
-<iframe id="weekly" data-eig-pulse src="http://127.0.0.1:{dashboard}/?chart=journal-weekly&admin=ministere-de-l-interieur&theme=dark" title="Activité" style="width:100%;border:0" height="150"></iframe>
-<iframe id="admins" data-eig-pulse src="http://127.0.0.1:{dashboard}/?chart=defis-by-administration&lang=en&theme=light" title="Défis" style="width:100%;border:0" height="150"></iframe>
+<iframe id="weekly" data-eig-pulse src="http://127.0.0.1:{dashboard}/embed.html?chart=journal-weekly&admin=ministere-de-l-interieur&theme=dark" title="Activité" style="width:100%;border:0" height="150"></iframe>
+<iframe id="admins" data-eig-pulse src="http://127.0.0.1:{dashboard}/embed.html?chart=defis-by-administration&lang=en&theme=light" title="Défis" style="width:100%;border:0" height="150"></iframe>
 <iframe id="foreign" src="http://127.0.0.1:{dashboard}/?chart=skills-by-promotion" title="Étranger" style="width:100%;border:0" height="150"></iframe>
 <iframe id="impostor" data-eig-pulse src="/impostor.html" title="Imposteur" style="width:100%;border:0" height="150"></iframe>
 </div><script src="http://127.0.0.1:{dashboard}/embed.js" async></script></body></html>"#
@@ -142,7 +142,7 @@ async fn embedded_charts_take_their_height_follow_the_host_and_ignore_strangers(
         "a new height after narrowing",
     )
     .await;
-    b.wait_for("true", "settle").await;
+    // Let the last report land: the frame must equal the content once nothing moves.
     tokio::time::sleep(std::time::Duration::from_millis(300)).await;
     let (frame, content) = (
         frame_height(&b, "weekly").await,
@@ -217,7 +217,7 @@ async fn the_embed_dialog_writes_a_snippet_with_the_current_filters() {
         .unwrap()
         .to_string();
     let base = format!("http://127.0.0.1:{dashboard}/");
-    assert!(snippet.contains(&format!("<iframe data-eig-pulse src=\"{base}?chart=journal-weekly&amp;admin=ministere-de-l-interieur&amp;theme=auto&amp;lang=fr\"")), "{snippet}");
+    assert!(snippet.contains(&format!("<iframe data-eig-pulse src=\"{base}embed.html?chart=journal-weekly&amp;admin=ministere-de-l-interieur&amp;theme=auto&amp;lang=fr\"")), "{snippet}");
     assert!(
         snippet.contains("title=\"Activité hebdomadaire du journal — EIG Pulse\""),
         "{snippet}"
@@ -241,6 +241,20 @@ async fn the_embed_dialog_writes_a_snippet_with_the_current_filters() {
     b.wait_for(
         "parseFloat(document.querySelector('.embed-preview').style.height) > 300",
         "the preview sized by embed.js",
+    )
+    .await;
+    // The snippet reserves the height the preview reported, so the host page does not move.
+    let preview = b
+        .js("return parseFloat(document.querySelector('.embed-preview').style.height)")
+        .await
+        .as_f64()
+        .unwrap();
+    b.wait_for(
+        &format!(
+            "document.querySelector('#embed-snippet').value.includes('height=\"{}\"')",
+            preview.ceil()
+        ),
+        "the snippet's height from the preview",
     )
     .await;
     let status = b.js("return fetch('static/journal-weekly.svg').then(r => r.status + ' ' + r.headers.get('content-type'))").await;
@@ -289,5 +303,272 @@ async fn downloads_hold_what_the_chart_shows() {
         (f64::from(width) - 2.0 * shown.round()).abs() <= 2.0,
         "PNG {width} px for {shown} CSS px"
     );
+    b.finish().await;
+}
+
+/// Moves the real mouse across the lower part of `selector` until a tooltip shows in `scope`.
+async fn hover_until_tooltip(b: &Browser, selector: &str, scope: &str) {
+    use fantoccini::actions::{InputSource, MouseActions, PointerAction};
+    let element = b
+        .client
+        .find(fantoccini::Locator::Css(selector))
+        .await
+        .unwrap_or_else(|e| panic!("{selector}: {e}"));
+    let (_, _, w, h) = element.rectangle().await.unwrap();
+    let probe = format!("return !!document.querySelector('{scope} .tooltip')");
+    for step in 0..30 {
+        let moves = MouseActions::new("mouse".into()).then(PointerAction::MoveToElement {
+            element: element.clone(),
+            duration: None,
+            x: w * (-0.35 + 0.7 * f64::from(step) / 30.0),
+            y: h * 0.35,
+        });
+        b.client.perform_actions(moves).await.unwrap();
+        if b.js(&probe).await == serde_json::Value::Bool(true) {
+            return;
+        }
+    }
+    panic!("no tooltip in {scope} after moving over {selector}");
+}
+
+/// The resources the page has fetched so far (resource timing), as URLs.
+async fn fetched(b: &Browser) -> Vec<String> {
+    let names = b
+        .js("return performance.getEntriesByType('resource').map(e => e.name)")
+        .await;
+    names
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n.as_str().unwrap().to_string())
+        .collect()
+}
+
+/// Share of an image's pixels that are not near-white, drawn onto a canvas at its laid-out size.
+async fn image_ink(b: &Browser, selector: &str) -> f64 {
+    let script = format!(
+        "const img = document.querySelector('{selector}'); if (!img || !img.complete) return 0;
+         const c = document.createElement('canvas'); c.width = img.width; c.height = img.height;
+         const x = c.getContext('2d'); x.drawImage(img, 0, 0, c.width, c.height);
+         const d = x.getImageData(0, 0, c.width, c.height).data; let n = 0;
+         for (let i = 0; i < d.length; i += 4) {{ if (d[i] < 235 || d[i+1] < 235 || d[i+2] < 235) n++; }}
+         return n / (c.width * c.height);"
+    );
+    b.js(&script).await.as_f64().unwrap()
+}
+
+const LIVE: &str = "!document.getElementById('embed-static') && window.eigPulseTimings.draws >= 1";
+
+#[tokio::test]
+async fn the_light_embed_paints_at_once_and_turns_interactive_at_the_first_gesture() {
+    let (dashboard, _) = sites();
+    let url = format!("http://127.0.0.1:{dashboard}/embed.html?chart=journal-weekly");
+    let b = browser(900, 900).await;
+    b.client.goto(&url).await.unwrap();
+    b.wait_for(
+        "window.eigPulseTimings && window.eigPulseTimings.staticChart > 0",
+        "the static chart",
+    )
+    .await;
+    // Painted from the words and the SVG plot alone: no WebAssembly, no export, 5 requests.
+    let resources = fetched(&b).await;
+    assert!(
+        resources
+            .iter()
+            .all(|r| !r.ends_with(".wasm") && !r.contains("export.json")),
+        "{resources:?}"
+    );
+    assert!(
+        resources.len() < 5,
+        "at most 5 requests with the page: {resources:?}"
+    );
+    assert_eq!(b.text("h1").await, "Activité hebdomadaire du journal");
+    let alt = b
+        .js("return document.querySelector('.chart-frame img').alt")
+        .await;
+    assert!(
+        alt.as_str()
+            .unwrap()
+            .contains("544 entrées sur 25 semaines"),
+        "the summary in words is the image's text: {alt}"
+    );
+    assert_eq!(
+        b.js("return document.querySelectorAll('.legend .legend-entry').length")
+            .await,
+        10
+    );
+    assert!(b.text(".embed-credit").await.contains("Licence Ouverte"));
+    assert_eq!(
+        b.js("return document.querySelector('.embed-credit a').href")
+            .await,
+        format!("http://127.0.0.1:{dashboard}/")
+    );
+    assert!(image_ink(&b, ".chart-frame img").await > 0.05);
+    b.screenshot("embed-static").await;
+
+    // The pointer arrives: the interactive chart replaces the static one, tooltips follow.
+    {
+        use fantoccini::actions::{InputSource, MouseActions, PointerAction};
+        let image = b
+            .client
+            .find(fantoccini::Locator::Css(".chart-frame img"))
+            .await
+            .unwrap();
+        let moves = MouseActions::new("mouse".into()).then(PointerAction::MoveToElement {
+            element: image,
+            duration: None,
+            x: 0.0,
+            y: 0.0,
+        });
+        b.client.perform_actions(moves).await.unwrap();
+    }
+    b.wait_for(LIVE, "the interactive chart").await;
+    // The same legend as the static twin's.
+    assert_eq!(
+        b.js("return document.querySelectorAll('.legend .legend-entry').length")
+            .await,
+        10
+    );
+    hover_until_tooltip(&b, "#journal-weekly canvas", "#journal-weekly").await;
+    let tooltip = b.text("#journal-weekly .tooltip").await;
+    assert!(tooltip.contains("semaine du"), "{tooltip}");
+    assert!(fetched(&b).await.iter().any(|r| r.ends_with(".wasm")));
+
+    // The keyboard: Tab reaches the static plot, the interactive one takes the focus over.
+    b.client.goto(&url).await.unwrap();
+    b.wait_for("window.eigPulseTimings.staticChart > 0", "the static chart")
+        .await;
+    b.js("document.querySelector('.chart-frame img').focus()")
+        .await;
+    b.wait_for(LIVE, "the interactive chart after focus").await;
+    b.wait_for(
+        "document.activeElement && document.activeElement.matches('#journal-weekly canvas')",
+        "the focus handed to the canvas",
+    )
+    .await;
+    let canvas = b.client.active_element().await.unwrap();
+    canvas.send_keys("\u{E014}").await.unwrap(); // ArrowRight
+    b.wait_for(
+        "document.querySelector('#journal-weekly .tooltip')",
+        "a tooltip from the keyboard",
+    )
+    .await;
+
+    // A button of the static chart: its click is done again on the interactive one.
+    b.client.goto(&url).await.unwrap();
+    b.wait_for("window.eigPulseTimings.staticChart > 0", "the static chart")
+        .await;
+    b.click(".table-toggle").await;
+    b.wait_for(LIVE, "the interactive chart after a click")
+        .await;
+    b.wait_for(
+        "document.querySelector('#donnees-journal-weekly table')",
+        "the data table, opened by the replayed click",
+    )
+    .await;
+    b.finish().await;
+}
+
+#[tokio::test]
+async fn the_light_embed_honours_plain_theme_language_and_filters() {
+    let (dashboard, _) = sites();
+    let b = browser(800, 900).await;
+    // Plain: the plot and its legend only.
+    b.client
+        .goto(&format!(
+            "http://127.0.0.1:{dashboard}/embed.html?chart=openness-by-promotion&plain=1"
+        ))
+        .await
+        .unwrap();
+    b.wait_for("window.eigPulseTimings.staticChart > 0", "the static chart")
+        .await;
+    assert_eq!(
+        b.js("return document.querySelectorAll('h1, h2, .embed-credit, .chart-tools').length")
+            .await,
+        0
+    );
+    // Dark and English: the dark plot, English words.
+    b.client
+        .goto(&format!(
+            "http://127.0.0.1:{dashboard}/embed.html?chart=defis-by-administration&theme=dark&lang=en"
+        ))
+        .await
+        .unwrap();
+    b.wait_for("window.eigPulseTimings.staticChart > 0", "the static chart")
+        .await;
+    assert_eq!(b.text("h1").await, "Défis per administration");
+    assert_eq!(b.js("return document.documentElement.lang").await, "en");
+    assert_eq!(
+        b.js("return document.documentElement.dataset.frTheme")
+            .await,
+        "dark"
+    );
+    let src = b
+        .js("return document.querySelector('.chart-frame img').src")
+        .await;
+    assert!(
+        src.as_str()
+            .unwrap()
+            .contains("defis-by-administration.en.dark."),
+        "{src}"
+    );
+    // Filters: only the interactive chart can draw them, at once, with their words.
+    b.client
+        .goto(&format!(
+            "http://127.0.0.1:{dashboard}/embed.html?chart=journal-weekly&promo=2"
+        ))
+        .await
+        .unwrap();
+    b.wait_for(LIVE, "the interactive chart, without a gesture")
+        .await;
+    assert!(b.text(".chart-subtitle").await.contains("EIG 2"));
+    // An unknown chart: the interactive page says so, in French.
+    b.client
+        .goto(&format!(
+            "http://127.0.0.1:{dashboard}/embed.html?chart=camembert"
+        ))
+        .await
+        .unwrap();
+    b.wait_for(
+        "document.querySelector('.failure')",
+        "an unknown chart message",
+    )
+    .await;
+    let text = b.text(".failure").await;
+    assert!(text.contains("Graphique inconnu « camembert »"), "{text}");
+    b.finish().await;
+}
+
+#[tokio::test]
+async fn the_light_embed_says_so_when_the_interactive_chart_cannot_load() {
+    let mut routes = Routes::new();
+    routes.insert(
+        "/start.js".into(),
+        (404, "text/plain; charset=utf-8", b"not found".to_vec()),
+    );
+    let dashboard = serve(dist(), routes);
+    let b = browser(800, 900).await;
+    b.client
+        .goto(&format!(
+            "http://127.0.0.1:{dashboard}/embed.html?chart=journal-weekly"
+        ))
+        .await
+        .unwrap();
+    b.wait_for("window.eigPulseTimings.staticChart > 0", "the static chart")
+        .await;
+    b.click(".table-toggle").await;
+    b.wait_for(
+        "document.querySelector('.embed-status')",
+        "the failure message",
+    )
+    .await;
+    let message = b.text(".embed-status").await;
+    assert!(
+        message.contains("Le graphique interactif n'a pas pu être chargé")
+            && message.contains("start.js"),
+        "{message}"
+    );
+    // The static chart stays.
+    assert!(image_ink(&b, ".chart-frame img").await > 0.05);
     b.finish().await;
 }
