@@ -453,6 +453,31 @@ async fn english_and_a_phone_screen() {
         .await
         .contains("journal entries"));
     assert_eq!(figure(&b, "code").await, "42%");
+    // The filters fold under a summary: a chart is in the first screen.
+    assert_eq!(
+        b.js("return document.querySelector('.filters-disclosure').open")
+            .await,
+        false
+    );
+    assert_eq!(b.text(".filters-summary").await, "Filters (none)");
+    let first_plot = b
+        .js("return document.querySelector('.chart canvas').getBoundingClientRect().top")
+        .await
+        .as_f64()
+        .unwrap();
+    assert!(first_plot < 800.0, "first plot at {first_plot} px");
+    b.click(".filters-summary").await;
+    b.wait_for(
+        "document.querySelector('#filtre-admin').getBoundingClientRect().height > 0",
+        "the filters unfolded",
+    )
+    .await;
+    b.js("const s = document.getElementById('filtre-promo'); s.value = '2'; s.dispatchEvent(new Event('change', {bubbles: true}));").await;
+    b.wait_for(
+        "document.querySelector('.filters-summary').textContent === 'Filters — EIG 2'",
+        "the summary naming the active filter",
+    )
+    .await;
     let overflow = b
         .js("return document.documentElement.scrollWidth")
         .await
