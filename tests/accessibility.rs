@@ -10,7 +10,7 @@ use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use fantoccini::key::Key;
 use serde_json::{json, Value};
 
-use support::{dist, open_drawn, serve, Browser, Routes};
+use support::{browser, dist, open_drawn, serve, Browser, Routes};
 
 async fn open(port: u16, query: &str, width: u32, height: u32) -> Browser {
     open_drawn(port, query, width, height, 5).await
@@ -123,6 +123,46 @@ async fn axe_finds_nothing_serious_in_either_scheme_or_language() {
         );
         b.finish().await;
     }
+}
+
+/// The light embed page: its static chart in both schemes and languages, then the interactive one.
+#[tokio::test]
+async fn axe_finds_nothing_serious_in_the_light_embed() {
+    let port = serve(dist(), Routes::new());
+    let b = browser(800, 900).await;
+    for (theme, lang) in [("light", "fr"), ("dark", "en")] {
+        b.client
+            .goto(&format!(
+                "http://127.0.0.1:{port}/embed.html?chart=journal-weekly&theme={theme}&lang={lang}"
+            ))
+            .await
+            .unwrap();
+        b.wait_for(
+            "window.eigPulseTimings && window.eigPulseTimings.staticChart > 0",
+            "the static chart",
+        )
+        .await;
+        let violations = b.axe_violations().await;
+        assert!(
+            violations.is_empty(),
+            "static {theme}/{lang}: {}",
+            serde_json::to_string_pretty(&violations).unwrap()
+        );
+    }
+    b.js("document.querySelector('.chart-frame img').focus()")
+        .await;
+    b.wait_for(
+        "!document.getElementById('embed-static') && window.eigPulseTimings.draws >= 1",
+        "the interactive chart",
+    )
+    .await;
+    let violations = b.axe_violations().await;
+    assert!(
+        violations.is_empty(),
+        "interactive: {}",
+        serde_json::to_string_pretty(&violations).unwrap()
+    );
+    b.finish().await;
 }
 
 #[tokio::test]

@@ -418,3 +418,53 @@ async fn hiding_the_only_non_empty_series_leaves_a_working_page() {
     b.screenshot("legend-dig-design").await;
     b.finish().await;
 }
+
+/// The light embed page under the same policy: the static chart (swatches through the CSSOM,
+/// icons as data: URLs), then the interactive one at the first gesture, and nothing blocked.
+#[tokio::test]
+async fn the_light_embed_works_under_a_strict_content_security_policy() {
+    let site = Site {
+        csp: true,
+        ..Site::default()
+    };
+    let port = site.clone().serve(dist());
+    let b = browser(900, 900).await;
+    b.client
+        .goto(&format!(
+            "http://127.0.0.1:{port}/embed.html?chart=skills-by-promotion"
+        ))
+        .await
+        .unwrap();
+    b.js("window.violations = []; document.addEventListener('securitypolicyviolation', e => window.violations.push(e.violatedDirective + ' ' + e.blockedURI + ' ' + (e.sample || '')));").await;
+    b.wait_for(
+        "window.eigPulseTimings && window.eigPulseTimings.staticChart > 0",
+        "the static chart under the CSP",
+    )
+    .await;
+    let swatch = b
+        .js("return getComputedStyle(document.querySelector('.swatch')).backgroundColor")
+        .await;
+    assert_ne!(swatch.as_str(), Some("rgba(0, 0, 0, 0)"), "{swatch}");
+    b.click(".legend-entry").await;
+    b.wait_for(
+        "!document.getElementById('embed-static') && window.eigPulseTimings.draws >= 1",
+        "the interactive chart under the CSP",
+    )
+    .await;
+    // The replayed click hid the first series.
+    b.wait_for(
+        "document.querySelector('.legend-entry[aria-pressed=false]')",
+        "the first series hidden by the replayed click",
+    )
+    .await;
+    let seen = b.js("return window.violations").await;
+    assert_eq!(seen, serde_json::json!([]), "violations seen by the page");
+    assert_eq!(
+        site.hits("/csp-report"),
+        0,
+        "violations reported to the server"
+    );
+    let page = std::fs::read_to_string(dist().join("embed.html")).unwrap();
+    assert!(!page.contains("<script>") && !page.contains("style=\""));
+    b.finish().await;
+}
