@@ -140,6 +140,65 @@ async fn main() {
     }
     println!("budgets : filtre → redessiné ≤ 16 ms (réel), ≤ 100 ms (100×)");
 
+    // The light embed page: its static chart (real data, drawn at build time), and the
+    // interactive chart it loads at once when the address names another export (`?data=`).
+    println!(
+        "\n{:<8} {:>34} {:>34}",
+        "données", "intégration statique peinte (ms)", "intégration interactive (ms)"
+    );
+    let mut embed_datasets = vec![("réel", "/bench/real.json")];
+    if synthetic.is_some() {
+        embed_datasets.push(("100×", "/bench/export-100.json"));
+    }
+    for (name, url) in embed_datasets {
+        let mut painted = Vec::new();
+        let mut live = Vec::new();
+        for _load in 0..3 {
+            let b = browser(900, 900).await;
+            b.client
+                .goto(&format!(
+                    "http://127.0.0.1:{port}/embed.html?chart=journal-weekly"
+                ))
+                .await
+                .unwrap();
+            b.wait_for(
+                "window.eigPulseTimings && window.eigPulseTimings.staticChart > 0",
+                "the static chart",
+            )
+            .await;
+            painted.push(
+                b.js("return window.eigPulseTimings.staticChart")
+                    .await
+                    .as_f64()
+                    .unwrap(),
+            );
+            b.client
+                .goto(&format!(
+                    "http://127.0.0.1:{port}/embed.html?chart=journal-weekly&data={url}"
+                ))
+                .await
+                .unwrap();
+            b.wait_for(
+                "window.eigPulseTimings && window.eigPulseTimings.draws >= 1",
+                "the interactive chart",
+            )
+            .await;
+            live.push(
+                b.js("return window.eigPulseTimings.firstChart")
+                    .await
+                    .as_f64()
+                    .unwrap(),
+            );
+            b.finish().await;
+        }
+        println!(
+            "{name:<8} {:>34.1} {:>34.1}",
+            median(&mut painted),
+            median(&mut live)
+        );
+    }
+    println!("(la version statique est celle de l'export du site, quelles que soient les données ; `?data=` rend l'intégration interactive d'emblée)");
+
     let mut total = 0;
     println!("\n{:<48} {:>10} {:>10}", "fichier", "octets", "gzip -9");
     let mut files: Vec<_> = std::fs::read_dir(&dist)
