@@ -108,6 +108,16 @@ pub fn Dashboard(cohort: Arc<Cohort>) -> impl IntoView {
         .collect();
     let scanned = !cohort.export.activity.is_empty();
     let t = move |fr: &'static str, en: &'static str| move || lang.get().pick(fr, en);
+    // What lies below the first screen (repositories, scorecard, the défis' list) is built just
+    // after the first charts are painted: they come first.
+    let below_first_screen = RwSignal::new(false);
+    request_animation_frame(move || {
+        set_timeout(
+            move || below_first_screen.set(true),
+            std::time::Duration::ZERO,
+        );
+    });
+    let later = cohort.clone();
 
     view! {
         <div class="dashboard">
@@ -135,6 +145,7 @@ pub fn Dashboard(cohort: Arc<Cohort>) -> impl IntoView {
                     .map(|(id, chart)| view! { <ChartView id chart on_target around=around() /> })
                     .collect_view()}
             </div>
+            <Show when=move || below_first_screen.get()>
             <section class="repositories" aria-labelledby="depots-titre">
                 <h2 id="depots-titre">{t("Dépôts de code", "Code repositories")}</h2>
                 {(!scanned).then(|| view! {
@@ -149,14 +160,16 @@ pub fn Dashboard(cohort: Arc<Cohort>) -> impl IntoView {
                 })}
                 <div class="charts">
                     {repository_charts
+                        .clone()
                         .into_iter()
                         .map(|(id, chart)| view! { <ChartView id chart on_target around=around() /> })
                         .collect_view()}
                 </div>
-                <crate::windows::PromotionWindows cohort=cohort.clone() selection />
-                <Scorecard cohort=cohort.clone() selection defi />
+                <crate::windows::PromotionWindows cohort=later.clone() selection />
+                <Scorecard cohort=later.clone() selection defi />
             </section>
-            <DefiList cohort=cohort.clone() selection defi />
+            <DefiList cohort=later.clone() selection defi />
+            </Show>
             <DefiPanel cohort=cohort.clone() defi filters />
             <EmbedDialog cohort=cohort.clone() embedding filters />
         </div>

@@ -210,7 +210,10 @@ pub async fn load_export(url: String, timeout_seconds: u32) -> Result<Export, Lo
             kind
         })
     })?;
-    parse_export(&text).map_err(|e| fail(FailureKind::Contract(e)))
+    crate::browser::record_timing("exportFetched", crate::browser::now());
+    let export = parse_export(&text).map_err(|e| fail(FailureKind::Contract(e)));
+    crate::browser::record_timing("exportParsed", crate::browser::now());
+    export
 }
 
 /// The response's text, when it is a JSON answer of a sound size.
