@@ -11,6 +11,7 @@ use leptos::prelude::*;
 
 use crate::browser;
 use crate::chart_view::{ChartView, Surroundings};
+use crate::scheme::Preference;
 use crate::states::{load, Failure, Loading, SourceNotice};
 
 /// The embed page: the export, then one chart (or a clear message for an unknown chart id).
@@ -152,8 +153,9 @@ pub fn EmbedDialog(
     filters: RwSignal<Filters>,
 ) -> impl IntoView {
     let lang = expect_context::<RwSignal<Lang>>();
-    let theme = RwSignal::new("auto".to_string());
-    let embed_lang = RwSignal::new(None::<String>);
+    let theme = RwSignal::new(Preference::System);
+    // None: the page's language, followed as it changes.
+    let embed_lang = RwSignal::new(None::<Lang>);
     let plain = RwSignal::new(false);
     let copied = RwSignal::new(false);
     // The preview's own height (it reports it like any embed): the snippet reserves it, so
@@ -182,12 +184,14 @@ pub fn EmbedDialog(
     let url = move |id: ChartId| {
         let mut pairs = vec![("chart", id.slug().to_string())];
         pairs.extend(filters.get().to_pairs());
-        pairs.push(("theme", theme.get()));
+        pairs.push(("theme", theme.get().parameter().to_string()));
         pairs.push((
             "lang",
             embed_lang
                 .get()
-                .unwrap_or_else(|| lang.get().code().to_string()),
+                .unwrap_or_else(|| lang.get())
+                .code()
+                .to_string(),
         ));
         if plain.get() {
             pairs.push(("plain", "1".into()));
@@ -239,21 +243,24 @@ pub fn EmbedDialog(
                 <div class="embed-options">
                     <label>
                         {t("Thème", "Theme")}" "
-                        <select class="fr-select" prop:value=move || theme.get() on:change=move |ev| theme.set(event_target_value(&ev))>
-                            <option value="auto">{t("automatique", "automatic")}</option>
-                            <option value="light">{t("clair", "light")}</option>
-                            <option value="dark">{t("sombre", "dark")}</option>
+                        <select
+                            class="fr-select"
+                            prop:value=move || theme.get().parameter()
+                            on:change=move |ev| theme.set(Preference::from_parameter(Some(&event_target_value(&ev))))
+                        >
+                            {[Preference::System, Preference::Light, Preference::Dark].map(|p| view! {
+                                <option value=p.parameter()>{p.label(lang_now)}</option>
+                            })}
                         </select>
                     </label>
                     <label>
                         {t("Langue", "Language")}" "
                         <select
                             class="fr-select"
-                            prop:value=move || embed_lang.get().unwrap_or_else(|| lang.get().code().to_string())
-                            on:change=move |ev| embed_lang.set(Some(event_target_value(&ev)))
+                            prop:value=move || embed_lang.get().unwrap_or_else(|| lang.get()).code()
+                            on:change=move |ev| embed_lang.set(Lang::parse(&event_target_value(&ev)))
                         >
-                            <option value="fr">"français"</option>
-                            <option value="en">"English"</option>
+                            {[Lang::Fr, Lang::En].map(|l| view! { <option value=l.code()>{l.name()}</option> })}
                         </select>
                     </label>
                     <label>

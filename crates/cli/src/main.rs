@@ -9,6 +9,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use eig_pulse_core::chart::ChartId;
 use eig_pulse_core::Lang;
 
 #[derive(Parser)]
@@ -118,8 +119,8 @@ enum Command {
         /// Identifiant du graphique : defis-by-administration, skills-by-promotion, journal-weekly,
         /// journal-mix-by-defi, openness-by-promotion, repository-activity,
         /// technologies-by-promotion, languages-by-promotion, openness-indicators.
-        #[arg(long)]
-        chart: String,
+        #[arg(long, value_parser = parse_chart)]
+        chart: ChartId,
         /// Administration (ses directions et services inclus).
         #[arg(long)]
         admin: Option<String>,
@@ -137,18 +138,18 @@ enum Command {
         /// Fin de période, AAAA-MM-JJ.
         #[arg(long)]
         to: Option<String>,
-        /// svg, png ou csv (les données dessinées, une ligne par valeur).
-        #[arg(long, default_value = "svg", value_parser = ["svg", "png", "csv"])]
-        format: String,
+        /// Format de sortie.
+        #[arg(long, value_enum, default_value_t = render::Format::Svg)]
+        format: render::Format,
         /// Largeur en pixels CSS (la hauteur suit le graphique).
         #[arg(long, default_value_t = 800)]
         width: u32,
         /// Densité du PNG (2 : deux pixels par pixel CSS).
         #[arg(long, default_value_t = 2.0)]
         scale: f32,
-        /// light ou dark.
-        #[arg(long, default_value = "light", value_parser = ["light", "dark"])]
-        theme: String,
+        /// Thème de couleurs.
+        #[arg(long, value_enum, default_value_t = render::Scheme::Light)]
+        theme: render::Scheme,
         /// Sans titre ni crédit.
         #[arg(long)]
         plain: bool,
@@ -181,6 +182,17 @@ enum Command {
         #[arg(long, default_value = "data/sources")]
         from: PathBuf,
     },
+}
+
+/// A chart id, or the list of known ones.
+fn parse_chart(text: &str) -> Result<ChartId, String> {
+    ChartId::from_slug(text).ok_or_else(|| {
+        let known: Vec<&str> = ChartId::ALL.iter().map(|c| c.slug()).collect();
+        format!(
+            "graphique inconnu « {text} » (connus : {})",
+            known.join(", ")
+        )
+    })
 }
 
 fn parse_lang(text: &str) -> Result<Lang, String> {
@@ -277,14 +289,10 @@ fn main() -> ExitCode {
                 export,
                 chart,
                 filters,
-                format: match format.as_str() {
-                    "png" => render::Format::Png,
-                    "csv" => render::Format::Csv,
-                    _ => render::Format::Svg,
-                },
+                format,
                 width: width.clamp(240, 4000),
                 scale: scale.clamp(0.5, 4.0),
-                dark: theme == "dark",
+                scheme: theme,
                 plain,
                 lang: cli.lang,
             };

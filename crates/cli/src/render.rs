@@ -8,22 +8,29 @@ use eig_pulse_core::chart::{ChartId, Theme};
 use eig_pulse_core::validate::parse_export;
 use eig_pulse_core::{stats, Cohort, Filters, Lang};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
     Svg,
     Png,
-    /// The chart's data, one row per drawn value.
+    /// les données dessinées, une ligne par valeur
     Csv,
+}
+
+/// The colour scheme of the drawing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Scheme {
+    Light,
+    Dark,
 }
 
 pub struct RenderArgs {
     pub export: PathBuf,
-    pub chart: String,
+    pub chart: ChartId,
     pub filters: Vec<(&'static str, String)>,
     pub format: Format,
     pub width: u32,
     pub scale: f32,
-    pub dark: bool,
+    pub scheme: Scheme,
     pub plain: bool,
     pub lang: Lang,
 }
@@ -34,16 +41,7 @@ pub fn render(args: &RenderArgs) -> Result<Vec<u8>, String> {
     let text = std::fs::read_to_string(&args.export)
         .map_err(|e| format!("{} : {e}", args.export.display()))?;
     let export = parse_export(&text).map_err(|e| format!("{} : {e}", args.export.display()))?;
-    let id = ChartId::from_slug(&args.chart).ok_or_else(|| {
-        let known: Vec<&str> = ChartId::ALL.iter().map(|c| c.slug()).collect();
-        format!(
-            "{} « {} » ({} {})",
-            lang.pick("graphique inconnu", "unknown chart"),
-            args.chart,
-            lang.pick("connus :", "known:"),
-            known.join(", ")
-        )
-    })?;
+    let id = args.chart;
     let query = eig_pulse_core::filter::query_string(&args.filters);
     let (filters, ignored) = Filters::from_query(&query, &export);
     if let Some(first) = ignored.first() {
@@ -64,10 +62,9 @@ pub fn render(args: &RenderArgs) -> Result<Vec<u8>, String> {
         credit,
         plain: args.plain,
     };
-    let theme = if args.dark {
-        Theme::dark(1.0)
-    } else {
-        Theme::light(1.0)
+    let theme = match args.scheme {
+        Scheme::Light => Theme::light(1.0),
+        Scheme::Dark => Theme::dark(1.0),
     };
     match args.format {
         Format::Csv => Ok(eig_pulse_core::chart::table::to_csv(&chart, &[]).into_bytes()),

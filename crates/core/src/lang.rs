@@ -18,6 +18,14 @@ impl Lang {
         }
     }
 
+    /// The language's own name, as a language menu shows it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Lang::Fr => "français",
+            Lang::En => "English",
+        }
+    }
+
     pub fn code(self) -> &'static str {
         match self {
             Lang::Fr => "fr",
