@@ -234,6 +234,9 @@ fn peer_pages(charts: &[(ChartId, BarChart)]) -> Vec<(&'static str, String)> {
         ("/peer/one.html", with_probe_str(&one_page, PEER_CHART)),
         ("/peer/five.html", with_probe_str(&five_page, PEER_CHART)),
         ("/peer/host.html", with_probe_str(&host, "")),
+        // Without the probe, for Lighthouse.
+        ("/peer/plain/one.html", one_page),
+        ("/peer/plain/five.html", five_page),
     ]
 }
 
@@ -246,7 +249,7 @@ fn our_host(dashboard: u16, embed: &str) -> String {
     let src = format!("http://127.0.0.1:{dashboard}{embed}");
     let snippet = format!(
         "<iframe data-eig-pulse src=\"{src}\" title=\"Activité du journal\" style=\"width: 100%; border: 0;\" height=\"{}\" loading=\"lazy\"></iframe>\n<script src=\"http://127.0.0.1:{dashboard}/embed.js\" async></script>",
-        snippet_height()
+        snippet_height().0
     );
     with_probe_str(
         &format!("<!doctype html><html lang=\"fr\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>Article</title></head><body style=\"margin:0 auto;max-width:700px;font-family:sans-serif\"><h1>Un article</h1>{PROSE}{snippet}{PROSE}{PROSE}{PROSE}</body></html>"),
@@ -254,12 +257,28 @@ fn our_host(dashboard: u16, embed: &str) -> String {
     )
 }
 
-/// The iframe height the dashboard's embed snippet gives (`EIG_PULSE_BENCH_FRAME_HEIGHT`, else 480).
-fn snippet_height() -> u32 {
-    std::env::var("EIG_PULSE_BENCH_FRAME_HEIGHT")
+/// The iframe height the dashboard's embed snippet gives, and where it was read:
+/// `EIG_PULSE_BENCH_FRAME_HEIGHT`, else the literal `height=\"…\"` of `src/embed.rs`'s snippet.
+fn snippet_height() -> (u32, &'static str) {
+    if let Some(height) = std::env::var("EIG_PULSE_BENCH_FRAME_HEIGHT")
         .ok()
         .and_then(|h| h.parse().ok())
-        .unwrap_or(480)
+    {
+        return (height, "EIG_PULSE_BENCH_FRAME_HEIGHT");
+    }
+    let source =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("src/embed.rs"))
+            .unwrap_or_default();
+    let literal = source
+        .split("<iframe")
+        .nth(1)
+        .and_then(|snippet| snippet.split("height=\\\"").nth(1))
+        .and_then(|rest| rest.split('\\').next())
+        .and_then(|digits| digits.parse().ok());
+    match literal {
+        Some(height) => (height, "src/embed.rs"),
+        None => (480, "default, no literal height in src/embed.rs"),
+    }
 }
 
 fn env_or(name: &str, default: &str) -> String {
@@ -323,6 +342,11 @@ fn our_pages(dist: &Path, chart: &str) -> Routes {
         }
         let html = std::fs::read_to_string(&path).unwrap();
         let name = path.file_name().unwrap().to_string_lossy().to_string();
+        if html.contains("Content-Security-Policy") {
+            eprintln!(
+                "[peer] {name} has a meta CSP: check it lets the same-origin /bench/probe.js run"
+            );
+        }
         let body = with_probe(&html, chart);
         if name == "index.html" {
             routes.insert("/".into(), (200, "text/html; charset=utf-8", body.clone()));
@@ -334,6 +358,91 @@ fn our_pages(dist: &Path, chart: &str) -> Routes {
         (200, "text/javascript", PROBE.as_bytes().to_vec()),
     );
     routes
+}
+
+/// Lighthouse's performance, CLS and best-practices of `url` (`mobile` or `desktop` preset), or
+/// why it could not run.
+fn lighthouse_run(binary: &Path, url: &str, preset: &str) -> Result<(f64, f64, f64), String> {
+    let out = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join(format!("target/bench/lighthouse-{preset}.json"));
+    std::fs::create_dir_all(out.parent().unwrap()).map_err(|e| e.to_string())?;
+    let mut command = std::process::Command::new(binary);
+    command.args([
+        url,
+        "--chrome-path=/usr/bin/chromium",
+        "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage",
+        "--only-categories=performance,best-practices",
+        "--output=json",
+        "--quiet",
+    ]);
+    command.arg(format!("--output-path={}", out.display()));
+    if preset == "desktop" {
+        command.arg("--preset=desktop");
+    }
+    let status = command
+        .status()
+        .map_err(|e| format!("{}: {e}", binary.display()))?;
+    if !status.success() {
+        return Err(format!("lighthouse {url}: {status}"));
+    }
+    let report: Value =
+        serde_json::from_str(&std::fs::read_to_string(&out).map_err(|e| e.to_string())?)
+            .map_err(|e| e.to_string())?;
+    if let Some(error) = report["runtimeError"]["message"].as_str() {
+        return Err(format!("lighthouse {url}: {error}"));
+    }
+    let score = |category: &str| {
+        report["categories"][category]["score"]
+            .as_f64()
+            .unwrap_or(f64::NAN)
+            * 100.0
+    };
+    Ok((
+        score("performance"),
+        report["audits"]["cumulative-layout-shift"]["numericValue"]
+            .as_f64()
+            .unwrap_or(f64::NAN),
+        score("best-practices"),
+    ))
+}
+
+/// Lighthouse (`.tools/lighthouse`, installed by `scripts/bench` when `EIG_PULSE_LIGHTHOUSE=1`) on
+/// each pair of pages, mobile and desktop, printed side by side.
+fn lighthouse(pairs: &[(&str, String, String)]) {
+    let binary = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join(".tools/lighthouse/node_modules/.bin/lighthouse");
+    let version = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join(".tools/lighthouse/node_modules/lighthouse/package.json"),
+    )
+    .ok()
+    .and_then(|text| serde_json::from_str::<Value>(&text).ok())
+    .and_then(|package| package["version"].as_str().map(String::from))
+    .unwrap_or_else(|| "absent".into());
+    println!("\nLighthouse {version} (performance / CLS / best practices)\n");
+    println!("| | EIG Pulse | DSFR Chart | budget |");
+    println!("|---|---|---|---|");
+    let show = |result: Result<(f64, f64, f64), String>| match result {
+        Ok((performance, cls, practices)) => {
+            format!("{performance:.0} / {cls:.3} / {practices:.0}")
+        }
+        Err(why) => {
+            eprintln!("[peer] {why}");
+            "—".into()
+        }
+    };
+    for (what, ours, theirs) in pairs {
+        for (preset, budget) in [
+            ("desktop", "≥ 95 / ≤ 0.1 / 100"),
+            ("mobile", "≥ 90 / ≤ 0.1 / 100"),
+        ] {
+            println!(
+                "| {what}, {preset} | {} | {} | {budget} |",
+                show(lighthouse_run(&binary, ours, preset)),
+                show(lighthouse_run(&binary, theirs, preset))
+            );
+        }
+    }
 }
 
 /// How a row's figures are written.
@@ -525,14 +634,31 @@ async fn main() {
     );
     row(
         &format!(
-            "host page (iframe height {} vs inline): CLS",
-            snippet_height()
+            "host page (iframe height {}, {}, vs inline): CLS",
+            snippet_height().0,
+            snippet_height().1
         ),
         Some(host_ours.cls),
         Some(host_peer.cls),
         Kind::Shift,
         "≤ 0.1",
     );
+    if std::env::var("EIG_PULSE_LIGHTHOUSE").as_deref() == Ok("1") {
+        // Lighthouse reads the pages as published: a server of the dist alone, the peer's without the probe.
+        let plain = serve(dist.clone(), Routes::new());
+        lighthouse(&[
+            (
+                "one chart embedded",
+                format!("http://127.0.0.1:{plain}{embed}"),
+                theirs("/peer/plain/one.html"),
+            ),
+            (
+                "whole dashboard",
+                format!("http://127.0.0.1:{plain}/"),
+                theirs("/peer/plain/five.html"),
+            ),
+        ]);
+    }
     for (name, f) in [
         ("EIG Pulse embed", embed_ours),
         ("DSFR Chart one chart", embed_peer),
