@@ -244,41 +244,56 @@ fn with_probe_str(html: &str, chart: &str) -> String {
     String::from_utf8(with_probe(html, chart)).unwrap()
 }
 
-/// A blog post framing our embed the way the dashboard's embed snippet does.
-fn our_host(dashboard: u16, embed: &str) -> String {
-    let src = format!("http://127.0.0.1:{dashboard}{embed}");
-    let snippet = format!(
-        "<iframe data-eig-pulse src=\"{src}\" title=\"Activité du journal\" style=\"width: 100%; border: 0;\" height=\"{}\" loading=\"lazy\"></iframe>\n<script src=\"http://127.0.0.1:{dashboard}/embed.js\" async></script>",
-        snippet_height().0
-    );
+/// The embed snippet the dashboard's dialog writes for `journal-weekly` (no filter), once its
+/// preview has reported its height (3 s), or `None` when the dashboard has no such dialog.
+async fn dashboard_snippet(dashboard: u16) -> Option<String> {
+    let b = browser(1280, 800).await;
+    b.client
+        .goto(&format!("http://127.0.0.1:{dashboard}/"))
+        .await
+        .ok()?;
+    let mut snippet = None;
+    for _ in 0..200 {
+        let opened = b
+            .js(
+                "const button = document.querySelector('[data-embed=journal-weekly]');
+                 if (button && !document.querySelector('#embed-snippet')) button.click();
+                 return !!document.querySelector('#embed-snippet');",
+            )
+            .await;
+        if opened == Value::Bool(true) {
+            tokio::time::sleep(Duration::from_secs(3)).await;
+            snippet = b
+                .js("return document.querySelector('#embed-snippet').value")
+                .await
+                .as_str()
+                .map(String::from);
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    b.finish().await;
+    snippet
+}
+
+/// The `height` attribute of a snippet's iframe.
+fn frame_height(snippet: &str) -> Option<u32> {
+    let iframe = snippet.split("<iframe").nth(1)?.split('>').next()?;
+    iframe
+        .split(" height=\"")
+        .nth(1)?
+        .split('"')
+        .next()?
+        .parse()
+        .ok()
+}
+
+/// A blog post holding `snippet`, between paragraphs.
+fn our_host(snippet: &str) -> String {
     with_probe_str(
         &format!("<!doctype html><html lang=\"fr\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>Article</title></head><body style=\"margin:0 auto;max-width:700px;font-family:sans-serif\"><h1>Un article</h1>{PROSE}{snippet}{PROSE}{PROSE}{PROSE}</body></html>"),
         "",
     )
-}
-
-/// The iframe height the dashboard's embed snippet gives, and where it was read:
-/// `EIG_PULSE_BENCH_FRAME_HEIGHT`, else the literal `height=\"…\"` of `src/embed.rs`'s snippet.
-fn snippet_height() -> (u32, &'static str) {
-    if let Some(height) = std::env::var("EIG_PULSE_BENCH_FRAME_HEIGHT")
-        .ok()
-        .and_then(|h| h.parse().ok())
-    {
-        return (height, "EIG_PULSE_BENCH_FRAME_HEIGHT");
-    }
-    let source =
-        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("src/embed.rs"))
-            .unwrap_or_default();
-    let literal = source
-        .split("<iframe")
-        .nth(1)
-        .and_then(|snippet| snippet.split("height=\\\"").nth(1))
-        .and_then(|rest| rest.split('\\').next())
-        .and_then(|digits| digits.parse().ok());
-    match literal {
-        Some(height) => (height, "src/embed.rs"),
-        None => (480, "default, no literal height in src/embed.rs"),
-    }
 }
 
 fn env_or(name: &str, default: &str) -> String {
@@ -521,6 +536,18 @@ async fn main() {
     }
 
     let dashboard = serve(dist.clone(), our_pages(&dist, &ours_chart));
+    // The host page holds the snippet the dashboard writes; without its dialog, one of the same
+    // form (the embed path, 480 px high, the dashboard's snippet before issue 14).
+    let snippet = match dashboard_snippet(dashboard).await {
+        Some(snippet) => snippet,
+        None => {
+            eprintln!("[peer] no embed dialog on the dashboard: the host page frames {embed}, 480 px high");
+            format!(
+                "<iframe data-eig-pulse src=\"http://127.0.0.1:{dashboard}{embed}\" title=\"Activité hebdomadaire du journal\" style=\"width: 100%; border: 0;\" height=\"480\" loading=\"lazy\"></iframe>\n<script src=\"http://127.0.0.1:{dashboard}/embed.js\" async></script>"
+            )
+        }
+    };
+    eprintln!("[peer] host page snippet: {snippet}");
     let mut peer_routes = Routes::new();
     for (path, html) in peer_pages(&charts) {
         peer_routes.insert(
@@ -533,7 +560,7 @@ async fn main() {
         (
             200,
             "text/html; charset=utf-8",
-            our_host(dashboard, &embed).into_bytes(),
+            our_host(&snippet).into_bytes(),
         ),
     );
     peer_routes.insert(
@@ -634,9 +661,8 @@ async fn main() {
     );
     row(
         &format!(
-            "host page (iframe height {}, {}, vs inline): CLS",
-            snippet_height().0,
-            snippet_height().1
+            "host page (snippet's iframe, height {}, vs inline): CLS",
+            frame_height(&snippet).map_or("?".into(), |h| h.to_string())
         ),
         Some(host_ours.cls),
         Some(host_peer.cls),
