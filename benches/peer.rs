@@ -4,7 +4,8 @@
 //! naming the built dashboard). The peer's pages are written here from the export of that dist
 //! (core's `stats::chart`, as our charts draw it) and served from `.tools/web/node_modules`
 //! (`scripts/setup` installs the package). Each page is loaded `EIG_PULSE_BENCH_LOADS` times
-//! (default 7), each load in a fresh Chromium profile (cold cache), from the gzip test server.
+//! (default 7, after one uncounted that has the server compress each file once), each load in a
+//! fresh Chromium profile (cold cache), from the gzip test server.
 //! The bench server puts the same probe, `/bench/probe.js`, first in every page's `<head>`; it
 //! reports bytes and requests (navigation and resource timing), the first chart painted (first
 //! animation frame where the page's first chart element — a canvas with ink, an image loaded, an
@@ -348,8 +349,10 @@ fn window_height(charts: bool) -> u32 {
     }
 }
 
-/// `loads` cold loads of `url`; the first one's screenshot is saved as `target/e2e-screenshots/{name}.png`.
+/// `loads` cold loads of `url` after one uncounted; the first counted one's screenshot is saved as `target/e2e-screenshots/{name}.png`.
 async fn measure(url: &str, charts: bool, loads: usize, name: &str) -> Figures {
+    // A first load, not counted, has the server compress the page's files once.
+    load(url, charts, None).await;
     let mut all = Vec::new();
     for i in 0..loads {
         all.push(load(url, charts, (i == 0).then_some(name)).await);

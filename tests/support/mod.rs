@@ -8,7 +8,7 @@ use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, LazyLock, Mutex, MutexGuard};
 use std::time::Duration;
 
 use fantoccini::{Client, ClientBuilder};
@@ -120,20 +120,18 @@ fn compressible(content_type: &str) -> bool {
         .any(|kind| content_type.contains(kind))
 }
 
+/// Gzipped bodies, by hash and length of the body.
+type Gzipped = HashMap<(u64, usize), Arc<Vec<u8>>>;
+
 /// `body` gzipped (level 6, as servers default to), compressed once per distinct body so that
-/// timings do not include compression.
+/// only a page's first load includes compression.
 fn gzipped(body: &[u8]) -> Arc<Vec<u8>> {
     use std::hash::{Hash, Hasher};
-    static CACHE: Mutex<Option<HashMap<(u64, usize), Arc<Vec<u8>>>>> = Mutex::new(None);
+    static CACHE: LazyLock<Mutex<Gzipped>> = LazyLock::new(Default::default);
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
     body.hash(&mut hasher);
     let key = (hasher.finish(), body.len());
-    if let Some(hit) = CACHE
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .get_or_insert_with(HashMap::new)
-        .get(&key)
-    {
+    if let Some(hit) = CACHE.lock().unwrap_or_else(|e| e.into_inner()).get(&key) {
         return hit.clone();
     }
     let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
@@ -142,7 +140,6 @@ fn gzipped(body: &[u8]) -> Arc<Vec<u8>> {
     CACHE
         .lock()
         .unwrap_or_else(|e| e.into_inner())
-        .get_or_insert_with(HashMap::new)
         .insert(key, compressed.clone());
     compressed
 }
