@@ -1,5 +1,6 @@
-//! Browser test harness: a static server for `dist/` on 127.0.0.1, chromedriver, and headless Chromium.
-//! Shared by the end-to-end tests and the dashboard benchmark. Loopback only, bounded waits.
+//! Browser test harness: a static server for `dist/` on 127.0.0.1 (gzip, like a real host),
+//! chromedriver, and headless Chromium. Shared by the end-to-end tests and the benchmarks.
+//! Loopback only, bounded waits.
 #![allow(dead_code)]
 
 use std::collections::HashMap;
@@ -7,7 +8,7 @@ use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, LazyLock, Mutex, MutexGuard};
 use std::time::Duration;
 
 use fantoccini::{Client, ClientBuilder};
@@ -50,12 +51,21 @@ fn answer(mut stream: TcpStream, root: &Path, routes: &Routes) {
     if reader.read_line(&mut request_line).is_err() {
         return;
     }
+    let mut accepts_gzip = false;
     loop {
         let mut header = String::new();
         match reader.read_line(&mut header) {
             Ok(0) | Err(_) => break,
             Ok(_) if header == "\r\n" || header == "\n" => break,
-            Ok(_) => {}
+            Ok(_) => {
+                if let Some((name, value)) = header.split_once(':') {
+                    if name.trim().eq_ignore_ascii_case("accept-encoding") {
+                        accepts_gzip |= value
+                            .split(',')
+                            .any(|coding| coding.split(';').next().unwrap_or("").trim() == "gzip");
+                    }
+                }
+            }
         }
     }
     let target = request_line.split_whitespace().nth(1).unwrap_or("/");
@@ -87,12 +97,51 @@ fn answer(mut stream: TcpStream, root: &Path, routes: &Routes) {
     } else {
         "Error"
     };
+    let (body, encoding) = if accepts_gzip && compressible(content_type) {
+        (
+            gzipped(&body),
+            "Content-Encoding: gzip\r\nVary: Accept-Encoding\r\n",
+        )
+    } else {
+        (Arc::new(body), "")
+    };
     let head = format!(
-        "HTTP/1.1 {status} {reason}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
+        "HTTP/1.1 {status} {reason}\r\nContent-Type: {content_type}\r\n{encoding}Content-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
         body.len()
     );
     let _ = stream.write_all(head.as_bytes());
     let _ = stream.write_all(&body);
+}
+
+/// Text-like bodies a host would compress; images and fonts are compressed already.
+fn compressible(content_type: &str) -> bool {
+    ["text/", "javascript", "json", "svg", "wasm"]
+        .iter()
+        .any(|kind| content_type.contains(kind))
+}
+
+/// Gzipped bodies, by hash and length of the body.
+type Gzipped = HashMap<(u64, usize), Arc<Vec<u8>>>;
+
+/// `body` gzipped (level 6, as servers default to), compressed once per distinct body so that
+/// only a page's first load includes compression.
+fn gzipped(body: &[u8]) -> Arc<Vec<u8>> {
+    use std::hash::{Hash, Hasher};
+    static CACHE: LazyLock<Mutex<Gzipped>> = LazyLock::new(Default::default);
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    body.hash(&mut hasher);
+    let key = (hasher.finish(), body.len());
+    if let Some(hit) = CACHE.lock().unwrap_or_else(|e| e.into_inner()).get(&key) {
+        return hit.clone();
+    }
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    encoder.write_all(body).unwrap();
+    let compressed = Arc::new(encoder.finish().unwrap());
+    CACHE
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .insert(key, compressed.clone());
+    compressed
 }
 
 fn content_type_of(file: &Path) -> &'static str {
@@ -104,6 +153,9 @@ fn content_type_of(file: &Path) -> &'static str {
         Some("json") => "application/json",
         Some("svg") => "image/svg+xml",
         Some("png") => "image/png",
+        Some("ico") => "image/x-icon",
+        Some("woff2") => "font/woff2",
+        Some("woff") => "font/woff",
         _ => "application/octet-stream",
     }
 }

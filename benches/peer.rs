@@ -1,0 +1,714 @@
+//! EIG Pulse beside its peer, DSFR Chart 2.0.4 (npm `@gouvfr/dsfr-chart`), drawing the same data.
+//!
+//! Run: `scripts/bench` (or `cargo bench -p eig-pulse-app --bench peer`, with `EIG_PULSE_DIST`
+//! naming the built dashboard). The peer's pages are written here from the export of that dist
+//! (core's `stats::chart`, as our charts draw it) and served from `.tools/web/node_modules`
+//! (`scripts/setup` installs the package). Each page is loaded `EIG_PULSE_BENCH_LOADS` times
+//! (default 7, after one uncounted that has the server compress each file once), each load in a
+//! fresh Chromium profile (cold cache), from the gzip test server.
+//! The bench server puts the same probe, `/bench/probe.js`, first in every page's `<head>`; it
+//! reports bytes and requests (navigation and resource timing), the first chart painted (first
+//! animation frame where the page's first chart element — a canvas with ink, an image loaded, an
+//! SVG with content — is painted with a nonzero size), LCP and CLS (after 2 s of settling).
+//! Medians are printed side by side with the budgets of issue 14, which are not asserted.
+
+#[path = "../tests/support/mod.rs"]
+mod support;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use eig_pulse_core::chart::{text::title_and_guide, BarChart, ChartId, Layout, Orientation, Unit};
+use eig_pulse_core::{stats, Cohort, Filters, Lang};
+use serde_json::{json, Value};
+use support::{browser, dist, serve, Routes};
+
+/// Measures a page from its first script: see the module's documentation.
+const PROBE: &str = r#"(() => {
+  const chart = document.currentScript && document.currentScript.dataset.chart;
+  const b = window.__bench = { firstChart: null, lcp: 0, cls: 0, shifts: [] };
+  const observe = (type, each) => {
+    try { new PerformanceObserver(l => l.getEntries().forEach(each)).observe({ type, buffered: true }); } catch (e) {}
+  };
+  observe('largest-contentful-paint', e => { b.lcp = e.renderTime || e.startTime; });
+  observe('layout-shift', e => {
+    if (!e.hadRecentInput) { b.cls += e.value; b.shifts.push([Math.round(e.startTime), +e.value.toFixed(3)]); }
+  });
+  // A canvas is painted once, scaled down, one of its pixels differs from its top-left one.
+  const small = document.createElement('canvas');
+  small.width = 96; small.height = 64;
+  const ctx = small.getContext('2d', { willReadFrequently: true });
+  const painted = el => {
+    const r = el.getBoundingClientRect();
+    if (!(r.width > 0 && r.height > 0)) return false;
+    if (el instanceof HTMLCanvasElement) {
+      if (!el.width || !el.height) return false;
+      ctx.clearRect(0, 0, 96, 64);
+      ctx.drawImage(el, 0, 0, 96, 64);
+      const d = ctx.getImageData(0, 0, 96, 64).data;
+      for (let i = 4; i < d.length; i += 4) {
+        for (let k = 0; k < 4; k++) if (Math.abs(d[i + k] - d[k]) > 24) return true;
+      }
+      return false;
+    }
+    if (el instanceof HTMLImageElement) return el.complete && el.naturalWidth > 0;
+    if (el instanceof SVGElement) return el.childElementCount > 0;
+    return false;
+  };
+  // The first match in the document, else in open shadow roots (DSFR Chart draws in one).
+  const find = root => {
+    const hit = root.querySelector(chart);
+    if (hit) return hit;
+    for (const host of root.querySelectorAll('*')) {
+      const inner = host.shadowRoot && find(host.shadowRoot);
+      if (inner) return inner;
+    }
+    return null;
+  };
+  const frame = t => {
+    try {
+      const el = find(document);
+      if (el && painted(el)) { b.firstChart = t; return; }
+    } catch (e) { b.error = String(e); }
+    requestAnimationFrame(frame);
+  };
+  if (chart) requestAnimationFrame(frame);
+  b.read = () => {
+    const own = e => !e.name.includes('/bench/probe.js');
+    const entries = performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource')).filter(own);
+    return { error: b.error, shifts: b.shifts, firstChart: b.firstChart, lcp: b.lcp, cls: b.cls, requests: entries.length,
+             bytes: entries.reduce((s, e) => s + (e.transferSize || 0), 0) };
+  };
+})();
+"#;
+
+/// What one cold load measured.
+#[derive(Debug, Clone, Copy)]
+struct Load {
+    bytes: f64,
+    requests: f64,
+    first_chart: Option<f64>,
+    lcp: f64,
+    cls: f64,
+}
+
+/// Medians over the loads of a page; `missed` loads never painted a chart.
+#[derive(Debug, Clone, Copy)]
+struct Figures {
+    bytes: f64,
+    requests: f64,
+    first_chart: Option<f64>,
+    lcp: f64,
+    cls: f64,
+    missed: usize,
+}
+
+fn median(mut values: Vec<f64>) -> Option<f64> {
+    values.sort_by(f64::total_cmp);
+    values.get(values.len() / 2).copied()
+}
+
+fn figures(loads: &[Load]) -> Figures {
+    let of = |f: fn(&Load) -> f64| median(loads.iter().map(f).collect()).unwrap_or(f64::NAN);
+    let painted: Vec<f64> = loads.iter().filter_map(|l| l.first_chart).collect();
+    Figures {
+        bytes: of(|l| l.bytes),
+        requests: of(|l| l.requests),
+        lcp: of(|l| l.lcp),
+        cls: of(|l| l.cls),
+        missed: loads.len() - painted.len(),
+        first_chart: median(painted),
+    }
+}
+
+/// `html` with the probe as the first element of its `<head>`; `chart` selects its first chart.
+fn with_probe(html: &str, chart: &str) -> Vec<u8> {
+    let tag = format!(
+        "<script src=\"/bench/probe.js\" data-chart=\"{}\"></script>",
+        chart.replace('"', "&quot;")
+    );
+    let at = html
+        .to_ascii_lowercase()
+        .find("<head")
+        .and_then(|start| html[start..].find('>').map(|end| start + end + 1))
+        .unwrap_or(0);
+    format!("{}{tag}{}", &html[..at], &html[at..]).into_bytes()
+}
+
+/// `value` as JSON inside a single-quoted HTML attribute.
+fn attribute(value: &Value) -> String {
+    value
+        .to_string()
+        .replace('&', "&amp;")
+        .replace('\'', "&#39;")
+}
+
+/// One `<bar-chart>` drawing `chart`'s data: categories on x, one y list per series.
+fn bar_chart(chart: &BarChart) -> String {
+    let scale = if chart.unit == Unit::Share {
+        100.0
+    } else {
+        1.0
+    };
+    let x = json!([chart
+        .categories
+        .iter()
+        .map(|c| c.label.as_str())
+        .collect::<Vec<_>>()]);
+    let y: Vec<Vec<f64>> = (0..chart.series.len())
+        .map(|s| chart.values.iter().map(|row| row[s] * scale).collect())
+        .collect();
+    let names: Vec<&str> = chart.series.iter().map(|s| s.label.as_str()).collect();
+    // The component reads any value of `stacked` or `horizontal`, even "false", as true.
+    let mut options = String::new();
+    if matches!(chart.layout, Layout::Stacked | Layout::Normalized) {
+        options.push_str(" stacked=\"true\"");
+    }
+    if chart.orientation == Orientation::Horizontal {
+        options.push_str(" horizontal=\"true\"");
+    }
+    if scale == 100.0 {
+        options.push_str(" unit-tooltip=\"%\"");
+    }
+    format!(
+        "<bar-chart x='{}' y='{}' name='{}' selected-palette=\"categorical\"{options}></bar-chart>",
+        attribute(&x),
+        attribute(&json!(y)),
+        attribute(&json!(names)),
+    )
+}
+
+/// The charts of the peer's five-chart page: five of the dashboard's bar charts.
+const FIVE: [ChartId; 5] = [
+    ChartId::DefisByAdministration,
+    ChartId::SkillsByPromotion,
+    ChartId::JournalWeekly,
+    ChartId::JournalMixByDefi,
+    ChartId::OpennessByPromotion,
+];
+
+const BAR_CHART: &str = "/@gouvfr/dsfr-chart/dist/BarChart";
+const DSFR: &str = "/@gouvfr/dsfr/dist";
+/// The peer's first chart: the canvas in the first `<bar-chart>`'s shadow root.
+const PEER_CHART: &str = "canvas";
+
+/// A paragraph of the blog post around the embedded chart.
+const PROSE: &str = "<p>Les défis Entrepreneurs d'intérêt général publient leur code, tiennent un journal de bord et rendent compte de leur avancement. Le graphique ci-dessous montre, semaine après semaine, ce que les équipes ont écrit dans ce journal, et comment cela évolue d'une promotion à l'autre.</p>";
+
+/// The peer's pages, keyed by path: one chart (only `BarChart` and its stylesheet), five charts
+/// (with the DSFR's stylesheet, icons and script it requires), and a blog post holding the one
+/// chart inline.
+fn peer_pages(charts: &[(ChartId, BarChart)]) -> Vec<(&'static str, String)> {
+    let one = &charts
+        .iter()
+        .find(|(id, _)| *id == ChartId::JournalWeekly)
+        .expect("journal-weekly")
+        .1;
+    let title = |id| title_and_guide(id, Lang::Fr).0;
+    let light_head = format!(
+        "<meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><link rel=\"stylesheet\" href=\"{BAR_CHART}/BarChart.css\"><script type=\"module\" src=\"{BAR_CHART}/BarChart.js\"></script>"
+    );
+    let one_page = format!(
+        "<!doctype html><html lang=\"fr\"><head>{light_head}<title>{t}</title></head><body><h1>{t}</h1>{}</body></html>",
+        bar_chart(one),
+        t = title(ChartId::JournalWeekly)
+    );
+    let host = format!(
+        "<!doctype html><html lang=\"fr\"><head>{light_head}<title>Article</title></head><body style=\"margin:0 auto;max-width:700px;font-family:sans-serif\"><h1>Un article</h1>{PROSE}{}{PROSE}{PROSE}{PROSE}</body></html>",
+        bar_chart(one)
+    );
+    let five = charts
+        .iter()
+        .filter(|(id, _)| FIVE.contains(id))
+        .map(|(id, chart)| {
+            format!(
+                "<section class=\"fr-mb-6w\"><h2>{}</h2>{}</section>",
+                title(*id),
+                bar_chart(chart)
+            )
+        })
+        .collect::<String>();
+    let five_page = format!(
+        "<!doctype html><html lang=\"fr\" data-fr-scheme=\"system\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>EIG — DSFR Chart</title><link rel=\"stylesheet\" href=\"{DSFR}/dsfr.min.css\"><link rel=\"stylesheet\" href=\"{DSFR}/utility/icons/icons-system/icons-system.min.css\"><link rel=\"stylesheet\" href=\"{BAR_CHART}/BarChart.css\"></head><body><main class=\"fr-container fr-py-6w\"><h1>Avancement technique des défis EIG</h1>{five}</main><script type=\"module\" src=\"{DSFR}/dsfr.module.min.js\"></script><script type=\"module\" src=\"{BAR_CHART}/BarChart.js\"></script></body></html>"
+    );
+    vec![
+        ("/peer/one.html", with_probe_str(&one_page, PEER_CHART)),
+        ("/peer/five.html", with_probe_str(&five_page, PEER_CHART)),
+        ("/peer/host.html", with_probe_str(&host, "")),
+        // Without the probe, for Lighthouse.
+        ("/peer/plain/one.html", one_page),
+        ("/peer/plain/five.html", five_page),
+    ]
+}
+
+fn with_probe_str(html: &str, chart: &str) -> String {
+    String::from_utf8(with_probe(html, chart)).unwrap()
+}
+
+/// The embed snippet the dashboard's dialog writes for `journal-weekly` (no filter), once its
+/// preview has reported its height (3 s), or `None` when the dashboard has no such dialog.
+async fn dashboard_snippet(dashboard: u16) -> Option<String> {
+    let b = browser(1280, 800).await;
+    b.client
+        .goto(&format!("http://127.0.0.1:{dashboard}/"))
+        .await
+        .ok()?;
+    let mut snippet = None;
+    for _ in 0..200 {
+        let opened = b
+            .js(
+                "const button = document.querySelector('[data-embed=journal-weekly]');
+                 if (button && !document.querySelector('#embed-snippet')) button.click();
+                 return !!document.querySelector('#embed-snippet');",
+            )
+            .await;
+        if opened == Value::Bool(true) {
+            tokio::time::sleep(Duration::from_secs(3)).await;
+            snippet = b
+                .js("return document.querySelector('#embed-snippet').value")
+                .await
+                .as_str()
+                .map(String::from);
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    b.finish().await;
+    snippet
+}
+
+/// The `height` attribute of a snippet's iframe.
+fn frame_height(snippet: &str) -> Option<u32> {
+    let iframe = snippet.split("<iframe").nth(1)?.split('>').next()?;
+    iframe
+        .split(" height=\"")
+        .nth(1)?
+        .split('"')
+        .next()?
+        .parse()
+        .ok()
+}
+
+/// A blog post holding `snippet`, between paragraphs.
+fn our_host(snippet: &str) -> String {
+    with_probe_str(
+        &format!("<!doctype html><html lang=\"fr\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>Article</title></head><body style=\"margin:0 auto;max-width:700px;font-family:sans-serif\"><h1>Un article</h1>{PROSE}{snippet}{PROSE}{PROSE}{PROSE}</body></html>"),
+        "",
+    )
+}
+
+fn env_or(name: &str, default: &str) -> String {
+    std::env::var(name).unwrap_or_else(|_| default.to_string())
+}
+
+/// One cold load of `url`: a fresh browser, the page, its first chart (when `charts`), 2 s of
+/// settling (3 s for a host page, which has no chart of its own to wait for), the probe's figures.
+async fn load(url: &str, charts: bool, shot: Option<&str>) -> Load {
+    let b = browser(1280, window_height(charts)).await;
+    b.client.goto(url).await.unwrap();
+    if charts {
+        for _ in 0..400 {
+            if b.js("return window.__bench && window.__bench.firstChart !== null")
+                .await
+                == Value::Bool(true)
+            {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        tokio::time::sleep(Duration::from_secs(2)).await;
+    } else {
+        tokio::time::sleep(Duration::from_secs(3)).await;
+    }
+    let read = b.js("return window.__bench.read()").await;
+    if let Some(name) = shot {
+        b.screenshot(name).await;
+        if std::env::var_os("EIG_PULSE_BENCH_DEBUG").is_some() {
+            let entries = b.js("return [performance.getEntriesByType('resource').map(e => e.name + ' ' + e.transferSize), [...document.querySelectorAll('bar-chart')].map(c => c.shadowRoot && c.shadowRoot.querySelector('canvas')).filter(c => c).map(c => c.width + 'x' + c.height + ' ' + c.getBoundingClientRect().height)]").await;
+            eprintln!("[peer] {name}: {read} {entries}");
+        }
+    }
+    b.finish().await;
+    let number = |key: &str| read[key].as_f64().unwrap_or(f64::NAN);
+    Load {
+        bytes: number("bytes"),
+        requests: number("requests"),
+        first_chart: read["firstChart"].as_f64(),
+        lcp: number("lcp"),
+        cls: number("cls"),
+    }
+}
+
+/// The window's height: 800 px, or 1400 px for a host page, so that the text after the chart is
+/// in view and a change of the chart's height shows as a layout shift.
+fn window_height(charts: bool) -> u32 {
+    if charts {
+        800
+    } else {
+        1400
+    }
+}
+
+/// `loads` cold loads of `url` after one uncounted; the first counted one's screenshot is saved as `target/e2e-screenshots/{name}.png`.
+async fn measure(url: &str, charts: bool, loads: usize, name: &str) -> Figures {
+    // A first load, not counted, has the server compress the page's files once.
+    load(url, charts, None).await;
+    let mut all = Vec::new();
+    for i in 0..loads {
+        all.push(load(url, charts, (i == 0).then_some(name)).await);
+    }
+    figures(&all)
+}
+
+/// The dist's HTML pages with the probe, served in place of the files.
+fn our_pages(dist: &Path, chart: &str) -> Routes {
+    let mut routes = Routes::new();
+    for entry in std::fs::read_dir(dist).unwrap().flatten() {
+        let path = entry.path();
+        if path.extension().and_then(|e| e.to_str()) != Some("html") {
+            continue;
+        }
+        let html = std::fs::read_to_string(&path).unwrap();
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        if html.contains("Content-Security-Policy") {
+            eprintln!(
+                "[peer] {name} has a meta CSP: check it lets the same-origin /bench/probe.js run"
+            );
+        }
+        let body = with_probe(&html, chart);
+        if name == "index.html" {
+            routes.insert("/".into(), (200, "text/html; charset=utf-8", body.clone()));
+        }
+        routes.insert(format!("/{name}"), (200, "text/html; charset=utf-8", body));
+    }
+    routes.insert(
+        "/bench/probe.js".into(),
+        (200, "text/javascript", PROBE.as_bytes().to_vec()),
+    );
+    routes
+}
+
+/// Lighthouse's performance, CLS and best-practices of `url` (`mobile` or `desktop` preset), or
+/// why it could not run.
+fn lighthouse_run(binary: &Path, url: &str, preset: &str) -> Result<(f64, f64, f64), String> {
+    let out = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join(format!("target/bench/lighthouse-{preset}.json"));
+    std::fs::create_dir_all(out.parent().unwrap()).map_err(|e| e.to_string())?;
+    let mut command = std::process::Command::new(binary);
+    command.args([
+        url,
+        "--chrome-path=/usr/bin/chromium",
+        "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage",
+        "--only-categories=performance,best-practices",
+        "--output=json",
+        "--quiet",
+    ]);
+    command.arg(format!("--output-path={}", out.display()));
+    if preset == "desktop" {
+        command.arg("--preset=desktop");
+    }
+    let status = command
+        .status()
+        .map_err(|e| format!("{}: {e}", binary.display()))?;
+    if !status.success() {
+        return Err(format!("lighthouse {url}: {status}"));
+    }
+    let report: Value =
+        serde_json::from_str(&std::fs::read_to_string(&out).map_err(|e| e.to_string())?)
+            .map_err(|e| e.to_string())?;
+    if let Some(error) = report["runtimeError"]["message"].as_str() {
+        return Err(format!("lighthouse {url}: {error}"));
+    }
+    let score = |category: &str| {
+        report["categories"][category]["score"]
+            .as_f64()
+            .unwrap_or(f64::NAN)
+            * 100.0
+    };
+    Ok((
+        score("performance"),
+        report["audits"]["cumulative-layout-shift"]["numericValue"]
+            .as_f64()
+            .unwrap_or(f64::NAN),
+        score("best-practices"),
+    ))
+}
+
+/// Lighthouse (`.tools/lighthouse`, installed by `scripts/bench` when `EIG_PULSE_LIGHTHOUSE=1`) on
+/// each pair of pages, mobile and desktop, printed side by side.
+fn lighthouse(pairs: &[(&str, String, String)]) {
+    let binary = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join(".tools/lighthouse/node_modules/.bin/lighthouse");
+    let version = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join(".tools/lighthouse/node_modules/lighthouse/package.json"),
+    )
+    .ok()
+    .and_then(|text| serde_json::from_str::<Value>(&text).ok())
+    .and_then(|package| package["version"].as_str().map(String::from))
+    .unwrap_or_else(|| "absent".into());
+    println!("\nLighthouse {version} (performance / CLS / best practices)\n");
+    println!("| | EIG Pulse | DSFR Chart | budget |");
+    println!("|---|---|---|---|");
+    let show = |result: Result<(f64, f64, f64), String>| match result {
+        Ok((performance, cls, practices)) => {
+            format!("{performance:.0} / {cls:.3} / {practices:.0}")
+        }
+        Err(why) => {
+            eprintln!("[peer] {why}");
+            "—".into()
+        }
+    };
+    for (what, ours, theirs) in pairs {
+        for (preset, budget) in [
+            ("desktop", "≥ 95 / ≤ 0.1 / 100"),
+            ("mobile", "≥ 90 / ≤ 0.1 / 100"),
+        ] {
+            println!(
+                "| {what}, {preset} | {} | {} | {budget} |",
+                show(lighthouse_run(&binary, ours, preset)),
+                show(lighthouse_run(&binary, theirs, preset))
+            );
+        }
+    }
+}
+
+/// How a row's figures are written.
+#[derive(Clone, Copy)]
+enum Kind {
+    Bytes,
+    Millis,
+    Count,
+    Shift,
+}
+
+/// A row of the table: our figure, the peer's, their ratio and the budget beside.
+fn row(what: &str, ours: Option<f64>, peer: Option<f64>, kind: Kind, budget: &str) {
+    let show = |v: Option<f64>| match (v, kind) {
+        (None, _) => "—".into(),
+        (Some(v), Kind::Bytes) => format!("{:.1} kB", v / 1000.0),
+        (Some(v), Kind::Millis) => format!("{v:.0} ms"),
+        (Some(v), Kind::Count) => format!("{v:.0}"),
+        (Some(v), Kind::Shift) => format!("{v:.3}"),
+    };
+    let ratio = match (ours, peer) {
+        (Some(o), Some(p)) if p > 0.0 => format!("{:.2}×", o / p),
+        _ => String::new(),
+    };
+    println!(
+        "| {what} | {} | {} | {ratio} | {budget} |",
+        show(ours),
+        show(peer)
+    );
+}
+
+#[tokio::main]
+async fn main() {
+    let dist = dist();
+    let loads: usize = env_or("EIG_PULSE_BENCH_LOADS", "7").parse().unwrap_or(7);
+    let ours_chart = env_or(
+        "EIG_PULSE_BENCH_CHART",
+        "figure.chart canvas, figure.chart img, figure.chart svg",
+    );
+    let embed = std::env::var("EIG_PULSE_EMBED_PATH").unwrap_or_else(|_| {
+        if dist.join("embed.html").is_file() {
+            "/embed.html?chart=journal-weekly".into()
+        } else {
+            "/?chart=journal-weekly".into()
+        }
+    });
+
+    // The data our charts draw, from the export of the dist measured.
+    let text = std::fs::read_to_string(dist.join("data/export.json"))
+        .unwrap_or_else(|e| panic!("{}/data/export.json : {e}", dist.display()));
+    let cohort = Cohort::new(
+        eig_pulse_core::validate::parse_export(&text).expect("a valid export in the dist"),
+    );
+    let filters = Filters::default();
+    let selection = cohort.select(&filters);
+    let charts: Vec<(ChartId, BarChart)> = ChartId::ALL
+        .iter()
+        .map(|&id| {
+            (
+                id,
+                stats::chart(id, &cohort, &selection, &filters, Lang::Fr),
+            )
+        })
+        .collect();
+
+    let modules: PathBuf = Path::new(env!("CARGO_MANIFEST_DIR")).join(".tools/web/node_modules");
+    for needed in [
+        format!("{BAR_CHART}/BarChart.js"),
+        format!("{DSFR}/dsfr.min.css"),
+    ] {
+        assert!(
+            modules.join(needed.trim_start_matches('/')).is_file(),
+            "{}{needed} manque : lancer scripts/setup (DSFR Chart) et scripts/dsfr (DSFR)",
+            modules.display()
+        );
+    }
+
+    let dashboard = serve(dist.clone(), our_pages(&dist, &ours_chart));
+    // The host page holds the snippet the dashboard writes; without its dialog, one of the same
+    // form (the embed path, 480 px high, the dashboard's snippet before issue 14).
+    let snippet = match dashboard_snippet(dashboard).await {
+        Some(snippet) => snippet,
+        None => {
+            eprintln!("[peer] no embed dialog on the dashboard: the host page frames {embed}, 480 px high");
+            format!(
+                "<iframe data-eig-pulse src=\"http://127.0.0.1:{dashboard}{embed}\" title=\"Activité hebdomadaire du journal\" style=\"width: 100%; border: 0;\" height=\"480\" loading=\"lazy\"></iframe>\n<script src=\"http://127.0.0.1:{dashboard}/embed.js\" async></script>"
+            )
+        }
+    };
+    eprintln!("[peer] host page snippet: {snippet}");
+    let mut peer_routes = Routes::new();
+    for (path, html) in peer_pages(&charts) {
+        peer_routes.insert(
+            path.into(),
+            (200, "text/html; charset=utf-8", html.into_bytes()),
+        );
+    }
+    peer_routes.insert(
+        "/bench/host.html".into(),
+        (
+            200,
+            "text/html; charset=utf-8",
+            our_host(&snippet).into_bytes(),
+        ),
+    );
+    peer_routes.insert(
+        "/bench/probe.js".into(),
+        (200, "text/javascript", PROBE.as_bytes().to_vec()),
+    );
+    let peer = serve(modules, peer_routes);
+    let ours = |path: &str| format!("http://127.0.0.1:{dashboard}{path}");
+    let theirs = |path: &str| format!("http://127.0.0.1:{peer}{path}");
+
+    eprintln!(
+        "[peer] {loads} cold loads per page; dist {}; embed {embed}",
+        dist.display()
+    );
+    let embed_ours = measure(&ours(&embed), true, loads, "peer-ours-embed").await;
+    let embed_peer = measure(&theirs("/peer/one.html"), true, loads, "peer-dsfr-one").await;
+    let board_ours = measure(&ours("/"), true, loads, "peer-ours-dashboard").await;
+    let board_peer = measure(&theirs("/peer/five.html"), true, loads, "peer-dsfr-five").await;
+    let host_ours = measure(&theirs("/bench/host.html"), false, loads, "peer-ours-host").await;
+    let host_peer = measure(&theirs("/peer/host.html"), false, loads, "peer-dsfr-host").await;
+
+    println!(
+        "\nEIG Pulse ({embed}, `/`) vs DSFR Chart 2.0.4 (one `<bar-chart>`, five with the DSFR), {loads} cold loads, medians, gzip, Chromium 1280×800\n"
+    );
+    println!("| | EIG Pulse | DSFR Chart | ratio | budget |");
+    println!("|---|---|---|---|---|");
+    let (o, p) = (embed_ours, embed_peer);
+    row(
+        "one chart embedded: bytes transferred",
+        Some(o.bytes),
+        Some(p.bytes),
+        Kind::Bytes,
+        "≤ 0.8×",
+    );
+    row(
+        "same: requests",
+        Some(o.requests),
+        Some(p.requests),
+        Kind::Count,
+        "≤ 5",
+    );
+    row(
+        "same: first chart painted",
+        o.first_chart,
+        p.first_chart,
+        Kind::Millis,
+        "≤ 0.8×",
+    );
+    row(
+        "same: largest contentful paint",
+        Some(o.lcp),
+        Some(p.lcp),
+        Kind::Millis,
+        "",
+    );
+    row(
+        "same: cumulative layout shift",
+        Some(o.cls),
+        Some(p.cls),
+        Kind::Shift,
+        "",
+    );
+    let (o, p) = (board_ours, board_peer);
+    row(
+        "whole dashboard vs 5 `<bar-chart>`: bytes",
+        Some(o.bytes),
+        Some(p.bytes),
+        Kind::Bytes,
+        "≤ 1.0×",
+    );
+    row(
+        "same: requests",
+        Some(o.requests),
+        Some(p.requests),
+        Kind::Count,
+        "",
+    );
+    row(
+        "same: first chart painted",
+        o.first_chart,
+        p.first_chart,
+        Kind::Millis,
+        "≤ 0.5×",
+    );
+    row(
+        "same: largest contentful paint",
+        Some(o.lcp),
+        Some(p.lcp),
+        Kind::Millis,
+        "≤ 1.0×",
+    );
+    row(
+        "same: cumulative layout shift",
+        Some(o.cls),
+        Some(p.cls),
+        Kind::Shift,
+        "≤ 0.1",
+    );
+    row(
+        &format!(
+            "host page (snippet's iframe, height {}, vs inline; window 1280×1400): CLS",
+            frame_height(&snippet).map_or("?".into(), |h| h.to_string())
+        ),
+        Some(host_ours.cls),
+        Some(host_peer.cls),
+        Kind::Shift,
+        "≤ 0.1",
+    );
+    if std::env::var("EIG_PULSE_LIGHTHOUSE").as_deref() == Ok("1") {
+        // Lighthouse reads the pages as published: a server of the dist alone, the peer's without the probe.
+        let plain = serve(dist.clone(), Routes::new());
+        lighthouse(&[
+            (
+                "one chart embedded",
+                format!("http://127.0.0.1:{plain}{embed}"),
+                theirs("/peer/plain/one.html"),
+            ),
+            (
+                "whole dashboard",
+                format!("http://127.0.0.1:{plain}/"),
+                theirs("/peer/plain/five.html"),
+            ),
+        ]);
+    }
+    for (name, f) in [
+        ("EIG Pulse embed", embed_ours),
+        ("DSFR Chart one chart", embed_peer),
+        ("EIG Pulse dashboard", board_ours),
+        ("DSFR Chart five charts", board_peer),
+    ] {
+        if f.missed > 0 {
+            println!(
+                "{name}: no chart painted within 20 s in {} of {loads} loads",
+                f.missed
+            );
+        }
+    }
+}
