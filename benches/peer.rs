@@ -511,7 +511,10 @@ async fn main() {
         "figure.chart canvas, figure.chart img, figure.chart svg",
     );
     let embed = std::env::var("EIG_PULSE_EMBED_PATH").unwrap_or_else(|_| {
-        if dist.join("embed.html").is_file() {
+        if dist.join("embed/journal-weekly.fr.html").is_file() {
+            // The chart's light page, as the dashboard's snippet names it.
+            "/embed/journal-weekly.fr.html".into()
+        } else if dist.join("embed.html").is_file() {
             "/embed.html?chart=journal-weekly".into()
         } else {
             "/?chart=journal-weekly".into()

@@ -1,14 +1,24 @@
-/* EIG Pulse, the light embed page (embed.html): paints one chart at once from the files
-   `eig-pulse embeds` drew with the dashboard's own code (embed/<chart>.<lang>.json, the words;
-   embed/<chart>.<lang>.<scheme>.<width>.svg, the plot), then loads the interactive chart — the
-   dashboard's WebAssembly, through start.js — at the reader's first gesture, and hands that
-   gesture over. The address's filters or another export can only be drawn by the interactive
-   chart: then it loads at once. Only text is ever written into the page (no HTML strings). */
+/* EIG Pulse, light embed pages. On `embed/<chart>.<lang>.html` (written by `eig-pulse embeds`,
+   already painted when this module runs): takes the asked scheme's plot, colours the legend,
+   tells the host page its height, and loads the interactive chart — the dashboard's WebAssembly,
+   through start.js — at the reader's first gesture, which it hands over; at once when the address
+   asks for what only the interactive chart can draw (embed-head.js marks it). On `embed.html?chart=`
+   it sends the reader to that chart's page. Only text is ever written into the page. */
 
-// The widths drawn by `eig-pulse embeds` (crates/cli/src/embeds.rs, WIDTHS).
-const WIDTHS = [360, 520, 680, 840];
-// Parameters the static chart honours; any other one needs the interactive chart.
-const STATIC_PARAMETERS = new Set(["chart", "lang", "theme", "plain"]);
+// The charts that have a page (crates/core/src/chart/mod.rs, ChartId::ALL).
+const CHARTS = [
+  "defis-by-administration",
+  "skills-by-promotion",
+  "journal-weekly",
+  "journal-mix-by-defi",
+  "openness-by-promotion",
+  "repository-activity",
+  "perennisation-by-promotion",
+  "cohorts-cumulative-commits",
+  "technologies-by-promotion",
+  "languages-by-promotion",
+  "openness-indicators",
+];
 const MESSAGES = {
   fr: {
     failed: "Le graphique interactif n'a pas pu être chargé",
@@ -20,31 +30,19 @@ const MESSAGES = {
   },
 };
 
-const params = new URLSearchParams(location.search);
-const chart = params.get("chart") || "";
-const lang = params.get("lang") === "en" ? "en" : "fr";
-const plain = params.get("plain") === "1";
-const theme = params.get("theme");
 const root = document.documentElement;
+const params = new URLSearchParams(location.search);
 const container = document.getElementById("embed-static");
 const timings = (window.eigPulseTimings = window.eigPulseTimings || {});
-
-// DSFR's scheme attributes, as the dashboard sets them (src/scheme.rs).
-const dark =
-  theme === "dark" ||
-  (theme !== "light" && window.matchMedia("(prefers-color-scheme: dark)").matches);
-root.lang = lang;
-root.setAttribute("data-fr-scheme", theme === "dark" || theme === "light" ? theme : "system");
-root.setAttribute("data-fr-theme", dark ? "dark" : "light");
-
-const validSlug = /^[a-z0-9-]{1,64}$/.test(chart);
-const needsLive = !validSlug || [...params.keys()].some((key) => !STATIC_PARAMETERS.has(key));
+const chart = root.dataset.embedChart || params.get("chart") || "";
+const pageLang = root.dataset.embedChart ? root.lang : null;
+const lang = params.get("lang") === "en" || (!params.has("lang") && pageLang === "en") ? "en" : "fr";
 
 let live = null;
 // What the reader did before the interactive chart arrived: done again on it.
 let replay = null;
 
-/** Loads the interactive chart once; it replaces the static one when drawn. */
+/** Loads the interactive chart once; it replaces the static one when drawn (src/embed.rs). */
 function goLive() {
   if (live) return live;
   live = import("./start.js").catch((error) => {
@@ -52,8 +50,10 @@ function goLive() {
     const status = document.createElement("p");
     status.className = "embed-status fr-error-text";
     status.setAttribute("role", "alert");
-    status.textContent = `${text.failed} (${new URL("start.js", location.href).href} : ${error && error.message ? error.message : error}). ${text.retry}`;
+    const detail = error && error.message ? error.message : String(error);
+    status.textContent = `${text.failed} (${new URL("start.js", document.baseURI).href} : ${detail}). ${text.retry}`;
     container.append(status);
+    root.removeAttribute("data-embed-live");
   });
   return live;
 }
@@ -66,142 +66,74 @@ window.addEventListener("eig-pulse-live", () => {
   else target.focus();
 });
 
-function element(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
-
-/** A button of the static chart: a gesture on it loads the interactive chart and is replayed. */
-function replayButton(className, text, selector) {
-  const button = element("button", className, text);
-  button.type = "button";
-  button.addEventListener("click", () => {
-    replay = { selector, click: true };
-    goLive();
-  });
-  return button;
-}
-
-/** The plot width drawn nearest to the room available. */
-function plotWidth() {
-  const room = Math.max(0, document.documentElement.clientWidth - 8);
-  return WIDTHS.reduce((best, w) => (Math.abs(w - room) < Math.abs(best - room) ? w : best));
+/** The address of `chart`'s page in `lang`, keeping the other parameters. */
+function pageOf(lang) {
+  const rest = new URLSearchParams(params);
+  rest.delete("chart");
+  rest.delete("lang");
+  const query = rest.toString();
+  return new URL(`embed/${chart}.${lang}.html${query ? `?${query}` : ""}`, document.baseURI).href;
 }
 
 function postHeight() {
   if (window.parent === window || !root.hasAttribute("data-embed-static")) return;
+  // Loading at once (filters): the frame keeps the snippet's height until the interactive
+  // chart, with its filters in words, says its own; a shorter static height would move the host.
+  if (root.hasAttribute("data-embed-live")) return;
   const height = Math.ceil(container.getBoundingClientRect().height);
   window.parent.postMessage({ "eig-pulse-height": { [chart]: height } }, "*");
   window.parent.postMessage({ sentinel: "amp", type: "embed-size", height }, "*");
 }
 
-/** Builds the static twin of the dashboard's embedded chart view (src/chart_view.rs). */
-function paint(words, plot) {
-  const labels = words.labels;
-  const figure = element("figure", "chart");
-  figure.dataset.chart = chart;
-  if (!plain) {
-    const caption = element("figcaption");
-    caption.append(element("h1", "chart-title", words.title));
-    caption.append(element("p", "chart-guide", words.guide));
-    figure.append(caption);
-    const tools = element("div", "chart-tools");
-    tools.append(
-      replayButton("fr-btn fr-btn--secondary fr-btn--sm tool table-toggle", labels.show_data, ".table-toggle"),
-    );
-    tools.append(element("span", "chart-tools-label", labels.download));
-    for (const format of ["svg", "png", "csv"]) {
-      tools.append(
-        replayButton("fr-btn fr-btn--tertiary fr-btn--sm tool", format.toUpperCase(), `[data-download="${format}"]`),
-      );
+/** The static page: its scheme, its legend, its height, its hand-over. */
+function staticPage() {
+  const dark = root.getAttribute("data-fr-theme") === "dark";
+  const theme = params.get("theme");
+  // An explicit scheme overrides the system's: every source takes that scheme's plot.
+  if (theme === "dark" || theme === "light") {
+    const other = theme === "dark" ? ".light." : ".dark.";
+    for (const node of container.querySelectorAll(".chart-frame source, .chart-frame img")) {
+      const attribute = node instanceof HTMLImageElement ? "src" : "srcset";
+      node.setAttribute(attribute, node.getAttribute(attribute).replace(other, `.${theme}.`));
     }
-    figure.append(tools);
   }
-  const legend = element("ul", "legend");
-  legend.setAttribute("aria-label", labels.legend);
-  words.legend.forEach((entry, index) => {
-    const item = element("li");
-    const button = replayButton(
-      "fr-tag fr-tag--sm legend-entry",
-      undefined,
-      `.embed .legend li:nth-child(${index + 1}) button`,
-    );
-    button.setAttribute("aria-pressed", "true");
-    const swatch = element("span", "swatch");
+  for (const swatch of container.querySelectorAll(".swatch")) {
     // Through the CSSOM, never a style attribute: allowed by a strict CSP.
-    swatch.style.background = dark ? entry.dark : entry.light;
-    button.append(swatch, entry.label);
-    item.append(button);
-    legend.append(item);
+    swatch.style.background = dark ? swatch.dataset.dark : swatch.dataset.light;
+  }
+  const plot = container.querySelector(".chart-frame img");
+  const painted = () => {
+    timings.staticChart = timings.staticChart || performance.now();
+  };
+  if (plot.complete && plot.naturalWidth > 0) painted();
+  else plot.addEventListener("load", painted, { once: true });
+  plot.addEventListener("focus", () => {
+    replay = replay || { selector: ".chart-frame canvas", click: false };
+    goLive();
   });
-  figure.append(legend);
-  const frame = element("div", "chart-frame");
-  if (plot) {
-    plot.alt = words.summary;
-    plot.tabIndex = 0;
-    plot.setAttribute("aria-describedby", `clavier-${chart}`);
-    plot.height = words.plot_height;
-    plot.addEventListener("focus", () => {
-      replay = replay || { selector: ".chart-frame canvas", click: false };
+  for (const button of container.querySelectorAll("[data-replay]")) {
+    button.addEventListener("click", () => {
+      replay = { selector: button.dataset.replay, click: true };
       goLive();
     });
-    frame.append(plot);
-  } else {
-    const placeholder = element("div", "plot-placeholder", labels.loading);
-    placeholder.setAttribute("role", "status");
-    placeholder.style.height = `${words.plot_height}px`;
-    frame.append(placeholder);
-  }
-  figure.append(frame);
-  const keyboard = element("p", "fr-sr-only", labels.keyboard);
-  keyboard.id = `clavier-${chart}`;
-  figure.append(keyboard);
-  container.append(figure);
-  if (!plain) {
-    const credit = element("p", "embed-credit", `${words.credit} · `);
-    const link = element("a", undefined, labels.full_dashboard);
-    link.href = new URL("./", location.href).href;
-    link.target = "_blank";
-    link.rel = "noopener noreferrer";
-    credit.append(link);
-    container.append(credit);
   }
   new ResizeObserver(postHeight).observe(container);
-}
-
-async function start() {
-  if (needsLive) goLive();
-  if (!validSlug) return;
-  const base = `embed/${chart}.${lang}`;
-  let plot = null;
-  if (!needsLive) {
-    // Asked for at once, beside the words: the image is ready when they are.
-    const width = plotWidth();
-    plot = new Image(width);
-    plot.decoding = "async";
-    plot.addEventListener("load", () => {
-      timings.staticChart = performance.now();
-    });
-    plot.src = `${base}.${dark ? "dark" : "light"}.${width}.svg`;
-  }
-  let words;
-  try {
-    const response = await fetch(`${base}.json`);
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    words = await response.json();
-  } catch (error) {
-    // No static twin (an unknown chart, a network failure): the interactive chart says why.
+  if (root.hasAttribute("data-embed-live")) {
     goLive();
     return;
   }
-  paint(words, plot);
-  if (!needsLive) {
-    for (const gesture of ["pointerover", "touchstart", "focusin", "keydown"]) {
-      window.addEventListener(gesture, goLive, { once: true, passive: true });
-    }
+  for (const gesture of ["pointerover", "touchstart", "focusin", "keydown"]) {
+    window.addEventListener(gesture, goLive, { once: true, passive: true });
   }
 }
 
-start();
+if (root.dataset.embedChart) {
+  if (params.has("lang") && lang !== pageLang) location.replace(pageOf(lang));
+  else staticPage();
+} else if (CHARTS.includes(chart)) {
+  // `embed.html?chart=<id>`: that chart's own page.
+  location.replace(pageOf(lang));
+} else {
+  // No such chart: the interactive page says so.
+  goLive();
+}

@@ -16,7 +16,7 @@ use crate::states::{load, Failure, Loading, SourceNotice};
 #[component]
 pub fn App() -> AnyView {
     let lang = RwSignal::new(
-        browser::parameter("lang")
+        browser::asked_lang()
             .and_then(|l| Lang::parse(&l))
             .unwrap_or_default(),
     );
@@ -55,7 +55,7 @@ pub fn App() -> AnyView {
     browser::when_fonts_ready(move || fonts.update(|n| *n += 1));
 
     // `?chart=<id>`: one chart alone, for embedding.
-    if let Some(slug) = browser::parameter("chart") {
+    if let Some(slug) = browser::embedded_chart() {
         return view! { <Embedded slug /> }.into_any();
     }
     let (export, origin) = load();

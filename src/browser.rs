@@ -131,13 +131,43 @@ pub fn post_height(chart: &str, height: f64) {
     }
 }
 
+/// The light embed page's `<html>` attribute `name` (`data-embed-chart`), if this is one.
+fn embed_page_attribute(name: &str) -> Option<String> {
+    let root = window().document()?.document_element()?;
+    root.has_attribute("data-embed-chart")
+        .then(|| root.get_attribute(name))
+        .flatten()
+}
+
+/// The chart shown alone: `?chart=<id>`, or the light embed page's own chart.
+pub fn embedded_chart() -> Option<String> {
+    parameter("chart").or_else(|| embed_page_attribute("data-embed-chart"))
+}
+
+/// The language asked for: `?lang=`, else the light embed page's own.
+pub fn asked_lang() -> Option<String> {
+    parameter("lang").or_else(|| embed_page_attribute("lang"))
+}
+
+/// The page's base address (its `<base>`, else its own): what relative addresses resolve against.
+pub fn base_uri() -> String {
+    window()
+        .document()
+        .and_then(|d| d.base_uri().ok().flatten())
+        .or_else(|| window().location().href().ok())
+        .unwrap_or_default()
+}
+
 /// The folder the dashboard is served from (`https://host/path/`), whichever of its pages is
-/// open (`index.html`, `embed.html`): the full dashboard, `embed.html`, `embed.js` live there.
+/// open (`index.html`, `embed.html`, an embed page under `embed/` whose `<base>` names the
+/// folder): the full dashboard, `embed.html`, `embed.js` live there.
 pub fn site_folder() -> String {
-    let location = window().location();
-    let path = location.pathname().unwrap_or_default();
-    let folder = path.rfind('/').map_or("/", |end| &path[..=end]);
-    format!("{}{folder}", location.origin().unwrap_or_default())
+    let base = base_uri();
+    let end = base.find(['?', '#']).unwrap_or(base.len());
+    let folder = base[..end]
+        .rfind('/')
+        .map_or(&base[..end], |last| &base[..=last]);
+    folder.to_string()
 }
 
 /// On the light embed page (`embed.html`), the static chart painted before the code arrived

@@ -181,24 +181,19 @@ pub fn EmbedDialog(
             close();
         }
     });
+    // The chart's own light page (`eig-pulse embeds`), in the chosen language.
     let url = move |id: ChartId| {
-        let mut pairs = vec![("chart", id.slug().to_string())];
-        pairs.extend(filters.get().to_pairs());
+        let mut pairs = filters.get().to_pairs();
         pairs.push(("theme", theme.get().parameter().to_string()));
-        pairs.push((
-            "lang",
-            embed_lang
-                .get()
-                .unwrap_or_else(|| lang.get())
-                .code()
-                .to_string(),
-        ));
         if plain.get() {
             pairs.push(("plain", "1".into()));
         }
+        let page_lang = embed_lang.get().unwrap_or_else(|| lang.get());
         format!(
-            "{}embed.html{}",
+            "{}embed/{}.{}.html{}",
             browser::site_folder(),
+            id.slug(),
+            page_lang.code(),
             query_string(&pairs)
         )
     };

@@ -101,7 +101,7 @@ pub fn show(place: Option<web_sys::Element>) {
     }
     let _ = body.append_child(&main);
     // An embed tells its host the message's height, so that the frame shows it whole.
-    if let Some(chart) = browser::parameter("chart").and_then(|s| ChartId::from_slug(&s)) {
+    if let Some(chart) = browser::embedded_chart().and_then(|s| ChartId::from_slug(&s)) {
         browser::post_height(chart.slug(), f64::from(body.scroll_height()));
     }
 }

@@ -16,9 +16,8 @@ pub fn load() -> (
     LocalResource<Result<eig_pulse_core::Export, LoadFailure>>,
     Origin,
 ) {
-    let page = web_sys::window()
-        .and_then(|w| w.location().href().ok())
-        .unwrap_or_default();
+    // Relative to the page's base: an embed page under `embed/` names the dashboard's folder.
+    let page = browser::base_uri();
     let source = export_source(
         browser::parameter("data").as_deref(),
         &page,

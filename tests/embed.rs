@@ -13,8 +13,8 @@ fn host_page(dashboard: u16) -> Vec<u8> {
         r#"<!doctype html><html><head><meta charset="utf-8"><title>Article</title></head>
 <body style="margin:0;font-family:sans-serif"><div id="__eigPulseEmbed"></div><div id="post" style="width:700px">
 <p>Un article de blog.</p>
-<iframe id="weekly" data-eig-pulse src="http://127.0.0.1:{dashboard}/embed.html?chart=journal-weekly&admin=ministere-de-l-interieur&theme=dark" title="Activité" style="width:100%;border:0" height="150"></iframe>
-<iframe id="admins" data-eig-pulse src="http://127.0.0.1:{dashboard}/embed.html?chart=defis-by-administration&lang=en&theme=light" title="Défis" style="width:100%;border:0" height="150"></iframe>
+<iframe id="weekly" data-eig-pulse src="http://127.0.0.1:{dashboard}/embed/journal-weekly.fr.html?admin=ministere-de-l-interieur&theme=dark" title="Activité" style="width:100%;border:0" height="150"></iframe>
+<iframe id="admins" data-eig-pulse src="http://127.0.0.1:{dashboard}/embed/defis-by-administration.en.html?theme=light" title="Défis" style="width:100%;border:0" height="150"></iframe>
 <iframe id="foreign" src="http://127.0.0.1:{dashboard}/?chart=skills-by-promotion" title="Étranger" style="width:100%;border:0" height="150"></iframe>
 <iframe id="impostor" data-eig-pulse src="/impostor.html" title="Imposteur" style="width:100%;border:0" height="150"></iframe>
 </div><script src="http://127.0.0.1:{dashboard}/embed.js" async></script></body></html>"#
@@ -72,6 +72,20 @@ async fn content_height(b: &Browser, index: u16) -> f64 {
     height
 }
 
+/// The frame's height and its content's once the last report has landed: equal once nothing
+/// moves (polled for at most 2 s; the caller asserts).
+async fn settled(b: &Browser, id: &str, index: u16) -> (f64, f64) {
+    let (mut frame, mut content) = (0.0, 0.0);
+    for _ in 0..40 {
+        (frame, content) = (frame_height(b, id).await, content_height(b, index).await);
+        if (frame - content.ceil()).abs() <= 1.0 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    (frame, content)
+}
+
 #[tokio::test]
 async fn embedded_charts_take_their_height_follow_the_host_and_ignore_strangers() {
     let (_, host) = sites();
@@ -82,7 +96,7 @@ async fn embedded_charts_take_their_height_follow_the_host_and_ignore_strangers(
         .unwrap();
     b.wait_for("parseFloat(document.getElementById('weekly').style.height) > 300 && parseFloat(document.getElementById('admins').style.height) > 300", "both frames sized").await;
     for (index, id) in [(0, "weekly"), (1, "admins")] {
-        let (frame, content) = (frame_height(&b, id).await, content_height(&b, index).await);
+        let (frame, content) = settled(&b, id, index).await;
         assert!(
             (frame - content.ceil()).abs() <= 1.0,
             "{id}: frame {frame} for content {content}"
@@ -142,18 +156,7 @@ async fn embedded_charts_take_their_height_follow_the_host_and_ignore_strangers(
         "a new height after narrowing",
     )
     .await;
-    // The last report lands: the frame equals the content once nothing moves (at most 2 s).
-    let (mut frame, mut content) = (0.0, 0.0);
-    for _ in 0..40 {
-        (frame, content) = (
-            frame_height(&b, "weekly").await,
-            content_height(&b, 0).await,
-        );
-        if (frame - content.ceil()).abs() <= 1.0 {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    }
+    let (frame, content) = settled(&b, "weekly", 0).await;
     assert!(
         (frame - content.ceil()).abs() <= 1.0,
         "narrow: frame {frame} for content {content}"
@@ -226,7 +229,7 @@ async fn the_embed_dialog_writes_a_snippet_with_the_current_filters() {
         .unwrap()
         .to_string();
     let base = format!("http://127.0.0.1:{dashboard}/");
-    assert!(snippet.contains(&format!("<iframe data-eig-pulse src=\"{base}embed.html?chart=journal-weekly&amp;admin=ministere-de-l-interieur&amp;theme=auto&amp;lang=fr\"")), "{snippet}");
+    assert!(snippet.contains(&format!("<iframe data-eig-pulse src=\"{base}embed/journal-weekly.fr.html?admin=ministere-de-l-interieur&amp;theme=auto\"")), "{snippet}");
     assert!(
         snippet.contains("title=\"Activité hebdomadaire du journal — EIG Pulse\""),
         "{snippet}"
@@ -371,7 +374,7 @@ const LIVE: &str = "!document.getElementById('embed-static') && window.eigPulseT
 #[tokio::test]
 async fn the_light_embed_paints_at_once_and_turns_interactive_at_the_first_gesture() {
     let (dashboard, _) = sites();
-    let url = format!("http://127.0.0.1:{dashboard}/embed.html?chart=journal-weekly");
+    let url = format!("http://127.0.0.1:{dashboard}/embed/journal-weekly.fr.html");
     let b = browser(900, 900).await;
     b.client.goto(&url).await.unwrap();
     b.wait_for(
@@ -485,18 +488,19 @@ async fn the_light_embed_honours_plain_theme_language_and_filters() {
     // Plain: the plot and its legend only.
     b.client
         .goto(&format!(
-            "http://127.0.0.1:{dashboard}/embed.html?chart=openness-by-promotion&plain=1"
+            "http://127.0.0.1:{dashboard}/embed/openness-by-promotion.fr.html?plain=1"
         ))
         .await
         .unwrap();
     b.wait_for("window.eigPulseTimings.staticChart > 0", "the static chart")
         .await;
     assert_eq!(
-        b.js("return document.querySelectorAll('h1, h2, .embed-credit, .chart-tools').length")
+        b.js("return [...document.querySelectorAll('h1, h2, .embed-credit, .chart-tools')].filter(e => e.getClientRects().length > 0).length")
             .await,
-        0
+        0,
+        "nothing but the plot and its legend is shown"
     );
-    // Dark and English: the dark plot, English words.
+    // Dark and English, through `embed.html?chart=`: the chart's English page, in the dark scheme: the dark plot, English words.
     b.client
         .goto(&format!(
             "http://127.0.0.1:{dashboard}/embed.html?chart=defis-by-administration&theme=dark&lang=en"
@@ -513,7 +517,7 @@ async fn the_light_embed_honours_plain_theme_language_and_filters() {
         "dark"
     );
     let src = b
-        .js("return document.querySelector('.chart-frame img').src")
+        .js("return document.querySelector('.chart-frame img').currentSrc")
         .await;
     assert!(
         src.as_str()
@@ -559,7 +563,7 @@ async fn the_light_embed_says_so_when_the_interactive_chart_cannot_load() {
     let b = browser(800, 900).await;
     b.client
         .goto(&format!(
-            "http://127.0.0.1:{dashboard}/embed.html?chart=journal-weekly"
+            "http://127.0.0.1:{dashboard}/embed/journal-weekly.fr.html"
         ))
         .await
         .unwrap();

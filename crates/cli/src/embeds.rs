@@ -1,59 +1,46 @@
-//! `eig-pulse embeds`: the files of the light embed page (`embed.html`) — each chart's words as
-//! JSON and its plot as SVG, in both languages, both schemes and a few widths — drawn by the
-//! dashboard's own code, so that an embed paints its chart before any WebAssembly arrives.
+//! `eig-pulse embeds`: the light embed pages — one static HTML page per chart and language, with
+//! its plot as SVG in both schemes and a few widths — drawn by the dashboard's own code, so that
+//! an embedded chart is painted from HTML and one image, before any WebAssembly arrives.
 //!
-//! For every chart `<slug>` and language `<lang>` (fr, en), in the output folder:
-//! - `<slug>.<lang>.json`: title, guide, summary in words, credit, the chart view's labels, the
-//!   legend (label and colour in each scheme) and the plot's height and widths;
+//! In the output folder (served as `embed/` beside the dashboard):
+//! - `<slug>.<lang>.html`: the chart view's static twin (title, guide, toolbar, legend, plot, its
+//!   summary in words as the image's text, keyboard help, credit), whose `<picture>` lets the
+//!   browser take the plot for its scheme and width;
 //! - `<slug>.<lang>.<scheme>.<width>.svg` for `scheme` in light, dark and `width` in [`WIDTHS`]:
 //!   the plot alone, as the dashboard's canvas draws it at that width.
+//!
+//! The page's behaviour (explicit theme, filters, the hand-over to the interactive chart) is
+//! `public/embed-head.js` and `public/embed-page.js`; its style is `embed.css`.
 
+use std::fmt::Write as _;
 use std::path::Path;
 
 use eig_pulse_core::chart::figure::plot_to_svg;
 use eig_pulse_core::chart::summary::summary;
-use eig_pulse_core::chart::text::{chart_labels, export_credit, title_and_guide, ChartLabels};
-use eig_pulse_core::chart::{plot_height, ChartId, Theme};
+use eig_pulse_core::chart::text::{chart_labels, export_credit, title_and_guide};
+use eig_pulse_core::chart::{plot_height, BarChart, ChartId, Theme};
 use eig_pulse_core::validate::parse_export;
 use eig_pulse_core::{stats, Cohort, Filters, Lang};
-use serde::Serialize;
+use html_escape::{encode_double_quoted_attribute as attr, encode_text as text};
 
-/// The plot widths drawn, in CSS pixels: the page takes the one nearest its own width.
+/// The plot widths drawn, in CSS pixels.
 pub const WIDTHS: [u32; 4] = [360, 520, 680, 840];
 
-/// The words of one chart in one language, as `embed-page.js` reads them.
-#[derive(Serialize)]
-struct EmbedWords<'a> {
-    chart: &'static str,
-    lang: &'static str,
-    title: &'static str,
-    guide: &'static str,
-    /// The chart in words: the image's text alternative.
-    summary: String,
-    credit: &'a str,
-    labels: ChartLabels,
-    legend: Vec<LegendEntry>,
-    plot_height: u32,
-    widths: &'static [u32],
-}
-
-#[derive(Serialize)]
-struct LegendEntry {
-    label: String,
-    /// `#rrggbb` in the light scheme.
-    light: String,
-    dark: String,
+/// The widest frame (CSS pixels) each width but the last is taken for: the one nearest the
+/// frame's room (its width less the page's 8 px of padding).
+fn breakpoints() -> Vec<u32> {
+    WIDTHS.windows(2).map(|w| (w[0] + w[1]) / 2 + 8).collect()
 }
 
 fn hex(red: u8, green: u8, blue: u8) -> String {
     format!("#{red:02x}{green:02x}{blue:02x}")
 }
 
-/// Writes every chart's embed files into `out`; returns how many files were written.
+/// Writes every chart's embed page and plots into `out`; returns how many files were written.
 pub fn write(export_path: &Path, out: &Path, lang: Lang) -> Result<usize, String> {
-    let text = std::fs::read_to_string(export_path)
+    let source = std::fs::read_to_string(export_path)
         .map_err(|e| format!("{} : {e}", export_path.display()))?;
-    let export = parse_export(&text).map_err(|e| format!("{} : {e}", export_path.display()))?;
+    let export = parse_export(&source).map_err(|e| format!("{} : {e}", export_path.display()))?;
     std::fs::create_dir_all(out).map_err(|e| format!("{} : {e}", out.display()))?;
     let cohort = Cohort::new(export);
     let filters = Filters::default();
@@ -69,40 +56,6 @@ pub fn write(export_path: &Path, out: &Path, lang: Lang) -> Result<usize, String
         let credit = export_credit(&cohort.export, chart_lang);
         for id in ChartId::ALL {
             let chart = stats::chart(id, &cohort, &selection, &filters, chart_lang);
-            let (title, guide) = title_and_guide(id, chart_lang);
-            let legend = if chart.series.len() < 2 {
-                Vec::new()
-            } else {
-                chart
-                    .series
-                    .iter()
-                    .map(|s| {
-                        let (l, d) = (light.color(s.color), dark.color(s.color));
-                        LegendEntry {
-                            label: s.label.clone(),
-                            light: hex(l.0, l.1, l.2),
-                            dark: hex(d.0, d.1, d.2),
-                        }
-                    })
-                    .collect()
-            };
-            let words = EmbedWords {
-                chart: id.slug(),
-                lang: chart_lang.code(),
-                title,
-                guide,
-                summary: summary(&chart, &[], chart_lang),
-                credit: &credit,
-                labels: chart_labels(chart_lang),
-                legend,
-                plot_height: plot_height(&chart),
-                widths: &WIDTHS,
-            };
-            let json = serde_json::to_string(&words).map_err(|e| e.to_string())?;
-            put(
-                format!("{}.{}.json", id.slug(), chart_lang.code()),
-                json.as_bytes(),
-            )?;
             for (scheme, theme) in [("light", &light), ("dark", &dark)] {
                 for width in WIDTHS {
                     let svg = plot_to_svg(&chart, theme, chart_lang, width);
@@ -112,7 +65,143 @@ pub fn write(export_path: &Path, out: &Path, lang: Lang) -> Result<usize, String
                     )?;
                 }
             }
+            let page = page(id, &chart, chart_lang, &credit, (&light, &dark));
+            put(
+                format!("{}.{}.html", id.slug(), chart_lang.code()),
+                page.as_bytes(),
+            )?;
         }
     }
     Ok(written)
+}
+
+/// The static page of one chart in one language.
+fn page(
+    id: ChartId,
+    chart: &BarChart,
+    lang: Lang,
+    credit: &str,
+    themes: (&Theme, &Theme),
+) -> String {
+    let slug = id.slug();
+    let code = lang.code();
+    let (title, guide) = title_and_guide(id, lang);
+    let labels = chart_labels(lang);
+    let height = plot_height(chart);
+    let mut html = String::new();
+    // Writing into a String cannot fail.
+    let _ = write!(
+        html,
+        r#"<!doctype html>
+<html lang="{code}" data-fr-scheme="system" data-embed-static data-embed-chart="{slug}">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <title>{page_title} — EIG Pulse</title>
+    <meta name="robots" content="noindex" />
+    <link rel="icon" href="data:," />
+    <!-- Written by `eig-pulse embeds`: the chart view's static twin, until the reader's first gesture. -->
+    <base href="../" />
+    <link rel="stylesheet" href="embed.css" />
+    <script src="embed-head.js"></script>
+    <script type="module" src="embed-page.js"></script>
+  </head>
+  <body>
+    <div id="embed-static" class="embed">
+      <figure class="chart" data-chart="{slug}">
+        <figcaption>
+          <h1 class="chart-title">{title}</h1>
+          <p class="chart-guide">{guide}</p>
+        </figcaption>
+        <div class="chart-tools">
+          <button type="button" class="fr-btn fr-btn--secondary fr-btn--sm tool table-toggle" data-replay=".table-toggle">{show_data}</button>
+          <span class="chart-tools-label">{download}</span>
+"#,
+        page_title = text(title),
+        title = text(title),
+        guide = text(guide),
+        show_data = text(labels.show_data),
+        download = text(labels.download),
+    );
+    for format in ["svg", "png", "csv"] {
+        let _ = writeln!(
+            html,
+            r#"          <button type="button" class="fr-btn fr-btn--tertiary fr-btn--sm tool" data-replay="[data-download=&quot;{format}&quot;]">{upper}</button>"#,
+            upper = format.to_uppercase(),
+        );
+    }
+    let _ = writeln!(
+        html,
+        r#"        </div>
+        <ul class="legend" aria-label="{legend}">"#,
+        legend = attr(labels.legend),
+    );
+    if chart.series.len() >= 2 {
+        let (light, dark) = themes;
+        for (index, series) in chart.series.iter().enumerate() {
+            let (l, d) = (light.color(series.color), dark.color(series.color));
+            let _ = writeln!(
+                html,
+                r#"          <li><button type="button" class="fr-tag fr-tag--sm legend-entry" aria-pressed="true" data-replay=".embed .legend li:nth-child({n}) button"><span class="swatch" data-light="{light}" data-dark="{dark}"></span>{label}</button></li>"#,
+                n = index + 1,
+                light = hex(l.0, l.1, l.2),
+                dark = hex(d.0, d.1, d.2),
+                label = text(&series.label),
+            );
+        }
+    }
+    let _ = writeln!(
+        html,
+        r#"        </ul>
+        <div class="chart-frame">
+          <picture>"#
+    );
+    // The browser takes the first source whose media matches: dark first, narrow first.
+    let limits = breakpoints();
+    for scheme in ["dark", "light"] {
+        for (index, width) in WIDTHS.iter().enumerate() {
+            let mut media = Vec::new();
+            if scheme == "dark" {
+                media.push("(prefers-color-scheme: dark)".to_string());
+            }
+            if let Some(limit) = limits.get(index) {
+                media.push(format!("(max-width: {limit}px)"));
+            }
+            if media.is_empty() {
+                // The image itself is the last choice.
+                continue;
+            }
+            let _ = writeln!(
+                html,
+                r#"            <source media="{media}" srcset="embed/{slug}.{code}.{scheme}.{width}.svg" width="{width}" height="{height}" />"#,
+                media = media.join(" and "),
+            );
+        }
+    }
+    let widest = WIDTHS[WIDTHS.len() - 1];
+    let _ = write!(
+        html,
+        r#"            <img class="plot" src="embed/{slug}.{code}.light.{widest}.svg" width="{widest}" height="{height}" alt="{alt}" tabindex="0" aria-describedby="clavier-{slug}" />
+          </picture>
+          <p class="plot-loading" role="status">{loading}</p>
+        </div>
+        <p class="fr-sr-only" id="clavier-{slug}">{keyboard}</p>
+      </figure>
+      <p class="embed-credit">{credit} · <a href="./" target="_blank" rel="noopener noreferrer">{full}</a></p>
+    </div>
+    <noscript><p>{noscript}</p></noscript>
+  </body>
+</html>
+"#,
+        alt = attr(&summary(chart, &[], lang)),
+        loading = text(labels.loading),
+        keyboard = text(labels.keyboard),
+        credit = text(credit),
+        full = text(labels.full_dashboard),
+        noscript = text(lang.pick(
+            "Sans JavaScript, ce graphique reste une image ; le tableau de bord complet est sur le lien ci-dessus.",
+            "Without JavaScript this chart stays an image; the full dashboard is at the link above.",
+        )),
+    );
+    html
 }

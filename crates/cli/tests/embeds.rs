@@ -6,24 +6,25 @@ use common::*;
 use eig_pulse_core::chart::text::{chart_labels, title_and_guide};
 use eig_pulse_core::chart::ChartId;
 use eig_pulse_core::Lang;
-use serde_json::Value;
 
-/// The widths `embed-page.js` chooses from, read from the script itself.
-fn script_widths() -> Vec<u32> {
-    let script = std::fs::read_to_string(repo().join("public/embed-page.js")).unwrap();
-    let line = script
-        .lines()
-        .find(|l| l.starts_with("const WIDTHS = ["))
-        .expect("embed-page.js declares WIDTHS");
-    line.trim_start_matches("const WIDTHS = [")
-        .trim_end_matches("];")
-        .split(',')
-        .map(|w| w.trim().parse().unwrap())
+/// The plot widths the pages offer (crates/cli/src/embeds.rs, WIDTHS).
+fn widths() -> Vec<u32> {
+    vec![360, 520, 680, 840]
+}
+
+/// The `attribute="…"` values of a page, in order.
+fn attribute_values<'a>(page: &'a str, attribute: &str) -> Vec<&'a str> {
+    let needle = format!(" {attribute}=\"");
+    page.match_indices(&needle)
+        .map(|(at, _)| {
+            let start = at + needle.len();
+            &page[start..start + page[start..].find('"').unwrap()]
+        })
         .collect()
 }
 
 #[test]
-fn every_chart_gets_its_words_and_plots_in_both_languages_schemes_and_every_width() {
+fn every_chart_gets_its_page_and_plots_in_both_languages_schemes_and_every_width() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("embed");
     let output = run(&[
@@ -34,56 +35,92 @@ fn every_chart_gets_its_words_and_plots_in_both_languages_schemes_and_every_widt
         out.to_str().unwrap(),
     ]);
     assert!(output.status.success(), "{}", stderr(&output));
-    let widths = script_widths();
+    let widths = widths();
     let mut files = 0;
     for id in ChartId::ALL {
         for lang in [Lang::Fr, Lang::En] {
-            let path = out.join(format!("{}.{}.json", id.slug(), lang.code()));
-            let words: Value =
-                serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
-            let (title, guide) = title_and_guide(id, lang);
-            assert_eq!(words["title"], title, "{}", path.display());
-            assert_eq!(words["guide"], guide);
-            assert_eq!(words["labels"]["show_data"], chart_labels(lang).show_data);
-            let summary = words["summary"].as_str().unwrap();
-            assert!(
-                summary.starts_with(title) && summary.len() > title.len() + 20,
-                "{summary}"
-            );
-            assert!(words["credit"]
-                .as_str()
-                .unwrap()
-                .contains("Licence Ouverte"));
-            assert_eq!(
-                words["widths"].as_array().unwrap().len(),
-                widths.len(),
-                "the script and the exporter agree on the widths"
-            );
-            let height = words["plot_height"].as_u64().unwrap();
-            for entry in words["legend"].as_array().unwrap() {
-                for scheme in ["light", "dark"] {
-                    let colour = entry[scheme].as_str().unwrap();
-                    assert!(colour.len() == 7 && colour.starts_with('#'), "{colour}");
-                }
-            }
+            let name = format!("{}.{}.html", id.slug(), lang.code());
+            let page = std::fs::read_to_string(out.join(&name)).unwrap();
             files += 1;
-            for scheme in ["light", "dark"] {
-                for &width in &widths {
-                    let name = format!("{}.{}.{scheme}.{width}.svg", id.slug(), lang.code());
-                    let svg = std::fs::read_to_string(out.join(&name))
-                        .unwrap_or_else(|e| panic!("{name}: {e}"));
-                    let document = roxmltree::Document::parse(&svg).expect("well-formed SVG");
-                    let root = document.root_element();
-                    assert_eq!(root.attribute("width"), Some(width.to_string().as_str()));
-                    assert_eq!(root.attribute("height"), Some(height.to_string().as_str()));
-                    // The plot alone: the title is the page's, not the image's.
-                    assert!(!svg.contains(title), "{name} carries its title");
-                    files += 1;
-                }
+            let (title, guide) = title_and_guide(id, lang);
+            let escaped = |t: &str| {
+                t.replace('&', "&amp;")
+                    .replace('<', "&lt;")
+                    .replace('>', "&gt;")
+            };
+            assert!(
+                page.contains(&format!(
+                    "<h1 class=\"chart-title\">{}</h1>",
+                    escaped(title)
+                )),
+                "{name}"
+            );
+            assert!(page.contains(&escaped(guide)), "{name}");
+            assert!(
+                page.contains(&format!("<html lang=\"{}\"", lang.code())),
+                "{name}"
+            );
+            assert!(
+                page.contains(&format!("data-embed-chart=\"{}\"", id.slug())),
+                "{name}"
+            );
+            let labels = chart_labels(lang);
+            assert!(
+                page.contains(labels.show_data) && page.contains(labels.full_dashboard),
+                "{name}"
+            );
+            assert!(page.contains("Licence Ouverte"), "{name}");
+            // The summary in words is the plot's text alternative.
+            let alt = attribute_values(&page, "alt");
+            assert_eq!(alt.len(), 1, "{name}");
+            assert!(
+                alt[0].starts_with(title) && alt[0].len() > title.len() + 20,
+                "{name}: {}",
+                alt[0]
+            );
+            // Every plot it names exists, at the size it declares; one source per scheme and width.
+            let mut plots: Vec<&str> = attribute_values(&page, "srcset");
+            plots.extend(
+                attribute_values(&page, "src")
+                    .into_iter()
+                    .filter(|s| s.ends_with(".svg")),
+            );
+            assert_eq!(plots.len(), 2 * widths.len(), "{name}: {plots:?}");
+            for plot in plots {
+                let file = plot.trim_start_matches("embed/");
+                let width: u32 = file.rsplit('.').nth(1).unwrap().parse().unwrap();
+                assert!(widths.contains(&width), "{plot}");
+                let svg = std::fs::read_to_string(out.join(file))
+                    .unwrap_or_else(|e| panic!("{plot}: {e}"));
+                let document = roxmltree::Document::parse(&svg).expect("well-formed SVG");
+                assert_eq!(
+                    document.root_element().attribute("width"),
+                    Some(width.to_string().as_str()),
+                    "{plot}"
+                );
+                // The plot alone: the title is the page's, not the image's.
+                assert!(!svg.contains(title), "{plot} carries its title");
             }
+            files += 2 * widths.len();
+            // No inline script or style: the page keeps the strict CSP.
+            assert!(
+                !page.contains("<script>") && !page.contains(" style=\""),
+                "{name}"
+            );
         }
     }
     let written = std::fs::read_dir(&out).unwrap().count();
     assert_eq!(written, files, "no file more than expected");
     assert!(stderr(&output).contains(&format!("{files} fichiers")));
+}
+
+/// The router of `embed.html?chart=` knows every chart.
+#[test]
+fn the_embed_script_knows_every_chart() {
+    let script = std::fs::read_to_string(repo().join("public/embed-page.js")).unwrap();
+    let start = script.find("const CHARTS = [").unwrap();
+    let list = &script[start..start + script[start..].find("];").unwrap()];
+    let known: Vec<&str> = list.split('"').skip(1).step_by(2).collect();
+    let all: Vec<&str> = ChartId::ALL.iter().map(|c| c.slug()).collect();
+    assert_eq!(known, all);
 }

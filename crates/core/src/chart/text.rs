@@ -54,7 +54,7 @@ pub fn credit(lang: Lang, updated: &str) -> String {
 
 /// The words around a chart's plot: its toolbar, its legend's label and its keyboard help.
 /// The dashboard's chart view and the light embed page (written by `eig-pulse embeds`) share them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ChartLabels {
     pub show_data: &'static str,
     pub hide_data: &'static str,
