@@ -360,16 +360,25 @@ async fn measure(url: &str, charts: bool, loads: usize, name: &str) -> Figures {
     figures(&all)
 }
 
-/// The dist's HTML pages with the probe, served in place of the files.
+/// The dist's HTML pages (its own and the light embed pages of `embed/`) with the probe,
+/// served in place of the files.
 fn our_pages(dist: &Path, chart: &str) -> Routes {
     let mut routes = Routes::new();
-    for entry in std::fs::read_dir(dist).unwrap().flatten() {
-        let path = entry.path();
+    let pages = std::fs::read_dir(dist)
+        .unwrap()
+        .chain(std::fs::read_dir(dist.join("embed")).into_iter().flatten())
+        .flatten()
+        .map(|e| e.path());
+    for path in pages {
         if path.extension().and_then(|e| e.to_str()) != Some("html") {
             continue;
         }
         let html = std::fs::read_to_string(&path).unwrap();
-        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        let name = path
+            .strip_prefix(dist)
+            .unwrap()
+            .to_string_lossy()
+            .to_string();
         if html.contains("Content-Security-Policy") {
             eprintln!(
                 "[peer] {name} has a meta CSP: check it lets the same-origin /bench/probe.js run"
