@@ -413,9 +413,13 @@ async fn the_scheme_switch_redraws_the_charts_and_stays_in_the_url() {
         "the scheme in the URL",
     )
     .await;
-    b.wait_for("true", "redraw").await;
-    let share = b.pixels("journal-weekly", dark_pixels).await;
-    assert!(share > 0.5, "dark canvas background: {share}");
+    b.wait_for_pixels(
+        "journal-weekly",
+        dark_pixels,
+        "share > 0.5",
+        "the weekly chart redrawn on a dark background",
+    )
+    .await;
     b.screenshot("scheme-dark").await;
     b.click("label[for=theme-auto]").await;
     b.wait_for(

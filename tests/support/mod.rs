@@ -160,6 +160,16 @@ fn content_type_of(file: &Path) -> &'static str {
     }
 }
 
+/// A JS expression: the share of a chart canvas' pixels for which `test` holds (0 without canvas).
+pub fn pixels_expression(chart: &str, test: &str) -> String {
+    format!(
+        "(() => {{ const c = document.querySelector('#{chart} canvas'); if (!c || !c.width) return 0;
+         const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; let n = 0;
+         for (let i = 0; i < d.length; i += 4) {{ if ({test}) n++; }}
+         return n / (c.width * c.height); }})()"
+    )
+}
+
 /// One browser at a time: Chromium sessions are heavy on two cores.
 static BROWSER_LOCK: Mutex<()> = Mutex::new(());
 
@@ -361,13 +371,16 @@ impl Browser {
 
     /// Share of a chart canvas' pixels for which `test` (JS over `d[i]`, `d[i+1]`, `d[i+2]`) holds.
     pub async fn pixels(&self, chart: &str, test: &str) -> f64 {
-        let script = format!(
-            "const c = document.querySelector('#{chart} canvas'); if (!c || !c.width) return 0;
-             const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; let n = 0;
-             for (let i = 0; i < d.length; i += 4) {{ if ({test}) n++; }}
-             return n / (c.width * c.height);"
-        );
+        let script = format!("return {};", pixels_expression(chart, test));
         self.js(&script).await.as_f64().unwrap_or(0.0)
+    }
+
+    /// Waits (at most 15 s) until the share of `chart`'s pixels passing `test` satisfies
+    /// `condition` (JS over `share`, e.g. `share === 0`): a redraw awaited by what it must show.
+    pub async fn wait_for_pixels(&self, chart: &str, test: &str, condition: &str, what: &str) {
+        let share = pixels_expression(chart, test);
+        self.wait_for(&format!("(share => {condition})({share})"), what)
+            .await;
     }
 
     /// axe-core's serious and critical violations on the page as it is now.

@@ -201,7 +201,7 @@ pub fn repository_activity(
         chart.series.push(Series {
             key: "autres".into(),
             label: lang.pick("Autres", "Others").into(),
-            color: 9,
+            color: crate::chart::Theme::OTHER,
         });
     }
     let series_of = |d: usize| -> usize {
@@ -310,10 +310,105 @@ pub fn repository_activity(
     chart
 }
 
+/// What the openness scorecard checks, in its columns' order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Criterion {
+    Code,
+    License,
+    Readme,
+    Contributing,
+    Changelog,
+    Ci,
+    Tests,
+    Recent,
+}
+
+impl Criterion {
+    pub const ALL: [Criterion; 8] = [
+        Criterion::Code,
+        Criterion::License,
+        Criterion::Readme,
+        Criterion::Contributing,
+        Criterion::Changelog,
+        Criterion::Ci,
+        Criterion::Tests,
+        Criterion::Recent,
+    ];
+
+    /// Its stable column name in the scorecard's CSV.
+    pub fn key(self) -> &'static str {
+        match self {
+            Criterion::Code => "code",
+            Criterion::License => "license",
+            Criterion::Readme => "readme",
+            Criterion::Contributing => "contributing",
+            Criterion::Changelog => "changelog",
+            Criterion::Ci => "ci",
+            Criterion::Tests => "tests",
+            Criterion::Recent => "recent",
+        }
+    }
+
+    /// Its column's label and what it looks for, in `lang`.
+    fn words(self, lang: Lang) -> (&'static str, &'static str) {
+        let (fr_label, en_label, fr, en) = match self {
+            Criterion::Code => (
+                "Code publié",
+                "Published code",
+                "le catalogue donne l'adresse du code source",
+                "the catalogue gives the source code's address",
+            ),
+            Criterion::License => (
+                "Licence",
+                "Licence",
+                "un fichier LICENSE, LICENCE ou COPYING à la racine",
+                "a LICENSE, LICENCE or COPYING file at the root",
+            ),
+            Criterion::Readme => (
+                "README",
+                "README",
+                "un fichier README à la racine",
+                "a README file at the root",
+            ),
+            Criterion::Contributing => (
+                "CONTRIBUTING",
+                "CONTRIBUTING",
+                "un guide de contribution (CONTRIBUTING)",
+                "a contribution guide (CONTRIBUTING)",
+            ),
+            Criterion::Changelog => (
+                "Journal des versions",
+                "Changelog",
+                "un CHANGELOG, HISTORY ou NEWS",
+                "a CHANGELOG, HISTORY or NEWS file",
+            ),
+            Criterion::Ci => (
+                "Intégration continue",
+                "Continuous integration",
+                "GitHub Actions, GitLab CI, CircleCI ou Travis configurés",
+                "GitHub Actions, GitLab CI, CircleCI or Travis configured",
+            ),
+            Criterion::Tests => (
+                "Tests",
+                "Tests",
+                "un dossier test, tests, spec ou __tests__",
+                "a test, tests, spec or __tests__ folder",
+            ),
+            Criterion::Recent => (
+                "Activité récente",
+                "Recent activity",
+                "un commit dans l'année précédant l'export",
+                "a commit in the year before the export",
+            ),
+        };
+        (lang.pick(fr_label, en_label), lang.pick(fr, en))
+    }
+}
+
 /// One check of the openness scorecard.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Check {
-    pub key: &'static str,
+    pub criterion: Criterion,
     pub label: String,
     /// What the check looks for, in words.
     pub explanation: String,
@@ -375,69 +470,17 @@ pub struct Scorecard {
 }
 
 fn checks(lang: Lang) -> Vec<Check> {
-    let check = |key, fr_label: &str, en_label: &str, fr: &str, en: &str| Check {
-        key,
-        label: lang.pick(fr_label, en_label).into(),
-        explanation: lang.pick(fr, en).into(),
-    };
-    vec![
-        check(
-            "code",
-            "Code publié",
-            "Published code",
-            "le catalogue donne l'adresse du code source",
-            "the catalogue gives the source code's address",
-        ),
-        check(
-            "license",
-            "Licence",
-            "Licence",
-            "un fichier LICENSE, LICENCE ou COPYING à la racine",
-            "a LICENSE, LICENCE or COPYING file at the root",
-        ),
-        check(
-            "readme",
-            "README",
-            "README",
-            "un fichier README à la racine",
-            "a README file at the root",
-        ),
-        check(
-            "contributing",
-            "CONTRIBUTING",
-            "CONTRIBUTING",
-            "un guide de contribution (CONTRIBUTING)",
-            "a contribution guide (CONTRIBUTING)",
-        ),
-        check(
-            "changelog",
-            "Journal des versions",
-            "Changelog",
-            "un CHANGELOG, HISTORY ou NEWS",
-            "a CHANGELOG, HISTORY or NEWS file",
-        ),
-        check(
-            "ci",
-            "Intégration continue",
-            "Continuous integration",
-            "GitHub Actions, GitLab CI, CircleCI ou Travis configurés",
-            "GitHub Actions, GitLab CI, CircleCI or Travis configured",
-        ),
-        check(
-            "tests",
-            "Tests",
-            "Tests",
-            "un dossier test, tests, spec ou __tests__",
-            "a test, tests, spec or __tests__ folder",
-        ),
-        check(
-            "recent",
-            "Activité récente",
-            "Recent activity",
-            "un commit dans l'année précédant l'export",
-            "a commit in the year before the export",
-        ),
-    ]
+    Criterion::ALL
+        .iter()
+        .map(|&criterion| {
+            let (label, explanation) = criterion.words(lang);
+            Check {
+                criterion,
+                label: label.into(),
+                explanation: explanation.into(),
+            }
+        })
+        .collect()
 }
 
 /// The scorecard of the selected défis: best scores first, then by title.
@@ -465,7 +508,14 @@ pub fn openness_scorecard(cohort: &Cohort, selection: &Selection, lang: Lang) ->
                 .iter()
                 .map(|check| {
                     let not_scanned = unscanned.get(defi.id.as_str()).copied();
-                    cell(check.key, published, scanned, not_scanned, exported, lang)
+                    cell(
+                        check.criterion,
+                        published,
+                        scanned,
+                        not_scanned,
+                        exported,
+                        lang,
+                    )
                 })
                 .collect();
             ScoreRow {
@@ -480,9 +530,34 @@ pub fn openness_scorecard(cohort: &Cohort, selection: &Selection, lang: Lang) ->
     Scorecard { checks, rows }
 }
 
-/// One cell: the check `key` over a défi's scanned repositories (any of them passing passes).
+/// The « Code publié » cell: the catalogue's word alone.
+fn code_cell(published: bool, lang: Lang) -> ScoreCell {
+    if published {
+        ScoreCell {
+            mark: Mark::Yes,
+            detail: lang
+                .pick(
+                    "adresse du code dans le catalogue",
+                    "code address in the catalogue",
+                )
+                .into(),
+        }
+    } else {
+        ScoreCell {
+            mark: Mark::No,
+            detail: lang
+                .pick(
+                    "pas d'adresse de code dans le catalogue",
+                    "no code address in the catalogue",
+                )
+                .into(),
+        }
+    }
+}
+
+/// One cell: `criterion` over a défi's scanned repositories (any of them passing passes).
 fn cell(
-    key: &str,
+    criterion: Criterion,
     published: bool,
     scanned: &[&Activity],
     not_scanned: Option<UnscannedReason>,
@@ -490,26 +565,8 @@ fn cell(
     lang: Lang,
 ) -> ScoreCell {
     let verdict = |mark: Mark, detail: String| ScoreCell { mark, detail };
-    if key == "code" {
-        return if published {
-            verdict(
-                Mark::Yes,
-                lang.pick(
-                    "adresse du code dans le catalogue",
-                    "code address in the catalogue",
-                )
-                .into(),
-            )
-        } else {
-            verdict(
-                Mark::No,
-                lang.pick(
-                    "pas d'adresse de code dans le catalogue",
-                    "no code address in the catalogue",
-                )
-                .into(),
-            )
-        };
+    if criterion == Criterion::Code {
+        return code_cell(published, lang);
     }
     if !published {
         return verdict(
@@ -535,8 +592,9 @@ fn cell(
         return verdict(Mark::Unknown, why.into());
     }
     let found = |pass: &dyn Fn(&Activity) -> Option<String>| scanned.iter().find_map(|r| pass(r));
-    let (yes, no): (Option<String>, String) = match key {
-        "license" => (
+    let (yes, no): (Option<String>, String) = match criterion {
+        Criterion::Code => return code_cell(published, lang),
+        Criterion::License => (
             found(&|r| {
                 r.openness
                     .license_file
@@ -563,21 +621,21 @@ fn cell(
             lang.pick("aucun fichier de licence", "no licence file")
                 .into(),
         ),
-        "readme" => (
+        Criterion::Readme => (
             found(&|r| r.openness.readme.then(|| "README".into())),
             lang.pick("pas de README", "no README").into(),
         ),
-        "contributing" => (
+        Criterion::Contributing => (
             found(&|r| r.openness.contributing.then(|| "CONTRIBUTING".into())),
             lang.pick("pas de guide de contribution", "no contribution guide")
                 .into(),
         ),
-        "changelog" => (
+        Criterion::Changelog => (
             found(&|r| r.openness.changelog.then(|| "CHANGELOG".into())),
             lang.pick("pas de journal des versions", "no changelog")
                 .into(),
         ),
-        "ci" => (
+        Criterion::Ci => (
             found(&|r| (!r.openness.ci.is_empty()).then(|| r.openness.ci.join(", "))),
             lang.pick(
                 "aucune intégration continue configurée",
@@ -585,7 +643,7 @@ fn cell(
             )
             .into(),
         ),
-        "tests" => (
+        Criterion::Tests => (
             found(&|r| {
                 r.openness
                     .tests
@@ -594,7 +652,7 @@ fn cell(
             lang.pick("pas de dossier de tests", "no tests folder")
                 .into(),
         ),
-        _ => {
+        Criterion::Recent => {
             let last = scanned
                 .iter()
                 .filter_map(|r| r.last_commit.as_deref().and_then(parse_date))
@@ -627,8 +685,9 @@ pub fn scorecard_csv(card: &Scorecard) -> String {
     let mut out = String::from("defi_id,defi,score");
     for check in &card.checks {
         out.push(',');
-        out.push_str(check.key);
-        out.push_str(&format!(",{}_detail", check.key));
+        let key = check.criterion.key();
+        out.push_str(key);
+        out.push_str(&format!(",{key}_detail"));
     }
     out.push_str("\r\n");
     for row in &card.rows {

@@ -256,7 +256,7 @@ fn journal_series(cohort: &Cohort, lang: Lang) -> Vec<Series> {
     series.push(Series {
         key: "autre".into(),
         label: lang.pick("Autre", "Other").into(),
-        color: 9,
+        color: crate::chart::Theme::OTHER,
     });
     series
 }

@@ -78,6 +78,9 @@ impl Theme {
         (size * self.scale).round() as i32
     }
 
+    /// The palette's index of « Autre(s) », grey in both schemes: the series that gathers the rest.
+    pub const OTHER: usize = 9;
+
     pub fn color(&self, index: usize) -> RGBColor {
         self.palette[index % self.palette.len()]
     }
