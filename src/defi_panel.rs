@@ -23,10 +23,7 @@ pub fn DefiList(
             .map(|&i| {
                 let d = &cohort.export.defis[i];
                 let promotion = cohort
-                    .export
-                    .promotions
-                    .iter()
-                    .find(|p| p.id == d.promotion_id)
+                    .promotion(&d.promotion_id)
                     .map_or(d.promotion_id.clone(), |p| p.label.clone());
                 let admin = cohort
                     .administration_index(&d.administration_id)
@@ -94,10 +91,7 @@ pub fn DefiPanel(
             })
             .unwrap_or_default();
         let promotion = cohort
-            .export
-            .promotions
-            .iter()
-            .find(|p| p.id == d.promotion_id)
+            .promotion(&d.promotion_id)
             .map_or(d.promotion_id.clone(), |p| {
                 // The window with how its dates are known, else the year alone.
                 eig_pulse_core::windows::window_words(p, lang)
@@ -108,9 +102,10 @@ pub fn DefiPanel(
             .iter()
             .map(|s| stats::skill_label(&cohort, s, lang))
             .collect();
-        let mut journal: Vec<(time::Date, String, String)> = (0..cohort.export.journal.len())
-            .filter(|&e| cohort.journal_defi(e) == Some(index))
-            .map(|e| {
+        let journal: Vec<(time::Date, String, String)> = cohort
+            .defi_journal(index)
+            .iter()
+            .map(|&e| {
                 let entry = &cohort.export.journal[e];
                 (
                     cohort.journal_date(e),
@@ -119,8 +114,6 @@ pub fn DefiPanel(
                 )
             })
             .collect();
-        // Entries were collected in file order; equal dates keep it.
-        journal.sort_by_key(|j| j.0);
         let journal_count = journal.len();
         let only = Selection {
             defis: vec![index],

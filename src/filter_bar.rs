@@ -103,10 +103,7 @@ fn active_filters(cohort: &Cohort, filters: &Filters, lang: Lang) -> Vec<(Which,
     }
     if let Some(id) = &filters.promo {
         let name = cohort
-            .export
-            .promotions
-            .iter()
-            .find(|p| &p.id == id)
+            .promotion(id)
             .map_or(id.clone(), |p| format!("{} ({})", p.label, p.year));
         tags.push((
             Which::Promo,

@@ -20,8 +20,11 @@ pub struct Cohort {
     /// Administration index of each défi.
     defi_admin: Vec<usize>,
     defi_by_id: HashMap<String, usize>,
+    promotion_by_id: HashMap<String, usize>,
     /// Défi index of each journal entry.
     journal_defi: Vec<Option<usize>>,
+    /// Each défi's journal entries, by date (file order within a day).
+    journal_by_defi: Vec<Vec<usize>>,
     /// Day number (Julian day) of each journal entry; `None` outside the plausible range.
     journal_day: Vec<Option<i32>>,
     /// Day number of the Monday of each journal entry's week.
@@ -66,6 +69,12 @@ impl Cohort {
             .iter()
             .enumerate()
             .map(|(i, d)| (d.id.clone(), i))
+            .collect();
+        let promotion_by_id = export
+            .promotions
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.id.clone(), i))
             .collect();
         let defi_admin = export
             .defis
@@ -132,10 +141,12 @@ impl Cohort {
             parent,
             defi_admin,
             defi_by_id,
+            promotion_by_id,
             journal_defi,
             journal_day,
             journal_monday,
             journal_mask,
+            journal_by_defi: Vec::new(),
             chains: Vec::new(),
             repository_defi,
             repository_weeks,
@@ -143,6 +154,17 @@ impl Cohort {
         cohort.chains = (0..cohort.export.administrations.len())
             .map(|a| cohort.chain(a))
             .collect();
+        let mut journal_by_defi = vec![Vec::new(); cohort.export.defis.len()];
+        for (entry, defi) in cohort.journal_defi.iter().enumerate() {
+            if let Some(defi) = defi {
+                journal_by_defi[*defi].push(entry);
+            }
+        }
+        for entries in &mut journal_by_defi {
+            // Stable: equal dates keep the file's order.
+            entries.sort_by_key(|&e| cohort.journal_day[e]);
+        }
+        cohort.journal_by_defi = journal_by_defi;
         cohort
     }
 
@@ -152,6 +174,23 @@ impl Cohort {
 
     pub fn defi_index(&self, id: &str) -> Option<usize> {
         self.defi_by_id.get(id).copied()
+    }
+
+    /// The promotion `id`.
+    pub fn promotion(&self, id: &str) -> Option<&crate::export::Promotion> {
+        self.promotion_by_id
+            .get(id)
+            .map(|&i| &self.export.promotions[i])
+    }
+
+    /// The promotion of défi `defi` (an index).
+    pub fn defi_promotion(&self, defi: usize) -> Option<&crate::export::Promotion> {
+        self.promotion(&self.export.defis.get(defi)?.promotion_id)
+    }
+
+    /// The journal entries (indexes) of défi `defi`, by date (file order within a day).
+    pub fn defi_journal(&self, defi: usize) -> &[usize] {
+        self.journal_by_defi.get(defi).map_or(&[], Vec::as_slice)
     }
 
     /// The administration index of a défi.

@@ -50,8 +50,7 @@ impl DefiProgress {
 
 /// The promotion of a défi.
 fn promotion(cohort: &Cohort, defi: usize) -> Option<&Promotion> {
-    let id = &cohort.export.defis[defi].promotion_id;
-    cohort.export.promotions.iter().find(|p| &p.id == id)
+    cohort.defi_promotion(defi)
 }
 
 /// Each selected défi with at least one scanned repository, in selection order.

@@ -269,10 +269,7 @@ pub fn repository_activity(
     // Each promotion's ten months, over the categories they cover.
     let mut promotions: Vec<&Promotion> = per_defi
         .keys()
-        .filter_map(|&d| {
-            let id = &cohort.export.defis[d].promotion_id;
-            cohort.export.promotions.iter().find(|p| &p.id == id)
-        })
+        .filter_map(|&d| cohort.defi_promotion(d))
         .collect();
     promotions.sort_by(|a, b| (a.year, &a.id).cmp(&(b.year, &b.id)));
     promotions.dedup_by(|a, b| a.id == b.id);

@@ -162,11 +162,7 @@ pub fn technologies_by_promotion(cohort: &Cohort, selection: &Selection, lang: L
     let (by, promotions) = counts(cohort, selection);
     let mut series = Vec::new();
     for p in &promotions {
-        let label = export
-            .promotions
-            .iter()
-            .find(|q| &q.id == p)
-            .map_or(p.as_str(), |q| q.label.as_str());
+        let label = cohort.promotion(p).map_or(p.as_str(), |q| q.label.as_str());
         for (source, fr, en) in [(0, "déclarée", "declared"), (1, "mesurée", "measured")] {
             if by
                 .iter()

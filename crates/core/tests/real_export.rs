@@ -238,3 +238,37 @@ fn the_tree_lists_parents_before_children() {
     let (_, depth) = tree[position("etalab")];
     assert_eq!(depth, 2, "Services du Premier ministre > DINUM > Etalab");
 }
+
+/// The indexes `Cohort` keeps for the components: each défi's journal (by date, file order
+/// within a day) and its promotion, against a plain scan of the export.
+#[test]
+fn each_defi_has_its_journal_by_date_and_its_promotion() {
+    let cohort = cohort();
+    let mut indexed = 0;
+    for (d, defi) in cohort.export.defis.iter().enumerate() {
+        let entries = cohort.defi_journal(d);
+        let scanned: Vec<usize> = (0..cohort.export.journal.len())
+            .filter(|&e| cohort.export.journal[e].defi_id.as_deref() == Some(defi.id.as_str()))
+            .collect();
+        let mut sorted = scanned.clone();
+        sorted.sort_by_key(|&e| cohort.journal_date(e));
+        assert_eq!(entries, sorted.as_slice(), "{}", defi.id);
+        indexed += entries.len();
+        assert_eq!(
+            cohort.defi_promotion(d).map(|p| p.id.as_str()),
+            Some(defi.promotion_id.as_str())
+        );
+    }
+    let with_defi = cohort
+        .export
+        .journal
+        .iter()
+        .filter(|e| e.defi_id.is_some())
+        .count();
+    assert_eq!(indexed, with_defi);
+    assert!(
+        indexed > 1000,
+        "the real journal's rows are found ({indexed})"
+    );
+    assert!(cohort.promotion("nowhere").is_none());
+}
