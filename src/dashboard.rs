@@ -87,7 +87,7 @@ pub fn Dashboard(cohort: Arc<Cohort>) -> impl IntoView {
     let on_embed = Callback::new(move |id: ChartId| embedding.set(Some(id)));
     let subtitle_cohort = cohort.clone();
     let subtitle =
-        Signal::derive(move || filters.with(|f| f.describe(&subtitle_cohort.export, lang.get())));
+        Signal::derive(move || filters.with(|f| f.describe(&subtitle_cohort, lang.get())));
     let credit = eig_pulse_core::chart::text::export_credit(&cohort.export, lang.get_untracked());
     let around = move || Surroundings {
         subtitle,

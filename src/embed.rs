@@ -75,8 +75,7 @@ pub fn EmbedView(cohort: Arc<Cohort>, id: ChartId) -> impl IntoView {
     });
     let subtitle_cohort = cohort.clone();
     let subtitle_filters = filters.clone();
-    let subtitle =
-        Signal::derive(move || subtitle_filters.describe(&subtitle_cohort.export, lang.get()));
+    let subtitle = Signal::derive(move || subtitle_filters.describe(&subtitle_cohort, lang.get()));
     let credit_text = export_credit(&cohort.export, lang.get_untracked());
     let full = format!(
         "{}{}",
@@ -216,7 +215,7 @@ pub fn EmbedDialog(
         let id = embedding.get()?;
         let lang_now = lang.get();
         let t = move |fr: &'static str, en: &'static str| lang_now.pick(fr, en);
-        let filtered = filters.with(|f| f.describe(&cohort_for_words.export, lang_now));
+        let filtered = filters.with(|f| f.describe(&cohort_for_words, lang_now));
         let copy = move |_| {
             let text = snippet(id);
             if let Some(window) = web_sys::window() {

@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use eig_pulse_core::text::search_key;
-use eig_pulse_core::{format, stats, technologies, Cohort, Filters, Lang};
+use eig_pulse_core::{stats, technologies, Cohort, Filters, Lang};
 use leptos::prelude::*;
 
 use crate::browser;
@@ -17,15 +17,7 @@ struct AdminOption {
 }
 
 fn admin_options(cohort: &Cohort) -> Vec<AdminOption> {
-    // Défis per administration, its descendants included.
-    let mut counts = vec![0usize; cohort.export.administrations.len()];
-    for d in 0..cohort.export.defis.len() {
-        if let Some(own) = cohort.defi_administration(d) {
-            for a in cohort.ancestors(own) {
-                counts[*a] += 1;
-            }
-        }
-    }
+    let counts = cohort.defis_per_administration();
     cohort
         .administration_tree()
         .into_iter()
@@ -54,102 +46,8 @@ fn admin_options(cohort: &Cohort) -> Vec<AdminOption> {
         .collect()
 }
 
-/// One active filter, for its tag.
-#[derive(Clone, Copy)]
-enum Which {
-    Admin,
-    Promo,
-    Skill,
-    Tech,
-    Period,
-}
-
-impl Which {
-    fn clear(self, filters: &mut Filters) {
-        match self {
-            Which::Admin => filters.admin = None,
-            Which::Promo => filters.promo = None,
-            Which::Skill => filters.skill = None,
-            Which::Tech => filters.tech = None,
-            Which::Period => {
-                filters.from = None;
-                filters.to = None;
-            }
-        }
-    }
-}
-
-/// The active filters in words, one tag each.
 /// Wider than this, the filters are always shown; narrower, they fold (as in style.css).
 const WIDE_SCREEN: &str = "(min-width: 48em)";
-
-fn active_filters(cohort: &Cohort, filters: &Filters, lang: Lang) -> Vec<(Which, String)> {
-    let sep = lang.pick(" : ", ": ");
-    let mut tags = Vec::new();
-    if let Some(id) = &filters.admin {
-        let name = cohort
-            .export
-            .administrations
-            .iter()
-            .find(|a| &a.id == id)
-            .map_or(id.as_str(), |a| a.name.as_str());
-        tags.push((
-            Which::Admin,
-            format!(
-                "{}{sep}{name}",
-                lang.pick("Administration", "Administration")
-            ),
-        ));
-    }
-    if let Some(id) = &filters.promo {
-        let name = cohort
-            .promotion(id)
-            .map_or(id.clone(), |p| format!("{} ({})", p.label, p.year));
-        tags.push((
-            Which::Promo,
-            format!("{}{sep}{name}", lang.pick("Promotion", "Promotion")),
-        ));
-    }
-    if let Some(id) = &filters.skill {
-        tags.push((
-            Which::Skill,
-            format!(
-                "{}{sep}{}",
-                lang.pick("Compétence", "Skill"),
-                stats::skill_label(cohort, id, lang)
-            ),
-        ));
-    }
-    if let Some(id) = &filters.tech {
-        let (label, _) = technologies::label(&cohort.export, id, lang);
-        tags.push((
-            Which::Tech,
-            format!(
-                "{}{sep}{label} ({})",
-                lang.pick("Technologie", "Technology"),
-                lang.pick("déclarée ou mesurée", "declared or measured")
-            ),
-        ));
-    }
-    if filters.from.is_some() || filters.to.is_some() {
-        let day = |d: Option<time::Date>| d.map(|d| format::date(d, lang));
-        let period = match (day(filters.from), day(filters.to)) {
-            (Some(from), Some(to)) => format!(
-                "{} {from} {} {to}",
-                lang.pick("du", "from"),
-                lang.pick("au", "to")
-            ),
-            (Some(from), None) => format!("{} {from}", lang.pick("à partir du", "from")),
-            (None, Some(to)) => format!("{} {to}", lang.pick("jusqu'au", "until")),
-            (None, None) => String::new(),
-        };
-        tags.push((
-            Which::Period,
-            format!("{}{sep}{period}", lang.pick("Période", "Period")),
-        ));
-    }
-    tags
-}
 
 #[component]
 pub fn FilterBar(cohort: Arc<Cohort>, filters: RwSignal<Filters>) -> impl IntoView {
@@ -223,7 +121,7 @@ pub fn FilterBar(cohort: Arc<Cohort>, filters: RwSignal<Filters>) -> impl IntoVi
     let summary_cohort = cohort.clone();
     let summary = move || {
         let lang = lang.get();
-        match filters.with(|f| f.describe(&summary_cohort.export, lang)) {
+        match filters.with(|f| f.describe(&summary_cohort, lang)) {
             Some(active) => format!("{} — {active}", lang.pick("Filtres", "Filters")),
             None => lang.pick("Filtres (aucun)", "Filters (none)").to_string(),
         }
@@ -382,9 +280,10 @@ pub fn FilterBar(cohort: Arc<Cohort>, filters: RwSignal<Filters>) -> impl IntoVi
             </div>
             </details>
             <ul class="fr-tags-group active-filters" aria-label=move || lang.get().pick("Filtres actifs", "Active filters")>
-                {move || active_filters(&tag_cohort, &filters.get(), lang.get())
+                {move || filters.get().parts(&tag_cohort, lang.get())
                     .into_iter()
-                    .map(|(which, label)| {
+                    .map(|(which, words)| {
+                        let label = format!("{}{}{words}", which.label(lang.get()), lang.get().pick(" : ", ": "));
                         let remove_label = format!("{} {label}", lang.get().pick("Retirer le filtre", "Remove the filter"));
                         view! {
                             <li>

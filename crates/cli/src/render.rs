@@ -58,7 +58,7 @@ pub fn render(args: &RenderArgs) -> Result<Vec<u8>, String> {
     let chart = stats::chart(id, &cohort, &selection, &filters, lang);
     let words = FigureText {
         title: title_and_guide(id, lang).0.to_string(),
-        subtitle: filters.describe(&cohort.export, lang),
+        subtitle: filters.describe(&cohort, lang),
         credit,
         plain: args.plain,
     };

@@ -225,6 +225,20 @@ impl Cohort {
         chain
     }
 
+    /// How many défis each administration hosts, its directorates and services included
+    /// (indexed like `export.administrations`).
+    pub fn defis_per_administration(&self) -> Vec<usize> {
+        let mut counts = vec![0usize; self.export.administrations.len()];
+        for d in 0..self.export.defis.len() {
+            if let Some(own) = self.defi_administration(d) {
+                for &a in self.ancestors(own) {
+                    counts[a] += 1;
+                }
+            }
+        }
+        counts
+    }
+
     /// True when `admin` is `ancestor` or lies under it.
     pub fn is_within(&self, admin: usize, ancestor: usize) -> bool {
         self.chains

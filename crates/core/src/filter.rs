@@ -2,6 +2,7 @@
 
 use crate::export::Export;
 use crate::validate::parse_date;
+use crate::{Cohort, Lang};
 
 /// What the user narrowed the cohort to; `None` means everything.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -95,52 +96,66 @@ impl Filters {
         (filters, ignored)
     }
 
-    /// The filters in words, for the subtitle of an exported or embedded chart; `None` when empty.
-    /// `"Ministère de l’Intérieur · EIG 2 · Design · du 1er mars 2018 au 31 mars 2018"`.
-    pub fn describe(&self, export: &Export, lang: crate::Lang) -> Option<String> {
+    /// The active filters in words, one per criterion in a fixed order: the filter bar's tags
+    /// (behind their criterion's label) and the subtitle of exported and embedded charts.
+    pub fn parts(&self, cohort: &Cohort, lang: Lang) -> Vec<(FilterKind, String)> {
+        let export = &cohort.export;
         let mut parts = Vec::new();
-        if let Some(admin) = export
-            .administrations
-            .iter()
-            .find(|a| Some(&a.id) == self.admin.as_ref())
-        {
-            parts.push(admin.name.clone());
+        if let Some(id) = &self.admin {
+            let name = cohort
+                .administration_index(id)
+                .map_or(id.as_str(), |a| export.administrations[a].name.as_str());
+            parts.push((FilterKind::Admin, name.to_string()));
         }
-        if let Some(promo) = export
-            .promotions
-            .iter()
-            .find(|p| Some(&p.id) == self.promo.as_ref())
-        {
-            parts.push(promo.label.clone());
+        if let Some(id) = &self.promo {
+            let label = cohort
+                .promotion(id)
+                .map_or(id.as_str(), |p| p.label.as_str());
+            parts.push((FilterKind::Promo, label.to_string()));
         }
-        if let Some(skill) = export
-            .skills
-            .iter()
-            .find(|s| Some(&s.id) == self.skill.as_ref())
-        {
-            parts.push(skill.label.clone());
+        if let Some(id) = &self.skill {
+            parts.push((
+                FilterKind::Skill,
+                crate::stats::skill_label(cohort, id, lang),
+            ));
         }
         if let Some(tech) = &self.tech {
             let (label, _) = crate::technologies::label(export, tech, lang);
-            parts.push(format!(
-                "{label} ({})",
-                lang.pick("déclarée ou mesurée", "declared or measured")
+            parts.push((
+                FilterKind::Tech,
+                format!(
+                    "{label} ({})",
+                    lang.pick("déclarée ou mesurée", "declared or measured")
+                ),
             ));
         }
         let date = |d: time::Date| crate::format::date(d, lang);
-        match (self.from, self.to, lang) {
-            (Some(f), Some(t), crate::Lang::Fr) => {
-                parts.push(format!("du {} au {}", date(f), date(t)))
-            }
-            (Some(f), Some(t), crate::Lang::En) => {
-                parts.push(format!("from {} to {}", date(f), date(t)))
-            }
-            (Some(f), None, crate::Lang::Fr) => parts.push(format!("depuis le {}", date(f))),
-            (Some(f), None, crate::Lang::En) => parts.push(format!("since {}", date(f))),
-            (None, Some(t), crate::Lang::Fr) => parts.push(format!("jusqu'au {}", date(t))),
-            (None, Some(t), crate::Lang::En) => parts.push(format!("until {}", date(t))),
-            (None, None, _) => {}
+        let period = match (self.from, self.to) {
+            (Some(f), Some(t)) => Some(format!(
+                "{} {} {} {}",
+                lang.pick("du", "from"),
+                date(f),
+                lang.pick("au", "to"),
+                date(t)
+            )),
+            (Some(f), None) => Some(format!("{} {}", lang.pick("depuis le", "since"), date(f))),
+            (None, Some(t)) => Some(format!("{} {}", lang.pick("jusqu'au", "until"), date(t))),
+            (None, None) => None,
+        };
+        if let Some(period) = period {
+            parts.push((FilterKind::Period, period));
         }
+        parts
+    }
+
+    /// The filters in words, for the subtitle of an exported or embedded chart; `None` when empty.
+    /// `"Ministère de l’Intérieur · EIG 2 · Design · du 1er mars 2018 au 31 mars 2018"`.
+    pub fn describe(&self, cohort: &Cohort, lang: Lang) -> Option<String> {
+        let parts: Vec<String> = self
+            .parts(cohort, lang)
+            .into_iter()
+            .map(|(_, words)| words)
+            .collect();
         (!parts.is_empty()).then(|| parts.join(" · "))
     }
 
@@ -221,6 +236,43 @@ pub fn query_string(pairs: &[(&str, String)]) -> String {
         serializer.append_pair(name, value);
     }
     serializer.finish()
+}
+
+/// What one active filter narrows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FilterKind {
+    Admin,
+    Promo,
+    Skill,
+    Tech,
+    Period,
+}
+
+impl FilterKind {
+    /// Its label in a filter tag (« Promotion : EIG 2 »).
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            FilterKind::Admin => "Administration",
+            FilterKind::Promo => "Promotion",
+            FilterKind::Skill => lang.pick("Compétence", "Skill"),
+            FilterKind::Tech => lang.pick("Technologie", "Technology"),
+            FilterKind::Period => lang.pick("Période", "Period"),
+        }
+    }
+
+    /// Removes this filter.
+    pub fn clear(self, filters: &mut Filters) {
+        match self {
+            FilterKind::Admin => filters.admin = None,
+            FilterKind::Promo => filters.promo = None,
+            FilterKind::Skill => filters.skill = None,
+            FilterKind::Tech => filters.tech = None,
+            FilterKind::Period => {
+                filters.from = None;
+                filters.to = None;
+            }
+        }
+    }
 }
 
 #[cfg(test)]

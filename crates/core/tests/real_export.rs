@@ -272,3 +272,23 @@ fn each_defi_has_its_journal_by_date_and_its_promotion() {
     );
     assert!(cohort.promotion("nowhere").is_none());
 }
+
+/// Défis per administration, directorates included: the ministry of the Interior hosts the 12
+/// défis its filter keeps (`KEY_FIGURES`), and the roots' counts add up to every défi.
+#[test]
+fn defis_per_administration_include_directorates() {
+    let cohort = cohort();
+    let counts = cohort.defis_per_administration();
+    let interior = cohort
+        .administration_index("ministere-de-l-interieur")
+        .unwrap();
+    assert_eq!(counts[interior], 12);
+    let roots: usize = (0..counts.len())
+        .filter(|&a| cohort.parent(a).is_none())
+        .map(|a| counts[a])
+        .sum();
+    let placed = (0..cohort.export.defis.len())
+        .filter(|&d| cohort.defi_administration(d).is_some())
+        .count();
+    assert_eq!(roots, placed);
+}

@@ -55,7 +55,7 @@ fn tech_filter_keeps_defis_that_declare_or_measure_it_and_lives_in_the_url() {
     assert!(monitorfish.measured && !monitorfish.declared);
     assert_eq!(monitorfish.words(Lang::Fr), "mesurée dans le code");
     assert_eq!(
-        filters.describe(export, Lang::Fr).unwrap(),
+        filters.describe(&cohort, Lang::Fr).unwrap(),
         "Python (déclarée ou mesurée)"
     );
 }
