@@ -2,8 +2,8 @@
 
 use std::sync::Arc;
 
+use eig_pulse_core::date::parse_date;
 use eig_pulse_core::export::Source;
-use eig_pulse_core::validate::parse_date;
 use eig_pulse_core::{format, Cohort, Lang};
 use leptos::prelude::*;
 

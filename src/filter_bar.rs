@@ -102,7 +102,7 @@ pub fn FilterBar(cohort: Arc<Cohort>, filters: RwSignal<Filters>) -> impl IntoVi
     let (min_date, max_date) = (format!("{first_year}-01-01"), format!("{last_year}-12-31"));
     let t = move |fr: &'static str, en: &'static str| move || lang.get().pick(fr, en);
     let set_date = move |which: &'static str, value: String| {
-        let date = eig_pulse_core::validate::parse_date(&value);
+        let date = eig_pulse_core::date::parse_date(&value);
         filters.update(|f| {
             if which == "from" {
                 f.from = date

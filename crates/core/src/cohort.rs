@@ -2,9 +2,10 @@
 
 use std::collections::HashMap;
 
+use crate::date::plausible_date;
 use crate::export::Export;
 use crate::filter::Filters;
-use crate::validate::{plausible_date, MAX_ADMINISTRATION_DEPTH};
+use crate::validate::MAX_ADMINISTRATION_DEPTH;
 
 /// How many journal categories the cohort reads (bits of a category mask); the contract allows
 /// only the nine letters of the legend.

@@ -1,7 +1,7 @@
 //! The dashboard's filters and their URL form (`?admin=…&promo=…&skill=…&tech=…&from=…&to=…`).
 
+use crate::date::parse_date;
 use crate::export::Export;
-use crate::validate::parse_date;
 use crate::{Cohort, Lang};
 
 /// What the user narrowed the cohort to; `None` means everything.

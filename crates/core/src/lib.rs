@@ -3,6 +3,7 @@
 //! This crate knows nothing of the DOM, of files or of the network: it compiles
 //! for native targets and for `wasm32-unknown-unknown` alike.
 
+pub mod date;
 pub mod export;
 pub mod lang;
 pub mod validate;

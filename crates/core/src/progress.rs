@@ -11,9 +11,9 @@ use crate::chart::{
     BarChart, Category, ChartId, Highlight, Layout, Orientation, Series, Target, Unit,
 };
 use crate::cohort::{Cohort, Selection};
+use crate::date::parse_date;
 use crate::export::Promotion;
 use crate::repositories::{add_months, window, RECENT_DAYS};
-use crate::validate::parse_date;
 use crate::{format, Lang};
 
 /// Months after the end of a promotion at which the pérennisation chart looks.

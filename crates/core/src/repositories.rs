@@ -9,9 +9,9 @@ use crate::chart::{
     BarChart, Category, ChartId, Highlight, Layout, Orientation, Period, Series, Target, Unit,
 };
 use crate::cohort::{Cohort, Selection};
+use crate::date::parse_date;
 use crate::export::{Activity, Promotion, UnscannedReason};
 use crate::filter::Filters;
-use crate::validate::parse_date;
 use crate::{format, Lang};
 
 /// Above this many weeks, the activity chart counts commits per month.

@@ -2,6 +2,7 @@
 //! (slugs, http(s) URLs, dates, bounded counts) and what a schema cannot say (references,
 //! uniqueness, cycles). The dashboard, `render` and `validate` all read exports through here.
 
+use crate::date::{looks_like_date_time, parse_date, plausible_date, FIRST_YEAR, LAST_YEAR};
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
@@ -136,12 +137,9 @@ pub fn parse_export(text: &str) -> Result<Export, LoadError> {
     }
 }
 
-/// The earliest and latest day an export may name (journal, promotions, commits, sources):
-/// git's epoch to the end of the century. Every loop over time is bounded by this span.
-pub const FIRST_YEAR: i32 = 1970;
-pub const LAST_YEAR: i32 = 2099;
 /// How deep the administration tree may go (ministry → direction → service → …).
 pub const MAX_ADMINISTRATION_DEPTH: usize = 16;
+
 /// Upper bounds on the export's lists, far above the programme's size, so that a hostile
 /// export cannot make the dashboard loop for minutes.
 pub const MAX_DEFIS: usize = 100_000;
@@ -150,11 +148,6 @@ pub const MAX_JOURNAL_ENTRIES: usize = 1_000_000;
 pub const MAX_REPOSITORIES: usize = 100_000;
 pub const MAX_SKILLS: usize = 64;
 pub const MAX_PROMOTIONS: usize = 64;
-
-/// A `YYYY-MM-DD` date that exists and lies within [`FIRST_YEAR`]..=[`LAST_YEAR`].
-pub fn plausible_date(text: &str) -> Option<time::Date> {
-    parse_date(text).filter(|d| (FIRST_YEAR..=LAST_YEAR).contains(&d.year()))
-}
 
 /// Why a date field is refused, in French.
 fn date_problem(text: &str) -> String {
@@ -609,40 +602,6 @@ fn check_technologies(
             }
         }
     }
-}
-
-/// Parses a `YYYY-MM-DD` date (a calendar date that exists).
-///
-/// Written out rather than through `time`'s format parser: that parser costs the dashboard
-/// about 15 KB of WebAssembly for one fixed format.
-pub fn parse_date(text: &str) -> Option<time::Date> {
-    let bytes = text.as_bytes();
-    let digits = |range: std::ops::Range<usize>| bytes[range].iter().all(u8::is_ascii_digit);
-    if bytes.len() != 10
-        || bytes[4] != b'-'
-        || bytes[7] != b'-'
-        || !digits(0..4)
-        || !digits(5..7)
-        || !digits(8..10)
-    {
-        return None;
-    }
-    let year: i32 = text[0..4].parse().ok()?;
-    let month = time::Month::try_from(text[5..7].parse::<u8>().ok()?).ok()?;
-    let day: u8 = text[8..10].parse().ok()?;
-    time::Date::from_calendar_date(year, month, day).ok()
-}
-
-/// An RFC 3339 date-time as the exporter writes it: a real date, `T`, a time, an offset.
-/// (The published JSON Schema checks the full format at the exporter's side.)
-/// Byte-wise, so that a multi-byte character anywhere is refused rather than sliced.
-fn looks_like_date_time(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    bytes.len() >= 20
-        && text.is_ascii()
-        && text.get(..10).and_then(plausible_date).is_some()
-        && matches!(bytes[10], b'T' | b't')
-        && (text.ends_with(['Z', 'z']) || bytes[19..].iter().any(|b| matches!(b, b'+' | b'-')))
 }
 
 /// True for an http(s) URL as the schema writes it (`^https?://[^\s/]+\.[^\s/]+`), with no

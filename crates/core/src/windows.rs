@@ -1,8 +1,8 @@
 //! A promotion's window in words, with how each of its dates is known and the file it cites.
 
 use crate::cohort::{Cohort, Selection};
+use crate::date::parse_date;
 use crate::export::{DateBasis, Promotion, PromotionEvent};
-use crate::validate::parse_date;
 use crate::{format, Lang};
 
 /// One dated event, ready to show: `15 novembre 2019`, its basis in words, its cited file.

@@ -21,7 +21,7 @@ fn busiest_week_from_json() -> (time::Date, usize, usize) {
         serde_json::from_str(&std::fs::read_to_string(common::REAL_EXPORT).unwrap()).unwrap();
     let mut weeks: BTreeMap<time::Date, (usize, usize)> = BTreeMap::new();
     for entry in json["journal"].as_array().unwrap() {
-        let date = eig_pulse_core::validate::parse_date(entry["date"].as_str().unwrap()).unwrap();
+        let date = eig_pulse_core::date::parse_date(entry["date"].as_str().unwrap()).unwrap();
         let monday =
             date - time::Duration::days(i64::from(date.weekday().number_days_from_monday()));
         let week = weeks.entry(monday).or_default();
@@ -133,7 +133,7 @@ fn the_activity_summary_names_the_busiest_month() {
         .iter()
         .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
         .unwrap();
-    let date = eig_pulse_core::validate::parse_date(&format!("{month}-01")).unwrap();
+    let date = eig_pulse_core::date::parse_date(&format!("{month}-01")).unwrap();
     let text = summary(&chart, &[], Lang::Fr);
     let expected = format!(
         "Mois le plus actif : {}, {} commits dont",

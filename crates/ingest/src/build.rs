@@ -113,7 +113,7 @@ pub fn build(inputs: &Inputs) -> Result<(Export, Report), SourceError> {
         let (read, entries) = journal_entries(source, &names, &mut report)?;
         rows_read += read;
         for entry in &entries {
-            let date = eig_pulse_core::validate::parse_date(&entry.date);
+            let date = eig_pulse_core::date::parse_date(&entry.date);
             latest_entry = latest_entry.max(date);
         }
         journal.extend(entries);
@@ -805,8 +805,8 @@ fn journal_entries(
         // A real date the contract refuses (`<0018-02-15>`, a typo for 2018): the row cannot be
         // placed on the timeline, and rows are never dropped, so the export stops here.
         let (first, last) = (
-            eig_pulse_core::validate::FIRST_YEAR,
-            eig_pulse_core::validate::LAST_YEAR,
+            eig_pulse_core::date::FIRST_YEAR,
+            eig_pulse_core::date::LAST_YEAR,
         );
         if !(first..=last).contains(&date.year()) {
             return Err(SourceError::new(

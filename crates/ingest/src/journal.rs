@@ -77,7 +77,7 @@ pub fn parse_org_date(text: &str) -> Option<time::Date> {
         .trim_start_matches(['<', '['])
         .trim_end_matches(['>', ']']);
     let day = inner.split_whitespace().next()?;
-    eig_pulse_core::validate::parse_date(day)
+    eig_pulse_core::date::parse_date(day)
 }
 
 /// The known letters of a `Cat` cell in legend order without repeats, and the unknown characters.

@@ -69,7 +69,7 @@ pub fn parse(source: &SourceText) -> Result<Windows, SourceError> {
             let line = line_of(&raw);
             let fail = |fr: String, en: String| SourceError::new(&source.name, Some(line), fr, en);
             let raw = raw.value;
-            let Some(date) = eig_pulse_core::validate::parse_date(&raw.date) else {
+            let Some(date) = eig_pulse_core::date::parse_date(&raw.date) else {
                 return Err(fail(
                     format!(
                         "promotion « {id} » : « {} » n'est pas une date AAAA-MM-JJ",
@@ -113,8 +113,8 @@ pub fn parse(source: &SourceText) -> Result<Windows, SourceError> {
                 .map(|d| d.date.as_str())
         };
         if let (Some(start), Some(end)) = (find(PromotionEvent::Start), find(PromotionEvent::End)) {
-            let expected = eig_pulse_core::validate::parse_date(start)
-                .and_then(|start| add_months(start, months));
+            let expected =
+                eig_pulse_core::date::parse_date(start).and_then(|start| add_months(start, months));
             if expected.map(|d| d.to_string()).as_deref() != Some(end) {
                 return Err(SourceError::new(
                     &source.name,

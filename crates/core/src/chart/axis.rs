@@ -2,7 +2,7 @@
 //! and, on time axes, the year on the first label and wherever it changes (« févr. 2018 … mars »).
 
 use super::{BarChart, Period};
-use crate::validate::parse_date;
+use crate::date::parse_date;
 
 /// A written label: the category it stands under and its text.
 #[derive(Debug, Clone, PartialEq, Eq)]

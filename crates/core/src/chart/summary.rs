@@ -3,7 +3,7 @@
 
 use super::text::title_and_guide;
 use super::{BarChart, ChartId, Layout, Unit};
-use crate::validate::parse_date;
+use crate::date::parse_date;
 use crate::{format, Lang};
 
 /// The summary of `chart` as drawn (hidden series left out), starting with its title.

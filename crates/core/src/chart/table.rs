@@ -1,7 +1,7 @@
 //! The data a chart shows, as rows: for the CSV download and the data table.
 
 use super::{BarChart, ChartId, Layout, Unit};
-use crate::validate::parse_date;
+use crate::date::parse_date;
 use crate::{format, Lang};
 
 /// One drawn value: a category, a series and its value (and its share within a 100 % bar).

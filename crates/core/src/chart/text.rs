@@ -1,8 +1,8 @@
 //! The words of each chart: title, one-line reading guide, and the credit line of exported images.
 
 use super::ChartId;
+use crate::date::parse_date;
 use crate::export::Export;
-use crate::validate::parse_date;
 use crate::{format, Lang};
 
 /// Title and reading guide of a chart.
