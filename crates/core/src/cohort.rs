@@ -214,16 +214,7 @@ impl Cohort {
     /// At most [`MAX_ADMINISTRATION_DEPTH`] parents above: the contract refuses deeper trees,
     /// and an unchecked one costs no more than a checked one.
     fn chain(&self, admin: usize) -> Vec<usize> {
-        let mut chain = vec![admin];
-        let mut current = admin;
-        while let Some(parent) = self.parent(current) {
-            if chain.contains(&parent) || chain.len() > MAX_ADMINISTRATION_DEPTH {
-                break;
-            }
-            chain.push(parent);
-            current = parent;
-        }
-        chain
+        crate::tree::climb(admin, MAX_ADMINISTRATION_DEPTH, |a| self.parent(a)).0
     }
 
     /// How many défis each administration hosts, its directorates and services included

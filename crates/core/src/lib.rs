@@ -23,4 +23,5 @@ pub mod repositories;
 pub mod stats;
 pub mod technologies;
 pub mod text;
+pub mod tree;
 pub mod windows;

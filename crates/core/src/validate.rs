@@ -3,6 +3,7 @@
 //! uniqueness, cycles). The dashboard, `render` and `validate` all read exports through here.
 
 use crate::date::{looks_like_date_time, parse_date, plausible_date, FIRST_YEAR, LAST_YEAR};
+use crate::tree::End;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
@@ -270,13 +271,16 @@ pub fn check(export: &Export) -> Vec<Problem> {
                 );
             }
         }
-        match climb(&admin.id, &parents) {
-            Climb::Root => {}
-            Climb::Cycle => push(
+        let climbed = crate::tree::climb(admin.id.as_str(), MAX_ADMINISTRATION_DEPTH, |id| {
+            parents.get(id).copied()
+        });
+        match climbed.1 {
+            End::Root => {}
+            End::Cycle(_) => push(
                 format!("/administrations/{i}/parent_id"),
                 format!("cycle dans la hiérarchie à partir de « {} »", admin.id),
             ),
-            Climb::TooDeep => push(
+            End::TooDeep => push(
                 format!("/administrations/{i}/parent_id"),
                 format!(
                     "plus de {MAX_ADMINISTRATION_DEPTH} niveaux au-dessus de « {} »",
@@ -645,26 +649,6 @@ fn unique_ids<'a>(
         }
     }
     seen
-}
-
-/// Where climbing the tree from one administration ends.
-enum Climb {
-    Root,
-    Cycle,
-    TooDeep,
-}
-
-/// Climbs at most [`MAX_ADMINISTRATION_DEPTH`] parents: linear in the export's size.
-fn climb(start: &str, parents: &HashMap<&str, &str>) -> Climb {
-    let mut current = start;
-    for _ in 0..MAX_ADMINISTRATION_DEPTH {
-        match parents.get(current) {
-            Some(&parent) if parent == start => return Climb::Cycle,
-            Some(&parent) => current = parent,
-            None => return Climb::Root,
-        }
-    }
-    Climb::TooDeep
 }
 
 #[cfg(test)]

@@ -354,16 +354,12 @@ fn most_frequent(counts: &IndexMap<String, usize>) -> Option<&String> {
     best.map(|(key, _)| key)
 }
 
+/// True when `start`'s own parent link closes a cycle: climbing from it comes back to it.
 fn closes_cycle(start: &str, parent_of: &IndexMap<String, Option<String>>) -> bool {
-    let mut current = start;
-    for _ in 0..=parent_of.len() {
-        match parent_of.get(current).and_then(|p| p.as_deref()) {
-            Some(parent) if parent == start => return true,
-            Some(parent) => current = parent,
-            None => return false,
-        }
-    }
-    false
+    let (_, end) = eig_pulse_core::tree::climb(start, parent_of.len(), |id| {
+        parent_of.get(id).and_then(|p| p.as_deref())
+    });
+    end == eig_pulse_core::tree::End::Cycle(start)
 }
 
 #[cfg(test)]
