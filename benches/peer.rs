@@ -24,7 +24,7 @@ use serde_json::{json, Value};
 use support::{browser, dist, serve, Routes};
 
 /// Measures a page from its first script: see the module's documentation.
-const PROBE: &str = r#"(() => {
+const PROBE: &str = r"(() => {
   const chart = document.currentScript && document.currentScript.dataset.chart;
   const b = window.__bench = { firstChart: null, lcp: 0, cls: 0, shifts: [] };
   const observe = (type, each) => {
@@ -80,7 +80,7 @@ const PROBE: &str = r#"(() => {
              bytes: entries.reduce((s, e) => s + (e.transferSize || 0), 0) };
   };
 })();
-"#;
+";
 
 /// What one cold load measured.
 #[derive(Debug, Clone, Copy)]

@@ -75,7 +75,7 @@ pub fn record_timing(name: &str, value: f64) {
     let key = JsValue::from_str("eigPulseTimings");
     let timings = js_sys::Reflect::get(&window, &key)
         .ok()
-        .filter(|v| v.is_object())
+        .filter(wasm_bindgen::JsValue::is_object)
         .unwrap_or_else(|| {
             let object = js_sys::Object::new().into();
             let _ = js_sys::Reflect::set(&window, &key, &object);

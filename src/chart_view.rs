@@ -199,8 +199,8 @@ pub fn ChartView(
                     lang.get_untracked(),
                     &words_svg(),
                     width.get_untracked().max(480),
-                )
-            })
+                );
+            });
         });
     };
     let save_png = move |_| {
@@ -215,8 +215,8 @@ pub fn ChartView(
                     lang.get_untracked(),
                     &words_png(),
                     width.get_untracked().max(480),
-                )
-            })
+                );
+            });
         });
     };
     let save_csv =

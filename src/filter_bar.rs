@@ -105,9 +105,9 @@ pub fn FilterBar(cohort: Arc<Cohort>, filters: RwSignal<Filters>) -> impl IntoVi
         let date = eig_pulse_core::date::parse_date(&value);
         filters.update(|f| {
             if which == "from" {
-                f.from = date
+                f.from = date;
             } else {
-                f.to = date
+                f.to = date;
             }
         });
     };
@@ -116,7 +116,7 @@ pub fn FilterBar(cohort: Arc<Cohort>, filters: RwSignal<Filters>) -> impl IntoVi
     // in the first screen; wider, it is always open (the summary is hidden by style.css).
     let wide = RwSignal::new(true);
     wide.set(browser::watch_media(WIDE_SCREEN, move |matches| {
-        wide.set(matches)
+        wide.set(matches);
     }));
     let summary_cohort = cohort.clone();
     let summary = move || {

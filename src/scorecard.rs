@@ -26,7 +26,7 @@ pub fn Scorecard(
     let all_rows = RwSignal::new(false);
     let t = move |fr: &'static str, en: &'static str| move || lang.get().pick(fr, en);
     let save_csv = move |_| {
-        card.with_untracked(|c| download::csv_file("openness-scorecard.csv", &scorecard_csv(c)))
+        card.with_untracked(|c| download::csv_file("openness-scorecard.csv", &scorecard_csv(c)));
     };
 
     view! {

@@ -131,7 +131,11 @@ fn gzipped(body: &[u8]) -> Arc<Vec<u8>> {
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
     body.hash(&mut hasher);
     let key = (hasher.finish(), body.len());
-    if let Some(hit) = CACHE.lock().unwrap_or_else(|e| e.into_inner()).get(&key) {
+    if let Some(hit) = CACHE
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+        .get(&key)
+    {
         return hit.clone();
     }
     let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
@@ -139,7 +143,7 @@ fn gzipped(body: &[u8]) -> Arc<Vec<u8>> {
     let compressed = Arc::new(encoder.finish().unwrap());
     CACHE
         .lock()
-        .unwrap_or_else(|e| e.into_inner())
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
         .insert(key, compressed.clone());
     compressed
 }
@@ -208,7 +212,9 @@ fn free_port() -> u16 {
 /// its own single-threaded runtime on its own thread, and the lock only makes them take turns.
 #[allow(clippy::await_holding_lock)]
 pub async fn browser(width: u32, height: u32) -> Browser {
-    let lock = BROWSER_LOCK.lock().unwrap_or_else(|e| e.into_inner());
+    let lock = BROWSER_LOCK
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     let port = free_port();
     let scratch = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/browser-tmp");
     std::fs::create_dir_all(&scratch).unwrap();

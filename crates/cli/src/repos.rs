@@ -92,7 +92,7 @@ pub fn add_activity(
                         },
                     );
                 }
-                scans.push(scan)
+                scans.push(scan);
             }
             Err(problem) => {
                 let folder = name.clone();
@@ -341,7 +341,7 @@ pub fn clone(
                 lang.pick("défi", "défi"),
                 link.defi_id,
                 link.url
-            )
+            );
         });
         bar.inc(1);
     }

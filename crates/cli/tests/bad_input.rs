@@ -100,7 +100,7 @@ fn cases() -> Vec<(&'static str, Change, Vec<String>)> {
             |s| {
                 s.edit("site/defis.yml", |t| {
                     t.replacen("year: 2020", "year: deux mille vingt", 1)
-                })
+                });
             },
             vec!["defis.yml, ligne 8".into(), "YAML invalide".into()],
         ),
@@ -121,7 +121,7 @@ fn cases() -> Vec<(&'static str, Change, Vec<String>)> {
                         "skills: [\"dev\", \"cuisine\"]",
                         1,
                     )
-                })
+                });
             },
             vec![
                 "defis.yml, ligne 6".into(),
@@ -133,7 +133,7 @@ fn cases() -> Vec<(&'static str, Change, Vec<String>)> {
             |s| {
                 s.edit("site/defis.yml", |t| {
                     t.replacen("promotion: 4", "promotion: 9", 1)
-                })
+                });
             },
             vec![
                 "defis.yml, ligne 9".into(),
@@ -145,7 +145,7 @@ fn cases() -> Vec<(&'static str, Change, Vec<String>)> {
             |s| {
                 s.edit("site/defis.yml", |t| {
                     t.replacen("  administration: Haute Autorité de Santé\n", "", 1)
-                })
+                });
             },
             vec![
                 "defis.yml, ligne 2".into(),
@@ -161,7 +161,7 @@ fn cases() -> Vec<(&'static str, Change, Vec<String>)> {
                         "Archifiltre,Roadmap\n",
                         1,
                     )
-                })
+                });
             },
             vec!["journal.csv, ligne 4".into(), "CSV invalide".into()],
         ),
@@ -170,7 +170,7 @@ fn cases() -> Vec<(&'static str, Change, Vec<String>)> {
             |s| {
                 s.edit("journal.csv", |t| {
                     t.replacen("<2018-02-15 jeu.>", "<15/02/2018>", 1)
-                })
+                });
             },
             vec![
                 "journal.csv, ligne 4".into(),
@@ -182,7 +182,7 @@ fn cases() -> Vec<(&'static str, Change, Vec<String>)> {
             |s| {
                 s.edit("journal.csv", |t| {
                     t.replacen("<2018-02-15 jeu.>", "<0018-02-15 jeu.>", 1)
-                })
+                });
             },
             vec![
                 "journal.csv, ligne 4".into(),
@@ -198,7 +198,7 @@ fn cases() -> Vec<(&'static str, Change, Vec<String>)> {
                         "Défi,Livrable,Tâche,Date,Cat,OK",
                         1,
                     )
-                })
+                });
             },
             vec![
                 "journal.csv, ligne 1".into(),

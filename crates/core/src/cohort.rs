@@ -99,7 +99,7 @@ impl Cohort {
         let journal_day: Vec<Option<i32>> = export
             .journal
             .iter()
-            .map(|e| plausible_date(&e.date).map(|d| d.to_julian_day()))
+            .map(|e| plausible_date(&e.date).map(time::Date::to_julian_day))
             .collect();
         let journal_monday = journal_day
             .iter()
@@ -303,8 +303,10 @@ impl Cohort {
             .admin
             .as_deref()
             .and_then(|id| self.administration_index(id));
-        let (first_year, last_year) =
-            (filters.from.map(|d| d.year()), filters.to.map(|d| d.year()));
+        let (first_year, last_year) = (
+            filters.from.map(time::Date::year),
+            filters.to.map(time::Date::year),
+        );
         let mut keep_defi = vec![false; self.export.defis.len()];
         let mut defis = Vec::new();
         for (i, defi) in self.export.defis.iter().enumerate() {
@@ -331,8 +333,8 @@ impl Cohort {
             }
         }
         let (from, to) = (
-            filters.from.map(|d| d.to_julian_day()),
-            filters.to.map(|d| d.to_julian_day()),
+            filters.from.map(time::Date::to_julian_day),
+            filters.to.map(time::Date::to_julian_day),
         );
         let journal = (0..self.export.journal.len())
             .filter(|&e| {

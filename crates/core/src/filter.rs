@@ -51,23 +51,23 @@ impl Filters {
                     value: value.clone(),
                     reason_fr: fr,
                     reason_en: en,
-                })
+                });
             };
             match name.as_str() {
                 "admin" if export.administrations.iter().any(|a| a.id == value) => {
-                    filters.admin = Some(value.clone())
+                    filters.admin = Some(value.clone());
                 }
                 "admin" => ignore("administration inconnue", "unknown administration"),
                 "promo" if export.promotions.iter().any(|p| p.id == value) => {
-                    filters.promo = Some(value.clone())
+                    filters.promo = Some(value.clone());
                 }
                 "promo" => ignore("promotion inconnue", "unknown promotion"),
                 "skill" if export.skills.iter().any(|s| s.id == value) => {
-                    filters.skill = Some(value.clone())
+                    filters.skill = Some(value.clone());
                 }
                 "skill" => ignore("compétence inconnue", "unknown skill"),
                 "tech" if export.technologies.iter().any(|t| t.id == value) => {
-                    filters.tech = Some(value.clone())
+                    filters.tech = Some(value.clone());
                 }
                 "tech" => ignore("technologie inconnue", "unknown technology"),
                 "from" | "to" => match parse_date(&value) {
@@ -194,7 +194,7 @@ impl Filters {
             "--chart",
         ]
         .iter()
-        .map(|p| p.to_string())
+        .map(std::string::ToString::to_string)
         .collect();
         parts.push(shell_word(chart));
         for (name, value) in self.to_pairs() {

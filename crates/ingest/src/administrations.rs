@@ -317,7 +317,7 @@ fn split_acronym(written: &str) -> Segment {
             let looks_like_acronym = !inner.is_empty()
                 && inner.len() <= 12
                 && !inner.contains(' ')
-                && inner.chars().any(|c| c.is_uppercase());
+                && inner.chars().any(char::is_uppercase);
             if looks_like_acronym {
                 return Segment {
                     name: written[..open].trim().to_string(),

@@ -97,7 +97,7 @@ fn org_item_parts(node: &SyntaxNode, text: &str, item: &mut Item) {
             orgize::rowan::NodeOrToken::Node(child) => match child.kind() {
                 SyntaxKind::LIST => item.children.extend(org_items(&child, text)),
                 SyntaxKind::LIST_ITEM_CONTENT | SyntaxKind::PARAGRAPH => {
-                    org_item_parts(&child, text, item)
+                    org_item_parts(&child, text, item);
                 }
                 SyntaxKind::LIST_ITEM_INDENT
                 | SyntaxKind::LIST_ITEM_BULLET

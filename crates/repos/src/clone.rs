@@ -110,7 +110,9 @@ pub fn clone_bare_within(url: &str, into: &Path, limits: Limits) -> Result<(), S
         scope.spawn(|| {
             while !done.load(Ordering::Relaxed) {
                 if let Some(why) = over() {
-                    *exceeded.lock().unwrap_or_else(|e| e.into_inner()) = Some(why);
+                    *exceeded
+                        .lock()
+                        .unwrap_or_else(std::sync::PoisonError::into_inner) = Some(why);
                     interrupt.store(true, Ordering::Relaxed);
                     return;
                 }
@@ -123,7 +125,7 @@ pub fn clone_bare_within(url: &str, into: &Path, limits: Limits) -> Result<(), S
     });
     match exceeded
         .into_inner()
-        .unwrap_or_else(|e| e.into_inner())
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
         .or_else(over)
     {
         Some(why) => Err(why),

@@ -19,7 +19,7 @@ fn scanned(folder: &str, remote: Option<&str>) -> Scan {
 fn defi(id: &str, urls: &[&str]) -> DefiLinks {
     DefiLinks {
         defi_id: id.into(),
-        source_code: urls.iter().map(|u| u.to_string()).collect(),
+        source_code: urls.iter().map(std::string::ToString::to_string).collect(),
     }
 }
 

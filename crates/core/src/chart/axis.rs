@@ -59,7 +59,7 @@ fn written(chart: &BarChart, stride: usize) -> Vec<Tick> {
         .enumerate()
         .filter(|(i, _)| i % stride == 0)
         .map(|(i, c)| {
-            let year = chart.period.and(parse_date(&c.key)).map(|d| d.year());
+            let year = chart.period.and(parse_date(&c.key)).map(time::Date::year);
             let text = match year {
                 Some(y) if previous_year != Some(y) => format!("{} {y}", c.label),
                 _ => c.label.clone(),

@@ -25,7 +25,7 @@ pub fn draw_lines<DB: DrawingBackend>(
 ) -> Result<Vec<Hit>, DrawingAreaErrorKind<DB::ErrorType>> {
     area.fill(&theme.background)?;
     let (width, height) = area.dim_in_pixel();
-    let (width, height) = (width as f64, height as f64);
+    let (width, height) = (f64::from(width), f64::from(height));
     let font = theme.scale * 12.0;
     let text = |color: &RGBColor, pos: Pos| -> TextStyle<'static> {
         TextStyle {

@@ -201,7 +201,7 @@ fn number(value: f64) -> String {
     if value.fract() == 0.0 && value.abs() < 1e15 {
         format!("{}", value as i64)
     } else {
-        format!("{:.4}", value).trim_end_matches('0').to_string()
+        format!("{value:.4}").trim_end_matches('0').to_string()
     }
 }
 
