@@ -130,7 +130,8 @@ async fn choosing_an_administration_filters_everything_and_history_restores_it()
         "12 défis",
     )
     .await;
-    // Counted independently from the export (Python): the ministry and everything under it.
+    // Counted from the export by `python3 scripts/recount-export.py`: the ministry and
+    // everything under it.
     assert_eq!(figure(&b, "administrations").await, "7");
     assert_eq!(figure(&b, "eigs").await, "22");
     assert_eq!(figure(&b, "mentors").await, "22");

@@ -21,10 +21,11 @@ fn filters(cohort: &Cohort, query: &str) -> Filters {
     filters
 }
 
-/// (query, défis, administrations, EIG, mentors, journal entries, défis with code), counted with
-/// Python from the export: défis kept by ancestor chain, promotion, skill and year; journal rows
-/// by date and défi (rows of no défi only without a défi filter), recounted from the raw CSV by
-/// `python3 scripts/recount-journal.py` (« entries, … » lines).
+/// (query, défis, administrations, EIG, mentors, journal entries, défis with code), counted
+/// from the export by `python3 scripts/recount-export.py`, which prints this table: défis kept by
+/// ancestor chain, promotion, skill and year; journal rows by date and défi (rows of no défi only
+/// without a défi filter). The journal rows are also recounted from the raw CSV by
+/// `python3 scripts/recount-journal.py`.
 const KEY_FIGURES: [(&str, usize, usize, usize, usize, usize, usize); 6] = [
     ("", 71, 53, 131, 138, 1544, 30),
     ("admin=ministere-de-l-interieur", 12, 7, 22, 22, 228, 7),
