@@ -1,6 +1,7 @@
 //! Statistics on the real export (`public/data/export.json`), against figures counted
 //! independently from the file (see the comments for how).
 
+use eig_pulse_core::chart::stack::Stack;
 use eig_pulse_core::chart::{BarChart, Target};
 use eig_pulse_core::stats::{self, KeyFigures};
 use eig_pulse_core::validate::parse_export;
@@ -124,7 +125,7 @@ fn journal_weekly_bins_by_monday_and_keeps_every_entry() {
     assert_eq!(chart.categories[0].key, "2018-02-12");
     assert_eq!(chart.categories[24].key, "2018-07-30");
     let week = |key: &str| chart.categories.iter().position(|c| c.key == key).unwrap();
-    assert_eq!(chart.total(week("2018-05-28"), &[]), 0.0);
+    assert_eq!(Stack::new(&chart, &[]).totals[week("2018-05-28")], 0.0);
     // Two busiest weeks, 12 March and 16 April 2018, 136 entries each; 48 and 62 of them in
     // production (the same script: entries grouped by the Monday of their date).
     let most = (0..25)
@@ -147,7 +148,7 @@ fn journal_weekly_bins_by_monday_and_keeps_every_entry() {
         Some("semaine du 16 avril 2018 : 136 entrées")
     );
     // Category mentions: each entry once per known letter, or once in « autre ».
-    let mentions: f64 = (0..25).map(|w| chart.total(w, &[])).sum();
+    let mentions: f64 = (0..25).map(|w| Stack::new(&chart, &[]).totals[w]).sum();
     let expected: usize = cohort
         .export
         .journal
@@ -191,10 +192,10 @@ fn journal_mix_puts_the_most_productive_defi_first() {
     // Hopkins: 83 of its 134 category mentions in production, then Archifiltre 34 of 66
     // (`python3 scripts/recount-journal.py`, « mix »).
     assert_eq!(chart.values[0][production], 83.0);
-    assert_eq!(chart.total(0, &[]), 134.0);
+    assert_eq!(Stack::new(&chart, &[]).totals[0], 134.0);
     assert_eq!(chart.categories[1].key, "archifiltre");
     assert_eq!(chart.values[1][production], 34.0);
-    assert_eq!(chart.total(1, &[]), 66.0);
+    assert_eq!(Stack::new(&chart, &[]).totals[1], 66.0);
 }
 
 #[test]

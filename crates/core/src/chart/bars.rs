@@ -6,6 +6,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::axis::category_ticks;
 use super::scale::{nice_ticks, Band, Linear};
+use super::stack::{Segment, Stack};
 use super::{BarChart, Layout, Orientation, Theme, Unit};
 use crate::{format, Lang};
 
@@ -49,9 +50,8 @@ pub fn draw_bars<DB: DrawingBackend>(
             pos,
         }
     };
-    let visible = |s: usize| !hidden.get(s).copied().unwrap_or(false);
-    let is_hidden_all = (0..chart.series.len()).all(|s| !visible(s));
-    if chart.is_empty() || is_hidden_all {
+    let stack = Stack::new(chart, hidden);
+    if chart.is_empty() || stack.is_empty() {
         let message = lang.pick(
             "Aucune donnée pour ces filtres",
             "No data for these filters",
@@ -64,22 +64,7 @@ pub fn draw_bars<DB: DrawingBackend>(
         return Ok(Vec::new());
     }
 
-    let max = match chart.layout {
-        Layout::Normalized => 1.0,
-        Layout::Stacked => (0..chart.categories.len())
-            .map(|c| chart.total(c, hidden))
-            .fold(0.0, f64::max),
-        Layout::Grouped | Layout::Lines => chart
-            .values
-            .iter()
-            .flat_map(|row| {
-                row.iter()
-                    .enumerate()
-                    .filter(|(s, _)| visible(*s))
-                    .map(|(_, v)| *v)
-            })
-            .fold(0.0, f64::max),
-    };
+    let max = stack.max;
     let share = chart.unit == Unit::Share || chart.layout == Layout::Normalized;
     let ticks = nice_ticks(max, 5, !share);
     let top_value = *ticks.last().unwrap_or(&1.0);
@@ -153,24 +138,17 @@ pub fn draw_bars<DB: DrawingBackend>(
                 ))?;
             }
             for c in 0..n {
-                for segment in segments(chart, hidden, c, band.bar(c)) {
-                    let rect = (
-                        segment.from as i32,
-                        value.map(segment.high) as i32,
-                        (segment.to as i32).max(segment.from as i32 + 1),
-                        value.map(segment.low) as i32,
-                    );
-                    hits.push(fill(
-                        area,
-                        rect,
-                        (
-                            theme.color(chart.series[segment.series].color),
-                            theme.background,
-                        ),
-                        c,
-                        segment.series,
-                    )?);
-                }
+                place(
+                    area,
+                    chart,
+                    &stack,
+                    c,
+                    band.bar(c),
+                    &value,
+                    Orientation::Vertical,
+                    theme,
+                    &mut hits,
+                )?;
             }
             area.draw(&PathElement::new(
                 vec![(x0 as i32, y1 as i32), (x1 as i32, y1 as i32)],
@@ -232,25 +210,18 @@ pub fn draw_bars<DB: DrawingBackend>(
                     category: c,
                     series: None,
                 });
-                for segment in segments(chart, hidden, c, (b0, b1)) {
-                    let rect = (
-                        value.map(segment.low) as i32,
-                        segment.from as i32,
-                        (value.map(segment.high) as i32).max(value.map(segment.low) as i32 + 1),
-                        (segment.to as i32).max(segment.from as i32 + 1),
-                    );
-                    hits.push(fill(
-                        area,
-                        rect,
-                        (
-                            theme.color(chart.series[segment.series].color),
-                            theme.background,
-                        ),
-                        c,
-                        segment.series,
-                    )?);
-                }
-                let total = chart.total(c, hidden);
+                place(
+                    area,
+                    chart,
+                    &stack,
+                    c,
+                    (b0, b1),
+                    &value,
+                    Orientation::Horizontal,
+                    theme,
+                    &mut hits,
+                )?;
+                let total = stack.totals[c];
                 if end_label_room > 0.0 && total > 0.0 {
                     area.draw(&Text::new(
                         tick_label(total),
@@ -291,58 +262,54 @@ fn fill<DB: DrawingBackend>(
     })
 }
 
-/// One drawn piece of a category's bar: along the band from `from` to `to` (pixels), along the
-/// value axis from `low` to `high` (data units).
-struct Segment {
-    series: usize,
-    from: f64,
-    to: f64,
-    low: f64,
-    high: f64,
-}
-
-/// The visible, non-empty segments of category `c` within its band `(b0, b1)`: stacked (or
-/// normalized to shares) one on the other, or grouped side by side.
-fn segments(chart: &BarChart, hidden: &[bool], c: usize, (b0, b1): (f64, f64)) -> Vec<Segment> {
-    let shown: Vec<usize> = (0..chart.series.len())
-        .filter(|&s| !hidden.get(s).copied().unwrap_or(false))
-        .collect();
-    let total = chart.total(c, hidden);
-    let mut base = 0.0;
-    let mut out = Vec::with_capacity(shown.len());
-    for (k, &s) in shown.iter().enumerate() {
-        let raw = chart.values[c][s];
-        let v = if chart.layout == Layout::Normalized && total > 0.0 {
-            raw / total
+/// Places category `c`'s segments within its band `(b0, b1)` (pixels across the bars), the
+/// value scale along them: one loop for both orientations. Grouped segments share the band.
+#[allow(clippy::too_many_arguments)]
+fn place<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    chart: &BarChart,
+    stack: &Stack,
+    c: usize,
+    (b0, b1): (f64, f64),
+    value: &Linear,
+    orientation: Orientation,
+    theme: &Theme,
+    hits: &mut Vec<Hit>,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    for &Segment {
+        series,
+        slot,
+        low,
+        high,
+    } in &stack.segments[c]
+    {
+        let (from, to) = if chart.layout == Layout::Grouped {
+            let width = (b1 - b0) / stack.visible.len() as f64;
+            let from = b0 + width * slot as f64;
+            (from, from + width)
         } else {
-            raw
+            (b0, b1)
         };
-        let segment = match chart.layout {
-            Layout::Grouped => {
-                let width = (b1 - b0) / shown.len() as f64;
-                let from = b0 + width * k as f64;
-                Segment {
-                    series: s,
-                    from,
-                    to: from + width,
-                    low: 0.0,
-                    high: v,
-                }
-            }
-            _ => Segment {
-                series: s,
-                from: b0,
-                to: b1,
-                low: base,
-                high: base + v,
-            },
+        // Across: at least one pixel; along: from the low end to the high end, one pixel at least.
+        let (across0, across1) = (from as i32, (to as i32).max(from as i32 + 1));
+        let rect = match orientation {
+            Orientation::Vertical => (
+                across0,
+                value.map(high) as i32,
+                across1,
+                value.map(low) as i32,
+            ),
+            Orientation::Horizontal => (
+                value.map(low) as i32,
+                across0,
+                (value.map(high) as i32).max(value.map(low) as i32 + 1),
+                across1,
+            ),
         };
-        base += v;
-        if v > 0.0 {
-            out.push(segment);
-        }
+        let colours = (theme.color(chart.series[series].color), theme.background);
+        hits.push(fill(area, rect, colours, c, series)?);
     }
-    out
+    Ok(())
 }
 
 /// The label cut to `max` characters, with an ellipsis when cut.

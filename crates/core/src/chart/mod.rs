@@ -8,6 +8,7 @@ pub mod bars;
 pub mod figure;
 pub mod lines;
 pub mod scale;
+pub mod stack;
 pub mod summary;
 pub mod table;
 pub mod text;
@@ -181,16 +182,7 @@ pub struct Highlight {
 }
 
 impl BarChart {
-    /// The total of a category over the visible series.
-    pub fn total(&self, category: usize, hidden: &[bool]) -> f64 {
-        self.values[category]
-            .iter()
-            .enumerate()
-            .filter(|(s, _)| !hidden.get(*s).copied().unwrap_or(false))
-            .map(|(_, v)| v)
-            .sum()
-    }
-
+    /// True when there is nothing to draw (no category, or only zeros).
     pub fn is_empty(&self) -> bool {
         self.categories.is_empty() || self.values.iter().flatten().all(|v| *v == 0.0)
     }

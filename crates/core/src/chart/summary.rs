@@ -1,6 +1,7 @@
 //! A chart said in words: what is shown, the extremes, the trend — for screen readers
 //! (the canvas' `aria-label`) and for anyone who cannot tell the colours apart.
 
+use super::stack::Stack;
 use super::text::title_and_guide;
 use super::{BarChart, ChartId, Layout, Unit};
 use crate::date::parse_date;
@@ -9,9 +10,8 @@ use crate::{format, Lang};
 /// The summary of `chart` as drawn (hidden series left out), starting with its title.
 pub fn summary(chart: &BarChart, hidden: &[bool], lang: Lang) -> String {
     let title = title_and_guide(chart.id, lang).0;
-    let visible: Vec<usize> = (0..chart.series.len())
-        .filter(|&s| !hidden.get(s).copied().unwrap_or(false))
-        .collect();
+    let stack = Stack::new(chart, hidden);
+    let visible = &stack.visible;
     if chart.is_empty() || visible.is_empty() {
         let none = lang.pick(
             "Aucune donnée pour ces filtres.",
@@ -20,14 +20,12 @@ pub fn summary(chart: &BarChart, hidden: &[bool], lang: Lang) -> String {
         return format!("{title}. {none}");
     }
     let body = match chart.id {
-        ChartId::JournalWeekly | ChartId::RepositoryActivity => {
-            over_time(chart, hidden, &visible, lang)
-        }
+        ChartId::JournalWeekly | ChartId::RepositoryActivity => over_time(chart, &stack, lang),
         _ => match chart.layout {
-            Layout::Normalized => shares(chart, &visible, lang),
-            Layout::Grouped => per_series(chart, &visible, lang),
-            Layout::Stacked => ranking(chart, hidden, lang),
-            Layout::Lines => lines(chart, &visible, lang),
+            Layout::Normalized => shares(chart, &stack, lang),
+            Layout::Grouped => per_series(chart, visible, lang),
+            Layout::Stacked => ranking(chart, &stack, lang),
+            Layout::Lines => lines(chart, visible, lang),
         },
     };
     let body = if chart.id == ChartId::PerennisationByPromotion {
@@ -80,9 +78,9 @@ fn largest(values: impl Iterator<Item = f64>) -> Option<(usize, f64)> {
 }
 
 /// Stacked bars: the categories ranked by their total.
-fn ranking(chart: &BarChart, hidden: &[bool], lang: Lang) -> String {
+fn ranking(chart: &BarChart, stack: &Stack, lang: Lang) -> String {
     let mut totals: Vec<(usize, f64)> = (0..chart.categories.len())
-        .map(|c| (c, chart.total(c, hidden)))
+        .map(|c| (c, stack.totals[c]))
         .filter(|(_, t)| *t > 0.0)
         .collect();
     totals.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
@@ -107,9 +105,7 @@ fn ranking(chart: &BarChart, hidden: &[bool], lang: Lang) -> String {
             )
         })
         .collect();
-    let visible: Vec<usize> = (0..chart.series.len())
-        .filter(|&s| !hidden.get(s).copied().unwrap_or(false))
-        .collect();
+    let visible = &stack.visible;
     let by_series = if visible.len() > 1 {
         let parts: Vec<String> = visible
             .iter()
@@ -189,7 +185,8 @@ fn per_series(chart: &BarChart, visible: &[usize], lang: Lang) -> String {
 }
 
 /// 100 % bars: the largest share of each series, and the series that dominates overall.
-fn shares(chart: &BarChart, visible: &[usize], lang: Lang) -> String {
+fn shares(chart: &BarChart, stack: &Stack, lang: Lang) -> String {
+    let visible = &stack.visible;
     let overall: Vec<f64> = visible
         .iter()
         .map(|&s| chart.values.iter().map(|row| row[s]).sum())
@@ -197,14 +194,7 @@ fn shares(chart: &BarChart, visible: &[usize], lang: Lang) -> String {
     let all: f64 = overall.iter().sum();
     let (lead, lead_value) = largest(overall.iter().copied()).unwrap_or((0, 0.0));
     let lead_series = &chart.series[visible[lead]].label;
-    let share_of = |c: usize, s: usize| {
-        let total: f64 = visible.iter().map(|&v| chart.values[c][v]).sum();
-        if total > 0.0 {
-            chart.values[c][s] / total
-        } else {
-            0.0
-        }
-    };
+    let share_of = |c: usize, s: usize| stack.share(c, chart.values[c][s]).unwrap_or(0.0);
     let (top, top_share) = largest((0..chart.categories.len()).map(|c| share_of(c, visible[lead])))
         .unwrap_or((0, 0.0));
     let overall_share = if all > 0.0 { lead_value / all } else { 0.0 };
@@ -279,13 +269,10 @@ fn lines(chart: &BarChart, visible: &[usize], lang: Lang) -> String {
 
 /// Counts over time (journal entries, commits): the period, the busiest week or month and its
 /// main series, the trend from the first half of the period to the second.
-fn over_time(chart: &BarChart, hidden: &[bool], visible: &[usize], lang: Lang) -> String {
+fn over_time(chart: &BarChart, stack: &Stack, lang: Lang) -> String {
+    let visible = &stack.visible;
     let n = chart.categories.len();
-    let entries = |c: usize| {
-        chart.categories[c]
-            .count
-            .unwrap_or_else(|| chart.total(c, hidden))
-    };
+    let entries = |c: usize| chart.categories[c].count.unwrap_or(stack.totals[c]);
     let (busiest, busiest_entries) = largest((0..n).map(entries)).unwrap_or((0, 0.0));
     let (main, main_value) = largest(visible.iter().map(|&s| chart.values[busiest][s]))
         .map(|(i, v)| (visible[i], v))

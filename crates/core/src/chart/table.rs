@@ -1,5 +1,6 @@
 //! The data a chart shows, as rows: for the CSV download and the data table.
 
+use super::stack::Stack;
 use super::{BarChart, ChartId, Layout, Unit};
 use crate::date::parse_date;
 use crate::{format, Lang};
@@ -22,12 +23,12 @@ pub struct Row {
 /// drawing order.
 pub fn rows(chart: &BarChart, hidden: &[bool]) -> Vec<Row> {
     let lines = chart.layout == Layout::Lines;
+    let stack = Stack::new(chart, hidden);
     let mut rows = Vec::new();
     for (c, category) in chart.categories.iter().enumerate() {
-        let total = chart.total(c, hidden);
-        for (s, series) in chart.series.iter().enumerate() {
-            let value = chart.values[c][s];
-            if hidden.get(s).copied().unwrap_or(false) || (value <= 0.0 && !lines) {
+        for &s in &stack.visible {
+            let (series, value) = (&chart.series[s], chart.values[c][s]);
+            if value <= 0.0 && !lines {
                 continue;
             }
             rows.push(Row {
@@ -36,7 +37,7 @@ pub fn rows(chart: &BarChart, hidden: &[bool]) -> Vec<Row> {
                 series_key: series.key.clone(),
                 series: series.label.clone(),
                 value,
-                share: (chart.layout == Layout::Normalized && total > 0.0).then(|| value / total),
+                share: stack.share(c, value).filter(|_| stack.totals[c] > 0.0),
                 spread: chart.spread.get(c).and_then(|row| row.get(s)).copied(),
             });
         }
@@ -112,9 +113,8 @@ fn category_header(id: ChartId, lang: Lang) -> &'static str {
 }
 
 pub fn grid(chart: &BarChart, hidden: &[bool], lang: Lang) -> Grid {
-    let visible: Vec<usize> = (0..chart.series.len())
-        .filter(|&s| !hidden.get(s).copied().unwrap_or(false))
-        .collect();
+    let stack = Stack::new(chart, hidden);
+    let visible = &stack.visible;
     let counted = chart.categories.iter().any(|c| c.count.is_some());
     let totalled = counted || (chart.layout == Layout::Stacked && visible.len() > 1);
     let mut columns: Vec<String> = visible
@@ -138,14 +138,14 @@ pub fn grid(chart: &BarChart, hidden: &[bool], lang: Lang) -> Grid {
         .iter()
         .enumerate()
         .map(|(c, category)| {
-            let total = chart.total(c, hidden);
+            let total = stack.totals[c];
             let mut cells: Vec<String> = visible
                 .iter()
                 .map(|&s| {
                     let value = chart.values[c][s];
                     match (chart.layout, chart.unit) {
                         (Layout::Normalized, _) => {
-                            let share = if total > 0.0 { value / total } else { 0.0 };
+                            let share = stack.share(c, value).unwrap_or(0.0);
                             format!(
                                 "{} ({})",
                                 format::percent(share, lang),

@@ -1,6 +1,7 @@
 //! Words for what the pointer (or the keyboard) is on: a bar segment or a category label.
 
-use super::{BarChart, Hit, Layout, Target, Unit};
+use super::stack::Stack;
+use super::{BarChart, Hit, Target, Unit};
 use crate::{format, Lang};
 
 /// The lines of the tooltip for a hit: category (and its note), then the series and its value.
@@ -12,18 +13,15 @@ pub fn describe(chart: &BarChart, hit: &Hit, hidden: &[bool], lang: Lang) -> Vec
             lines.push(note.clone());
         }
     }
-    let total = chart.total(hit.category, hidden);
-    let value_text = |value: f64| match (chart.unit, chart.layout) {
-        (_, Layout::Normalized) => {
-            let share = if total > 0.0 { value / total } else { 0.0 };
-            format!(
-                "{} ({})",
-                format::percent(share, lang),
-                format::number(value, lang)
-            )
-        }
-        (Unit::Share, _) => format::percent(value, lang),
-        (Unit::Count, _) => format::number(value, lang),
+    let stack = Stack::new(chart, hidden);
+    let value_text = |value: f64| match (stack.share(hit.category, value), chart.unit) {
+        (Some(share), _) => format!(
+            "{} ({})",
+            format::percent(share, lang),
+            format::number(value, lang)
+        ),
+        (None, Unit::Share) => format::percent(value, lang),
+        (None, Unit::Count) => format::number(value, lang),
     };
     match hit.series {
         Some(s) => {
@@ -43,11 +41,11 @@ pub fn describe(chart: &BarChart, hit: &Hit, hidden: &[bool], lang: Lang) -> Vec
         }
         None => {
             let sep = lang.pick(" : ", ": ");
-            for (s, series) in chart.series.iter().enumerate() {
-                if !hidden.get(s).copied().unwrap_or(false) && chart.values[hit.category][s] > 0.0 {
+            for &s in &stack.visible {
+                if chart.values[hit.category][s] > 0.0 {
                     lines.push(format!(
                         "{}{sep}{}",
-                        series.label,
+                        chart.series[s].label,
                         value_text(chart.values[hit.category][s])
                     ));
                 }
