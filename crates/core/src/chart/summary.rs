@@ -3,7 +3,7 @@
 
 use super::stack::Stack;
 use super::text::title_and_guide;
-use super::{BarChart, ChartId, Layout, Unit};
+use super::{BarChart, ChartId, Layout, Period, Unit};
 use crate::date::parse_date;
 use crate::{format, Lang};
 
@@ -282,10 +282,8 @@ fn over_time(chart: &BarChart, stack: &Stack, lang: Lang) -> String {
         .iter()
         .map(|c| parse_date(&c.key))
         .collect();
-    let monthly = matches!(
-        (dates.first(), dates.get(1)),
-        (Some(Some(a)), Some(Some(b))) if (*b - *a).whole_days() > 7
-    );
+    // The chart says its step: weeks, or months over long spans.
+    let monthly = chart.period == Some(Period::Month);
     let when = |c: usize| match dates[c] {
         Some(d) if monthly => format::month_year(d, lang),
         Some(d) => format::date(d, lang),
