@@ -155,16 +155,9 @@ async fn main() {
         let mut live = Vec::new();
         for _load in 0..3 {
             let b = browser(900, 900).await;
-            b.client
-                .goto(&format!(
-                    "http://127.0.0.1:{port}/embed.html?chart=journal-weekly"
-                ))
-                .await
-                .unwrap();
-            b.wait_for(
-                "window.eigPulseTimings && window.eigPulseTimings.staticChart > 0",
-                "the static chart",
-            )
+            b.goto_static(&format!(
+                "http://127.0.0.1:{port}/embed/journal-weekly.fr.html"
+            ))
             .await;
             painted.push(
                 b.js("return window.eigPulseTimings.staticChart")

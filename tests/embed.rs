@@ -369,16 +369,6 @@ async fn image_ink(b: &Browser, selector: &str) -> f64 {
     b.js(&script).await.as_f64().unwrap()
 }
 
-/// Opens a light embed page and waits for its static chart.
-async fn goto_static(b: &Browser, url: &str) {
-    b.client.goto(url).await.unwrap();
-    b.wait_for(
-        "window.eigPulseTimings && window.eigPulseTimings.staticChart > 0",
-        "the static chart",
-    )
-    .await;
-}
-
 const LIVE: &str = "!document.getElementById('embed-static') && window.eigPulseTimings.draws >= 1";
 
 #[tokio::test]
@@ -386,7 +376,7 @@ async fn the_light_embed_paints_at_once_and_turns_interactive_at_the_first_gestu
     let (dashboard, _) = sites();
     let url = format!("http://127.0.0.1:{dashboard}/embed/journal-weekly.fr.html");
     let b = browser(900, 900).await;
-    goto_static(&b, &url).await;
+    b.goto_static(&url).await;
     // Painted from its HTML and SVG plot alone: no WebAssembly, no export, 5 requests.
     let resources = fetched(&b).await;
     assert!(
@@ -452,7 +442,7 @@ async fn the_light_embed_paints_at_once_and_turns_interactive_at_the_first_gestu
     assert!(fetched(&b).await.iter().any(|r| r.ends_with(".wasm")));
 
     // The keyboard: Tab reaches the static plot, the interactive one takes the focus over.
-    goto_static(&b, &url).await;
+    b.goto_static(&url).await;
     b.js("document.querySelector('.chart-frame img').focus()")
         .await;
     b.wait_for(LIVE, "the interactive chart after focus").await;
@@ -470,7 +460,7 @@ async fn the_light_embed_paints_at_once_and_turns_interactive_at_the_first_gestu
     .await;
 
     // A button of the static chart: its click is done again on the interactive one.
-    goto_static(&b, &url).await;
+    b.goto_static(&url).await;
     b.click(".table-toggle").await;
     b.wait_for(LIVE, "the interactive chart after a click")
         .await;
@@ -487,10 +477,9 @@ async fn the_light_embed_honours_plain_theme_language_and_filters() {
     let (dashboard, _) = sites();
     let b = browser(800, 900).await;
     // Plain: the plot and its legend only.
-    goto_static(
-        &b,
-        &format!("http://127.0.0.1:{dashboard}/embed/openness-by-promotion.fr.html?plain=1"),
-    )
+    b.goto_static(&format!(
+        "http://127.0.0.1:{dashboard}/embed/openness-by-promotion.fr.html?plain=1"
+    ))
     .await;
     assert_eq!(
         b.js("return [...document.querySelectorAll('h1, h2, .embed-credit, .chart-tools')].filter(e => e.getClientRects().length > 0).length")
@@ -499,7 +488,10 @@ async fn the_light_embed_honours_plain_theme_language_and_filters() {
         "nothing but the plot and its legend is shown"
     );
     // Dark and English, through `embed.html?chart=`: the chart's English page, in the dark scheme: the dark plot, English words.
-    goto_static(&b, &format!("http://127.0.0.1:{dashboard}/embed.html?chart=defis-by-administration&theme=dark&lang=en")).await;
+    b.goto_static(&format!(
+        "http://127.0.0.1:{dashboard}/embed.html?chart=defis-by-administration&theme=dark&lang=en"
+    ))
+    .await;
     assert_eq!(b.text("h1").await, "Défis per administration");
     assert_eq!(b.js("return document.documentElement.lang").await, "en");
     assert_eq!(
@@ -552,10 +544,9 @@ async fn the_light_embed_says_so_when_the_interactive_chart_cannot_load() {
     );
     let dashboard = serve(dist(), routes);
     let b = browser(800, 900).await;
-    goto_static(
-        &b,
-        &format!("http://127.0.0.1:{dashboard}/embed/journal-weekly.fr.html"),
-    )
+    b.goto_static(&format!(
+        "http://127.0.0.1:{dashboard}/embed/journal-weekly.fr.html"
+    ))
     .await;
     b.click(".table-toggle").await;
     b.wait_for(

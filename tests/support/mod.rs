@@ -356,6 +356,17 @@ impl Browser {
         panic!("timed out waiting for {what} ({condition}); page text: {body}");
     }
 
+    /// Opens a light embed page (`embed/<id>.<lang>.html`, or `embed.html?chart=`, which leads
+    /// there) and waits for its static chart.
+    pub async fn goto_static(&self, url: &str) {
+        self.client.goto(url).await.unwrap();
+        self.wait_for(
+            "window.eigPulseTimings && window.eigPulseTimings.staticChart > 0",
+            "the static chart",
+        )
+        .await;
+    }
+
     /// The text of the first element matching `selector`.
     pub async fn text(&self, selector: &str) -> String {
         let script = format!(
