@@ -177,6 +177,21 @@ async fn embedded_charts_take_their_height_follow_the_host_and_ignore_strangers(
     b.finish().await;
 }
 
+/// `url` names the unknown chart « camembert »: the page says so, in French, with the known ones.
+async fn says_unknown_chart(b: &Browser, url: &str) {
+    b.client.goto(url).await.unwrap();
+    b.wait_for(
+        "document.querySelector('.failure')",
+        "an unknown chart message",
+    )
+    .await;
+    let text = b.text(".failure").await;
+    assert!(
+        text.contains("Graphique inconnu « camembert »") && text.contains("journal-weekly"),
+        "{text}"
+    );
+}
+
 #[tokio::test]
 async fn plain_embeds_show_the_chart_alone_and_unknown_charts_say_so() {
     let (dashboard, _) = sites();
@@ -198,20 +213,11 @@ async fn plain_embeds_show_the_chart_alone_and_unknown_charts_say_so() {
         0
     );
     assert!(b.ink("openness-by-promotion").await > 0.02);
-    b.client
-        .goto(&format!("http://127.0.0.1:{dashboard}/?chart=camembert"))
-        .await
-        .unwrap();
-    b.wait_for(
-        "document.querySelector('.failure')",
-        "an unknown chart message",
+    says_unknown_chart(
+        &b,
+        &format!("http://127.0.0.1:{dashboard}/?chart=camembert"),
     )
     .await;
-    let text = b.text(".failure").await;
-    assert!(
-        text.contains("Graphique inconnu « camembert »") && text.contains("journal-weekly"),
-        "{text}"
-    );
     b.finish().await;
 }
 
@@ -519,19 +525,11 @@ async fn the_light_embed_honours_plain_theme_language_and_filters() {
         .await;
     assert!(b.text(".chart-subtitle").await.contains("EIG 2"));
     // An unknown chart: the interactive page says so, in French.
-    b.client
-        .goto(&format!(
-            "http://127.0.0.1:{dashboard}/embed.html?chart=camembert"
-        ))
-        .await
-        .unwrap();
-    b.wait_for(
-        "document.querySelector('.failure')",
-        "an unknown chart message",
+    says_unknown_chart(
+        &b,
+        &format!("http://127.0.0.1:{dashboard}/embed.html?chart=camembert"),
     )
     .await;
-    let text = b.text(".failure").await;
-    assert!(text.contains("Graphique inconnu « camembert »"), "{text}");
     b.finish().await;
 }
 
