@@ -14,7 +14,6 @@ pub fn DefiList(
     selection: Memo<Selection>,
     defi: RwSignal<Option<String>>,
 ) -> impl IntoView {
-    let lang = expect_context::<RwSignal<Lang>>();
     let rows = move || {
         let selection = selection.get();
         let mut rows: Vec<(String, String, String, String)> = selection
@@ -39,7 +38,7 @@ pub fn DefiList(
     };
     view! {
         <section class="defi-list">
-            <h2>{move || format!("{} ({})", lang.get().pick("Défis", "Défis"), selection.with(|s| s.defis.len()))}</h2>
+            <h2>{move || format!("Défis ({})", selection.with(|s| s.defis.len()))}</h2>
             <ul>
                 {move || rows().into_iter().map(|(id, title, promotion, admin)| {
                     let open = id.clone();

@@ -71,11 +71,10 @@ pub fn export(args: ExportArgs) -> Result<ExitCode, String> {
     }
     write_atomically(&args.output, json.as_bytes(), lang)?;
     eprintln!(
-        "{} {} ({} {}, {} {}, {} {})",
+        "{} {} ({} défis, {} {}, {} {})",
         lang.pick("export écrit :", "export written:"),
         args.output.display(),
         export.defis.len(),
-        lang.pick("défis", "défis"),
         export.journal.len(),
         lang.pick("lignes de journal", "journal rows"),
         export.activity.len(),

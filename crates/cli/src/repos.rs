@@ -337,10 +337,8 @@ pub fn clone(
         *tally.entry(outcome).or_default() += 1;
         bar.suspend(|| {
             eprintln!(
-                "{place}: {} {} « {} » : {message}",
-                lang.pick("défi", "défi"),
-                link.defi_id,
-                link.url
+                "{place}: défi {} « {} » : {message}",
+                link.defi_id, link.url
             );
         });
         bar.inc(1);

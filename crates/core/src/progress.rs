@@ -292,7 +292,7 @@ pub fn cohorts_cumulative_commits(cohort: &Cohort, selection: &Selection, lang: 
                 "{} ({} {})",
                 promotions[*p].label,
                 cumulative[0].len(),
-                lang.pick("défis", "défis")
+                "défis"
             ),
             color: i,
         })

@@ -598,19 +598,17 @@ fn cell(
                     .as_ref()
                     .map(|file| match &r.openness.license_spdx {
                         Some(spdx) => {
-                            format!("{} {spdx} ({file})", lang.pick("licence", "licence"))
+                            format!("licence {spdx} ({file})")
                         }
                         None if r.openness.absent.contains(file) => format!(
-                            "{} ({file}) {}",
-                            lang.pick("licence", "licence"),
+                            "licence ({file}) {}",
                             lang.pick(
                                 "non lue : fichier absent de la copie",
                                 "not read: file absent from the copy"
                             )
                         ),
                         None => format!(
-                            "{} ({file}) {}",
-                            lang.pick("licence", "licence"),
+                            "licence ({file}) {}",
                             lang.pick("non reconnue", "not recognised")
                         ),
                     })

@@ -125,7 +125,7 @@ pub fn defis_by_administration(
         categories,
         series: vec![Series {
             key: "defis".into(),
-            label: lang.pick("Défis", "Défis").into(),
+            label: "Défis".into(),
             color: 0,
         }],
         values,

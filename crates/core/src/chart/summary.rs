@@ -231,7 +231,7 @@ fn lines(chart: &BarChart, visible: &[usize], lang: Lang) -> String {
             Some((low, high)) => format!(
                 "{} {value} ({} {} {} {})",
                 chart.series[s].label,
-                lang.pick("quartiles", "quartiles"),
+                "quartiles",
                 value_text(chart, low, lang),
                 lang.pick("à", "to"),
                 value_text(chart, high, lang)

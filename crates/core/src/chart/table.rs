@@ -98,15 +98,15 @@ pub struct GridRow {
 /// What a category is, per chart: the first column's header.
 fn category_header(id: ChartId, lang: Lang) -> &'static str {
     match id {
-        ChartId::DefisByAdministration => lang.pick("Administration", "Administration"),
+        ChartId::DefisByAdministration => "Administration",
         ChartId::SkillsByPromotion
         | ChartId::OpennessByPromotion
         | ChartId::PerennisationByPromotion
         | ChartId::LanguagesByPromotion
-        | ChartId::OpennessIndicators => lang.pick("Promotion", "Promotion"),
+        | ChartId::OpennessIndicators => "Promotion",
         ChartId::TechnologiesByPromotion => lang.pick("Technologie", "Technology"),
         ChartId::JournalWeekly => lang.pick("Semaine du", "Week of"),
-        ChartId::JournalMixByDefi => lang.pick("Défi", "Défi"),
+        ChartId::JournalMixByDefi => "Défi",
         ChartId::RepositoryActivity => lang.pick("Période", "Period"),
         ChartId::CohortsCumulativeCommits => lang.pick("Depuis le début", "Since the start"),
     }
@@ -125,7 +125,7 @@ pub fn grid(chart: &BarChart, hidden: &[bool], lang: Lang) -> Grid {
         columns.push(if counted {
             lang.pick("Entrées", "Entries").to_string()
         } else {
-            lang.pick("Total", "Total").to_string()
+            "Total".to_string()
         });
     }
     // Shares whose denominators differ per category say them in the note: a last column.

@@ -30,7 +30,7 @@ pub fn describe(chart: &BarChart, hit: &Hit, hidden: &[bool], lang: Lang) -> Vec
             let value = match chart.spread.get(hit.category).and_then(|row| row.get(s)) {
                 Some((low, high)) => format!(
                     "{value} ({} {} {} {})",
-                    lang.pick("quartiles", "quartiles"),
+                    "quartiles",
                     value_text(*low),
                     lang.pick("à", "to"),
                     value_text(*high)
