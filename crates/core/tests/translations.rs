@@ -65,6 +65,10 @@ fn no_translation_gives_the_same_text_twice() {
 fn the_scanner_reads_literals_with_escapes() {
     let (first, rest) = literal(r#" "a \"b\" c", "d")"#).unwrap();
     assert_eq!(first, r#"a "b" c"#);
-    let (second, _) = rest.trim_start().strip_prefix(',').and_then(literal).unwrap();
+    let (second, _) = rest
+        .trim_start()
+        .strip_prefix(',')
+        .and_then(literal)
+        .unwrap();
     assert_eq!(second, "d");
 }
