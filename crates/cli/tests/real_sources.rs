@@ -5,6 +5,7 @@ mod common;
 use std::collections::BTreeMap;
 
 use common::*;
+use eig_pulse_core::export::IssueKind;
 use eig_pulse_core::Export;
 
 fn real_export() -> (Export, String, String) {
@@ -244,7 +245,7 @@ fn malformed_urls_are_left_out_and_recorded_on_the_defi() {
     let issue = &defi("afd-geodata")
         .issues
         .iter()
-        .find(|i| i.kind == "malformed_url")
+        .find(|i| i.kind == IssueKind::MalformedUrl)
         .unwrap();
     assert_eq!(
         issue.value.as_deref(),
@@ -412,4 +413,32 @@ fn the_report_speaks_english_on_request() {
         stderr(&output)
     );
     assert!(stderr(&output).contains("matches no défi"));
+}
+
+/// The published schema's closed sets are the core's: a name added on one side only fails here.
+#[test]
+fn schema_lists_the_closed_sets_of_the_core() {
+    use eig_pulse_core::export::{CiSystem, MatchedBy};
+    let schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(repo().join("schema/export.schema.json")).unwrap(),
+    )
+    .unwrap();
+    let activity = &schema["properties"]["activity"]["items"]["properties"];
+    let listed = |value: &serde_json::Value| -> Vec<String> {
+        value["enum"]
+            .as_array()
+            .unwrap_or_else(|| panic!("no enum in {value}"))
+            .iter()
+            .map(|v| v.as_str().unwrap().to_string())
+            .collect()
+    };
+    let known = |names: Vec<&str>| names.into_iter().map(String::from).collect::<Vec<_>>();
+    assert_eq!(
+        listed(&activity["matched_by"]),
+        known(MatchedBy::KNOWN.iter().map(MatchedBy::as_str).collect())
+    );
+    assert_eq!(
+        listed(&activity["openness"]["properties"]["ci"]["items"]),
+        known(CiSystem::KNOWN.iter().map(CiSystem::as_str).collect())
+    );
 }

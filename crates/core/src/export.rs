@@ -4,6 +4,110 @@
 //! fields may be added, never renamed.
 
 use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// A closed set of names the contract writes as strings: one variant per name, plus `Unknown`
+/// keeping any other value as written, so that a foreign export still loads and `validate`
+/// names the place of the unknown value. Serialized exactly as the string.
+macro_rules! named_set {
+    ($(#[$meta:meta])* $name:ident { $($(#[$variant_meta:meta])* $variant:ident = $text:literal,)+ }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[serde(from = "String", into = "String")]
+        pub enum $name {
+            $($(#[$variant_meta])* $variant,)+
+            /// A value this build does not know, kept as written.
+            Unknown(String),
+        }
+
+        impl $name {
+            /// Every known value, in the order the contract lists them.
+            pub const KNOWN: &'static [$name] = &[$($name::$variant),+];
+
+            /// The name as the contract writes it.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    $($name::$variant => $text,)+
+                    $name::Unknown(text) => text,
+                }
+            }
+
+            pub fn is_known(&self) -> bool {
+                !matches!(self, $name::Unknown(_))
+            }
+        }
+
+        impl From<String> for $name {
+            fn from(text: String) -> Self {
+                match text.as_str() {
+                    $($text => $name::$variant,)+
+                    _ => $name::Unknown(text),
+                }
+            }
+        }
+
+        impl From<&str> for $name {
+            fn from(text: &str) -> Self {
+                $name::from(text.to_string())
+            }
+        }
+
+        impl From<$name> for String {
+            fn from(value: $name) -> String {
+                match value {
+                    $name::Unknown(text) => text,
+                    known => known.as_str().to_string(),
+                }
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+
+named_set! {
+    /// How a repository was matched to its défi.
+    MatchedBy {
+        /// The catalogue's `source_code` link names it.
+        SourceCode = "source_code",
+        /// The committed mapping of folders to défis names it.
+        Mapping = "mapping",
+    }
+}
+
+/// A scan's record before it is matched: empty, so that `validate` names it if it ever leaks.
+impl Default for MatchedBy {
+    fn default() -> Self {
+        MatchedBy::Unknown(String::new())
+    }
+}
+
+named_set! {
+    /// A continuous-integration system found configured in a repository.
+    CiSystem {
+        GithubActions = "github-actions",
+        GitlabCi = "gitlab-ci",
+        Circleci = "circleci",
+        Travis = "travis",
+    }
+}
+
+named_set! {
+    /// The kind of a problem kept beside a défi (the set is open: other exporters may add kinds).
+    IssueKind {
+        /// A link that is not an absolute http(s) URL, left out.
+        MalformedUrl = "malformed_url",
+        /// A key every défi should have is absent.
+        MissingKey = "missing_key",
+        /// A person named by the défi is absent from the people file.
+        UnknownPerson = "unknown_person",
+        Other = "other",
+    }
+}
 
 /// The only schema version this build reads and writes.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -192,7 +296,7 @@ pub struct Activity {
     /// The repository's remote URL as matched (the catalogue's `source_code`, or the mapping's).
     pub url: String,
     /// How the repository was matched to its défi: `source_code` or `mapping`.
-    pub matched_by: String,
+    pub matched_by: MatchedBy,
     /// The branch HEAD points to; null when HEAD is detached.
     pub default_branch: Option<String>,
     /// Commits reachable from HEAD.
@@ -245,7 +349,7 @@ pub struct Openness {
     pub contributing: bool,
     pub changelog: bool,
     /// CI systems configured: `github-actions`, `gitlab-ci`, `circleci`, `travis`.
-    pub ci: Vec<String>,
+    pub ci: Vec<CiSystem>,
     /// A `test`, `tests`, `spec` or `__tests__` folder exists.
     pub tests: bool,
     /// Files a check needed that the copy lacks (copies may leave out big files): the check
@@ -381,7 +485,7 @@ pub struct KeyFigure {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Issue {
     /// Stable machine id: `malformed_url`, `unknown_person`, `missing_key`, ...
-    pub kind: String,
+    pub kind: IssueKind,
     /// The source field concerned.
     pub field: String,
     /// The offending value as written, when there is one.

@@ -10,7 +10,7 @@ use crate::chart::{
 };
 use crate::cohort::{Cohort, Selection};
 use crate::date::parse_date;
-use crate::export::{Activity, Promotion, UnscannedReason};
+use crate::export::{Activity, CiSystem, Promotion, UnscannedReason};
 use crate::filter::Filters;
 use crate::{format, Lang};
 
@@ -631,7 +631,12 @@ fn cell(
                 .into(),
         ),
         Criterion::Ci => (
-            found(&|r| (!r.openness.ci.is_empty()).then(|| r.openness.ci.join(", "))),
+            found(&|r| {
+                (!r.openness.ci.is_empty()).then(|| {
+                    let systems: Vec<&str> = r.openness.ci.iter().map(CiSystem::as_str).collect();
+                    systems.join(", ")
+                })
+            }),
             lang.pick(
                 "aucune intégration continue configurée",
                 "no continuous integration configured",

@@ -7,7 +7,7 @@ use crate::tree::End;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
-use crate::export::{Export, JOURNAL_CATEGORIES, SCHEMA_VERSION};
+use crate::export::{CiSystem, Export, JOURNAL_CATEGORIES, SCHEMA_VERSION};
 
 /// A problem in an export, located by a JSON pointer (`/defis/3/administration_id`).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -441,11 +441,32 @@ pub fn check(export: &Export) -> Vec<Problem> {
                 ),
             );
         }
-        if !matches!(repo.matched_by.as_str(), "source_code" | "mapping") {
+        if !repo.matched_by.is_known() {
             push(
                 format!("/activity/{i}/matched_by"),
                 format!("« {} » n'est ni source_code ni mapping", repo.matched_by),
             );
+        }
+        let mut systems = HashSet::new();
+        for (j, system) in repo.openness.ci.iter().enumerate() {
+            if !system.is_known() {
+                push(
+                    format!("/activity/{i}/openness/ci/{j}"),
+                    format!(
+                        "système d'intégration continue « {system} » inconnu (attendus : {})",
+                        CiSystem::KNOWN
+                            .iter()
+                            .map(CiSystem::as_str)
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                );
+            } else if !systems.insert(system) {
+                push(
+                    format!("/activity/{i}/openness/ci/{j}"),
+                    format!("« {system} » en double"),
+                );
+            }
         }
         for (field, date) in [
             ("first_commit", &repo.first_commit),

@@ -298,3 +298,64 @@ fn csv_cells_never_start_a_formula() {
     assert_eq!(table::field("-1"), "\"'-1\"");
     assert_eq!(table::field("a,b"), "\"a,b\"");
 }
+
+/// Names outside a closed set of the contract (`matched_by`, CI systems): the export still loads,
+/// keeps them as written, and the contract names each place; known names are written as before.
+#[test]
+fn names_outside_a_closed_set_are_kept_and_named() {
+    use eig_pulse_core::export::{CiSystem, MatchedBy};
+    let mut record = activity(&["2018-01-01"]);
+    record.matched_by = "guessed".into();
+    record.openness.ci = vec!["jenkins".into(), "travis".into(), "travis".into()];
+    let json = serde_json::to_value(&record).unwrap();
+    assert_eq!(json["matched_by"], "guessed");
+    assert_eq!(
+        json["openness"]["ci"],
+        serde_json::json!(["jenkins", "travis", "travis"])
+    );
+    let read: Activity = serde_json::from_value(json).unwrap();
+    assert_eq!(read, record);
+    assert_eq!(read.openness.ci[1], CiSystem::Travis);
+
+    let export = common::real_export_with(vec![record]);
+    let found = problems(&export);
+    for (place, words) in [
+        (
+            "/activity/0/matched_by",
+            "« guessed » n'est ni source_code ni mapping",
+        ),
+        (
+            "/activity/0/openness/ci/0",
+            "« jenkins » inconnu (attendus : github-actions, gitlab-ci, circleci, travis)",
+        ),
+        ("/activity/0/openness/ci/2", "« travis » en double"),
+    ] {
+        assert!(
+            found
+                .iter()
+                .any(|p| p.starts_with(place) && p.contains(words)),
+            "{place}: {found:?}"
+        );
+    }
+    assert!(!found
+        .iter()
+        .any(|p| p.starts_with("/activity/0/openness/ci/1")));
+    draw_everything(&Cohort::new(export), "");
+
+    // Known names are the contract's strings, both ways.
+    for (value, text) in [
+        (MatchedBy::SourceCode, "source_code"),
+        (MatchedBy::Mapping, "mapping"),
+    ] {
+        assert_eq!(serde_json::to_value(&value).unwrap(), text);
+        assert_eq!(
+            serde_json::from_value::<MatchedBy>(text.into()).unwrap(),
+            value
+        );
+    }
+    let systems: Vec<&str> = CiSystem::KNOWN.iter().map(CiSystem::as_str).collect();
+    assert_eq!(
+        systems,
+        ["github-actions", "gitlab-ci", "circleci", "travis"]
+    );
+}

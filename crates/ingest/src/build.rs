@@ -3,8 +3,8 @@
 use std::collections::{HashMap, HashSet};
 
 use eig_pulse_core::export::{
-    Activity, Defi, Export, Issue, JournalEntry, KeyFigure, Member, Promotion, PromotionEvent,
-    Skill, Source, SCHEMA_VERSION,
+    Activity, Defi, Export, Issue, IssueKind, JournalEntry, KeyFigure, Member, Promotion,
+    PromotionEvent, Skill, Source, SCHEMA_VERSION,
 };
 
 use crate::administrations::{self, Mention, Overrides};
@@ -716,24 +716,27 @@ fn expected_keys(raw: &RawDefi) -> [(&'static str, bool); 4] {
 fn issue_of(what: &What) -> Issue {
     let (kind, field, value, message) = match what {
         What::MalformedUrl { field, value, .. } => (
-            "malformed_url",
+            IssueKind::MalformedUrl,
             *field,
             Some(value.clone()),
             format!("URL malformée « {value} », écartée"),
         ),
-        What::MissingKey { key, .. } => {
-            ("missing_key", *key, None, format!("clé « {key} » absente"))
-        }
+        What::MissingKey { key, .. } => (
+            IssueKind::MissingKey,
+            *key,
+            None,
+            format!("clé « {key} » absente"),
+        ),
         What::UnknownPerson { name, field, .. } => (
-            "unknown_person",
+            IssueKind::UnknownPerson,
             *field,
             Some(name.clone()),
             format!("« {name} » absent de personnes.yml : profil inconnu"),
         ),
-        other => ("other", "", None, format!("{other:?}")),
+        other => (IssueKind::Other, "", None, format!("{other:?}")),
     };
     Issue {
-        kind: kind.into(),
+        kind,
         field: field.into(),
         value,
         message,

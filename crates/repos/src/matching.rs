@@ -3,7 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use eig_pulse_core::export::Activity;
+use eig_pulse_core::export::{Activity, MatchedBy};
 
 use crate::remote;
 use crate::scan::Scan;
@@ -93,10 +93,10 @@ pub fn match_scans(
             scanned_keys.insert(key.clone(), scan.folder.clone());
         }
         let through_catalogue = key.as_ref().and_then(|k| by_key.get(k));
-        let matches: Vec<(String, String, &str)> = match through_catalogue {
+        let matches: Vec<(String, String, MatchedBy)> = match through_catalogue {
             Some(links) => links
                 .iter()
-                .map(|(id, url)| (id.to_string(), url.to_string(), "source_code"))
+                .map(|(id, url)| (id.to_string(), url.to_string(), MatchedBy::SourceCode))
                 .collect(),
             None => {
                 let entry = mapping.iter().enumerate().find(|(_, entry)| {
@@ -117,7 +117,7 @@ pub fn match_scans(
                             .and_then(remote::publishable)
                             .or_else(|| first_source_code(defis, &entry.defi_id))
                             .unwrap_or_default();
-                        vec![(entry.defi_id.clone(), url, "mapping")]
+                        vec![(entry.defi_id.clone(), url, MatchedBy::Mapping)]
                     }
                     Some((index, _)) => {
                         // Reported once below, as an entry naming an unknown défi.
@@ -155,7 +155,7 @@ pub fn match_scans(
                 Activity {
                     defi_id,
                     url: remote::publishable(&url).unwrap_or_default(),
-                    matched_by: matched_by.to_string(),
+                    matched_by,
                     ..scan.activity.clone()
                 },
             ));

@@ -11,7 +11,7 @@
 //!   folders down (`tests/`, `backend/tests/`, `app/src/test/`), hidden folders,
 //!   `node_modules` and `vendor` aside.
 
-use eig_pulse_core::export::Openness;
+use eig_pulse_core::export::{CiSystem, Openness};
 use gix::prelude::FindExt as _;
 use gix::ObjectId;
 
@@ -127,18 +127,17 @@ pub fn check(repo: &gix::Repository, head: ObjectId) -> Result<Openness, Problem
         |entries: &[Entry], name: &str| entries.iter().any(|e| !e.is_tree && e.name == name);
     let ci = [
         (
-            "github-actions",
+            CiSystem::GithubActions,
             workflows
                 .iter()
                 .any(|e| !e.is_tree && (e.name.ends_with(".yml") || e.name.ends_with(".yaml"))),
         ),
-        ("gitlab-ci", named(&root, ".gitlab-ci.yml")),
-        ("circleci", named(&circleci, "config.yml")),
-        ("travis", named(&root, ".travis.yml")),
+        (CiSystem::GitlabCi, named(&root, ".gitlab-ci.yml")),
+        (CiSystem::Circleci, named(&circleci, "config.yml")),
+        (CiSystem::Travis, named(&root, ".travis.yml")),
     ]
     .into_iter()
-    .filter(|(_, found)| *found)
-    .map(|(name, _)| name.to_string())
+    .filter_map(|(system, found)| found.then_some(system))
     .collect();
 
     Ok(Openness {
