@@ -432,13 +432,18 @@ fn schema_lists_the_closed_sets_of_the_core() {
             .map(|v| v.as_str().unwrap().to_string())
             .collect()
     };
-    let known = |names: Vec<&str>| names.into_iter().map(String::from).collect::<Vec<_>>();
     assert_eq!(
         listed(&activity["matched_by"]),
-        known(MatchedBy::KNOWN.iter().map(MatchedBy::as_str).collect())
+        MatchedBy::KNOWN
+            .iter()
+            .map(MatchedBy::as_str)
+            .collect::<Vec<_>>()
     );
     assert_eq!(
         listed(&activity["openness"]["properties"]["ci"]["items"]),
-        known(CiSystem::KNOWN.iter().map(CiSystem::as_str).collect())
+        CiSystem::KNOWN
+            .iter()
+            .map(CiSystem::as_str)
+            .collect::<Vec<_>>()
     );
 }
