@@ -7,6 +7,8 @@ use eig_pulse_core::export::Source;
 use eig_pulse_core::{format, Cohort, Lang};
 use leptos::prelude::*;
 
+use crate::i18n::say;
+
 use crate::browser;
 use crate::dashboard::Dashboard;
 use crate::embed::Embedded;
@@ -101,7 +103,6 @@ pub struct FontsLoaded(pub RwSignal<u32>);
 #[component]
 fn Header(preference: RwSignal<Preference>) -> impl IntoView {
     let lang = expect_context::<RwSignal<Lang>>();
-    let t = move |fr: &'static str, en: &'static str| move || lang.get().pick(fr, en);
     view! {
         <header role="banner" class="fr-header">
             <div class="fr-header__body">
@@ -115,7 +116,7 @@ fn Header(preference: RwSignal<Preference>) -> impl IntoView {
                             </div>
                             <div class="fr-header__service">
                                 <p class="fr-header__service-title">"EIG Pulse"</p>
-                                <p class="fr-header__service-tagline">{t(
+                                <p class="fr-header__service-tagline">{say(lang,
                                     "L'avancement technique des défis Entrepreneurs d'intérêt général",
                                     "Technical progress of the Entrepreneurs d'intérêt général challenges",
                                 )}</p>
@@ -123,7 +124,7 @@ fn Header(preference: RwSignal<Preference>) -> impl IntoView {
                         </div>
                         <div class="header-tools">
                             <fieldset class="fr-segmented fr-segmented--sm scheme-switch">
-                                <legend class="fr-segmented__legend">{t("Thème d'affichage", "Display theme")}</legend>
+                                <legend class="fr-segmented__legend">{say(lang, "Thème d'affichage", "Display theme")}</legend>
                                 <div class="fr-segmented__elements">
                                     {Preference::ALL
                                         .into_iter()
@@ -152,15 +153,15 @@ fn Header(preference: RwSignal<Preference>) -> impl IntoView {
                             <button
                                 class="fr-btn fr-btn--tertiary fr-btn--sm lang-switch"
                                 type="button"
-                                lang=move || if lang.get() == Lang::Fr { "en" } else { "fr" }
+                                lang=move || lang.get().other().code()
                                 title=move || lang.get().pick("Display in English", "Afficher en français")
                                 on:click=move |_| {
-                                    let next = if lang.get() == Lang::Fr { Lang::En } else { Lang::Fr };
+                                    let next = lang.get().other();
                                     lang.set(next);
                                     browser::replace_parameter("lang", next.code());
                                 }
                             >
-                                {move || if lang.get() == Lang::Fr { "EN – English" } else { "FR – Français" }}
+                                {move || lang.get().pick("EN – English", "FR – Français")}
                             </button>
                         </div>
                     </div>
@@ -181,7 +182,6 @@ struct Credits {
 #[component]
 fn Footer(credits: Signal<Option<Credits>>) -> impl IntoView {
     let lang = expect_context::<RwSignal<Lang>>();
-    let t = move |fr: &'static str, en: &'static str| move || lang.get().pick(fr, en);
     let when = move |text: &str| {
         parse_date(text.get(..10).unwrap_or(text))
             .map(|d| format::date(d, lang.get()))
@@ -220,7 +220,7 @@ fn Footer(credits: Signal<Option<Credits>>) -> impl IntoView {
                         <p class="fr-logo">"République"<br />"Française"</p>
                     </div>
                     <div class="fr-footer__content">
-                        <p class="fr-footer__content-desc">{t(
+                        <p class="fr-footer__content-desc">{say(lang,
                             "EIG Pulse montre l'avancement technique des défis du programme Entrepreneurs d'intérêt général, porté par Etalab au sein de la Direction interministérielle du numérique (DINUM).",
                             "EIG Pulse shows the technical progress of the challenges of the Entrepreneurs d'intérêt général programme, run by Etalab within the French interministerial digital directorate (DINUM).",
                         )}</p>
@@ -234,11 +234,11 @@ fn Footer(credits: Signal<Option<Credits>>) -> impl IntoView {
                 </div>
                 <div class="fr-footer__bottom">
                     <ul class="fr-footer__bottom-list">
-                        <li class="fr-footer__bottom-item"><a class="fr-footer__bottom-link" href="data/export.json">{t("Données (JSON)", "Data (JSON)")}</a></li>
-                        <li class="fr-footer__bottom-item"><span class="fr-footer__bottom-link">{t("Accessibilité : partiellement conforme (RGAA 4.1)", "Accessibility: partially compliant (RGAA 4.1)")}</span></li>
+                        <li class="fr-footer__bottom-item"><a class="fr-footer__bottom-link" href="data/export.json">{say(lang, "Données (JSON)", "Data (JSON)")}</a></li>
+                        <li class="fr-footer__bottom-item"><span class="fr-footer__bottom-link">{say(lang, "Accessibilité : partiellement conforme (RGAA 4.1)", "Accessibility: partially compliant (RGAA 4.1)")}</span></li>
                     </ul>
                     <div class="fr-footer__bottom-copy">
-                        <p>{t(
+                        <p>{say(lang,
                             "Sauf mention contraire, les contenus de ce site sont proposés sous la Licence Ouverte / Open Licence 2.0 (Etalab). Design : système de design de l'État (DSFR).",
                             "Unless stated otherwise, this site's content is offered under the Licence Ouverte / Open Licence 2.0 (Etalab). Design: the French State design system (DSFR).",
                         )}</p>

@@ -4,8 +4,10 @@ use std::sync::Arc;
 
 use eig_pulse_core::chart::{BarChart, ChartId, Target};
 use eig_pulse_core::filter::Ignored;
-use eig_pulse_core::{stats, Cohort, Filters, Lang};
+use eig_pulse_core::{stats, Cohort, Filters, Lang, Text};
 use leptos::prelude::*;
+
+use crate::i18n::say;
 
 use crate::browser;
 use crate::chart_view::{ChartView, Surroundings};
@@ -39,8 +41,7 @@ fn read_state(cohort: &Cohort) -> (Filters, Option<String>, Vec<Ignored>) {
         ignored.push(Ignored {
             name: "defi".into(),
             value,
-            reason_fr: "défi inconnu",
-            reason_en: "unknown défi",
+            reason: Text::fixed("défi inconnu", "unknown défi"),
         });
     }
     (filters, known, ignored)
@@ -107,7 +108,6 @@ pub fn Dashboard(cohort: Arc<Cohort>) -> impl IntoView {
         .map(|&id| (id, chart_memo(id)))
         .collect();
     let scanned = !cohort.export.activity.is_empty();
-    let t = move |fr: &'static str, en: &'static str| move || lang.get().pick(fr, en);
     // What lies below the first screen (repositories, scorecard, the défis' list) is built just
     // after the first charts are painted: they come first.
     let below_first_screen = RwSignal::new(false);
@@ -129,12 +129,12 @@ pub fn Dashboard(cohort: Arc<Cohort>) -> impl IntoView {
                         let parts: Vec<String> = ignored
                             .get()
                             .iter()
-                            .map(|i| format!("{}={} ({})", i.name, i.value, lang.pick(i.reason_fr, i.reason_en)))
+                            .map(|i| format!("{}={} ({})", i.name, i.value, i.reason.get(lang)))
                             .collect();
                         format!("{} {}", lang.pick("Paramètres d'URL ignorés :", "URL parameters ignored:"), parts.join(", "))
                     }}
                     <button type="button" class="link-button" on:click=move |_| ignored.set(Vec::new())>
-                        {t("Masquer", "Dismiss")}
+                        {say(lang, "Masquer", "Dismiss")}
                     </button>
                 </p>
             </Show>
@@ -147,11 +147,11 @@ pub fn Dashboard(cohort: Arc<Cohort>) -> impl IntoView {
             </div>
             <Show when=move || below_first_screen.get()>
             <section class="repositories" aria-labelledby="depots-titre">
-                <h2 id="depots-titre">{t("Dépôts de code", "Code repositories")}</h2>
+                <h2 id="depots-titre">{say(lang, "Dépôts de code", "Code repositories")}</h2>
                 {(!scanned).then(|| view! {
                     <div class="fr-notice fr-notice--info no-activity">
                         <div class="fr-container"><div class="fr-notice__body"><p class="fr-notice__title">
-                            {t(
+                            {say(lang,
                                 "Cet export ne contient pas l'activité des dépôts : il a été produit sans « --repos ». La colonne « Code publié » vient du catalogue ; les autres critères attendent l'analyse des dépôts.",
                                 "This export holds no repository activity: it was produced without \"--repos\". The \"Published code\" column comes from the catalogue; the other checks wait for the repositories to be scanned.",
                             )}

@@ -120,19 +120,18 @@ pub fn DefiPanel(
         };
         let progress = progress::defi_progress(&cohort, &only).into_iter().next();
         let card = technologies::defi_card(&cohort.export, &d.id, lang);
-        let t = move |fr: &'static str, en: &'static str| lang.pick(fr, en);
         Some(view! {
             <div class="panel-backdrop" on:click=move |_| close()></div>
             <aside class="defi-panel" role="dialog" aria-modal="true" aria-labelledby="defi-panel-title" data-defi=d.id.clone()>
                 <div class="fr-modal__header">
-                    <button type="button" class="fr-btn--close fr-btn panel-close" on:click=move |_| close() title=t("Fermer la fiche", "Close the card")>{t("Fermer", "Close")}</button>
+                    <button type="button" class="fr-btn--close fr-btn panel-close" on:click=move |_| close() title=lang.pick("Fermer la fiche", "Close the card")>{lang.pick("Fermer", "Close")}</button>
                 </div>
                 <h2 id="defi-panel-title" tabindex="-1">{d.title.clone()}</h2>
                 {d.description.clone().map(|text| view! { <p class="defi-description">{text}</p> })}
                 <dl class="defi-facts">
-                    <dt>{t("Promotion", "Promotion")}</dt>
+                    <dt>"Promotion"</dt>
                     <dd>{promotion}</dd>
-                    <dt>{t("Administration", "Administration")}</dt>
+                    <dt>"Administration"</dt>
                     <dd>
                         {chain.into_iter().enumerate().map(|(i, (admin_id, name))| view! {
                             {(i > 0).then_some(" › ")}
@@ -142,60 +141,60 @@ pub fn DefiPanel(
                             }>{name}</button>
                         }).collect_view()}
                     </dd>
-                    <dt>{t("Compétences", "Skills")}</dt>
+                    <dt>{lang.pick("Compétences", "Skills")}</dt>
                     <dd>{skills.join(", ")}</dd>
-                    <dt>{t("Équipe", "Team")}</dt>
+                    <dt>{lang.pick("Équipe", "Team")}</dt>
                     <dd>
                         <ul class="team">
                             {d.eigs.iter().map(|m| {
-                                let profile = m.profile.clone().unwrap_or_else(|| t("profil inconnu", "unknown profile").to_string());
+                                let profile = m.profile.clone().unwrap_or_else(|| lang.pick("profil inconnu", "unknown profile").to_string());
                                 view! { <li>{format!("{} — {profile}", m.name)}</li> }
                             }).collect_view()}
                         </ul>
                     </dd>
-                    <dt>{t("Mentors", "Mentors")}</dt>
+                    <dt>"Mentors"</dt>
                     <dd>{d.mentors.join(", ")}</dd>
-                    <dt>{t("Liens", "Links")}</dt>
+                    <dt>{lang.pick("Liens", "Links")}</dt>
                     <dd>
                         // Only http(s) becomes a link (the contract already refuses the rest).
-                        {d.source_code.iter().filter(|u| has_http_scheme(u)).map(|url| view! { <a href=url.clone() rel="noopener noreferrer">{t("Code source", "Source code")}</a>" " }).collect_view()}
-                        {d.website.clone().filter(|u| has_http_scheme(u)).map(|url| view! { <a href=url rel="noopener noreferrer">{t("Site web", "Website")}</a> })}
-                        {(d.source_code.is_empty() && d.website.is_none()).then(|| t("aucun lien publié", "no published link"))}
+                        {d.source_code.iter().filter(|u| has_http_scheme(u)).map(|url| view! { <a href=url.clone() rel="noopener noreferrer">{lang.pick("Code source", "Source code")}</a>" " }).collect_view()}
+                        {d.website.clone().filter(|u| has_http_scheme(u)).map(|url| view! { <a href=url rel="noopener noreferrer">{lang.pick("Site web", "Website")}</a> })}
+                        {(d.source_code.is_empty() && d.website.is_none()).then(|| lang.pick("aucun lien publié", "no published link"))}
                     </dd>
                 </dl>
-                <h3>{t("Technologies et ouverture", "Technologies and openness")}</h3>
+                <h3>{lang.pick("Technologies et ouverture", "Technologies and openness")}</h3>
                 <dl class="defi-facts defi-technologies">
-                    <dt>{t("Stack déclarée", "Declared stack")}</dt>
+                    <dt>{lang.pick("Stack déclarée", "Declared stack")}</dt>
                     <dd>{match card.documented {
-                        None => t("pas de relevé pour cette promotion", "no record for this promotion").to_string(),
-                        Some(false) => t("non documentée", "not documented").to_string(),
+                        None => lang.pick("pas de relevé pour cette promotion", "no record for this promotion").to_string(),
+                        Some(false) => lang.pick("non documentée", "not documented").to_string(),
                         Some(true) => card.declared.iter().map(|(name, kind, tentative)| {
                             let mut words = name.clone();
                             if !kind.is_empty() {
                                 words.push_str(&format!(" ({kind})"));
                             }
                             if *tentative {
-                                words.push_str(t(" — envisagée", " — considered"));
+                                words.push_str(lang.pick(" — envisagée", " — considered"));
                             }
                             words
                         }).collect::<Vec<_>>().join(", "),
                     }}</dd>
-                    <dt>{t("Langages mesurés dans le code", "Languages measured in the code")}</dt>
+                    <dt>{lang.pick("Langages mesurés dans le code", "Languages measured in the code")}</dt>
                     <dd>{if card.languages.is_empty() {
-                        t("aucun dépôt analysé", "no repository scanned").to_string()
+                        lang.pick("aucun dépôt analysé", "no repository scanned").to_string()
                     } else {
                         card.languages.iter().map(|(l, share)| format!("{l} {}", format::percent(*share, lang))).collect::<Vec<_>>().join(", ")
                     }}</dd>
-                    <dt>{t("Frameworks (dépendances directes)", "Frameworks (direct dependencies)")}</dt>
+                    <dt>{lang.pick("Frameworks (dépendances directes)", "Frameworks (direct dependencies)")}</dt>
                     <dd>{if card.frameworks.is_empty() {
-                        t("aucun reconnu", "none recognised").to_string()
+                        lang.pick("aucun reconnu", "none recognised").to_string()
                     } else {
                         card.frameworks.join(", ")
                     }}</dd>
-                    <dt>{t("Ouverture", "Openness")}</dt>
+                    <dt>{lang.pick("Ouverture", "Openness")}</dt>
                     <dd>
                         {if card.openness.is_empty() {
-                            view! { <span>{t("aucun élément relevé", "no item recorded")}</span> }.into_any()
+                            view! { <span>{lang.pick("aucun élément relevé", "no item recorded")}</span> }.into_any()
                         } else {
                             view! {
                                 <ul class="defi-openness">
@@ -214,7 +213,7 @@ pub fn DefiPanel(
                     </dd>
                 </dl>
                 {(!d.key_figures.is_empty()).then(|| view! {
-                    <h3>{t("Chiffres clés", "Key figures")}</h3>
+                    <h3>{lang.pick("Chiffres clés", "Key figures")}</h3>
                     <ul class="defi-key-figures">
                         {d.key_figures.iter().map(|k| view! { <li><strong>{format::number(k.amount, lang)}</strong>" "{k.label.clone()}</li> }).collect_view()}
                     </ul>
@@ -223,46 +222,46 @@ pub fn DefiPanel(
                     let day = |date: Option<time::Date>| date.map_or_else(|| "—".to_string(), |d| format::date(d, lang));
                     let window = p.window.map(|(start, end)| format!(
                         "{} {} {} {}",
-                        t("du", "from"),
+                        lang.pick("du", "from"),
                         format::date(start, lang),
-                        t("au", "to"),
+                        lang.pick("au", "to"),
                         format::date(end - time::Duration::days(1), lang)
                     ));
                     view! {
-                        <h3>{t("Le code après les dix mois", "The code after the ten months")}</h3>
+                        <h3>{lang.pick("Le code après les dix mois", "The code after the ten months")}</h3>
                         <dl class="defi-facts defi-progress">
-                            <dt>{t("Commits pendant les dix mois", "Commits during the ten months")}</dt>
+                            <dt>{lang.pick("Commits pendant les dix mois", "Commits during the ten months")}</dt>
                             <dd data-progress="during">{format::count(p.commits_during, lang)}{window.map(|w| format!(" ({w})"))}</dd>
-                            <dt>{t("Commits dans les 12 mois qui suivent", "Commits in the 12 months after")}</dt>
+                            <dt>{lang.pick("Commits dans les 12 mois qui suivent", "Commits in the 12 months after")}</dt>
                             <dd data-progress="after">{format::count(p.commits_after, lang)}</dd>
-                            <dt>{t("Encore actif", "Still active")}</dt>
+                            <dt>{lang.pick("Encore actif", "Still active")}</dt>
                             <dd data-progress="active">{format!(
                                 "{} ({} {}, {} {})",
-                                if p.still_active { t("oui", "yes") } else { t("non", "no") },
-                                t("dernier commit le", "last commit on"),
+                                if p.still_active { lang.pick("oui", "yes") } else { lang.pick("non", "no") },
+                                lang.pick("dernier commit le", "last commit on"),
                                 day(p.last_commit),
-                                t("copie du", "copy of"),
+                                lang.pick("copie du", "copy of"),
                                 day(p.copied),
                             )}</dd>
                         </dl>
                     }
                 })}
                 {(!d.issues.is_empty()).then(|| view! {
-                    <h3>{t("Problèmes dans la source", "Problems in the source")}</h3>
+                    <h3>{lang.pick("Problèmes dans la source", "Problems in the source")}</h3>
                     <ul class="defi-issues">
                         {d.issues.iter().map(|i| view! { <li>{i.message.clone()}</li> }).collect_view()}
                     </ul>
                 })}
-                <h3>{move || format!("{} ({journal_count})", t("Journal", "Journal"))}</h3>
+                <h3>{move || format!("Journal ({journal_count})")}</h3>
                 {if journal.is_empty() {
-                    view! { <p>{t("Aucune entrée de journal pour ce défi.", "No journal entry for this défi.")}</p> }.into_any()
+                    view! { <p>{lang.pick("Aucune entrée de journal pour ce défi.", "No journal entry for this défi.")}</p> }.into_any()
                 } else {
                     view! {
                         <ol class="timeline">
                             {journal.into_iter().map(|(date, task, category)| view! {
                                 <li>
                                     <time datetime=date.to_string()>{format::date(date, lang)}</time>
-                                    " "<span class="category" title=t("Catégorie", "Category")>{category}</span>
+                                    " "<span class="category" title=lang.pick("Catégorie", "Category")>{category}</span>
                                     " "{task}
                                 </li>
                             }).collect_view()}

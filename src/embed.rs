@@ -214,7 +214,6 @@ pub fn EmbedDialog(
     move || {
         let id = embedding.get()?;
         let lang_now = lang.get();
-        let t = move |fr: &'static str, en: &'static str| lang_now.pick(fr, en);
         let filtered = filters.with(|f| f.describe(&cohort_for_words, lang_now));
         let copy = move |_| {
             let text = snippet(id);
@@ -227,16 +226,16 @@ pub fn EmbedDialog(
             <div class="panel-backdrop" on:click=move |_| close()></div>
             <div class="embed-dialog fr-modal__body" role="dialog" aria-modal="true" aria-labelledby="embed-title">
                 <div class="fr-modal__header">
-                    <button type="button" class="fr-btn--close fr-btn panel-close" on:click=move |_| close() title=t("Fermer la fenêtre", "Close the window")>{t("Fermer", "Close")}</button>
+                    <button type="button" class="fr-btn--close fr-btn panel-close" on:click=move |_| close() title=lang_now.pick("Fermer la fenêtre", "Close the window")>{lang_now.pick("Fermer", "Close")}</button>
                 </div>
-                <h2 id="embed-title" class="fr-modal__title" tabindex="-1">{format!("{} « {} »", t("Intégrer", "Embed"), title_and_guide(id, lang_now).0)}</h2>
+                <h2 id="embed-title" class="fr-modal__title" tabindex="-1">{format!("{} « {} »", lang_now.pick("Intégrer", "Embed"), title_and_guide(id, lang_now).0)}</h2>
                 <p>{filtered.map_or_else(
-                    || t("Sans filtre.", "No filter.").to_string(),
-                    |f| format!("{} {f}", t("Filtres actuels :", "Current filters:")),
+                    || lang_now.pick("Sans filtre.", "No filter.").to_string(),
+                    |f| format!("{} {f}", lang_now.pick("Filtres actuels :", "Current filters:")),
                 )}</p>
                 <div class="embed-options">
                     <label>
-                        {t("Thème", "Theme")}" "
+                        {lang_now.pick("Thème", "Theme")}" "
                         <select
                             class="fr-select"
                             prop:value=move || theme.get().parameter()
@@ -248,7 +247,7 @@ pub fn EmbedDialog(
                         </select>
                     </label>
                     <label>
-                        {t("Langue", "Language")}" "
+                        {lang_now.pick("Langue", "Language")}" "
                         <select
                             class="fr-select"
                             prop:value=move || embed_lang.get().unwrap_or_else(|| lang.get()).code()
@@ -259,24 +258,24 @@ pub fn EmbedDialog(
                     </label>
                     <label>
                         <input type="checkbox" prop:checked=move || plain.get() on:change=move |ev| plain.set(event_target_checked(&ev)) />
-                        " "{t("graphique seul (sans titre ni crédit)", "chart only (no title or credit)")}
+                        " "{lang_now.pick("graphique seul (sans titre ni crédit)", "chart only (no title or credit)")}
                     </label>
                 </div>
-                <label class="fr-label" for="embed-snippet">{t("Code à coller dans l'article", "Code to paste in the post")}</label>
+                <label class="fr-label" for="embed-snippet">{lang_now.pick("Code à coller dans l'article", "Code to paste in the post")}</label>
                 <textarea id="embed-snippet" class="fr-input" readonly rows="6" prop:value=move || snippet(id)></textarea>
                 <p>
-                    <button type="button" class="fr-btn" on:click=copy>{t("Copier le code", "Copy the code")}</button>
-                    " "<span role="status">{move || copied.get().then(|| t("Copié.", "Copied."))}</span>
+                    <button type="button" class="fr-btn" on:click=copy>{lang_now.pick("Copier le code", "Copy the code")}</button>
+                    " "<span role="status">{move || copied.get().then(|| lang_now.pick("Copié.", "Copied."))}</span>
                 </p>
                 <p class="embed-help">
-                    {t(
+                    {lang_now.pick(
                         "Sans JavaScript, l'image de repli montre le graphique sans filtre. Pour une image fixe avec ces filtres (diapositives, flux RSS) :",
                         "Without JavaScript, the fallback image shows the unfiltered chart. For a still image with these filters (slides, RSS feeds):",
                     )}
                     <code class="embed-command">{command(id)}</code>
                 </p>
-                <h3>{t("Aperçu", "Preview")}</h3>
-                <iframe data-eig-pulse class="embed-preview" tabindex="-1" src=move || url(id) title=t("Aperçu de l'intégration", "Embed preview") height="420"></iframe>
+                <h3>{lang_now.pick("Aperçu", "Preview")}</h3>
+                <iframe data-eig-pulse class="embed-preview" tabindex="-1" src=move || url(id) title=lang_now.pick("Aperçu de l'intégration", "Embed preview") height="420"></iframe>
             </div>
         })
     }

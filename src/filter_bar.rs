@@ -2,9 +2,11 @@
 
 use std::sync::Arc;
 
-use eig_pulse_core::text::search_key;
-use eig_pulse_core::{stats, technologies, Cohort, Filters, Lang};
+use eig_pulse_core::search::search_key;
+use eig_pulse_core::{stats, technologies, Cohort, Filters, Lang, Text};
 use leptos::prelude::*;
+
+use crate::i18n::say;
 
 use crate::browser;
 
@@ -67,16 +69,13 @@ pub fn FilterBar(cohort: Arc<Cohort>, filters: RwSignal<Filters>) -> impl IntoVi
     };
     let tag_cohort = cohort.clone();
     let promotions = cohort.export.promotions.clone();
-    let skills: Vec<(String, String, String)> = cohort
+    let skills: Vec<(String, Text)> = cohort
         .export
         .skills
         .iter()
         .map(|s| {
-            (
-                s.id.clone(),
-                stats::skill_label(&cohort, &s.id, Lang::Fr),
-                stats::skill_label(&cohort, &s.id, Lang::En),
-            )
+            let [fr, en] = Lang::ALL.map(|lang| stats::skill_label(&cohort, &s.id, lang));
+            (s.id.clone(), Text::new(fr, en))
         })
         .collect();
     // Technologies some défi uses, by label.
@@ -100,7 +99,6 @@ pub fn FilterBar(cohort: Arc<Cohort>, filters: RwSignal<Filters>) -> impl IntoVi
         years.max().unwrap_or(2020),
     );
     let (min_date, max_date) = (format!("{first_year}-01-01"), format!("{last_year}-12-31"));
-    let t = move |fr: &'static str, en: &'static str| move || lang.get().pick(fr, en);
     let set_date = move |which: &'static str, value: String| {
         let date = eig_pulse_core::date::parse_date(&value);
         filters.update(|f| {
@@ -133,8 +131,8 @@ pub fn FilterBar(cohort: Arc<Cohort>, filters: RwSignal<Filters>) -> impl IntoVi
             <summary class="filters-summary">{summary}</summary>
             <div class="filters-fields">
             <div class="filter filter-admin fr-input-group">
-                <label class="fr-label" for="filtre-admin-recherche">{t("Administration", "Administration")}
-                    <span class="fr-hint-text">{t("Ses directions et services inclus", "Its directorates and services included")}</span>
+                <label class="fr-label" for="filtre-admin-recherche">{say(lang, "Administration", "Administration")}
+                    <span class="fr-hint-text">{say(lang, "Ses directions et services inclus", "Its directorates and services included")}</span>
                 </label>
                 <input
                     id="filtre-admin-recherche"
@@ -154,7 +152,7 @@ pub fn FilterBar(cohort: Arc<Cohort>, filters: RwSignal<Filters>) -> impl IntoVi
                         filters.update(|f| f.admin = (!value.is_empty()).then_some(value));
                     }
                 >
-                    <option value="">{t("Toutes les administrations", "All administrations")}</option>
+                    <option value="">{say(lang, "Toutes les administrations", "All administrations")}</option>
                     {move || {
                         let selected = filters.with(|f| f.admin.clone().unwrap_or_default());
                         visible_options()
@@ -168,7 +166,7 @@ pub fn FilterBar(cohort: Arc<Cohort>, filters: RwSignal<Filters>) -> impl IntoVi
                 </select>
             </div>
             <div class="filter fr-select-group">
-                <label class="fr-label" for="filtre-promo">{t("Promotion", "Promotion")}</label>
+                <label class="fr-label" for="filtre-promo">{say(lang, "Promotion", "Promotion")}</label>
                 <select
                     id="filtre-promo"
                     class="fr-select"
@@ -178,7 +176,7 @@ pub fn FilterBar(cohort: Arc<Cohort>, filters: RwSignal<Filters>) -> impl IntoVi
                         filters.update(|f| f.promo = (!value.is_empty()).then_some(value));
                     }
                 >
-                    <option value="">{t("Toutes", "All")}</option>
+                    <option value="">{say(lang, "Toutes", "All")}</option>
                     {promotions
                         .into_iter()
                         .map(|p| {
@@ -193,7 +191,7 @@ pub fn FilterBar(cohort: Arc<Cohort>, filters: RwSignal<Filters>) -> impl IntoVi
                 </select>
             </div>
             <div class="filter fr-select-group">
-                <label class="fr-label" for="filtre-competence">{t("Compétence", "Skill")}</label>
+                <label class="fr-label" for="filtre-competence">{say(lang, "Compétence", "Skill")}</label>
                 <select
                     id="filtre-competence"
                     class="fr-select"
@@ -203,14 +201,14 @@ pub fn FilterBar(cohort: Arc<Cohort>, filters: RwSignal<Filters>) -> impl IntoVi
                         filters.update(|f| f.skill = (!value.is_empty()).then_some(value));
                     }
                 >
-                    <option value="">{t("Toutes", "All")}</option>
+                    <option value="">{say(lang, "Toutes", "All")}</option>
                     {skills
                         .into_iter()
-                        .map(|(id, fr, en)| {
+                        .map(|(id, label)| {
                             let selected_id = id.clone();
                             view! {
                                 <option value=id selected=move || filters.with(|f| f.skill.as_ref() == Some(&selected_id))>
-                                    {move || if lang.get() == Lang::Fr { fr.clone() } else { en.clone() }}
+                                    {move || label.get(lang.get()).to_string()}
                                 </option>
                             }
                         })
@@ -218,7 +216,7 @@ pub fn FilterBar(cohort: Arc<Cohort>, filters: RwSignal<Filters>) -> impl IntoVi
                 </select>
             </div>
             <div class="filter fr-select-group">
-                <label class="fr-label" for="filtre-technologie">{t("Technologie (déclarée ou mesurée)", "Technology (declared or measured)")}</label>
+                <label class="fr-label" for="filtre-technologie">{say(lang, "Technologie (déclarée ou mesurée)", "Technology (declared or measured)")}</label>
                 <select
                     id="filtre-technologie"
                     class="fr-select"
@@ -228,7 +226,7 @@ pub fn FilterBar(cohort: Arc<Cohort>, filters: RwSignal<Filters>) -> impl IntoVi
                         filters.update(|f| f.tech = (!value.is_empty()).then_some(value));
                     }
                 >
-                    <option value="">{t("Toutes", "All")}</option>
+                    <option value="">{say(lang, "Toutes", "All")}</option>
                     {techs
                         .into_iter()
                         .map(|(id, label)| {
@@ -243,8 +241,8 @@ pub fn FilterBar(cohort: Arc<Cohort>, filters: RwSignal<Filters>) -> impl IntoVi
                 </select>
             </div>
             <fieldset class="filter filter-period fr-fieldset">
-                <legend class="fr-label filter-legend">{t("Période", "Period")}</legend>
-                <label for="filtre-du" class="fr-sr-only">{t("Du", "From")}</label>
+                <legend class="fr-label filter-legend">{say(lang, "Période", "Period")}</legend>
+                <label for="filtre-du" class="fr-sr-only">{say(lang, "Du", "From")}</label>
                 <input
                     id="filtre-du"
                     class="fr-input"
@@ -255,7 +253,7 @@ pub fn FilterBar(cohort: Arc<Cohort>, filters: RwSignal<Filters>) -> impl IntoVi
                     on:change=move |ev| set_date("from", event_target_value(&ev))
                 />
                 <span aria-hidden="true">"–"</span>
-                <label for="filtre-au" class="fr-sr-only">{t("Au", "To")}</label>
+                <label for="filtre-au" class="fr-sr-only">{say(lang, "Au", "To")}</label>
                 <input
                     id="filtre-au"
                     class="fr-input"
@@ -275,7 +273,7 @@ pub fn FilterBar(cohort: Arc<Cohort>, filters: RwSignal<Filters>) -> impl IntoVi
                     filters.set(Filters::default());
                 }
             >
-                {t("Réinitialiser", "Reset")}
+                {say(lang, "Réinitialiser", "Reset")}
             </button>
             </div>
             </details>

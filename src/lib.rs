@@ -12,6 +12,7 @@ mod defi_panel;
 mod download;
 pub mod embed;
 mod filter_bar;
+mod i18n;
 pub mod key_figures;
 pub mod load;
 pub mod panic_page;

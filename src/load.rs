@@ -2,7 +2,7 @@
 //! a content-type and a size check, and a French message naming what failed and where.
 
 use eig_pulse_core::validate::{parse_export, LoadError};
-use eig_pulse_core::{Export, Lang};
+use eig_pulse_core::{tr, Export, Lang};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
@@ -112,70 +112,52 @@ impl LoadFailure {
 
     pub fn detail(&self, lang: Lang) -> String {
         let url = &self.url;
-        match (&self.kind, lang) {
-            (FailureKind::Network(e), Lang::Fr) => format!("Échec réseau en demandant {url} : {e}"),
-            (FailureKind::Network(e), Lang::En) => format!("Network failure fetching {url}: {e}"),
-            (FailureKind::Timeout(s), Lang::Fr) => {
-                format!("{url} n'a pas répondu en {s} secondes : la demande a été abandonnée.")
-            }
-            (FailureKind::Timeout(s), Lang::En) => {
-                format!("{url} did not answer within {s} seconds: the request was abandoned.")
-            }
-            (FailureKind::ContentType(t), Lang::Fr) => format!(
-                "{url} n'est pas un fichier JSON (type « {t} ») : une page d'erreur ou un mauvais lien ?"
+        match &self.kind {
+            FailureKind::Network(e) => tr!(
+                lang,
+                "Échec réseau en demandant {url} : {e}",
+                "Network failure fetching {url}: {e}"
             ),
-            (FailureKind::ContentType(t), Lang::En) => {
-                format!("{url} is not a JSON file (type \"{t}\"): an error page or a wrong link?")
-            }
-            (FailureKind::TooLarge(n), Lang::Fr) => format!(
+            FailureKind::Timeout(s) => tr!(
+                lang,
+                "{url} n'a pas répondu en {s} secondes : la demande a été abandonnée.",
+                "{url} did not answer within {s} seconds: the request was abandoned."
+            ),
+            FailureKind::ContentType(t) => tr!(
+                lang,
+                "{url} n'est pas un fichier JSON (type « {t} ») : une page d'erreur ou un mauvais lien ?",
+                "{url} is not a JSON file (type \"{t}\"): an error page or a wrong link?"
+            ),
+            FailureKind::TooLarge(n) => tr!(
+                lang,
                 "{url} fait {} Mo, au-delà des {} Mo qu'un export peut faire.",
-                n.div_ceil(1_000_000),
-                MAX_BYTES / 1_000_000
-            ),
-            (FailureKind::TooLarge(n), Lang::En) => format!(
                 "{url} is {} MB, over the {} MB an export may be.",
                 n.div_ceil(1_000_000),
                 MAX_BYTES / 1_000_000
             ),
-            (FailureKind::Refused(why), Lang::Fr) => match *why {
-                "scheme" => format!("« {url} » : seules les adresses http(s) sont chargées."),
-                "malformed" => format!("« {url} » n'est pas une adresse."),
-                _ => format!("« {url} » : ce tableau de bord ne charge que ses propres données et celles des sites autorisés à sa construction."),
-            },
-            (FailureKind::Refused(why), Lang::En) => match *why {
-                "scheme" => format!("\"{url}\": only http(s) addresses are loaded."),
-                "malformed" => format!("\"{url}\" is not an address."),
-                _ => format!("\"{url}\": this dashboard loads only its own data and that of sites allowed when it was built."),
-            },
-            (FailureKind::Http(status, text), Lang::Fr) => {
-                format!("Le serveur a répondu {status} {text} pour {url}.")
+            FailureKind::Refused("scheme") => tr!(
+                lang,
+                "« {url} » : seules les adresses http(s) sont chargées.",
+                "\"{url}\": only http(s) addresses are loaded."
+            ),
+            FailureKind::Refused("malformed") => tr!(
+                lang,
+                "« {url} » n'est pas une adresse.",
+                "\"{url}\" is not an address."
+            ),
+            FailureKind::Refused(_) => tr!(
+                lang,
+                "« {url} » : ce tableau de bord ne charge que ses propres données et celles des sites autorisés à sa construction.",
+                "\"{url}\": this dashboard loads only its own data and that of sites allowed when it was built."
+            ),
+            FailureKind::Http(status, text) => tr!(
+                lang,
+                "Le serveur a répondu {status} {text} pour {url}.",
+                "The server answered {status} {text} for {url}."
+            ),
+            FailureKind::Contract(e) => {
+                tr!(lang, "{url} : {}", "{url}: {}", e.describe(lang))
             }
-            (FailureKind::Http(status, text), Lang::En) => {
-                format!("The server answered {status} {text} for {url}.")
-            }
-            (FailureKind::Contract(e), Lang::Fr) => format!("{url} : {e}"),
-            (FailureKind::Contract(e), Lang::En) => format!("{url}: {}", english(e)),
-        }
-    }
-}
-
-fn english(error: &LoadError) -> String {
-    match error {
-        LoadError::Syntax {
-            line,
-            column,
-            message,
-        } => format!("unreadable JSON, line {line}, column {column}: {message}"),
-        LoadError::Shape {
-            line,
-            column,
-            message,
-        } => format!("unexpected structure, line {line}, column {column}: {message}"),
-        LoadError::UnsupportedVersion(Some(v)) => format!("unsupported schema version {v}"),
-        LoadError::UnsupportedVersion(None) => "no numeric \"schema_version\" field".into(),
-        LoadError::Invalid(problems) => {
-            let first: Vec<String> = problems.iter().take(5).map(ToString::to_string).collect();
-            format!("{} content error(s): {}", problems.len(), first.join(" ; "))
         }
     }
 }

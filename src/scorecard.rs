@@ -7,6 +7,8 @@ use eig_pulse_core::repositories::{openness_scorecard, scorecard_csv, Mark};
 use eig_pulse_core::{Cohort, Lang, Selection};
 use leptos::prelude::*;
 
+use crate::i18n::say;
+
 use crate::download;
 use crate::table_frame::TableFrame;
 
@@ -24,7 +26,6 @@ pub fn Scorecard(
     let details = RwSignal::new(false);
     // Large cohorts: the first rows only, until the reader asks for all (the CSV has all).
     let all_rows = RwSignal::new(false);
-    let t = move |fr: &'static str, en: &'static str| move || lang.get().pick(fr, en);
     let save_csv = move |_| {
         card.with_untracked(|c| download::csv_file("openness-scorecard.csv", &scorecard_csv(c)));
     };
@@ -32,8 +33,8 @@ pub fn Scorecard(
     view! {
         <figure class="chart scorecard" id="openness-scorecard">
             <figcaption>
-                <h3 class="chart-title">{t("Ouverture du code, défi par défi", "Code openness, défi by défi")}</h3>
-                <p class="chart-guide">{t(
+                <h3 class="chart-title">{say(lang, "Ouverture du code, défi par défi", "Code openness, défi by défi")}</h3>
+                <p class="chart-guide">{say(lang,
                     "Critères inspirés de code.gouv.fr. ✓ oui, ✗ non, ? dépôt non analysé, – sans code publié. Survoler une case, ou afficher le détail, pour voir ce qui a été trouvé.",
                     "Checks in the spirit of code.gouv.fr. ✓ yes, ✗ no, ? repository not scanned, – no published code. Hover a cell, or show the details, to see what was found.",
                 )}</p>
@@ -47,16 +48,16 @@ pub fn Scorecard(
                 >
                     {move || if details.get() { lang.get().pick("Masquer le détail", "Hide the details") } else { lang.get().pick("Afficher le détail", "Show the details") }}
                 </button>
-                <span class="chart-tools-label" id="telecharger-openness-scorecard">{t("Télécharger :", "Download:")}</span>
+                <span class="chart-tools-label" id="telecharger-openness-scorecard">{say(lang, "Télécharger :", "Download:")}</span>
                 <button type="button" class="fr-btn fr-btn--tertiary fr-btn--sm tool" data-download="csv" aria-describedby="telecharger-openness-scorecard" on:click=save_csv>"CSV"</button>
             </div>
             <TableFrame class="" label=Signal::derive(move || lang.get().pick("Tableau d'ouverture du code", "Code openness table").to_string())>
                 <table>
-                    <caption class="fr-sr-only">{t("Ouverture du code, défi par défi", "Code openness, défi by défi")}</caption>
+                    <caption class="fr-sr-only">{say(lang, "Ouverture du code, défi par défi", "Code openness, défi by défi")}</caption>
                     <thead>
                         <tr>
-                            <th scope="col">{t("Défi", "Défi")}</th>
-                            <th scope="col">{t("Score", "Score")}</th>
+                            <th scope="col">{say(lang, "Défi", "Défi")}</th>
+                            <th scope="col">{say(lang, "Score", "Score")}</th>
                             {move || card.with(|c| c.checks.iter().map(|check| view! {
                                 <th scope="col" title=check.explanation.clone()>{check.label.clone()}</th>
                             }).collect_view())}

@@ -5,7 +5,7 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use eig_pulse_core::Lang;
+use eig_pulse_core::{tr, Lang};
 use eig_pulse_ingest::{synth as synthetic, Inputs, SourceText};
 
 /// The published contract, embedded so that any copy of the binary validates the same way.
@@ -48,7 +48,7 @@ pub fn export(args: ExportArgs) -> Result<ExitCode, String> {
     eprint!("{}", report.render(lang));
 
     let json = serde_json::to_string_pretty(&export).map_err(|e| e.to_string())?;
-    let problems = check_text(&json);
+    let problems = check_text(&json, lang);
     if !problems.is_empty() {
         return Err(format!(
             "{} {}",
@@ -319,10 +319,11 @@ pub fn write_atomically(path: &Path, bytes: &[u8], lang: Lang) -> Result<(), Str
 }
 
 pub fn validate(path: &Path, lang: Lang) -> Result<ExitCode, String> {
-    let text = fs::read_to_string(path).map_err(|e| format!("{} : {e}", path.display()))?;
-    let problems = check_text(&text);
+    let file = path.display();
+    let text = fs::read_to_string(path).map_err(|e| tr!(lang, "{file} : {e}", "{file}: {e}"))?;
+    let problems = check_text(&text, lang);
     if problems.is_empty() {
-        let export = eig_pulse_core::validate::parse_export(&text).map_err(|e| e.to_string())?;
+        let export = eig_pulse_core::validate::parse_export(&text).map_err(|e| e.describe(lang))?;
         println!(
             "{} {} : {} défis, {} administrations, {} {}",
             lang.pick("export valide", "valid export"),
@@ -347,12 +348,14 @@ pub fn validate(path: &Path, lang: Lang) -> Result<ExitCode, String> {
 }
 
 /// Every problem of an export text, each starting with its JSON path: syntax, then schema, then content.
-pub fn check_text(text: &str) -> Vec<String> {
+pub fn check_text(text: &str, lang: Lang) -> Vec<String> {
     let value: serde_json::Value = match serde_json::from_str(text) {
         Ok(value) => value,
         Err(e) => {
-            return vec![format!(
+            return vec![tr!(
+                lang,
                 "(ligne {}, colonne {}) JSON illisible : {e}",
+                "(line {}, column {}) unreadable JSON: {e}",
                 e.line(),
                 e.column()
             )]
@@ -362,7 +365,10 @@ pub fn check_text(text: &str) -> Vec<String> {
     let validator = jsonschema::draft202012::new(&schema).expect("embedded schema is valid");
     let schema_errors: Vec<String> = validator
         .iter_errors(&value)
-        .map(|e| format!("{} : {e}", pointer(&e.instance_path().to_string())))
+        .map(|e| {
+            let path = pointer(&e.instance_path().to_string());
+            tr!(lang, "{path} : {e}", "{path}: {e}")
+        })
         .collect();
     if !schema_errors.is_empty() {
         return schema_errors;
@@ -370,9 +376,9 @@ pub fn check_text(text: &str) -> Vec<String> {
     match eig_pulse_core::validate::parse_export(text) {
         Ok(_) => Vec::new(),
         Err(eig_pulse_core::validate::LoadError::Invalid(problems)) => {
-            problems.iter().map(ToString::to_string).collect()
+            problems.iter().map(|p| p.describe(lang)).collect()
         }
-        Err(other) => vec![format!("/ : {other}")],
+        Err(other) => vec![tr!(lang, "/ : {}", "/: {}", other.describe(lang))],
     }
 }
 

@@ -49,7 +49,7 @@ pub fn render(args: &RenderArgs) -> Result<Vec<u8>, String> {
             "--{} « {} » : {}",
             first.name,
             first.value,
-            lang.pick(first.reason_fr, first.reason_en)
+            first.reason.get(lang)
         ));
     }
     let credit = export_credit(&export, lang);

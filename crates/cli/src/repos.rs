@@ -5,7 +5,7 @@ use std::io::IsTerminal as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use eig_pulse_core::{Export, Lang};
+use eig_pulse_core::{Export, Lang, Text};
 use eig_pulse_ingest::report::What;
 use eig_pulse_ingest::repositories::{parse_mapping, source_code_links, SourceCodeLink};
 use eig_pulse_ingest::technologies::Table;
@@ -179,15 +179,19 @@ pub fn add_activity(
             ),
         }
     }
-    report.count("dossiers de dépôts", "repository folders", folders.len());
     report.count(
-        "dépôts lus en entier",
-        "repositories read in full",
+        Text::fixed("dossiers de dépôts", "repository folders"),
+        folders.len(),
+    );
+    report.count(
+        Text::fixed("dépôts lus en entier", "repositories read in full"),
         readable,
     );
     report.count(
-        "fiches d'activité (dépôt × défi)",
-        "activity records (repository × défi)",
+        Text::fixed(
+            "fiches d'activité (dépôt × défi)",
+            "activity records (repository × défi)",
+        ),
         records.len(),
     );
     export.activity = records;

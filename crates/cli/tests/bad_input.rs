@@ -408,6 +408,18 @@ fn validate_prints_each_error_with_its_json_path() {
             "{case}: expected {path} in\n{}",
             stdout(&output)
         );
+        // The same problems in English, with English punctuation and no French word left.
+        let english = run(&["--lang", "en", "validate", file.to_str().unwrap()]);
+        let words = format!(
+            "{}{}",
+            stdout(&english),
+            String::from_utf8_lossy(&english.stderr)
+        );
+        assert_eq!(english.status.code(), Some(1), "{case}");
+        assert!(words.contains(&format!("{path}:")), "{case}: {words}");
+        for french in ["«", " : ", "erreur", "n'est pas", "illisible", "attendu"] {
+            assert!(!words.contains(french), "{case}: « {french} » in\n{words}");
+        }
     }
     for (case, text, expected) in [
         ("not JSON", "{\"schema_version\": 1,", "ligne 1"),

@@ -2,7 +2,7 @@
 
 use crate::date::parse_date;
 use crate::export::Export;
-use crate::{Cohort, Lang};
+use crate::{Cohort, Lang, Text};
 
 /// What the user narrowed the cohort to; `None` means everything.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -22,8 +22,7 @@ pub struct Filters {
 pub struct Ignored {
     pub name: String,
     pub value: String,
-    pub reason_fr: &'static str,
-    pub reason_en: &'static str,
+    pub reason: Text,
 }
 
 /// The parameters the dashboard reads besides the filters (they are not ignored).
@@ -45,41 +44,43 @@ impl Filters {
         let mut filters = Filters::default();
         let mut ignored = Vec::new();
         for (name, value) in query_pairs(query) {
-            let mut ignore = |fr: &'static str, en: &'static str| {
+            let mut ignore = |reason: Text| {
                 ignored.push(Ignored {
                     name: name.clone(),
                     value: value.clone(),
-                    reason_fr: fr,
-                    reason_en: en,
+                    reason,
                 });
             };
             match name.as_str() {
                 "admin" if export.administrations.iter().any(|a| a.id == value) => {
                     filters.admin = Some(value.clone());
                 }
-                "admin" => ignore("administration inconnue", "unknown administration"),
+                "admin" => ignore(Text::fixed(
+                    "administration inconnue",
+                    "unknown administration",
+                )),
                 "promo" if export.promotions.iter().any(|p| p.id == value) => {
                     filters.promo = Some(value.clone());
                 }
-                "promo" => ignore("promotion inconnue", "unknown promotion"),
+                "promo" => ignore(Text::fixed("promotion inconnue", "unknown promotion")),
                 "skill" if export.skills.iter().any(|s| s.id == value) => {
                     filters.skill = Some(value.clone());
                 }
-                "skill" => ignore("compétence inconnue", "unknown skill"),
+                "skill" => ignore(Text::fixed("compétence inconnue", "unknown skill")),
                 "tech" if export.technologies.iter().any(|t| t.id == value) => {
                     filters.tech = Some(value.clone());
                 }
-                "tech" => ignore("technologie inconnue", "unknown technology"),
+                "tech" => ignore(Text::fixed("technologie inconnue", "unknown technology")),
                 "from" | "to" => match parse_date(&value) {
                     Some(date) if name == "from" => filters.from = Some(date),
                     Some(date) => filters.to = Some(date),
-                    None => ignore(
+                    None => ignore(Text::fixed(
                         "date attendue au format AAAA-MM-JJ",
                         "date expected as YYYY-MM-DD",
-                    ),
+                    )),
                 },
                 other if OTHER_PARAMETERS.contains(&other) => {}
-                _ => ignore("paramètre inconnu", "unknown parameter"),
+                _ => ignore(Text::fixed("paramètre inconnu", "unknown parameter")),
             }
         }
         if let (Some(from), Some(to)) = (filters.from, filters.to) {
@@ -87,8 +88,10 @@ impl Filters {
                 ignored.push(Ignored {
                     name: "from".into(),
                     value: from.to_string(),
-                    reason_fr: "début après la fin de la période",
-                    reason_en: "start after the end of the period",
+                    reason: Text::fixed(
+                        "début après la fin de la période",
+                        "start after the end of the period",
+                    ),
                 });
                 filters.from = None;
             }

@@ -22,6 +22,15 @@ pub fn count(n: u64, lang: Lang) -> String {
     out
 }
 
+/// A number of months, as a time axis writes it: « 3 mois », "1 month", "3 months".
+pub fn months(months: u32, lang: Lang) -> String {
+    match (lang, months) {
+        (Lang::Fr, m) => format!("{m} mois"),
+        (Lang::En, 1) => "1 month".into(),
+        (Lang::En, m) => format!("{m} months"),
+    }
+}
+
 /// A number that may have decimals, at most one shown.
 pub fn number(x: f64, lang: Lang) -> String {
     if (x - x.round()).abs() < 1e-9 && x.abs() < 1e15 {

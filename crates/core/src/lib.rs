@@ -9,7 +9,7 @@ pub mod lang;
 pub mod validate;
 
 pub use export::Export;
-pub use lang::Lang;
+pub use lang::{Lang, Text};
 pub mod cohort;
 pub mod filter;
 pub mod format;
@@ -20,8 +20,8 @@ pub use filter::Filters;
 pub mod chart;
 pub mod progress;
 pub mod repositories;
+pub mod search;
 pub mod stats;
 pub mod technologies;
-pub mod text;
 pub mod tree;
 pub mod windows;

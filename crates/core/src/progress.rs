@@ -14,7 +14,7 @@ use crate::cohort::{Cohort, Selection};
 use crate::date::parse_date;
 use crate::export::Promotion;
 use crate::repositories::{add_months, window, RECENT_DAYS};
-use crate::{format, Lang};
+use crate::{format, tr, Lang};
 
 /// Months after the end of a promotion at which the pérennisation chart looks.
 pub const HORIZONS: [u32; 3] = [6, 12, 24];
@@ -175,9 +175,12 @@ pub fn perennisation_by_promotion(cohort: &Cohort, selection: &Selection, lang: 
         let parts: Vec<String> = HORIZONS
             .iter()
             .zip(row)
-            .map(|(months, (active, counted))| match lang {
-                Lang::Fr => format!("{months} mois : {active} sur {counted} défis"),
-                Lang::En => format!("{months} months: {active} of {counted} défis"),
+            .map(|(months, (active, counted))| {
+                tr!(
+                    lang,
+                    "{months} mois : {active} sur {counted} défis",
+                    "{months} months: {active} of {counted} défis"
+                )
             })
             .collect();
         category.note = Some(parts.join(lang.pick(" ; ", "; ")));
@@ -190,10 +193,11 @@ pub fn perennisation_by_promotion(cohort: &Cohort, selection: &Selection, lang: 
             .enumerate()
             .map(|(i, months)| Series {
                 key: format!("{months}m"),
-                label: match lang {
-                    Lang::Fr => format!("{months} mois après la fin"),
-                    Lang::En => format!("{months} months after the end"),
-                },
+                label: tr!(
+                    lang,
+                    "{months} mois après la fin",
+                    "{months} months after the end"
+                ),
                 color: i,
             })
             .collect(),
@@ -233,15 +237,6 @@ pub fn quantile(sorted: &[f64], q: f64) -> Option<f64> {
     let (low, high) = (position.floor() as usize, position.ceil() as usize);
     let weight = position - low as f64;
     Some(sorted[low] * (1.0 - weight) + sorted[high] * weight)
-}
-
-/// A number of months since a start, as the axis writes it.
-fn months_label(months: u32, lang: Lang) -> String {
-    match (lang, months) {
-        (Lang::Fr, m) => format!("{m} mois"),
-        (Lang::En, 1) => "1 month".into(),
-        (Lang::En, m) => format!("{m} months"),
-    }
 }
 
 /// Every promotion aligned on its own start: for months 0 to [`COHORT_MONTHS`], the median of
@@ -328,20 +323,15 @@ pub fn cohorts_cumulative_commits(cohort: &Cohort, selection: &Selection, lang: 
             .zip(&counted)
             .map(|(&m, &n)| Category {
                 key: m.to_string(),
-                label: months_label(m, lang),
+                label: format::months(m, lang),
                 target: Target::None,
-                note: Some(match lang {
-                    Lang::Fr => format!(
-                        "{} après le début ; médiane et quartiles de {} défis",
-                        months_label(m, lang),
-                        format::count(n as u64, lang)
-                    ),
-                    Lang::En => format!(
-                        "{} after the start; median and quartiles of {} défis",
-                        months_label(m, lang),
-                        format::count(n as u64, lang)
-                    ),
-                }),
+                note: Some(tr!(
+                    lang,
+                    "{} après le début ; médiane et quartiles de {} défis",
+                    "{} after the start; median and quartiles of {} défis",
+                    format::months(m, lang),
+                    format::count(n as u64, lang)
+                )),
                 count: None,
             })
             .collect(),
@@ -360,10 +350,11 @@ pub fn cohorts_cumulative_commits(cohort: &Cohort, selection: &Selection, lang: 
             vec![Highlight {
                 from: 0,
                 to: ten as usize,
-                label: match lang {
-                    Lang::Fr => format!("les {ten} mois de la promotion"),
-                    Lang::En => format!("the promotion's {ten} months"),
-                },
+                label: tr!(
+                    lang,
+                    "les {ten} mois de la promotion",
+                    "the promotion's {ten} months"
+                ),
             }]
         } else {
             Vec::new()

@@ -9,7 +9,7 @@ use crate::chart::{
 };
 use crate::cohort::{Cohort, Selection};
 use crate::filter::Filters;
-use crate::{format, Lang};
+use crate::{format, tr, Lang};
 
 /// The headline numbers for the current filters.
 #[derive(Debug, Clone, PartialEq)]
@@ -110,10 +110,11 @@ pub fn defis_by_administration(
     if rest > 0 {
         categories.push(Category {
             key: "autres".into(),
-            label: match lang {
-                Lang::Fr => format!("Autres ({others} administrations)"),
-                Lang::En => format!("Others ({others} administrations)"),
-            },
+            label: tr!(
+                lang,
+                "Autres ({others} administrations)",
+                "Others ({others} administrations)"
+            ),
             target: Target::None,
             note: None,
             count: None,
@@ -157,15 +158,13 @@ pub fn skill_label(cohort: &Cohort, id: &str, lang: Lang) -> String {
         "geomatique" => "Geomatics",
         other => other,
     };
-    match lang {
-        Lang::En => english.to_string(),
-        Lang::Fr => cohort
-            .export
-            .skills
-            .iter()
-            .find(|s| s.id == id)
-            .map_or_else(|| id.to_string(), |s| s.label.clone()),
-    }
+    let french = cohort
+        .export
+        .skills
+        .iter()
+        .find(|s| s.id == id)
+        .map_or(id, |s| s.label.as_str());
+    lang.pick(french, english).to_string()
 }
 
 /// Promotion label: "EIG 1", …, "DIG".
@@ -316,18 +315,13 @@ pub fn journal_weekly(cohort: &Cohort, selection: &Selection, lang: Lang) -> Bar
                 key: monday.to_string(),
                 label: format::day_month_short(monday, lang),
                 target: Target::None,
-                note: Some(match lang {
-                    Lang::Fr => format!(
-                        "semaine du {} : {} entrées",
-                        format::date(monday, lang),
-                        format::count(entries[w] as u64, lang)
-                    ),
-                    Lang::En => format!(
-                        "week of {}: {} entries",
-                        format::date(monday, lang),
-                        format::count(entries[w] as u64, lang)
-                    ),
-                }),
+                note: Some(tr!(
+                    lang,
+                    "semaine du {} : {} entrées",
+                    "week of {}: {} entries",
+                    format::date(monday, lang),
+                    format::count(entries[w] as u64, lang)
+                )),
                 count: Some(entries[w] as f64),
             }
         })
@@ -393,10 +387,12 @@ pub fn journal_mix_by_defi(cohort: &Cohort, selection: &Selection, lang: Lang) -
                 key: defis[*d].id.clone(),
                 label: defis[*d].title.clone(),
                 target: Target::Defi(defis[*d].id.clone()),
-                note: Some(match lang {
-                    Lang::Fr => format!("{} entrées", format::count(*entries as u64, lang)),
-                    Lang::En => format!("{} entries", format::count(*entries as u64, lang)),
-                }),
+                note: Some(tr!(
+                    lang,
+                    "{} entrées",
+                    "{} entries",
+                    format::count(*entries as u64, lang)
+                )),
                 count: Some(*entries as f64),
             })
             .collect(),
@@ -432,10 +428,7 @@ pub fn openness_by_promotion(cohort: &Cohort, selection: &Selection, lang: Lang)
         .into_iter()
         .zip(&counts)
         .map(|(mut c, n)| {
-            c.note = Some(match lang {
-                Lang::Fr => format!("{} défis", n[3]),
-                Lang::En => format!("{} défis", n[3]),
-            });
+            c.note = Some(format!("{} défis", n[3]));
             c
         })
         .collect();

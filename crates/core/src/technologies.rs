@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use crate::chart::{BarChart, Category, ChartId, Layout, Orientation, Series, Target, Unit};
 use crate::cohort::{Cohort, Selection};
 use crate::export::{Export, TECHNOLOGY_KINDS};
-use crate::Lang;
+use crate::{tr, Lang};
 
 /// Where a défi's use of a technology comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -298,10 +298,12 @@ pub fn languages_by_promotion(cohort: &Cohort, selection: &Selection, lang: Lang
             key: p.id.clone(),
             label: p.label.clone(),
             target: Target::None,
-            note: Some(match lang {
-                Lang::Fr => format!("{} dépôts analysés", repositories[&p.id]),
-                Lang::En => format!("{} repositories scanned", repositories[&p.id]),
-            }),
+            note: Some(tr!(
+                lang,
+                "{} dépôts analysés",
+                "{} repositories scanned",
+                repositories[&p.id]
+            )),
             count: None,
         })
         .collect();

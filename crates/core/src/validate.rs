@@ -8,17 +8,26 @@ use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use crate::export::{CiSystem, Export, JOURNAL_CATEGORIES, SCHEMA_VERSION};
+use crate::{text, tr, Lang, Text};
 
 /// A problem in an export, located by a JSON pointer (`/defis/3/administration_id`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
     pub path: String,
-    pub message: String,
+    pub message: Text,
+}
+
+impl Problem {
+    /// The problem in `lang`, after its path.
+    pub fn describe(&self, lang: Lang) -> String {
+        let (path, message) = (&self.path, self.message.get(lang));
+        tr!(lang, "{path} : {message}", "{path}: {message}")
+    }
 }
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} : {}", self.path, self.message)
+        f.write_str(&self.describe(Lang::Fr))
     }
 }
 
@@ -37,49 +46,79 @@ pub enum LoadError {
         column: usize,
         message: String,
     },
+    /// Something else than a JSON object (`[…]`, a string, a page of HTML).
+    NotAnObject,
     /// A `schema_version` this build does not know.
     UnsupportedVersion(Option<u64>),
     /// Well-formed JSON whose content breaks the contract.
     Invalid(Vec<Problem>),
 }
 
-impl fmt::Display for LoadError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl LoadError {
+    /// What went wrong, in `lang`; a list of problems names the first five.
+    pub fn describe(&self, lang: Lang) -> String {
         match self {
             LoadError::Syntax {
                 line,
                 column,
                 message,
-            } => write!(
-                f,
-                "JSON illisible, ligne {line}, colonne {column} : {message}"
+            } => tr!(
+                lang,
+                "JSON illisible, ligne {line}, colonne {column} : {message}",
+                "unreadable JSON, line {line}, column {column}: {message}"
             ),
             LoadError::Shape {
                 line,
                 column,
                 message,
-            } => write!(
-                f,
-                "structure inattendue, ligne {line}, colonne {column} : {message}"
+            } => tr!(
+                lang,
+                "structure inattendue, ligne {line}, colonne {column} : {message}",
+                "unexpected structure, line {line}, column {column}: {message}"
             ),
-            LoadError::UnsupportedVersion(Some(v)) => write!(
-                f,
-                "version de schéma {v} non prise en charge (attendue : {SCHEMA_VERSION})"
+            LoadError::NotAnObject => lang
+                .pick(
+                    "structure inattendue, ligne 1, colonne 1 : un export est un objet JSON ({…})",
+                    "unexpected structure, line 1, column 1: an export is a JSON object ({…})",
+                )
+                .into(),
+            LoadError::UnsupportedVersion(Some(v)) => tr!(
+                lang,
+                "version de schéma {v} non prise en charge (attendue : {SCHEMA_VERSION})",
+                "unsupported schema version {v} (expected: {SCHEMA_VERSION})"
             ),
-            LoadError::UnsupportedVersion(None) => {
-                write!(f, "champ « schema_version » absent ou non numérique")
-            }
+            LoadError::UnsupportedVersion(None) => lang
+                .pick(
+                    "champ « schema_version » absent ou non numérique",
+                    "no numeric \"schema_version\" field",
+                )
+                .into(),
             LoadError::Invalid(problems) => {
-                write!(f, "{} erreur(s) de contenu", problems.len())?;
+                let mut text = tr!(
+                    lang,
+                    "{} erreur(s) de contenu",
+                    "{} content error(s)",
+                    problems.len()
+                );
+                let separator = lang.pick(" ; ", "; ");
                 for p in problems.iter().take(5) {
-                    write!(f, " ; {p}")?;
+                    text.push_str(separator);
+                    text.push_str(&p.describe(lang));
                 }
                 if problems.len() > 5 {
-                    write!(f, " ; …")?;
+                    text.push_str(separator);
+                    text.push('…');
                 }
-                Ok(())
+                text
             }
         }
+    }
+}
+
+/// French, the interface's first language.
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.describe(Lang::Fr))
     }
 }
 
@@ -92,11 +131,7 @@ pub fn parse_export(text: &str) -> Result<Export, LoadError> {
     };
     let trimmed = text.trim_start();
     if !trimmed.is_empty() && !trimmed.starts_with('{') {
-        return Err(LoadError::Shape {
-            line: 1,
-            column: 1,
-            message: "un export est un objet JSON ({…})".into(),
-        });
+        return Err(LoadError::NotAnObject);
     }
     // A first pass reads the version alone (the rest is skipped, not built).
     #[derive(serde::Deserialize)]
@@ -150,13 +185,17 @@ pub const MAX_REPOSITORIES: usize = 100_000;
 pub const MAX_SKILLS: usize = 64;
 pub const MAX_PROMOTIONS: usize = 64;
 
-/// Why a date field is refused, in French.
-fn date_problem(text: &str) -> String {
+/// Why a date field is refused.
+fn date_problem(text: &str) -> Text {
     match parse_date(text) {
-        Some(_) => format!(
-            "« {text} » est hors de la période plausible ({FIRST_YEAR}-01-01 à {LAST_YEAR}-12-31)"
+        Some(_) => text!(
+            "« {text} » est hors de la période plausible ({FIRST_YEAR}-01-01 à {LAST_YEAR}-12-31)",
+            "\"{text}\" is outside the plausible period ({FIRST_YEAR}-01-01 to {LAST_YEAR}-12-31)"
         ),
-        None => format!("« {text} » n'est pas une date AAAA-MM-JJ"),
+        None => text!(
+            "« {text} » n'est pas une date AAAA-MM-JJ",
+            "\"{text}\" is not a YYYY-MM-DD date"
+        ),
     }
 }
 
@@ -176,7 +215,7 @@ pub fn is_slug(text: &str) -> bool {
 /// Every content problem of an export; empty when the export is sound.
 pub fn check(export: &Export) -> Vec<Problem> {
     let mut problems = Vec::new();
-    let mut push = |path: String, message: String| problems.push(Problem { path, message });
+    let mut push = |path: String, message: Text| problems.push(Problem { path, message });
 
     let mut too_large = false;
     for (list, count, max) in [
@@ -199,7 +238,10 @@ pub fn check(export: &Export) -> Vec<Problem> {
         if count > max {
             push(
                 list.into(),
-                format!("{count} éléments, au plus {max} attendus"),
+                text!(
+                    "{count} éléments, au plus {max} attendus",
+                    "{count} items, at most {max} expected"
+                ),
             );
             too_large = true;
         }
@@ -212,13 +254,21 @@ pub fn check(export: &Export) -> Vec<Problem> {
     if export.schema_version != SCHEMA_VERSION {
         push(
             "/schema_version".into(),
-            format!("vaut {}, attendu {SCHEMA_VERSION}", export.schema_version),
+            text!(
+                "vaut {}, attendu {SCHEMA_VERSION}",
+                "is {}, expected {SCHEMA_VERSION}",
+                export.schema_version
+            ),
         );
     }
     if !looks_like_date_time(&export.generated_at) {
         push(
             "/generated_at".into(),
-            format!("« {} » n'est pas une date RFC 3339", export.generated_at),
+            text!(
+                "« {} » n'est pas une date RFC 3339",
+                "\"{}\" is not an RFC 3339 date",
+                export.generated_at
+            ),
         );
     }
     for (i, source) in export.sources.iter().enumerate() {
@@ -231,7 +281,11 @@ pub fn check(export: &Export) -> Vec<Problem> {
         if !has_http_scheme(&source.url) {
             push(
                 format!("/sources/{i}/url"),
-                format!("« {} » n'est pas une URL http(s)", source.url),
+                text!(
+                    "« {} » n'est pas une URL http(s)",
+                    "\"{}\" is not an http(s) URL",
+                    source.url
+                ),
             );
         }
     }
@@ -267,7 +321,10 @@ pub fn check(export: &Export) -> Vec<Problem> {
             if !administrations.contains(parent.as_str()) {
                 push(
                     format!("/administrations/{i}/parent_id"),
-                    format!("administration parente inconnue « {parent} »"),
+                    text!(
+                        "administration parente inconnue « {parent} »",
+                        "unknown parent administration \"{parent}\""
+                    ),
                 );
             }
         }
@@ -278,12 +335,17 @@ pub fn check(export: &Export) -> Vec<Problem> {
             End::Root => {}
             End::Cycle(_) => push(
                 format!("/administrations/{i}/parent_id"),
-                format!("cycle dans la hiérarchie à partir de « {} »", admin.id),
+                text!(
+                    "cycle dans la hiérarchie à partir de « {} »",
+                    "cycle in the hierarchy from \"{}\"",
+                    admin.id
+                ),
             ),
             End::TooDeep => push(
                 format!("/administrations/{i}/parent_id"),
-                format!(
+                text!(
                     "plus de {MAX_ADMINISTRATION_DEPTH} niveaux au-dessus de « {} »",
+                    "more than {MAX_ADMINISTRATION_DEPTH} levels above \"{}\"",
                     admin.id
                 ),
             ),
@@ -291,7 +353,10 @@ pub fn check(export: &Export) -> Vec<Problem> {
         if let Some(url) = admin.website.as_deref().filter(|u| !has_http_scheme(u)) {
             push(
                 format!("/administrations/{i}/website"),
-                format!("« {url} » n'est pas une URL http(s)"),
+                text!(
+                    "« {url} » n'est pas une URL http(s)",
+                    "\"{url}\" is not an http(s) URL"
+                ),
             );
         }
     }
@@ -307,8 +372,9 @@ pub fn check(export: &Export) -> Vec<Problem> {
         if !(FIRST_YEAR..=LAST_YEAR).contains(&promotion.year) {
             push(
                 format!("/promotions/{i}/year"),
-                format!(
+                text!(
                     "année {} hors de {FIRST_YEAR} à {LAST_YEAR}",
+                    "year {} outside {FIRST_YEAR} to {LAST_YEAR}",
                     promotion.year
                 ),
             );
@@ -316,7 +382,7 @@ pub fn check(export: &Export) -> Vec<Problem> {
         if promotion.months.is_some_and(|m| !(1..=36).contains(&m)) {
             push(
                 format!("/promotions/{i}/months"),
-                "durée hors de 1 à 36 mois".into(),
+                Text::fixed("durée hors de 1 à 36 mois", "length outside 1 to 36 months"),
             );
         }
         let dates = [("end".to_string(), promotion.end.as_deref())]
@@ -339,7 +405,11 @@ pub fn check(export: &Export) -> Vec<Problem> {
         if !defi_ids.contains(unscanned.defi_id.as_str()) {
             push(
                 format!("/unscanned/{i}/defi_id"),
-                format!("défi inconnu « {} »", unscanned.defi_id),
+                text!(
+                    "défi inconnu « {} »",
+                    "unknown défi \"{}\"",
+                    unscanned.defi_id
+                ),
             );
         }
     }
@@ -348,20 +418,31 @@ pub fn check(export: &Export) -> Vec<Problem> {
         if !promotions.contains(defi.promotion_id.as_str()) {
             push(
                 format!("/defis/{i}/promotion_id"),
-                format!("promotion inconnue « {} »", defi.promotion_id),
+                text!(
+                    "promotion inconnue « {} »",
+                    "unknown promotion \"{}\"",
+                    defi.promotion_id
+                ),
             );
         }
         if !administrations.contains(defi.administration_id.as_str()) {
             push(
                 format!("/defis/{i}/administration_id"),
-                format!("administration inconnue « {} »", defi.administration_id),
+                text!(
+                    "administration inconnue « {} »",
+                    "unknown administration \"{}\"",
+                    defi.administration_id
+                ),
             );
         }
         for (j, skill) in defi.skills.iter().enumerate() {
             if !skills.contains(skill.as_str()) {
                 push(
                     format!("/defis/{i}/skills/{j}"),
-                    format!("compétence inconnue « {skill} »"),
+                    text!(
+                        "compétence inconnue « {skill} »",
+                        "unknown skill \"{skill}\""
+                    ),
                 );
             }
         }
@@ -369,14 +450,20 @@ pub fn check(export: &Export) -> Vec<Problem> {
             if !has_http_scheme(url) {
                 push(
                     format!("/defis/{i}/source_code/{j}"),
-                    format!("« {url} » n'est pas une URL http(s)"),
+                    text!(
+                        "« {url} » n'est pas une URL http(s)",
+                        "\"{url}\" is not an http(s) URL"
+                    ),
                 );
             }
         }
         if let Some(url) = defi.website.as_deref().filter(|u| !has_http_scheme(u)) {
             push(
                 format!("/defis/{i}/website"),
-                format!("« {url} » n'est pas une URL http(s)"),
+                text!(
+                    "« {url} » n'est pas une URL http(s)",
+                    "\"{url}\" is not an http(s) URL"
+                ),
             );
         }
     }
@@ -386,7 +473,11 @@ pub fn check(export: &Export) -> Vec<Problem> {
         if !JOURNAL_CATEGORIES.iter().any(|c| c.0 == category.id) || !legend.insert(&category.id) {
             push(
                 format!("/journal_categories/{i}/id"),
-                format!("catégorie « {} » inconnue ou en double", category.id),
+                text!(
+                    "catégorie « {} » inconnue ou en double",
+                    "category \"{}\" unknown or repeated",
+                    category.id
+                ),
             );
         }
     }
@@ -397,7 +488,7 @@ pub fn check(export: &Export) -> Vec<Problem> {
             if !defis.contains(id.as_str()) {
                 push(
                     format!("/journal/{i}/defi_id"),
-                    format!("défi inconnu « {id} »"),
+                    text!("défi inconnu « {id} »", "unknown défi \"{id}\""),
                 );
             }
         }
@@ -408,7 +499,10 @@ pub fn check(export: &Export) -> Vec<Problem> {
             if !letters.contains(letter.as_str()) {
                 push(
                     format!("/journal/{i}/categories/{j}"),
-                    format!("catégorie inconnue « {letter} »"),
+                    text!(
+                        "catégorie inconnue « {letter} »",
+                        "unknown category \"{letter}\""
+                    ),
                 );
             }
         }
@@ -416,7 +510,10 @@ pub fn check(export: &Export) -> Vec<Problem> {
             if !(-1..=1).contains(&mood) {
                 push(
                     format!("/journal/{i}/mood"),
-                    format!("humeur {mood} hors de -1, 0, 1"),
+                    text!(
+                        "humeur {mood} hors de -1, 0, 1",
+                        "mood {mood} outside -1, 0, 1"
+                    ),
                 );
             }
         }
@@ -426,7 +523,7 @@ pub fn check(export: &Export) -> Vec<Problem> {
         if !defis.contains(repo.defi_id.as_str()) {
             push(
                 format!("/activity/{i}/defi_id"),
-                format!("défi inconnu « {} »", repo.defi_id),
+                text!("défi inconnu « {} »", "unknown défi \"{}\"", repo.defi_id),
             );
         }
         let authority = repo.url.split("://").nth(1).unwrap_or("").split('/').next();
@@ -435,8 +532,9 @@ pub fn check(export: &Export) -> Vec<Problem> {
         {
             push(
                 format!("/activity/{i}/url"),
-                format!(
+                text!(
                     "« {} » : une URL publiée est https://hôte/chemin, sans identifiants ni port",
+                    "\"{}\": a published URL is https://host/path, without credentials or port",
                     repo.url
                 ),
             );
@@ -444,7 +542,11 @@ pub fn check(export: &Export) -> Vec<Problem> {
         if !repo.matched_by.is_known() {
             push(
                 format!("/activity/{i}/matched_by"),
-                format!("« {} » n'est ni source_code ni mapping", repo.matched_by),
+                text!(
+                    "« {} » n'est ni source_code ni mapping",
+                    "\"{}\" is neither source_code nor mapping",
+                    repo.matched_by
+                ),
             );
         }
         let mut systems = HashSet::new();
@@ -452,8 +554,9 @@ pub fn check(export: &Export) -> Vec<Problem> {
             if !system.is_known() {
                 push(
                     format!("/activity/{i}/openness/ci/{j}"),
-                    format!(
+                    text!(
                         "système d'intégration continue « {system} » inconnu (attendus : {})",
+                        "unknown continuous integration system \"{system}\" (expected: {})",
                         CiSystem::KNOWN
                             .iter()
                             .map(CiSystem::as_str)
@@ -464,7 +567,7 @@ pub fn check(export: &Export) -> Vec<Problem> {
             } else if !systems.insert(system) {
                 push(
                     format!("/activity/{i}/openness/ci/{j}"),
-                    format!("« {system} » en double"),
+                    text!("« {system} » en double", "\"{system}\" repeated"),
                 );
             }
         }
@@ -485,14 +588,21 @@ pub fn check(export: &Export) -> Vec<Problem> {
                     if previous.is_some_and(|p| p >= monday) {
                         push(
                             format!("/activity/{i}/weeks/{j}/monday"),
-                            "semaines en désordre ou répétées".into(),
+                            Text::fixed(
+                                "semaines en désordre ou répétées",
+                                "weeks out of order or repeated",
+                            ),
                         );
                     }
                     previous = Some(monday);
                 }
                 Some(_) => push(
                     format!("/activity/{i}/weeks/{j}/monday"),
-                    format!("« {} » n'est pas la date d'un lundi", week.monday),
+                    text!(
+                        "« {} » n'est pas la date d'un lundi",
+                        "\"{}\" is not the date of a Monday",
+                        week.monday
+                    ),
                 ),
                 None => push(
                     format!("/activity/{i}/weeks/{j}/monday"),
@@ -502,9 +612,11 @@ pub fn check(export: &Export) -> Vec<Problem> {
             if week.commits == 0 || week.authors == 0 || week.authors > week.commits {
                 push(
                     format!("/activity/{i}/weeks/{j}"),
-                    format!(
+                    text!(
                         "{} commit(s) et {} auteur(s) : impossible pour une semaine listée",
-                        week.commits, week.authors
+                        "{} commit(s) and {} author(s): impossible for a listed week",
+                        week.commits,
+                        week.authors
                     ),
                 );
             }
@@ -513,8 +625,9 @@ pub fn check(export: &Export) -> Vec<Problem> {
         if week_commits != u64::from(repo.commits) {
             push(
                 format!("/activity/{i}/commits"),
-                format!(
+                text!(
                     "{} commit(s) annoncé(s), {week_commits} dans les semaines",
+                    "{} commit(s) stated, {week_commits} in the weeks",
                     repo.commits
                 ),
             );
@@ -525,11 +638,7 @@ pub fn check(export: &Export) -> Vec<Problem> {
 }
 
 /// Stacks, openness items and measured technologies name known défis, promotions and technologies.
-fn check_technologies(
-    export: &Export,
-    defis: &HashSet<&str>,
-    push: &mut impl FnMut(String, String),
-) {
+fn check_technologies(export: &Export, defis: &HashSet<&str>, push: &mut impl FnMut(String, Text)) {
     use crate::export::{OPENNESS_KINDS, TECHNOLOGY_KINDS};
     let promotions: HashSet<&str> = export.promotions.iter().map(|p| p.id.as_str()).collect();
     let mut techs: HashSet<&str> = HashSet::new();
@@ -537,19 +646,26 @@ fn check_technologies(
         if !techs.insert(tech.id.as_str()) {
             push(
                 format!("/technologies/{i}/id"),
-                format!("technologie « {} » en double", tech.id),
+                text!(
+                    "technologie « {} » en double",
+                    "technology \"{}\" repeated",
+                    tech.id
+                ),
             );
         }
         if !TECHNOLOGY_KINDS.iter().any(|(k, _, _)| *k == tech.kind) {
             push(
                 format!("/technologies/{i}/kind"),
-                format!("type « {} » inconnu", tech.kind),
+                text!("type « {} » inconnu", "unknown kind \"{}\"", tech.kind),
             );
         }
     }
-    let known_defi = |path: String, id: &Option<String>, push: &mut dyn FnMut(String, String)| {
+    let known_defi = |path: String, id: &Option<String>, push: &mut dyn FnMut(String, Text)| {
         if let Some(id) = id.as_deref().filter(|id| !defis.contains(id)) {
-            push(path, format!("défi inconnu « {id} »"));
+            push(
+                path,
+                text!("défi inconnu « {id} »", "unknown défi \"{id}\""),
+            );
         }
     };
     for (i, stack) in export.stacks.iter().enumerate() {
@@ -557,7 +673,11 @@ fn check_technologies(
         if !promotions.contains(stack.promotion_id.as_str()) {
             push(
                 format!("/stacks/{i}/promotion_id"),
-                format!("promotion inconnue « {} »", stack.promotion_id),
+                text!(
+                    "promotion inconnue « {} »",
+                    "unknown promotion \"{}\"",
+                    stack.promotion_id
+                ),
             );
         }
         for (j, mention) in stack.mentions.iter().enumerate() {
@@ -568,7 +688,7 @@ fn check_technologies(
             {
                 push(
                     format!("/stacks/{i}/mentions/{j}/technology_id"),
-                    format!("technologie inconnue « {t} »"),
+                    text!("technologie inconnue « {t} »", "unknown technology \"{t}\""),
                 );
             }
         }
@@ -577,7 +697,10 @@ fn check_technologies(
         if !promotions.contains(record.as_str()) {
             push(
                 format!("/openness_records/{i}"),
-                format!("promotion inconnue « {record} »"),
+                text!(
+                    "promotion inconnue « {record} »",
+                    "unknown promotion \"{record}\""
+                ),
             );
         }
     }
@@ -586,8 +709,9 @@ fn check_technologies(
         if !export.openness_records.contains(&item.promotion_id) {
             push(
                 format!("/openness_items/{i}/promotion_id"),
-                format!(
+                text!(
                     "promotion « {} » sans relevé d'ouverture",
+                    "promotion \"{}\" without an openness record",
                     item.promotion_id
                 ),
             );
@@ -595,13 +719,16 @@ fn check_technologies(
         if !OPENNESS_KINDS.iter().any(|(k, _, _)| *k == item.kind) {
             push(
                 format!("/openness_items/{i}/kind"),
-                format!("type « {} » inconnu", item.kind),
+                text!("type « {} » inconnu", "unknown kind \"{}\"", item.kind),
             );
         }
         if let Some(url) = item.url.as_deref().filter(|u| !has_http_scheme(u)) {
             push(
                 format!("/openness_items/{i}/url"),
-                format!("« {url} » n'est pas une URL http(s)"),
+                text!(
+                    "« {url} » n'est pas une URL http(s)",
+                    "\"{url}\" is not an http(s) URL"
+                ),
             );
         }
     }
@@ -610,7 +737,10 @@ fn check_technologies(
             if !techs.contains(framework.as_str()) {
                 push(
                     format!("/activity/{i}/frameworks/{j}"),
-                    format!("technologie inconnue « {framework} »"),
+                    text!(
+                        "technologie inconnue « {framework} »",
+                        "unknown technology \"{framework}\""
+                    ),
                 );
             }
         }
@@ -622,7 +752,7 @@ fn check_technologies(
             {
                 push(
                     format!("/activity/{i}/languages/{j}/technology_id"),
-                    format!("technologie inconnue « {t} »"),
+                    text!("technologie inconnue « {t} »", "unknown technology \"{t}\""),
                 );
             }
         }
@@ -651,21 +781,30 @@ pub fn has_http_scheme(text: &str) -> bool {
 fn unique_ids<'a>(
     ids: impl Iterator<Item = &'a str>,
     base: &str,
-    push: &mut impl FnMut(String, String),
+    push: &mut impl FnMut(String, Text),
 ) -> HashSet<&'a str> {
     let mut seen = HashSet::new();
     for (i, id) in ids.enumerate() {
         if id.is_empty() {
-            push(format!("{base}/{i}/id"), "identifiant vide".into());
+            push(
+                format!("{base}/{i}/id"),
+                Text::fixed("identifiant vide", "empty identifier"),
+            );
         } else if !is_slug(id) {
             push(
                 format!("{base}/{i}/id"),
-                format!("identifiant « {id} » : minuscules, chiffres et tirets seulement"),
+                text!(
+                    "identifiant « {id} » : minuscules, chiffres et tirets seulement",
+                    "identifier \"{id}\": lowercase letters, digits and hyphens only"
+                ),
             );
         } else if !seen.insert(id) {
             push(
                 format!("{base}/{i}/id"),
-                format!("identifiant « {id} » en double"),
+                text!(
+                    "identifiant « {id} » en double",
+                    "identifier \"{id}\" repeated"
+                ),
             );
         }
     }
@@ -735,10 +874,11 @@ mod tests {
             parse_export("{}").unwrap_err(),
             LoadError::UnsupportedVersion(None)
         );
-        assert!(matches!(
-            parse_export("[1, 2]").unwrap_err(),
-            LoadError::Shape { line: 1, .. }
-        ));
+        let not_an_object = parse_export("[1, 2]").unwrap_err();
+        assert_eq!(not_an_object, LoadError::NotAnObject);
+        assert!(not_an_object
+            .describe(Lang::En)
+            .starts_with("unexpected structure, line 1, column 1: "));
         let missing = MINIMAL.replacen("\"task\": \"t\",", "", 1);
         let err = parse_export(&missing).unwrap_err();
         assert!(
@@ -757,6 +897,11 @@ mod tests {
         assert!(problems[0]
             .to_string()
             .contains("administration inconnue « b »"));
+        // In English end to end: the count, the path and the problem.
+        assert_eq!(
+            LoadError::Invalid(problems).describe(Lang::En),
+            "1 content error(s); /defis/0/administration_id: unknown administration \"b\""
+        );
     }
 
     #[test]

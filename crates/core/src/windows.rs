@@ -3,7 +3,7 @@
 use crate::cohort::{Cohort, Selection};
 use crate::date::parse_date;
 use crate::export::{DateBasis, Promotion, PromotionEvent};
-use crate::{format, Lang};
+use crate::{format, tr, Lang};
 
 /// One dated event, ready to show: `15 novembre 2019`, its basis in words, its cited file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -60,20 +60,14 @@ pub fn window_words(promotion: &Promotion, lang: Lang) -> Option<String> {
         "" => e.date.clone(),
         basis => format!("{} ({basis})", e.date),
     };
-    Some(match lang {
-        Lang::Fr => format!(
-            "{} : du {} au {}",
-            promotion.label,
-            with_basis(start),
-            with_basis(end)
-        ),
-        Lang::En => format!(
-            "{}: from {} to {}",
-            promotion.label,
-            with_basis(start),
-            with_basis(end)
-        ),
-    })
+    Some(tr!(
+        lang,
+        "{} : du {} au {}",
+        "{}: from {} to {}",
+        promotion.label,
+        with_basis(start),
+        with_basis(end)
+    ))
 }
 
 /// The files the window's dates cite, without repeats: `bilan-eig3.md, …`.

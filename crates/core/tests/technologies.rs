@@ -21,7 +21,7 @@ fn tech_filter_keeps_defis_that_declare_or_measure_it_and_lives_in_the_url() {
     assert_eq!(ignored.len(), 1, "the unknown promotion only");
     assert!(filters.to_pairs().contains(&("tech", "python".to_string())));
     let (_, ignored) = Filters::from_query("?tech=cobol", &cohort.export);
-    assert_eq!(ignored[0].reason_fr, "technologie inconnue");
+    assert_eq!(ignored[0].reason.get(Lang::Fr), "technologie inconnue");
     // Counted from the export's records, not through `uses`.
     let export = &cohort.export;
     let mut expected: BTreeSet<&str> = export

@@ -1,11 +1,13 @@
 //! Assembling the export from parsed sources, and noting every liberty taken in the report.
 
+use eig_pulse_core::text;
 use std::collections::{HashMap, HashSet};
 
 use eig_pulse_core::export::{
     Activity, Defi, Export, Issue, IssueKind, JournalEntry, KeyFigure, Member, Promotion,
     PromotionEvent, Skill, Source, SCHEMA_VERSION,
 };
+use eig_pulse_core::Text;
 
 use crate::administrations::{self, Mention, Overrides};
 use crate::journal::{self, DefiNames, NameMatch};
@@ -122,47 +124,49 @@ pub fn build(inputs: &Inputs) -> Result<(Export, Report), SourceError> {
     let distinct_spellings: HashSet<&str> =
         mentions.iter().map(|(raw, _, _)| raw.as_str()).collect();
     let matched = journal.iter().filter(|e| e.defi_id.is_some()).count();
-    report.count("défis", "défis", defis.len());
-    report.count("promotions", "promotions", promotions.len());
-    report.count("compétences", "skills", skills.len());
+    report.count(Text::same("défis"), defis.len());
+    report.count(Text::same("promotions"), promotions.len());
+    report.count(Text::fixed("compétences", "skills"), skills.len());
     report.count(
-        "personnes (personnes.yml)",
-        "people (personnes.yml)",
+        Text::fixed("personnes (personnes.yml)", "people (personnes.yml)"),
         catalogue.people.len(),
     );
     report.count(
-        "libellés d'administration distincts",
-        "distinct administration spellings",
+        Text::fixed(
+            "libellés d'administration distincts",
+            "distinct administration spellings",
+        ),
         distinct_spellings.len(),
     );
     report.count(
-        "administrations",
-        "administrations",
+        Text::same("administrations"),
         resolution.administrations.len(),
     );
     report.count(
-        "administrations de tête",
-        "top-level administrations",
+        Text::fixed("administrations de tête", "top-level administrations"),
         resolution
             .administrations
             .iter()
             .filter(|a| a.parent_id.is_none())
             .count(),
     );
-    report.count("lignes de journal lues", "journal rows read", rows_read);
     report.count(
-        "lignes de journal écrites",
-        "journal rows written",
+        Text::fixed("lignes de journal lues", "journal rows read"),
+        rows_read,
+    );
+    report.count(
+        Text::fixed("lignes de journal écrites", "journal rows written"),
         journal.len(),
     );
     report.count(
-        "lignes rattachées à un défi",
-        "rows matched to a défi",
+        Text::fixed("lignes rattachées à un défi", "rows matched to a défi"),
         matched,
     );
     report.count(
-        "lignes sans défi (defi_id nul)",
-        "rows without a défi (null defi_id)",
+        Text::fixed(
+            "lignes sans défi (defi_id nul)",
+            "rows without a défi (null defi_id)",
+        ),
         journal.len() - matched,
     );
 
@@ -177,13 +181,11 @@ pub fn build(inputs: &Inputs) -> Result<(Export, Report), SourceError> {
     };
     if inputs.activity.is_some() {
         report.count(
-            "fiches d'activité (scan)",
-            "activity records (scan)",
+            Text::fixed("fiches d'activité (scan)", "activity records (scan)"),
             activity.len(),
         );
         report.count(
-            "dépôts non analysés",
-            "repositories not scanned",
+            Text::fixed("dépôts non analysés", "repositories not scanned"),
             unscanned.len(),
         );
     }
@@ -271,19 +273,16 @@ fn records(
         .collect();
     for source in &inputs.records {
         let Some((is_stack, year)) = record_kind(&source.name) else {
-            return Err(SourceError::new(
-                &source.name,
-                None,
-                "nom de fichier inattendu (attendu stack_AAAA.org, stack_AAAA.md ou ouverture_AAAA.org)",
-                "unexpected file name (expected stack_YYYY.org, stack_YYYY.md or ouverture_YYYY.org)",
-            ));
+            return Err(SourceError::new(&source.name, None, Text::fixed("nom de fichier inattendu (attendu stack_AAAA.org, stack_AAAA.md ou ouverture_AAAA.org)", "unexpected file name (expected stack_YYYY.org, stack_YYYY.md or ouverture_YYYY.org)")));
         };
         let Some(promotion) = promotions.iter().find(|p| p.year == year && p.id != "dig") else {
             return Err(SourceError::new(
                 &source.name,
                 None,
-                format!("aucune promotion de l'année {year} dans promos.yml"),
-                format!("no promotion of year {year} in promos.yml"),
+                text!(
+                    "aucune promotion de l'année {year} dans promos.yml",
+                    "no promotion of year {year} in promos.yml"
+                ),
             ));
         };
         let headings = if source.name.ends_with(".md") {
@@ -370,11 +369,16 @@ fn records(
         }
     }
     let documented = out.stacks.iter().filter(|s| s.documented).count();
-    report.count("stacks déclarées", "declared stacks", out.stacks.len());
-    report.count("stacks documentées", "documented stacks", documented);
     report.count(
-        "éléments d'ouverture",
-        "openness items",
+        Text::fixed("stacks déclarées", "declared stacks"),
+        out.stacks.len(),
+    );
+    report.count(
+        Text::fixed("stacks documentées", "documented stacks"),
+        documented,
+    );
+    report.count(
+        Text::fixed("éléments d'ouverture", "openness items"),
         out.openness_items.len(),
     );
     Ok(out)
@@ -450,8 +454,10 @@ fn promotions(
                 SourceError::new(
                     &catalogue.promos_file,
                     Some(*line),
-                    format!("promotion « {key} » : année introuvable dans « class »"),
-                    format!("promotion \"{key}\": no year in \"class\""),
+                    text!(
+                        "promotion « {key} » : année introuvable dans « class »",
+                        "promotion \"{key}\": no year in \"class\""
+                    ),
                 )
             })?;
         let id = raw.promotion.id();
@@ -497,16 +503,20 @@ fn defis(
             SourceError::new(
                 file,
                 Some(line),
-                format!("défi « {key} » : clé obligatoire « {k} » absente"),
-                format!("défi \"{key}\": required key \"{k}\" missing"),
+                text!(
+                    "défi « {key} » : clé obligatoire « {k} » absente",
+                    "défi \"{key}\": required key \"{k}\" missing"
+                ),
             )
         };
         if slug(key).is_empty() {
             return Err(SourceError::new(
                 file,
                 Some(line),
-                format!("défi « {key} » : nom sans lettre ni chiffre"),
-                format!("défi \"{key}\": a name without letters or digits"),
+                text!(
+                    "défi « {key} » : nom sans lettre ni chiffre",
+                    "défi \"{key}\": a name without letters or digits"
+                ),
             ));
         }
         let id = unique_id(key, &mut seen_ids);
@@ -526,8 +536,10 @@ fn defis(
             return Err(SourceError::new(
                 file,
                 Some(line_of(promotion)),
-                format!("défi « {key} » : promotion « {promotion_id} » absente de promos.yml"),
-                format!("défi \"{key}\": promotion \"{promotion_id}\" is not in promos.yml"),
+                text!(
+                    "défi « {key} » : promotion « {promotion_id} » absente de promos.yml",
+                    "défi \"{key}\": promotion \"{promotion_id}\" is not in promos.yml"
+                ),
             ));
         }
         let administration = raw
@@ -570,11 +582,8 @@ fn defis(
                 return Err(SourceError::new(
                     file,
                     Some(line_of(skill)),
-                    format!(
+                    text!(
                         "défi « {key} » : compétence « {} » absente de skills.yml",
-                        skill.value
-                    ),
-                    format!(
                         "défi \"{key}\": skill \"{}\" is not in skills.yml",
                         skill.value
                     ),
@@ -795,11 +804,8 @@ fn journal_entries(
             SourceError::new(
                 &source.name,
                 Some(row.line),
-                format!(
+                text!(
                     "date « {} » illisible (attendu <AAAA-MM-JJ jour.>)",
-                    row.date
-                ),
-                format!(
                     "unreadable date \"{}\" (expected <YYYY-MM-DD day.>)",
                     row.date
                 ),
@@ -812,18 +818,7 @@ fn journal_entries(
             eig_pulse_core::date::LAST_YEAR,
         );
         if !(first..=last).contains(&date.year()) {
-            return Err(SourceError::new(
-                &source.name,
-                Some(row.line),
-                format!(
-                    "date « {} » hors de la période plausible ({first} à {last}) : faute de frappe ?",
-                    row.date
-                ),
-                format!(
-                    "date \"{}\" outside the plausible range ({first} to {last}): a typo?",
-                    row.date
-                ),
-            ));
+            return Err(SourceError::new(&source.name, Some(row.line), text!("date « {} » hors de la période plausible ({first} à {last}) : faute de frappe ?", "date \"{}\" outside the plausible range ({first} to {last}): a typo?", row.date)));
         }
         let defi_id = match names.find(&row.defi, date.year()) {
             NameMatch::Exact(id) => Some(id),

@@ -1,5 +1,6 @@
 //! The weekly journal: CSV rows as written, org-mode dates, category letters, and défi names.
 
+use eig_pulse_core::text;
 use std::collections::HashMap;
 
 use eig_pulse_core::export::JOURNAL_CATEGORIES;
@@ -33,8 +34,7 @@ pub fn parse_rows(source: &SourceText) -> Result<Vec<RawRow>, SourceError> {
         SourceError::new(
             &source.name,
             line,
-            format!("CSV invalide : {e}"),
-            format!("invalid CSV: {e}"),
+            text!("CSV invalide : {e}", "invalid CSV: {e}"),
         )
     };
     let headers = reader.headers().map_err(csv_error)?.clone();
@@ -47,8 +47,10 @@ pub fn parse_rows(source: &SourceText) -> Result<Vec<RawRow>, SourceError> {
                 SourceError::new(
                     &source.name,
                     Some(1),
-                    format!("colonne « {column} » absente de l'en-tête"),
-                    format!("column \"{column}\" missing from the header"),
+                    text!(
+                        "colonne « {column} » absente de l'en-tête",
+                        "column \"{column}\" missing from the header"
+                    ),
                 )
             })?;
     }
@@ -292,7 +294,7 @@ mod tests {
     fn missing_columns_and_ragged_rows_are_errors() {
         let err = parse_rows(&SourceText::new("j.csv", "Défi,Tâche\nA,B\n")).unwrap_err();
         assert_eq!(err.line, Some(1));
-        assert!(err.message_fr.contains("Livrable"), "{err}");
+        assert!(err.message.to_string().contains("Livrable"), "{err}");
         let text = "Défi,Livrable,Tâche,Fait le,Cat,OK\nA,,t,<2018-02-15 jeu.>,P,\nB,,t\n";
         let err = parse_rows(&SourceText::new("j.csv", text)).unwrap_err();
         assert_eq!(err.line, Some(3), "{err}");

@@ -1,6 +1,7 @@
 //! When each promotion's défis ran: the dated events of `data/promotions.yml` (start, end,
 //! bootcamp), each with the document and the words that give it.
 
+use eig_pulse_core::{text, Text};
 use indexmap::IndexMap;
 use serde::Deserialize;
 use serde_saphyr::Spanned;
@@ -67,36 +68,29 @@ pub fn parse(source: &SourceText) -> Result<Windows, SourceError> {
         let key_line = raw_dates.first().map_or(0, line_of);
         for raw in raw_dates {
             let line = line_of(&raw);
-            let fail = |fr: String, en: String| SourceError::new(&source.name, Some(line), fr, en);
+            let fail = |message: Text| SourceError::new(&source.name, Some(line), message);
             let raw = raw.value;
             let Some(date) = eig_pulse_core::date::parse_date(&raw.date) else {
-                return Err(fail(
-                    format!(
-                        "promotion « {id} » : « {} » n'est pas une date AAAA-MM-JJ",
-                        raw.date
-                    ),
-                    format!(
-                        "promotion \"{id}\": \"{}\" is not a YYYY-MM-DD date",
-                        raw.date
-                    ),
-                ));
+                return Err(fail(text!(
+                    "promotion « {id} » : « {} » n'est pas une date AAAA-MM-JJ",
+                    "promotion \"{id}\": \"{}\" is not a YYYY-MM-DD date",
+                    raw.date
+                )));
             };
             if dates.iter().any(|d| d.event == raw.event) {
-                return Err(fail(
-                    format!(
-                        "promotion « {id} » : événement « {:?} » en double",
-                        raw.event
-                    ),
-                    format!("promotion \"{id}\": event \"{:?}\" repeated", raw.event),
-                ));
+                return Err(fail(text!(
+                    "promotion « {id} » : événement « {:?} » en double",
+                    "promotion \"{id}\": event \"{:?}\" repeated",
+                    raw.event
+                )));
             }
             let cited = raw.source.as_deref().is_some_and(|s| !s.trim().is_empty())
                 && raw.quote.as_deref().is_some_and(|q| !q.trim().is_empty());
             if !cited {
-                return Err(fail(
-                    format!("promotion « {id} » : la date {date} n'a pas de source et de citation"),
-                    format!("promotion \"{id}\": date {date} has no source and quote"),
-                ));
+                return Err(fail(text!(
+                    "promotion « {id} » : la date {date} n'a pas de source et de citation",
+                    "promotion \"{id}\": date {date} has no source and quote"
+                )));
             }
             dates.push(PromotionDate {
                 event: raw.event,
@@ -116,12 +110,7 @@ pub fn parse(source: &SourceText) -> Result<Windows, SourceError> {
             let expected =
                 eig_pulse_core::date::parse_date(start).and_then(|start| add_months(start, months));
             if expected.map(|d| d.to_string()).as_deref() != Some(end) {
-                return Err(SourceError::new(
-                    &source.name,
-                    Some(key_line),
-                    format!("promotion « {id} » : la fin {end} n'est pas {months} mois après le début {start}"),
-                    format!("promotion \"{id}\": end {end} is not {months} months after start {start}"),
-                ));
+                return Err(SourceError::new(&source.name, Some(key_line), text!("promotion « {id} » : la fin {end} n'est pas {months} mois après le début {start}", "promotion \"{id}\": end {end} is not {months} months after start {start}")));
             }
         }
         by_promotion.insert(id, (key_line, dates));

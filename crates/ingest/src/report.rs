@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use eig_pulse_core::Lang;
+use eig_pulse_core::{tr, Lang, Text};
 
 /// How much a finding matters: warnings fail a `--strict` run, notes never do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -161,14 +161,9 @@ impl Finding {
     }
 
     pub fn describe(&self, lang: Lang) -> String {
-        let fr = lang == Lang::Fr;
         match &self.what {
             What::UnmatchedJournalName { label, rows } => {
-                if fr {
-                    format!("nom de défi « {label} » sans défi correspondant ({rows} lignes gardées avec defi_id nul)")
-                } else {
-                    format!("défi name \"{label}\" matches no défi ({rows} rows kept with a null defi_id)")
-                }
+                tr!(lang, "nom de défi « {label} » sans défi correspondant ({rows} lignes gardées avec defi_id nul)", "défi name \"{label}\" matches no défi ({rows} rows kept with a null defi_id)")
             }
             What::ApproximateJournalName {
                 label,
@@ -176,180 +171,87 @@ impl Finding {
                 rule,
                 rows,
             } => {
-                if fr {
-                    format!("« {label} » rapproché du défi {defi_id} ({rule}, {rows} lignes)")
-                } else {
-                    format!("\"{label}\" matched to défi {defi_id} ({rule}, {rows} rows)")
-                }
+                tr!(lang, "« {label} » rapproché du défi {defi_id} ({rule}, {rows} lignes)", "\"{label}\" matched to défi {defi_id} ({rule}, {rows} rows)")
             }
             What::UnknownCategoryLetters { raw, letters } => {
-                if fr {
-                    format!("catégorie « {raw} » : lettre(s) hors légende « {letters} », gardée(s) dans raw_category")
-                } else {
-                    format!("category \"{raw}\": letter(s) outside the legend \"{letters}\", kept in raw_category")
-                }
+                tr!(lang, "catégorie « {raw} » : lettre(s) hors légende « {letters} », gardée(s) dans raw_category", "category \"{raw}\": letter(s) outside the legend \"{letters}\", kept in raw_category")
             }
             What::EmptyCategory => lang.pick("catégorie vide", "empty category").to_string(),
             What::UnreadableMood { raw } => {
-                if fr {
-                    format!(
-                        "valeur OK « {raw} » illisible (attendu 1, -1, 0 ou vide) : humeur nulle"
-                    )
-                } else {
-                    format!("unreadable OK value \"{raw}\" (expected 1, -1, 0 or empty): null mood")
-                }
+                tr!(lang, "valeur OK « {raw} » illisible (attendu 1, -1, 0 ou vide) : humeur nulle", "unreadable OK value \"{raw}\" (expected 1, -1, 0 or empty): null mood")
             }
             What::MalformedUrl { defi, field, value } => {
-                if fr {
-                    format!("défi {defi} : URL malformée dans {field} « {value} », écartée")
-                } else {
-                    format!("défi {defi}: malformed URL in {field} \"{value}\", left out")
-                }
+                tr!(lang, "défi {defi} : URL malformée dans {field} « {value} », écartée", "défi {defi}: malformed URL in {field} \"{value}\", left out")
             }
             What::MissingKey { defi, key } => {
-                if fr {
-                    format!("défi {defi} : clé « {key} » absente")
-                } else {
-                    format!("défi {defi}: key \"{key}\" missing")
-                }
+                tr!(lang, "défi {defi} : clé « {key} » absente", "défi {defi}: key \"{key}\" missing")
             }
             What::UnknownPerson { defi, name, .. } => {
-                if fr {
-                    format!("défi {defi} : « {name} » absent de personnes.yml, profil inconnu")
-                } else {
-                    format!("défi {defi}: \"{name}\" is not in personnes.yml, profile unknown")
-                }
+                tr!(lang, "défi {defi} : « {name} » absent de personnes.yml, profil inconnu", "défi {defi}: \"{name}\" is not in personnes.yml, profile unknown")
             }
             What::ConflictingParents {
                 administration,
                 parents,
             } => {
-                if fr {
-                    format!("administration {administration} : plusieurs parents possibles ({}), le plus fréquent est retenu", parents.join(", "))
-                } else {
-                    format!("administration {administration}: several possible parents ({}), the most frequent is kept", parents.join(", "))
-                }
+                tr!(lang, "administration {administration} : plusieurs parents possibles ({}), le plus fréquent est retenu", "administration {administration}: several possible parents ({}), the most frequent is kept", parents.join(", "))
             }
             What::RepeatedKey { key } => {
-                if fr {
-                    format!("clé « {key} » écrite deux fois avec la même valeur")
-                } else {
-                    format!("key \"{key}\" written twice with the same value")
-                }
+                tr!(lang, "clé « {key} » écrite deux fois avec la même valeur", "key \"{key}\" written twice with the same value")
             }
             What::StaleOverride { entry } => {
-                if fr {
-                    format!("entrée de surcharge sans effet : « {entry} » ne désigne aucune administration")
-                } else {
-                    format!("override entry without effect: \"{entry}\" names no administration")
-                }
+                tr!(lang, "entrée de surcharge sans effet : « {entry} » ne désigne aucune administration", "override entry without effect: \"{entry}\" names no administration")
             }
             What::MergedSpellings {
                 administration,
                 spellings,
             } => {
-                if fr {
-                    format!("administration {administration} : {spellings} graphies réunies")
-                } else {
-                    format!("administration {administration}: {spellings} spellings merged")
-                }
+                tr!(lang, "administration {administration} : {spellings} graphies réunies", "administration {administration}: {spellings} spellings merged")
             }
             What::NotARepository { folder } => {
-                if fr {
-                    format!("dossier « {folder} » : pas un dépôt git, ignoré")
-                } else {
-                    format!("folder \"{folder}\": not a git repository, skipped")
-                }
+                tr!(lang, "dossier « {folder} » : pas un dépôt git, ignoré", "folder \"{folder}\": not a git repository, skipped")
             }
             What::EmptyRepository { folder } => {
-                if fr {
-                    format!("dépôt « {folder} » : vide (aucun commit), écarté")
-                } else {
-                    format!("repository \"{folder}\": empty (no commit), left out")
-                }
+                tr!(lang, "dépôt « {folder} » : vide (aucun commit), écarté", "repository \"{folder}\": empty (no commit), left out")
             }
             What::ShallowClone { folder } => {
-                if fr {
-                    format!("dépôt « {folder} » : clone superficiel (historique tronqué), écarté ; le recloner en entier")
-                } else {
-                    format!("repository \"{folder}\": shallow clone (history cut), left out; clone it in full")
-                }
+                tr!(lang, "dépôt « {folder} » : clone superficiel (historique tronqué), écarté ; le recloner en entier", "repository \"{folder}\": shallow clone (history cut), left out; clone it in full")
             }
             What::UnreadableRepository { folder, detail } => {
-                if fr {
-                    format!("dépôt « {folder} » : objet illisible ou corrompu, écarté ({detail})")
-                } else {
-                    format!("repository \"{folder}\": unreadable or corrupt object, left out ({detail})")
-                }
+                tr!(lang, "dépôt « {folder} » : objet illisible ou corrompu, écarté ({detail})", "repository \"{folder}\": unreadable or corrupt object, left out ({detail})")
             }
             What::UnmatchedRepository {
                 folder,
                 remote,
                 organisation_of,
             } => {
-                let unmatched = match (fr, remote.as_deref()) {
-                    (true, Some(url)) => format!("dépôt « {folder} » : l'URL distante « {url} » ne correspond à aucun source_code ni à la table des dépôts, écarté"),
-                    (true, None) => format!("dépôt « {folder} » : sans URL distante ni entrée dans la table des dépôts, écarté"),
-                    (false, Some(url)) => format!("repository \"{folder}\": remote URL \"{url}\" matches no source_code nor the repositories mapping, left out"),
-                    (false, None) => format!("repository \"{folder}\": no remote URL and no entry in the repositories mapping, left out"),
+                let unmatched = match remote.as_deref() {
+                    Some(url) => tr!(lang, "dépôt « {folder} » : l'URL distante « {url} » ne correspond à aucun source_code ni à la table des dépôts, écarté", "repository \"{folder}\": remote URL \"{url}\" matches no source_code nor the repositories mapping, left out"),
+                    None => tr!(lang, "dépôt « {folder} » : sans URL distante ni entrée dans la table des dépôts, écarté", "repository \"{folder}\": no remote URL and no entry in the repositories mapping, left out"),
                 };
-                match (fr, organisation_of) {
-                    (_, None) => unmatched,
-                    (true, Some(id)) => format!("{unmatched} (le source_code du défi {id} est la page de son organisation : une entrée « {folder}: {id} » dans la table des dépôts le rattacherait)"),
-                    (false, Some(id)) => format!("{unmatched} (défi {id}'s source_code is its organisation page: an entry \"{folder}: {id}\" in the repositories mapping would match it)"),
+                match organisation_of {
+                    None => unmatched,
+                    Some(id) => tr!(lang, "{unmatched} (le source_code du défi {id} est la page de son organisation : une entrée « {folder}: {id} » dans la table des dépôts le rattacherait)", "{unmatched} (défi {id}'s source_code is its organisation page: an entry \"{folder}: {id}\" in the repositories mapping would match it)"),
                 }
             }
             What::DuplicateRepository { folder, first } => {
-                if fr {
-                    format!("dépôt « {folder} » : même dépôt distant que « {first} », écarté")
-                } else {
-                    format!("repository \"{folder}\": same remote repository as \"{first}\", left out")
-                }
+                tr!(lang, "dépôt « {folder} » : même dépôt distant que « {first} », écarté", "repository \"{folder}\": same remote repository as \"{first}\", left out")
             }
             What::MappedRepository { folder, defi_id } => {
-                if fr {
-                    format!("dépôt « {folder} » rapproché du défi {defi_id} par la table des dépôts")
-                } else {
-                    format!("repository \"{folder}\" matched to défi {defi_id} through the repositories mapping")
-                }
+                tr!(lang, "dépôt « {folder} » rapproché du défi {defi_id} par la table des dépôts", "repository \"{folder}\" matched to défi {defi_id} through the repositories mapping")
             }
             What::SharedRepository { folder, defi_ids } => {
-                if fr {
-                    format!("dépôt « {folder} » commun aux défis {} : une fiche d'activité chacun", defi_ids.join(", "))
-                } else {
-                    format!("repository \"{folder}\" shared by défis {}: one activity record each", defi_ids.join(", "))
-                }
+                tr!(lang, "dépôt « {folder} » commun aux défis {} : une fiche d'activité chacun", "repository \"{folder}\" shared by défis {}: one activity record each", defi_ids.join(", "))
             }
-            What::StaleRepositoryMapping { entry, unknown_defi } => match (fr, unknown_defi) {
-                (true, Some(id)) => format!("entrée « {entry} » de la table des dépôts : le défi « {id} » n'existe pas"),
-                (true, None) => format!("entrée « {entry} » de la table des dépôts sans effet : aucun dossier ne lui correspond (ou son dépôt correspond déjà par source_code)"),
-                (false, Some(id)) => format!("repositories mapping entry \"{entry}\": défi \"{id}\" does not exist"),
-                (false, None) => format!("repositories mapping entry \"{entry}\" without effect: no folder matches it (or its repository already matches through source_code)"),
+            What::StaleRepositoryMapping { entry, unknown_defi } => match unknown_defi {
+                Some(id) => tr!(lang, "entrée « {entry} » de la table des dépôts : le défi « {id} » n'existe pas", "repositories mapping entry \"{entry}\": défi \"{id}\" does not exist"),
+                None => tr!(lang, "entrée « {entry} » de la table des dépôts sans effet : aucun dossier ne lui correspond (ou son dépôt correspond déjà par source_code)", "repositories mapping entry \"{entry}\" without effect: no folder matches it (or its repository already matches through source_code)"),
             },
-            What::UnmatchedStackHeading { label } => match fr {
-                true => format!("stack « {label} » : aucun défi de ce nom, gardée avec defi_id nul"),
-                false => format!("stack \"{label}\": no défi of that name, kept with a null defi_id"),
-            },
-            What::UnmappedTechnology { heading, words } => match fr {
-                true => format!("stack « {heading} » : « {words} » absent de data/technologies.yml, gardé sans technologie"),
-                false => format!("stack \"{heading}\": \"{words}\" is not in data/technologies.yml, kept without a technology"),
-            },
-            What::UndocumentedStack { label } => match fr {
-                true => format!("stack « {label} » : titre vide (TODO), non documentée"),
-                false => format!("stack \"{label}\": empty heading (TODO), not documented"),
-            },
-            What::UnattributedOpenness { kind, item } => match fr {
-                true => format!("ouverture ({kind}) « {item} » : aucun défi identifié, gardée avec defi_id nul"),
-                false => format!("openness ({kind}) \"{item}\": no défi identified, kept with a null defi_id"),
-            },
-            What::UnknownOpennessSection { title } => match fr {
-                true => format!("section « {title} » : type d'ouverture inconnu, ses éléments sont classés « other »"),
-                false => format!("section \"{title}\": unknown openness kind, its items are filed as \"other\""),
-            },
-            What::SkippedFiles { folder, files, example } => match fr {
-                true => format!("dépôt « {folder} » : {files} fichier(s) non lu(s) à HEAD (objet absent ou trop gros, par ex. « {example} »), hors comptes de langages"),
-                false => format!("repository \"{folder}\": {files} file(s) not read at HEAD (missing or too large, e.g. \"{example}\"), left out of language bytes"),
-            },
+            What::UnmatchedStackHeading { label } => tr!(lang, "stack « {label} » : aucun défi de ce nom, gardée avec defi_id nul", "stack \"{label}\": no défi of that name, kept with a null defi_id"),
+            What::UnmappedTechnology { heading, words } => tr!(lang, "stack « {heading} » : « {words} » absent de data/technologies.yml, gardé sans technologie", "stack \"{heading}\": \"{words}\" is not in data/technologies.yml, kept without a technology"),
+            What::UndocumentedStack { label } => tr!(lang, "stack « {label} » : titre vide (TODO), non documentée", "stack \"{label}\": empty heading (TODO), not documented"),
+            What::UnattributedOpenness { kind, item } => tr!(lang, "ouverture ({kind}) « {item} » : aucun défi identifié, gardée avec defi_id nul", "openness ({kind}) \"{item}\": no défi identified, kept with a null defi_id"),
+            What::UnknownOpennessSection { title } => tr!(lang, "section « {title} » : type d'ouverture inconnu, ses éléments sont classés « other »", "section \"{title}\": unknown openness kind, its items are filed as \"other\""),
+            What::SkippedFiles { folder, files, example } => tr!(lang, "dépôt « {folder} » : {files} fichier(s) non lu(s) à HEAD (objet absent ou trop gros, par ex. « {example} »), hors comptes de langages", "repository \"{folder}\": {files} file(s) not read at HEAD (missing or too large, e.g. \"{example}\"), left out of language bytes"),
         }
     }
 }
@@ -357,14 +259,14 @@ impl Finding {
 /// Counts and findings of one run.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Report {
-    /// (French label, English label, count), in print order.
-    pub counts: Vec<(&'static str, &'static str, usize)>,
+    /// (label, count), in print order.
+    pub counts: Vec<(Text, usize)>,
     pub findings: Vec<Finding>,
 }
 
 impl Report {
-    pub fn count(&mut self, fr: &'static str, en: &'static str, n: usize) {
-        self.counts.push((fr, en, n));
+    pub fn count(&mut self, label: Text, n: usize) {
+        self.counts.push((label, n));
     }
 
     pub fn add(&mut self, file: &str, line: Option<usize>, what: What) {
@@ -384,7 +286,10 @@ impl Report {
 
     /// The value of a count by its French label.
     pub fn get(&self, fr: &str) -> Option<usize> {
-        self.counts.iter().find(|c| c.0 == fr).map(|c| c.2)
+        self.counts
+            .iter()
+            .find(|c| c.0.get(Lang::Fr) == fr)
+            .map(|c| c.1)
     }
 
     pub fn render(&self, lang: Lang) -> String {
@@ -394,8 +299,8 @@ impl Report {
             "{}",
             lang.pick("Rapport de fidélité", "Fidelity report")
         );
-        for (fr, en, n) in &self.counts {
-            let _ = writeln!(out, "  {:<44} {n:>6}", lang.pick(fr, en));
+        for (label, n) in &self.counts {
+            let _ = writeln!(out, "  {:<44} {n:>6}", label.get(lang));
         }
         for severity in [Severity::Warning, Severity::Note] {
             let findings: Vec<&Finding> = self

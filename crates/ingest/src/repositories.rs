@@ -3,6 +3,7 @@
 //! (`data/repositories.yml`) for clones whose remote matches no `source_code` and for the
 //! repositories not scanned, and the committed scan (`data/activity.json`).
 
+use eig_pulse_core::text;
 use std::collections::HashSet;
 
 use eig_pulse_core::export::{Activity, Unscanned, UnscannedReason};
@@ -83,11 +84,8 @@ pub fn parse_not_scanned(
             return Err(SourceError::new(
                 &source.name,
                 Some(line),
-                format!(
+                text!(
                     "dépôt non analysé « {url} » : défi inconnu « {} »",
-                    entry.defi
-                ),
-                format!(
                     "repository not scanned \"{url}\": unknown défi \"{}\"",
                     entry.defi
                 ),
@@ -118,8 +116,7 @@ pub fn parse_activity(
         SourceError::new(
             &source.name,
             Some(e.line()),
-            format!("scan illisible : {e}"),
-            format!("unreadable scan: {e}"),
+            text!("scan illisible : {e}", "unreadable scan: {e}"),
         )
     })?;
     if let Some((index, record)) = file
@@ -131,8 +128,11 @@ pub fn parse_activity(
         return Err(SourceError::new(
             &source.name,
             None,
-            format!("/activity/{index} : défi inconnu « {} »", record.defi_id),
-            format!("/activity/{index}: unknown défi \"{}\"", record.defi_id),
+            text!(
+                "/activity/{index} : défi inconnu « {} »",
+                "/activity/{index}: unknown défi \"{}\"",
+                record.defi_id
+            ),
         ));
     }
     Ok(file.activity)

@@ -147,7 +147,7 @@ mod tests {
         let text = "a:\n  title: A\na:\n  title: B\n";
         let err = yaml::parse::<IndexMap<String, RawDefi>>(&source(text)).unwrap_err();
         assert_eq!(err.line, Some(3), "{err}");
-        assert!(err.message_fr.contains("en double"), "{err}");
+        assert!(err.message.to_string().contains("en double"), "{err}");
     }
 
     #[test]

@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use eig_pulse_core::Lang;
+use eig_pulse_core::{tr, Lang, Text};
 
 /// The text of one source file, named as it should appear in messages.
 #[derive(Debug, Clone)]
@@ -34,8 +34,7 @@ impl SourceText {
             Err(SourceError::new(
                 &self.name,
                 None,
-                "fichier vide",
-                "empty file",
+                Text::fixed("fichier vide", "empty file"),
             ))
         } else {
             Ok(())
@@ -48,32 +47,27 @@ impl SourceText {
 pub struct SourceError {
     pub file: String,
     pub line: Option<usize>,
-    pub message_fr: String,
-    pub message_en: String,
+    pub message: Text,
 }
 
 impl SourceError {
-    pub fn new(
-        file: &str,
-        line: Option<usize>,
-        fr: impl Into<String>,
-        en: impl Into<String>,
-    ) -> SourceError {
+    pub fn new(file: &str, line: Option<usize>, message: Text) -> SourceError {
         SourceError {
             file: file.to_string(),
             line,
-            message_fr: fr.into(),
-            message_en: en.into(),
+            message,
         }
     }
 
     pub fn describe(&self, lang: Lang) -> String {
-        let message = lang.pick(&self.message_fr, &self.message_en);
-        match (self.line, lang) {
-            (Some(line), Lang::Fr) => format!("{}, ligne {line} : {message}", self.file),
-            (Some(line), Lang::En) => format!("{}, line {line}: {message}", self.file),
-            (None, Lang::Fr) => format!("{} : {message}", self.file),
-            (None, Lang::En) => format!("{}: {message}", self.file),
+        let (file, message) = (&self.file, self.message.get(lang));
+        match self.line {
+            Some(line) => tr!(
+                lang,
+                "{file}, ligne {line} : {message}",
+                "{file}, line {line}: {message}"
+            ),
+            None => tr!(lang, "{file} : {message}", "{file}: {message}"),
         }
     }
 }

@@ -5,6 +5,7 @@
 //! cohort's year) are those of the real files. A fifth of the copies move to a
 //! new service under their administration, so the administration tree grows too.
 
+use eig_pulse_core::text;
 use indexmap::IndexMap;
 use serde_json::Value;
 
@@ -84,8 +85,13 @@ pub fn generate(model: &Model, scale: usize, seed: u64) -> Result<Generated, Sou
     }
 
     let mut writer = csv::Writer::from_writer(Vec::new());
-    let csv_fail =
-        |e: csv::Error| SourceError::new("journal.csv", None, e.to_string(), e.to_string());
+    let csv_fail = |e: csv::Error| {
+        SourceError::new(
+            "journal.csv",
+            None,
+            text!("écriture CSV impossible : {e}", "cannot write CSV: {e}"),
+        )
+    };
     writer
         .write_record(["Défi", "Livrable", "Tâche", "Fait le", "Cat", "OK"])
         .map_err(csv_fail)?;
@@ -119,8 +125,13 @@ pub fn generate(model: &Model, scale: usize, seed: u64) -> Result<Generated, Sou
     .expect("CSV of UTF-8 strings");
 
     let yaml = |value: &IndexMap<String, Value>, name: &str| {
-        serde_saphyr::to_string(value)
-            .map_err(|e| SourceError::new(name, None, e.to_string(), e.to_string()))
+        serde_saphyr::to_string(value).map_err(|e| {
+            SourceError::new(
+                name,
+                None,
+                text!("écriture YAML impossible : {e}", "cannot write YAML: {e}"),
+            )
+        })
     };
     Ok(Generated {
         defis: yaml(&out_defis, "defis.yml")?,

@@ -1,6 +1,7 @@
 //! The canonical technologies table (`data/technologies.yml`) and the declared stacks of the
 //! stack files, bullet by bullet, as mentions of those technologies.
 
+use eig_pulse_core::text;
 use std::collections::HashMap;
 
 use eig_pulse_core::export::{Stack, TechMention, Technology, TECHNOLOGY_KINDS};
@@ -59,8 +60,11 @@ impl Table {
                 return Err(SourceError::new(
                     &source.name,
                     Some(line),
-                    format!("technologie « {id} » : type « {} » inconnu", entry.kind),
-                    format!("technology \"{id}\": unknown kind \"{}\"", entry.kind),
+                    text!(
+                        "technologie « {id} » : type « {} » inconnu",
+                        "technology \"{id}\": unknown kind \"{}\"",
+                        entry.kind
+                    ),
                 ));
             }
             let add = |map: &mut HashMap<String, String>, words: &str| match map
@@ -69,8 +73,10 @@ impl Table {
                 Some(other) if other != *id => Err(SourceError::new(
                     &source.name,
                     Some(line),
-                    format!("« {words} » désigne deux technologies : « {other} » et « {id} »"),
-                    format!("\"{words}\" names two technologies: \"{other}\" and \"{id}\""),
+                    text!(
+                        "« {words} » désigne deux technologies : « {other} » et « {id} »",
+                        "\"{words}\" names two technologies: \"{other}\" and \"{id}\""
+                    ),
                 )),
                 _ => Ok(()),
             };
@@ -433,9 +439,9 @@ mod tests {
         let err = Table::parse(&SourceText::new("t.yml", text)).unwrap_err();
         assert_eq!(err.line, Some(7));
         assert!(
-            err.message_fr.contains("deux technologies"),
+            err.message.to_string().contains("deux technologies"),
             "{}",
-            err.message_fr
+            err.message.to_string()
         );
     }
 }

@@ -3,6 +3,7 @@
 //! A key repeated with the same value is harmless and only reported; a key repeated
 //! with another value is an error, since the sources disagree with themselves.
 
+use eig_pulse_core::text;
 use std::collections::HashMap;
 use std::fmt;
 
@@ -36,8 +37,11 @@ pub fn parse<T: DeserializeOwned>(
             return Err(SourceError::new(
                 &source.name,
                 Some(duplicate.line),
-                format!("clé « {} » en double, avec une autre valeur", duplicate.key),
-                format!("key \"{}\" repeated with another value", duplicate.key),
+                text!(
+                    "clé « {} » en double, avec une autre valeur",
+                    "key \"{}\" repeated with another value",
+                    duplicate.key
+                ),
             ));
         }
         repeated.push(RepeatedKey {
@@ -67,8 +71,7 @@ fn yaml_error(source: &SourceText, e: &serde_saphyr::Error) -> SourceError {
     SourceError::new(
         &source.name,
         line,
-        format!("YAML invalide : {message}"),
-        format!("invalid YAML: {message}"),
+        text!("YAML invalide : {message}", "invalid YAML: {message}"),
     )
 }
 
@@ -202,7 +205,7 @@ mod tests {
         let text = "a:\n  title: A\nb:\n  title: B\na:\n  title: C\n";
         let err = parse::<IndexMap<String, Value>>(&yaml(text)).unwrap_err();
         assert_eq!(err.line, Some(5), "{err}");
-        assert!(err.message_fr.contains("en double"), "{err}");
+        assert!(err.message.to_string().contains("en double"), "{err}");
     }
 
     #[test]
@@ -210,6 +213,6 @@ mod tests {
         let err = parse::<IndexMap<String, Value>>(&yaml("a: [1, 2\nb: 3\n")).unwrap_err();
         assert!(err.line.is_some(), "{err}");
         let err = parse::<IndexMap<String, Value>>(&yaml("  \n")).unwrap_err();
-        assert_eq!(err.message_fr, "fichier vide");
+        assert_eq!(err.message.to_string(), "fichier vide");
     }
 }

@@ -5,7 +5,7 @@ use super::stack::Stack;
 use super::text::title_and_guide;
 use super::{BarChart, ChartId, Layout, Period, Unit};
 use crate::date::parse_date;
-use crate::{format, Lang};
+use crate::{format, tr, Lang};
 
 /// The summary of `chart` as drawn (hidden series left out), starting with its title.
 pub fn summary(chart: &BarChart, hidden: &[bool], lang: Lang) -> String {
@@ -54,10 +54,12 @@ pub fn summary(chart: &BarChart, hidden: &[bool], lang: Lang) -> String {
         .filter(|c| undocumented.contains(&c.key.as_str()))
         .map(|c| c.label.split(" (").next().unwrap_or(&c.label).to_string())
         .collect();
-    let note = match lang {
-        Lang::Fr => format!("Non documenté (aucun relevé) : {}.", names.join(", ")),
-        Lang::En => format!("Not documented (no record): {}.", names.join(", ")),
-    };
+    let note = tr!(
+        lang,
+        "Non documenté (aucun relevé) : {}.",
+        "Not documented (no record): {}.",
+        names.join(", ")
+    );
     format!("{title}. {body} {note}")
 }
 
@@ -126,24 +128,16 @@ fn ranking(chart: &BarChart, stack: &Stack, lang: Lang) -> String {
     } else {
         String::new()
     };
-    let text = match lang {
-        Lang::Fr => format!(
-            "{} au total sur {} barres. En tête : {}. Le plus petit : {} ({}).",
-            value_text(chart, sum, lang),
-            totals.len(),
-            named.join(", "),
-            chart.categories[smallest].label,
-            value_text(chart, smallest_total, lang)
-        ),
-        Lang::En => format!(
-            "{} in total over {} bars. Highest: {}. Lowest: {} ({}).",
-            value_text(chart, sum, lang),
-            totals.len(),
-            named.join(", "),
-            chart.categories[smallest].label,
-            value_text(chart, smallest_total, lang)
-        ),
-    };
+    let text = tr!(
+        lang,
+        "{} au total sur {} barres. En tête : {}. Le plus petit : {} ({}).",
+        "{} in total over {} bars. Highest: {}. Lowest: {} ({}).",
+        value_text(chart, sum, lang),
+        totals.len(),
+        named.join(", "),
+        chart.categories[smallest].label,
+        value_text(chart, smallest_total, lang)
+    );
     text + &by_series
 }
 
@@ -166,22 +160,24 @@ fn per_series(chart: &BarChart, visible: &[usize], lang: Lang) -> String {
                 chart.categories[high].label,
             );
             match chart.unit {
-                Unit::Count => format!(
-                    "{} : {} {}, {extremes}",
+                Unit::Count => tr!(
+                    lang,
+                    "{} : {} au total, {extremes}",
+                    "{}: {} in total, {extremes}",
                     chart.series[s].label,
                     format::number(total, lang),
-                    lang.pick("au total", "in total"),
                 ),
-                Unit::Share => format!("{} : {extremes}", chart.series[s].label),
+                Unit::Share => tr!(
+                    lang,
+                    "{} : {extremes}",
+                    "{}: {extremes}",
+                    chart.series[s].label
+                ),
             }
         })
         .collect();
     let sep = lang.pick(" ; ", "; ");
-    let text = parts.join(sep);
-    match lang {
-        Lang::Fr => format!("{text}."),
-        Lang::En => format!("{}.", text.replace(" : ", ": ")),
-    }
+    format!("{}.", parts.join(sep))
 }
 
 /// 100 % bars: the largest share of each series, and the series that dominates overall.
@@ -198,24 +194,16 @@ fn shares(chart: &BarChart, stack: &Stack, lang: Lang) -> String {
     let (top, top_share) = largest((0..chart.categories.len()).map(|c| share_of(c, visible[lead])))
         .unwrap_or((0, 0.0));
     let overall_share = if all > 0.0 { lead_value / all } else { 0.0 };
-    match lang {
-        Lang::Fr => format!(
-            "{} barres. Catégorie la plus fréquente : {} ({} de l'ensemble) ; sa part la plus forte : {} ({}).",
-            chart.categories.len(),
-            lead_series,
-            format::percent(overall_share, lang),
-            chart.categories[top].label,
-            format::percent(top_share, lang),
-        ),
-        Lang::En => format!(
-            "{} bars. Most frequent category: {} ({} overall); its largest share: {} ({}).",
-            chart.categories.len(),
-            lead_series,
-            format::percent(overall_share, lang),
-            chart.categories[top].label,
-            format::percent(top_share, lang),
-        ),
-    }
+    tr!(
+        lang,
+        "{} barres. Catégorie la plus fréquente : {} ({} de l'ensemble) ; sa part la plus forte : {} ({}).",
+        "{} bars. Most frequent category: {} ({} overall); its largest share: {} ({}).",
+        chart.categories.len(),
+        lead_series,
+        format::percent(overall_share, lang),
+        chart.categories[top].label,
+        format::percent(top_share, lang),
+    )
 }
 
 /// Lines: each series' value where the highlighted span ends (the ten months) and at the last
@@ -245,26 +233,17 @@ fn lines(chart: &BarChart, visible: &[usize], lang: Lang) -> String {
     let at_span: Vec<String> = ranked.iter().map(|&s| said(at, s)).collect();
     let at_end: Vec<String> = ranked.iter().map(|&s| said(last, s)).collect();
     let lead = &chart.series[ranked[0]].label;
-    match lang {
-        Lang::Fr => format!(
-            "{} ; à {} : {}. À {} : {}. En tête à {} : {lead}.",
-            chart.value_label,
-            chart.categories[at].label,
-            at_span.join(sep),
-            chart.categories[last].label,
-            at_end.join(sep),
-            chart.categories[at].label,
-        ),
-        Lang::En => format!(
-            "{}; at {}: {}. At {}: {}. Ahead at {}: {lead}.",
-            chart.value_label,
-            chart.categories[at].label,
-            at_span.join(sep),
-            chart.categories[last].label,
-            at_end.join(sep),
-            chart.categories[at].label,
-        ),
-    }
+    tr!(
+        lang,
+        "{} ; à {} : {}. À {} : {}. En tête à {} : {lead}.",
+        "{}; at {}: {}. At {}: {}. Ahead at {}: {lead}.",
+        chart.value_label,
+        chart.categories[at].label,
+        at_span.join(sep),
+        chart.categories[last].label,
+        at_end.join(sep),
+        chart.categories[at].label,
+    )
 }
 
 /// Counts over time (journal entries, commits): the period, the busiest week or month and its
@@ -308,72 +287,67 @@ fn over_time(chart: &BarChart, stack: &Stack, lang: Lang) -> String {
     let series = &chart.series[main].label;
     let journal = chart.id == ChartId::JournalWeekly;
     let count = |x: f64| format::number(x, lang);
-    match lang {
-        Lang::Fr => {
-            let (unit, span, busiest_word) = match (journal, monthly) {
-                (true, _) => ("entrées", "semaines", "Semaine la plus active"),
-                (false, false) => ("commits", "semaines", "Semaine la plus active"),
-                (false, true) => ("commits", "mois", "Mois le plus actif"),
-            };
-            let of_which = if journal {
-                format!("dont {} en {}", count(main_value), series.to_lowercase())
-            } else {
-                format!("dont {} pour {series}", count(main_value))
-            };
-            // « du 12 mars au 9 avril » between days; « de mars 2019 à juin 2020 », « d'avril… »
-            // between months.
-            let first = when(0);
-            let from = match (monthly, first.starts_with(['a', 'o'])) {
-                (false, _) => "du ",
-                (true, false) => "de ",
-                (true, true) => "d'",
-            };
-            let to = if monthly { "à" } else { "au" };
-            let mut text = format!(
-                "{} {unit} sur {n} {span}, {from}{first} {to} {}. {busiest_word} : {}, {} {unit} {of_which}.",
-                count(all),
-                when(n - 1),
-                when(busiest),
-                count(busiest_entries),
-            );
-            if let Some(trend) = trend {
-                text.push_str(&format!(
-                    " Tendance d'une moitié de la période à l'autre : {trend} ({} puis {} {unit} par {} en moyenne).",
-                    count(early),
-                    count(late),
-                    if monthly { "mois" } else { "semaine" },
-                ));
-            }
-            text
-        }
-        Lang::En => {
-            let (unit, span, busiest_word) = match (journal, monthly) {
-                (true, _) => ("entries", "weeks", "Busiest week"),
-                (false, false) => ("commits", "weeks", "Busiest week"),
-                (false, true) => ("commits", "months", "Busiest month"),
-            };
-            let of_which = if journal {
-                format!("{} of them {}", count(main_value), series.to_lowercase())
-            } else {
-                format!("{} of them in {series}", count(main_value))
-            };
-            let mut text = format!(
-                "{} {unit} over {n} {span}, from {} to {}. {busiest_word}: {}, {} {unit}, {of_which}.",
-                count(all),
-                when(0),
-                when(n - 1),
-                when(busiest),
-                count(busiest_entries),
-            );
-            if let Some(trend) = trend {
-                text.push_str(&format!(
-                    " Trend from the first half of the period to the second: {trend} ({} then {} {unit} a {} on average).",
-                    count(early),
-                    count(late),
-                    if monthly { "month" } else { "week" },
-                ));
-            }
-            text
-        }
+    let (unit, span, step, busiest_word) = match (journal, monthly) {
+        (true, _) => (
+            lang.pick("entrées", "entries"),
+            lang.pick("semaines", "weeks"),
+            lang.pick("semaine", "week"),
+            lang.pick("Semaine la plus active", "Busiest week"),
+        ),
+        (false, false) => (
+            "commits",
+            lang.pick("semaines", "weeks"),
+            lang.pick("semaine", "week"),
+            lang.pick("Semaine la plus active", "Busiest week"),
+        ),
+        (false, true) => (
+            "commits",
+            lang.pick("mois", "months"),
+            lang.pick("mois", "month"),
+            lang.pick("Mois le plus actif", "Busiest month"),
+        ),
+    };
+    let of_which = if journal {
+        let series = series.to_lowercase();
+        tr!(
+            lang,
+            "dont {} en {series}",
+            "{} of them {series}",
+            count(main_value)
+        )
+    } else {
+        tr!(
+            lang,
+            "dont {} pour {series}",
+            "{} of them in {series}",
+            count(main_value)
+        )
+    };
+    // « du 12 mars au 9 avril » between days; « de mars 2019 à juin 2020 », « d'avril… »
+    // between months.
+    let first = when(0);
+    let (from, to) = match (monthly, first.starts_with(['a', 'o'])) {
+        (false, _) => (lang.pick("du ", "from "), lang.pick("au", "to")),
+        (true, false) => (lang.pick("de ", "from "), lang.pick("à", "to")),
+        (true, true) => (lang.pick("d'", "from "), lang.pick("à", "to")),
+    };
+    let mut text = tr!(
+        lang,
+        "{} {unit} sur {n} {span}, {from}{first} {to} {}. {busiest_word} : {}, {} {unit} {of_which}.",
+        "{} {unit} over {n} {span}, {from}{first} {to} {}. {busiest_word}: {}, {} {unit}, {of_which}.",
+        count(all),
+        when(n - 1),
+        when(busiest),
+        count(busiest_entries),
+    );
+    if let Some(trend) = trend {
+        text.push_str(&tr!(
+            lang,
+            " Tendance d'une moitié de la période à l'autre : {trend} ({} puis {} {unit} par {step} en moyenne).",
+            " Trend from the first half of the period to the second: {trend} ({} then {} {unit} a {step} on average).",
+            count(early),
+            count(late),
+        ));
     }
+    text
 }
