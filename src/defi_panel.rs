@@ -249,7 +249,7 @@ pub fn DefiPanel(
                 {(!d.issues.is_empty()).then(|| view! {
                     <h3>{lang.pick("Problèmes dans la source", "Problems in the source")}</h3>
                     <ul class="defi-issues">
-                        {d.issues.iter().map(|i| view! { <li>{i.message.clone()}</li> }).collect_view()}
+                        {d.issues.iter().map(|i| view! { <li>{i.describe(lang)}</li> }).collect_view()}
                     </ul>
                 })}
                 <h3>{move || format!("Journal ({journal_count})")}</h3>

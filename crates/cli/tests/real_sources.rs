@@ -418,12 +418,12 @@ fn the_report_speaks_english_on_request() {
 /// The published schema's closed sets are the core's: a name added on one side only fails here.
 #[test]
 fn schema_lists_the_closed_sets_of_the_core() {
-    use eig_pulse_core::export::{CiSystem, MatchedBy};
+    use eig_pulse_core::export::{CiSystem, MatchedBy, OpennessKind, TechnologyKind};
     let schema: serde_json::Value = serde_json::from_str(
         &std::fs::read_to_string(repo().join("schema/export.schema.json")).unwrap(),
     )
     .unwrap();
-    let activity = &schema["properties"]["activity"]["items"]["properties"];
+    let properties = |list: &str| schema["properties"][list]["items"]["properties"].clone();
     let listed = |value: &serde_json::Value| -> Vec<String> {
         value["enum"]
             .as_array()
@@ -432,18 +432,23 @@ fn schema_lists_the_closed_sets_of_the_core() {
             .map(|v| v.as_str().unwrap().to_string())
             .collect()
     };
-    assert_eq!(
-        listed(&activity["matched_by"]),
-        MatchedBy::KNOWN
-            .iter()
-            .map(MatchedBy::as_str)
-            .collect::<Vec<_>>()
-    );
+    let activity = properties("activity");
+    assert_eq!(listed(&activity["matched_by"]), MatchedBy::NAMES);
     assert_eq!(
         listed(&activity["openness"]["properties"]["ci"]["items"]),
-        CiSystem::KNOWN
-            .iter()
-            .map(CiSystem::as_str)
-            .collect::<Vec<_>>()
+        CiSystem::NAMES
     );
+    assert_eq!(
+        listed(&properties("technologies")["kind"]),
+        TechnologyKind::NAMES
+    );
+    assert_eq!(
+        listed(&properties("openness_items")["kind"]),
+        OpennessKind::NAMES
+    );
+    // Each set's names and values agree.
+    assert!(OpennessKind::KNOWN
+        .iter()
+        .zip(OpennessKind::NAMES)
+        .all(|(kind, name)| kind.as_str() == *name && OpennessKind::from(*name) == *kind));
 }

@@ -181,7 +181,7 @@ fn openness_items_per_kind_recounted_from_the_raw_file() {
     }
     let mut parsed: BTreeMap<String, usize> = BTreeMap::new();
     for item in &export.openness_items {
-        *parsed.entry(item.kind.clone()).or_default() += 1;
+        *parsed.entry(item.kind.to_string()).or_default() += 1;
     }
     assert_eq!(parsed, expected);
     // Only http(s) links.

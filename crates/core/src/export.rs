@@ -3,6 +3,7 @@
 //! Field names here are the contract published in `schema/export.schema.json`;
 //! fields may be added, never renamed.
 
+use crate::{tr, Lang};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -23,6 +24,9 @@ macro_rules! named_set {
         impl $name {
             /// Every known value, in the order the contract lists them.
             pub const KNOWN: &'static [$name] = &[$($name::$variant),+];
+
+            /// The known values' names, in the contract's order (its schema's `enum`).
+            pub const NAMES: &'static [&'static str] = &[$($text),+];
 
             /// The name as the contract writes it.
             pub fn as_str(&self) -> &str {
@@ -178,57 +182,89 @@ pub enum UnscannedReason {
     SelfHosted,
 }
 
-/// The kinds of technology: id, French label, English label.
-pub const TECHNOLOGY_KINDS: [(&str, &str, &str); 9] = [
-    ("language", "Langage", "Language"),
-    ("backend", "Framework back-end", "Back-end framework"),
-    ("frontend", "Front-end", "Front-end"),
-    (
-        "database",
-        "Base de données et recherche",
-        "Database and search",
-    ),
-    (
-        "datascience",
-        "Science des données / ML",
-        "Data science / ML",
-    ),
-    ("bi", "BI / ETL / dataviz", "BI / ETL / dataviz"),
-    ("infrastructure", "Infrastructure", "Infrastructure"),
-    ("cms", "CMS", "CMS"),
-    ("tool", "Outil", "Tool"),
-];
+named_set! {
+    /// The kind of a canonical technology (`data/technologies.yml`).
+    TechnologyKind {
+        Language = "language",
+        Backend = "backend",
+        Frontend = "frontend",
+        Database = "database",
+        Datascience = "datascience",
+        Bi = "bi",
+        Infrastructure = "infrastructure",
+        Cms = "cms",
+        Tool = "tool",
+    }
+}
 
-/// The kinds of openness item: id, French label, English label. The first four feed the
-/// programme's « Ouverture » indicators (code online = repository or library).
-pub const OPENNESS_KINDS: [(&str, &str, &str); 10] = [
-    ("repository", "Dépôt de code", "Code repository"),
-    ("library", "Bibliothèque publiée", "Library published"),
-    ("dataset", "Jeu de données ouvert", "Dataset opened"),
-    (
-        "upstream",
-        "Contribution à un projet existant",
-        "Upstream contribution",
-    ),
-    ("website", "Site web", "Website"),
-    (
-        "organisation",
-        "Compte d'organisation",
-        "Organisation account",
-    ),
-    ("inbound", "Contribution reçue", "Contribution received"),
-    ("answer", "Réponse sur un forum", "Forum answer"),
-    ("article", "Article de blog", "Blog post"),
-    ("other", "Autre", "Other"),
-];
+impl TechnologyKind {
+    /// The kind as the interface names it; an unknown kind by its own name.
+    pub fn label(&self, lang: Lang) -> &str {
+        match self {
+            TechnologyKind::Language => lang.pick("Langage", "Language"),
+            TechnologyKind::Backend => lang.pick("Framework back-end", "Back-end framework"),
+            TechnologyKind::Frontend => "Front-end",
+            TechnologyKind::Database => {
+                lang.pick("Base de données et recherche", "Database and search")
+            }
+            TechnologyKind::Datascience => {
+                lang.pick("Science des données / ML", "Data science / ML")
+            }
+            TechnologyKind::Bi => "BI / ETL / dataviz",
+            TechnologyKind::Infrastructure => "Infrastructure",
+            TechnologyKind::Cms => "CMS",
+            TechnologyKind::Tool => lang.pick("Outil", "Tool"),
+            TechnologyKind::Unknown(name) => name,
+        }
+    }
+}
+
+named_set! {
+    /// The kind of an openness item. The first four feed the programme's « Ouverture »
+    /// indicators (code online = repository or library).
+    OpennessKind {
+        Repository = "repository",
+        Library = "library",
+        Dataset = "dataset",
+        Upstream = "upstream",
+        Website = "website",
+        Organisation = "organisation",
+        Inbound = "inbound",
+        Answer = "answer",
+        Article = "article",
+        Other = "other",
+    }
+}
+
+impl OpennessKind {
+    /// The kind as the interface names it; an unknown kind by its own name.
+    pub fn label(&self, lang: Lang) -> &str {
+        match self {
+            OpennessKind::Repository => lang.pick("Dépôt de code", "Code repository"),
+            OpennessKind::Library => lang.pick("Bibliothèque publiée", "Library published"),
+            OpennessKind::Dataset => lang.pick("Jeu de données ouvert", "Dataset opened"),
+            OpennessKind::Upstream => {
+                lang.pick("Contribution à un projet existant", "Upstream contribution")
+            }
+            OpennessKind::Website => lang.pick("Site web", "Website"),
+            OpennessKind::Organisation => {
+                lang.pick("Compte d'organisation", "Organisation account")
+            }
+            OpennessKind::Inbound => lang.pick("Contribution reçue", "Contribution received"),
+            OpennessKind::Answer => lang.pick("Réponse sur un forum", "Forum answer"),
+            OpennessKind::Article => lang.pick("Article de blog", "Blog post"),
+            OpennessKind::Other => lang.pick("Autre", "Other"),
+            OpennessKind::Unknown(name) => name,
+        }
+    }
+}
 
 /// One canonical technology.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Technology {
     pub id: String,
     pub label: String,
-    /// One of [`TECHNOLOGY_KINDS`].
-    pub kind: String,
+    pub kind: TechnologyKind,
 }
 
 /// A défi's declared stack as its promotion's stack file writes it.
@@ -264,8 +300,7 @@ pub struct TechMention {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OpennessItem {
     pub promotion_id: String,
-    /// One of [`OPENNESS_KINDS`].
-    pub kind: String,
+    pub kind: OpennessKind,
     /// The item's http(s) link; null when the record gives none.
     pub url: Option<String>,
     /// The item's text as written (links as their descriptions).
@@ -492,6 +527,30 @@ pub struct Issue {
     pub value: Option<String>,
     /// French description.
     pub message: String,
+}
+
+impl Issue {
+    /// The problem in `lang`: a known kind is said from its field and value (the exporter writes
+    /// `message` from here, in French); any other kind by the message the export carries.
+    pub fn describe(&self, lang: Lang) -> String {
+        let (field, value) = (&self.field, self.value.as_deref().unwrap_or(""));
+        match self.kind {
+            IssueKind::MalformedUrl => tr!(
+                lang,
+                "URL malformée « {value} », écartée",
+                "malformed URL \"{value}\", left out"
+            ),
+            IssueKind::MissingKey => {
+                tr!(lang, "clé « {field} » absente", "key \"{field}\" missing")
+            }
+            IssueKind::UnknownPerson => tr!(
+                lang,
+                "« {value} » absent de personnes.yml : profil inconnu",
+                "\"{value}\" is not in personnes.yml: profile unknown"
+            ),
+            IssueKind::Other | IssueKind::Unknown(_) => self.message.clone(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -6,8 +6,8 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use crate::chart::{BarChart, Category, ChartId, Layout, Orientation, Series, Target, Unit};
 use crate::cohort::{Cohort, Selection};
-use crate::export::{Export, TECHNOLOGY_KINDS};
-use crate::{tr, Lang};
+use crate::export::{Export, OpennessKind};
+use crate::{tr, Lang, Text};
 
 /// Where a défi's use of a technology comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -73,16 +73,9 @@ pub fn uses(export: &Export, defi_id: &str, tech: &str) -> Uses {
 /// A technology's label and kind label; the id itself when the export does not name it.
 pub fn label(export: &Export, tech: &str, lang: Lang) -> (String, String) {
     match export.technologies.iter().find(|t| t.id == tech) {
-        Some(t) => (t.label.clone(), kind_label(&t.kind, lang).to_string()),
+        Some(t) => (t.label.clone(), t.kind.label(lang).to_string()),
         None => (tech.to_string(), String::new()),
     }
-}
-
-pub fn kind_label(kind: &str, lang: Lang) -> &str {
-    TECHNOLOGY_KINDS
-        .iter()
-        .find(|(id, _, _)| *id == kind)
-        .map_or(kind, |(_, fr, en)| lang.pick(fr, en))
 }
 
 /// Every technology a défi uses (declared firmly or tentatively, or measured), in table order.
@@ -358,30 +351,26 @@ pub fn is_undocumented(category: &Category, lang: Lang) -> bool {
 /// per promotion, from the openness records; promotions without a record are « non documenté ».
 pub fn openness_indicators(cohort: &Cohort, selection: &Selection, lang: Lang) -> BarChart {
     let export = &cohort.export;
-    const INDICATORS: [(&str, &[&str], &str, &str); 4] = [
+    const INDICATORS: [(&str, &[OpennessKind], Text); 4] = [
         (
             "code",
-            &["repository", "library"],
-            "Code en ligne",
-            "Code online",
+            &[OpennessKind::Repository, OpennessKind::Library],
+            Text::fixed("Code en ligne", "Code online"),
         ),
         (
             "library",
-            &["library"],
-            "Bibliothèque publiée",
-            "Library published",
+            &[OpennessKind::Library],
+            Text::fixed("Bibliothèque publiée", "Library published"),
         ),
         (
             "dataset",
-            &["dataset"],
-            "Jeu de données ouvert",
-            "Dataset opened",
+            &[OpennessKind::Dataset],
+            Text::fixed("Jeu de données ouvert", "Dataset opened"),
         ),
         (
             "upstream",
-            &["upstream"],
-            "Contribution à un projet existant",
-            "Upstream contribution",
+            &[OpennessKind::Upstream],
+            Text::fixed("Contribution à un projet existant", "Upstream contribution"),
         ),
     ];
     let selected: HashSet<usize> = selection.defis.iter().copied().collect();
@@ -409,11 +398,11 @@ pub fn openness_indicators(cohort: &Cohort, selection: &Selection, lang: Lang) -
         .map(|p| {
             INDICATORS
                 .iter()
-                .map(|(_, kinds, _, _)| {
+                .map(|(_, kinds, _)| {
                     let defis: HashSet<usize> = export
                         .openness_items
                         .iter()
-                        .filter(|i| i.promotion_id == p.id && kinds.contains(&i.kind.as_str()))
+                        .filter(|i| i.promotion_id == p.id && kinds.contains(&i.kind))
                         .filter_map(|i| i.defi_id.as_deref().and_then(|id| cohort.defi_index(id)))
                         .filter(|d| selected.contains(d))
                         .collect();
@@ -428,9 +417,9 @@ pub fn openness_indicators(cohort: &Cohort, selection: &Selection, lang: Lang) -
         series: INDICATORS
             .iter()
             .enumerate()
-            .map(|(i, (key, _, fr, en))| Series {
+            .map(|(i, (key, _, label))| Series {
                 key: key.to_string(),
-                label: lang.pick(fr, en).to_string(),
+                label: label.get(lang).to_string(),
                 color: i,
             })
             .collect(),
@@ -506,10 +495,7 @@ pub fn defi_card(export: &Export, defi_id: &str, lang: Lang) -> DefiCard {
         .iter()
         .filter(|i| i.defi_id.as_deref() == Some(defi_id))
         .map(|i| {
-            let kind = crate::export::OPENNESS_KINDS
-                .iter()
-                .find(|(k, _, _)| *k == i.kind)
-                .map_or(i.kind.as_str(), |(_, fr, en)| lang.pick(fr, en));
+            let kind = i.kind.label(lang);
             let url = i
                 .url
                 .clone()

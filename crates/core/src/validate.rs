@@ -557,11 +557,7 @@ pub fn check(export: &Export) -> Vec<Problem> {
                     text!(
                         "système d'intégration continue « {system} » inconnu (attendus : {})",
                         "unknown continuous integration system \"{system}\" (expected: {})",
-                        CiSystem::KNOWN
-                            .iter()
-                            .map(CiSystem::as_str)
-                            .collect::<Vec<_>>()
-                            .join(", ")
+                        CiSystem::NAMES.join(", ")
                     ),
                 );
             } else if !systems.insert(system) {
@@ -639,7 +635,6 @@ pub fn check(export: &Export) -> Vec<Problem> {
 
 /// Stacks, openness items and measured technologies name known défis, promotions and technologies.
 fn check_technologies(export: &Export, defis: &HashSet<&str>, push: &mut impl FnMut(String, Text)) {
-    use crate::export::{OPENNESS_KINDS, TECHNOLOGY_KINDS};
     let promotions: HashSet<&str> = export.promotions.iter().map(|p| p.id.as_str()).collect();
     let mut techs: HashSet<&str> = HashSet::new();
     for (i, tech) in export.technologies.iter().enumerate() {
@@ -653,7 +648,7 @@ fn check_technologies(export: &Export, defis: &HashSet<&str>, push: &mut impl Fn
                 ),
             );
         }
-        if !TECHNOLOGY_KINDS.iter().any(|(k, _, _)| *k == tech.kind) {
+        if !tech.kind.is_known() {
             push(
                 format!("/technologies/{i}/kind"),
                 text!("type « {} » inconnu", "unknown kind \"{}\"", tech.kind),
@@ -716,7 +711,7 @@ fn check_technologies(export: &Export, defis: &HashSet<&str>, push: &mut impl Fn
                 ),
             );
         }
-        if !OPENNESS_KINDS.iter().any(|(k, _, _)| *k == item.kind) {
+        if !item.kind.is_known() {
             push(
                 format!("/openness_items/{i}/kind"),
                 text!("type « {} » inconnu", "unknown kind \"{}\"", item.kind),

@@ -7,7 +7,7 @@ use eig_pulse_core::export::{
     Activity, Defi, Export, Issue, IssueKind, JournalEntry, KeyFigure, Member, Promotion,
     PromotionEvent, Skill, Source, SCHEMA_VERSION,
 };
-use eig_pulse_core::Text;
+use eig_pulse_core::{Lang, Text};
 
 use crate::administrations::{self, Mention, Overrides};
 use crate::journal::{self, DefiNames, NameMatch};
@@ -723,33 +723,24 @@ fn expected_keys(raw: &RawDefi) -> [(&'static str, bool); 4] {
 
 /// A défi's own record of a finding about it.
 fn issue_of(what: &What) -> Issue {
-    let (kind, field, value, message) = match what {
-        What::MalformedUrl { field, value, .. } => (
-            IssueKind::MalformedUrl,
-            *field,
-            Some(value.clone()),
-            format!("URL malformée « {value} », écartée"),
-        ),
-        What::MissingKey { key, .. } => (
-            IssueKind::MissingKey,
-            *key,
-            None,
-            format!("clé « {key} » absente"),
-        ),
-        What::UnknownPerson { name, field, .. } => (
-            IssueKind::UnknownPerson,
-            *field,
-            Some(name.clone()),
-            format!("« {name} » absent de personnes.yml : profil inconnu"),
-        ),
-        other => (IssueKind::Other, "", None, format!("{other:?}")),
+    let (kind, field, value) = match what {
+        What::MalformedUrl { field, value, .. } => {
+            (IssueKind::MalformedUrl, *field, Some(value.clone()))
+        }
+        What::MissingKey { key, .. } => (IssueKind::MissingKey, *key, None),
+        What::UnknownPerson { name, field, .. } => {
+            (IssueKind::UnknownPerson, *field, Some(name.clone()))
+        }
+        _ => (IssueKind::Other, "", None),
     };
-    Issue {
+    let mut issue = Issue {
         kind,
         field: field.into(),
         value,
-        message,
-    }
+        message: format!("{what:?}"),
+    };
+    issue.message = issue.describe(Lang::Fr);
+    issue
 }
 
 /// An absolute http(s) URL whose host is a domain name (with a dot) or an IP address.

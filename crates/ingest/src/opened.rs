@@ -2,32 +2,66 @@
 //! défi — from the text, the URL (the catalogue's links, a défi's name in the host or path) or a
 //! GitHub handle of `personnes.yml` — and why.
 
-use eig_pulse_core::export::OpennessItem;
+use eig_pulse_core::export::{OpennessItem, OpennessKind};
 
 use crate::build::is_valid_url;
 use crate::journal::{DefiNames, NameMatch};
 use crate::names::{compact_key, fold};
 use crate::outline::Heading;
 
-/// Section titles (folded, by prefix) → item kind. The « outils communs » section mixes
-/// repositories and websites: its GitHub repositories are `repository`, the rest `website`.
-const SECTIONS: [(&str, &str); 11] = [
-    ("sites web publies", "website"),
-    ("contributions a des sites internes", "website"),
-    ("contribution a l'ouverture de jeux de donnees", "dataset"),
+/// What a section's items are.
+enum Section {
+    Kind(OpennessKind),
+    /// The « outils communs » section mixes them: its GitHub repositories are `repository`, the
+    /// rest `website`.
+    RepositoryOrWebsite,
+}
+
+/// Section titles (folded, by prefix) → what their items are.
+const SECTIONS: [(&str, Section); 11] = [
+    ("sites web publies", Section::Kind(OpennessKind::Website)),
+    (
+        "contributions a des sites internes",
+        Section::Kind(OpennessKind::Website),
+    ),
+    (
+        "contribution a l'ouverture de jeux de donnees",
+        Section::Kind(OpennessKind::Dataset),
+    ),
     // décision : contribuer à des données déjà ouvertes (les icônes de l'OHI) est une
     // contribution à un projet existant, pas l'ouverture d'un jeu de données.
-    ("contribution a des donnees deja ouvertes", "upstream"),
-    ("contribution a des outils communs", "repository-or-website"),
-    ("depots de code source", "repository"),
-    ("comptes d'organisation", "organisation"),
-    ("contribution de nouvelles bibliotheques", "library"),
+    (
+        "contribution a des donnees deja ouvertes",
+        Section::Kind(OpennessKind::Upstream),
+    ),
+    (
+        "contribution a des outils communs",
+        Section::RepositoryOrWebsite,
+    ),
+    (
+        "depots de code source",
+        Section::Kind(OpennessKind::Repository),
+    ),
+    (
+        "comptes d'organisation",
+        Section::Kind(OpennessKind::Organisation),
+    ),
+    (
+        "contribution de nouvelles bibliotheques",
+        Section::Kind(OpennessKind::Library),
+    ),
     (
         "contributions a des projets open source externes",
-        "upstream",
+        Section::Kind(OpennessKind::Upstream),
     ),
-    ("contributions a des q&a", "answer"),
-    ("contributions exterieures a des projets eig", "inbound"),
+    (
+        "contributions a des q&a",
+        Section::Kind(OpennessKind::Answer),
+    ),
+    (
+        "contributions exterieures a des projets eig",
+        Section::Kind(OpennessKind::Inbound),
+    ),
 ];
 
 /// What a catalogue défi offers for attribution.
@@ -101,15 +135,16 @@ pub fn items(
     let mut unknown = Vec::new();
     for heading in headings {
         let folded = fold(&heading.title);
-        let kind = match SECTIONS
+        let section = match SECTIONS
             .iter()
             .find(|(prefix, _)| folded.starts_with(prefix))
         {
-            Some((_, kind)) => *kind,
-            None if folded.starts_with("articles") => "article",
+            Some((_, Section::Kind(kind))) => Section::Kind(kind.clone()),
+            Some((_, Section::RepositoryOrWebsite)) => Section::RepositoryOrWebsite,
+            None if folded.starts_with("articles") => Section::Kind(OpennessKind::Article),
             None => {
                 unknown.push((heading.line, heading.title.clone()));
-                "other"
+                Section::Kind(OpennessKind::Other)
             }
         };
         for (index, item) in heading.items.iter().enumerate() {
@@ -133,10 +168,12 @@ pub fn items(
                 || item.text.contains('?')
                 || fold(&item.text).contains("a verifier");
             for url in links {
-                let kind = match (kind, url.as_deref()) {
-                    ("repository-or-website", Some(u)) if github_repo(u).is_some() => "repository",
-                    ("repository-or-website", _) => "website",
-                    (k, _) => k,
+                let kind = match (&section, url.as_deref()) {
+                    (Section::RepositoryOrWebsite, Some(u)) if github_repo(u).is_some() => {
+                        OpennessKind::Repository
+                    }
+                    (Section::RepositoryOrWebsite, _) => OpennessKind::Website,
+                    (Section::Kind(kind), _) => kind.clone(),
                 };
                 let (defi_id, reason) = match attribute(&item.text, url.as_deref(), who) {
                     Some((id, reason)) => (Some(id), Some(reason.to_string())),
@@ -144,7 +181,7 @@ pub fn items(
                 };
                 items.push(OpennessItem {
                     promotion_id: promotion_id.to_string(),
-                    kind: kind.to_string(),
+                    kind,
                     url,
                     text: item.text.clone(),
                     defi_id,

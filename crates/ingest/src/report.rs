@@ -2,6 +2,7 @@
 
 use std::fmt::Write as _;
 
+use eig_pulse_core::export::OpennessKind;
 use eig_pulse_core::{tr, Lang, Text};
 
 /// How much a finding matters: warnings fail a `--strict` run, notes never do.
@@ -125,7 +126,7 @@ pub enum What {
     },
     /// An openness item no text, host or GitHub handle attributes to a défi.
     UnattributedOpenness {
-        kind: String,
+        kind: OpennessKind,
         item: String,
     },
     /// An openness record section whose title names no known kind.

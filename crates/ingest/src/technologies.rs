@@ -4,7 +4,7 @@
 use eig_pulse_core::text;
 use std::collections::HashMap;
 
-use eig_pulse_core::export::{Stack, TechMention, Technology, TECHNOLOGY_KINDS};
+use eig_pulse_core::export::{Stack, TechMention, Technology, TechnologyKind};
 use indexmap::IndexMap;
 use serde::Deserialize;
 use serde_saphyr::Spanned;
@@ -26,7 +26,7 @@ struct RawTable {
 #[derive(Deserialize)]
 struct RawTechnology {
     label: String,
-    kind: String,
+    kind: TechnologyKind,
     #[serde(default)]
     spellings: Vec<String>,
     #[serde(default)]
@@ -56,7 +56,7 @@ impl Table {
         for (id, entry) in &raw.technologies {
             let line = line_of(entry);
             let entry = &entry.value;
-            if !TECHNOLOGY_KINDS.iter().any(|(k, _, _)| *k == entry.kind) {
+            if !entry.kind.is_known() {
                 return Err(SourceError::new(
                     &source.name,
                     Some(line),
