@@ -15,7 +15,7 @@ use std::time::Duration;
 
 use fantoccini::actions::InputSource;
 
-use support::{browser, dist, Browser};
+use support::{browser, content_type_of, dist, Browser};
 
 /// The policy of `public/_headers`, plus a report address so that a violation at load time
 /// (before a test can listen) is counted by the server.
@@ -128,16 +128,7 @@ impl Site {
                 if relative.contains("..") || !file.is_file() {
                     (404, "text/plain", b"not found".to_vec())
                 } else {
-                    let kind = match file.extension().and_then(|e| e.to_str()) {
-                        Some("html") => "text/html; charset=utf-8",
-                        Some("js") => "text/javascript",
-                        Some("wasm") => "application/wasm",
-                        Some("css") => "text/css",
-                        Some("json") => "application/json",
-                        Some("svg") => "image/svg+xml",
-                        Some("woff2") => "font/woff2",
-                        _ => "application/octet-stream",
-                    };
+                    let kind = content_type_of(&file);
                     (200, kind, std::fs::read(&file).unwrap_or_default())
                 }
             }

@@ -148,7 +148,8 @@ fn gzipped(body: &[u8]) -> Arc<Vec<u8>> {
     compressed
 }
 
-fn content_type_of(file: &Path) -> &'static str {
+/// The `Content-Type` a static host sends for `file`, by its extension.
+pub fn content_type_of(file: &Path) -> &'static str {
     match file.extension().and_then(|e| e.to_str()) {
         Some("html") => "text/html; charset=utf-8",
         Some("js") => "text/javascript",
