@@ -5,10 +5,11 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::axis::category_ticks;
-use super::scale::{nice_ticks, Band, Linear};
+use super::frame::{Frame, GLYPH_WIDTH};
+use super::scale::{Band, Linear};
 use super::stack::{Segment, Stack};
 use super::{BarChart, Layout, Orientation, Theme, Unit};
-use crate::{format, Lang};
+use crate::Lang;
 
 /// A drawn region and the data behind it, in the drawing area's pixels: for tooltips and clicks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,9 +29,6 @@ impl Hit {
     }
 }
 
-/// Average advance of a sans-serif glyph, as a share of the font size (same on every backend).
-pub(crate) const GLYPH_WIDTH: f64 = 0.56;
-
 /// Draws `chart` over the whole area, leaving out the `hidden` series; returns what was drawn where.
 pub fn draw_bars<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
@@ -42,41 +40,21 @@ pub fn draw_bars<DB: DrawingBackend>(
     area.fill(&theme.background)?;
     let (width, height) = area.dim_in_pixel();
     let (width, height) = (f64::from(width), f64::from(height));
-    let font = theme.scale * 12.0;
-    let text = |color: &RGBColor, pos: Pos| -> TextStyle<'static> {
-        TextStyle {
-            font: (theme.font_family, font).into_font(),
-            color: color.to_backend_color(),
-            pos,
-        }
-    };
+    let frame = Frame::new(theme, lang);
     let stack = Stack::new(chart, hidden);
     if chart.is_empty() || stack.is_empty() {
-        let message = lang.pick(
-            "Aucune donnée pour ces filtres",
-            "No data for these filters",
-        );
-        area.draw(&Text::new(
-            message.to_string(),
-            ((width / 2.0) as i32, (height / 2.0) as i32),
-            text(&theme.muted_text, Pos::new(HPos::Center, VPos::Center)),
-        ))?;
+        frame.draw_no_data(area)?;
         return Ok(Vec::new());
     }
 
     let max = stack.max;
     let share = chart.unit == Unit::Share || chart.layout == Layout::Normalized;
-    let ticks = nice_ticks(max, 5, !share);
-    let top_value = *ticks.last().unwrap_or(&1.0);
-    let tick_label = |v: f64| {
-        if share {
-            format::percent(v, lang)
-        } else {
-            format::number(v, lang)
-        }
-    };
-    let text_width = |s: &str| s.chars().count() as f64 * font * GLYPH_WIDTH;
-    let pad = theme.scale * 8.0;
+    let frame = frame.with_values(max, share);
+    let (font, pad, thin) = (frame.font, frame.pad, frame.thin());
+    let text = |color: &RGBColor, pos: Pos| frame.text(color, pos);
+    let text_width = |s: &str| frame.text_width(s);
+    let tick_label = |v: f64| frame.tick_label(v);
+    let (ticks, top_value) = (&frame.ticks, frame.top_value());
 
     let n = chart.categories.len();
     let labels: Vec<String> = chart.categories.iter().map(|c| c.label.clone()).collect();
@@ -84,11 +62,7 @@ pub fn draw_bars<DB: DrawingBackend>(
 
     match chart.orientation {
         Orientation::Vertical => {
-            let value_labels_width = ticks
-                .iter()
-                .map(|t| text_width(&tick_label(*t)))
-                .fold(0.0, f64::max);
-            let (x0, x1) = (pad + value_labels_width + pad, width - pad * 2.0);
+            let (x0, x1) = (pad + frame.tick_labels_width() + pad, width - pad * 2.0);
             let (y0, y1) = (pad + font * 1.6, height - pad - font * 1.8);
             let value = Linear::new((0.0, top_value), (y1, y0));
             let band = Band {
@@ -101,34 +75,9 @@ pub fn draw_bars<DB: DrawingBackend>(
                 let half_step = band.step() / 2.0;
                 let from = (band.centre(highlight.from) - half_step).max(x0);
                 let to = (band.centre(highlight.to) + half_step).min(x1);
-                area.draw(&Rectangle::new(
-                    [(from as i32, y0 as i32), (to as i32, y1 as i32)],
-                    theme.highlight.filled(),
-                ))?;
-                area.draw(&Text::new(
-                    highlight.label.clone(),
-                    ((to - pad / 2.0) as i32, (y0 + pad / 2.0) as i32),
-                    text(&theme.muted_text, Pos::new(HPos::Right, VPos::Top)),
-                ))?;
+                frame.draw_highlight(area, (from, to), (y0, y1), &highlight.label)?;
             }
-            // Value axis title, above the axis.
-            area.draw(&Text::new(
-                chart.value_label.clone(),
-                (pad as i32, pad as i32),
-                text(&theme.muted_text, Pos::new(HPos::Left, VPos::Top)),
-            ))?;
-            for t in &ticks {
-                let y = value.map(*t) as i32;
-                area.draw(&PathElement::new(
-                    vec![(x0 as i32, y), (x1 as i32, y)],
-                    theme.grid.stroke_width(theme.px(1.0).max(1) as u32),
-                ))?;
-                area.draw(&Text::new(
-                    tick_label(*t),
-                    ((x0 - pad / 2.0) as i32, y),
-                    text(&theme.muted_text, Pos::new(HPos::Right, VPos::Center)),
-                ))?;
-            }
+            frame.draw_vertical_value_axis(area, &chart.value_label, (x0, x1), |v| value.map(v))?;
             // Category labels, every k-th so that they never overlap; years on time axes.
             for tick in category_ticks(chart, band.step(), font * GLYPH_WIDTH, pad, false) {
                 area.draw(&Text::new(
@@ -152,7 +101,7 @@ pub fn draw_bars<DB: DrawingBackend>(
             }
             area.draw(&PathElement::new(
                 vec![(x0 as i32, y1 as i32), (x1 as i32, y1 as i32)],
-                theme.axis.stroke_width(theme.px(1.0).max(1) as u32),
+                theme.axis.stroke_width(thin),
             ))?;
         }
         Orientation::Horizontal => {
@@ -175,11 +124,11 @@ pub fn draw_bars<DB: DrawingBackend>(
                 range: (y0, y1),
                 padding: 0.25,
             };
-            for t in &ticks {
+            for t in ticks {
                 let x = value.map(*t) as i32;
                 area.draw(&PathElement::new(
                     vec![(x, y0 as i32), (x, y1 as i32)],
-                    theme.grid.stroke_width(theme.px(1.0).max(1) as u32),
+                    theme.grid.stroke_width(thin),
                 ))?;
                 area.draw(&Text::new(
                     tick_label(*t),
@@ -232,7 +181,7 @@ pub fn draw_bars<DB: DrawingBackend>(
             }
             area.draw(&PathElement::new(
                 vec![(x0 as i32, y0 as i32), (x0 as i32, y1 as i32)],
-                theme.axis.stroke_width(theme.px(1.0).max(1) as u32),
+                theme.axis.stroke_width(thin),
             ))?;
         }
     }

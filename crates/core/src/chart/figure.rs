@@ -4,8 +4,8 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::bars::GLYPH_WIDTH;
 use super::draw;
+use super::frame::GLYPH_WIDTH;
 use super::{BarChart, Orientation, Theme};
 use crate::Lang;
 

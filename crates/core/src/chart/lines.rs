@@ -6,10 +6,10 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::axis::category_ticks;
-use super::bars::GLYPH_WIDTH;
-use super::scale::{nice_ticks, Linear};
+use super::frame::{Frame, GLYPH_WIDTH};
+use super::scale::Linear;
 use super::{BarChart, Hit, Theme, Unit};
-use crate::{format, Lang};
+use crate::Lang;
 
 /// Opacity of a spread band, so that bands and lines stay readable where they cross.
 const BAND_OPACITY: f64 = 0.16;
@@ -26,28 +26,13 @@ pub fn draw_lines<DB: DrawingBackend>(
     area.fill(&theme.background)?;
     let (width, height) = area.dim_in_pixel();
     let (width, height) = (f64::from(width), f64::from(height));
-    let font = theme.scale * 12.0;
-    let text = |color: &RGBColor, pos: Pos| -> TextStyle<'static> {
-        TextStyle {
-            font: (theme.font_family, font).into_font(),
-            color: color.to_backend_color(),
-            pos,
-        }
-    };
+    let frame = Frame::new(theme, lang);
     let visible: Vec<usize> = (0..chart.series.len())
         .filter(|&s| !hidden.get(s).copied().unwrap_or(false))
         .collect();
     let n = chart.categories.len();
     if chart.is_empty() || visible.is_empty() || n < 2 {
-        area.draw(&Text::new(
-            lang.pick(
-                "Aucune donnée pour ces filtres",
-                "No data for these filters",
-            )
-            .to_string(),
-            ((width / 2.0) as i32, (height / 2.0) as i32),
-            text(&theme.muted_text, Pos::new(HPos::Center, VPos::Center)),
-        ))?;
+        frame.draw_no_data(area)?;
         return Ok(Vec::new());
     }
     let spread = |c: usize, s: usize| chart.spread.get(c).and_then(|row| row.get(s)).copied();
@@ -55,22 +40,12 @@ pub fn draw_lines<DB: DrawingBackend>(
         .flat_map(|c| visible.iter().map(move |&s| (c, s)))
         .map(|(c, s)| chart.values[c][s].max(spread(c, s).map_or(0.0, |(_, high)| high)))
         .fold(0.0, f64::max);
-    let share = chart.unit == Unit::Share;
-    let ticks = nice_ticks(max, 5, !share);
-    let top_value = *ticks.last().unwrap_or(&1.0);
-    let tick_label = |v: f64| {
-        if share {
-            format::percent(v, lang)
-        } else {
-            format::number(v, lang)
-        }
-    };
-    let text_width = |s: &str| s.chars().count() as f64 * font * GLYPH_WIDTH;
-    let pad = theme.scale * 8.0;
-    let value_labels_width = ticks
-        .iter()
-        .map(|t| text_width(&tick_label(*t)))
-        .fold(0.0, f64::max);
+    let frame = frame.with_values(max, chart.unit == Unit::Share);
+    let (font, pad, thin) = (frame.font, frame.pad, frame.thin());
+    let text = |color: &RGBColor, pos: Pos| frame.text(color, pos);
+    let text_width = |s: &str| frame.text_width(s);
+    let top_value = frame.top_value();
+    let value_labels_width = frame.tick_labels_width();
     // Room on the right for the series' names at the end of their lines.
     let names_width = visible
         .iter()
@@ -84,37 +59,12 @@ pub fn draw_lines<DB: DrawingBackend>(
     let (y0, y1) = (pad + font * 1.6, height - pad - font * 1.8);
     let x = Linear::new((0.0, (n - 1) as f64), (x0, x1));
     let y = Linear::new((0.0, top_value), (y1, y0));
-    let thin = theme.px(1.0).max(1) as u32;
 
     for highlight in &chart.highlights {
-        let (from, to) = (x.map(highlight.from as f64), x.map(highlight.to as f64));
-        area.draw(&Rectangle::new(
-            [(from as i32, y0 as i32), (to as i32, y1 as i32)],
-            theme.highlight.filled(),
-        ))?;
-        area.draw(&Text::new(
-            highlight.label.clone(),
-            ((to - pad / 2.0) as i32, (y0 + pad / 2.0) as i32),
-            text(&theme.muted_text, Pos::new(HPos::Right, VPos::Top)),
-        ))?;
+        let span = (x.map(highlight.from as f64), x.map(highlight.to as f64));
+        frame.draw_highlight(area, span, (y0, y1), &highlight.label)?;
     }
-    area.draw(&Text::new(
-        chart.value_label.clone(),
-        (pad as i32, pad as i32),
-        text(&theme.muted_text, Pos::new(HPos::Left, VPos::Top)),
-    ))?;
-    for t in &ticks {
-        let ty = y.map(*t) as i32;
-        area.draw(&PathElement::new(
-            vec![(x0 as i32, ty), (x1 as i32, ty)],
-            theme.grid.stroke_width(thin),
-        ))?;
-        area.draw(&Text::new(
-            tick_label(*t),
-            ((x0 - pad / 2.0) as i32, ty),
-            text(&theme.muted_text, Pos::new(HPos::Right, VPos::Center)),
-        ))?;
-    }
+    frame.draw_vertical_value_axis(area, &chart.value_label, (x0, x1), |v| y.map(v))?;
     let step = (x1 - x0) / (n - 1) as f64;
     for tick in category_ticks(chart, step, font * GLYPH_WIDTH, pad, true) {
         area.draw(&Text::new(

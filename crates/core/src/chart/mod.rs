@@ -6,6 +6,7 @@
 pub mod axis;
 pub mod bars;
 pub mod figure;
+mod frame;
 pub mod lines;
 pub mod scale;
 pub mod stack;

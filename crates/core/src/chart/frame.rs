@@ -1,0 +1,163 @@
+//! What every mark draws alike around its data: the text style and padding, the « no data »
+//! message, the value axis' ticks with their labels, its title and grid lines, and the
+//! highlighted spans behind the data.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use super::scale::nice_ticks;
+use super::Theme;
+use crate::{format, Lang};
+
+/// Average advance of a sans-serif glyph, as a share of the font size (same on every backend).
+pub(crate) const GLYPH_WIDTH: f64 = 0.56;
+
+/// A mark's furniture, in the drawing area's pixels.
+pub(crate) struct Frame<'a> {
+    pub theme: &'a Theme,
+    pub lang: Lang,
+    /// The font size.
+    pub font: f64,
+    /// The space between the plot and its labels, and around the whole.
+    pub pad: f64,
+    /// The value axis' ticks, from 0 to the top of the scale.
+    pub ticks: Vec<f64>,
+    /// Values are shares (ticks written as percentages).
+    share: bool,
+}
+
+type Drawn<DB> = Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
+
+impl<'a> Frame<'a> {
+    /// A frame without value axis yet.
+    pub fn new(theme: &'a Theme, lang: Lang) -> Frame<'a> {
+        Frame {
+            theme,
+            lang,
+            font: theme.scale * 12.0,
+            pad: theme.scale * 8.0,
+            ticks: Vec::new(),
+            share: false,
+        }
+    }
+
+    /// The frame with a value axis reaching at least `max`, of shares or counts.
+    pub fn with_values(self, max: f64, share: bool) -> Frame<'a> {
+        Frame {
+            ticks: nice_ticks(max, 5, !share),
+            share,
+            ..self
+        }
+    }
+
+    pub fn text(&self, color: &RGBColor, pos: Pos) -> TextStyle<'static> {
+        TextStyle {
+            font: (self.theme.font_family, self.font).into_font(),
+            color: color.to_backend_color(),
+            pos,
+        }
+    }
+
+    /// The width `s` takes, estimated from its characters.
+    pub fn text_width(&self, s: &str) -> f64 {
+        s.chars().count() as f64 * self.font * GLYPH_WIDTH
+    }
+
+    /// The top of the value scale.
+    pub fn top_value(&self) -> f64 {
+        *self.ticks.last().unwrap_or(&1.0)
+    }
+
+    /// A value as the value axis writes it.
+    pub fn tick_label(&self, value: f64) -> String {
+        if self.share {
+            format::percent(value, self.lang)
+        } else {
+            format::number(value, self.lang)
+        }
+    }
+
+    /// The widest tick label.
+    pub fn tick_labels_width(&self) -> f64 {
+        self.ticks
+            .iter()
+            .map(|t| self.text_width(&self.tick_label(*t)))
+            .fold(0.0, f64::max)
+    }
+
+    /// One pixel at the theme's scale, at least one.
+    pub fn thin(&self) -> u32 {
+        self.theme.px(1.0).max(1) as u32
+    }
+
+    /// Says, in the middle of the area, that there is nothing to draw.
+    pub fn draw_no_data<DB: DrawingBackend>(&self, area: &DrawingArea<DB, Shift>) -> Drawn<DB> {
+        let (width, height) = area.dim_in_pixel();
+        area.draw(&Text::new(
+            self.lang
+                .pick(
+                    "Aucune donnée pour ces filtres",
+                    "No data for these filters",
+                )
+                .to_string(),
+            (
+                (f64::from(width) / 2.0) as i32,
+                (f64::from(height) / 2.0) as i32,
+            ),
+            self.text(&self.theme.muted_text, Pos::new(HPos::Center, VPos::Center)),
+        ))?;
+        Ok(())
+    }
+
+    /// A highlighted span from `from` to `to` across the plot's height `y0..y1`, behind
+    /// everything, labelled at its top right.
+    pub fn draw_highlight<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        (from, to): (f64, f64),
+        (y0, y1): (f64, f64),
+        label: &str,
+    ) -> Drawn<DB> {
+        area.draw(&Rectangle::new(
+            [(from as i32, y0 as i32), (to as i32, y1 as i32)],
+            self.theme.highlight.filled(),
+        ))?;
+        area.draw(&Text::new(
+            label.to_string(),
+            ((to - self.pad / 2.0) as i32, (y0 + self.pad / 2.0) as i32),
+            self.text(&self.theme.muted_text, Pos::new(HPos::Right, VPos::Top)),
+        ))?;
+        Ok(())
+    }
+
+    /// A vertical value axis over `x0..x1`: its title above it, then a grid line and a label per
+    /// tick, placed by `y`.
+    pub fn draw_vertical_value_axis<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        title: &str,
+        (x0, x1): (f64, f64),
+        y: impl Fn(f64) -> f64,
+    ) -> Drawn<DB> {
+        let pad = self.pad;
+        area.draw(&Text::new(
+            title.to_string(),
+            (pad as i32, pad as i32),
+            self.text(&self.theme.muted_text, Pos::new(HPos::Left, VPos::Top)),
+        ))?;
+        for t in &self.ticks {
+            let ty = y(*t) as i32;
+            area.draw(&PathElement::new(
+                vec![(x0 as i32, ty), (x1 as i32, ty)],
+                self.theme.grid.stroke_width(self.thin()),
+            ))?;
+            area.draw(&Text::new(
+                self.tick_label(*t),
+                ((x0 - pad / 2.0) as i32, ty),
+                self.text(&self.theme.muted_text, Pos::new(HPos::Right, VPos::Center)),
+            ))?;
+        }
+        Ok(())
+    }
+}
