@@ -7,9 +7,7 @@ use std::collections::BTreeMap;
 
 use time::Date;
 
-use crate::chart::{
-    BarChart, Category, ChartId, Highlight, Layout, Orientation, Series, Target, Unit,
-};
+use crate::chart::{BarChart, Category, ChartId, Highlight, Layout, Series, Unit};
 use crate::cohort::{Cohort, Selection};
 use crate::date::parse_date;
 use crate::export::Promotion;
@@ -185,10 +183,10 @@ pub fn perennisation_by_promotion(cohort: &Cohort, selection: &Selection, lang: 
             .collect();
         category.note = Some(parts.join(lang.pick(" ; ", "; ")));
     }
-    BarChart {
-        id: ChartId::PerennisationByPromotion,
+    BarChart::new(
+        ChartId::PerennisationByPromotion,
         categories,
-        series: HORIZONS
+        HORIZONS
             .iter()
             .enumerate()
             .map(|(i, months)| Series {
@@ -201,7 +199,7 @@ pub fn perennisation_by_promotion(cohort: &Cohort, selection: &Selection, lang: 
                 color: i,
             })
             .collect(),
-        values: counts
+        counts
             .iter()
             .map(|row| {
                 row.iter()
@@ -215,19 +213,13 @@ pub fn perennisation_by_promotion(cohort: &Cohort, selection: &Selection, lang: 
                     .collect()
             })
             .collect(),
-        layout: Layout::Grouped,
-        orientation: Orientation::Vertical,
-        unit: Unit::Share,
-        value_label: lang
-            .pick(
-                "part des défis au code analysé encore actifs",
-                "share of défis with scanned code still active",
-            )
-            .into(),
-        highlights: Vec::new(),
-        period: None,
-        spread: Vec::new(),
-    }
+        lang.pick(
+            "part des défis au code analysé encore actifs",
+            "share of défis with scanned code still active",
+        ),
+    )
+    .with_layout(Layout::Grouped)
+    .with_unit(Unit::Share)
 }
 
 /// The `q`-quantile (0 to 1) of sorted values, interpolated between neighbours.
@@ -316,52 +308,43 @@ pub fn cohorts_cumulative_commits(cohort: &Cohort, selection: &Selection, lang: 
         .unwrap_or(10)
         .min(COHORT_MONTHS);
     let has_data = counted.iter().any(|n| *n > 0);
-    BarChart {
-        id: ChartId::CohortsCumulativeCommits,
-        categories: months
+    BarChart::new(
+        ChartId::CohortsCumulativeCommits,
+        months
             .iter()
             .zip(&counted)
-            .map(|(&m, &n)| Category {
-                key: m.to_string(),
-                label: format::months(m, lang),
-                target: Target::None,
-                note: Some(tr!(
+            .map(|(&m, &n)| {
+                Category::new(m.to_string(), format::months(m, lang)).with_note(tr!(
                     lang,
                     "{} après le début ; médiane et quartiles de {} défis",
                     "{} after the start; median and quartiles of {} défis",
                     format::months(m, lang),
                     format::count(n as u64, lang)
-                )),
-                count: None,
+                ))
             })
             .collect(),
         series,
         values,
-        layout: Layout::Lines,
-        orientation: Orientation::Vertical,
-        unit: Unit::Count,
-        value_label: lang
-            .pick(
-                "commits cumulés par défi depuis le début (médiane, quartiles)",
-                "cumulative commits per défi since the start (median, quartiles)",
-            )
-            .into(),
-        highlights: if has_data {
-            vec![Highlight {
-                from: 0,
-                to: ten as usize,
-                label: tr!(
-                    lang,
-                    "les {ten} mois de la promotion",
-                    "the promotion's {ten} months"
-                ),
-            }]
-        } else {
-            Vec::new()
-        },
-        period: None,
-        spread,
-    }
+        lang.pick(
+            "commits cumulés par défi depuis le début (médiane, quartiles)",
+            "cumulative commits per défi since the start (median, quartiles)",
+        ),
+    )
+    .with_layout(Layout::Lines)
+    .with_highlights(if has_data {
+        vec![Highlight {
+            from: 0,
+            to: ten as usize,
+            label: tr!(
+                lang,
+                "les {ten} mois de la promotion",
+                "the promotion's {ten} months"
+            ),
+        }]
+    } else {
+        Vec::new()
+    })
+    .with_spread(spread)
 }
 
 #[cfg(test)]

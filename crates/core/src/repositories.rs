@@ -5,9 +5,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use time::{Date, Duration, Month};
 
-use crate::chart::{
-    BarChart, Category, ChartId, Highlight, Layout, Orientation, Period, Series, Target, Unit,
-};
+use crate::chart::{BarChart, Category, ChartId, Highlight, Period, Series};
 use crate::cohort::{Cohort, Selection};
 use crate::date::parse_date;
 use crate::export::{Activity, CiSystem, Promotion, UnscannedReason};
@@ -134,19 +132,14 @@ pub fn repository_activity(
             commits.push((*defi, monday, n));
         }
     }
-    let mut chart = BarChart {
-        id: ChartId::RepositoryActivity,
-        categories: Vec::new(),
-        series: Vec::new(),
-        values: Vec::new(),
-        layout: Layout::Stacked,
-        orientation: Orientation::Vertical,
-        unit: Unit::Count,
-        value_label: lang.pick("commits par semaine", "commits per week").into(),
-        highlights: Vec::new(),
-        period: Some(Period::Week),
-        spread: Vec::new(),
-    };
+    let mut chart = BarChart::new(
+        ChartId::RepositoryActivity,
+        Vec::new(),
+        Vec::new(),
+        Vec::new(),
+        lang.pick("commits par semaine", "commits per week"),
+    )
+    .with_period(Period::Week);
     let (Some(first), Some(last)) = (
         commits.iter().map(|c| c.1).min(),
         commits.iter().map(|c| c.1).max(),
@@ -241,15 +234,16 @@ pub fn repository_activity(
     chart.values = values;
     chart.categories = starts
         .iter()
-        .map(|start| Category {
-            key: start.to_string(),
-            label: if monthly {
-                format::month_short(*start, lang)
-            } else {
-                format::day_month_short(*start, lang)
-            },
-            target: Target::None,
-            note: Some(if monthly {
+        .map(|start| {
+            Category::period(
+                *start,
+                if monthly {
+                    format::month_short(*start, lang)
+                } else {
+                    format::day_month_short(*start, lang)
+                },
+            )
+            .with_note(if monthly {
                 format::month_year(*start, lang)
             } else {
                 format!(
@@ -257,8 +251,7 @@ pub fn repository_activity(
                     lang.pick("semaine du", "week of"),
                     format::date(*start, lang)
                 )
-            }),
-            count: None,
+            })
         })
         .collect();
     if monthly {

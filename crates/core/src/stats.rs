@@ -94,50 +94,40 @@ pub fn defis_by_administration(
     rows.truncate(top);
     let mut categories: Vec<Category> = rows
         .iter()
-        .map(|&(a, _)| Category {
-            key: admins[a].id.clone(),
-            label: display_name(&admins[a]),
-            target: if Some(a) == chosen {
-                Target::None
-            } else {
-                Target::Administration(admins[a].id.clone())
-            },
-            note: Some(admins[a].name.clone()),
-            count: None,
+        .map(|&(a, _)| {
+            Category::new(admins[a].id.clone(), display_name(&admins[a]))
+                .with_target(if Some(a) == chosen {
+                    Target::None
+                } else {
+                    Target::Administration(admins[a].id.clone())
+                })
+                .with_note(admins[a].name.clone())
         })
         .collect();
     let mut values: Vec<Vec<f64>> = rows.iter().map(|r| vec![r.1 as f64]).collect();
     if rest > 0 {
-        categories.push(Category {
-            key: "autres".into(),
-            label: tr!(
+        categories.push(Category::new(
+            "autres",
+            tr!(
                 lang,
                 "Autres ({others} administrations)",
                 "Others ({others} administrations)"
             ),
-            target: Target::None,
-            note: None,
-            count: None,
-        });
+        ));
         values.push(vec![rest as f64]);
     }
-    BarChart {
-        id: ChartId::DefisByAdministration,
+    BarChart::new(
+        ChartId::DefisByAdministration,
         categories,
-        series: vec![Series {
+        vec![Series {
             key: "defis".into(),
             label: "Défis".into(),
             color: 0,
         }],
         values,
-        layout: Layout::Stacked,
-        orientation: Orientation::Horizontal,
-        unit: Unit::Count,
-        highlights: Vec::new(),
-        period: None,
-        spread: Vec::new(),
-        value_label: lang.pick("nombre de défis", "number of défis").into(),
-    }
+        lang.pick("nombre de défis", "number of défis"),
+    )
+    .with_orientation(Orientation::Horizontal)
 }
 
 /// A short label: the acronym when there is one, else the name.
@@ -173,13 +163,7 @@ pub(crate) fn promotion_categories(cohort: &Cohort) -> Vec<Category> {
         .export
         .promotions
         .iter()
-        .map(|p| Category {
-            key: p.id.clone(),
-            label: p.label.clone(),
-            target: Target::None,
-            note: Some(p.year.to_string()),
-            count: None,
-        })
+        .map(|p| Category::new(p.id.clone(), p.label.clone()).with_note(p.year.to_string()))
         .collect()
 }
 
@@ -213,10 +197,10 @@ pub fn skills_by_promotion(cohort: &Cohort, selection: &Selection, lang: Lang) -
             }
         }
     }
-    BarChart {
-        id: ChartId::SkillsByPromotion,
+    BarChart::new(
+        ChartId::SkillsByPromotion,
         categories,
-        series: skills
+        skills
             .iter()
             .enumerate()
             .map(|(i, s)| Series {
@@ -226,16 +210,8 @@ pub fn skills_by_promotion(cohort: &Cohort, selection: &Selection, lang: Lang) -
             })
             .collect(),
         values,
-        layout: Layout::Stacked,
-        orientation: Orientation::Vertical,
-        unit: Unit::Count,
-        highlights: Vec::new(),
-        period: None,
-        spread: Vec::new(),
-        value_label: lang
-            .pick("défis (par compétence)", "défis (per skill)")
-            .into(),
-    }
+        lang.pick("défis (par compétence)", "défis (per skill)"),
+    )
 }
 
 /// The journal's categories as series: the nine letters, then « autre » for rows without one.
@@ -284,19 +260,14 @@ pub fn journal_weekly(cohort: &Cohort, selection: &Selection, lang: Lang) -> Bar
         .unzip();
     let (Some(first), Some(last)) = (mondays.iter().min().copied(), mondays.iter().max().copied())
     else {
-        return BarChart {
-            id: ChartId::JournalWeekly,
-            categories: Vec::new(),
+        return BarChart::new(
+            ChartId::JournalWeekly,
+            Vec::new(),
             series,
-            values: Vec::new(),
-            layout: Layout::Stacked,
-            orientation: Orientation::Vertical,
-            unit: Unit::Count,
-            highlights: Vec::new(),
-            period: Some(Period::Week),
-            spread: Vec::new(),
-            value_label: lang.pick("entrées par semaine", "entries per week").into(),
-        };
+            Vec::new(),
+            lang.pick("entrées par semaine", "entries per week"),
+        )
+        .with_period(Period::Week);
     };
     let weeks = ((last - first).whole_days() / 7 + 1) as usize;
     let mut values = vec![vec![0.0; series.len()]; weeks];
@@ -311,39 +282,28 @@ pub fn journal_weekly(cohort: &Cohort, selection: &Selection, lang: Lang) -> Bar
     let categories = (0..weeks)
         .map(|w| {
             let monday = first + time::Duration::weeks(w as i64);
-            Category {
-                key: monday.to_string(),
-                label: format::day_month_short(monday, lang),
-                target: Target::None,
-                note: Some(tr!(
+            Category::period(monday, format::day_month_short(monday, lang))
+                .with_note(tr!(
                     lang,
                     "semaine du {} : {} entrées",
                     "week of {}: {} entries",
                     format::date(monday, lang),
                     format::count(entries[w] as u64, lang)
-                )),
-                count: Some(entries[w] as f64),
-            }
+                ))
+                .with_count(entries[w] as f64)
         })
         .collect();
-    BarChart {
-        id: ChartId::JournalWeekly,
+    BarChart::new(
+        ChartId::JournalWeekly,
         categories,
         series,
         values,
-        layout: Layout::Stacked,
-        orientation: Orientation::Vertical,
-        unit: Unit::Count,
-        highlights: Vec::new(),
-        period: Some(Period::Week),
-        spread: Vec::new(),
-        value_label: lang
-            .pick(
-                "entrées par semaine (par catégorie)",
-                "entries per week (per category)",
-            )
-            .into(),
-    }
+        lang.pick(
+            "entrées par semaine (par catégorie)",
+            "entries per week (per category)",
+        ),
+    )
+    .with_period(Period::Week)
 }
 
 /// How many défis the task-mix chart shows at most: the most active ones.
@@ -379,35 +339,28 @@ pub fn journal_mix_by_defi(cohort: &Cohort, selection: &Selection, lang: Lang) -
             .then_with(|| a.0.cmp(&b.0))
     });
     let defis = &cohort.export.defis;
-    BarChart {
-        id: ChartId::JournalMixByDefi,
-        categories: rows
-            .iter()
-            .map(|(d, (_, entries))| Category {
-                key: defis[*d].id.clone(),
-                label: defis[*d].title.clone(),
-                target: Target::Defi(defis[*d].id.clone()),
-                note: Some(tr!(
-                    lang,
-                    "{} entrées",
-                    "{} entries",
-                    format::count(*entries as u64, lang)
-                )),
-                count: Some(*entries as f64),
+    BarChart::new(
+        ChartId::JournalMixByDefi,
+        rows.iter()
+            .map(|(d, (_, entries))| {
+                Category::new(defis[*d].id.clone(), defis[*d].title.clone())
+                    .with_target(Target::Defi(defis[*d].id.clone()))
+                    .with_note(tr!(
+                        lang,
+                        "{} entrées",
+                        "{} entries",
+                        format::count(*entries as u64, lang)
+                    ))
+                    .with_count(*entries as f64)
             })
             .collect(),
-        values: rows.into_iter().map(|(_, (row, _))| row).collect(),
         series,
-        layout: Layout::Normalized,
-        orientation: Orientation::Horizontal,
-        unit: Unit::Share,
-        highlights: Vec::new(),
-        period: None,
-        spread: Vec::new(),
-        value_label: lang
-            .pick("part des entrées du journal", "share of journal entries")
-            .into(),
-    }
+        rows.into_iter().map(|(_, (row, _))| row).collect(),
+        lang.pick("part des entrées du journal", "share of journal entries"),
+    )
+    .with_layout(Layout::Normalized)
+    .with_orientation(Orientation::Horizontal)
+    .with_unit(Unit::Share)
 }
 
 /// Per promotion: share of défis with published code, with a website, with key figures.
@@ -432,10 +385,10 @@ pub fn openness_by_promotion(cohort: &Cohort, selection: &Selection, lang: Lang)
             c
         })
         .collect();
-    BarChart {
-        id: ChartId::OpennessByPromotion,
+    BarChart::new(
+        ChartId::OpennessByPromotion,
         categories,
-        series: vec![
+        vec![
             Series {
                 key: "code".into(),
                 label: lang.pick("Code publié", "Published code").into(),
@@ -452,7 +405,7 @@ pub fn openness_by_promotion(cohort: &Cohort, selection: &Selection, lang: Lang)
                 color: 2,
             },
         ],
-        values: counts
+        counts
             .iter()
             .map(|n| {
                 let total = n[3].max(1) as f64;
@@ -467,19 +420,13 @@ pub fn openness_by_promotion(cohort: &Cohort, selection: &Selection, lang: Lang)
                 }
             })
             .collect(),
-        layout: Layout::Grouped,
-        orientation: Orientation::Vertical,
-        unit: Unit::Share,
-        highlights: Vec::new(),
-        period: None,
-        spread: Vec::new(),
-        value_label: lang
-            .pick(
-                "part des défis de la promotion",
-                "share of the promotion's défis",
-            )
-            .into(),
-    }
+        lang.pick(
+            "part des défis de la promotion",
+            "share of the promotion's défis",
+        ),
+    )
+    .with_layout(Layout::Grouped)
+    .with_unit(Unit::Share)
 }
 
 /// How many administrations the « défis par administration » chart names before « autres ».

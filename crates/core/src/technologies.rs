@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
-use crate::chart::{BarChart, Category, ChartId, Layout, Orientation, Series, Target, Unit};
+use crate::chart::{BarChart, Category, ChartId, Layout, Orientation, Series};
 use crate::cohort::{Cohort, Selection};
 use crate::export::{Export, OpennessKind};
 use crate::{tr, Lang, Text};
@@ -194,17 +194,14 @@ pub fn technologies_by_promotion(cohort: &Cohort, selection: &Selection, lang: L
         .iter()
         .map(|(tech, _)| {
             let (name, kind) = label(export, tech, lang);
-            Category {
-                key: tech.to_string(),
-                label: if kind.is_empty() {
+            Category::new(
+                tech.to_string(),
+                if kind.is_empty() {
                     name
                 } else {
                     format!("{name} ({kind})")
                 },
-                target: Target::None,
-                note: None,
-                count: None,
-            }
+            )
         })
         .collect();
     let values = ranked
@@ -219,19 +216,15 @@ pub fn technologies_by_promotion(cohort: &Cohort, selection: &Selection, lang: L
                 .collect()
         })
         .collect();
-    BarChart {
-        id: ChartId::TechnologiesByPromotion,
+    BarChart::new(
+        ChartId::TechnologiesByPromotion,
         categories,
-        series: series.into_iter().map(|(_, _, s)| s).collect(),
+        series.into_iter().map(|(_, _, s)| s).collect(),
         values,
-        layout: Layout::Grouped,
-        orientation: Orientation::Horizontal,
-        unit: Unit::Count,
-        value_label: "défis".into(),
-        highlights: Vec::new(),
-        period: None,
-        spread: Vec::new(),
-    }
+        "défis",
+    )
+    .with_layout(Layout::Grouped)
+    .with_orientation(Orientation::Horizontal)
 }
 
 /// How many languages « Langages dans le code » names before « Autres ».
@@ -287,17 +280,13 @@ pub fn languages_by_promotion(cohort: &Cohort, selection: &Selection, lang: Lang
         .collect();
     let categories = promotions
         .iter()
-        .map(|p| Category {
-            key: p.id.clone(),
-            label: p.label.clone(),
-            target: Target::None,
-            note: Some(tr!(
+        .map(|p| {
+            Category::new(p.id.clone(), p.label.clone()).with_note(tr!(
                 lang,
                 "{} dépôts analysés",
                 "{} repositories scanned",
                 repositories[&p.id]
-            )),
-            count: None,
+            ))
         })
         .collect();
     let values = promotions
@@ -319,21 +308,15 @@ pub fn languages_by_promotion(cohort: &Cohort, selection: &Selection, lang: Lang
             row
         })
         .collect();
-    BarChart {
-        id: ChartId::LanguagesByPromotion,
+    BarChart::new(
+        ChartId::LanguagesByPromotion,
         categories,
         series,
         values,
-        layout: Layout::Normalized,
-        orientation: Orientation::Horizontal,
-        unit: Unit::Count,
-        value_label: lang
-            .pick("part des octets de code", "share of the bytes of code")
-            .into(),
-        highlights: Vec::new(),
-        period: None,
-        spread: Vec::new(),
-    }
+        lang.pick("part des octets de code", "share of the bytes of code"),
+    )
+    .with_layout(Layout::Normalized)
+    .with_orientation(Orientation::Horizontal)
 }
 
 /// The note that marks a promotion without an openness record; [`is_undocumented`] reads it.
@@ -379,16 +362,11 @@ pub fn openness_indicators(cohort: &Cohort, selection: &Selection, lang: Lang) -
         .iter()
         .map(|p| {
             let documented = export.openness_records.contains(&p.id);
-            Category {
-                key: p.id.clone(),
-                label: if documented {
-                    p.label.clone()
-                } else {
-                    format!("{} ({})", p.label, undocumented_note(lang))
-                },
-                target: Target::None,
-                note: (!documented).then(|| undocumented_note(lang).to_string()),
-                count: None,
+            if documented {
+                Category::new(p.id.clone(), p.label.clone())
+            } else {
+                let note = undocumented_note(lang);
+                Category::new(p.id.clone(), format!("{} ({note})", p.label)).with_note(note)
             }
         })
         .collect();
@@ -411,10 +389,10 @@ pub fn openness_indicators(cohort: &Cohort, selection: &Selection, lang: Lang) -
                 .collect()
         })
         .collect();
-    BarChart {
-        id: ChartId::OpennessIndicators,
+    BarChart::new(
+        ChartId::OpennessIndicators,
         categories,
-        series: INDICATORS
+        INDICATORS
             .iter()
             .enumerate()
             .map(|(i, (key, _, label))| Series {
@@ -424,14 +402,9 @@ pub fn openness_indicators(cohort: &Cohort, selection: &Selection, lang: Lang) -
             })
             .collect(),
         values,
-        layout: Layout::Grouped,
-        orientation: Orientation::Vertical,
-        unit: Unit::Count,
-        value_label: "défis".into(),
-        highlights: Vec::new(),
-        period: None,
-        spread: Vec::new(),
-    }
+        "défis",
+    )
+    .with_layout(Layout::Grouped)
 }
 
 /// What a défi's panel says of its technologies and openness, as plain words and links.

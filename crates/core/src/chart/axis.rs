@@ -2,7 +2,6 @@
 //! and, on time axes, the year on the first label and wherever it changes (« févr. 2018 … mars »).
 
 use super::{BarChart, Period};
-use crate::date::parse_date;
 
 /// A written label: the category it stands under and its text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -59,7 +58,7 @@ fn written(chart: &BarChart, stride: usize) -> Vec<Tick> {
         .enumerate()
         .filter(|(i, _)| i % stride == 0)
         .map(|(i, c)| {
-            let year = chart.period.and(parse_date(&c.key)).map(time::Date::year);
+            let year = chart.period.and(c.start).map(time::Date::year);
             let text = match year {
                 Some(y) if previous_year != Some(y) => format!("{} {y}", c.label),
                 _ => c.label.clone(),
@@ -73,30 +72,28 @@ fn written(chart: &BarChart, stride: usize) -> Vec<Tick> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::chart::{Category, ChartId, Layout, Orientation, Target, Unit};
+    use crate::chart::{Category, ChartId};
+    use crate::date::parse_date;
 
+    /// A chart over the periods starting on these days, or with these plain keys without period.
     fn chart(keys_and_labels: &[(&str, &str)], period: Option<Period>) -> BarChart {
-        BarChart {
-            id: ChartId::RepositoryActivity,
-            categories: keys_and_labels
-                .iter()
-                .map(|(key, label)| Category {
-                    key: key.to_string(),
-                    label: label.to_string(),
-                    target: Target::None,
-                    note: None,
-                    count: None,
-                })
-                .collect(),
-            series: Vec::new(),
-            values: vec![Vec::new(); keys_and_labels.len()],
-            layout: Layout::Stacked,
-            orientation: Orientation::Vertical,
-            unit: Unit::Count,
-            value_label: String::new(),
-            highlights: Vec::new(),
-            period,
-            spread: Vec::new(),
+        let categories = keys_and_labels
+            .iter()
+            .map(|(key, label)| match (period, parse_date(key)) {
+                (Some(_), Some(start)) => Category::period(start, *label),
+                _ => Category::new(*key, *label),
+            })
+            .collect();
+        let chart = BarChart::new(
+            ChartId::RepositoryActivity,
+            categories,
+            Vec::new(),
+            vec![Vec::new(); keys_and_labels.len()],
+            "",
+        );
+        match period {
+            Some(period) => chart.with_period(period),
+            None => chart,
         }
     }
 

@@ -100,12 +100,55 @@ pub enum Target {
 pub struct Category {
     pub key: String,
     pub label: String,
+    /// On a time axis, the first day of the category's period (its length is the chart's
+    /// [`Period`]); `None` elsewhere.
+    pub start: Option<time::Date>,
     pub target: Target,
     /// An extra tooltip line (e.g. the week's number of entries).
     pub note: Option<String>,
     /// How many items the category holds when series overlap (a journal entry with several
     /// categories counts once here, once in each series).
     pub count: Option<f64>,
+}
+
+impl Category {
+    /// A category with its key and label, and nothing else: no target, note, count or start.
+    pub fn new(key: impl Into<String>, label: impl Into<String>) -> Category {
+        Category {
+            key: key.into(),
+            label: label.into(),
+            start: None,
+            target: Target::None,
+            note: None,
+            count: None,
+        }
+    }
+
+    /// A period of a time axis, keyed by its first day (`YYYY-MM-DD`).
+    pub fn period(start: time::Date, label: impl Into<String>) -> Category {
+        Category {
+            start: Some(start),
+            ..Category::new(start.to_string(), label)
+        }
+    }
+
+    pub fn with_target(self, target: Target) -> Category {
+        Category { target, ..self }
+    }
+
+    pub fn with_note(self, note: impl Into<String>) -> Category {
+        Category {
+            note: Some(note.into()),
+            ..self
+        }
+    }
+
+    pub fn with_count(self, count: f64) -> Category {
+        Category {
+            count: Some(count),
+            ..self
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -183,6 +226,61 @@ pub struct Highlight {
 }
 
 impl BarChart {
+    /// `values[category][series]` as stacked vertical bars of counts, with nothing highlighted,
+    /// no period and no spread; the `with_…` methods below change each of those.
+    pub fn new(
+        id: ChartId,
+        categories: Vec<Category>,
+        series: Vec<Series>,
+        values: Vec<Vec<f64>>,
+        value_label: impl Into<String>,
+    ) -> BarChart {
+        BarChart {
+            id,
+            categories,
+            series,
+            values,
+            layout: Layout::Stacked,
+            orientation: Orientation::Vertical,
+            unit: Unit::Count,
+            value_label: value_label.into(),
+            highlights: Vec::new(),
+            period: None,
+            spread: Vec::new(),
+        }
+    }
+
+    pub fn with_layout(self, layout: Layout) -> BarChart {
+        BarChart { layout, ..self }
+    }
+
+    pub fn with_orientation(self, orientation: Orientation) -> BarChart {
+        BarChart {
+            orientation,
+            ..self
+        }
+    }
+
+    pub fn with_unit(self, unit: Unit) -> BarChart {
+        BarChart { unit, ..self }
+    }
+
+    /// Categories are periods of time of this length (see [`Category::period`]).
+    pub fn with_period(self, period: Period) -> BarChart {
+        BarChart {
+            period: Some(period),
+            ..self
+        }
+    }
+
+    pub fn with_highlights(self, highlights: Vec<Highlight>) -> BarChart {
+        BarChart { highlights, ..self }
+    }
+
+    pub fn with_spread(self, spread: Vec<Vec<(f64, f64)>>) -> BarChart {
+        BarChart { spread, ..self }
+    }
+
     /// True when there is nothing to draw (no category, or only zeros).
     pub fn is_empty(&self) -> bool {
         self.categories.is_empty() || self.values.iter().flatten().all(|v| *v == 0.0)

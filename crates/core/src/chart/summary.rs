@@ -4,7 +4,6 @@
 use super::stack::Stack;
 use super::text::title_and_guide;
 use super::{BarChart, ChartId, Layout, Period, Unit};
-use crate::date::parse_date;
 use crate::{format, tr, Lang};
 
 /// The summary of `chart` as drawn (hidden series left out), starting with its title.
@@ -256,14 +255,9 @@ fn over_time(chart: &BarChart, stack: &Stack, lang: Lang) -> String {
     let (main, main_value) = largest(visible.iter().map(|&s| chart.values[busiest][s]))
         .map(|(i, v)| (visible[i], v))
         .unwrap_or((0, 0.0));
-    let dates: Vec<Option<time::Date>> = chart
-        .categories
-        .iter()
-        .map(|c| parse_date(&c.key))
-        .collect();
     // The chart says its step: weeks, or months over long spans.
     let monthly = chart.period == Some(Period::Month);
-    let when = |c: usize| match dates[c] {
+    let when = |c: usize| match chart.categories[c].start {
         Some(d) if monthly => format::month_year(d, lang),
         Some(d) => format::date(d, lang),
         None => chart.categories[c].label.clone(),

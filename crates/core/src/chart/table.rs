@@ -2,7 +2,6 @@
 
 use super::stack::Stack;
 use super::{BarChart, ChartId, Layout, Unit};
-use crate::date::parse_date;
 use crate::{format, Lang};
 
 /// One drawn value: a category, a series and its value (and its share within a 100 % bar).
@@ -178,7 +177,8 @@ pub fn grid(chart: &BarChart, hidden: &[bool], lang: Lang) -> Grid {
                 cells.push(category.note.clone().unwrap_or_default());
             }
             let header = match chart.id {
-                ChartId::JournalWeekly => parse_date(&category.key)
+                ChartId::JournalWeekly => category
+                    .start
                     .map(|d| format::date(d, lang))
                     .unwrap_or_else(|| category.label.clone()),
                 ChartId::RepositoryActivity => category
@@ -221,28 +221,16 @@ pub fn field(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::chart::{Category, ChartId, Orientation, Series, Target, Unit};
+    use crate::chart::{Category, ChartId, Orientation, Series};
 
     fn chart(layout: Layout) -> BarChart {
-        BarChart {
-            id: ChartId::JournalMixByDefi,
-            categories: vec![
-                Category {
-                    key: "a".into(),
-                    label: "Défi, « A »".into(),
-                    target: Target::None,
-                    note: None,
-                    count: None,
-                },
-                Category {
-                    key: "b".into(),
-                    label: "B \"quoted\"".into(),
-                    target: Target::None,
-                    note: None,
-                    count: None,
-                },
+        BarChart::new(
+            ChartId::JournalMixByDefi,
+            vec![
+                Category::new("a", "Défi, « A »"),
+                Category::new("b", "B \"quoted\""),
             ],
-            series: vec![
+            vec![
                 Series {
                     key: "P".into(),
                     label: "Production".into(),
@@ -254,15 +242,11 @@ mod tests {
                     color: 1,
                 },
             ],
-            values: vec![vec![3.0, 1.0], vec![0.0, 2.0]],
-            layout,
-            orientation: Orientation::Horizontal,
-            unit: Unit::Count,
-            highlights: Vec::new(),
-            period: None,
-            spread: Vec::new(),
-            value_label: String::new(),
-        }
+            vec![vec![3.0, 1.0], vec![0.0, 2.0]],
+            String::new(),
+        )
+        .with_layout(layout)
+        .with_orientation(Orientation::Horizontal)
     }
 
     #[test]
