@@ -48,7 +48,7 @@ pub fn export(args: ExportArgs) -> Result<ExitCode, String> {
     eprint!("{}", report.render(lang));
 
     let json = serde_json::to_string_pretty(&export).map_err(|e| e.to_string())?;
-    let problems = check_text(&json);
+    let problems = check_text(&json, lang);
     if !problems.is_empty() {
         return Err(format!(
             "{} {}",
@@ -104,7 +104,13 @@ pub fn read_inputs(args: &ExportArgs) -> Result<Inputs, String> {
     let generated_at = match &args.generated_at {
         Some(text) => {
             time::OffsetDateTime::parse(text, &time::format_description::well_known::Rfc3339)
-                .map_err(|e| format!("--generated-at « {text} » : {e}"))?;
+                .map_err(|e| {
+                    format!(
+                        "--generated-at {}{}{e}",
+                        crate::quoted(text, lang),
+                        crate::colon(lang)
+                    )
+                })?;
             text.clone()
         }
         None => time::OffsetDateTime::now_utc()
@@ -193,11 +199,14 @@ fn check_citations(promotions: &SourceText, path: &Path, lang: Lang) -> Result<(
     let missing = eig_pulse_ingest::promotions::missing_quotes(&windows, |source| {
         fs::read_to_string(base.join(source)).ok()
     });
+    let colon = crate::colon(lang);
     match missing.first() {
         None => Ok(()),
         Some((promotion, source, quote)) => Err(format!(
-            "{} : promotion « {promotion} » : « {quote} » {} {}",
+            "{}{colon}promotion {}{colon}{} {} {}",
             path.display(),
+            crate::quoted(promotion, lang),
+            crate::quoted(quote, lang),
             lang.pick("introuvable dans", "not found in"),
             base.join(source).display()
         )),
@@ -269,12 +278,13 @@ fn read_source(path: &Path, lang: Lang) -> Result<SourceText, String> {
         } else {
             e.to_string()
         };
-        format!("{} : {what}", path.display())
+        format!("{}{}{what}", path.display(), crate::colon(lang))
     })?;
     let text = String::from_utf8(bytes).map_err(|e| {
         format!(
-            "{} : {} {}",
+            "{}{}{} {}",
             path.display(),
+            crate::colon(lang),
             lang.pick("n'est pas en UTF-8, octet", "is not UTF-8, byte"),
             e.utf8_error().valid_up_to()
         )
@@ -288,7 +298,7 @@ pub fn write_atomically(path: &Path, bytes: &[u8], lang: Lang) -> Result<(), Str
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
     };
-    let fail = |e: std::io::Error| format!("{} : {e}", path.display());
+    let fail = |e: std::io::Error| format!("{}{}{e}", path.display(), crate::colon(lang));
     if !dir.is_dir() {
         return Err(format!(
             "{} {}",
@@ -319,12 +329,13 @@ pub fn write_atomically(path: &Path, bytes: &[u8], lang: Lang) -> Result<(), Str
 }
 
 pub fn validate(path: &Path, lang: Lang) -> Result<ExitCode, String> {
-    let text = fs::read_to_string(path).map_err(|e| format!("{} : {e}", path.display()))?;
-    let problems = check_text(&text);
+    let colon = crate::colon(lang);
+    let text = fs::read_to_string(path).map_err(|e| format!("{}{colon}{e}", path.display()))?;
+    let problems = check_text(&text, lang);
     if problems.is_empty() {
         let export = eig_pulse_core::validate::parse_export(&text).map_err(|e| e.to_string())?;
         println!(
-            "{} {} : {} défis, {} administrations, {} {}",
+            "{} {}{colon}{} défis, {} administrations, {} {}",
             lang.pick("export valide", "valid export"),
             path.display(),
             export.defis.len(),
@@ -347,14 +358,18 @@ pub fn validate(path: &Path, lang: Lang) -> Result<ExitCode, String> {
 }
 
 /// Every problem of an export text, each starting with its JSON path: syntax, then schema, then content.
-pub fn check_text(text: &str) -> Vec<String> {
+pub fn check_text(text: &str, lang: Lang) -> Vec<String> {
+    let colon = crate::colon(lang);
     let value: serde_json::Value = match serde_json::from_str(text) {
         Ok(value) => value,
         Err(e) => {
             return vec![format!(
-                "(ligne {}, colonne {}) JSON illisible : {e}",
+                "({} {}, {} {}) {}{colon}{e}",
+                lang.pick("ligne", "line"),
                 e.line(),
-                e.column()
+                lang.pick("colonne", "column"),
+                e.column(),
+                lang.pick("JSON illisible", "unreadable JSON"),
             )]
         }
     };
@@ -362,7 +377,7 @@ pub fn check_text(text: &str) -> Vec<String> {
     let validator = jsonschema::draft202012::new(&schema).expect("embedded schema is valid");
     let schema_errors: Vec<String> = validator
         .iter_errors(&value)
-        .map(|e| format!("{} : {e}", pointer(&e.instance_path().to_string())))
+        .map(|e| format!("{}{colon}{e}", pointer(&e.instance_path().to_string())))
         .collect();
     if !schema_errors.is_empty() {
         return schema_errors;
@@ -372,7 +387,7 @@ pub fn check_text(text: &str) -> Vec<String> {
         Err(eig_pulse_core::validate::LoadError::Invalid(problems)) => {
             problems.iter().map(ToString::to_string).collect()
         }
-        Err(other) => vec![format!("/ : {other}")],
+        Err(other) => vec![format!("/{colon}{other}")],
     }
 }
 
@@ -405,7 +420,8 @@ pub fn synth(
     };
     let generated = synthetic::generate(&sources, scale, seed).map_err(|e| e.describe(lang))?;
     let out_site = out.join("site-eig");
-    fs::create_dir_all(&out_site).map_err(|e| format!("{} : {e}", out_site.display()))?;
+    fs::create_dir_all(&out_site)
+        .map_err(|e| format!("{}{}{e}", out_site.display(), crate::colon(lang)))?;
     for (name, text) in [
         ("defis.yml", &generated.defis),
         ("personnes.yml", &generated.people),
@@ -416,12 +432,13 @@ pub fn synth(
     }
     write_atomically(&out.join("journal.csv"), generated.journal.as_bytes(), lang)?;
     eprintln!(
-        "{} {} : {} défis, {} {}",
+        "{} {}{}{} défis, {} {}",
         lang.pick(
             "sources synthétiques écrites dans",
             "synthetic sources written to"
         ),
         out.display(),
+        crate::colon(lang),
         generated.defi_count,
         generated.journal_rows,
         lang.pick("lignes de journal", "journal rows"),

@@ -39,9 +39,11 @@ fn hex(red: u8, green: u8, blue: u8) -> String {
 /// Writes every chart's embed page and plots into `out`; returns how many files were written.
 pub fn write(export_path: &Path, out: &Path, lang: Lang) -> Result<usize, String> {
     let source = std::fs::read_to_string(export_path)
-        .map_err(|e| format!("{} : {e}", export_path.display()))?;
-    let export = parse_export(&source).map_err(|e| format!("{} : {e}", export_path.display()))?;
-    std::fs::create_dir_all(out).map_err(|e| format!("{} : {e}", out.display()))?;
+        .map_err(|e| format!("{}{}{e}", export_path.display(), crate::colon(lang)))?;
+    let export = parse_export(&source)
+        .map_err(|e| format!("{}{}{e}", export_path.display(), crate::colon(lang)))?;
+    std::fs::create_dir_all(out)
+        .map_err(|e| format!("{}{}{e}", out.display(), crate::colon(lang)))?;
     let cohort = Cohort::new(export);
     let filters = Filters::default();
     let selection = cohort.select(&filters);
