@@ -104,7 +104,13 @@ pub fn read_inputs(args: &ExportArgs) -> Result<Inputs, String> {
     let generated_at = match &args.generated_at {
         Some(text) => {
             time::OffsetDateTime::parse(text, &time::format_description::well_known::Rfc3339)
-                .map_err(|e| format!("--generated-at « {text} » : {e}"))?;
+                .map_err(|e| {
+                    tr!(
+                        lang,
+                        "--generated-at « {text} » : {e}",
+                        "--generated-at \"{text}\": {e}"
+                    )
+                })?;
             text.clone()
         }
         None => time::OffsetDateTime::now_utc()
@@ -195,10 +201,11 @@ fn check_citations(promotions: &SourceText, path: &Path, lang: Lang) -> Result<(
     });
     match missing.first() {
         None => Ok(()),
-        Some((promotion, source, quote)) => Err(format!(
-            "{} : promotion « {promotion} » : « {quote} » {} {}",
+        Some((promotion, source, quote)) => Err(tr!(
+            lang,
+            "{} : promotion « {promotion} » : « {quote} » introuvable dans {}",
+            "{}: promotion \"{promotion}\": \"{quote}\" not found in {}",
             path.display(),
-            lang.pick("introuvable dans", "not found in"),
             base.join(source).display()
         )),
     }
@@ -269,13 +276,14 @@ fn read_source(path: &Path, lang: Lang) -> Result<SourceText, String> {
         } else {
             e.to_string()
         };
-        format!("{} : {what}", path.display())
+        tr!(lang, "{} : {what}", "{}: {what}", path.display())
     })?;
     let text = String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "{} : {} {}",
+        tr!(
+            lang,
+            "{} : n'est pas en UTF-8, octet {}",
+            "{}: is not UTF-8, byte {}",
             path.display(),
-            lang.pick("n'est pas en UTF-8, octet", "is not UTF-8, byte"),
             e.utf8_error().valid_up_to()
         )
     })?;
@@ -288,7 +296,7 @@ pub fn write_atomically(path: &Path, bytes: &[u8], lang: Lang) -> Result<(), Str
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
     };
-    let fail = |e: std::io::Error| format!("{} : {e}", path.display());
+    let fail = |e: std::io::Error| tr!(lang, "{} : {e}", "{}: {e}", path.display());
     if !dir.is_dir() {
         return Err(format!(
             "{} {}",
@@ -325,13 +333,15 @@ pub fn validate(path: &Path, lang: Lang) -> Result<ExitCode, String> {
     if problems.is_empty() {
         let export = eig_pulse_core::validate::parse_export(&text).map_err(|e| e.describe(lang))?;
         println!(
-            "{} {} : {} défis, {} administrations, {} {}",
-            lang.pick("export valide", "valid export"),
-            path.display(),
-            export.defis.len(),
-            export.administrations.len(),
-            export.journal.len(),
-            lang.pick("lignes de journal", "journal rows"),
+            "{}",
+            tr!(
+                lang,
+                "export valide {file} : {} défis, {} administrations, {} lignes de journal",
+                "valid export {file}: {} défis, {} administrations, {} journal rows",
+                export.defis.len(),
+                export.administrations.len(),
+                export.journal.len(),
+            )
         );
         Ok(ExitCode::SUCCESS)
     } else {
@@ -357,7 +367,7 @@ pub fn check_text(text: &str, lang: Lang) -> Vec<String> {
                 "(ligne {}, colonne {}) JSON illisible : {e}",
                 "(line {}, column {}) unreadable JSON: {e}",
                 e.line(),
-                e.column()
+                e.column(),
             )]
         }
     };
@@ -411,7 +421,8 @@ pub fn synth(
     };
     let generated = synthetic::generate(&sources, scale, seed).map_err(|e| e.describe(lang))?;
     let out_site = out.join("site-eig");
-    fs::create_dir_all(&out_site).map_err(|e| format!("{} : {e}", out_site.display()))?;
+    fs::create_dir_all(&out_site)
+        .map_err(|e| tr!(lang, "{} : {e}", "{}: {e}", out_site.display()))?;
     for (name, text) in [
         ("defis.yml", &generated.defis),
         ("personnes.yml", &generated.people),
@@ -422,15 +433,15 @@ pub fn synth(
     }
     write_atomically(&out.join("journal.csv"), generated.journal.as_bytes(), lang)?;
     eprintln!(
-        "{} {} : {} défis, {} {}",
-        lang.pick(
-            "sources synthétiques écrites dans",
-            "synthetic sources written to"
-        ),
-        out.display(),
-        generated.defi_count,
-        generated.journal_rows,
-        lang.pick("lignes de journal", "journal rows"),
+        "{}",
+        tr!(
+            lang,
+            "sources synthétiques écrites dans {} : {} défis, {} lignes de journal",
+            "synthetic sources written to {}: {} défis, {} journal rows",
+            out.display(),
+            generated.defi_count,
+            generated.journal_rows,
+        )
     );
     Ok(ExitCode::SUCCESS)
 }

@@ -20,7 +20,7 @@ use eig_pulse_core::chart::summary::summary;
 use eig_pulse_core::chart::text::{chart_labels, export_credit, title_and_guide};
 use eig_pulse_core::chart::{plot_height, BarChart, ChartId, Theme};
 use eig_pulse_core::validate::parse_export;
-use eig_pulse_core::{stats, Cohort, Filters, Lang};
+use eig_pulse_core::{stats, tr, Cohort, Filters, Lang};
 use html_escape::{encode_double_quoted_attribute as attr, encode_text as text};
 
 /// The plot widths drawn, in CSS pixels.
@@ -39,9 +39,17 @@ fn hex(red: u8, green: u8, blue: u8) -> String {
 /// Writes every chart's embed page and plots into `out`; returns how many files were written.
 pub fn write(export_path: &Path, out: &Path, lang: Lang) -> Result<usize, String> {
     let source = std::fs::read_to_string(export_path)
-        .map_err(|e| format!("{} : {e}", export_path.display()))?;
-    let export = parse_export(&source).map_err(|e| format!("{} : {e}", export_path.display()))?;
-    std::fs::create_dir_all(out).map_err(|e| format!("{} : {e}", out.display()))?;
+        .map_err(|e| tr!(lang, "{} : {e}", "{}: {e}", export_path.display()))?;
+    let export = parse_export(&source).map_err(|e| {
+        let problem = e.describe(lang);
+        tr!(
+            lang,
+            "{} : {problem}",
+            "{}: {problem}",
+            export_path.display()
+        )
+    })?;
+    std::fs::create_dir_all(out).map_err(|e| tr!(lang, "{} : {e}", "{}: {e}", out.display()))?;
     let cohort = Cohort::new(export);
     let filters = Filters::default();
     let selection = cohort.select(&filters);

@@ -5,22 +5,19 @@ mod embeds;
 mod render;
 mod repos;
 
+use std::ffi::OsString;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use eig_pulse_core::chart::ChartId;
-use eig_pulse_core::Lang;
+use eig_pulse_core::{tr, Lang};
 
+// The help texts are not doc comments: they are the pairs of `HELP`, French then English.
 #[derive(Parser)]
-#[command(
-    name = "eig-pulse",
-    version,
-    about = "Exporte et vérifie les données du programme EIG (Entrepreneurs d'intérêt général)."
-)]
+#[command(name = "eig-pulse", version)]
 struct Cli {
-    /// Langue des messages : fr ou en.
-    #[arg(long, global = true, default_value = "fr", value_parser = parse_lang)]
+    #[arg(long, global = true, default_value = "fr", value_parser = lang_parser(Lang::Fr))]
     lang: Lang,
     #[command(subcommand)]
     command: Command,
@@ -28,179 +25,507 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Construit l'export JSON à partir du catalogue et du journal.
     Export {
-        /// Dossier contenant defis.yml, personnes.yml, skills.yml et promos.yml.
         #[arg(long)]
         site: PathBuf,
-        /// Fichier CSV du journal hebdomadaire (répétable).
         #[arg(long)]
         journal: Vec<PathBuf>,
-        /// Fichier de surcharges des administrations (par défaut : celui du dépôt, embarqué).
         #[arg(long)]
         overrides: Option<PathBuf>,
-        /// Date RFC 3339 à écrire dans generated_at (par défaut : maintenant).
         #[arg(long)]
         generated_at: Option<String>,
-        /// Échoue (code 1) si le rapport de fidélité contient un avertissement.
         #[arg(long)]
         strict: bool,
-        /// Dossier de clones git (nus ou non), un par dossier : leur activité par semaine ISO et
-        /// leurs critères d'ouverture vont dans la section activity. Lu par gitoxide, sans git.
         #[arg(long, conflicts_with = "activity")]
         repos: Option<PathBuf>,
-        /// Table des dépôts : dossier ou URL distante → défi, pour les clones que leur URL ne
-        /// rapproche d'aucun source_code, et dépôts non analysés avec leur raison (par défaut :
-        /// data/repositories.yml s'il existe).
         #[arg(long)]
         repos_map: Option<PathBuf>,
-        /// Scan committé, écrit par `eig-pulse scan` (data/activity.json) : l'activité des
-        /// dépôts sans leurs copies.
         #[arg(long)]
         activity: Option<PathBuf>,
-        /// Dates des promotions et leurs sources citées (par défaut : data/promotions.yml).
         #[arg(long)]
         promotions: Option<PathBuf>,
-        /// Dossier des relevés eig-link : stack_2018.org, stack_2019.md (stacks déclarées) et
-        /// ouverture_2018.org (ouverture), ceux qui s'y trouvent.
         #[arg(long)]
         eig_link: Option<PathBuf>,
-        /// Table des technologies (par défaut : data/technologies.yml du dépôt, embarquée).
         #[arg(long)]
         technologies: Option<PathBuf>,
-        /// Fichier de sortie.
         #[arg(short, long)]
         output: PathBuf,
     },
-    /// Lit un dossier de clones et écrit leurs fiches d'activité (comptes seulement), à
-    /// committer puis à donner à `export --activity`.
     Scan {
-        /// Dossier contenant defis.yml, personnes.yml, skills.yml et promos.yml.
         #[arg(long)]
         site: PathBuf,
-        /// Dossier de clones git (nus ou non), un par dossier.
         #[arg(long)]
         repos: PathBuf,
-        /// Table des dépôts (par défaut : data/repositories.yml s'il existe).
         #[arg(long)]
         repos_map: Option<PathBuf>,
-        /// Dates des promotions (par défaut : data/promotions.yml).
         #[arg(long)]
         promotions: Option<PathBuf>,
-        /// Échoue (code 1) si le rapport contient un avertissement.
         #[arg(long)]
         strict: bool,
-        /// Fichier de sortie (data/activity.json).
         #[arg(short, long)]
         output: PathBuf,
     },
-    /// Clone (nu) chaque source_code du catalogue qui désigne un dépôt dans <into>/<défi> ;
-    /// ignore, en le disant, les pages d'organisation et les URL malformées. HTTPS et file://
-    /// (file:// passe par `git upload-pack`, comme le transport local de gitoxide).
     Clone {
-        /// Dossier contenant defis.yml.
         #[arg(long)]
         site: PathBuf,
-        /// Dossier où créer les clones (un sous-dossier par défi ; un dossier déjà là est gardé).
         #[arg(long)]
         into: PathBuf,
-        /// Table des dépôts (data/repositories.yml) dont les URL sont aussi clonées, dans
-        /// <into>/<défi>-<dépôt>.
         #[arg(long)]
         repos_map: Option<PathBuf>,
     },
-    /// Vérifie un export : schéma JSON puis cohérence ; affiche chaque erreur avec son chemin JSON.
-    Validate { file: PathBuf },
-    /// Dessine un graphique d'un export en SVG ou PNG (le même dessin que le tableau de bord), ou en donne les données en CSV.
+    Validate {
+        file: PathBuf,
+    },
     Render {
-        /// Fichier d'export JSON.
         #[arg(long)]
         export: PathBuf,
-        /// Identifiant du graphique : defis-by-administration, skills-by-promotion, journal-weekly,
-        /// journal-mix-by-defi, openness-by-promotion, repository-activity,
-        /// technologies-by-promotion, languages-by-promotion, openness-indicators.
-        #[arg(long, value_parser = parse_chart)]
+        #[arg(long, value_parser = chart_parser(Lang::Fr))]
         chart: ChartId,
-        /// Administration (ses directions et services inclus).
         #[arg(long)]
         admin: Option<String>,
         #[arg(long)]
         promo: Option<String>,
         #[arg(long)]
         skill: Option<String>,
-        /// Technologie (id de data/technologies.yml, ex. python) : défis qui la déclarent ou
-        /// dont le code la montre.
         #[arg(long)]
         tech: Option<String>,
-        /// Début de période, AAAA-MM-JJ.
         #[arg(long)]
         from: Option<String>,
-        /// Fin de période, AAAA-MM-JJ.
         #[arg(long)]
         to: Option<String>,
-        /// Format de sortie.
         #[arg(long, value_enum, default_value_t = render::Format::Svg)]
         format: render::Format,
-        /// Largeur en pixels CSS (la hauteur suit le graphique).
         #[arg(long, default_value_t = 800)]
         width: u32,
-        /// Densité du PNG (2 : deux pixels par pixel CSS).
         #[arg(long, default_value_t = 2.0)]
         scale: f32,
-        /// Thème de couleurs.
         #[arg(long, value_enum, default_value_t = render::Scheme::Light)]
         theme: render::Scheme,
-        /// Sans titre ni crédit.
         #[arg(long)]
         plain: bool,
         #[arg(short, long)]
         output: PathBuf,
     },
-    /// Écrit les fichiers de la page d'intégration légère (embed.html) : pour chaque graphique,
-    /// ses textes (JSON) et son tracé en SVG, en français et en anglais, clair et sombre, à
-    /// plusieurs largeurs.
     Embeds {
-        /// Fichier d'export JSON.
         #[arg(long)]
         export: PathBuf,
-        /// Dossier de sortie.
         #[arg(short, long)]
         output: PathBuf,
     },
-    /// Écrit des sources synthétiques N fois plus grandes que les vraies (pour les mesures).
     Synth {
-        /// Facteur d'échelle.
         #[arg(long)]
         scale: usize,
-        /// Graine du générateur.
         #[arg(long, default_value_t = 2018)]
         seed: u64,
-        /// Dossier de sortie (site-eig/ et journal.csv y sont écrits).
         #[arg(long)]
         out: PathBuf,
-        /// Dossier des vraies sources servant de modèle.
         #[arg(long, default_value = "data/sources")]
         from: PathBuf,
     },
 }
 
-/// A chart id, or the list of known ones.
-fn parse_chart(text: &str) -> Result<ChartId, String> {
-    ChartId::from_slug(text).ok_or_else(|| {
-        let known: Vec<&str> = ChartId::ALL.iter().map(|c| c.slug()).collect();
-        format!(
-            "graphique inconnu « {text} » (connus : {})",
-            known.join(", ")
-        )
-    })
+/// Every help text: (subcommand, argument, français, English). An empty subcommand is the
+/// program itself; an empty argument is the (sub)command's own description.
+const HELP: &[(&str, &str, &str, &str)] = &[
+    (
+        "",
+        "",
+        "Exporte et vérifie les données du programme EIG (Entrepreneurs d'intérêt général).",
+        "Exports and checks the data of the EIG programme (Entrepreneurs d'intérêt général).",
+    ),
+    (
+        "",
+        "lang",
+        "Langue des messages et de l'aide : fr ou en.",
+        "Language of the messages and of the help: fr or en.",
+    ),
+    // export
+    (
+        "export",
+        "",
+        "Construit l'export JSON à partir du catalogue et du journal.",
+        "Builds the JSON export from the catalogue and the journal.",
+    ),
+    (
+        "export",
+        "site",
+        "Dossier contenant defis.yml, personnes.yml, skills.yml et promos.yml.",
+        "Folder holding defis.yml, personnes.yml, skills.yml and promos.yml.",
+    ),
+    (
+        "export",
+        "journal",
+        "Fichier CSV du journal hebdomadaire (répétable).",
+        "CSV file of the weekly journal (repeatable).",
+    ),
+    (
+        "export",
+        "overrides",
+        "Fichier de surcharges des administrations (par défaut : celui du dépôt, embarqué).",
+        "Administrations override file (default: the repository's, embedded).",
+    ),
+    (
+        "export",
+        "generated_at",
+        "Date RFC 3339 à écrire dans generated_at (par défaut : maintenant).",
+        "RFC 3339 date to write in generated_at (default: now).",
+    ),
+    (
+        "export",
+        "strict",
+        "Échoue (code 1) si le rapport de fidélité contient un avertissement.",
+        "Fails (code 1) if the fidelity report holds a warning.",
+    ),
+    (
+        "export",
+        "repos",
+        "Dossier de clones git (nus ou non), un par dossier : leur activité par semaine ISO et \
+         leurs critères d'ouverture vont dans la section activity. Lu par gitoxide, sans git.",
+        "Folder of git clones (bare or not), one per folder: their activity per ISO week and \
+         their openness criteria go into the activity section. Read by gitoxide, without git.",
+    ),
+    (
+        "export",
+        "repos_map",
+        "Table des dépôts : dossier ou URL distante → défi, pour les clones que leur URL ne \
+         rapproche d'aucun source_code, et dépôts non analysés avec leur raison (par défaut : \
+         data/repositories.yml s'il existe).",
+        "Repositories table: folder or remote URL → défi, for the clones whose URL matches no \
+         source_code, and repositories left out with their reason (default: \
+         data/repositories.yml if present).",
+    ),
+    (
+        "export",
+        "activity",
+        "Scan committé, écrit par `eig-pulse scan` (data/activity.json) : l'activité des \
+         dépôts sans leurs copies.",
+        "Committed scan, written by `eig-pulse scan` (data/activity.json): the repositories' \
+         activity without their copies.",
+    ),
+    (
+        "export",
+        "promotions",
+        "Dates des promotions et leurs sources citées (par défaut : data/promotions.yml).",
+        "Dates of the promotions and their cited sources (default: data/promotions.yml).",
+    ),
+    (
+        "export",
+        "eig_link",
+        "Dossier des relevés eig-link : stack_2018.org, stack_2019.md (stacks déclarées) et \
+         ouverture_2018.org (ouverture), ceux qui s'y trouvent.",
+        "Folder of eig-link's records: stack_2018.org, stack_2019.md (declared stacks) and \
+         ouverture_2018.org (openness), those present.",
+    ),
+    (
+        "export",
+        "technologies",
+        "Table des technologies (par défaut : data/technologies.yml du dépôt, embarquée).",
+        "Technologies table (default: the repository's data/technologies.yml, embedded).",
+    ),
+    ("export", "output", "Fichier de sortie.", "Output file."),
+    // scan
+    (
+        "scan",
+        "",
+        "Lit un dossier de clones et écrit leurs fiches d'activité (comptes seulement), à \
+         committer puis à donner à `export --activity`.",
+        "Reads a folder of clones and writes their activity records (counts only), to commit \
+         then to give to `export --activity`.",
+    ),
+    (
+        "scan",
+        "site",
+        "Dossier contenant defis.yml, personnes.yml, skills.yml et promos.yml.",
+        "Folder holding defis.yml, personnes.yml, skills.yml and promos.yml.",
+    ),
+    (
+        "scan",
+        "repos",
+        "Dossier de clones git (nus ou non), un par dossier.",
+        "Folder of git clones (bare or not), one per folder.",
+    ),
+    (
+        "scan",
+        "repos_map",
+        "Table des dépôts (par défaut : data/repositories.yml s'il existe).",
+        "Repositories table (default: data/repositories.yml if present).",
+    ),
+    (
+        "scan",
+        "promotions",
+        "Dates des promotions (par défaut : data/promotions.yml).",
+        "Dates of the promotions (default: data/promotions.yml).",
+    ),
+    (
+        "scan",
+        "strict",
+        "Échoue (code 1) si le rapport contient un avertissement.",
+        "Fails (code 1) if the report holds a warning.",
+    ),
+    (
+        "scan",
+        "output",
+        "Fichier de sortie (data/activity.json).",
+        "Output file (data/activity.json).",
+    ),
+    // clone
+    (
+        "clone",
+        "",
+        "Clone (nu) chaque source_code du catalogue qui désigne un dépôt dans <into>/<défi> ; \
+         ignore, en le disant, les pages d'organisation et les URL malformées. HTTPS et file:// \
+         (file:// passe par `git upload-pack`, comme le transport local de gitoxide).",
+        "Clones (bare) each source_code of the catalogue that names a repository into \
+         <into>/<défi>; skips, saying so, organisation pages and malformed URLs. HTTPS and \
+         file:// (file:// goes through `git upload-pack`, like gitoxide's local transport).",
+    ),
+    (
+        "clone",
+        "site",
+        "Dossier contenant defis.yml.",
+        "Folder holding defis.yml.",
+    ),
+    (
+        "clone",
+        "into",
+        "Dossier où créer les clones (un sous-dossier par défi ; un dossier déjà là est gardé).",
+        "Folder where the clones are made (one subfolder per défi; a folder already there is \
+         kept).",
+    ),
+    (
+        "clone",
+        "repos_map",
+        "Table des dépôts (data/repositories.yml) dont les URL sont aussi clonées, dans \
+         <into>/<défi>-<dépôt>.",
+        "Repositories table (data/repositories.yml) whose URLs are cloned too, into \
+         <into>/<défi>-<repository>.",
+    ),
+    // validate
+    (
+        "validate",
+        "",
+        "Vérifie un export : schéma JSON puis cohérence ; affiche chaque erreur avec son chemin \
+         JSON.",
+        "Checks an export: JSON schema then consistency; prints each error with its JSON path.",
+    ),
+    (
+        "validate",
+        "file",
+        "Fichier d'export JSON.",
+        "JSON export file.",
+    ),
+    // render
+    (
+        "render",
+        "",
+        "Dessine un graphique d'un export en SVG ou PNG (le même dessin que le tableau de bord), \
+         ou en donne les données en CSV.",
+        "Draws a chart of an export as SVG or PNG (the same drawing as the dashboard), or gives \
+         its data as CSV.",
+    ),
+    (
+        "render",
+        "export",
+        "Fichier d'export JSON.",
+        "JSON export file.",
+    ),
+    (
+        "render",
+        "chart",
+        "Identifiant du graphique : defis-by-administration, skills-by-promotion, \
+         journal-weekly, journal-mix-by-defi, openness-by-promotion, repository-activity, \
+         perennisation-by-promotion, cohorts-cumulative-commits, technologies-by-promotion, \
+         languages-by-promotion, openness-indicators.",
+        "Chart id: defis-by-administration, skills-by-promotion, journal-weekly, \
+         journal-mix-by-defi, openness-by-promotion, repository-activity, \
+         perennisation-by-promotion, cohorts-cumulative-commits, technologies-by-promotion, \
+         languages-by-promotion, openness-indicators.",
+    ),
+    (
+        "render",
+        "admin",
+        "Administration (ses directions et services inclus).",
+        "Administration (its directorates and services included).",
+    ),
+    (
+        "render",
+        "promo",
+        "Promotion (ex. 2018).",
+        "Promotion (e.g. 2018).",
+    ),
+    (
+        "render",
+        "skill",
+        "Compétence (id de skills.yml).",
+        "Skill (id from skills.yml).",
+    ),
+    (
+        "render",
+        "tech",
+        "Technologie (id de data/technologies.yml, ex. python) : défis qui la déclarent ou dont \
+         le code la montre.",
+        "Technology (id from data/technologies.yml, e.g. python): défis that declare it or \
+         whose code shows it.",
+    ),
+    (
+        "render",
+        "from",
+        "Début de période, AAAA-MM-JJ.",
+        "Start of the period, YYYY-MM-DD.",
+    ),
+    (
+        "render",
+        "to",
+        "Fin de période, AAAA-MM-JJ.",
+        "End of the period, YYYY-MM-DD.",
+    ),
+    (
+        "render",
+        "format",
+        "Format de sortie (csv : les données dessinées, une ligne par valeur).",
+        "Output format (csv: the data drawn, one line per value).",
+    ),
+    (
+        "render",
+        "width",
+        "Largeur en pixels CSS (la hauteur suit le graphique).",
+        "Width in CSS pixels (the height follows the chart).",
+    ),
+    (
+        "render",
+        "scale",
+        "Densité du PNG (2 : deux pixels par pixel CSS).",
+        "Density of the PNG (2: two pixels per CSS pixel).",
+    ),
+    ("render", "theme", "Thème de couleurs.", "Colour theme."),
+    (
+        "render",
+        "plain",
+        "Sans titre ni crédit.",
+        "Without title or credit.",
+    ),
+    ("render", "output", "Fichier de sortie.", "Output file."),
+    // embeds
+    (
+        "embeds",
+        "",
+        "Écrit les fichiers de la page d'intégration légère (embed.html) : pour chaque \
+         graphique, ses textes (JSON) et son tracé en SVG, en français et en anglais, clair et \
+         sombre, à plusieurs largeurs.",
+        "Writes the files of the light embed page (embed.html): for each chart, its texts \
+         (JSON) and its plot as SVG, in French and in English, light and dark, at several \
+         widths.",
+    ),
+    (
+        "embeds",
+        "export",
+        "Fichier d'export JSON.",
+        "JSON export file.",
+    ),
+    ("embeds", "output", "Dossier de sortie.", "Output folder."),
+    // synth
+    (
+        "synth",
+        "",
+        "Écrit des sources synthétiques N fois plus grandes que les vraies (pour les mesures).",
+        "Writes synthetic sources N times larger than the real ones (for measurements).",
+    ),
+    ("synth", "scale", "Facteur d'échelle.", "Scale factor."),
+    (
+        "synth",
+        "seed",
+        "Graine du générateur.",
+        "Seed of the generator.",
+    ),
+    (
+        "synth",
+        "out",
+        "Dossier de sortie (site-eig/ et journal.csv y sont écrits).",
+        "Output folder (site-eig/ and journal.csv are written there).",
+    ),
+    (
+        "synth",
+        "from",
+        "Dossier des vraies sources servant de modèle.",
+        "Folder of the real sources used as the model.",
+    ),
+];
+
+/// The command line in one language: its help texts, and the messages of its own parsers.
+fn localized(mut cmd: clap::Command, lang: Lang) -> clap::Command {
+    for &(sub, arg, fr, en) in HELP {
+        let text = lang.pick(fr, en);
+        cmd = match (sub, arg) {
+            ("", "") => cmd.about(text),
+            ("", arg) => cmd.mut_arg(arg, |a| a.help(text)),
+            (sub, "") => cmd.mut_subcommand(sub, |c| c.about(text)),
+            (sub, arg) => cmd.mut_subcommand(sub, |c| c.mut_arg(arg, |a| a.help(text))),
+        };
+    }
+    cmd.mut_arg("lang", |a| a.value_parser(lang_parser(lang)))
+        .mut_subcommand("render", |c| {
+            c.mut_arg("chart", |a| a.value_parser(chart_parser(lang)))
+        })
 }
 
-fn parse_lang(text: &str) -> Result<Lang, String> {
-    Lang::parse(text).ok_or_else(|| format!("langue inconnue « {text} » (fr ou en)"))
+/// The language asked by `--lang en` or `--lang=en` among the raw arguments (the last one
+/// wins), read before parsing so that the help itself is in it; French otherwise.
+fn lang_of_args(args: impl IntoIterator<Item = OsString>) -> Lang {
+    let mut lang = Lang::Fr;
+    let mut args = args.into_iter().skip(1);
+    while let Some(arg) = args.next() {
+        let value = match arg.to_str() {
+            Some("--") => break,
+            Some("--lang") => args.next(),
+            Some(text) => text.strip_prefix("--lang=").map(OsString::from),
+            None => None,
+        };
+        if let Some(found) = value
+            .as_ref()
+            .and_then(|v| v.to_str())
+            .and_then(Lang::parse)
+        {
+            lang = found;
+        }
+    }
+    lang
+}
+
+/// A chart id, or the list of known ones.
+fn chart_parser(
+    lang: Lang,
+) -> impl Fn(&str) -> Result<ChartId, String> + Clone + Send + Sync + 'static {
+    move |text: &str| {
+        ChartId::from_slug(text).ok_or_else(|| {
+            let known: Vec<&str> = ChartId::ALL.iter().map(|c| c.slug()).collect();
+            tr!(
+                lang,
+                "graphique inconnu « {text} » (connus : {})",
+                "unknown chart \"{text}\" (known: {})",
+                known.join(", ")
+            )
+        })
+    }
+}
+
+fn lang_parser(
+    lang: Lang,
+) -> impl Fn(&str) -> Result<Lang, String> + Clone + Send + Sync + 'static {
+    move |text: &str| {
+        Lang::parse(text).ok_or_else(|| {
+            tr!(
+                lang,
+                "langue inconnue « {text} » (fr ou en)",
+                "unknown language \"{text}\" (fr or en)"
+            )
+        })
+    }
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let lang = lang_of_args(std::env::args_os());
+    let matches = localized(Cli::command(), lang).get_matches();
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     let result = match cli.command {
         Command::Export {
             site,
@@ -323,6 +648,161 @@ fn main() -> ExitCode {
         Err(message) => {
             eprintln!("{} {message}", cli.lang.pick("erreur :", "error:"));
             ExitCode::from(2)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every (place, text) of the command line in one language: each (sub)command's description
+    /// and each argument's help, clap's own help and version excepted.
+    fn texts(lang: Lang) -> Vec<(String, String)> {
+        fn walk(cmd: &clap::Command, place: &str, out: &mut Vec<(String, String)>) {
+            let about = cmd.get_about().map(ToString::to_string).unwrap_or_default();
+            out.push((place.to_string(), about));
+            for arg in cmd.get_arguments() {
+                if matches!(arg.get_id().as_str(), "help" | "version") {
+                    continue;
+                }
+                let help = arg.get_help().map(ToString::to_string).unwrap_or_default();
+                out.push((format!("{place} --{}", arg.get_id()), help));
+            }
+            for sub in cmd.get_subcommands() {
+                if sub.get_name() != "help" {
+                    walk(sub, &format!("{place} {}", sub.get_name()), out);
+                }
+            }
+        }
+        let mut cmd = localized(Cli::command(), lang);
+        cmd.build();
+        let mut out = Vec::new();
+        walk(&cmd, "eig-pulse", &mut out);
+        out
+    }
+
+    #[test]
+    fn every_command_and_argument_has_its_help_in_both_languages() {
+        let (french, english) = (texts(Lang::Fr), texts(Lang::En));
+        assert_eq!(
+            french.iter().map(|(place, _)| place).collect::<Vec<_>>(),
+            english.iter().map(|(place, _)| place).collect::<Vec<_>>()
+        );
+        // The global --lang is shown, translated, in every subcommand too.
+        assert!(english.iter().any(
+            |(place, text)| place == "eig-pulse export --lang" && text.starts_with("Language")
+        ));
+        for ((place, fr), (_, en)) in french.iter().zip(&english) {
+            assert!(!fr.trim().is_empty(), "{place}: no French help");
+            assert!(!en.trim().is_empty(), "{place}: no English help");
+            assert_ne!(fr, en, "{place}: the English is the French");
+            for french_only in ["«", "»", " : ", " ; ", " ?", " !"] {
+                assert!(
+                    !en.contains(french_only),
+                    "{place}: {french_only:?} in the English help: {en}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_help_table_has_one_pair_per_place() {
+        let mut places: Vec<(&str, &str)> = HELP.iter().map(|&(s, a, _, _)| (s, a)).collect();
+        places.sort_unstable();
+        let count = places.len();
+        places.dedup();
+        assert_eq!(places.len(), count, "a place is described twice");
+    }
+
+    #[test]
+    fn the_chart_help_names_every_chart() {
+        let (_, _, fr, en) = HELP
+            .iter()
+            .find(|&&(sub, arg, _, _)| (sub, arg) == ("render", "chart"))
+            .unwrap();
+        for id in ChartId::ALL {
+            assert!(fr.contains(id.slug()), "{} missing in {fr}", id.slug());
+            assert!(en.contains(id.slug()), "{} missing in {en}", id.slug());
+        }
+    }
+
+    #[test]
+    fn the_language_of_the_help_is_read_from_the_raw_arguments() {
+        let lang = |args: &[&str]| {
+            lang_of_args(
+                std::iter::once("eig-pulse")
+                    .chain(args.iter().copied())
+                    .map(OsString::from),
+            )
+        };
+        assert_eq!(lang(&["--help"]), Lang::Fr);
+        assert_eq!(lang(&["--lang", "en", "--help"]), Lang::En);
+        assert_eq!(lang(&["export", "--help", "--lang=EN"]), Lang::En);
+        assert_eq!(lang(&["--lang", "en", "--lang", "fr", "-h"]), Lang::Fr);
+        assert_eq!(lang(&["--lang", "de", "-h"]), Lang::Fr);
+        assert_eq!(lang(&["--lang"]), Lang::Fr);
+        assert_eq!(lang(&["validate", "--", "--lang=en"]), Lang::Fr);
+    }
+
+    #[test]
+    fn the_parsers_speak_the_language_asked() {
+        assert_eq!(
+            chart_parser(Lang::En)("journal-weekly"),
+            Ok(ChartId::JournalWeekly)
+        );
+        let english = chart_parser(Lang::En)("pie").unwrap_err();
+        assert!(
+            english.starts_with("unknown chart \"pie\" (known: "),
+            "{english}"
+        );
+        let french = chart_parser(Lang::Fr)("pie").unwrap_err();
+        assert!(
+            french.starts_with("graphique inconnu « pie » (connus : "),
+            "{french}"
+        );
+        assert_eq!(lang_parser(Lang::En)("EN"), Ok(Lang::En));
+        assert_eq!(
+            lang_parser(Lang::En)("de").unwrap_err(),
+            "unknown language \"de\" (fr or en)"
+        );
+    }
+
+    /// The arguments parse as before: names, defaults and value enums.
+    #[test]
+    fn the_localized_command_line_parses_as_the_declared_one() {
+        let matches = localized(Cli::command(), Lang::En)
+            .try_get_matches_from([
+                "eig-pulse",
+                "--lang",
+                "en",
+                "render",
+                "--export",
+                "e.json",
+                "--chart",
+                "journal-weekly",
+                "-o",
+                "out.svg",
+            ])
+            .unwrap();
+        let cli = Cli::from_arg_matches(&matches).unwrap();
+        assert_eq!(cli.lang, Lang::En);
+        match cli.command {
+            Command::Render {
+                chart,
+                format,
+                width,
+                scale,
+                theme,
+                plain,
+                ..
+            } => {
+                assert_eq!(chart, ChartId::JournalWeekly);
+                assert_eq!(format, render::Format::Svg);
+                assert_eq!((width, scale, plain), (800, 2.0, false));
+                assert_eq!(theme, render::Scheme::Light);
+            }
+            _ => panic!("not render"),
         }
     }
 }

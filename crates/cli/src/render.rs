@@ -6,13 +6,13 @@ use eig_pulse_core::chart::figure::{self, FigureText};
 use eig_pulse_core::chart::text::{export_credit, title_and_guide};
 use eig_pulse_core::chart::{ChartId, Theme};
 use eig_pulse_core::validate::parse_export;
-use eig_pulse_core::{stats, Cohort, Filters, Lang};
+use eig_pulse_core::{stats, tr, Cohort, Filters, Lang};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
     Svg,
     Png,
-    /// les données dessinées, une ligne par valeur
+    // The data drawn, one line per value (said in the help of `--format`).
     Csv,
 }
 
@@ -39,17 +39,25 @@ pub struct RenderArgs {
 pub fn render(args: &RenderArgs) -> Result<Vec<u8>, String> {
     let lang = args.lang;
     let text = std::fs::read_to_string(&args.export)
-        .map_err(|e| format!("{} : {e}", args.export.display()))?;
-    let export = parse_export(&text).map_err(|e| format!("{} : {e}", args.export.display()))?;
+        .map_err(|e| tr!(lang, "{} : {e}", "{}: {e}", args.export.display()))?;
+    let export = parse_export(&text).map_err(|e| {
+        tr!(
+            lang,
+            "{} : {}",
+            "{}: {}",
+            args.export.display(),
+            e.describe(lang)
+        )
+    })?;
     let id = args.chart;
     let query = eig_pulse_core::filter::query_string(&args.filters);
     let (filters, ignored) = Filters::from_query(&query, &export);
     if let Some(first) = ignored.first() {
-        return Err(format!(
-            "--{} « {} » : {}",
-            first.name,
-            first.value,
-            first.reason.get(lang)
+        let (name, value, reason) = (&first.name, &first.value, first.reason.get(lang));
+        return Err(tr!(
+            lang,
+            "--{name} « {value} » : {reason}",
+            "--{name} \"{value}\": {reason}"
         ));
     }
     let credit = export_credit(&export, lang);
@@ -74,25 +82,22 @@ pub fn render(args: &RenderArgs) -> Result<Vec<u8>, String> {
         Format::Png => rasterize(
             &figure::to_svg(&chart, &[], &theme, lang, &words, args.width),
             args.scale,
+            lang,
         ),
     }
 }
 
 /// SVG → PNG with resvg and an embedded DejaVu Sans, so text renders the same on any machine.
-fn rasterize(svg: &str, scale: f32) -> Result<Vec<u8>, String> {
+fn rasterize(svg: &str, scale: f32, lang: Lang) -> Result<Vec<u8>, String> {
+    let empty = lang.pick("taille d'image nulle", "image size of zero");
     let mut options = resvg::usvg::Options::default();
     let fonts = options.fontdb_mut();
     fonts.load_font_data(dejavu::sans::regular().to_vec());
     fonts.load_font_data(dejavu::sans::bold().to_vec());
     fonts.set_sans_serif_family("DejaVu Sans");
     let tree = resvg::usvg::Tree::from_str(svg, &options).map_err(|e| e.to_string())?;
-    let size = tree
-        .size()
-        .to_int_size()
-        .scale_by(scale)
-        .ok_or("taille d'image nulle")?;
-    let mut pixmap =
-        resvg::tiny_skia::Pixmap::new(size.width(), size.height()).ok_or("taille d'image nulle")?;
+    let size = tree.size().to_int_size().scale_by(scale).ok_or(empty)?;
+    let mut pixmap = resvg::tiny_skia::Pixmap::new(size.width(), size.height()).ok_or(empty)?;
     resvg::render(
         &tree,
         resvg::tiny_skia::Transform::from_scale(scale, scale),
