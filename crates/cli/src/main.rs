@@ -409,12 +409,12 @@ const HELP: &[(&str, &str, &str, &str)] = &[
     (
         "embeds",
         "",
-        "Écrit les fichiers de la page d'intégration légère (embed.html) : pour chaque \
-         graphique, ses textes (JSON) et son tracé en SVG, en français et en anglais, clair et \
-         sombre, à plusieurs largeurs.",
-        "Writes the files of the light embed page (embed.html): for each chart, its texts \
-         (JSON) and its plot as SVG, in French and in English, light and dark, at several \
-         widths.",
+        "Écrit les pages d'intégration légères : pour chaque graphique et chaque langue, une \
+         page HTML statique (<sortie>/<graphique>.<fr|en>.html) avec son titre, son résumé, sa \
+         légende et son tracé en SVG, clair et sombre, à plusieurs largeurs.",
+        "Writes the light embed pages: for each chart and language, a static HTML page \
+         (<output>/<chart>.<fr|en>.html) with its title, summary, legend and plot as SVG, light \
+         and dark, at several widths.",
     ),
     (
         "embeds",
