@@ -1,18 +1,17 @@
-//! `export --repos` and `clone`: files, progress bar and messages around `eig-pulse-repos`.
+//! `export --repos` and `clone`: files, progress bar and messages around `eig-pulse-repos`
+//! (its `activity` and `plan` modules do the work).
 
-use std::collections::HashMap;
 use std::io::IsTerminal as _;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitCode;
 
-use eig_pulse_core::{Export, Lang, Text};
-use eig_pulse_ingest::report::What;
+use eig_pulse_core::{tr, Export, Lang};
 use eig_pulse_ingest::repositories::{parse_mapping, source_code_links, SourceCodeLink};
 use eig_pulse_ingest::technologies::Table;
 use eig_pulse_ingest::{Report, SourceText};
-use eig_pulse_repos::clone::{clone_bare, Target};
-use eig_pulse_repos::matching::{match_scans, DefiLinks, Finding, MappingEntry};
-use eig_pulse_repos::{remote, Problem};
+use eig_pulse_repos::activity;
+use eig_pulse_repos::clone::Target;
+use eig_pulse_repos::plan::{self, Clones, NotASlug, Outcome};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 /// The mapping file read when `--repos-map` is not given, if it exists.
@@ -47,12 +46,10 @@ pub fn add_activity(
     lang: Lang,
 ) -> Result<(), String> {
     let folders = eig_pulse_repos::folders(repos).map_err(|e| {
-        format!(
-            "{} {} ({e})",
-            lang.pick(
-                "dossier des dépôts illisible :",
-                "repositories folder unreadable:"
-            ),
+        tr!(
+            lang,
+            "dossier des dépôts illisible : {} ({e})",
+            "repositories folder unreadable: {} ({e})",
             repos.display()
         )
     })?;
@@ -65,147 +62,22 @@ pub fn add_activity(
     let mut scans = Vec::new();
     for (name, path) in &folders {
         bar.set_message(name.clone());
-        let place = path.display().to_string();
-        match eig_pulse_repos::scan(path, name) {
-            Ok(mut scan) => {
-                let mut frameworks: Vec<String> = scan
-                    .dependencies
-                    .iter()
-                    .filter_map(|d| table.by_package(&d.name))
-                    .map(str::to_string)
-                    .collect();
-                frameworks.sort();
-                frameworks.dedup();
-                scan.activity.frameworks = frameworks;
-                for language in &mut scan.activity.languages {
-                    language.technology_id =
-                        table.by_spelling(&language.language).map(str::to_string);
-                }
-                if let Some(example) = scan.skipped.first() {
-                    report.add(
-                        &place,
-                        None,
-                        What::SkippedFiles {
-                            folder: name.clone(),
-                            files: scan.skipped.len(),
-                            example: example.clone(),
-                        },
-                    );
-                }
-                scans.push(scan);
-            }
-            Err(problem) => {
-                let folder = name.clone();
-                let what = match problem {
-                    Problem::NotARepository => What::NotARepository { folder },
-                    Problem::Empty => What::EmptyRepository { folder },
-                    Problem::Shallow => What::ShallowClone { folder },
-                    Problem::Unreadable(detail) => What::UnreadableRepository { folder, detail },
-                };
-                report.add(&place, None, what);
-            }
-        }
+        scans.extend(activity::scan_folder(path, name, table, report));
         bar.inc(1);
     }
     bar.finish_and_clear();
-    let readable = scans.len();
 
-    let defis: Vec<DefiLinks> = export
-        .defis
-        .iter()
-        .map(|d| DefiLinks {
-            defi_id: d.id.clone(),
-            source_code: d.source_code.clone(),
-        })
-        .collect();
-    let entries: Vec<MappingEntry> = mapping_lines
-        .into_iter()
-        .map(|m| MappingEntry {
-            key: m.key,
-            defi_id: m.defi_id,
-            line: m.line,
-        })
-        .collect();
-    let (records, findings) = match_scans(scans, &defis, &entries);
-    let folder_path = |folder: &str| repos.join(folder).display().to_string();
     let mapping_name = mapping.map(|m| m.name.as_str()).unwrap_or(DEFAULT_MAPPING);
-    for finding in findings {
-        match finding {
-            Finding::Unmatched {
-                folder,
-                remote,
-                organisation_of,
-            } => report.add(
-                &folder_path(&folder),
-                None,
-                What::UnmatchedRepository {
-                    folder,
-                    remote,
-                    organisation_of,
-                },
-            ),
-            Finding::SameRepository { folder, first } => report.add(
-                &folder_path(&folder),
-                None,
-                What::DuplicateRepository { folder, first },
-            ),
-            Finding::ThroughMapping {
-                folder, defi_id, ..
-            } => report.add(
-                &folder_path(&folder),
-                None,
-                What::MappedRepository { folder, defi_id },
-            ),
-            Finding::SharedByDefis { folder, defi_ids } => report.add(
-                &folder_path(&folder),
-                None,
-                What::SharedRepository { folder, defi_ids },
-            ),
-            Finding::MappingUnknownDefi { key, defi_id, line } => report.add(
-                mapping_name,
-                Some(line),
-                What::StaleRepositoryMapping {
-                    entry: key,
-                    unknown_defi: Some(defi_id),
-                },
-            ),
-            Finding::MappingUnused { key, line } => report.add(
-                mapping_name,
-                Some(line),
-                What::StaleRepositoryMapping {
-                    entry: key,
-                    unknown_defi: None,
-                },
-            ),
-        }
-    }
-    report.count(
-        Text::fixed("dossiers de dépôts", "repository folders"),
+    activity::add_matches(
+        export,
+        report,
+        scans,
         folders.len(),
+        repos,
+        &mapping_lines,
+        mapping_name,
     );
-    report.count(
-        Text::fixed("dépôts lus en entier", "repositories read in full"),
-        readable,
-    );
-    report.count(
-        Text::fixed(
-            "fiches d'activité (dépôt × défi)",
-            "activity records (repository × défi)",
-        ),
-        records.len(),
-    );
-    export.activity = records;
     Ok(())
-}
-
-/// What `clone` did with one catalogue URL.
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
-enum Outcome {
-    Cloned,
-    AlreadyThere,
-    SameRepository,
-    Skipped,
-    Failed,
 }
 
 /// Clones every `source_code` that is a repository into `into/<défi id>` (bare), saying why
@@ -219,7 +91,7 @@ pub fn clone(
     let read = |path: &Path| {
         std::fs::read_to_string(path)
             .map(|text| SourceText::new(path.display().to_string(), text))
-            .map_err(|e| format!("{} : {e}", path.display()))
+            .map_err(|e| tr!(lang, "{} : {e}", "{}: {e}", path.display()))
     };
     let source = read(&site.join("defis.yml"))?;
     // The catalogue's repositories, then the mapping's URLs (an organisation's repositories).
@@ -231,140 +103,93 @@ pub fn clone(
     // Only a mapping named on the command line: cloning reaches out to the network.
     if let Some(path) = repos_map {
         let mapping = read(path)?;
-        for entry in parse_mapping(&mapping).map_err(|e| e.describe(lang))? {
-            if !entry.key.contains("://") {
-                continue;
-            }
-            let name = entry
-                .key
-                .trim_end_matches('/')
-                .rsplit('/')
-                .next()
-                .unwrap_or_default();
-            links.push((
-                mapping.name.clone(),
-                SourceCodeLink {
-                    defi_id: eig_pulse_ingest::names::slug(&format!("{} {name}", entry.defi_id)),
-                    line: entry.line,
-                    url: entry.key,
-                },
-            ));
-        }
+        let entries = parse_mapping(&mapping).map_err(|e| e.describe(lang))?;
+        links.extend(
+            plan::mapping_links(entries)
+                .into_iter()
+                .map(|link| (mapping.name.clone(), link)),
+        );
     }
-    std::fs::create_dir_all(into).map_err(|e| format!("{} : {e}", into.display()))?;
+    std::fs::create_dir_all(into).map_err(|e| tr!(lang, "{} : {e}", "{}: {e}", into.display()))?;
 
     let bar = progress(links.len(), lang);
-    let mut cloned_keys: HashMap<String, String> = HashMap::new();
-    let mut tally: HashMap<Outcome, usize> = HashMap::new();
+    let mut clones = Clones::new(into);
+    let mut outcomes = Vec::new();
     for (file, link) in &links {
         bar.set_message(link.defi_id.clone());
         let place = format!("{file}:{}", link.line);
-        // The défi's id names the clone's folder: a slug, never empty, never `..`.
-        if !eig_pulse_core::validate::is_slug(&link.defi_id) {
-            return Err(format!(
-                "{place} : {} « {} »",
-                lang.pick(
-                    "identifiant de défi vide ou invalide, pas de dossier de clone possible :",
-                    "empty or invalid défi id, no clone folder possible:"
-                ),
-                link.defi_id
-            ));
-        }
-        let (outcome, message) = match eig_pulse_repos::clone::target(&link.url) {
-            Target::OrganisationPage => (
-                Outcome::Skipped,
-                lang.pick(
-                    "page d'organisation ou d'utilisateur, pas un dépôt : ignorée",
-                    "organisation or user page, not a repository: skipped",
-                )
-                .to_string(),
-            ),
-            Target::NoRepositoryPath => (
-                Outcome::Skipped,
-                lang.pick(
-                    "site web sans chemin de dépôt : ignoré",
-                    "web site without a repository path: skipped",
-                )
-                .to_string(),
-            ),
-            Target::Malformed => (
-                Outcome::Skipped,
-                lang.pick("URL malformée : ignorée", "malformed URL: skipped")
-                    .to_string(),
-            ),
-            Target::Repository(url) => {
-                let key = remote::key(&url).unwrap_or_else(|| url.clone());
-                let folder: PathBuf = into.join(&link.defi_id);
-                if let Some(first) = cloned_keys.get(&key) {
-                    (
-                        Outcome::SameRepository,
-                        format!(
-                            "{} {first}",
-                            lang.pick("même dépôt que le défi", "same repository as défi")
-                        ),
-                    )
-                } else if folder.exists() {
-                    cloned_keys.insert(key, link.defi_id.clone());
-                    (
-                        Outcome::AlreadyThere,
-                        format!(
-                            "{} {}",
-                            lang.pick("déjà présent :", "already there:"),
-                            folder.display()
-                        ),
-                    )
-                } else {
-                    match clone_bare(&url, &folder) {
-                        Ok(()) => {
-                            cloned_keys.insert(key, link.defi_id.clone());
-                            (
-                                Outcome::Cloned,
-                                format!(
-                                    "{} {}",
-                                    lang.pick("cloné dans", "cloned into"),
-                                    folder.display()
-                                ),
-                            )
-                        }
-                        Err(error) => {
-                            // A half-made clone would be read as a broken repository.
-                            let _ = std::fs::remove_dir_all(&folder);
-                            (
-                                Outcome::Failed,
-                                format!("{} {error}", lang.pick("échec :", "failed:")),
-                            )
-                        }
-                    }
-                }
-            }
-        };
-        *tally.entry(outcome).or_default() += 1;
+        let (defi, url) = (&link.defi_id, &link.url);
+        let outcome = clones.clone_link(link).map_err(|NotASlug| {
+            tr!(
+                lang,
+                "{place} : identifiant de défi vide ou invalide, pas de dossier de clone possible : « {defi} »",
+                "{place}: empty or invalid défi id, no clone folder possible: \"{defi}\""
+            )
+        })?;
+        let message = said(&outcome, lang);
         bar.suspend(|| {
-            eprintln!(
-                "{place}: défi {} « {} » : {message}",
-                link.defi_id, link.url
+            let line = tr!(
+                lang,
+                "{place}: défi {defi} « {url} » : {message}",
+                "{place}: défi {defi} \"{url}\": {message}"
             );
+            eprintln!("{line}");
         });
+        outcomes.push(outcome);
         bar.inc(1);
     }
     bar.finish_and_clear();
-    let count = |outcome: Outcome| tally.get(&outcome).copied().unwrap_or(0);
-    eprintln!(
-        "{} {}, {} {}, {} {}, {} {}, {} {}",
-        count(Outcome::Cloned),
-        lang.pick("clonés", "cloned"),
-        count(Outcome::AlreadyThere),
-        lang.pick("déjà présents", "already there"),
-        count(Outcome::SameRepository),
-        lang.pick("en double", "duplicates"),
-        count(Outcome::Skipped),
-        lang.pick("ignorés", "skipped"),
-        count(Outcome::Failed),
-        lang.pick("échecs", "failed"),
+    let count = |is: fn(&Outcome) -> bool| outcomes.iter().filter(|o| is(o)).count();
+    let failed = count(|o| matches!(o, Outcome::Failed(_)));
+    let summary = tr!(
+        lang,
+        "{} clonés, {} déjà présents, {} en double, {} ignorés, {failed} échecs",
+        "{} cloned, {} already there, {} duplicates, {} skipped, {failed} failed",
+        count(|o| matches!(o, Outcome::Cloned(_))),
+        count(|o| matches!(o, Outcome::AlreadyThere(_))),
+        count(|o| matches!(o, Outcome::SameRepository { .. })),
+        count(|o| matches!(o, Outcome::Skipped(_))),
     );
-    Ok(if count(Outcome::Failed) > 0 {
+    eprintln!("{summary}");
+    Ok(if failed > 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// One link's outcome in words.
+fn said(outcome: &Outcome, lang: Lang) -> String {
+    match outcome {
+        Outcome::Skipped(Target::OrganisationPage) => lang
+            .pick(
+                "page d'organisation ou d'utilisateur, pas un dépôt : ignorée",
+                "organisation or user page, not a repository: skipped",
+            )
+            .to_string(),
+        Outcome::Skipped(Target::NoRepositoryPath) => lang
+            .pick(
+                "site web sans chemin de dépôt : ignoré",
+                "web site without a repository path: skipped",
+            )
+            .to_string(),
+        Outcome::Skipped(Target::Malformed | Target::Repository(_)) => lang
+            .pick("URL malformée : ignorée", "malformed URL: skipped")
+            .to_string(),
+        Outcome::SameRepository { first } => tr!(
+            lang,
+            "même dépôt que le défi {first}",
+            "same repository as défi {first}"
+        ),
+        Outcome::AlreadyThere(folder) => tr!(
+            lang,
+            "déjà présent : {}",
+            "already there: {}",
+            folder.display()
+        ),
+        Outcome::Cloned(folder) => {
+            tr!(lang, "cloné dans {}", "cloned into {}", folder.display())
+        }
+        Outcome::Failed(error) => tr!(lang, "échec : {error}", "failed: {error}"),
+    }
 }

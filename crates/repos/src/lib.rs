@@ -1,14 +1,18 @@
 //! Reads a folder of git clones with gitoxide (no `git` process): activity per ISO week and
 //! openness checks per repository, matched to the défis through their remote URL or a
-//! mapping file; and clones the catalogue's repositories.
+//! mapping file, with what it found put into the fidelity report; and clones the catalogue's
+//! repositories.
 //!
-//! This crate knows nothing of the catalogue's YAML: it is handed défi ids and URLs.
+//! This crate reads no YAML: it is handed défi ids, URLs and the mapping's entries as
+//! `eig-pulse-ingest` parsed them, and says what it found in that crate's report words.
 //! No personal data leaves `scan.rs`: authors are counted there, never returned.
 
+pub mod activity;
 pub mod clone;
 pub mod code;
 pub mod matching;
 pub mod openness;
+pub mod plan;
 pub mod remote;
 pub mod scan;
 

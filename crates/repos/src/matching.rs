@@ -15,13 +15,8 @@ pub struct DefiLinks {
     pub source_code: Vec<String>,
 }
 
-/// One entry of the mapping file: a folder name or a remote URL → a défi id.
-#[derive(Debug, Clone)]
-pub struct MappingEntry {
-    pub key: String,
-    pub defi_id: String,
-    pub line: usize,
-}
+/// One entry of the mapping file, as ingest reads it: a folder name or a remote URL → a défi id.
+pub use eig_pulse_ingest::repositories::MappingLine as MappingEntry;
 
 /// What matching found, besides the records.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,0 +1,244 @@
+//! A folder of clones into the export's activity: each clone scanned and its technologies named,
+//! the sound ones matched to the défis, and what was found put into the fidelity report in its
+//! words (`report::What`), placed at the folder or at the mapping file's line.
+
+use eig_pulse_core::Text;
+use std::path::Path;
+
+use eig_pulse_core::Export;
+use eig_pulse_ingest::report::What;
+use eig_pulse_ingest::repositories::MappingLine;
+use eig_pulse_ingest::technologies::Table;
+use eig_pulse_ingest::Report;
+
+use crate::matching::{match_scans, DefiLinks, Finding};
+use crate::scan::{scan, Problem, Scan};
+
+/// Scans the clone at `path`, named `folder`, and names its frameworks and languages through
+/// `table`. A problem, or files left unread, goes into `report`, placed at `path`.
+pub fn scan_folder(path: &Path, folder: &str, table: &Table, report: &mut Report) -> Option<Scan> {
+    let place = path.display().to_string();
+    match scan(path, folder) {
+        Ok(mut scan) => {
+            name_technologies(&mut scan, table);
+            if let Some(example) = scan.skipped.first() {
+                let what = What::SkippedFiles {
+                    folder: folder.to_string(),
+                    files: scan.skipped.len(),
+                    example: example.clone(),
+                };
+                report.add(&place, None, what);
+            }
+            Some(scan)
+        }
+        Err(problem) => {
+            report.add(&place, None, problem_found(folder.to_string(), problem));
+            None
+        }
+    }
+}
+
+/// The frameworks its dependencies name (sorted, once each) and each language's technology.
+fn name_technologies(scan: &mut Scan, table: &Table) {
+    let mut frameworks: Vec<String> = scan
+        .dependencies
+        .iter()
+        .filter_map(|d| table.by_package(&d.name))
+        .map(str::to_string)
+        .collect();
+    frameworks.sort();
+    frameworks.dedup();
+    scan.activity.frameworks = frameworks;
+    for language in &mut scan.activity.languages {
+        language.technology_id = table.by_spelling(&language.language).map(str::to_string);
+    }
+}
+
+fn problem_found(folder: String, problem: Problem) -> What {
+    match problem {
+        Problem::NotARepository => What::NotARepository { folder },
+        Problem::Empty => What::EmptyRepository { folder },
+        Problem::Shallow => What::ShallowClone { folder },
+        Problem::Unreadable(detail) => What::UnreadableRepository { folder, detail },
+    }
+}
+
+/// Matches `scans` to the export's défis and puts their records into `export.activity`. Each
+/// finding goes into `report`, placed at its folder under `repos` or at its line of the mapping
+/// file `mapping_name`; then the counts: `folders` seen, clones read in full, records.
+pub fn add_matches(
+    export: &mut Export,
+    report: &mut Report,
+    scans: Vec<Scan>,
+    folders: usize,
+    repos: &Path,
+    mapping: &[MappingLine],
+    mapping_name: &str,
+) {
+    let readable = scans.len();
+    let defis: Vec<DefiLinks> = export
+        .defis
+        .iter()
+        .map(|d| DefiLinks {
+            defi_id: d.id.clone(),
+            source_code: d.source_code.clone(),
+        })
+        .collect();
+    let (records, findings) = match_scans(scans, &defis, mapping);
+    for finding in findings {
+        let (file, line) = finding.place(repos, mapping_name);
+        report.add(&file, line, finding.into());
+    }
+    report.count(
+        Text::fixed("dossiers de dépôts", "repository folders"),
+        folders,
+    );
+    report.count(
+        Text::fixed("dépôts lus en entier", "repositories read in full"),
+        readable,
+    );
+    report.count(
+        Text::fixed(
+            "fiches d'activité (dépôt × défi)",
+            "activity records (repository × défi)",
+        ),
+        records.len(),
+    );
+    export.activity = records;
+}
+
+impl Finding {
+    /// Where the report places it: its folder under `repos`, or its line of the mapping file.
+    pub fn place(&self, repos: &Path, mapping_name: &str) -> (String, Option<usize>) {
+        match self {
+            Finding::Unmatched { folder, .. }
+            | Finding::SameRepository { folder, .. }
+            | Finding::ThroughMapping { folder, .. }
+            | Finding::SharedByDefis { folder, .. } => {
+                (repos.join(folder).display().to_string(), None)
+            }
+            Finding::MappingUnknownDefi { line, .. } | Finding::MappingUnused { line, .. } => {
+                (mapping_name.to_string(), Some(*line))
+            }
+        }
+    }
+}
+
+/// The one translation of matching's findings into the report's words.
+impl From<Finding> for What {
+    fn from(finding: Finding) -> What {
+        match finding {
+            Finding::Unmatched {
+                folder,
+                remote,
+                organisation_of,
+            } => What::UnmatchedRepository {
+                folder,
+                remote,
+                organisation_of,
+            },
+            Finding::SameRepository { folder, first } => {
+                What::DuplicateRepository { folder, first }
+            }
+            Finding::ThroughMapping {
+                folder, defi_id, ..
+            } => What::MappedRepository { folder, defi_id },
+            Finding::SharedByDefis { folder, defi_ids } => {
+                What::SharedRepository { folder, defi_ids }
+            }
+            Finding::MappingUnknownDefi { key, defi_id, .. } => What::StaleRepositoryMapping {
+                entry: key,
+                unknown_defi: Some(defi_id),
+            },
+            Finding::MappingUnused { key, .. } => What::StaleRepositoryMapping {
+                entry: key,
+                unknown_defi: None,
+            },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folder_findings_are_placed_at_the_folder_mapping_ones_at_their_line() {
+        let repos = Path::new("/clones");
+        let unmatched = Finding::Unmatched {
+            folder: "stray".into(),
+            remote: None,
+            organisation_of: Some("delta".into()),
+        };
+        assert_eq!(
+            unmatched.place(repos, "map.yml"),
+            ("/clones/stray".to_string(), None)
+        );
+        assert_eq!(
+            What::from(unmatched),
+            What::UnmatchedRepository {
+                folder: "stray".into(),
+                remote: None,
+                organisation_of: Some("delta".into()),
+            }
+        );
+        let mapped = Finding::ThroughMapping {
+            folder: "front".into(),
+            defi_id: "alpha".into(),
+            line: 3,
+        };
+        assert_eq!(mapped.place(repos, "map.yml").1, None);
+        assert_eq!(
+            What::from(mapped),
+            What::MappedRepository {
+                folder: "front".into(),
+                defi_id: "alpha".into(),
+            }
+        );
+        let unknown = Finding::MappingUnknownDefi {
+            key: "typo".into(),
+            defi_id: "nobody".into(),
+            line: 9,
+        };
+        assert_eq!(
+            unknown.place(repos, "map.yml"),
+            ("map.yml".to_string(), Some(9))
+        );
+        assert_eq!(
+            What::from(unknown),
+            What::StaleRepositoryMapping {
+                entry: "typo".into(),
+                unknown_defi: Some("nobody".into()),
+            }
+        );
+        let unused = Finding::MappingUnused {
+            key: "gone".into(),
+            line: 7,
+        };
+        assert_eq!(
+            What::from(unused),
+            What::StaleRepositoryMapping {
+                entry: "gone".into(),
+                unknown_defi: None,
+            }
+        );
+    }
+
+    #[test]
+    fn a_folder_that_is_no_repository_is_reported_at_its_path() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("notes");
+        std::fs::create_dir(&path).unwrap();
+        let table = Table::default();
+        let mut report = Report::default();
+        assert!(scan_folder(&path, "notes", &table, &mut report).is_none());
+        assert_eq!(report.findings.len(), 1);
+        assert_eq!(report.findings[0].file, path.display().to_string());
+        assert_eq!(
+            report.findings[0].what,
+            What::NotARepository {
+                folder: "notes".into()
+            }
+        );
+    }
+}
