@@ -2,10 +2,9 @@
 //! the sound ones matched to the défis, and what was found put into the fidelity report in its
 //! words (`report::What`), placed at the folder or at the mapping file's line.
 
-use eig_pulse_core::Text;
 use std::path::Path;
 
-use eig_pulse_core::Export;
+use eig_pulse_core::{Export, Text};
 use eig_pulse_ingest::report::What;
 use eig_pulse_ingest::repositories::MappingLine;
 use eig_pulse_ingest::technologies::Table;
