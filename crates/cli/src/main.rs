@@ -11,9 +11,9 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use eig_pulse_core::chart::ChartId;
-use eig_pulse_core::{tr, Lang};
+use eig_pulse_core::{tr, Lang, Text};
 
-// The help texts are not doc comments: they are the pairs of `HELP`, French then English.
+// The help texts are not doc comments: they are the `Text` pairs of `HELP`, French then English.
 #[derive(Parser)]
 #[command(name = "eig-pulse", version)]
 struct Cli {
@@ -124,338 +124,108 @@ enum Command {
     },
 }
 
-/// Every help text: (subcommand, argument, français, English). An empty subcommand is the
+/// Every help text: (subcommand, argument, its words in both languages). An empty subcommand is the
 /// program itself; an empty argument is the (sub)command's own description.
-const HELP: &[(&str, &str, &str, &str)] = &[
-    (
-        "",
-        "",
-        "Exporte et vérifie les données du programme EIG (Entrepreneurs d'intérêt général).",
-        "Exports and checks the data of the EIG programme (Entrepreneurs d'intérêt général).",
-    ),
-    (
-        "",
-        "lang",
-        "Langue des messages et de l'aide : fr ou en.",
-        "Language of the messages and of the help: fr or en.",
-    ),
+const HELP: &[(&str, &str, Text)] = &[
+    ("", "", Text::fixed("Exporte et vérifie les données du programme EIG (Entrepreneurs d'intérêt général).", "Exports and checks the data of the EIG programme (Entrepreneurs d'intérêt général).")),
+    ("", "lang", Text::fixed("Langue des messages et de l'aide : fr ou en.", "Language of the messages and of the help: fr or en.")),
     // export
-    (
-        "export",
-        "",
-        "Construit l'export JSON à partir du catalogue et du journal.",
-        "Builds the JSON export from the catalogue and the journal.",
-    ),
-    (
-        "export",
-        "site",
-        "Dossier contenant defis.yml, personnes.yml, skills.yml et promos.yml.",
-        "Folder holding defis.yml, personnes.yml, skills.yml and promos.yml.",
-    ),
-    (
-        "export",
-        "journal",
-        "Fichier CSV du journal hebdomadaire (répétable).",
-        "CSV file of the weekly journal (repeatable).",
-    ),
-    (
-        "export",
-        "overrides",
-        "Fichier de surcharges des administrations (par défaut : celui du dépôt, embarqué).",
-        "Administrations override file (default: the repository's, embedded).",
-    ),
-    (
-        "export",
-        "generated_at",
-        "Date RFC 3339 à écrire dans generated_at (par défaut : maintenant).",
-        "RFC 3339 date to write in generated_at (default: now).",
-    ),
-    (
-        "export",
-        "strict",
-        "Échoue (code 1) si le rapport de fidélité contient un avertissement.",
-        "Fails (code 1) if the fidelity report holds a warning.",
-    ),
-    (
-        "export",
-        "repos",
-        "Dossier de clones git (nus ou non), un par dossier : leur activité par semaine ISO et \
-         leurs critères d'ouverture vont dans la section activity. Lu par gitoxide, sans git.",
-        "Folder of git clones (bare or not), one per folder: their activity per ISO week and \
-         their openness criteria go into the activity section. Read by gitoxide, without git.",
-    ),
-    (
-        "export",
-        "repos_map",
-        "Table des dépôts : dossier ou URL distante → défi, pour les clones que leur URL ne \
+    ("export", "", Text::fixed("Construit l'export JSON à partir du catalogue et du journal.", "Builds the JSON export from the catalogue and the journal.")),
+    ("export", "site", Text::fixed("Dossier contenant defis.yml, personnes.yml, skills.yml et promos.yml.", "Folder holding defis.yml, personnes.yml, skills.yml and promos.yml.")),
+    ("export", "journal", Text::fixed("Fichier CSV du journal hebdomadaire (répétable).", "CSV file of the weekly journal (repeatable).")),
+    ("export", "overrides", Text::fixed("Fichier de surcharges des administrations (par défaut : celui du dépôt, embarqué).", "Administrations override file (default: the repository's, embedded).")),
+    ("export", "generated_at", Text::fixed("Date RFC 3339 à écrire dans generated_at (par défaut : maintenant).", "RFC 3339 date to write in generated_at (default: now).")),
+    ("export", "strict", Text::fixed("Échoue (code 1) si le rapport de fidélité contient un avertissement.", "Fails (code 1) if the fidelity report holds a warning.")),
+    ("export", "repos", Text::fixed("Dossier de clones git (nus ou non), un par dossier : leur activité par semaine ISO et \
+         leurs critères d'ouverture vont dans la section activity. Lu par gitoxide, sans git.", "Folder of git clones (bare or not), one per folder: their activity per ISO week and \
+         their openness criteria go into the activity section. Read by gitoxide, without git.")),
+    ("export", "repos_map", Text::fixed("Table des dépôts : dossier ou URL distante → défi, pour les clones que leur URL ne \
          rapproche d'aucun source_code, et dépôts non analysés avec leur raison (par défaut : \
-         data/repositories.yml s'il existe).",
-        "Repositories table: folder or remote URL → défi, for the clones whose URL matches no \
+         data/repositories.yml s'il existe).", "Repositories table: folder or remote URL → défi, for the clones whose URL matches no \
          source_code, and repositories left out with their reason (default: \
-         data/repositories.yml if present).",
-    ),
-    (
-        "export",
-        "activity",
-        "Scan committé, écrit par `eig-pulse scan` (data/activity.json) : l'activité des \
-         dépôts sans leurs copies.",
-        "Committed scan, written by `eig-pulse scan` (data/activity.json): the repositories' \
-         activity without their copies.",
-    ),
-    (
-        "export",
-        "promotions",
-        "Dates des promotions et leurs sources citées (par défaut : data/promotions.yml).",
-        "Dates of the promotions and their cited sources (default: data/promotions.yml).",
-    ),
-    (
-        "export",
-        "eig_link",
-        "Dossier des relevés eig-link : stack_2018.org, stack_2019.md (stacks déclarées) et \
-         ouverture_2018.org (ouverture), ceux qui s'y trouvent.",
-        "Folder of eig-link's records: stack_2018.org, stack_2019.md (declared stacks) and \
-         ouverture_2018.org (openness), those present.",
-    ),
-    (
-        "export",
-        "technologies",
-        "Table des technologies (par défaut : data/technologies.yml du dépôt, embarquée).",
-        "Technologies table (default: the repository's data/technologies.yml, embedded).",
-    ),
-    ("export", "output", "Fichier de sortie.", "Output file."),
+         data/repositories.yml if present).")),
+    ("export", "activity", Text::fixed("Scan committé, écrit par `eig-pulse scan` (data/activity.json) : l'activité des \
+         dépôts sans leurs copies.", "Committed scan, written by `eig-pulse scan` (data/activity.json): the repositories' \
+         activity without their copies.")),
+    ("export", "promotions", Text::fixed("Dates des promotions et leurs sources citées (par défaut : data/promotions.yml).", "Dates of the promotions and their cited sources (default: data/promotions.yml).")),
+    ("export", "eig_link", Text::fixed("Dossier des relevés eig-link : stack_2018.org, stack_2019.md (stacks déclarées) et \
+         ouverture_2018.org (ouverture), ceux qui s'y trouvent.", "Folder of eig-link's records: stack_2018.org, stack_2019.md (declared stacks) and \
+         ouverture_2018.org (openness), those present.")),
+    ("export", "technologies", Text::fixed("Table des technologies (par défaut : data/technologies.yml du dépôt, embarquée).", "Technologies table (default: the repository's data/technologies.yml, embedded).")),
+    ("export", "output", Text::fixed("Fichier de sortie.", "Output file.")),
     // scan
-    (
-        "scan",
-        "",
-        "Lit un dossier de clones et écrit leurs fiches d'activité (comptes seulement), à \
-         committer puis à donner à `export --activity`.",
-        "Reads a folder of clones and writes their activity records (counts only), to commit \
-         then to give to `export --activity`.",
-    ),
-    (
-        "scan",
-        "site",
-        "Dossier contenant defis.yml, personnes.yml, skills.yml et promos.yml.",
-        "Folder holding defis.yml, personnes.yml, skills.yml and promos.yml.",
-    ),
-    (
-        "scan",
-        "repos",
-        "Dossier de clones git (nus ou non), un par dossier.",
-        "Folder of git clones (bare or not), one per folder.",
-    ),
-    (
-        "scan",
-        "repos_map",
-        "Table des dépôts (par défaut : data/repositories.yml s'il existe).",
-        "Repositories table (default: data/repositories.yml if present).",
-    ),
-    (
-        "scan",
-        "promotions",
-        "Dates des promotions (par défaut : data/promotions.yml).",
-        "Dates of the promotions (default: data/promotions.yml).",
-    ),
-    (
-        "scan",
-        "strict",
-        "Échoue (code 1) si le rapport contient un avertissement.",
-        "Fails (code 1) if the report holds a warning.",
-    ),
-    (
-        "scan",
-        "output",
-        "Fichier de sortie (data/activity.json).",
-        "Output file (data/activity.json).",
-    ),
+    ("scan", "", Text::fixed("Lit un dossier de clones et écrit leurs fiches d'activité (comptes seulement), à \
+         committer puis à donner à `export --activity`.", "Reads a folder of clones and writes their activity records (counts only), to commit \
+         then to give to `export --activity`.")),
+    ("scan", "site", Text::fixed("Dossier contenant defis.yml, personnes.yml, skills.yml et promos.yml.", "Folder holding defis.yml, personnes.yml, skills.yml and promos.yml.")),
+    ("scan", "repos", Text::fixed("Dossier de clones git (nus ou non), un par dossier.", "Folder of git clones (bare or not), one per folder.")),
+    ("scan", "repos_map", Text::fixed("Table des dépôts (par défaut : data/repositories.yml s'il existe).", "Repositories table (default: data/repositories.yml if present).")),
+    ("scan", "promotions", Text::fixed("Dates des promotions (par défaut : data/promotions.yml).", "Dates of the promotions (default: data/promotions.yml).")),
+    ("scan", "strict", Text::fixed("Échoue (code 1) si le rapport contient un avertissement.", "Fails (code 1) if the report holds a warning.")),
+    ("scan", "output", Text::fixed("Fichier de sortie (data/activity.json).", "Output file (data/activity.json).")),
     // clone
-    (
-        "clone",
-        "",
-        "Clone (nu) chaque source_code du catalogue qui désigne un dépôt dans <into>/<défi> ; \
+    ("clone", "", Text::fixed("Clone (nu) chaque source_code du catalogue qui désigne un dépôt dans <into>/<défi> ; \
          ignore, en le disant, les pages d'organisation et les URL malformées. HTTPS et file:// \
-         (file:// passe par `git upload-pack`, comme le transport local de gitoxide).",
-        "Clones (bare) each source_code of the catalogue that names a repository into \
+         (file:// passe par `git upload-pack`, comme le transport local de gitoxide).", "Clones (bare) each source_code of the catalogue that names a repository into \
          <into>/<défi>; skips, saying so, organisation pages and malformed URLs. HTTPS and \
-         file:// (file:// goes through `git upload-pack`, like gitoxide's local transport).",
-    ),
-    (
-        "clone",
-        "site",
-        "Dossier contenant defis.yml.",
-        "Folder holding defis.yml.",
-    ),
-    (
-        "clone",
-        "into",
-        "Dossier où créer les clones (un sous-dossier par défi ; un dossier déjà là est gardé).",
-        "Folder where the clones are made (one subfolder per défi; a folder already there is \
-         kept).",
-    ),
-    (
-        "clone",
-        "repos_map",
-        "Table des dépôts (data/repositories.yml) dont les URL sont aussi clonées, dans \
-         <into>/<défi>-<dépôt>.",
-        "Repositories table (data/repositories.yml) whose URLs are cloned too, into \
-         <into>/<défi>-<repository>.",
-    ),
+         file:// (file:// goes through `git upload-pack`, like gitoxide's local transport).")),
+    ("clone", "site", Text::fixed("Dossier contenant defis.yml.", "Folder holding defis.yml.")),
+    ("clone", "into", Text::fixed("Dossier où créer les clones (un sous-dossier par défi ; un dossier déjà là est gardé).", "Folder where the clones are made (one subfolder per défi; a folder already there is \
+         kept).")),
+    ("clone", "repos_map", Text::fixed("Table des dépôts (data/repositories.yml) dont les URL sont aussi clonées, dans \
+         <into>/<défi>-<dépôt>.", "Repositories table (data/repositories.yml) whose URLs are cloned too, into \
+         <into>/<défi>-<repository>.")),
     // validate
-    (
-        "validate",
-        "",
-        "Vérifie un export : schéma JSON puis cohérence ; affiche chaque erreur avec son chemin \
-         JSON.",
-        "Checks an export: JSON schema then consistency; prints each error with its JSON path.",
-    ),
-    (
-        "validate",
-        "file",
-        "Fichier d'export JSON.",
-        "JSON export file.",
-    ),
+    ("validate", "", Text::fixed("Vérifie un export : schéma JSON puis cohérence ; affiche chaque erreur avec son chemin \
+         JSON.", "Checks an export: JSON schema then consistency; prints each error with its JSON path.")),
+    ("validate", "file", Text::fixed("Fichier d'export JSON.", "JSON export file.")),
     // render
-    (
-        "render",
-        "",
-        "Dessine un graphique d'un export en SVG ou PNG (le même dessin que le tableau de bord), \
-         ou en donne les données en CSV.",
-        "Draws a chart of an export as SVG or PNG (the same drawing as the dashboard), or gives \
-         its data as CSV.",
-    ),
-    (
-        "render",
-        "export",
-        "Fichier d'export JSON.",
-        "JSON export file.",
-    ),
-    (
-        "render",
-        "chart",
-        "Identifiant du graphique : defis-by-administration, skills-by-promotion, \
+    ("render", "", Text::fixed("Dessine un graphique d'un export en SVG ou PNG (le même dessin que le tableau de bord), \
+         ou en donne les données en CSV.", "Draws a chart of an export as SVG or PNG (the same drawing as the dashboard), or gives \
+         its data as CSV.")),
+    ("render", "export", Text::fixed("Fichier d'export JSON.", "JSON export file.")),
+    ("render", "chart", Text::fixed("Identifiant du graphique : defis-by-administration, skills-by-promotion, \
          journal-weekly, journal-mix-by-defi, openness-by-promotion, repository-activity, \
          perennisation-by-promotion, cohorts-cumulative-commits, technologies-by-promotion, \
-         languages-by-promotion, openness-indicators.",
-        "Chart id: defis-by-administration, skills-by-promotion, journal-weekly, \
+         languages-by-promotion, openness-indicators.", "Chart id: defis-by-administration, skills-by-promotion, journal-weekly, \
          journal-mix-by-defi, openness-by-promotion, repository-activity, \
          perennisation-by-promotion, cohorts-cumulative-commits, technologies-by-promotion, \
-         languages-by-promotion, openness-indicators.",
-    ),
-    (
-        "render",
-        "admin",
-        "Administration (ses directions et services inclus).",
-        "Administration (its directorates and services included).",
-    ),
-    (
-        "render",
-        "promo",
-        "Promotion (ex. 2018).",
-        "Promotion (e.g. 2018).",
-    ),
-    (
-        "render",
-        "skill",
-        "Compétence (id de skills.yml).",
-        "Skill (id from skills.yml).",
-    ),
-    (
-        "render",
-        "tech",
-        "Technologie (id de data/technologies.yml, ex. python) : défis qui la déclarent ou dont \
-         le code la montre.",
-        "Technology (id from data/technologies.yml, e.g. python): défis that declare it or \
-         whose code shows it.",
-    ),
-    (
-        "render",
-        "from",
-        "Début de période, AAAA-MM-JJ.",
-        "Start of the period, YYYY-MM-DD.",
-    ),
-    (
-        "render",
-        "to",
-        "Fin de période, AAAA-MM-JJ.",
-        "End of the period, YYYY-MM-DD.",
-    ),
-    (
-        "render",
-        "format",
-        "Format de sortie (csv : les données dessinées, une ligne par valeur).",
-        "Output format (csv: the data drawn, one line per value).",
-    ),
-    (
-        "render",
-        "width",
-        "Largeur en pixels CSS (la hauteur suit le graphique).",
-        "Width in CSS pixels (the height follows the chart).",
-    ),
-    (
-        "render",
-        "scale",
-        "Densité du PNG (2 : deux pixels par pixel CSS).",
-        "Density of the PNG (2: two pixels per CSS pixel).",
-    ),
-    ("render", "theme", "Thème de couleurs.", "Colour theme."),
-    (
-        "render",
-        "plain",
-        "Sans titre ni crédit.",
-        "Without title or credit.",
-    ),
-    ("render", "output", "Fichier de sortie.", "Output file."),
+         languages-by-promotion, openness-indicators.")),
+    ("render", "admin", Text::fixed("Administration (ses directions et services inclus).", "Administration (its directorates and services included).")),
+    ("render", "promo", Text::fixed("Promotion (ex. 2018).", "Promotion (e.g. 2018).")),
+    ("render", "skill", Text::fixed("Compétence (id de skills.yml).", "Skill (id from skills.yml).")),
+    ("render", "tech", Text::fixed("Technologie (id de data/technologies.yml, ex. python) : défis qui la déclarent ou dont \
+         le code la montre.", "Technology (id from data/technologies.yml, e.g. python): défis that declare it or \
+         whose code shows it.")),
+    ("render", "from", Text::fixed("Début de période, AAAA-MM-JJ.", "Start of the period, YYYY-MM-DD.")),
+    ("render", "to", Text::fixed("Fin de période, AAAA-MM-JJ.", "End of the period, YYYY-MM-DD.")),
+    ("render", "format", Text::fixed("Format de sortie (csv : les données dessinées, une ligne par valeur).", "Output format (csv: the data drawn, one line per value).")),
+    ("render", "width", Text::fixed("Largeur en pixels CSS (la hauteur suit le graphique).", "Width in CSS pixels (the height follows the chart).")),
+    ("render", "scale", Text::fixed("Densité du PNG (2 : deux pixels par pixel CSS).", "Density of the PNG (2: two pixels per CSS pixel).")),
+    ("render", "theme", Text::fixed("Thème de couleurs.", "Colour theme.")),
+    ("render", "plain", Text::fixed("Sans titre ni crédit.", "Without title or credit.")),
+    ("render", "output", Text::fixed("Fichier de sortie.", "Output file.")),
     // embeds
-    (
-        "embeds",
-        "",
-        "Écrit les pages d'intégration légères : pour chaque graphique et chaque langue, une \
+    ("embeds", "", Text::fixed("Écrit les pages d'intégration légères : pour chaque graphique et chaque langue, une \
          page HTML statique (<sortie>/<graphique>.<fr|en>.html) avec son titre, son résumé, sa \
-         légende et son tracé en SVG, clair et sombre, à plusieurs largeurs.",
-        "Writes the light embed pages: for each chart and language, a static HTML page \
+         légende et son tracé en SVG, clair et sombre, à plusieurs largeurs.", "Writes the light embed pages: for each chart and language, a static HTML page \
          (<output>/<chart>.<fr|en>.html) with its title, summary, legend and plot as SVG, light \
-         and dark, at several widths.",
-    ),
-    (
-        "embeds",
-        "export",
-        "Fichier d'export JSON.",
-        "JSON export file.",
-    ),
-    ("embeds", "output", "Dossier de sortie.", "Output folder."),
+         and dark, at several widths.")),
+    ("embeds", "export", Text::fixed("Fichier d'export JSON.", "JSON export file.")),
+    ("embeds", "output", Text::fixed("Dossier de sortie.", "Output folder.")),
     // synth
-    (
-        "synth",
-        "",
-        "Écrit des sources synthétiques N fois plus grandes que les vraies (pour les mesures).",
-        "Writes synthetic sources N times larger than the real ones (for measurements).",
-    ),
-    ("synth", "scale", "Facteur d'échelle.", "Scale factor."),
-    (
-        "synth",
-        "seed",
-        "Graine du générateur.",
-        "Seed of the generator.",
-    ),
-    (
-        "synth",
-        "out",
-        "Dossier de sortie (site-eig/ et journal.csv y sont écrits).",
-        "Output folder (site-eig/ and journal.csv are written there).",
-    ),
-    (
-        "synth",
-        "from",
-        "Dossier des vraies sources servant de modèle.",
-        "Folder of the real sources used as the model.",
-    ),
+    ("synth", "", Text::fixed("Écrit des sources synthétiques N fois plus grandes que les vraies (pour les mesures).", "Writes synthetic sources N times larger than the real ones (for measurements).")),
+    ("synth", "scale", Text::fixed("Facteur d'échelle.", "Scale factor.")),
+    ("synth", "seed", Text::fixed("Graine du générateur.", "Seed of the generator.")),
+    ("synth", "out", Text::fixed("Dossier de sortie (site-eig/ et journal.csv y sont écrits).", "Output folder (site-eig/ and journal.csv are written there).")),
+    ("synth", "from", Text::fixed("Dossier des vraies sources servant de modèle.", "Folder of the real sources used as the model.")),
 ];
 
 /// The command line in one language: its help texts, and the messages of its own parsers.
 fn localized(mut cmd: clap::Command, lang: Lang) -> clap::Command {
-    for &(sub, arg, fr, en) in HELP {
-        let text = lang.pick(fr, en);
-        cmd = match (sub, arg) {
+    for (sub, arg, words) in HELP {
+        let text = words.get(lang);
+        cmd = match (*sub, *arg) {
             ("", "") => cmd.about(text),
             ("", arg) => cmd.mut_arg(arg, |a| a.help(text)),
             (sub, "") => cmd.mut_subcommand(sub, |c| c.about(text)),
@@ -708,7 +478,7 @@ mod tests {
 
     #[test]
     fn the_help_table_has_one_pair_per_place() {
-        let mut places: Vec<(&str, &str)> = HELP.iter().map(|&(s, a, _, _)| (s, a)).collect();
+        let mut places: Vec<(&str, &str)> = HELP.iter().map(|&(s, a, _)| (s, a)).collect();
         places.sort_unstable();
         let count = places.len();
         places.dedup();
@@ -717,10 +487,11 @@ mod tests {
 
     #[test]
     fn the_chart_help_names_every_chart() {
-        let (_, _, fr, en) = HELP
+        let (_, _, words) = HELP
             .iter()
-            .find(|&&(sub, arg, _, _)| (sub, arg) == ("render", "chart"))
+            .find(|&&(sub, arg, _)| (sub, arg) == ("render", "chart"))
             .unwrap();
+        let (fr, en) = (words.get(Lang::Fr), words.get(Lang::En));
         for id in ChartId::ALL {
             assert!(fr.contains(id.slug()), "{} missing in {fr}", id.slug());
             assert!(en.contains(id.slug()), "{} missing in {en}", id.slug());
