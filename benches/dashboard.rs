@@ -38,8 +38,8 @@ const ADMINS: [&str; 6] = [
 /// `export` (JSON) with `tests/fixtures/activity.json`'s records copied onto every défi that
 /// publishes code, as JSON bytes.
 fn with_activity(export: &str) -> Vec<u8> {
-    use eig_pulse_core::export::Activity;
-    let mut export = eig_pulse_core::validate::parse_export(export).expect("a valid export");
+    use eig_pulse_core::contract::export::Activity;
+    let mut export = eig_pulse_core::contract::validate::parse_export(export).expect("a valid export");
     let fixture = support::activity_fixture();
     export.activity = export
         .defis

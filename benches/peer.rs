@@ -2,7 +2,7 @@
 //!
 //! Run: `scripts/bench` (or `cargo bench -p eig-pulse-app --bench peer`, with `EIG_PULSE_DIST`
 //! naming the built dashboard). The peer's pages are written here from the export of that dist
-//! (core's `stats::chart`, as our charts draw it) and served from `.tools/web/node_modules`
+//! (core's `catalogue::chart`, as our charts draw it) and served from `.tools/web/node_modules`
 //! (`scripts/setup` installs the package). Each page is loaded `EIG_PULSE_BENCH_LOADS` times
 //! (default 7, after one uncounted that has the server compress each file once), each load in a
 //! fresh Chromium profile (cold cache), from the gzip test server.
@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use eig_pulse_core::chart::{text::title_and_guide, BarChart, ChartId, Layout, Orientation, Unit};
-use eig_pulse_core::{stats, Cohort, Filters, Lang};
+use eig_pulse_core::{catalogue, Cohort, Filters, Lang};
 use serde_json::{json, Value};
 use support::{browser, dist, serve, Routes};
 
@@ -534,7 +534,7 @@ async fn main() {
     let text = std::fs::read_to_string(dist.join("data/export.json"))
         .unwrap_or_else(|e| panic!("{}/data/export.json : {e}", dist.display()));
     let cohort = Cohort::new(
-        eig_pulse_core::validate::parse_export(&text).expect("a valid export in the dist"),
+        eig_pulse_core::contract::validate::parse_export(&text).expect("a valid export in the dist"),
     );
     let filters = Filters::default();
     let selection = cohort.select(&filters);
@@ -543,7 +543,7 @@ async fn main() {
         .map(|&id| {
             (
                 id,
-                stats::chart(id, &cohort, &selection, &filters, Lang::Fr),
+                catalogue::chart(id, &cohort, &selection, &filters, Lang::Fr),
             )
         })
         .collect();

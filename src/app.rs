@@ -2,9 +2,9 @@
 
 use std::sync::Arc;
 
-use eig_pulse_core::date::parse_date;
-use eig_pulse_core::export::Source;
-use eig_pulse_core::{format, Cohort, Lang};
+use eig_pulse_core::base::date::parse_date;
+use eig_pulse_core::contract::export::Source;
+use eig_pulse_core::{base::format, Cohort, Lang};
 use leptos::prelude::*;
 
 use crate::i18n::say;

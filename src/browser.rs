@@ -1,6 +1,6 @@
 //! The few browser facts the dashboard needs: the URL, history, pixel density and timings.
 
-use eig_pulse_core::filter::{query_pairs, query_string};
+use eig_pulse_core::model::filter::{query_pairs, query_string};
 use wasm_bindgen::JsValue;
 
 fn window() -> web_sys::Window {

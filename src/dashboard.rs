@@ -3,8 +3,8 @@
 use std::sync::Arc;
 
 use eig_pulse_core::chart::{BarChart, ChartId, Target};
-use eig_pulse_core::filter::Ignored;
-use eig_pulse_core::{stats, Cohort, Filters, Lang, Text};
+use eig_pulse_core::model::filter::Ignored;
+use eig_pulse_core::{catalogue, Cohort, Filters, Lang, Text};
 use leptos::prelude::*;
 
 use crate::i18n::say;
@@ -76,7 +76,7 @@ pub fn Dashboard(cohort: Arc<Cohort>) -> impl IntoView {
             let selection = selection.get();
             let filters = filters.get();
             let lang = lang.get();
-            stats::chart(id, &cohort, &selection, &filters, lang)
+            catalogue::chart(id, &cohort, &selection, &filters, lang)
         })
     };
     let on_target = Callback::new(move |target: Target| match target {

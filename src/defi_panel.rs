@@ -2,8 +2,8 @@
 
 use std::sync::Arc;
 
-use eig_pulse_core::validate::has_http_scheme;
-use eig_pulse_core::{format, progress, stats, technologies, Cohort, Filters, Lang, Selection};
+use eig_pulse_core::contract::validate::has_http_scheme;
+use eig_pulse_core::{base::format, measures::progress, catalogue, measures::technologies, Cohort, Filters, Lang, Selection};
 use leptos::prelude::*;
 
 use crate::browser;
@@ -93,13 +93,13 @@ pub fn DefiPanel(
             .promotion(&d.promotion_id)
             .map_or(d.promotion_id.clone(), |p| {
                 // The window with how its dates are known, else the year alone.
-                eig_pulse_core::windows::window_words(p, lang)
+                eig_pulse_core::measures::promotion_windows::window_words(p, lang)
                     .unwrap_or_else(|| format!("{} ({})", p.label, p.year))
             });
         let skills: Vec<String> = d
             .skills
             .iter()
-            .map(|s| stats::skill_label(&cohort, s, lang))
+            .map(|s| catalogue::skill_label(&cohort, s, lang))
             .collect();
         let journal: Vec<(time::Date, String, String)> = cohort
             .defi_journal(index)

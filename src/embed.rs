@@ -5,8 +5,8 @@ use std::sync::Arc;
 
 use eig_pulse_core::chart::text::{chart_labels, export_credit, title_and_guide};
 use eig_pulse_core::chart::{ChartId, Target};
-use eig_pulse_core::filter::query_string;
-use eig_pulse_core::{stats, Cohort, Filters, Lang};
+use eig_pulse_core::model::filter::query_string;
+use eig_pulse_core::{catalogue, Cohort, Filters, Lang};
 use leptos::prelude::*;
 
 use crate::browser;
@@ -71,7 +71,7 @@ pub fn EmbedView(cohort: Arc<Cohort>, id: ChartId) -> impl IntoView {
     let chart_filters = filters.clone();
     let chart = Memo::new(move |_| {
         let selection = chart_cohort.select(&chart_filters);
-        stats::chart(id, &chart_cohort, &selection, &chart_filters, lang.get())
+        catalogue::chart(id, &chart_cohort, &selection, &chart_filters, lang.get())
     });
     let subtitle_cohort = cohort.clone();
     let subtitle_filters = filters.clone();

@@ -2,8 +2,8 @@
 
 use std::sync::Arc;
 
-use eig_pulse_core::search::search_key;
-use eig_pulse_core::{stats, technologies, Cohort, Filters, Lang, Text};
+use eig_pulse_core::base::search::search_key;
+use eig_pulse_core::{catalogue, measures::technologies, Cohort, Filters, Lang, Text};
 use leptos::prelude::*;
 
 use crate::i18n::say;
@@ -74,7 +74,7 @@ pub fn FilterBar(cohort: Arc<Cohort>, filters: RwSignal<Filters>) -> impl IntoVi
         .skills
         .iter()
         .map(|s| {
-            let [fr, en] = Lang::ALL.map(|lang| stats::skill_label(&cohort, &s.id, lang));
+            let [fr, en] = Lang::ALL.map(|lang| catalogue::skill_label(&cohort, &s.id, lang));
             (s.id.clone(), Text::new(fr, en))
         })
         .collect();
@@ -100,7 +100,7 @@ pub fn FilterBar(cohort: Arc<Cohort>, filters: RwSignal<Filters>) -> impl IntoVi
     );
     let (min_date, max_date) = (format!("{first_year}-01-01"), format!("{last_year}-12-31"));
     let set_date = move |which: &'static str, value: String| {
-        let date = eig_pulse_core::date::parse_date(&value);
+        let date = eig_pulse_core::base::date::parse_date(&value);
         filters.update(|f| {
             if which == "from" {
                 f.from = date;

@@ -1,4 +1,4 @@
-//! The dashboard's side of the translation layer (`eig_pulse_core::lang`): a fixed text that
+//! The dashboard's side of the translation layer (`eig_pulse_core::base::lang`): a fixed text that
 //! follows the language signal.
 
 use eig_pulse_core::Lang;

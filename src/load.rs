@@ -1,7 +1,7 @@
 //! Fetching the export: where it may come from (`?data=`), a plain `async fn` with a timeout,
 //! a content-type and a size check, and a French message naming what failed and where.
 
-use eig_pulse_core::validate::{parse_export, LoadError};
+use eig_pulse_core::contract::validate::{parse_export, LoadError};
 use eig_pulse_core::{tr, Export, Lang};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;

@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use eig_pulse_core::windows::selected_windows;
+use eig_pulse_core::measures::promotion_windows::selected_windows;
 use eig_pulse_core::{Cohort, Lang, Selection};
 use leptos::prelude::*;
 

@@ -8,8 +8,8 @@ use eig_pulse_app::key_figures::KeyFiguresView;
 use eig_pulse_app::load::{export_source, load_export, FailureKind, Origin};
 use eig_pulse_app::scheme::Scheme;
 use eig_pulse_core::chart::{draw_bars, ChartId, Target, Theme};
-use eig_pulse_core::validate::parse_export;
-use eig_pulse_core::{stats, Cohort, Filters, Lang};
+use eig_pulse_core::contract::validate::parse_export;
+use eig_pulse_core::{catalogue, Cohort, Filters, Lang};
 use leptos::prelude::*;
 use plotters::prelude::IntoDrawingArea;
 use wasm_bindgen::JsCast;
@@ -68,7 +68,7 @@ fn ink(canvas: &web_sys::HtmlCanvasElement) -> f64 {
 fn the_core_chart_code_paints_a_real_canvas() {
     let cohort = cohort();
     let selection = cohort.select(&Filters::default());
-    let chart = stats::journal_weekly(&cohort, &selection, Lang::Fr);
+    let chart = catalogue::journal_weekly(&cohort, &selection, Lang::Fr);
     let canvas: web_sys::HtmlCanvasElement = document()
         .create_element("canvas")
         .unwrap()
@@ -125,7 +125,7 @@ async fn a_chart_view_draws_toggles_series_and_follows_keyboard_links() {
         let all = Filters::default();
         let chart = Memo::new(move |_| {
             let selection = chart_cohort.select(&all);
-            stats::journal_mix_by_defi(&chart_cohort, &selection, Lang::Fr)
+            catalogue::journal_mix_by_defi(&chart_cohort, &selection, Lang::Fr)
         });
         provide_context(RwSignal::new(Scheme::Light));
         let on_target = Callback::new(move |t| clicked.set(Some(t)));

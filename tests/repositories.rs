@@ -5,10 +5,10 @@
 
 mod support;
 
-use eig_pulse_core::progress::{defi_progress, progress_figures};
-use eig_pulse_core::repositories::repository_figures;
-use eig_pulse_core::validate::parse_export;
-use eig_pulse_core::{format, Cohort, Filters, Lang};
+use eig_pulse_core::measures::progress::{defi_progress, progress_figures};
+use eig_pulse_core::measures::repositories::repository_figures;
+use eig_pulse_core::contract::validate::parse_export;
+use eig_pulse_core::{base::format, Cohort, Filters, Lang};
 use serde_json::json;
 
 use support::{activity_fixture, dist, open_drawn, serve, Browser, Routes};

@@ -286,7 +286,7 @@ pub async fn open_drawn(port: u16, query: &str, width: u32, height: u32, charts:
 }
 
 /// The repository activity of `tests/fixtures/activity.json` (five real défis, hand-made weeks).
-pub fn activity_fixture() -> Vec<eig_pulse_core::export::Activity> {
+pub fn activity_fixture() -> Vec<eig_pulse_core::contract::export::Activity> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/activity.json");
     serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
 }

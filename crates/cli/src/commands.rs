@@ -331,7 +331,7 @@ pub fn validate(path: &Path, lang: Lang) -> Result<ExitCode, String> {
     let text = fs::read_to_string(path).map_err(|e| tr!(lang, "{file} : {e}", "{file}: {e}"))?;
     let problems = check_text(&text, lang);
     if problems.is_empty() {
-        let export = eig_pulse_core::validate::parse_export(&text).map_err(|e| e.describe(lang))?;
+        let export = eig_pulse_core::contract::validate::parse_export(&text).map_err(|e| e.describe(lang))?;
         println!(
             "{}",
             tr!(
@@ -383,9 +383,9 @@ pub fn check_text(text: &str, lang: Lang) -> Vec<String> {
     if !schema_errors.is_empty() {
         return schema_errors;
     }
-    match eig_pulse_core::validate::parse_export(text) {
+    match eig_pulse_core::contract::validate::parse_export(text) {
         Ok(_) => Vec::new(),
-        Err(eig_pulse_core::validate::LoadError::Invalid(problems)) => {
+        Err(eig_pulse_core::contract::validate::LoadError::Invalid(problems)) => {
             problems.iter().map(|p| p.describe(lang)).collect()
         }
         Err(other) => vec![tr!(lang, "/ : {}", "/: {}", other.describe(lang))],

@@ -19,8 +19,8 @@ use eig_pulse_core::chart::figure::plot_to_svg;
 use eig_pulse_core::chart::summary::summary;
 use eig_pulse_core::chart::text::{chart_labels, export_credit, title_and_guide};
 use eig_pulse_core::chart::{plot_height, BarChart, ChartId, Theme};
-use eig_pulse_core::validate::parse_export;
-use eig_pulse_core::{stats, tr, Cohort, Filters, Lang};
+use eig_pulse_core::contract::validate::parse_export;
+use eig_pulse_core::{catalogue, tr, Cohort, Filters, Lang};
 use html_escape::{encode_double_quoted_attribute as attr, encode_text as text};
 
 /// The plot widths drawn, in CSS pixels.
@@ -63,7 +63,7 @@ pub fn write(export_path: &Path, out: &Path, lang: Lang) -> Result<usize, String
     for chart_lang in [Lang::Fr, Lang::En] {
         let credit = export_credit(&cohort.export, chart_lang);
         for id in ChartId::ALL {
-            let chart = stats::chart(id, &cohort, &selection, &filters, chart_lang);
+            let chart = catalogue::chart(id, &cohort, &selection, &filters, chart_lang);
             for (scheme, theme) in [("light", &light), ("dark", &dark)] {
                 for width in WIDTHS {
                     let svg = plot_to_svg(&chart, theme, chart_lang, width);

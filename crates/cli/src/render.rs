@@ -5,8 +5,8 @@ use std::path::PathBuf;
 use eig_pulse_core::chart::figure::{self, FigureText};
 use eig_pulse_core::chart::text::{export_credit, title_and_guide};
 use eig_pulse_core::chart::{ChartId, Theme};
-use eig_pulse_core::validate::parse_export;
-use eig_pulse_core::{stats, tr, Cohort, Filters, Lang};
+use eig_pulse_core::contract::validate::parse_export;
+use eig_pulse_core::{catalogue, tr, Cohort, Filters, Lang};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -50,7 +50,7 @@ pub fn render(args: &RenderArgs) -> Result<Vec<u8>, String> {
         )
     })?;
     let id = args.chart;
-    let query = eig_pulse_core::filter::query_string(&args.filters);
+    let query = eig_pulse_core::model::filter::query_string(&args.filters);
     let (filters, ignored) = Filters::from_query(&query, &export);
     if let Some(first) = ignored.first() {
         let (name, value, reason) = (&first.name, &first.value, first.reason.get(lang));
@@ -63,7 +63,7 @@ pub fn render(args: &RenderArgs) -> Result<Vec<u8>, String> {
     let credit = export_credit(&export, lang);
     let cohort = Cohort::new(export);
     let selection = cohort.select(&filters);
-    let chart = stats::chart(id, &cohort, &selection, &filters, lang);
+    let chart = catalogue::chart(id, &cohort, &selection, &filters, lang);
     let words = FigureText {
         title: title_and_guide(id, lang).0.to_string(),
         subtitle: filters.describe(&cohort, lang),

@@ -5,7 +5,7 @@ mod common;
 use std::collections::BTreeMap;
 
 use common::*;
-use eig_pulse_core::export::IssueKind;
+use eig_pulse_core::contract::export::IssueKind;
 use eig_pulse_core::Export;
 
 fn real_export() -> (Export, String, String) {
@@ -180,7 +180,7 @@ fn administrations_form_one_tree_of_real_bodies() {
         "{report}"
     );
     assert_eq!(export.administrations.len(), 61);
-    let by_id: BTreeMap<&str, &eig_pulse_core::export::Administration> = export
+    let by_id: BTreeMap<&str, &eig_pulse_core::contract::export::Administration> = export
         .administrations
         .iter()
         .map(|a| (a.id.as_str(), a))
@@ -346,10 +346,10 @@ fn every_export_validates_against_the_published_schema() {
     let everything = eig_pulse_core::Filters::default();
     let selection = cohort.select(&everything);
     let mix =
-        eig_pulse_core::stats::journal_mix_by_defi(&cohort, &selection, eig_pulse_core::Lang::Fr);
+        eig_pulse_core::catalogue::journal_mix_by_defi(&cohort, &selection, eig_pulse_core::Lang::Fr);
     assert_eq!(
         mix.categories.len(),
-        eig_pulse_core::stats::MOST_ACTIVE_DEFIS
+        eig_pulse_core::catalogue::MOST_ACTIVE_DEFIS
     );
     assert_eq!(
         schema_errors(&std::fs::read_to_string(&out).unwrap()),
@@ -418,7 +418,7 @@ fn the_report_speaks_english_on_request() {
 /// The published schema's closed sets are the core's: a name added on one side only fails here.
 #[test]
 fn schema_lists_the_closed_sets_of_the_core() {
-    use eig_pulse_core::export::{CiSystem, MatchedBy, OpennessKind, TechnologyKind};
+    use eig_pulse_core::contract::export::{CiSystem, MatchedBy, OpennessKind, TechnologyKind};
     let schema: serde_json::Value = serde_json::from_str(
         &std::fs::read_to_string(repo().join("schema/export.schema.json")).unwrap(),
     )

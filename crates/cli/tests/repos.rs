@@ -9,7 +9,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use common::*;
-use eig_pulse_core::export::{Activity, Export};
+use eig_pulse_core::contract::export::{Activity, Export};
 
 /// A small clean catalogue (no warning of its own, so `--strict` only sees the repositories).
 /// Each défi: (title, source_code).
@@ -179,7 +179,7 @@ fn activity_is_exported_exactly_validates_and_names_nobody() {
         fs::read_to_string(dir.path().join("without-git.json")).unwrap(),
         text
     );
-    let export: Export = eig_pulse_core::validate::parse_export(&text).unwrap();
+    let export: Export = eig_pulse_core::contract::validate::parse_export(&text).unwrap();
     assert_eq!(
         export.activity,
         [
@@ -187,7 +187,7 @@ fn activity_is_exported_exactly_validates_and_names_nobody() {
             sample_record("beta", "https://framagit.org/someone/beta.git", "mapping"),
         ]
     );
-    assert!(eig_pulse_core::validate::check(&export).is_empty());
+    assert!(eig_pulse_core::contract::validate::check(&export).is_empty());
 
     let lower = text.to_lowercase();
     for (name, email) in fixture::AUTHORS {
@@ -296,7 +296,7 @@ fn each_bad_repository_is_named_the_export_keeps_the_sound_ones_and_strict_fails
         assert_eq!(output.status.code(), Some(0), "{case}: {err}");
         assert!(err.contains(french), "{case}: {err}");
         let export: Export =
-            eig_pulse_core::validate::parse_export(&fs::read_to_string(&out).unwrap()).unwrap();
+            eig_pulse_core::contract::validate::parse_export(&fs::read_to_string(&out).unwrap()).unwrap();
         let defis: Vec<&str> = export.activity.iter().map(|a| a.defi_id.as_str()).collect();
         assert_eq!(
             defis,
@@ -403,7 +403,7 @@ fn clone_takes_file_urls_and_skips_what_is_no_repository() {
     let (output, out) = run_export(dir.path(), &[]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let export: Export =
-        eig_pulse_core::validate::parse_export(&fs::read_to_string(out).unwrap()).unwrap();
+        eig_pulse_core::contract::validate::parse_export(&fs::read_to_string(out).unwrap()).unwrap();
     // Its local path is never published (issue 10): no web address, an empty url.
     assert_eq!(export.activity, [sample_record("alpha", "", "mapping")]);
 }

@@ -1,27 +1,18 @@
 //! Pure logic of EIG Pulse: the export contract and what is computed from it.
 //!
-//! This crate knows nothing of the DOM, of files or of the network: it compiles
-//! for native targets and for `wasm32-unknown-unknown` alike.
+//! This crate knows nothing of the DOM, of files or of the network: it compiles for native
+//! targets and for `wasm32-unknown-unknown` alike. Its modules stand on floors, each importing
+//! only from the floors below it (`tests/floors.rs` keeps it so; `ARCHITECTURE.md` says why):
+//! [`base`] → [`contract`] → [`model`] → [`measures`] → [`catalogue`] → [`chart`].
 
-pub mod date;
-pub mod export;
-pub mod lang;
-pub mod validate;
-
-pub use export::Export;
-pub use lang::{Lang, Text};
-pub mod cohort;
-pub mod filter;
-pub mod format;
-
-pub use cohort::{Cohort, Selection};
-pub use filter::Filters;
-
+pub mod base;
+pub mod catalogue;
 pub mod chart;
-pub mod progress;
-pub mod repositories;
-pub mod search;
-pub mod stats;
-pub mod technologies;
-pub mod tree;
-pub mod windows;
+pub mod contract;
+pub mod measures;
+pub mod model;
+
+pub use base::lang::{Lang, Text};
+pub use contract::export::Export;
+pub use model::cohort::{Cohort, Selection};
+pub use model::filter::Filters;

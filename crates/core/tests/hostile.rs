@@ -4,16 +4,16 @@
 mod common;
 
 use eig_pulse_core::chart::{summary::summary, table, ChartId};
-use eig_pulse_core::export::{Activity, ActivityWeek, Administration, JournalCategory};
-use eig_pulse_core::validate::{check, parse_export, LoadError, MAX_ADMINISTRATION_DEPTH};
-use eig_pulse_core::{stats, Cohort, Export, Filters, Lang};
+use eig_pulse_core::contract::export::{Activity, ActivityWeek, Administration, JournalCategory};
+use eig_pulse_core::contract::validate::{check, parse_export, LoadError, MAX_ADMINISTRATION_DEPTH};
+use eig_pulse_core::{catalogue, Cohort, Export, Filters, Lang};
 
 /// Every chart, its summary, table and CSV for `filters`, in both languages: must not panic.
 fn draw_everything(cohort: &Cohort, query: &str) {
     let (filters, _) = Filters::from_query(query, &cohort.export);
     let selection = cohort.select(&filters);
     for lang in [Lang::Fr, Lang::En] {
-        for chart in stats::all_charts(cohort, &selection, &filters, lang) {
+        for chart in catalogue::all_charts(cohort, &selection, &filters, lang) {
             let shown = vec![false; chart.series.len()];
             summary(&chart, &shown, lang);
             table::grid(&chart, &shown, lang);
@@ -33,7 +33,7 @@ fn legend_click_leaving_only_zero_series_is_summarised() {
     let cohort = Cohort::new(common::real_export());
     let (filters, _) = Filters::from_query("promo=dig", &cohort.export);
     let selection = cohort.select(&filters);
-    let chart = stats::chart(
+    let chart = catalogue::chart(
         ChartId::SkillsByPromotion,
         &cohort,
         &selection,
@@ -50,7 +50,7 @@ fn legend_click_leaving_only_zero_series_is_summarised() {
     );
     // Every subset of hidden series, on every chart of this selection.
     for lang in [Lang::Fr, Lang::En] {
-        for chart in stats::all_charts(&cohort, &selection, &filters, lang) {
+        for chart in catalogue::all_charts(&cohort, &selection, &filters, lang) {
             let n = chart.series.len().min(10);
             for bits in 0u32..(1 << n) {
                 let hidden: Vec<bool> = (0..chart.series.len())
@@ -138,7 +138,7 @@ fn journal_dates_ten_millennia_apart() {
     );
     let cohort = Cohort::new(export);
     let (filters, _) = Filters::from_query("", &cohort.export);
-    let chart = stats::journal_weekly(&cohort, &cohort.select(&filters), Lang::Fr);
+    let chart = catalogue::journal_weekly(&cohort, &cohort.select(&filters), Lang::Fr);
     assert!(chart.categories.len() < 100, "{}", chart.categories.len());
     draw_everything(&cohort, "from=2018-03-01");
 }
@@ -282,7 +282,7 @@ fn csv_cells_never_start_a_formula() {
     let selection = cohort.select(&filters);
     let mut seen = 0;
     for id in ChartId::ALL {
-        let chart = stats::chart(id, &cohort, &selection, &filters, Lang::Fr);
+        let chart = catalogue::chart(id, &cohort, &selection, &filters, Lang::Fr);
         let csv = table::to_csv(&chart, &vec![false; chart.series.len()]);
         for cell in csv.split([',', '\n']) {
             let cell = cell.trim_start_matches('"');
@@ -303,7 +303,7 @@ fn csv_cells_never_start_a_formula() {
 /// keeps them as written, and the contract names each place; known names are written as before.
 #[test]
 fn names_outside_a_closed_set_are_kept_and_named() {
-    use eig_pulse_core::export::{CiSystem, MatchedBy};
+    use eig_pulse_core::contract::export::{CiSystem, MatchedBy};
     let mut record = activity(&["2018-01-01"]);
     record.matched_by = "guessed".into();
     record.openness.ci = vec!["jenkins".into(), "travis".into(), "travis".into()];

@@ -8,12 +8,12 @@
 
 use eig_pulse_core::chart::figure::{to_svg, FigureText};
 use eig_pulse_core::chart::{summary::summary, table, tooltip, Hit, Theme};
-use eig_pulse_core::export::{
+use eig_pulse_core::contract::export::{
     Activity, ActivityWeek, Administration, Defi, JournalCategory, JournalEntry, Openness,
     Promotion, Skill, Source,
 };
-use eig_pulse_core::validate::parse_export;
-use eig_pulse_core::{repositories, stats, Cohort, Export, Filters, Lang};
+use eig_pulse_core::contract::validate::parse_export;
+use eig_pulse_core::{measures::repositories, catalogue, Cohort, Export, Filters, Lang};
 use proptest::prelude::*;
 use proptest::sample::select;
 
@@ -125,7 +125,7 @@ prop_compose! {
                                  ..Openness::default() },
             // The copy may predate the commits: the pérennisation figures must not mind.
             copied_at: weeks_copy,
-            languages: (extra == 2).then(|| eig_pulse_core::export::LanguageBytes {
+            languages: (extra == 2).then(|| eig_pulse_core::contract::export::LanguageBytes {
                 language: "Python".into(), bytes: 1 + u64::from(commits), technology_id: None,
             }).into_iter().collect(),
             frameworks: Vec::new(),
@@ -203,12 +203,12 @@ fn read_everything(cohort: &Cohort, hidden_bits: u32, draw: bool) {
     for query in QUERIES {
         let (filters, _) = Filters::from_query(query, &cohort.export);
         let selection = cohort.select(&filters);
-        stats::key_figures(cohort, &selection);
+        catalogue::key_figures(cohort, &selection);
         repositories::repository_figures(cohort, &selection);
         for lang in [Lang::Fr, Lang::En] {
             let card = repositories::openness_scorecard(cohort, &selection, lang);
             repositories::scorecard_csv(&card);
-            for chart in stats::all_charts(cohort, &selection, &filters, lang) {
+            for chart in catalogue::all_charts(cohort, &selection, &filters, lang) {
                 assert!(
                     chart.categories.len() <= MAX_BARS,
                     "{} bars",

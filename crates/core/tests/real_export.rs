@@ -3,8 +3,8 @@
 
 use eig_pulse_core::chart::stack::Stack;
 use eig_pulse_core::chart::{BarChart, Target};
-use eig_pulse_core::stats::{self, KeyFigures};
-use eig_pulse_core::validate::parse_export;
+use eig_pulse_core::catalogue::{self, KeyFigures};
+use eig_pulse_core::contract::validate::parse_export;
 use eig_pulse_core::{Cohort, Filters, Lang};
 
 fn cohort() -> Cohort {
@@ -49,7 +49,7 @@ fn key_figures_follow_the_filters() {
     let cohort = cohort();
     for (query, defis, administrations, eigs, mentors, journal_entries, with_code) in KEY_FIGURES {
         let selection = cohort.select(&filters(&cohort, query));
-        let figures = stats::key_figures(&cohort, &selection);
+        let figures = catalogue::key_figures(&cohort, &selection);
         let expected = KeyFigures {
             defis,
             administrations,
@@ -75,7 +75,7 @@ fn values(chart: &BarChart, series: usize) -> Vec<(String, f64)> {
 fn defis_by_administration_groups_by_ministry_then_drills_down() {
     let cohort = cohort();
     let all = Filters::default();
-    let chart = stats::defis_by_administration(&cohort, &cohort.select(&all), &all, 5, Lang::Fr);
+    let chart = catalogue::defis_by_administration(&cohort, &cohort.select(&all), &all, 5, Lang::Fr);
     let top: Vec<(String, f64)> = values(&chart, 0);
     assert_eq!(
         top,
@@ -101,7 +101,7 @@ fn defis_by_administration_groups_by_ministry_then_drills_down() {
 
     let interior = filters(&cohort, "admin=ministere-de-l-interieur");
     let chart =
-        stats::defis_by_administration(&cohort, &cohort.select(&interior), &interior, 12, Lang::Fr);
+        catalogue::defis_by_administration(&cohort, &cohort.select(&interior), &interior, 12, Lang::Fr);
     let rows = values(&chart, 0);
     assert_eq!(
         rows[0],
@@ -118,7 +118,7 @@ fn defis_by_administration_groups_by_ministry_then_drills_down() {
 fn journal_weekly_bins_by_monday_and_keeps_every_entry() {
     let cohort = cohort();
     let all = Filters::default();
-    let chart = stats::journal_weekly(&cohort, &cohort.select(&all), Lang::Fr);
+    let chart = catalogue::journal_weekly(&cohort, &cohort.select(&all), Lang::Fr);
     // Mondays from 12 February to 30 July 2018: 25 weeks, that of 28 May without an entry
     // (`python3 scripts/recount-journal.py`, « weeks by Monday »).
     assert_eq!(chart.categories.len(), 25);
@@ -163,12 +163,12 @@ fn skills_and_openness_by_promotion() {
     let cohort = cohort();
     let all = Filters::default();
     let selection = cohort.select(&all);
-    let skills = stats::skills_by_promotion(&cohort, &selection, Lang::En);
+    let skills = catalogue::skills_by_promotion(&cohort, &selection, Lang::En);
     let dev = skills.series.iter().position(|s| s.key == "dev").unwrap();
     assert_eq!(skills.series[dev].label, "Development");
     let total_dev: f64 = skills.values.iter().map(|v| v[dev]).sum();
     assert_eq!(total_dev, 45.0);
-    let openness = stats::openness_by_promotion(&cohort, &selection, Lang::Fr);
+    let openness = catalogue::openness_by_promotion(&cohort, &selection, Lang::Fr);
     let keys: Vec<&str> = openness.categories.iter().map(|c| c.key.as_str()).collect();
     assert_eq!(keys, vec!["1", "2", "3", "dig", "4"]);
     // Promotion 2: 9 of 13 with code, 5 with a website, all 13 with key figures.
@@ -180,7 +180,7 @@ fn skills_and_openness_by_promotion() {
 fn journal_mix_puts_the_most_productive_defi_first() {
     let cohort = cohort();
     let all = Filters::default();
-    let chart = stats::journal_mix_by_defi(&cohort, &cohort.select(&all), Lang::Fr);
+    let chart = catalogue::journal_mix_by_defi(&cohort, &cohort.select(&all), Lang::Fr);
     assert_eq!(
         chart.categories.len(),
         13,
@@ -215,7 +215,7 @@ fn url_filters_round_trip_and_ignore_what_they_do_not_know() {
     );
     let names: Vec<&str> = ignored.iter().map(|i| i.name.as_str()).collect();
     assert_eq!(names, vec!["promo", "from", "utm"]);
-    let query = eig_pulse_core::filter::query_string(&parsed.to_pairs());
+    let query = eig_pulse_core::model::filter::query_string(&parsed.to_pairs());
     assert_eq!(
         query,
         "?admin=ministere-de-l-interieur&skill=dev&to=2018-04-01"

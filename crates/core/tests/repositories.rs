@@ -5,12 +5,12 @@
 use std::collections::BTreeMap;
 
 use eig_pulse_core::chart::ChartId;
-use eig_pulse_core::export::Activity;
-use eig_pulse_core::repositories::{
+use eig_pulse_core::contract::export::Activity;
+use eig_pulse_core::measures::repositories::{
     openness_scorecard, repository_activity, repository_figures, scorecard_csv, Mark,
 };
-use eig_pulse_core::validate::{check, parse_export};
-use eig_pulse_core::{stats, Cohort, Filters, Lang};
+use eig_pulse_core::contract::validate::{check, parse_export};
+use eig_pulse_core::{catalogue, Cohort, Filters, Lang};
 
 mod common;
 
@@ -274,7 +274,7 @@ fn the_scorecard_reads_without_colour_and_explains_each_cell() {
 fn without_activity_the_chart_is_empty_and_says_so() {
     let cohort = Cohort::new(export_with(Vec::new()));
     let all = Filters::default();
-    let chart = stats::chart(
+    let chart = catalogue::chart(
         ChartId::RepositoryActivity,
         &cohort,
         &cohort.select(&all),
@@ -300,7 +300,7 @@ fn commits_between(record: &Activity, from: &str, to: &str) -> u64 {
 
 #[test]
 fn progress_after_the_ten_months_counts_from_the_fixture() {
-    use eig_pulse_core::progress::{
+    use eig_pulse_core::measures::progress::{
         active_after, cohorts_cumulative_commits, defi_progress, perennisation_by_promotion,
     };
     let mut activity = fixture();

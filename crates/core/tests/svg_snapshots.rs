@@ -2,7 +2,7 @@
 //! compared with the committed snapshot. `UPDATE_SNAPSHOTS=1 cargo test` rewrites them.
 
 use eig_pulse_core::chart::{draw, Theme};
-use eig_pulse_core::stats;
+use eig_pulse_core::catalogue;
 use eig_pulse_core::{Cohort, Filters, Lang};
 use plotters::prelude::*;
 
@@ -27,7 +27,7 @@ fn charts_match_their_snapshots() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots");
     let update = std::env::var_os("UPDATE_SNAPSHOTS").is_some();
     let mut stale = Vec::new();
-    for chart in stats::all_charts(&cohort, &selection, &filters, Lang::Fr) {
+    for chart in catalogue::all_charts(&cohort, &selection, &filters, Lang::Fr) {
         let (svg, hits) = render(&chart, Lang::Fr);
         assert!(
             svg.starts_with("<svg") && svg.trim_end().ends_with("</svg>"),
@@ -78,7 +78,7 @@ fn an_empty_selection_says_so() {
     let (filters, _) =
         Filters::from_query("promo=dig&from=2018-01-01&to=2018-12-31", &cohort.export);
     let selection = cohort.select(&filters);
-    let chart = stats::journal_weekly(&cohort, &selection, Lang::Fr);
+    let chart = catalogue::journal_weekly(&cohort, &selection, Lang::Fr);
     let (svg, hits) = render(&chart, Lang::Fr);
     assert_eq!(hits, 0);
     assert!(svg.contains("Aucune donnée pour ces filtres"));

@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 
 use eig_pulse_core::chart::table::grid;
 use eig_pulse_core::chart::ChartId;
-use eig_pulse_core::{stats, technologies, Cohort, Filters, Lang};
+use eig_pulse_core::{catalogue, measures::technologies, Cohort, Filters, Lang};
 
 fn cohort() -> Cohort {
     Cohort::new(common::real_export_with(common::activity_fixture()))
@@ -65,7 +65,7 @@ fn openness_indicators_count_defis_and_say_not_documented() {
     let cohort = cohort();
     let filters = Filters::default();
     let selection = cohort.select(&filters);
-    let chart = stats::chart(
+    let chart = catalogue::chart(
         ChartId::OpennessIndicators,
         &cohort,
         &selection,
@@ -90,7 +90,7 @@ fn technologies_chart_tells_declared_and_measured_apart_in_words() {
     let cohort = cohort();
     let filters = Filters::default();
     let selection = cohort.select(&filters);
-    let chart = stats::chart(
+    let chart = catalogue::chart(
         ChartId::TechnologiesByPromotion,
         &cohort,
         &selection,

@@ -1,4 +1,4 @@
-//! The one translation layer (`eig_pulse_core::lang`), checked over the workspace's sources:
+//! The one translation layer (`eig_pulse_core::base::lang`), checked over the workspace's sources:
 //! every pair written through it is translated (two different texts that format the same
 //! values, English without French typography), and no other code chooses words by language.
 

@@ -8,7 +8,7 @@ use eig_pulse_core::chart::stack::Stack;
 use eig_pulse_core::chart::summary::summary;
 use eig_pulse_core::chart::table::{grid, rows};
 use eig_pulse_core::chart::ChartId;
-use eig_pulse_core::{format, stats, Cohort, Filters, Lang};
+use eig_pulse_core::{base::format, catalogue, Cohort, Filters, Lang};
 
 mod common;
 
@@ -22,7 +22,7 @@ fn busiest_week_from_json() -> (time::Date, usize, usize) {
         serde_json::from_str(&std::fs::read_to_string(common::REAL_EXPORT).unwrap()).unwrap();
     let mut weeks: BTreeMap<time::Date, (usize, usize)> = BTreeMap::new();
     for entry in json["journal"].as_array().unwrap() {
-        let date = eig_pulse_core::date::parse_date(entry["date"].as_str().unwrap()).unwrap();
+        let date = eig_pulse_core::base::date::parse_date(entry["date"].as_str().unwrap()).unwrap();
         let monday =
             date - time::Duration::days(i64::from(date.weekday().number_days_from_monday()));
         let week = weeks.entry(monday).or_default();
@@ -47,7 +47,7 @@ fn the_weekly_summary_names_the_busiest_week() {
     let selection = cohort.select(&Filters::default());
     let (monday, entries, production) = busiest_week_from_json();
     for lang in [Lang::Fr, Lang::En] {
-        let chart = stats::chart(
+        let chart = catalogue::chart(
             ChartId::JournalWeekly,
             &cohort,
             &selection,
@@ -94,19 +94,19 @@ fn every_summary_is_in_both_languages_and_follows_hidden_series() {
     let selection = cohort.select(&Filters::default());
     for id in ChartId::ALL {
         let fr = summary(
-            &stats::chart(id, &cohort, &selection, &Filters::default(), Lang::Fr),
+            &catalogue::chart(id, &cohort, &selection, &Filters::default(), Lang::Fr),
             &[],
             Lang::Fr,
         );
         let en = summary(
-            &stats::chart(id, &cohort, &selection, &Filters::default(), Lang::En),
+            &catalogue::chart(id, &cohort, &selection, &Filters::default(), Lang::En),
             &[],
             Lang::En,
         );
         assert_ne!(fr, en, "{id:?}");
         assert!(fr.len() > 60 && en.len() > 60, "{id:?}: {fr} / {en}");
         assert!(!fr.contains("NaN") && !en.contains("NaN"), "{fr} / {en}");
-        let chart = stats::chart(id, &cohort, &selection, &Filters::default(), Lang::Fr);
+        let chart = catalogue::chart(id, &cohort, &selection, &Filters::default(), Lang::Fr);
         let all_hidden = vec![true; chart.series.len()];
         assert!(summary(&chart, &all_hidden, Lang::Fr).ends_with("Aucune donnée pour ces filtres."));
     }
@@ -116,7 +116,7 @@ fn every_summary_is_in_both_languages_and_follows_hidden_series() {
 fn the_activity_summary_names_the_busiest_month() {
     let cohort = cohort();
     let all = Filters::default();
-    let chart = stats::chart(
+    let chart = catalogue::chart(
         ChartId::RepositoryActivity,
         &cohort,
         &cohort.select(&all),
@@ -134,7 +134,7 @@ fn the_activity_summary_names_the_busiest_month() {
         .iter()
         .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
         .unwrap();
-    let date = eig_pulse_core::date::parse_date(&format!("{month}-01")).unwrap();
+    let date = eig_pulse_core::base::date::parse_date(&format!("{month}-01")).unwrap();
     let text = summary(&chart, &[], Lang::Fr);
     let expected = format!(
         "Mois le plus actif : {}, {} commits dont",
@@ -149,7 +149,7 @@ fn summaries_of_an_empty_selection_say_so() {
     let cohort = cohort();
     let (filters, _) = Filters::from_query("from=2030-01-01", &cohort.export);
     let selection = cohort.select(&filters);
-    let chart = stats::chart(
+    let chart = catalogue::chart(
         ChartId::JournalWeekly,
         &cohort,
         &selection,
@@ -166,7 +166,7 @@ fn summaries_of_an_empty_selection_say_so() {
 fn the_ranking_summary_names_the_top_administration() {
     let cohort = cohort();
     let selection = cohort.select(&Filters::default());
-    let chart = stats::chart(
+    let chart = catalogue::chart(
         ChartId::DefisByAdministration,
         &cohort,
         &selection,
@@ -192,7 +192,7 @@ fn tables_hold_the_values_of_the_csv() {
     let cohort = cohort();
     let selection = cohort.select(&Filters::default());
     for id in ChartId::ALL {
-        let chart = stats::chart(id, &cohort, &selection, &Filters::default(), Lang::En);
+        let chart = catalogue::chart(id, &cohort, &selection, &Filters::default(), Lang::En);
         let hidden: Vec<bool> = (0..chart.series.len()).map(|s| s == 1).collect();
         let table = grid(&chart, &hidden, Lang::En);
         assert_eq!(table.rows.len(), chart.categories.len(), "{id:?}");

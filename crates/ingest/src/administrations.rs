@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use indexmap::{IndexMap, IndexSet};
 use serde::Deserialize;
 
-use eig_pulse_core::export::Administration;
+use eig_pulse_core::contract::export::Administration;
 
 use crate::names::{fold, slug};
 use crate::report::What;
@@ -356,10 +356,10 @@ fn most_frequent(counts: &IndexMap<String, usize>) -> Option<&String> {
 
 /// True when `start`'s own parent link closes a cycle: climbing from it comes back to it.
 fn closes_cycle(start: &str, parent_of: &IndexMap<String, Option<String>>) -> bool {
-    let (_, end) = eig_pulse_core::tree::climb(start, parent_of.len(), |id| {
+    let (_, end) = eig_pulse_core::base::tree::climb(start, parent_of.len(), |id| {
         parent_of.get(id).and_then(|p| p.as_deref())
     });
-    end == eig_pulse_core::tree::End::Cycle(start)
+    end == eig_pulse_core::base::tree::End::Cycle(start)
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 use eig_pulse_core::text;
 use std::collections::{HashMap, HashSet};
 
-use eig_pulse_core::export::{
+use eig_pulse_core::contract::export::{
     Activity, Defi, Export, Issue, IssueKind, JournalEntry, KeyFigure, Member, Promotion,
     PromotionEvent, Skill, Source, SCHEMA_VERSION,
 };
@@ -115,7 +115,7 @@ pub fn build(inputs: &Inputs) -> Result<(Export, Report), SourceError> {
         let (read, entries) = journal_entries(source, &names, &mut report)?;
         rows_read += read;
         for entry in &entries {
-            let date = eig_pulse_core::date::parse_date(&entry.date);
+            let date = eig_pulse_core::base::date::parse_date(&entry.date);
             latest_entry = latest_entry.max(date);
         }
         journal.extend(entries);
@@ -227,9 +227,9 @@ pub fn build(inputs: &Inputs) -> Result<(Export, Report), SourceError> {
 
 /// What eig-link's records give the export.
 struct Records {
-    stacks: Vec<eig_pulse_core::export::Stack>,
+    stacks: Vec<eig_pulse_core::contract::export::Stack>,
     openness_records: Vec<String>,
-    openness_items: Vec<eig_pulse_core::export::OpennessItem>,
+    openness_items: Vec<eig_pulse_core::contract::export::OpennessItem>,
 }
 
 /// The year in a record's file name (`stack_2018.org` → 2018), and whether it is a stack.
@@ -805,8 +805,8 @@ fn journal_entries(
         // A real date the contract refuses (`<0018-02-15>`, a typo for 2018): the row cannot be
         // placed on the timeline, and rows are never dropped, so the export stops here.
         let (first, last) = (
-            eig_pulse_core::date::FIRST_YEAR,
-            eig_pulse_core::date::LAST_YEAR,
+            eig_pulse_core::base::date::FIRST_YEAR,
+            eig_pulse_core::base::date::LAST_YEAR,
         );
         if !(first..=last).contains(&date.year()) {
             return Err(SourceError::new(&source.name, Some(row.line), text!("date « {} » hors de la période plausible ({first} à {last}) : faute de frappe ?", "date \"{}\" outside the plausible range ({first} to {last}): a typo?", row.date)));

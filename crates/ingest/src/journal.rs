@@ -3,7 +3,7 @@
 use eig_pulse_core::text;
 use std::collections::HashMap;
 
-use eig_pulse_core::export::JOURNAL_CATEGORIES;
+use eig_pulse_core::contract::export::JOURNAL_CATEGORIES;
 
 use crate::names::{compact_key, fold};
 use crate::source::{SourceError, SourceText};
@@ -79,7 +79,7 @@ pub fn parse_org_date(text: &str) -> Option<time::Date> {
         .trim_start_matches(['<', '['])
         .trim_end_matches(['>', ']']);
     let day = inner.split_whitespace().next()?;
-    eig_pulse_core::date::parse_date(day)
+    eig_pulse_core::base::date::parse_date(day)
 }
 
 /// The known letters of a `Cat` cell in legend order without repeats, and the unknown characters.

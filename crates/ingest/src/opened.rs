@@ -2,7 +2,7 @@
 //! défi — from the text, the URL (the catalogue's links, a défi's name in the host or path) or a
 //! GitHub handle of `personnes.yml` — and why.
 
-use eig_pulse_core::export::{OpennessItem, OpennessKind};
+use eig_pulse_core::contract::export::{OpennessItem, OpennessKind};
 
 use crate::build::is_valid_url;
 use crate::journal::{DefiNames, NameMatch};

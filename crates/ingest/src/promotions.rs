@@ -6,7 +6,7 @@ use indexmap::IndexMap;
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
-use eig_pulse_core::export::{DateBasis, PromotionDate, PromotionEvent};
+use eig_pulse_core::contract::export::{DateBasis, PromotionDate, PromotionEvent};
 
 use crate::site::line_of;
 use crate::source::{SourceError, SourceText};
@@ -70,7 +70,7 @@ pub fn parse(source: &SourceText) -> Result<Windows, SourceError> {
             let line = line_of(&raw);
             let fail = |message: Text| SourceError::new(&source.name, Some(line), message);
             let raw = raw.value;
-            let Some(date) = eig_pulse_core::date::parse_date(&raw.date) else {
+            let Some(date) = eig_pulse_core::base::date::parse_date(&raw.date) else {
                 return Err(fail(text!(
                     "promotion « {id} » : « {} » n'est pas une date AAAA-MM-JJ",
                     "promotion \"{id}\": \"{}\" is not a YYYY-MM-DD date",
@@ -108,7 +108,7 @@ pub fn parse(source: &SourceText) -> Result<Windows, SourceError> {
         };
         if let (Some(start), Some(end)) = (find(PromotionEvent::Start), find(PromotionEvent::End)) {
             let expected =
-                eig_pulse_core::date::parse_date(start).and_then(|start| add_months(start, months));
+                eig_pulse_core::base::date::parse_date(start).and_then(|start| add_months(start, months));
             if expected.map(|d| d.to_string()).as_deref() != Some(end) {
                 return Err(SourceError::new(&source.name, Some(key_line), text!("promotion « {id} » : la fin {end} n'est pas {months} mois après le début {start}", "promotion \"{id}\": end {end} is not {months} months after start {start}")));
             }

@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use eig_pulse_core::export::OpennessKind;
+use eig_pulse_core::contract::export::OpennessKind;
 use eig_pulse_core::{tr, Lang, Text};
 
 /// How much a finding matters: warnings fail a `--strict` run, notes never do.

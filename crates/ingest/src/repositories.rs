@@ -6,7 +6,7 @@
 use eig_pulse_core::text;
 use std::collections::HashSet;
 
-use eig_pulse_core::export::{Activity, Unscanned, UnscannedReason};
+use eig_pulse_core::contract::export::{Activity, Unscanned, UnscannedReason};
 
 use indexmap::IndexMap;
 use serde::Deserialize;

@@ -4,7 +4,7 @@
 use eig_pulse_core::text;
 use std::collections::HashMap;
 
-use eig_pulse_core::export::{Stack, TechMention, Technology, TechnologyKind};
+use eig_pulse_core::contract::export::{Stack, TechMention, Technology, TechnologyKind};
 use indexmap::IndexMap;
 use serde::Deserialize;
 use serde_saphyr::Spanned;

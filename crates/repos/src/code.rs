@@ -12,7 +12,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use eig_pulse_core::export::LanguageBytes;
+use eig_pulse_core::contract::export::LanguageBytes;
 use gix::ObjectId;
 use linguist_types::LanguageType;
 

@@ -3,7 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use eig_pulse_core::export::{Activity, MatchedBy};
+use eig_pulse_core::contract::export::{Activity, MatchedBy};
 
 use crate::remote;
 use crate::scan::Scan;

@@ -11,7 +11,7 @@
 //!   folders down (`tests/`, `backend/tests/`, `app/src/test/`), hidden folders,
 //!   `node_modules` and `vendor` aside.
 
-use eig_pulse_core::export::{CiSystem, Openness};
+use eig_pulse_core::contract::export::{CiSystem, Openness};
 use gix::prelude::FindExt as _;
 use gix::ObjectId;
 

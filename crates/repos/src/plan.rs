@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use eig_pulse_core::validate::is_slug;
+use eig_pulse_core::contract::validate::is_slug;
 use eig_pulse_ingest::names::slug;
 use eig_pulse_ingest::repositories::{MappingLine, SourceCodeLink};
 

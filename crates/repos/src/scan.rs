@@ -7,7 +7,7 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
 
-use eig_pulse_core::export::{Activity, ActivityWeek};
+use eig_pulse_core::contract::export::{Activity, ActivityWeek};
 use gix::objs::commit::ref_iter::Token;
 use gix::prelude::FindExt as _;
 use time::{Date, Duration};

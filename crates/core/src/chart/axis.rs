@@ -73,7 +73,7 @@ fn written(chart: &BarChart, stride: usize) -> Vec<Tick> {
 mod tests {
     use super::*;
     use crate::chart::{Category, ChartId};
-    use crate::date::parse_date;
+    use crate::base::date::parse_date;
 
     /// A chart over the periods starting on these days, or with these plain keys without period.
     fn chart(keys_and_labels: &[(&str, &str)], period: Option<Period>) -> BarChart {

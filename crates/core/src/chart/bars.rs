@@ -9,7 +9,7 @@ use super::frame::{Frame, GLYPH_WIDTH};
 use super::scale::{Band, Linear};
 use super::stack::{Segment, Stack};
 use super::{BarChart, Layout, Orientation, Theme, Unit};
-use crate::Lang;
+use crate::base::lang::Lang;
 
 /// A drawn region and the data behind it, in the drawing area's pixels: for tooltips and clicks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -7,7 +7,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use super::draw;
 use super::frame::GLYPH_WIDTH;
 use super::{BarChart, Orientation, Theme};
-use crate::Lang;
+use crate::base::lang::Lang;
 
 /// The words around the plot; `plain` leaves out title and credit (legend stays).
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -8,7 +8,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::scale::nice_ticks;
 use super::Theme;
-use crate::{format, Lang};
+use crate::{base::format, base::lang::Lang};
 
 /// Average advance of a sans-serif glyph, as a share of the font size (same on every backend).
 pub(crate) const GLYPH_WIDTH: f64 = 0.56;

@@ -9,7 +9,7 @@ use super::axis::category_ticks;
 use super::frame::{Frame, GLYPH_WIDTH};
 use super::scale::Linear;
 use super::{BarChart, Hit, Theme, Unit};
-use crate::Lang;
+use crate::base::lang::Lang;
 
 /// Opacity of a spread band, so that bands and lines stay readable where they cross.
 const BAND_OPACITY: f64 = 0.16;

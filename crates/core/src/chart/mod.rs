@@ -1,6 +1,6 @@
 //! Charts as data (what to draw) and their marks (how to draw it on any plotters backend).
 //!
-//! Statistics are computed in [`crate::stats`]; marks here never compute them, they only
+//! Statistics are computed in [`crate::catalogue`]; marks here never compute them, they only
 //! place what they are given through the scales.
 
 pub mod axis;
@@ -80,7 +80,7 @@ pub fn draw<DB: plotters::prelude::DrawingBackend>(
     chart: &BarChart,
     hidden: &[bool],
     theme: &Theme,
-    lang: crate::Lang,
+    lang: crate::base::lang::Lang,
 ) -> Result<Vec<Hit>, plotters::prelude::DrawingAreaErrorKind<DB::ErrorType>> {
     match chart.layout {
         Layout::Lines => draw_lines(area, chart, hidden, theme, lang),

@@ -4,7 +4,7 @@
 use super::stack::Stack;
 use super::text::title_and_guide;
 use super::{BarChart, ChartId, Layout, Period, Unit};
-use crate::{format, tr, Lang};
+use crate::{base::format, tr, base::lang::Lang};
 
 /// The summary of `chart` as drawn (hidden series left out), starting with its title.
 pub fn summary(chart: &BarChart, hidden: &[bool], lang: Lang) -> String {
@@ -41,7 +41,7 @@ pub fn summary(chart: &BarChart, hidden: &[bool], lang: Lang) -> String {
     let undocumented: Vec<&str> = chart
         .categories
         .iter()
-        .filter(|c| crate::technologies::is_undocumented(c, lang))
+        .filter(|c| crate::measures::technologies::is_undocumented(c, lang))
         .map(|c| c.key.as_str())
         .collect();
     if undocumented.is_empty() {

@@ -2,7 +2,7 @@
 
 use super::stack::Stack;
 use super::{BarChart, ChartId, Layout, Unit};
-use crate::{format, Lang};
+use crate::{base::format, base::lang::Lang};
 
 /// One drawn value: a category, a series and its value (and its share within a 100 % bar).
 #[derive(Debug, Clone, PartialEq)]
@@ -169,8 +169,8 @@ pub fn grid(chart: &BarChart, hidden: &[bool], lang: Lang) -> Grid {
                 cells.push(format::number(category.count.unwrap_or(total), lang));
             }
             // A promotion without a record: not « 0 », « non documenté ».
-            if crate::technologies::is_undocumented(category, lang) {
-                let words = crate::technologies::undocumented_note(lang);
+            if crate::measures::technologies::is_undocumented(category, lang) {
+                let words = crate::measures::technologies::undocumented_note(lang);
                 cells.iter_mut().for_each(|cell| *cell = words.to_string());
             }
             if noted {

@@ -1,9 +1,9 @@
 //! The words of each chart: title, one-line reading guide, and the credit line of exported images.
 
 use super::ChartId;
-use crate::date::parse_date;
-use crate::export::Export;
-use crate::{format, tr, Lang};
+use crate::base::date::parse_date;
+use crate::contract::export::Export;
+use crate::{base::format, tr, base::lang::Lang};
 
 /// Title and reading guide of a chart.
 pub fn title_and_guide(id: ChartId, lang: Lang) -> (&'static str, &'static str) {

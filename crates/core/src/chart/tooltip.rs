@@ -2,7 +2,7 @@
 
 use super::stack::Stack;
 use super::{BarChart, Hit, Target, Unit};
-use crate::{format, Lang};
+use crate::{base::format, base::lang::Lang};
 
 /// The lines of the tooltip for a hit: category (and its note), then the series and its value.
 pub fn describe(chart: &BarChart, hit: &Hit, hidden: &[bool], lang: Lang) -> Vec<String> {

@@ -3,8 +3,8 @@
 //! export's activity so that the figures can be counted here; there are no clones here).
 #![allow(dead_code)]
 
-use eig_pulse_core::export::Activity;
-use eig_pulse_core::validate::parse_export;
+use eig_pulse_core::contract::export::Activity;
+use eig_pulse_core::contract::validate::parse_export;
 use eig_pulse_core::Export;
 
 const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");

@@ -5,9 +5,9 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use crate::chart::{BarChart, Category, ChartId, Layout, Orientation, Series};
-use crate::cohort::{Cohort, Selection};
-use crate::export::{Export, OpennessKind};
-use crate::{tr, Lang, Text};
+use crate::model::cohort::{Cohort, Selection};
+use crate::contract::export::{Export, OpennessKind};
+use crate::{tr, base::lang::Lang, base::lang::Text};
 
 /// Where a défi's use of a technology comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -273,7 +273,7 @@ pub fn languages_by_promotion(cohort: &Cohort, selection: &Selection, lang: Lang
             color: TOP_LANGUAGES,
         });
     }
-    let promotions: Vec<&crate::export::Promotion> = export
+    let promotions: Vec<&crate::contract::export::Promotion> = export
         .promotions
         .iter()
         .filter(|p| repositories.contains_key(&p.id))

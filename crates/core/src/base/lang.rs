@@ -7,7 +7,7 @@
 //! - [`Text`] and [`text!`](crate::text): a message made before its language is known (a contract
 //!   problem, a source error, an ignored parameter, a report finding), shown later in either.
 //!
-//! Numbers and dates in each language's forms are in [`crate::format`]. Nothing else in the
+//! Numbers and dates in each language's forms are in [`crate::base::format`]. Nothing else in the
 //! workspace matches on [`Lang`] to choose words (a test in `tests/translations.rs` checks it, and
 //! that every pair is translated, different and formats the same values).
 
@@ -109,8 +109,8 @@ impl fmt::Display for Text {
 macro_rules! tr {
     ($lang:expr, $fr:literal, $en:literal $(, $arg:expr)* $(,)?) => {
         match $lang {
-            $crate::Lang::Fr => format!($fr $(, $arg)*),
-            $crate::Lang::En => format!($en $(, $arg)*),
+            $crate::base::lang::Lang::Fr => format!($fr $(, $arg)*),
+            $crate::base::lang::Lang::En => format!($en $(, $arg)*),
         }
     };
 }
@@ -119,7 +119,7 @@ macro_rules! tr {
 #[macro_export]
 macro_rules! text {
     ($fr:literal, $en:literal $(, $arg:expr)* $(,)?) => {
-        $crate::lang::Text::new(format!($fr $(, $arg)*), format!($en $(, $arg)*))
+        $crate::base::lang::Text::new(format!($fr $(, $arg)*), format!($en $(, $arg)*))
     };
 }
 

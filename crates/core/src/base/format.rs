@@ -1,6 +1,6 @@
 //! Numbers, shares and dates written the French way (`1 288`, `42 %`, `12 mars 2018`) or the English way.
 
-use crate::Lang;
+use crate::base::lang::Lang;
 
 /// U+202F, the narrow no-break space French puts between thousands and before `%`.
 pub const NARROW_NBSP: char = '\u{202F}';

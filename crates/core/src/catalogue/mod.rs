@@ -7,9 +7,9 @@ use std::collections::HashMap;
 use crate::chart::{
     BarChart, Category, ChartId, Layout, Orientation, Period, Series, Target, Unit,
 };
-use crate::cohort::{Cohort, Selection};
-use crate::filter::Filters;
-use crate::{format, tr, Lang};
+use crate::model::cohort::{Cohort, Selection};
+use crate::model::filter::Filters;
+use crate::{base::format, tr, base::lang::Lang};
 
 /// The headline numbers for the current filters.
 #[derive(Debug, Clone, PartialEq)]
@@ -26,7 +26,7 @@ pub struct KeyFigures {
 }
 
 pub fn key_figures(cohort: &Cohort, selection: &Selection) -> KeyFigures {
-    let defis: Vec<&crate::export::Defi> = selection
+    let defis: Vec<&crate::contract::export::Defi> = selection
         .defis
         .iter()
         .map(|&i| &cohort.export.defis[i])
@@ -131,7 +131,7 @@ pub fn defis_by_administration(
 }
 
 /// A short label: the acronym when there is one, else the name.
-fn display_name(admin: &crate::export::Administration) -> String {
+fn display_name(admin: &crate::contract::export::Administration) -> String {
     match &admin.acronym {
         Some(acronym) if admin.name.chars().count() > 34 => acronym.clone(),
         _ => admin.name.clone(),
@@ -178,7 +178,7 @@ pub fn skills_by_promotion(cohort: &Cohort, selection: &Selection, lang: Lang) -
         "dataengineering",
         "geomatique",
     ];
-    let mut skills: Vec<&crate::export::Skill> = cohort.export.skills.iter().collect();
+    let mut skills: Vec<&crate::contract::export::Skill> = cohort.export.skills.iter().collect();
     skills.sort_unstable_by_key(|s| {
         (
             ORDER.iter().position(|o| *o == s.id).unwrap_or(ORDER.len()),
@@ -220,7 +220,7 @@ fn journal_series(cohort: &Cohort, lang: Lang) -> Vec<Series> {
         .export
         .journal_categories
         .iter()
-        .take(crate::cohort::MAX_JOURNAL_CATEGORIES)
+        .take(crate::model::cohort::MAX_JOURNAL_CATEGORIES)
         .enumerate()
         .map(|(i, c)| Series {
             key: c.id.clone(),
@@ -449,22 +449,22 @@ pub fn chart(
         ChartId::JournalMixByDefi => journal_mix_by_defi(cohort, selection, lang),
         ChartId::OpennessByPromotion => openness_by_promotion(cohort, selection, lang),
         ChartId::RepositoryActivity => {
-            crate::repositories::repository_activity(cohort, selection, filters, lang)
+            crate::measures::repositories::repository_activity(cohort, selection, filters, lang)
         }
         ChartId::PerennisationByPromotion => {
-            crate::progress::perennisation_by_promotion(cohort, selection, lang)
+            crate::measures::progress::perennisation_by_promotion(cohort, selection, lang)
         }
         ChartId::CohortsCumulativeCommits => {
-            crate::progress::cohorts_cumulative_commits(cohort, selection, lang)
+            crate::measures::progress::cohorts_cumulative_commits(cohort, selection, lang)
         }
         ChartId::TechnologiesByPromotion => {
-            crate::technologies::technologies_by_promotion(cohort, selection, lang)
+            crate::measures::technologies::technologies_by_promotion(cohort, selection, lang)
         }
         ChartId::LanguagesByPromotion => {
-            crate::technologies::languages_by_promotion(cohort, selection, lang)
+            crate::measures::technologies::languages_by_promotion(cohort, selection, lang)
         }
         ChartId::OpennessIndicators => {
-            crate::technologies::openness_indicators(cohort, selection, lang)
+            crate::measures::technologies::openness_indicators(cohort, selection, lang)
         }
     }
 }

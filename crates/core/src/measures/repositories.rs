@@ -6,11 +6,11 @@ use std::collections::{BTreeMap, HashMap};
 use time::{Date, Duration, Month};
 
 use crate::chart::{BarChart, Category, ChartId, Highlight, Period, Series};
-use crate::cohort::{Cohort, Selection};
-use crate::date::parse_date;
-use crate::export::{Activity, CiSystem, Promotion, UnscannedReason};
-use crate::filter::Filters;
-use crate::{format, Lang};
+use crate::model::cohort::{Cohort, Selection};
+use crate::base::date::parse_date;
+use crate::contract::export::{Activity, CiSystem, Promotion, UnscannedReason};
+use crate::model::filter::Filters;
+use crate::{base::format, base::lang::Lang};
 
 /// Above this many weeks, the activity chart counts commits per month.
 pub const MAX_WEEKS: i64 = 78;

@@ -1,8 +1,8 @@
 //! The dashboard's filters and their URL form (`?admin=…&promo=…&skill=…&tech=…&from=…&to=…`).
 
-use crate::date::parse_date;
-use crate::export::Export;
-use crate::{Cohort, Lang, Text};
+use crate::base::date::parse_date;
+use crate::contract::export::Export;
+use crate::{model::cohort::Cohort, base::lang::Lang, base::lang::Text};
 
 /// What the user narrowed the cohort to; `None` means everything.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -119,11 +119,11 @@ impl Filters {
         if let Some(id) = &self.skill {
             parts.push((
                 FilterKind::Skill,
-                crate::stats::skill_label(cohort, id, lang),
+                crate::catalogue::skill_label(cohort, id, lang),
             ));
         }
         if let Some(tech) = &self.tech {
-            let (label, _) = crate::technologies::label(export, tech, lang);
+            let (label, _) = crate::measures::technologies::label(export, tech, lang);
             parts.push((
                 FilterKind::Tech,
                 format!(
@@ -132,7 +132,7 @@ impl Filters {
                 ),
             ));
         }
-        let date = |d: time::Date| crate::format::date(d, lang);
+        let date = |d: time::Date| crate::base::format::date(d, lang);
         let period = match (self.from, self.to) {
             (Some(f), Some(t)) => Some(format!(
                 "{} {} {} {}",

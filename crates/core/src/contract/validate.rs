@@ -2,13 +2,13 @@
 //! (slugs, http(s) URLs, dates, bounded counts) and what a schema cannot say (references,
 //! uniqueness, cycles). The dashboard, `render` and `validate` all read exports through here.
 
-use crate::date::{looks_like_date_time, parse_date, plausible_date, FIRST_YEAR, LAST_YEAR};
-use crate::tree::End;
+use crate::base::date::{looks_like_date_time, parse_date, plausible_date, FIRST_YEAR, LAST_YEAR};
+use crate::base::tree::End;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
-use crate::export::{CiSystem, Export, JOURNAL_CATEGORIES, SCHEMA_VERSION};
-use crate::{text, tr, Lang, Text};
+use crate::contract::export::{CiSystem, Export, JOURNAL_CATEGORIES, SCHEMA_VERSION};
+use crate::{text, tr, base::lang::Lang, base::lang::Text};
 
 /// A problem in an export, located by a JSON pointer (`/defis/3/administration_id`).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -328,7 +328,7 @@ pub fn check(export: &Export) -> Vec<Problem> {
                 );
             }
         }
-        let climbed = crate::tree::climb(admin.id.as_str(), MAX_ADMINISTRATION_DEPTH, |id| {
+        let climbed = crate::base::tree::climb(admin.id.as_str(), MAX_ADMINISTRATION_DEPTH, |id| {
             parents.get(id).copied()
         });
         match climbed.1 {

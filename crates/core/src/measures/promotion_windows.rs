@@ -1,9 +1,9 @@
 //! A promotion's window in words, with how each of its dates is known and the file it cites.
 
-use crate::cohort::{Cohort, Selection};
-use crate::date::parse_date;
-use crate::export::{DateBasis, Promotion, PromotionEvent};
-use crate::{format, tr, Lang};
+use crate::model::cohort::{Cohort, Selection};
+use crate::base::date::parse_date;
+use crate::contract::export::{DateBasis, Promotion, PromotionEvent};
+use crate::{base::format, tr, base::lang::Lang};
 
 /// One dated event, ready to show: `15 novembre 2019`, its basis in words, its cited file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -107,7 +107,7 @@ pub fn selected_windows(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::export::PromotionDate;
+    use crate::contract::export::PromotionDate;
 
     fn eig3() -> Promotion {
         let date = |event, date: &str, basis, source: &str| PromotionDate {

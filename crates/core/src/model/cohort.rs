@@ -2,10 +2,10 @@
 
 use std::collections::HashMap;
 
-use crate::date::plausible_date;
-use crate::export::Export;
-use crate::filter::Filters;
-use crate::validate::MAX_ADMINISTRATION_DEPTH;
+use crate::base::date::plausible_date;
+use crate::contract::export::Export;
+use crate::model::filter::Filters;
+use crate::contract::validate::MAX_ADMINISTRATION_DEPTH;
 
 /// How many journal categories the cohort reads (bits of a category mask); the contract allows
 /// only the nine letters of the legend.
@@ -48,7 +48,7 @@ pub struct Selection {
 }
 
 impl Cohort {
-    /// Indexes a validated export (see [`crate::validate::parse_export`]).
+    /// Indexes a validated export (see [`crate::contract::validate::parse_export`]).
     pub fn new(export: Export) -> Cohort {
         let admin_by_id: HashMap<String, usize> = export
             .administrations
@@ -178,14 +178,14 @@ impl Cohort {
     }
 
     /// The promotion `id`.
-    pub fn promotion(&self, id: &str) -> Option<&crate::export::Promotion> {
+    pub fn promotion(&self, id: &str) -> Option<&crate::contract::export::Promotion> {
         self.promotion_by_id
             .get(id)
             .map(|&i| &self.export.promotions[i])
     }
 
     /// The promotion of défi `defi` (an index).
-    pub fn defi_promotion(&self, defi: usize) -> Option<&crate::export::Promotion> {
+    pub fn defi_promotion(&self, defi: usize) -> Option<&crate::contract::export::Promotion> {
         self.promotion(&self.export.defis.get(defi)?.promotion_id)
     }
 
@@ -214,7 +214,7 @@ impl Cohort {
     /// At most [`MAX_ADMINISTRATION_DEPTH`] parents above: the contract refuses deeper trees,
     /// and an unchecked one costs no more than a checked one.
     fn chain(&self, admin: usize) -> Vec<usize> {
-        crate::tree::climb(admin, MAX_ADMINISTRATION_DEPTH, |a| self.parent(a)).0
+        crate::base::tree::climb(admin, MAX_ADMINISTRATION_DEPTH, |a| self.parent(a)).0
     }
 
     /// How many défis each administration hosts, its directorates and services included
@@ -326,7 +326,7 @@ impl Cohort {
                 && filters
                     .tech
                     .as_ref()
-                    .is_none_or(|t| crate::technologies::uses(&self.export, &defi.id, t).any());
+                    .is_none_or(|t| crate::measures::technologies::uses(&self.export, &defi.id, t).any());
             if keep {
                 keep_defi[i] = true;
                 defis.push(i);

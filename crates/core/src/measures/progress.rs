@@ -8,11 +8,11 @@ use std::collections::BTreeMap;
 use time::Date;
 
 use crate::chart::{BarChart, Category, ChartId, Highlight, Layout, Series, Unit};
-use crate::cohort::{Cohort, Selection};
-use crate::date::parse_date;
-use crate::export::Promotion;
-use crate::repositories::{add_months, window, RECENT_DAYS};
-use crate::{format, tr, Lang};
+use crate::model::cohort::{Cohort, Selection};
+use crate::base::date::parse_date;
+use crate::contract::export::Promotion;
+use crate::measures::repositories::{add_months, window, RECENT_DAYS};
+use crate::{base::format, tr, base::lang::Lang};
 
 /// Months after the end of a promotion at which the pérennisation chart looks.
 pub const HORIZONS: [u32; 3] = [6, 12, 24];
@@ -142,7 +142,7 @@ pub fn active_after(progress: &DefiProgress, months: u32) -> Option<bool> {
 fn promotion_categories(cohort: &Cohort) -> Vec<Category> {
     // The bar charts' promotion categories, without their year note (the note column here
     // says how many défis counted).
-    crate::stats::promotion_categories(cohort)
+    crate::catalogue::promotion_categories(cohort)
         .into_iter()
         .map(|category| Category {
             note: None,

@@ -3,7 +3,7 @@
 //! Field names here are the contract published in `schema/export.schema.json`;
 //! fields may be added, never renamed.
 
-use crate::{tr, Lang};
+use crate::{tr, base::lang::Lang};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 

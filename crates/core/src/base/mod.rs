@@ -1,0 +1,8 @@
+//! The ground floor: words in two languages, numbers and dates as people read them, calendar
+//! arithmetic, bounded tree climbing, search keys. Knows nothing of the export.
+
+pub mod date;
+pub mod format;
+pub mod lang;
+pub mod search;
+pub mod tree;
