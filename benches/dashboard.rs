@@ -39,7 +39,8 @@ const ADMINS: [&str; 6] = [
 /// publishes code, as JSON bytes.
 fn with_activity(export: &str) -> Vec<u8> {
     use eig_pulse_core::contract::export::Activity;
-    let mut export = eig_pulse_core::contract::validate::parse_export(export).expect("a valid export");
+    let mut export =
+        eig_pulse_core::contract::validate::parse_export(export).expect("a valid export");
     let fixture = support::activity_fixture();
     export.activity = export
         .defis

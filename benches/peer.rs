@@ -18,8 +18,8 @@ mod support;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use eig_pulse_core::chart::{text::title_and_guide, BarChart, ChartId, Layout, Orientation, Unit};
-use eig_pulse_core::{catalogue, Cohort, Filters, Lang};
+use eig_pulse_core::catalogue::{Chart, ChartId, Layout, Orientation, Unit};
+use eig_pulse_core::{Cohort, Filters, Lang};
 use serde_json::{json, Value};
 use support::{browser, dist, serve, Routes};
 
@@ -144,7 +144,7 @@ fn attribute(value: &Value) -> String {
 }
 
 /// One `<bar-chart>` drawing `chart`'s data: categories on x, one y list per series.
-fn bar_chart(chart: &BarChart) -> String {
+fn bar_chart(chart: &Chart) -> String {
     let scale = if chart.unit == Unit::Share {
         100.0
     } else {
@@ -187,7 +187,7 @@ const FIVE: [ChartId; 5] = [
     ChartId::OpennessByPromotion,
 ];
 
-const BAR_CHART: &str = "/@gouvfr/dsfr-chart/dist/BarChart";
+const BAR_CHART: &str = "/@gouvfr/dsfr-chart/dist/Chart";
 const DSFR: &str = "/@gouvfr/dsfr/dist";
 /// The peer's first chart: the canvas in the first `<bar-chart>`'s shadow root.
 const PEER_CHART: &str = "canvas";
@@ -195,18 +195,18 @@ const PEER_CHART: &str = "canvas";
 /// A paragraph of the blog post around the embedded chart.
 const PROSE: &str = "<p>Les défis Entrepreneurs d'intérêt général publient leur code, tiennent un journal de bord et rendent compte de leur avancement. Le graphique ci-dessous montre, semaine après semaine, ce que les équipes ont écrit dans ce journal, et comment cela évolue d'une promotion à l'autre.</p>";
 
-/// The peer's pages, keyed by path: one chart (only `BarChart` and its stylesheet), five charts
+/// The peer's pages, keyed by path: one chart (only `Chart` and its stylesheet), five charts
 /// (with the DSFR's stylesheet, icons and script it requires), and a blog post holding the one
 /// chart inline.
-fn peer_pages(charts: &[(ChartId, BarChart)]) -> Vec<(&'static str, String)> {
+fn peer_pages(charts: &[(ChartId, Chart)]) -> Vec<(&'static str, String)> {
     let one = &charts
         .iter()
         .find(|(id, _)| *id == ChartId::JournalWeekly)
         .expect("journal-weekly")
         .1;
-    let title = |id| title_and_guide(id, Lang::Fr).0;
+    let title = |id: ChartId| id.spec().title.get(Lang::Fr);
     let light_head = format!(
-        "<meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><link rel=\"stylesheet\" href=\"{BAR_CHART}/BarChart.css\"><script type=\"module\" src=\"{BAR_CHART}/BarChart.js\"></script>"
+        "<meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><link rel=\"stylesheet\" href=\"{BAR_CHART}/Chart.css\"><script type=\"module\" src=\"{BAR_CHART}/Chart.js\"></script>"
     );
     let one_page = format!(
         "<!doctype html><html lang=\"fr\"><head>{light_head}<title>{t}</title></head><body><h1>{t}</h1>{}</body></html>",
@@ -229,7 +229,7 @@ fn peer_pages(charts: &[(ChartId, BarChart)]) -> Vec<(&'static str, String)> {
         })
         .collect::<String>();
     let five_page = format!(
-        "<!doctype html><html lang=\"fr\" data-fr-scheme=\"system\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>EIG — DSFR Chart</title><link rel=\"stylesheet\" href=\"{DSFR}/dsfr.min.css\"><link rel=\"stylesheet\" href=\"{DSFR}/utility/icons/icons-system/icons-system.min.css\"><link rel=\"stylesheet\" href=\"{BAR_CHART}/BarChart.css\"></head><body><main class=\"fr-container fr-py-6w\"><h1>Avancement technique des défis EIG</h1>{five}</main><script type=\"module\" src=\"{DSFR}/dsfr.module.min.js\"></script><script type=\"module\" src=\"{BAR_CHART}/BarChart.js\"></script></body></html>"
+        "<!doctype html><html lang=\"fr\" data-fr-scheme=\"system\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>EIG — DSFR Chart</title><link rel=\"stylesheet\" href=\"{DSFR}/dsfr.min.css\"><link rel=\"stylesheet\" href=\"{DSFR}/utility/icons/icons-system/icons-system.min.css\"><link rel=\"stylesheet\" href=\"{BAR_CHART}/Chart.css\"></head><body><main class=\"fr-container fr-py-6w\"><h1>Avancement technique des défis EIG</h1>{five}</main><script type=\"module\" src=\"{DSFR}/dsfr.module.min.js\"></script><script type=\"module\" src=\"{BAR_CHART}/Chart.js\"></script></body></html>"
     );
     vec![
         ("/peer/one.html", with_probe_str(&one_page, PEER_CHART)),
@@ -534,23 +534,19 @@ async fn main() {
     let text = std::fs::read_to_string(dist.join("data/export.json"))
         .unwrap_or_else(|e| panic!("{}/data/export.json : {e}", dist.display()));
     let cohort = Cohort::new(
-        eig_pulse_core::contract::validate::parse_export(&text).expect("a valid export in the dist"),
+        eig_pulse_core::contract::validate::parse_export(&text)
+            .expect("a valid export in the dist"),
     );
     let filters = Filters::default();
     let selection = cohort.select(&filters);
-    let charts: Vec<(ChartId, BarChart)> = ChartId::ALL
+    let charts: Vec<(ChartId, Chart)> = ChartId::ALL
         .iter()
-        .map(|&id| {
-            (
-                id,
-                catalogue::chart(id, &cohort, &selection, &filters, Lang::Fr),
-            )
-        })
+        .map(|&id| (id, id.build(&cohort, &selection, &filters, Lang::Fr)))
         .collect();
 
     let modules: PathBuf = Path::new(env!("CARGO_MANIFEST_DIR")).join(".tools/web/node_modules");
     for needed in [
-        format!("{BAR_CHART}/BarChart.js"),
+        format!("{BAR_CHART}/Chart.js"),
         format!("{DSFR}/dsfr.min.css"),
     ] {
         assert!(

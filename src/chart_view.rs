@@ -1,12 +1,11 @@
 //! One chart on a canvas: sharp on HiDPI screens, redrawn on resize, with tooltips, legend toggles,
 //! clicks and keyboard access. It only wires signals to `eig_pulse_core::chart`.
 
+use eig_pulse_core::catalogue::{Chart, ChartId, Target};
 use eig_pulse_core::chart::summary::summary;
 use eig_pulse_core::chart::table::grid;
-use eig_pulse_core::chart::text::{chart_labels, title_and_guide};
-use eig_pulse_core::chart::{
-    draw, plot_height, tooltip, BarChart, ChartId, FigureText, Hit, Target,
-};
+use eig_pulse_core::chart::text::chart_labels;
+use eig_pulse_core::chart::{draw, plot_height, tooltip, FigureText, Hit};
 use eig_pulse_core::Lang;
 use leptos::prelude::*;
 use plotters::prelude::IntoDrawingArea;
@@ -38,7 +37,7 @@ pub struct Surroundings {
 #[component]
 pub fn ChartView(
     id: ChartId,
-    chart: Memo<BarChart>,
+    chart: Memo<Chart>,
     on_target: Callback<Target>,
     around: Surroundings,
 ) -> impl IntoView {
@@ -176,8 +175,8 @@ pub fn ChartView(
     };
 
     let slug = id.slug();
-    let title = move || title_and_guide(id, lang.get()).0;
-    let guide = move || title_and_guide(id, lang.get()).1;
+    let title = move || id.spec().title.get(lang.get());
+    let guide = move || id.spec().guide.get(lang.get());
     // Downloads: the figure as seen (hidden series left out), at the frame's width.
     let words = move || FigureText {
         title: title().to_string(),

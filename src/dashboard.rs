@@ -2,9 +2,9 @@
 
 use std::sync::Arc;
 
-use eig_pulse_core::chart::{BarChart, ChartId, Target};
+use eig_pulse_core::catalogue::{Chart, ChartId, Target};
 use eig_pulse_core::model::filter::Ignored;
-use eig_pulse_core::{catalogue, Cohort, Filters, Lang, Text};
+use eig_pulse_core::{Cohort, Filters, Lang, Text};
 use leptos::prelude::*;
 
 use crate::i18n::say;
@@ -76,7 +76,7 @@ pub fn Dashboard(cohort: Arc<Cohort>) -> impl IntoView {
             let selection = selection.get();
             let filters = filters.get();
             let lang = lang.get();
-            catalogue::chart(id, &cohort, &selection, &filters, lang)
+            id.build(&cohort, &selection, &filters, lang)
         })
     };
     let on_target = Callback::new(move |target: Target| match target {
@@ -98,12 +98,12 @@ pub fn Dashboard(cohort: Arc<Cohort>) -> impl IntoView {
         on_embed: Some(on_embed),
         on_drawn: None,
     };
-    let charts: Vec<(ChartId, Memo<BarChart>)> = ChartId::ALL
+    let charts: Vec<(ChartId, Memo<Chart>)> = ChartId::ALL
         .iter()
         .filter(|id| !REPOSITORY_CHARTS.contains(id))
         .map(|&id| (id, chart_memo(id)))
         .collect();
-    let repository_charts: Vec<(ChartId, Memo<BarChart>)> = REPOSITORY_CHARTS
+    let repository_charts: Vec<(ChartId, Memo<Chart>)> = REPOSITORY_CHARTS
         .iter()
         .map(|&id| (id, chart_memo(id)))
         .collect();

@@ -2,8 +2,10 @@
 
 use std::sync::Arc;
 
-use eig_pulse_core::contract::validate::has_http_scheme;
-use eig_pulse_core::{base::format, measures::progress, catalogue, measures::technologies, Cohort, Filters, Lang, Selection};
+use eig_pulse_core::base::url::is_http_url;
+use eig_pulse_core::{
+    base::format, measures::progress, measures::technologies, Cohort, Filters, Lang, Selection,
+};
 use leptos::prelude::*;
 
 use crate::browser;
@@ -99,7 +101,7 @@ pub fn DefiPanel(
         let skills: Vec<String> = d
             .skills
             .iter()
-            .map(|s| catalogue::skill_label(&cohort, s, lang))
+            .map(|s| cohort.skill_label(s, lang))
             .collect();
         let journal: Vec<(time::Date, String, String)> = cohort
             .defi_journal(index)
@@ -119,7 +121,7 @@ pub fn DefiPanel(
             journal: Vec::new(),
         };
         let progress = progress::defi_progress(&cohort, &only).into_iter().next();
-        let card = technologies::defi_card(&cohort.export, &d.id, lang);
+        let card = technologies::defi_card(&cohort, index, lang);
         Some(view! {
             <div class="panel-backdrop" on:click=move |_| close()></div>
             <aside class="defi-panel" role="dialog" aria-modal="true" aria-labelledby="defi-panel-title" data-defi=d.id.clone()>
@@ -157,8 +159,8 @@ pub fn DefiPanel(
                     <dt>{lang.pick("Liens", "Links")}</dt>
                     <dd>
                         // Only http(s) becomes a link (the contract already refuses the rest).
-                        {d.source_code.iter().filter(|u| has_http_scheme(u)).map(|url| view! { <a href=url.clone() rel="noopener noreferrer">{lang.pick("Code source", "Source code")}</a>" " }).collect_view()}
-                        {d.website.clone().filter(|u| has_http_scheme(u)).map(|url| view! { <a href=url rel="noopener noreferrer">{lang.pick("Site web", "Website")}</a> })}
+                        {d.source_code.iter().filter(|u| is_http_url(u)).map(|url| view! { <a href=url.clone() rel="noopener noreferrer">{lang.pick("Code source", "Source code")}</a>" " }).collect_view()}
+                        {d.website.clone().filter(|u| is_http_url(u)).map(|url| view! { <a href=url rel="noopener noreferrer">{lang.pick("Site web", "Website")}</a> })}
                         {(d.source_code.is_empty() && d.website.is_none()).then(|| lang.pick("aucun lien publié", "no published link"))}
                     </dd>
                 </dl>
@@ -168,12 +170,12 @@ pub fn DefiPanel(
                     <dd>{match card.documented {
                         None => lang.pick("pas de relevé pour cette promotion", "no record for this promotion").to_string(),
                         Some(false) => lang.pick("non documentée", "not documented").to_string(),
-                        Some(true) => card.declared.iter().map(|(name, kind, tentative)| {
-                            let mut words = name.clone();
-                            if !kind.is_empty() {
-                                words.push_str(&format!(" ({kind})"));
+                        Some(true) => card.declared.iter().map(|tech| {
+                            let mut words = tech.name.clone();
+                            if !tech.kind.is_empty() {
+                                words.push_str(&format!(" ({})", tech.kind));
                             }
-                            if *tentative {
+                            if tech.tentative {
                                 words.push_str(lang.pick(" — envisagée", " — considered"));
                             }
                             words
@@ -183,7 +185,7 @@ pub fn DefiPanel(
                     <dd>{if card.languages.is_empty() {
                         lang.pick("aucun dépôt analysé", "no repository scanned").to_string()
                     } else {
-                        card.languages.iter().map(|(l, share)| format!("{l} {}", format::percent(*share, lang))).collect::<Vec<_>>().join(", ")
+                        card.languages.iter().map(|l| format!("{} {}", l.language, format::percent(l.share, lang))).collect::<Vec<_>>().join(", ")
                     }}</dd>
                     <dt>{lang.pick("Frameworks (dépendances directes)", "Frameworks (direct dependencies)")}</dt>
                     <dd>{if card.frameworks.is_empty() {
@@ -198,12 +200,12 @@ pub fn DefiPanel(
                         } else {
                             view! {
                                 <ul class="defi-openness">
-                                    {card.openness.iter().map(|(kind, text, url)| view! {
+                                    {card.openness.iter().map(|line| view! {
                                         <li>
-                                            {format!("{kind}{}", lang.pick(" : ", ": "))}
-                                            {match url.clone() {
-                                                Some(href) => view! { <a href=href rel="noopener">{text.clone()}</a> }.into_any(),
-                                                None => view! { <span>{text.clone()}</span> }.into_any(),
+                                            {format!("{}{}", line.kind, lang.pick(" : ", ": "))}
+                                            {match line.url.clone() {
+                                                Some(href) => view! { <a href=href rel="noopener">{line.text.clone()}</a> }.into_any(),
+                                                None => view! { <span>{line.text.clone()}</span> }.into_any(),
                                             }}
                                         </li>
                                     }).collect_view()}
@@ -220,13 +222,9 @@ pub fn DefiPanel(
                 })}
                 {progress.map(|p| {
                     let day = |date: Option<time::Date>| date.map_or_else(|| "—".to_string(), |d| format::date(d, lang));
-                    let window = p.window.map(|(start, end)| format!(
-                        "{} {} {} {}",
-                        lang.pick("du", "from"),
-                        format::date(start, lang),
-                        lang.pick("au", "to"),
-                        format::date(end - time::Duration::days(1), lang)
-                    ));
+                    let window = p.window.and_then(|w| {
+                        format::day_span(Some(w.start), w.end.previous_day(), lang)
+                    });
                     view! {
                         <h3>{lang.pick("Le code après les dix mois", "The code after the ten months")}</h3>
                         <dl class="defi-facts defi-progress">

@@ -1,7 +1,8 @@
 //! Saving what a chart shows: SVG and 2× PNG drawn by the core's figure code, CSV of its rows.
 
+use eig_pulse_core::catalogue::Chart;
 use eig_pulse_core::chart::figure::{self, draw_figure, FigureText};
-use eig_pulse_core::chart::{table, BarChart, Theme};
+use eig_pulse_core::chart::{table, Palette};
 use eig_pulse_core::Lang;
 
 use crate::scheme::Scheme;
@@ -38,21 +39,21 @@ fn text_parts(text: &str) -> JsValue {
 
 pub fn svg(
     slug: &str,
-    chart: &BarChart,
+    chart: &Chart,
     hidden: &[bool],
-    theme: &Theme,
+    theme: &Palette,
     lang: Lang,
     words: &FigureText,
     width: u32,
 ) {
-    let svg = figure::to_svg(chart, hidden, theme, lang, words, width);
+    let svg = eig_pulse_core::chart::svg::figure(chart, hidden, theme, lang, words, width);
     let _ = save(&format!("{slug}.svg"), &text_parts(&svg), "image/svg+xml");
 }
 
 /// A PNG at twice the CSS size, painted on a canvas that is never shown.
 pub fn png(
     slug: &str,
-    chart: &BarChart,
+    chart: &Chart,
     hidden: &[bool],
     scheme: Scheme,
     lang: Lang,
@@ -83,7 +84,7 @@ pub fn png(
 }
 
 /// The drawn values as CSV.
-pub fn csv(slug: &str, chart: &BarChart, hidden: &[bool]) {
+pub fn csv(slug: &str, chart: &Chart, hidden: &[bool]) {
     csv_file(&format!("{slug}.csv"), &table::to_csv(chart, hidden));
 }
 

@@ -3,10 +3,10 @@
 
 use std::sync::Arc;
 
-use eig_pulse_core::chart::text::{chart_labels, export_credit, title_and_guide};
-use eig_pulse_core::chart::{ChartId, Target};
+use eig_pulse_core::catalogue::{ChartId, Target};
+use eig_pulse_core::chart::text::{chart_labels, export_credit};
 use eig_pulse_core::model::filter::query_string;
-use eig_pulse_core::{catalogue, Cohort, Filters, Lang};
+use eig_pulse_core::{Cohort, Filters, Lang};
 use leptos::prelude::*;
 
 use crate::browser;
@@ -71,7 +71,7 @@ pub fn EmbedView(cohort: Arc<Cohort>, id: ChartId) -> impl IntoView {
     let chart_filters = filters.clone();
     let chart = Memo::new(move |_| {
         let selection = chart_cohort.select(&chart_filters);
-        catalogue::chart(id, &chart_cohort, &selection, &chart_filters, lang.get())
+        id.build(&chart_cohort, &selection, &chart_filters, lang.get())
     });
     let subtitle_cohort = cohort.clone();
     let subtitle_filters = filters.clone();
@@ -198,7 +198,7 @@ pub fn EmbedDialog(
     };
     let snippet = move |id: ChartId| {
         let base = browser::site_folder();
-        let title = format!("{} — EIG Pulse", title_and_guide(id, lang.get()).0);
+        let title = format!("{} — EIG Pulse", id.spec().title.get(lang.get()));
         format!(
             "<iframe data-eig-pulse src=\"{src}\" title=\"{title}\" style=\"width: 100%; border: 0;\" height=\"{height}\" loading=\"lazy\"></iframe>\n<script src=\"{base}embed.js\" async></script>\n<noscript><img src=\"{base}static/{slug}.svg\" alt=\"{title}\" style=\"max-width: 100%;\"></noscript>",
             src = escape(&url(id)),
@@ -228,7 +228,7 @@ pub fn EmbedDialog(
                 <div class="fr-modal__header">
                     <button type="button" class="fr-btn--close fr-btn panel-close" on:click=move |_| close() title=lang_now.pick("Fermer la fenêtre", "Close the window")>{lang_now.pick("Fermer", "Close")}</button>
                 </div>
-                <h2 id="embed-title" class="fr-modal__title" tabindex="-1">{format!("{} « {} »", lang_now.pick("Intégrer", "Embed"), title_and_guide(id, lang_now).0)}</h2>
+                <h2 id="embed-title" class="fr-modal__title" tabindex="-1">{format!("{} « {} »", lang_now.pick("Intégrer", "Embed"), id.spec().title.get(lang_now))}</h2>
                 <p>{filtered.map_or_else(
                     || lang_now.pick("Sans filtre.", "No filter.").to_string(),
                     |f| format!("{} {f}", lang_now.pick("Filtres actuels :", "Current filters:")),

@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use eig_pulse_core::base::search::search_key;
-use eig_pulse_core::{catalogue, measures::technologies, Cohort, Filters, Lang, Text};
+use eig_pulse_core::{Cohort, Filters, Lang, Text};
 use leptos::prelude::*;
 
 use crate::i18n::say;
@@ -23,7 +23,8 @@ fn admin_options(cohort: &Cohort) -> Vec<AdminOption> {
     cohort
         .administration_tree()
         .into_iter()
-        .map(|(i, depth)| {
+        .map(|node| {
+            let (i, depth) = (node.admin, node.depth);
             let admin = &cohort.export.administrations[i];
             let acronym = admin
                 .acronym
@@ -74,22 +75,15 @@ pub fn FilterBar(cohort: Arc<Cohort>, filters: RwSignal<Filters>) -> impl IntoVi
         .skills
         .iter()
         .map(|s| {
-            let [fr, en] = Lang::ALL.map(|lang| catalogue::skill_label(&cohort, &s.id, lang));
+            let [fr, en] = Lang::ALL.map(|lang| cohort.skill_label(&s.id, lang));
             (s.id.clone(), Text::new(fr, en))
         })
         .collect();
     // Technologies some défi uses, by label.
     let mut techs: Vec<(String, String)> = cohort
-        .export
-        .technologies
-        .iter()
-        .filter(|t| {
-            cohort
-                .export
-                .defis
-                .iter()
-                .any(|d| technologies::uses(&cohort.export, &d.id, &t.id).any())
-        })
+        .technologies_in_use()
+        .into_iter()
+        .map(|t| &cohort.export.technologies[t])
         .map(|t| (t.id.clone(), t.label.clone()))
         .collect();
     techs.sort_by_key(|(_, label)| label.to_lowercase());
@@ -280,8 +274,9 @@ pub fn FilterBar(cohort: Arc<Cohort>, filters: RwSignal<Filters>) -> impl IntoVi
             <ul class="fr-tags-group active-filters" aria-label=move || lang.get().pick("Filtres actifs", "Active filters")>
                 {move || filters.get().parts(&tag_cohort, lang.get())
                     .into_iter()
-                    .map(|(which, words)| {
-                        let label = format!("{}{}{words}", which.label(lang.get()), lang.get().pick(" : ", ": "));
+                    .map(|part| {
+                        let which = part.kind;
+                        let label = format!("{}{}{}", which.label(lang.get()), lang.get().pick(" : ", ": "), part.words);
                         let remove_label = format!("{} {label}", lang.get().pick("Retirer le filtre", "Remove the filter"));
                         view! {
                             <li>

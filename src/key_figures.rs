@@ -2,9 +2,9 @@
 
 use std::sync::Arc;
 
+use eig_pulse_core::measures::activity::repository_figures;
 use eig_pulse_core::measures::progress::progress_figures;
-use eig_pulse_core::measures::repositories::repository_figures;
-use eig_pulse_core::{base::format, catalogue, Cohort, Lang, Selection};
+use eig_pulse_core::{base::format, Cohort, Lang, Selection};
 use leptos::prelude::*;
 
 #[component]
@@ -12,7 +12,9 @@ pub fn KeyFiguresView(cohort: Arc<Cohort>, selection: Memo<Selection>) -> impl I
     let lang = expect_context::<RwSignal<Lang>>();
     let repository_cohort = cohort.clone();
     let progress_cohort = cohort.clone();
-    let figures = Memo::new(move |_| catalogue::key_figures(&cohort, &selection.get()));
+    let figures = Memo::new(move |_| {
+        eig_pulse_core::measures::key_figures::key_figures(&cohort, &selection.get())
+    });
     let repositories = Memo::new(move |_| repository_figures(&repository_cohort, &selection.get()));
     let progress = Memo::new(move |_| progress_figures(&progress_cohort, &selection.get()));
     let card = move |key: &'static str,
@@ -27,7 +29,7 @@ pub fn KeyFiguresView(cohort: Arc<Cohort>, selection: Memo<Selection>) -> impl I
         }
     };
     let count =
-        move |pick: fn(&catalogue::KeyFigures) -> usize| -> Box<dyn Fn(Lang) -> String + Send + Sync> {
+        move |pick: fn(&eig_pulse_core::measures::key_figures::KeyFigures) -> usize| -> Box<dyn Fn(Lang) -> String + Send + Sync> {
             Box::new(move |lang| format::count(figures.with(pick) as u64, lang))
         };
     view! {

@@ -1,7 +1,7 @@
 //! The last resort: a panic replaces the page (or the embed) with a message in the reader's
 //! language and a reload button, instead of leaving a frozen page.
 
-use eig_pulse_core::chart::ChartId;
+use eig_pulse_core::catalogue::ChartId;
 use eig_pulse_core::Lang;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;

@@ -2,7 +2,7 @@
 //! switch), the scheme it resolves to, and DSFR's attributes on `<html>` (`data-fr-scheme`,
 //! `data-fr-theme`). Charts take their palette from the resolved scheme.
 
-use eig_pulse_core::chart::Theme;
+use eig_pulse_core::chart::Palette;
 use eig_pulse_core::Lang;
 
 /// What the reader asked for.
@@ -81,10 +81,10 @@ impl Scheme {
     }
 
     /// The charts' colours at a pixel density.
-    pub fn theme(self, scale: f64) -> Theme {
+    pub fn theme(self, scale: f64) -> Palette {
         match self {
-            Scheme::Light => Theme::light(scale),
-            Scheme::Dark => Theme::dark(scale),
+            Scheme::Light => Palette::light(scale),
+            Scheme::Dark => Palette::dark(scale),
         }
     }
 }

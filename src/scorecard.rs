@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use eig_pulse_core::measures::repositories::{openness_scorecard, scorecard_csv, Mark};
+use eig_pulse_core::measures::scorecard::{openness_scorecard, scorecard_csv, Mark};
 use eig_pulse_core::{Cohort, Lang, Selection};
 use leptos::prelude::*;
 

@@ -19,7 +19,8 @@ pub fn PromotionWindows(cohort: Arc<Cohort>, selection: Memo<Selection>) -> impl
                 )}
             </p>
             <ul class="fr-text--sm">
-                {move || windows.get().into_iter().map(|(words, sources)| {
+                {move || windows.get().into_iter().map(|window| {
+                    let (words, sources) = (window.words, window.sources);
                     let label = lang.get().pick(" — sources : ", " — sources: ");
                     view! {
                         <li>{words}<span class="window-sources">{format!("{label}{}", sources.join(", "))}</span></li>

@@ -7,7 +7,8 @@ use eig_pulse_app::chart_view::{ChartView, Surroundings};
 use eig_pulse_app::key_figures::KeyFiguresView;
 use eig_pulse_app::load::{export_source, load_export, FailureKind, Origin};
 use eig_pulse_app::scheme::Scheme;
-use eig_pulse_core::chart::{draw_bars, ChartId, Target, Theme};
+use eig_pulse_core::catalogue::{ChartId, Target};
+use eig_pulse_core::chart::{draw_bars, Palette};
 use eig_pulse_core::contract::validate::parse_export;
 use eig_pulse_core::{catalogue, Cohort, Filters, Lang};
 use leptos::prelude::*;
@@ -68,7 +69,7 @@ fn ink(canvas: &web_sys::HtmlCanvasElement) -> f64 {
 fn the_core_chart_code_paints_a_real_canvas() {
     let cohort = cohort();
     let selection = cohort.select(&Filters::default());
-    let chart = catalogue::journal_weekly(&cohort, &selection, Lang::Fr);
+    let chart = catalogue::journal_weekly::journal_weekly(&cohort, &selection, Lang::Fr);
     let canvas: web_sys::HtmlCanvasElement = document()
         .create_element("canvas")
         .unwrap()
@@ -78,7 +79,7 @@ fn the_core_chart_code_paints_a_real_canvas() {
     let area = plotters_canvas::CanvasBackend::with_canvas_object(canvas.clone())
         .unwrap()
         .into_drawing_area();
-    let hits = draw_bars(&area, &chart, &[], &Theme::light(1.0), Lang::Fr).unwrap();
+    let hits = draw_bars(&area, &chart, &[], &Palette::light(1.0), Lang::Fr).unwrap();
     area.present().unwrap();
     assert!(hits.len() > 50, "one hit per drawn segment: {}", hits.len());
     assert!(ink(&canvas) > 0.05, "canvas painted: {}", ink(&canvas));
@@ -125,7 +126,7 @@ async fn a_chart_view_draws_toggles_series_and_follows_keyboard_links() {
         let all = Filters::default();
         let chart = Memo::new(move |_| {
             let selection = chart_cohort.select(&all);
-            catalogue::journal_mix_by_defi(&chart_cohort, &selection, Lang::Fr)
+            catalogue::journal_mix_by_defi::journal_mix_by_defi(&chart_cohort, &selection, Lang::Fr)
         });
         provide_context(RwSignal::new(Scheme::Light));
         let on_target = Callback::new(move |t| clicked.set(Some(t)));

@@ -11,7 +11,7 @@ use support::{browser, dist, serve, Browser, Routes};
 /// here; `tests/repositories.rs` covers that chart with a fixture; « Langages dans le code » is
 /// drawn from scanned repositories too).
 fn charts() -> Vec<&'static str> {
-    use eig_pulse_core::chart::ChartId;
+    use eig_pulse_core::catalogue::ChartId;
     ChartId::ALL
         .iter()
         .filter(|c| {

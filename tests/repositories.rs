@@ -5,9 +5,9 @@
 
 mod support;
 
-use eig_pulse_core::measures::progress::{defi_progress, progress_figures};
-use eig_pulse_core::measures::repositories::repository_figures;
 use eig_pulse_core::contract::validate::parse_export;
+use eig_pulse_core::measures::activity::repository_figures;
+use eig_pulse_core::measures::progress::{defi_progress, progress_figures};
 use eig_pulse_core::{base::format, Cohort, Filters, Lang};
 use serde_json::json;
 

@@ -331,7 +331,8 @@ pub fn validate(path: &Path, lang: Lang) -> Result<ExitCode, String> {
     let text = fs::read_to_string(path).map_err(|e| tr!(lang, "{file} : {e}", "{file}: {e}"))?;
     let problems = check_text(&text, lang);
     if problems.is_empty() {
-        let export = eig_pulse_core::contract::validate::parse_export(&text).map_err(|e| e.describe(lang))?;
+        let export = eig_pulse_core::contract::validate::parse_export(&text)
+            .map_err(|e| e.describe(lang))?;
         println!(
             "{}",
             tr!(

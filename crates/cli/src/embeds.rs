@@ -15,12 +15,13 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-use eig_pulse_core::chart::figure::plot_to_svg;
+use eig_pulse_core::catalogue::{Chart, ChartId};
 use eig_pulse_core::chart::summary::summary;
-use eig_pulse_core::chart::text::{chart_labels, export_credit, title_and_guide};
-use eig_pulse_core::chart::{plot_height, BarChart, ChartId, Theme};
+use eig_pulse_core::chart::svg;
+use eig_pulse_core::chart::text::{chart_labels, export_credit};
+use eig_pulse_core::chart::{plot_height, Palette};
 use eig_pulse_core::contract::validate::parse_export;
-use eig_pulse_core::{catalogue, tr, Cohort, Filters, Lang};
+use eig_pulse_core::{tr, Cohort, Filters, Lang};
 use html_escape::{encode_double_quoted_attribute as attr, encode_text as text};
 
 /// The plot widths drawn, in CSS pixels.
@@ -53,7 +54,7 @@ pub fn write(export_path: &Path, out: &Path, lang: Lang) -> Result<usize, String
     let cohort = Cohort::new(export);
     let filters = Filters::default();
     let selection = cohort.select(&filters);
-    let (light, dark) = (Theme::light(1.0), Theme::dark(1.0));
+    let (light, dark) = (Palette::light(1.0), Palette::dark(1.0));
     let mut written = 0;
     let mut put = |name: String, bytes: &[u8]| -> Result<(), String> {
         crate::commands::write_atomically(&out.join(name), bytes, lang)?;
@@ -63,10 +64,10 @@ pub fn write(export_path: &Path, out: &Path, lang: Lang) -> Result<usize, String
     for chart_lang in [Lang::Fr, Lang::En] {
         let credit = export_credit(&cohort.export, chart_lang);
         for id in ChartId::ALL {
-            let chart = catalogue::chart(id, &cohort, &selection, &filters, chart_lang);
+            let chart = id.build(&cohort, &selection, &filters, chart_lang);
             for (scheme, theme) in [("light", &light), ("dark", &dark)] {
                 for width in WIDTHS {
-                    let svg = plot_to_svg(&chart, theme, chart_lang, width);
+                    let svg = svg::plot(&chart, theme, chart_lang, width);
                     put(
                         format!("{}.{}.{scheme}.{width}.svg", id.slug(), chart_lang.code()),
                         svg.as_bytes(),
@@ -86,14 +87,14 @@ pub fn write(export_path: &Path, out: &Path, lang: Lang) -> Result<usize, String
 /// The static page of one chart in one language.
 fn page(
     id: ChartId,
-    chart: &BarChart,
+    chart: &Chart,
     lang: Lang,
     credit: &str,
-    themes: (&Theme, &Theme),
+    themes: (&Palette, &Palette),
 ) -> String {
     let slug = id.slug();
     let code = lang.code();
-    let (title, guide) = title_and_guide(id, lang);
+    let (title, guide) = (id.spec().title.get(lang), id.spec().guide.get(lang));
     let labels = chart_labels(lang);
     let height = plot_height(chart);
     let mut html = String::new();

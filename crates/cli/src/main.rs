@@ -10,7 +10,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
-use eig_pulse_core::chart::ChartId;
+use eig_pulse_core::catalogue::ChartId;
 use eig_pulse_core::{tr, Lang, Text};
 
 // The help texts are not doc comments: they are the `Text` pairs of `HELP`, French then English.

@@ -2,11 +2,13 @@
 
 use std::path::PathBuf;
 
-use eig_pulse_core::chart::figure::{self, FigureText};
-use eig_pulse_core::chart::text::{export_credit, title_and_guide};
-use eig_pulse_core::chart::{ChartId, Theme};
+use eig_pulse_core::catalogue::ChartId;
+use eig_pulse_core::chart::figure::FigureText;
+use eig_pulse_core::chart::svg;
+use eig_pulse_core::chart::text::export_credit;
+use eig_pulse_core::chart::Palette;
 use eig_pulse_core::contract::validate::parse_export;
-use eig_pulse_core::{catalogue, tr, Cohort, Filters, Lang};
+use eig_pulse_core::{tr, Cohort, Filters, Lang};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -63,24 +65,22 @@ pub fn render(args: &RenderArgs) -> Result<Vec<u8>, String> {
     let credit = export_credit(&export, lang);
     let cohort = Cohort::new(export);
     let selection = cohort.select(&filters);
-    let chart = catalogue::chart(id, &cohort, &selection, &filters, lang);
+    let chart = id.build(&cohort, &selection, &filters, lang);
     let words = FigureText {
-        title: title_and_guide(id, lang).0.to_string(),
+        title: id.spec().title.get(lang).to_string(),
         subtitle: filters.describe(&cohort, lang),
         credit,
         plain: args.plain,
     };
     let theme = match args.scheme {
-        Scheme::Light => Theme::light(1.0),
-        Scheme::Dark => Theme::dark(1.0),
+        Scheme::Light => Palette::light(1.0),
+        Scheme::Dark => Palette::dark(1.0),
     };
     match args.format {
         Format::Csv => Ok(eig_pulse_core::chart::table::to_csv(&chart, &[]).into_bytes()),
-        Format::Svg => {
-            Ok(figure::to_svg(&chart, &[], &theme, lang, &words, args.width).into_bytes())
-        }
+        Format::Svg => Ok(svg::figure(&chart, &[], &theme, lang, &words, args.width).into_bytes()),
         Format::Png => rasterize(
-            &figure::to_svg(&chart, &[], &theme, lang, &words, args.width),
+            &svg::figure(&chart, &[], &theme, lang, &words, args.width),
             args.scale,
             lang,
         ),

@@ -3,8 +3,8 @@
 mod common;
 
 use common::*;
-use eig_pulse_core::chart::text::{chart_labels, title_and_guide};
-use eig_pulse_core::chart::ChartId;
+use eig_pulse_core::catalogue::ChartId;
+use eig_pulse_core::chart::text::chart_labels;
 use eig_pulse_core::Lang;
 
 /// The plot widths the pages offer (crates/cli/src/embeds.rs, WIDTHS).
@@ -42,7 +42,7 @@ fn every_chart_gets_its_page_and_plots_in_both_languages_schemes_and_every_width
             let name = format!("{}.{}.html", id.slug(), lang.code());
             let page = std::fs::read_to_string(out.join(&name)).unwrap();
             files += 1;
-            let (title, guide) = title_and_guide(id, lang);
+            let (title, guide) = (id.spec().title.get(lang), id.spec().guide.get(lang));
             let escaped = |t: &str| {
                 t.replace('&', "&amp;")
                     .replace('<', "&lt;")

@@ -345,11 +345,14 @@ fn every_export_validates_against_the_published_schema() {
     let cohort = eig_pulse_core::Cohort::new(synthetic.clone());
     let everything = eig_pulse_core::Filters::default();
     let selection = cohort.select(&everything);
-    let mix =
-        eig_pulse_core::catalogue::journal_mix_by_defi(&cohort, &selection, eig_pulse_core::Lang::Fr);
+    let mix = eig_pulse_core::catalogue::journal_mix_by_defi::journal_mix_by_defi(
+        &cohort,
+        &selection,
+        eig_pulse_core::Lang::Fr,
+    );
     assert_eq!(
         mix.categories.len(),
-        eig_pulse_core::catalogue::MOST_ACTIVE_DEFIS
+        eig_pulse_core::catalogue::journal_mix_by_defi::MOST_ACTIVE_DEFIS
     );
     assert_eq!(
         schema_errors(&std::fs::read_to_string(&out).unwrap()),

@@ -10,7 +10,7 @@ use serde_json::Value;
 
 /// Every chart id, as the dashboard and the command line know them.
 fn charts() -> Vec<&'static str> {
-    eig_pulse_core::chart::ChartId::ALL
+    eig_pulse_core::catalogue::ChartId::ALL
         .iter()
         .map(|c| c.slug())
         .collect()

@@ -296,7 +296,8 @@ fn each_bad_repository_is_named_the_export_keeps_the_sound_ones_and_strict_fails
         assert_eq!(output.status.code(), Some(0), "{case}: {err}");
         assert!(err.contains(french), "{case}: {err}");
         let export: Export =
-            eig_pulse_core::contract::validate::parse_export(&fs::read_to_string(&out).unwrap()).unwrap();
+            eig_pulse_core::contract::validate::parse_export(&fs::read_to_string(&out).unwrap())
+                .unwrap();
         let defis: Vec<&str> = export.activity.iter().map(|a| a.defi_id.as_str()).collect();
         assert_eq!(
             defis,
@@ -403,7 +404,8 @@ fn clone_takes_file_urls_and_skips_what_is_no_repository() {
     let (output, out) = run_export(dir.path(), &[]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let export: Export =
-        eig_pulse_core::contract::validate::parse_export(&fs::read_to_string(out).unwrap()).unwrap();
+        eig_pulse_core::contract::validate::parse_export(&fs::read_to_string(out).unwrap())
+            .unwrap();
     // Its local path is never published (issue 10): no web address, an empty url.
     assert_eq!(export.activity, [sample_record("alpha", "", "mapping")]);
 }

@@ -14,5 +14,6 @@ pub mod model;
 
 pub use base::lang::{Lang, Text};
 pub use contract::export::Export;
-pub use model::cohort::{Cohort, Selection};
+pub use model::cohort::Cohort;
 pub use model::filter::Filters;
+pub use model::selection::Selection;

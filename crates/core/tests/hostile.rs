@@ -3,9 +3,11 @@
 
 mod common;
 
-use eig_pulse_core::chart::{summary::summary, table, ChartId};
+use eig_pulse_core::catalogue::ChartId;
+use eig_pulse_core::chart::{summary::summary, table};
 use eig_pulse_core::contract::export::{Activity, ActivityWeek, Administration, JournalCategory};
-use eig_pulse_core::contract::validate::{check, parse_export, LoadError, MAX_ADMINISTRATION_DEPTH};
+use eig_pulse_core::contract::limits::MAX_ADMINISTRATION_DEPTH;
+use eig_pulse_core::contract::validate::{check, parse_export, LoadError};
 use eig_pulse_core::{catalogue, Cohort, Export, Filters, Lang};
 
 /// Every chart, its summary, table and CSV for `filters`, in both languages: must not panic.
@@ -13,7 +15,7 @@ fn draw_everything(cohort: &Cohort, query: &str) {
     let (filters, _) = Filters::from_query(query, &cohort.export);
     let selection = cohort.select(&filters);
     for lang in [Lang::Fr, Lang::En] {
-        for chart in catalogue::all_charts(cohort, &selection, &filters, lang) {
+        for chart in catalogue::build_all(cohort, &selection, &filters, lang) {
             let shown = vec![false; chart.series.len()];
             summary(&chart, &shown, lang);
             table::grid(&chart, &shown, lang);
@@ -33,13 +35,7 @@ fn legend_click_leaving_only_zero_series_is_summarised() {
     let cohort = Cohort::new(common::real_export());
     let (filters, _) = Filters::from_query("promo=dig", &cohort.export);
     let selection = cohort.select(&filters);
-    let chart = catalogue::chart(
-        ChartId::SkillsByPromotion,
-        &cohort,
-        &selection,
-        &filters,
-        Lang::Fr,
-    );
+    let chart = ChartId::SkillsByPromotion.build(&cohort, &selection, &filters, Lang::Fr);
     let design = chart.series.iter().position(|s| s.key == "design").unwrap();
     let mut hidden = vec![false; chart.series.len()];
     hidden[design] = true;
@@ -50,7 +46,7 @@ fn legend_click_leaving_only_zero_series_is_summarised() {
     );
     // Every subset of hidden series, on every chart of this selection.
     for lang in [Lang::Fr, Lang::En] {
-        for chart in catalogue::all_charts(&cohort, &selection, &filters, lang) {
+        for chart in catalogue::build_all(&cohort, &selection, &filters, lang) {
             let n = chart.series.len().min(10);
             for bits in 0u32..(1 << n) {
                 let hidden: Vec<bool> = (0..chart.series.len())
@@ -138,7 +134,8 @@ fn journal_dates_ten_millennia_apart() {
     );
     let cohort = Cohort::new(export);
     let (filters, _) = Filters::from_query("", &cohort.export);
-    let chart = catalogue::journal_weekly(&cohort, &cohort.select(&filters), Lang::Fr);
+    let chart =
+        catalogue::journal_weekly::journal_weekly(&cohort, &cohort.select(&filters), Lang::Fr);
     assert!(chart.categories.len() < 100, "{}", chart.categories.len());
     draw_everything(&cohort, "from=2018-03-01");
 }
@@ -282,7 +279,7 @@ fn csv_cells_never_start_a_formula() {
     let selection = cohort.select(&filters);
     let mut seen = 0;
     for id in ChartId::ALL {
-        let chart = catalogue::chart(id, &cohort, &selection, &filters, Lang::Fr);
+        let chart = id.build(&cohort, &selection, &filters, Lang::Fr);
         let csv = table::to_csv(&chart, &vec![false; chart.series.len()]);
         for cell in csv.split([',', '\n']) {
             let cell = cell.trim_start_matches('"');
@@ -294,9 +291,9 @@ fn csv_cells_never_start_a_formula() {
         }
     }
     assert!(seen > 0, "no formula reached a CSV: the test tests nothing");
-    assert_eq!(table::field("=1+1"), "\"'=1+1\"");
-    assert_eq!(table::field("-1"), "\"'-1\"");
-    assert_eq!(table::field("a,b"), "\"a,b\"");
+    assert_eq!(eig_pulse_core::base::csv::field("=1+1"), "\"'=1+1\"");
+    assert_eq!(eig_pulse_core::base::csv::field("-1"), "\"'-1\"");
+    assert_eq!(eig_pulse_core::base::csv::field("a,b"), "\"a,b\"");
 }
 
 /// Names outside a closed set of the contract (`matched_by`, CI systems): the export still loads,

@@ -6,14 +6,16 @@
 //! Short run (proptest's 256 cases) in `cargo test`; long run:
 //! `PROPTEST_CASES=100000 cargo test --release -p eig-pulse-core --test properties`.
 
-use eig_pulse_core::chart::figure::{to_svg, FigureText};
-use eig_pulse_core::chart::{summary::summary, table, tooltip, Hit, Theme};
+use eig_pulse_core::chart::figure::FigureText;
+use eig_pulse_core::chart::svg;
+use eig_pulse_core::chart::{summary::summary, table, tooltip, Hit, Palette};
 use eig_pulse_core::contract::export::{
     Activity, ActivityWeek, Administration, Defi, JournalCategory, JournalEntry, Openness,
     Promotion, Skill, Source,
 };
 use eig_pulse_core::contract::validate::parse_export;
-use eig_pulse_core::{measures::repositories, catalogue, Cohort, Export, Filters, Lang};
+use eig_pulse_core::measures::{activity, scorecard};
+use eig_pulse_core::{catalogue, Cohort, Export, Filters, Lang};
 use proptest::prelude::*;
 use proptest::sample::select;
 
@@ -203,12 +205,12 @@ fn read_everything(cohort: &Cohort, hidden_bits: u32, draw: bool) {
     for query in QUERIES {
         let (filters, _) = Filters::from_query(query, &cohort.export);
         let selection = cohort.select(&filters);
-        catalogue::key_figures(cohort, &selection);
-        repositories::repository_figures(cohort, &selection);
+        eig_pulse_core::measures::key_figures::key_figures(cohort, &selection);
+        activity::repository_figures(cohort, &selection);
         for lang in [Lang::Fr, Lang::En] {
-            let card = repositories::openness_scorecard(cohort, &selection, lang);
-            repositories::scorecard_csv(&card);
-            for chart in catalogue::all_charts(cohort, &selection, &filters, lang) {
+            let card = scorecard::openness_scorecard(cohort, &selection, lang);
+            scorecard::scorecard_csv(&card);
+            for chart in catalogue::build_all(cohort, &selection, &filters, lang) {
                 assert!(
                     chart.categories.len() <= MAX_BARS,
                     "{} bars",
@@ -251,7 +253,7 @@ fn read_everything(cohort: &Cohort, hidden_bits: u32, draw: bool) {
                         credit: "c".into(),
                         plain: false,
                     };
-                    to_svg(&chart, &hidden, &Theme::light(1.0), lang, &text, 320);
+                    svg::figure(&chart, &hidden, &Palette::light(1.0), lang, &text, 320);
                 }
             }
         }

@@ -1,10 +1,11 @@
 //! Statistics on the real export (`public/data/export.json`), against figures counted
 //! independently from the file (see the comments for how).
 
+use eig_pulse_core::catalogue;
+use eig_pulse_core::catalogue::{Chart, Target};
 use eig_pulse_core::chart::stack::Stack;
-use eig_pulse_core::chart::{BarChart, Target};
-use eig_pulse_core::catalogue::{self, KeyFigures};
 use eig_pulse_core::contract::validate::parse_export;
+use eig_pulse_core::measures::key_figures::KeyFigures;
 use eig_pulse_core::{Cohort, Filters, Lang};
 
 fn cohort() -> Cohort {
@@ -49,7 +50,7 @@ fn key_figures_follow_the_filters() {
     let cohort = cohort();
     for (query, defis, administrations, eigs, mentors, journal_entries, with_code) in KEY_FIGURES {
         let selection = cohort.select(&filters(&cohort, query));
-        let figures = catalogue::key_figures(&cohort, &selection);
+        let figures = eig_pulse_core::measures::key_figures::key_figures(&cohort, &selection);
         let expected = KeyFigures {
             defis,
             administrations,
@@ -62,7 +63,7 @@ fn key_figures_follow_the_filters() {
     }
 }
 
-fn values(chart: &BarChart, series: usize) -> Vec<(String, f64)> {
+fn values(chart: &Chart, series: usize) -> Vec<(String, f64)> {
     chart
         .categories
         .iter()
@@ -75,7 +76,13 @@ fn values(chart: &BarChart, series: usize) -> Vec<(String, f64)> {
 fn defis_by_administration_groups_by_ministry_then_drills_down() {
     let cohort = cohort();
     let all = Filters::default();
-    let chart = catalogue::defis_by_administration(&cohort, &cohort.select(&all), &all, 5, Lang::Fr);
+    let chart = catalogue::defis_by_administration::defis_by_administration(
+        &cohort,
+        &cohort.select(&all),
+        &all,
+        5,
+        Lang::Fr,
+    );
     let top: Vec<(String, f64)> = values(&chart, 0);
     assert_eq!(
         top,
@@ -100,8 +107,13 @@ fn defis_by_administration_groups_by_ministry_then_drills_down() {
     assert_eq!(total, 71.0, "every défi counted once");
 
     let interior = filters(&cohort, "admin=ministere-de-l-interieur");
-    let chart =
-        catalogue::defis_by_administration(&cohort, &cohort.select(&interior), &interior, 12, Lang::Fr);
+    let chart = catalogue::defis_by_administration::defis_by_administration(
+        &cohort,
+        &cohort.select(&interior),
+        &interior,
+        12,
+        Lang::Fr,
+    );
     let rows = values(&chart, 0);
     assert_eq!(
         rows[0],
@@ -118,7 +130,7 @@ fn defis_by_administration_groups_by_ministry_then_drills_down() {
 fn journal_weekly_bins_by_monday_and_keeps_every_entry() {
     let cohort = cohort();
     let all = Filters::default();
-    let chart = catalogue::journal_weekly(&cohort, &cohort.select(&all), Lang::Fr);
+    let chart = catalogue::journal_weekly::journal_weekly(&cohort, &cohort.select(&all), Lang::Fr);
     // Mondays from 12 February to 30 July 2018: 25 weeks, that of 28 May without an entry
     // (`python3 scripts/recount-journal.py`, « weeks by Monday »).
     assert_eq!(chart.categories.len(), 25);
@@ -163,12 +175,13 @@ fn skills_and_openness_by_promotion() {
     let cohort = cohort();
     let all = Filters::default();
     let selection = cohort.select(&all);
-    let skills = catalogue::skills_by_promotion(&cohort, &selection, Lang::En);
+    let skills = catalogue::skills_by_promotion::skills_by_promotion(&cohort, &selection, Lang::En);
     let dev = skills.series.iter().position(|s| s.key == "dev").unwrap();
     assert_eq!(skills.series[dev].label, "Development");
     let total_dev: f64 = skills.values.iter().map(|v| v[dev]).sum();
     assert_eq!(total_dev, 45.0);
-    let openness = catalogue::openness_by_promotion(&cohort, &selection, Lang::Fr);
+    let openness =
+        catalogue::openness_by_promotion::openness_by_promotion(&cohort, &selection, Lang::Fr);
     let keys: Vec<&str> = openness.categories.iter().map(|c| c.key.as_str()).collect();
     assert_eq!(keys, vec!["1", "2", "3", "dig", "4"]);
     // Promotion 2: 9 of 13 with code, 5 with a website, all 13 with key figures.
@@ -180,7 +193,11 @@ fn skills_and_openness_by_promotion() {
 fn journal_mix_puts_the_most_productive_defi_first() {
     let cohort = cohort();
     let all = Filters::default();
-    let chart = catalogue::journal_mix_by_defi(&cohort, &cohort.select(&all), Lang::Fr);
+    let chart = catalogue::journal_mix_by_defi::journal_mix_by_defi(
+        &cohort,
+        &cohort.select(&all),
+        Lang::Fr,
+    );
     assert_eq!(
         chart.categories.len(),
         13,
@@ -230,14 +247,14 @@ fn the_tree_lists_parents_before_children() {
     assert_eq!(tree.len(), cohort.export.administrations.len());
     let position = |id: &str| {
         tree.iter()
-            .position(|(i, _)| cohort.export.administrations[*i].id == id)
+            .position(|node| cohort.export.administrations[node.admin].id == id)
             .unwrap()
     };
     assert!(
         position("ministere-de-l-interieur")
             < position("direction-generale-de-la-gendarmerie-nationale")
     );
-    let (_, depth) = tree[position("etalab")];
+    let depth = tree[position("etalab")].depth;
     assert_eq!(depth, 2, "Services du Premier ministre > DINUM > Etalab");
 }
 

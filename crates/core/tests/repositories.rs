@@ -4,13 +4,13 @@
 
 use std::collections::BTreeMap;
 
-use eig_pulse_core::chart::ChartId;
+use eig_pulse_core::catalogue::repository_activity::repository_activity;
+use eig_pulse_core::catalogue::ChartId;
 use eig_pulse_core::contract::export::Activity;
-use eig_pulse_core::measures::repositories::{
-    openness_scorecard, repository_activity, repository_figures, scorecard_csv, Mark,
-};
 use eig_pulse_core::contract::validate::{check, parse_export};
-use eig_pulse_core::{catalogue, Cohort, Filters, Lang};
+use eig_pulse_core::measures::activity::repository_figures;
+use eig_pulse_core::measures::scorecard::{openness_scorecard, scorecard_csv, Mark};
+use eig_pulse_core::{Cohort, Filters, Lang};
 
 mod common;
 
@@ -274,13 +274,7 @@ fn the_scorecard_reads_without_colour_and_explains_each_cell() {
 fn without_activity_the_chart_is_empty_and_says_so() {
     let cohort = Cohort::new(export_with(Vec::new()));
     let all = Filters::default();
-    let chart = catalogue::chart(
-        ChartId::RepositoryActivity,
-        &cohort,
-        &cohort.select(&all),
-        &all,
-        Lang::Fr,
-    );
+    let chart = ChartId::RepositoryActivity.build(&cohort, &cohort.select(&all), &all, Lang::Fr);
     assert!(chart.is_empty());
     assert_eq!(
         eig_pulse_core::chart::summary::summary(&chart, &[], Lang::Fr),
@@ -300,9 +294,9 @@ fn commits_between(record: &Activity, from: &str, to: &str) -> u64 {
 
 #[test]
 fn progress_after_the_ten_months_counts_from_the_fixture() {
-    use eig_pulse_core::measures::progress::{
-        active_after, cohorts_cumulative_commits, defi_progress, perennisation_by_promotion,
-    };
+    use eig_pulse_core::catalogue::cohorts_cumulative_commits::cohorts_cumulative_commits;
+    use eig_pulse_core::catalogue::perennisation_by_promotion::perennisation_by_promotion;
+    use eig_pulse_core::measures::progress::{active_after, defi_progress};
     let mut activity = fixture();
     // Archifiltre's copy is taken three months after EIG 2 ended (15 November 2018): it counts
     // at no milestone.

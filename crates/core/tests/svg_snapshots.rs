@@ -1,19 +1,19 @@
 //! Each chart drawn on the real export (with the activity fixture) into SVG by the same code that paints the canvas,
 //! compared with the committed snapshot. `UPDATE_SNAPSHOTS=1 cargo test` rewrites them.
 
-use eig_pulse_core::chart::{draw, Theme};
 use eig_pulse_core::catalogue;
+use eig_pulse_core::chart::{draw, Palette};
 use eig_pulse_core::{Cohort, Filters, Lang};
 use plotters::prelude::*;
 
 mod common;
 
-fn render(chart: &eig_pulse_core::chart::BarChart, lang: Lang) -> (String, usize) {
+fn render(chart: &eig_pulse_core::catalogue::Chart, lang: Lang) -> (String, usize) {
     let mut svg = String::new();
     let hits;
     {
         let area = SVGBackend::with_string(&mut svg, (800, 480)).into_drawing_area();
-        hits = draw(&area, chart, &[], &Theme::light(1.0), lang).unwrap();
+        hits = draw(&area, chart, &[], &Palette::light(1.0), lang).unwrap();
         area.present().unwrap();
     }
     (svg, hits.len())
@@ -27,7 +27,7 @@ fn charts_match_their_snapshots() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots");
     let update = std::env::var_os("UPDATE_SNAPSHOTS").is_some();
     let mut stale = Vec::new();
-    for chart in catalogue::all_charts(&cohort, &selection, &filters, Lang::Fr) {
+    for chart in catalogue::build_all(&cohort, &selection, &filters, Lang::Fr) {
         let (svg, hits) = render(&chart, Lang::Fr);
         assert!(
             svg.starts_with("<svg") && svg.trim_end().ends_with("</svg>"),
@@ -78,7 +78,7 @@ fn an_empty_selection_says_so() {
     let (filters, _) =
         Filters::from_query("promo=dig&from=2018-01-01&to=2018-12-31", &cohort.export);
     let selection = cohort.select(&filters);
-    let chart = catalogue::journal_weekly(&cohort, &selection, Lang::Fr);
+    let chart = catalogue::journal_weekly::journal_weekly(&cohort, &selection, Lang::Fr);
     let (svg, hits) = render(&chart, Lang::Fr);
     assert_eq!(hits, 0);
     assert!(svg.contains("Aucune donnée pour ces filtres"));

@@ -5,9 +5,9 @@ mod common;
 
 use std::collections::BTreeSet;
 
+use eig_pulse_core::catalogue::ChartId;
 use eig_pulse_core::chart::table::grid;
-use eig_pulse_core::chart::ChartId;
-use eig_pulse_core::{catalogue, measures::technologies, Cohort, Filters, Lang};
+use eig_pulse_core::{measures::technologies, Cohort, Filters, Lang};
 
 fn cohort() -> Cohort {
     Cohort::new(common::real_export_with(common::activity_fixture()))
@@ -51,7 +51,7 @@ fn tech_filter_keeps_defis_that_declare_or_measure_it_and_lives_in_the_url() {
         .map(|&d| export.defis[d].id.as_str())
         .collect();
     assert_eq!(kept, expected);
-    let monitorfish = technologies::uses(export, "monitorfish", "python");
+    let monitorfish = cohort.uses(cohort.defi_index("monitorfish").unwrap(), "python");
     assert!(monitorfish.measured && !monitorfish.declared);
     assert_eq!(monitorfish.words(Lang::Fr), "mesurée dans le code");
     assert_eq!(
@@ -65,13 +65,7 @@ fn openness_indicators_count_defis_and_say_not_documented() {
     let cohort = cohort();
     let filters = Filters::default();
     let selection = cohort.select(&filters);
-    let chart = catalogue::chart(
-        ChartId::OpennessIndicators,
-        &cohort,
-        &selection,
-        &filters,
-        Lang::Fr,
-    );
+    let chart = ChartId::OpennessIndicators.build(&cohort, &selection, &filters, Lang::Fr);
     let eig2 = chart.categories.iter().position(|c| c.key == "2").unwrap();
     // Code online (repository or library), library, dataset, upstream contribution.
     assert_eq!(chart.values[eig2], [8.0, 2.0, 2.0, 4.0]);
@@ -90,13 +84,7 @@ fn technologies_chart_tells_declared_and_measured_apart_in_words() {
     let cohort = cohort();
     let filters = Filters::default();
     let selection = cohort.select(&filters);
-    let chart = catalogue::chart(
-        ChartId::TechnologiesByPromotion,
-        &cohort,
-        &selection,
-        &filters,
-        Lang::Fr,
-    );
+    let chart = ChartId::TechnologiesByPromotion.build(&cohort, &selection, &filters, Lang::Fr);
     let labels: Vec<&str> = chart.series.iter().map(|s| s.label.as_str()).collect();
     assert!(labels.contains(&"EIG 3 · déclarée"), "{labels:?}");
     assert!(labels.contains(&"EIG 2 · mesurée"), "{labels:?}");
@@ -112,26 +100,31 @@ fn technologies_chart_tells_declared_and_measured_apart_in_words() {
 #[test]
 fn the_defi_card_lists_stack_code_and_http_links() {
     let cohort = cohort();
-    let card = technologies::defi_card(&cohort.export, "predisauvetage", Lang::Fr);
+    let card = technologies::defi_card(
+        &cohort,
+        cohort.defi_index("predisauvetage").unwrap(),
+        Lang::Fr,
+    );
     assert_eq!(card.documented, Some(true));
     assert!(card
         .declared
         .iter()
-        .any(|(name, _, tentative)| name == "Apache Airflow" && !tentative));
+        .any(|t| t.name == "Apache Airflow" && !t.tentative));
     assert!(card
         .openness
         .iter()
-        .filter_map(|(_, _, url)| url.as_deref())
+        .filter_map(|line| line.url.as_deref())
         .all(|u| u.starts_with("https://") || u.starts_with("http://")));
     assert!(card
         .openness
         .iter()
-        .any(|(kind, _, _)| kind == "Jeu de données ouvert"));
-    let hopkins = technologies::defi_card(&cohort.export, "hopkins", Lang::Fr);
-    assert_eq!(hopkins.languages[0].0, "Python");
+        .any(|line| line.kind == "Jeu de données ouvert"));
+    let hopkins = technologies::defi_card(&cohort, cohort.defi_index("hopkins").unwrap(), Lang::Fr);
+    assert_eq!(hopkins.languages[0].language, "Python");
     assert!(hopkins.frameworks.contains(&"Flask".to_string()));
-    let todo = technologies::defi_card(&cohort.export, "archifiltre", Lang::Fr);
+    let todo =
+        technologies::defi_card(&cohort, cohort.defi_index("archifiltre").unwrap(), Lang::Fr);
     assert_eq!(todo.documented, Some(false));
-    let none = technologies::defi_card(&cohort.export, "adex", Lang::Fr);
+    let none = technologies::defi_card(&cohort, cohort.defi_index("adex").unwrap(), Lang::Fr);
     assert_eq!(none.documented, None);
 }

@@ -4,11 +4,11 @@
 
 use std::collections::BTreeMap;
 
+use eig_pulse_core::catalogue::ChartId;
 use eig_pulse_core::chart::stack::Stack;
 use eig_pulse_core::chart::summary::summary;
 use eig_pulse_core::chart::table::{grid, rows};
-use eig_pulse_core::chart::ChartId;
-use eig_pulse_core::{base::format, catalogue, Cohort, Filters, Lang};
+use eig_pulse_core::{base::format, Cohort, Filters, Lang};
 
 mod common;
 
@@ -47,13 +47,7 @@ fn the_weekly_summary_names_the_busiest_week() {
     let selection = cohort.select(&Filters::default());
     let (monday, entries, production) = busiest_week_from_json();
     for lang in [Lang::Fr, Lang::En] {
-        let chart = catalogue::chart(
-            ChartId::JournalWeekly,
-            &cohort,
-            &selection,
-            &Filters::default(),
-            lang,
-        );
+        let chart = ChartId::JournalWeekly.build(&cohort, &selection, &Filters::default(), lang);
         let text = summary(&chart, &[], lang);
         let expected = match lang {
             Lang::Fr => format!(
@@ -94,19 +88,19 @@ fn every_summary_is_in_both_languages_and_follows_hidden_series() {
     let selection = cohort.select(&Filters::default());
     for id in ChartId::ALL {
         let fr = summary(
-            &catalogue::chart(id, &cohort, &selection, &Filters::default(), Lang::Fr),
+            &id.build(&cohort, &selection, &Filters::default(), Lang::Fr),
             &[],
             Lang::Fr,
         );
         let en = summary(
-            &catalogue::chart(id, &cohort, &selection, &Filters::default(), Lang::En),
+            &id.build(&cohort, &selection, &Filters::default(), Lang::En),
             &[],
             Lang::En,
         );
         assert_ne!(fr, en, "{id:?}");
         assert!(fr.len() > 60 && en.len() > 60, "{id:?}: {fr} / {en}");
         assert!(!fr.contains("NaN") && !en.contains("NaN"), "{fr} / {en}");
-        let chart = catalogue::chart(id, &cohort, &selection, &Filters::default(), Lang::Fr);
+        let chart = id.build(&cohort, &selection, &Filters::default(), Lang::Fr);
         let all_hidden = vec![true; chart.series.len()];
         assert!(summary(&chart, &all_hidden, Lang::Fr).ends_with("Aucune donnée pour ces filtres."));
     }
@@ -116,13 +110,7 @@ fn every_summary_is_in_both_languages_and_follows_hidden_series() {
 fn the_activity_summary_names_the_busiest_month() {
     let cohort = cohort();
     let all = Filters::default();
-    let chart = catalogue::chart(
-        ChartId::RepositoryActivity,
-        &cohort,
-        &cohort.select(&all),
-        &all,
-        Lang::Fr,
-    );
+    let chart = ChartId::RepositoryActivity.build(&cohort, &cohort.select(&all), &all, Lang::Fr);
     // The busiest month, recounted from the fixture's weeks by the month of their Monday.
     let mut months: BTreeMap<String, u32> = BTreeMap::new();
     for repo in &cohort.export.activity {
@@ -149,13 +137,7 @@ fn summaries_of_an_empty_selection_say_so() {
     let cohort = cohort();
     let (filters, _) = Filters::from_query("from=2030-01-01", &cohort.export);
     let selection = cohort.select(&filters);
-    let chart = catalogue::chart(
-        ChartId::JournalWeekly,
-        &cohort,
-        &selection,
-        &filters,
-        Lang::En,
-    );
+    let chart = ChartId::JournalWeekly.build(&cohort, &selection, &filters, Lang::En);
     assert_eq!(
         summary(&chart, &[], Lang::En),
         "Weekly journal activity. No data for these filters."
@@ -166,13 +148,8 @@ fn summaries_of_an_empty_selection_say_so() {
 fn the_ranking_summary_names_the_top_administration() {
     let cohort = cohort();
     let selection = cohort.select(&Filters::default());
-    let chart = catalogue::chart(
-        ChartId::DefisByAdministration,
-        &cohort,
-        &selection,
-        &Filters::default(),
-        Lang::Fr,
-    );
+    let chart =
+        ChartId::DefisByAdministration.build(&cohort, &selection, &Filters::default(), Lang::Fr);
     // The top bar, read from the chart's own values (the drill-down is tested in real_export.rs).
     let (top, total) = (0..chart.categories.len())
         .map(|c| (c, Stack::new(&chart, &[]).totals[c]))
@@ -192,7 +169,7 @@ fn tables_hold_the_values_of_the_csv() {
     let cohort = cohort();
     let selection = cohort.select(&Filters::default());
     for id in ChartId::ALL {
-        let chart = catalogue::chart(id, &cohort, &selection, &Filters::default(), Lang::En);
+        let chart = id.build(&cohort, &selection, &Filters::default(), Lang::En);
         let hidden: Vec<bool> = (0..chart.series.len()).map(|s| s == 1).collect();
         let table = grid(&chart, &hidden, Lang::En);
         assert_eq!(table.rows.len(), chart.categories.len(), "{id:?}");
@@ -220,7 +197,7 @@ fn tables_hold_the_values_of_the_csv() {
                         format::number(high, Lang::En)
                     )
                 }
-                None if chart.unit == eig_pulse_core::chart::Unit::Share => {
+                None if chart.unit == eig_pulse_core::catalogue::Unit::Share => {
                     format::percent(row.value, Lang::En)
                 }
                 None => value,
@@ -228,7 +205,7 @@ fn tables_hold_the_values_of_the_csv() {
             assert_eq!(cell, &expected, "{id:?} {}", row.category_key);
         }
         // And every non-zero cell is a CSV row (every point of a line, zeros too).
-        if chart.layout == eig_pulse_core::chart::Layout::Lines {
+        if chart.layout == eig_pulse_core::catalogue::Layout::Lines {
             assert_eq!(
                 table.rows.len() * visible.len(),
                 rows(&chart, &hidden).len(),

@@ -227,7 +227,7 @@ pub fn build(inputs: &Inputs) -> Result<(Export, Report), SourceError> {
 
 /// What eig-link's records give the export.
 struct Records {
-    stacks: Vec<eig_pulse_core::contract::export::Stack>,
+    stacks: Vec<eig_pulse_core::contract::export::TechStack>,
     openness_records: Vec<String>,
     openness_items: Vec<eig_pulse_core::contract::export::OpennessItem>,
 }

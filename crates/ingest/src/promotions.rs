@@ -107,8 +107,8 @@ pub fn parse(source: &SourceText) -> Result<Windows, SourceError> {
                 .map(|d| d.date.as_str())
         };
         if let (Some(start), Some(end)) = (find(PromotionEvent::Start), find(PromotionEvent::End)) {
-            let expected =
-                eig_pulse_core::base::date::parse_date(start).and_then(|start| add_months(start, months));
+            let expected = eig_pulse_core::base::date::parse_date(start)
+                .and_then(|start| add_months(start, months));
             if expected.map(|d| d.to_string()).as_deref() != Some(end) {
                 return Err(SourceError::new(&source.name, Some(key_line), text!("promotion « {id} » : la fin {end} n'est pas {months} mois après le début {start}", "promotion \"{id}\": end {end} is not {months} months after start {start}")));
             }

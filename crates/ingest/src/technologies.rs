@@ -4,7 +4,7 @@
 use eig_pulse_core::text;
 use std::collections::HashMap;
 
-use eig_pulse_core::contract::export::{Stack, TechMention, Technology, TechnologyKind};
+use eig_pulse_core::contract::export::{TechMention, TechStack, Technology, TechnologyKind};
 use indexmap::IndexMap;
 use serde::Deserialize;
 use serde_saphyr::Spanned;
@@ -146,7 +146,7 @@ pub struct StackFile<'a> {
 
 /// What a stack file gives: stacks, and the words no entry of the table names.
 pub struct Declared {
-    pub stacks: Vec<Stack>,
+    pub stacks: Vec<TechStack>,
     /// (line, défi heading, words) for the report.
     pub unmapped: Vec<(usize, String, String)>,
     /// (line, heading) of headings naming no défi.
@@ -209,7 +209,7 @@ pub fn declared(file: &StackFile, names: &DefiNames, table: &Table) -> Declared 
             }
         }
         let documented = !heading.todo && !mentions.is_empty();
-        out.stacks.push(Stack {
+        out.stacks.push(TechStack {
             defi_id,
             label: heading.title.clone(),
             promotion_id: file.promotion_id.to_string(),

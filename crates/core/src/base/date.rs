@@ -44,3 +44,38 @@ pub fn looks_like_date_time(text: &str) -> bool {
         && matches!(bytes[10], b'T' | b't')
         && (text.ends_with(['Z', 'z']) || bytes[19..].iter().any(|b| matches!(b, b'+' | b'-')))
 }
+
+/// The same day `months` later, or the last day of that month when it is shorter; `None` past
+/// the calendar's end.
+pub fn add_months(date: time::Date, months: u32) -> Option<time::Date> {
+    let index =
+        i64::from(date.year()) * 12 + i64::from(u8::from(date.month())) - 1 + i64::from(months);
+    let month = time::Month::try_from(u8::try_from(index.rem_euclid(12) + 1).ok()?).ok()?;
+    let year = i32::try_from(index.div_euclid(12)).ok()?;
+    let day = date.day().min(month.length(year));
+    time::Date::from_calendar_date(year, month, day).ok()
+}
+
+/// The first day of `date`'s month.
+pub fn first_of_month(date: time::Date) -> time::Date {
+    date.replace_day(1).unwrap_or(date)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(y: i32, m: u8, d: u8) -> time::Date {
+        time::Date::from_calendar_date(y, time::Month::try_from(m).unwrap(), d).unwrap()
+    }
+
+    #[test]
+    fn months_are_added_calendar_wise() {
+        assert_eq!(add_months(date(2019, 1, 15), 10), Some(date(2019, 11, 15)));
+        assert_eq!(add_months(date(2019, 6, 1), 10), Some(date(2020, 4, 1)));
+        assert_eq!(add_months(date(2020, 3, 31), 11), Some(date(2021, 2, 28)));
+        assert_eq!(add_months(date(2020, 1, 31), 1), Some(date(2020, 2, 29)));
+        assert_eq!(add_months(time::Date::MAX, 1), None);
+        assert_eq!(first_of_month(date(2020, 2, 29)), date(2020, 2, 1));
+    }
+}

@@ -142,6 +142,35 @@ pub fn month_year_short(date: time::Date, lang: Lang) -> String {
     }
 }
 
+/// A span between two ends already written, the one wording of a date range: « du 12 mars au
+/// 9 avril » between days; « de mars 2019 à juin 2020 », « d'avril 2019 à … » between months;
+/// "from … to …" in English.
+pub fn span(from: &str, to: &str, months: bool, lang: Lang) -> String {
+    match (lang, months) {
+        (Lang::En, _) => format!("from {from} to {to}"),
+        (Lang::Fr, false) => format!("du {from} au {to}"),
+        (Lang::Fr, true) if from.starts_with(['a', 'o']) => format!("d'{from} à {to}"),
+        (Lang::Fr, true) => format!("de {from} à {to}"),
+    }
+}
+
+/// A span between days that may be open at either end: « du 1er mars 2018 au 31 mars 2018 »,
+/// « depuis le 1er mars 2018 », « jusqu'au 31 mars 2018 »; `None` without either end.
+pub fn day_span(from: Option<time::Date>, to: Option<time::Date>, lang: Lang) -> Option<String> {
+    match (from, to) {
+        (Some(f), Some(t)) => Some(span(&date(f, lang), &date(t, lang), false, lang)),
+        (Some(f), None) => Some(match lang {
+            Lang::Fr => format!("depuis le {}", date(f, lang)),
+            Lang::En => format!("since {}", date(f, lang)),
+        }),
+        (None, Some(t)) => Some(match lang {
+            Lang::Fr => format!("jusqu'au {}", date(t, lang)),
+            Lang::En => format!("until {}", date(t, lang)),
+        }),
+        (None, None) => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -177,5 +206,36 @@ mod tests {
         assert_eq!(month_year_short(d!(2019 - 02 - 01), Lang::En), "Feb 2019");
         assert_eq!(month_short(d!(2019 - 02 - 01), Lang::Fr), "févr.");
         assert_eq!(month_short(d!(2019 - 05 - 01), Lang::En), "May");
+    }
+
+    #[test]
+    fn spans() {
+        assert_eq!(
+            span("12 mars", "9 avril", false, Lang::Fr),
+            "du 12 mars au 9 avril"
+        );
+        assert_eq!(
+            span("avril 2019", "juin 2020", true, Lang::Fr),
+            "d'avril 2019 à juin 2020"
+        );
+        assert_eq!(
+            span("mars 2019", "juin 2020", true, Lang::Fr),
+            "de mars 2019 à juin 2020"
+        );
+        assert_eq!(
+            span("March 2019", "June 2020", true, Lang::En),
+            "from March 2019 to June 2020"
+        );
+        let (f, t) = (Some(d!(2018 - 03 - 01)), Some(d!(2018 - 03 - 31)));
+        assert_eq!(
+            day_span(f, t, Lang::Fr).unwrap(),
+            "du 1er mars 2018 au 31 mars 2018"
+        );
+        assert_eq!(
+            day_span(f, None, Lang::Fr).unwrap(),
+            "depuis le 1er mars 2018"
+        );
+        assert_eq!(day_span(None, t, Lang::En).unwrap(), "until 31 March 2018");
+        assert_eq!(day_span(None, None, Lang::En), None);
     }
 }

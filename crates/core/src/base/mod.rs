@@ -1,8 +1,11 @@
 //! The ground floor: words in two languages, numbers and dates as people read them, calendar
-//! arithmetic, bounded tree climbing, search keys. Knows nothing of the export.
+//! arithmetic, bounded tree climbing, search keys, CSV cells and the URL guard. Knows nothing of
+//! the export.
 
+pub mod csv;
 pub mod date;
 pub mod format;
 pub mod lang;
 pub mod search;
 pub mod tree;
+pub mod url;

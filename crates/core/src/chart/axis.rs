@@ -1,7 +1,7 @@
 //! Labels along the category axis: which categories are written so that labels never overlap,
 //! and, on time axes, the year on the first label and wherever it changes (« févr. 2018 … mars »).
 
-use super::{BarChart, Period};
+use crate::catalogue::{Chart, Period};
 
 /// A written label: the category it stands under and its text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,13 +26,7 @@ fn strides(n: usize, months: bool) -> Vec<usize> {
 /// about `glyph` pixels, with `gap` pixels at least between two labels: the smallest stride
 /// whose neighbouring labels do not overlap. `months` rounds the stride to calendar steps
 /// (monthly time axes, months since a start).
-pub fn category_ticks(
-    chart: &BarChart,
-    step: f64,
-    glyph: f64,
-    gap: f64,
-    months: bool,
-) -> Vec<Tick> {
+pub fn category_ticks(chart: &Chart, step: f64, glyph: f64, gap: f64, months: bool) -> Vec<Tick> {
     let months = months || chart.period == Some(Period::Month);
     let n = chart.categories.len();
     let width = |t: &Tick| t.text.chars().count() as f64 * glyph;
@@ -50,7 +44,7 @@ pub fn category_ticks(
 }
 
 /// Every `stride`-th label, the year added to the first and wherever it changes.
-fn written(chart: &BarChart, stride: usize) -> Vec<Tick> {
+fn written(chart: &Chart, stride: usize) -> Vec<Tick> {
     let mut previous_year = None;
     chart
         .categories
@@ -72,11 +66,11 @@ fn written(chart: &BarChart, stride: usize) -> Vec<Tick> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::chart::{Category, ChartId};
     use crate::base::date::parse_date;
+    use crate::catalogue::{Category, ChartId};
 
     /// A chart over the periods starting on these days, or with these plain keys without period.
-    fn chart(keys_and_labels: &[(&str, &str)], period: Option<Period>) -> BarChart {
+    fn chart(keys_and_labels: &[(&str, &str)], period: Option<Period>) -> Chart {
         let categories = keys_and_labels
             .iter()
             .map(|(key, label)| match (period, parse_date(key)) {
@@ -84,7 +78,7 @@ mod tests {
                 _ => Category::new(*key, *label),
             })
             .collect();
-        let chart = BarChart::new(
+        let chart = Chart::new(
             ChartId::RepositoryActivity,
             categories,
             Vec::new(),

@@ -8,8 +8,9 @@ use super::axis::category_ticks;
 use super::frame::{Frame, GLYPH_WIDTH};
 use super::scale::{Band, Linear};
 use super::stack::{Segment, Stack};
-use super::{BarChart, Layout, Orientation, Theme, Unit};
+use super::Palette;
 use crate::base::lang::Lang;
+use crate::catalogue::{Chart, Layout, Orientation, Unit};
 
 /// A drawn region and the data behind it, in the drawing area's pixels: for tooltips and clicks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,15 +33,15 @@ impl Hit {
 /// Draws `chart` over the whole area, leaving out the `hidden` series; returns what was drawn where.
 pub fn draw_bars<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
-    chart: &BarChart,
+    chart: &Chart,
     hidden: &[bool],
-    theme: &Theme,
+    palette: &Palette,
     lang: Lang,
 ) -> Result<Vec<Hit>, DrawingAreaErrorKind<DB::ErrorType>> {
-    area.fill(&theme.background)?;
+    area.fill(&palette.background)?;
     let (width, height) = area.dim_in_pixel();
     let (width, height) = (f64::from(width), f64::from(height));
-    let frame = Frame::new(theme, lang);
+    let frame = Frame::new(palette, lang);
     let stack = Stack::new(chart, hidden);
     if chart.is_empty() || stack.is_empty() {
         frame.draw_no_data(area)?;
@@ -83,7 +84,7 @@ pub fn draw_bars<DB: DrawingBackend>(
                 area.draw(&Text::new(
                     tick.text,
                     (band.centre(tick.category) as i32, (y1 + pad / 2.0) as i32),
-                    text(&theme.text, Pos::new(HPos::Center, VPos::Top)),
+                    text(&palette.text, Pos::new(HPos::Center, VPos::Top)),
                 ))?;
             }
             for c in 0..n {
@@ -95,13 +96,13 @@ pub fn draw_bars<DB: DrawingBackend>(
                     band.bar(c),
                     &value,
                     Orientation::Vertical,
-                    theme,
+                    palette,
                     &mut hits,
                 )?;
             }
             area.draw(&PathElement::new(
                 vec![(x0 as i32, y1 as i32), (x1 as i32, y1 as i32)],
-                theme.axis.stroke_width(thin),
+                palette.axis.stroke_width(thin),
             ))?;
         }
         Orientation::Horizontal => {
@@ -128,18 +129,18 @@ pub fn draw_bars<DB: DrawingBackend>(
                 let x = value.map(*t) as i32;
                 area.draw(&PathElement::new(
                     vec![(x, y0 as i32), (x, y1 as i32)],
-                    theme.grid.stroke_width(thin),
+                    palette.grid.stroke_width(thin),
                 ))?;
                 area.draw(&Text::new(
                     tick_label(*t),
                     (x, (y1 + pad / 2.0) as i32),
-                    text(&theme.muted_text, Pos::new(HPos::Center, VPos::Top)),
+                    text(&palette.muted_text, Pos::new(HPos::Center, VPos::Top)),
                 ))?;
             }
             area.draw(&Text::new(
                 chart.value_label.clone(),
                 (x1 as i32, (height - pad) as i32),
-                text(&theme.muted_text, Pos::new(HPos::Right, VPos::Bottom)),
+                text(&palette.muted_text, Pos::new(HPos::Right, VPos::Bottom)),
             ))?;
             let max_chars = (label_width / (font * GLYPH_WIDTH)).floor().max(4.0) as usize;
             for (c, label) in labels.iter().enumerate() {
@@ -148,7 +149,7 @@ pub fn draw_bars<DB: DrawingBackend>(
                 area.draw(&Text::new(
                     shown,
                     ((x0 - pad / 2.0) as i32, y),
-                    text(&theme.text, Pos::new(HPos::Right, VPos::Center)),
+                    text(&palette.text, Pos::new(HPos::Right, VPos::Center)),
                 ))?;
                 let (b0, b1) = band.bar(c);
                 hits.push(Hit {
@@ -167,7 +168,7 @@ pub fn draw_bars<DB: DrawingBackend>(
                     (b0, b1),
                     &value,
                     Orientation::Horizontal,
-                    theme,
+                    palette,
                     &mut hits,
                 )?;
                 let total = stack.totals[c];
@@ -175,13 +176,13 @@ pub fn draw_bars<DB: DrawingBackend>(
                     area.draw(&Text::new(
                         tick_label(total),
                         ((value.map(total) + pad / 2.0) as i32, y),
-                        text(&theme.text, Pos::new(HPos::Left, VPos::Center)),
+                        text(&palette.text, Pos::new(HPos::Left, VPos::Center)),
                     ))?;
                 }
             }
             area.draw(&PathElement::new(
                 vec![(x0 as i32, y0 as i32), (x0 as i32, y1 as i32)],
-                theme.axis.stroke_width(thin),
+                palette.axis.stroke_width(thin),
             ))?;
         }
     }
@@ -216,13 +217,13 @@ fn fill<DB: DrawingBackend>(
 #[allow(clippy::too_many_arguments)]
 fn place<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
-    chart: &BarChart,
+    chart: &Chart,
     stack: &Stack,
     c: usize,
     (b0, b1): (f64, f64),
     value: &Linear,
     orientation: Orientation,
-    theme: &Theme,
+    palette: &Palette,
     hits: &mut Vec<Hit>,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     for &Segment {
@@ -255,7 +256,10 @@ fn place<DB: DrawingBackend>(
                 across1,
             ),
         };
-        let colours = (theme.color(chart.series[series].color), theme.background);
+        let colours = (
+            palette.color(chart.series[series].color),
+            palette.background,
+        );
         hits.push(fill(area, rect, colours, c, series)?);
     }
     Ok(())

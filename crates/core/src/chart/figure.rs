@@ -6,8 +6,9 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::draw;
 use super::frame::GLYPH_WIDTH;
-use super::{BarChart, Orientation, Theme};
+use super::Palette;
 use crate::base::lang::Lang;
+use crate::catalogue::{Chart, Orientation};
 
 /// The words around the plot; `plain` leaves out title and credit (legend stays).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -20,7 +21,7 @@ pub struct FigureText {
 }
 
 /// The plot's height in CSS pixels: horizontal bars get a fixed height per category.
-pub fn plot_height(chart: &BarChart) -> u32 {
+pub fn plot_height(chart: &Chart) -> u32 {
     match chart.orientation {
         Orientation::Horizontal => (chart.categories.len() as u32 * 28 + 64).max(180),
         Orientation::Vertical => 320,
@@ -34,7 +35,7 @@ const LEGEND_ROW: f64 = 20.0;
 const FONT: f64 = 12.0;
 
 /// Where each legend entry goes at 1× scale: (x, row), wrapping at `width`.
-fn legend_layout(chart: &BarChart, width: f64) -> Vec<(f64, usize)> {
+fn legend_layout(chart: &Chart, width: f64) -> Vec<(f64, usize)> {
     if chart.series.len() < 2 {
         return Vec::new();
     }
@@ -52,35 +53,35 @@ fn legend_layout(chart: &BarChart, width: f64) -> Vec<(f64, usize)> {
     places
 }
 
-fn legend_rows(chart: &BarChart, width: f64) -> usize {
+fn legend_rows(chart: &Chart, width: f64) -> usize {
     legend_layout(chart, width)
         .last()
         .map_or(0, |(_, row)| row + 1)
 }
 
 /// The figure's full height at 1× for a given width.
-pub fn figure_height(chart: &BarChart, width: u32, plain: bool, subtitle: bool) -> u32 {
+pub fn figure_height(chart: &Chart, width: u32, plain: bool, subtitle: bool) -> u32 {
     let words = if plain { 0.0 } else { TITLE + CREDIT };
     let words = words + if subtitle { SUBTITLE } else { 0.0 };
     let legend = legend_rows(chart, f64::from(width)) as f64 * LEGEND_ROW;
     plot_height(chart) + (words + legend).round() as u32
 }
 
-/// Draws the whole figure over `area`, sized at `theme.scale` × the 1× layout.
+/// Draws the whole figure over `area`, sized at `palette.scale` × the 1× layout.
 pub fn draw_figure<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
-    chart: &BarChart,
+    chart: &Chart,
     hidden: &[bool],
-    theme: &Theme,
+    palette: &Palette,
     lang: Lang,
     text: &FigureText,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    area.fill(&theme.background)?;
-    let scale = theme.scale;
+    area.fill(&palette.background)?;
+    let scale = palette.scale;
     let (width, height) = area.dim_in_pixel();
     let style = |size: f64, color: &RGBColor, pos: Pos| -> TextStyle<'static> {
         TextStyle {
-            font: (theme.font_family, size * scale).into_font(),
+            font: (palette.font_family, size * scale).into_font(),
             color: color.to_backend_color(),
             pos,
         }
@@ -91,8 +92,8 @@ pub fn draw_figure<DB: DrawingBackend>(
             text.title.clone(),
             ((8.0 * scale) as i32, (TITLE * scale / 2.0) as i32),
             TextStyle {
-                font: (theme.font_family, 16.0 * scale, FontStyle::Bold).into_font(),
-                color: theme.text.to_backend_color(),
+                font: (palette.font_family, 16.0 * scale, FontStyle::Bold).into_font(),
+                color: palette.text.to_backend_color(),
                 pos: Pos::new(HPos::Left, VPos::Center),
             },
         ))?;
@@ -105,7 +106,11 @@ pub fn draw_figure<DB: DrawingBackend>(
                 (8.0 * scale) as i32,
                 (top + SUBTITLE * scale / 2.0 - 4.0 * scale) as i32,
             ),
-            style(12.0, &theme.muted_text, Pos::new(HPos::Left, VPos::Center)),
+            style(
+                12.0,
+                &palette.muted_text,
+                Pos::new(HPos::Left, VPos::Center),
+            ),
         ))?;
         top += SUBTITLE * scale;
     }
@@ -116,9 +121,9 @@ pub fn draw_figure<DB: DrawingBackend>(
         let hidden = hidden.get(s).copied().unwrap_or(false);
         let y = top + (row as f64 + 0.5) * LEGEND_ROW * scale;
         let color = if hidden {
-            theme.grid
+            palette.grid
         } else {
-            theme.color(series.color)
+            palette.color(series.color)
         };
         area.draw(&Rectangle::new(
             [
@@ -133,9 +138,9 @@ pub fn draw_figure<DB: DrawingBackend>(
             style(
                 FONT,
                 if hidden {
-                    &theme.muted_text
+                    &palette.muted_text
                 } else {
-                    &theme.text
+                    &palette.text
                 },
                 Pos::new(HPos::Left, VPos::Center),
             ),
@@ -146,47 +151,17 @@ pub fn draw_figure<DB: DrawingBackend>(
     let (_, rest) = area.split_vertically(top.round() as i32);
     let plot_height = (f64::from(height) - top - bottom).max(1.0).round() as i32;
     let (plot, credit) = rest.split_vertically(plot_height);
-    draw(&plot, chart, hidden, theme, lang)?;
+    draw(&plot, chart, hidden, palette, lang)?;
     if !text.plain {
         credit.draw(&Text::new(
             text.credit.clone(),
             ((8.0 * scale) as i32, (CREDIT * scale / 2.0) as i32),
-            style(10.0, &theme.muted_text, Pos::new(HPos::Left, VPos::Center)),
+            style(
+                10.0,
+                &palette.muted_text,
+                Pos::new(HPos::Left, VPos::Center),
+            ),
         ))?;
     }
     Ok(())
-}
-
-/// The figure as an SVG document of `width` × its natural height.
-pub fn to_svg(
-    chart: &BarChart,
-    hidden: &[bool],
-    theme: &Theme,
-    lang: Lang,
-    text: &FigureText,
-    width: u32,
-) -> String {
-    let height = figure_height(chart, width, text.plain, text.subtitle.is_some());
-    let mut svg = String::new();
-    {
-        let area = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
-        // Drawing into a string cannot fail.
-        let _ = draw_figure(&area, chart, hidden, theme, lang, text);
-        let _ = area.present();
-    }
-    svg
-}
-
-/// The plot alone (no title, legend or credit), as the dashboard's canvas shows it, as an SVG
-/// document of `width` × [`plot_height`]: the light embed page paints it before its code arrives.
-pub fn plot_to_svg(chart: &BarChart, theme: &Theme, lang: Lang, width: u32) -> String {
-    let mut svg = String::new();
-    {
-        let area =
-            SVGBackend::with_string(&mut svg, (width, plot_height(chart))).into_drawing_area();
-        // Drawing into a string cannot fail.
-        let _ = draw(&area, chart, &[], theme, lang);
-        let _ = area.present();
-    }
-    svg
 }

@@ -7,15 +7,15 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::scale::nice_ticks;
-use super::Theme;
-use crate::{base::format, base::lang::Lang};
+use super::Palette;
+use crate::base::{format, lang::Lang};
 
 /// Average advance of a sans-serif glyph, as a share of the font size (same on every backend).
 pub(crate) const GLYPH_WIDTH: f64 = 0.56;
 
 /// A mark's furniture, in the drawing area's pixels.
 pub(crate) struct Frame<'a> {
-    pub theme: &'a Theme,
+    pub palette: &'a Palette,
     pub lang: Lang,
     /// The font size.
     pub font: f64,
@@ -31,12 +31,12 @@ type Drawn<DB> = Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorTy
 
 impl<'a> Frame<'a> {
     /// A frame without value axis yet.
-    pub fn new(theme: &'a Theme, lang: Lang) -> Frame<'a> {
+    pub fn new(palette: &'a Palette, lang: Lang) -> Frame<'a> {
         Frame {
-            theme,
+            palette,
             lang,
-            font: theme.scale * 12.0,
-            pad: theme.scale * 8.0,
+            font: palette.scale * 12.0,
+            pad: palette.scale * 8.0,
             ticks: Vec::new(),
             share: false,
         }
@@ -53,7 +53,7 @@ impl<'a> Frame<'a> {
 
     pub fn text(&self, color: &RGBColor, pos: Pos) -> TextStyle<'static> {
         TextStyle {
-            font: (self.theme.font_family, self.font).into_font(),
+            font: (self.palette.font_family, self.font).into_font(),
             color: color.to_backend_color(),
             pos,
         }
@@ -86,9 +86,9 @@ impl<'a> Frame<'a> {
             .fold(0.0, f64::max)
     }
 
-    /// One pixel at the theme's scale, at least one.
+    /// One pixel at the palette's scale, at least one.
     pub fn thin(&self) -> u32 {
-        self.theme.px(1.0).max(1) as u32
+        self.palette.px(1.0).max(1) as u32
     }
 
     /// Says, in the middle of the area, that there is nothing to draw.
@@ -105,7 +105,10 @@ impl<'a> Frame<'a> {
                 (f64::from(width) / 2.0) as i32,
                 (f64::from(height) / 2.0) as i32,
             ),
-            self.text(&self.theme.muted_text, Pos::new(HPos::Center, VPos::Center)),
+            self.text(
+                &self.palette.muted_text,
+                Pos::new(HPos::Center, VPos::Center),
+            ),
         ))?;
         Ok(())
     }
@@ -121,12 +124,12 @@ impl<'a> Frame<'a> {
     ) -> Drawn<DB> {
         area.draw(&Rectangle::new(
             [(from as i32, y0 as i32), (to as i32, y1 as i32)],
-            self.theme.highlight.filled(),
+            self.palette.highlight.filled(),
         ))?;
         area.draw(&Text::new(
             label.to_string(),
             ((to - self.pad / 2.0) as i32, (y0 + self.pad / 2.0) as i32),
-            self.text(&self.theme.muted_text, Pos::new(HPos::Right, VPos::Top)),
+            self.text(&self.palette.muted_text, Pos::new(HPos::Right, VPos::Top)),
         ))?;
         Ok(())
     }
@@ -144,18 +147,21 @@ impl<'a> Frame<'a> {
         area.draw(&Text::new(
             title.to_string(),
             (pad as i32, pad as i32),
-            self.text(&self.theme.muted_text, Pos::new(HPos::Left, VPos::Top)),
+            self.text(&self.palette.muted_text, Pos::new(HPos::Left, VPos::Top)),
         ))?;
         for t in &self.ticks {
             let ty = y(*t) as i32;
             area.draw(&PathElement::new(
                 vec![(x0 as i32, ty), (x1 as i32, ty)],
-                self.theme.grid.stroke_width(self.thin()),
+                self.palette.grid.stroke_width(self.thin()),
             ))?;
             area.draw(&Text::new(
                 self.tick_label(*t),
                 ((x0 - pad / 2.0) as i32, ty),
-                self.text(&self.theme.muted_text, Pos::new(HPos::Right, VPos::Center)),
+                self.text(
+                    &self.palette.muted_text,
+                    Pos::new(HPos::Right, VPos::Center),
+                ),
             ))?;
         }
         Ok(())

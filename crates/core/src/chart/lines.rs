@@ -8,8 +8,9 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use super::axis::category_ticks;
 use super::frame::{Frame, GLYPH_WIDTH};
 use super::scale::Linear;
-use super::{BarChart, Hit, Theme, Unit};
+use super::{Hit, Palette};
 use crate::base::lang::Lang;
+use crate::catalogue::{Chart, Unit};
 
 /// Opacity of a spread band, so that bands and lines stay readable where they cross.
 const BAND_OPACITY: f64 = 0.16;
@@ -18,15 +19,15 @@ const BAND_OPACITY: f64 = 0.16;
 /// series; returns each point drawn, for tooltips and the keyboard.
 pub fn draw_lines<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
-    chart: &BarChart,
+    chart: &Chart,
     hidden: &[bool],
-    theme: &Theme,
+    palette: &Palette,
     lang: Lang,
 ) -> Result<Vec<Hit>, DrawingAreaErrorKind<DB::ErrorType>> {
-    area.fill(&theme.background)?;
+    area.fill(&palette.background)?;
     let (width, height) = area.dim_in_pixel();
     let (width, height) = (f64::from(width), f64::from(height));
-    let frame = Frame::new(theme, lang);
+    let frame = Frame::new(palette, lang);
     let visible: Vec<usize> = (0..chart.series.len())
         .filter(|&s| !hidden.get(s).copied().unwrap_or(false))
         .collect();
@@ -70,7 +71,7 @@ pub fn draw_lines<DB: DrawingBackend>(
         area.draw(&Text::new(
             tick.text,
             (x.map(tick.category as f64) as i32, (y1 + pad / 2.0) as i32),
-            text(&theme.text, Pos::new(HPos::Center, VPos::Top)),
+            text(&palette.text, Pos::new(HPos::Center, VPos::Top)),
         ))?;
     }
     let point = |c: usize, v: f64| (x.map(c as f64) as i32, y.map(v) as i32);
@@ -87,7 +88,7 @@ pub fn draw_lines<DB: DrawingBackend>(
         if outline.len() > 2 {
             area.draw(&Polygon::new(
                 outline,
-                theme
+                palette
                     .color(chart.series[s].color)
                     .mix(BAND_OPACITY)
                     .filled(),
@@ -95,14 +96,14 @@ pub fn draw_lines<DB: DrawingBackend>(
         }
     }
     let mut hits = Vec::new();
-    let radius = theme.px(3.0).max(2);
+    let radius = palette.px(3.0).max(2);
     let mut name_slots: Vec<f64> = Vec::new();
     for &s in &visible {
-        let color = theme.color(chart.series[s].color);
+        let color = palette.color(chart.series[s].color);
         let points: Vec<(i32, i32)> = (0..n).map(|c| point(c, chart.values[c][s])).collect();
         area.draw(&PathElement::new(
             points.clone(),
-            color.stroke_width(theme.px(2.0).max(1) as u32),
+            color.stroke_width(palette.px(2.0).max(1) as u32),
         ))?;
         for (c, &(px, py)) in points.iter().enumerate() {
             area.draw(&Circle::new(
@@ -110,7 +111,7 @@ pub fn draw_lines<DB: DrawingBackend>(
                 radius,
                 ShapeStyle::from(&color).filled(),
             ))?;
-            let reach = radius + theme.px(3.0);
+            let reach = radius + palette.px(3.0);
             hits.push(Hit {
                 x0: px - reach,
                 y0: py - reach,
@@ -133,12 +134,12 @@ pub fn draw_lines<DB: DrawingBackend>(
         area.draw(&Text::new(
             chart.series[s].label.clone(),
             (ex + (pad / 2.0) as i32 + radius, slot as i32),
-            text(&theme.text, Pos::new(HPos::Left, VPos::Center)),
+            text(&palette.text, Pos::new(HPos::Left, VPos::Center)),
         ))?;
     }
     area.draw(&PathElement::new(
         vec![(x0 as i32, y1 as i32), (x1 as i32, y1 as i32)],
-        theme.axis.stroke_width(thin),
+        palette.axis.stroke_width(thin),
     ))?;
     Ok(hits)
 }

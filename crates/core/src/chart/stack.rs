@@ -3,7 +3,7 @@
 //! value domain. The bar mark places its segments; the tooltip, the table, the CSV and the summary
 //! read its shares and totals. Nothing downstream recomputes them.
 
-use super::{BarChart, Layout};
+use crate::catalogue::{Chart, Layout};
 
 /// One visible, non-empty piece of a category's bar, in data units along the value axis.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -30,7 +30,7 @@ pub struct Stack {
 }
 
 impl Stack {
-    pub fn new(chart: &BarChart, hidden: &[bool]) -> Stack {
+    pub fn new(chart: &Chart, hidden: &[bool]) -> Stack {
         let visible: Vec<usize> = (0..chart.series.len())
             .filter(|&s| !hidden.get(s).copied().unwrap_or(false))
             .collect();

@@ -2,13 +2,14 @@
 //! (the canvas' `aria-label`) and for anyone who cannot tell the colours apart.
 
 use super::stack::Stack;
-use super::text::title_and_guide;
-use super::{BarChart, ChartId, Layout, Period, Unit};
-use crate::{base::format, tr, base::lang::Lang};
+use crate::base::{format, lang::Lang};
+use crate::catalogue::{Chart, Layout, OverTime, Period, SeriesAre, Unit};
+use crate::tr;
 
 /// The summary of `chart` as drawn (hidden series left out), starting with its title.
-pub fn summary(chart: &BarChart, hidden: &[bool], lang: Lang) -> String {
-    let title = title_and_guide(chart.id, lang).0;
+pub fn summary(chart: &Chart, hidden: &[bool], lang: Lang) -> String {
+    let spec = chart.spec();
+    let title = spec.title.get(lang);
     let stack = Stack::new(chart, hidden);
     let visible = &stack.visible;
     if chart.is_empty() || visible.is_empty() {
@@ -18,41 +19,26 @@ pub fn summary(chart: &BarChart, hidden: &[bool], lang: Lang) -> String {
         );
         return format!("{title}. {none}");
     }
-    let body = match chart.id {
-        ChartId::JournalWeekly | ChartId::RepositoryActivity => over_time(chart, &stack, lang),
-        _ => match chart.layout {
-            Layout::Normalized => shares(chart, &stack, lang),
-            Layout::Grouped => per_series(chart, visible, lang),
-            Layout::Stacked => ranking(chart, &stack, lang),
-            Layout::Lines => lines(chart, visible, lang),
-        },
+    let body = match (&spec.over_time, chart.layout) {
+        (Some(reading), _) => over_time(chart, &stack, reading, lang),
+        (None, Layout::Normalized) => shares(chart, &stack, lang),
+        (None, Layout::Grouped) => per_series(chart, visible, lang),
+        (None, Layout::Stacked) => ranking(chart, &stack, lang),
+        (None, Layout::Lines) => lines(chart, visible, lang),
     };
-    let body = if chart.id == ChartId::PerennisationByPromotion {
-        format!(
-            "{body} {}",
-            lang.pick(
-                "Ne comptent, à chaque échéance, que les défis dont la copie du dépôt est postérieure à l'échéance.",
-                "At each milestone, only défis whose repository copy is later than the milestone count.",
-            )
-        )
-    } else {
-        body
+    let body = match &spec.summary_note {
+        Some(note) => format!("{body} {}", note.get(lang)),
+        None => body,
     };
-    let undocumented: Vec<&str> = chart
-        .categories
-        .iter()
-        .filter(|c| crate::measures::technologies::is_undocumented(c, lang))
-        .map(|c| c.key.as_str())
-        .collect();
-    if undocumented.is_empty() {
-        return format!("{title}. {body}");
-    }
     let names: Vec<String> = chart
         .categories
         .iter()
-        .filter(|c| undocumented.contains(&c.key.as_str()))
+        .filter(|c| c.absence.is_some())
         .map(|c| c.label.split(" (").next().unwrap_or(&c.label).to_string())
         .collect();
+    if names.is_empty() {
+        return format!("{title}. {body}");
+    }
     let note = tr!(
         lang,
         "Non documenté (aucun relevé) : {}.",
@@ -63,7 +49,7 @@ pub fn summary(chart: &BarChart, hidden: &[bool], lang: Lang) -> String {
 }
 
 /// A value as the chart's unit writes it.
-fn value_text(chart: &BarChart, value: f64, lang: Lang) -> String {
+fn value_text(chart: &Chart, value: f64, lang: Lang) -> String {
     match chart.unit {
         Unit::Share => format::percent(value, lang),
         Unit::Count => format::number(value, lang),
@@ -79,7 +65,7 @@ fn largest(values: impl Iterator<Item = f64>) -> Option<(usize, f64)> {
 }
 
 /// Stacked bars: the categories ranked by their total.
-fn ranking(chart: &BarChart, stack: &Stack, lang: Lang) -> String {
+fn ranking(chart: &Chart, stack: &Stack, lang: Lang) -> String {
     let mut totals: Vec<(usize, f64)> = (0..chart.categories.len())
         .map(|c| (c, stack.totals[c]))
         .filter(|(_, t)| *t > 0.0)
@@ -141,7 +127,7 @@ fn ranking(chart: &BarChart, stack: &Stack, lang: Lang) -> String {
 }
 
 /// Grouped bars: for each series, its highest and lowest category.
-fn per_series(chart: &BarChart, visible: &[usize], lang: Lang) -> String {
+fn per_series(chart: &Chart, visible: &[usize], lang: Lang) -> String {
     let parts: Vec<String> = visible
         .iter()
         .map(|&s| {
@@ -180,7 +166,7 @@ fn per_series(chart: &BarChart, visible: &[usize], lang: Lang) -> String {
 }
 
 /// 100 % bars: the largest share of each series, and the series that dominates overall.
-fn shares(chart: &BarChart, stack: &Stack, lang: Lang) -> String {
+fn shares(chart: &Chart, stack: &Stack, lang: Lang) -> String {
     let visible = &stack.visible;
     let overall: Vec<f64> = visible
         .iter()
@@ -207,7 +193,7 @@ fn shares(chart: &BarChart, stack: &Stack, lang: Lang) -> String {
 
 /// Lines: each series' value where the highlighted span ends (the ten months) and at the last
 /// category, and which series leads at the end of the span.
-fn lines(chart: &BarChart, visible: &[usize], lang: Lang) -> String {
+fn lines(chart: &Chart, visible: &[usize], lang: Lang) -> String {
     let n = chart.categories.len();
     let at = chart.highlights.first().map_or(n - 1, |h| h.to.min(n - 1));
     let last = n - 1;
@@ -247,7 +233,7 @@ fn lines(chart: &BarChart, visible: &[usize], lang: Lang) -> String {
 
 /// Counts over time (journal entries, commits): the period, the busiest week or month and its
 /// main series, the trend from the first half of the period to the second.
-fn over_time(chart: &BarChart, stack: &Stack, lang: Lang) -> String {
+fn over_time(chart: &Chart, stack: &Stack, reading: &OverTime, lang: Lang) -> String {
     let visible = &stack.visible;
     let n = chart.categories.len();
     let entries = |c: usize| chart.categories[c].count.unwrap_or(stack.totals[c]);
@@ -279,58 +265,44 @@ fn over_time(chart: &BarChart, stack: &Stack, lang: Lang) -> String {
         Some(lang.pick("stable", "steady"))
     };
     let series = &chart.series[main].label;
-    let journal = chart.id == ChartId::JournalWeekly;
     let count = |x: f64| format::number(x, lang);
-    let (unit, span, step, busiest_word) = match (journal, monthly) {
-        (true, _) => (
-            lang.pick("entrées", "entries"),
-            lang.pick("semaines", "weeks"),
-            lang.pick("semaine", "week"),
-            lang.pick("Semaine la plus active", "Busiest week"),
-        ),
-        (false, false) => (
-            "commits",
-            lang.pick("semaines", "weeks"),
-            lang.pick("semaine", "week"),
-            lang.pick("Semaine la plus active", "Busiest week"),
-        ),
-        (false, true) => (
-            "commits",
+    let unit = reading.items.get(lang);
+    let (span, step, busiest_word) = if monthly {
+        (
             lang.pick("mois", "months"),
             lang.pick("mois", "month"),
             lang.pick("Mois le plus actif", "Busiest month"),
-        ),
-    };
-    let of_which = if journal {
-        let series = series.to_lowercase();
-        tr!(
-            lang,
-            "dont {} en {series}",
-            "{} of them {series}",
-            count(main_value)
         )
     } else {
-        tr!(
+        (
+            lang.pick("semaines", "weeks"),
+            lang.pick("semaine", "week"),
+            lang.pick("Semaine la plus active", "Busiest week"),
+        )
+    };
+    let of_which = match reading.series {
+        SeriesAre::Kinds => {
+            let series = series.to_lowercase();
+            tr!(
+                lang,
+                "dont {} en {series}",
+                "{} of them {series}",
+                count(main_value)
+            )
+        }
+        SeriesAre::Makers => tr!(
             lang,
             "dont {} pour {series}",
             "{} of them in {series}",
             count(main_value)
-        )
+        ),
     };
-    // « du 12 mars au 9 avril » between days; « de mars 2019 à juin 2020 », « d'avril… »
-    // between months.
-    let first = when(0);
-    let (from, to) = match (monthly, first.starts_with(['a', 'o'])) {
-        (false, _) => (lang.pick("du ", "from "), lang.pick("au", "to")),
-        (true, false) => (lang.pick("de ", "from "), lang.pick("à", "to")),
-        (true, true) => (lang.pick("d'", "from "), lang.pick("à", "to")),
-    };
+    let range = format::span(&when(0), &when(n - 1), monthly, lang);
     let mut text = tr!(
         lang,
-        "{} {unit} sur {n} {span}, {from}{first} {to} {}. {busiest_word} : {}, {} {unit} {of_which}.",
-        "{} {unit} over {n} {span}, {from}{first} {to} {}. {busiest_word}: {}, {} {unit}, {of_which}.",
+        "{} {unit} sur {n} {span}, {range}. {busiest_word} : {}, {} {unit} {of_which}.",
+        "{} {unit} over {n} {span}, {range}. {busiest_word}: {}, {} {unit}, {of_which}.",
         count(all),
-        when(n - 1),
         when(busiest),
         count(busiest_entries),
     );

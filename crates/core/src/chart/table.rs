@@ -1,8 +1,9 @@
 //! The data a chart shows, as rows: for the CSV download and the data table.
 
 use super::stack::Stack;
-use super::{BarChart, ChartId, Layout, Unit};
-use crate::{base::format, base::lang::Lang};
+use crate::base::csv::{field, number};
+use crate::base::{format, lang::Lang};
+use crate::catalogue::{Chart, Layout, RowHeader, Unit};
 
 /// One drawn value: a category, a series and its value (and its share within a 100 % bar).
 #[derive(Debug, Clone, PartialEq)]
@@ -20,7 +21,7 @@ pub struct Row {
 
 /// One row per drawn value: visible series, values above zero (every point of a line), in
 /// drawing order.
-pub fn rows(chart: &BarChart, hidden: &[bool]) -> Vec<Row> {
+pub fn rows(chart: &Chart, hidden: &[bool]) -> Vec<Row> {
     let lines = chart.layout == Layout::Lines;
     let stack = Stack::new(chart, hidden);
     let mut rows = Vec::new();
@@ -45,7 +46,7 @@ pub fn rows(chart: &BarChart, hidden: &[bool]) -> Vec<Row> {
 }
 
 /// The rows as CSV (RFC 4180, UTF-8, header row); numbers with a dot, shares in [0, 1].
-pub fn to_csv(chart: &BarChart, hidden: &[bool]) -> String {
+pub fn to_csv(chart: &Chart, hidden: &[bool]) -> String {
     let mut out = String::from("category_key,category,series_key,series,value");
     let normalized = chart.layout == Layout::Normalized;
     if normalized {
@@ -94,24 +95,7 @@ pub struct GridRow {
     pub cells: Vec<String>,
 }
 
-/// What a category is, per chart: the first column's header.
-fn category_header(id: ChartId, lang: Lang) -> &'static str {
-    match id {
-        ChartId::DefisByAdministration => "Administration",
-        ChartId::SkillsByPromotion
-        | ChartId::OpennessByPromotion
-        | ChartId::PerennisationByPromotion
-        | ChartId::LanguagesByPromotion
-        | ChartId::OpennessIndicators => "Promotion",
-        ChartId::TechnologiesByPromotion => lang.pick("Technologie", "Technology"),
-        ChartId::JournalWeekly => lang.pick("Semaine du", "Week of"),
-        ChartId::JournalMixByDefi => "Défi",
-        ChartId::RepositoryActivity => lang.pick("Période", "Period"),
-        ChartId::CohortsCumulativeCommits => lang.pick("Depuis le début", "Since the start"),
-    }
-}
-
-pub fn grid(chart: &BarChart, hidden: &[bool], lang: Lang) -> Grid {
+pub fn grid(chart: &Chart, hidden: &[bool], lang: Lang) -> Grid {
     let stack = Stack::new(chart, hidden);
     let visible = &stack.visible;
     let counted = chart.categories.iter().any(|c| c.count.is_some());
@@ -128,9 +112,10 @@ pub fn grid(chart: &BarChart, hidden: &[bool], lang: Lang) -> Grid {
         });
     }
     // Shares whose denominators differ per category say them in the note: a last column.
-    let noted = chart.id == ChartId::PerennisationByPromotion;
-    if noted {
-        columns.push(lang.pick("Défis comptés", "Défis counted").to_string());
+    let spec = chart.spec();
+    let noted = spec.note_column.is_some();
+    if let Some(header) = &spec.note_column {
+        columns.push(header.get(lang).to_string());
     }
     let rows = chart
         .categories
@@ -168,63 +153,42 @@ pub fn grid(chart: &BarChart, hidden: &[bool], lang: Lang) -> Grid {
             if totalled {
                 cells.push(format::number(category.count.unwrap_or(total), lang));
             }
-            // A promotion without a record: not « 0 », « non documenté ».
-            if crate::measures::technologies::is_undocumented(category, lang) {
-                let words = crate::measures::technologies::undocumented_note(lang);
+            // A category without values says why (« non documenté »), never « 0 ».
+            if let Some(absence) = category.absence {
+                let words = absence.words(lang);
                 cells.iter_mut().for_each(|cell| *cell = words.to_string());
             }
             if noted {
                 cells.push(category.note.clone().unwrap_or_default());
             }
-            let header = match chart.id {
-                ChartId::JournalWeekly => category
+            let header = match spec.row_header {
+                RowHeader::StartDate => category
                     .start
                     .map(|d| format::date(d, lang))
                     .unwrap_or_else(|| category.label.clone()),
-                ChartId::RepositoryActivity => category
+                RowHeader::Note => category
                     .note
                     .clone()
                     .unwrap_or_else(|| category.label.clone()),
-                _ => category.label.clone(),
+                RowHeader::Label => category.label.clone(),
             };
             GridRow { header, cells }
         })
         .collect();
     Grid {
-        category_header: category_header(chart.id, lang).to_string(),
+        category_header: spec.category_header.get(lang).to_string(),
         columns,
         rows,
-    }
-}
-
-fn number(value: f64) -> String {
-    if value.fract() == 0.0 && value.abs() < 1e15 {
-        format!("{}", value as i64)
-    } else {
-        format!("{value:.4}").trim_end_matches('0').to_string()
-    }
-}
-
-/// A CSV field, quoted when it holds a comma, a quote or a line break. A text a spreadsheet would
-/// read as a formula (first character `=`, `+`, `-`, `@`, tab or carriage return) gets a leading
-/// `'` and quotes, as OWASP's « CSV injection » page advises.
-pub fn field(text: &str) -> String {
-    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("\"'{}\"", text.replace('"', "\"\""))
-    } else if text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text.to_string()
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::chart::{Category, ChartId, Orientation, Series};
+    use crate::catalogue::{Category, ChartId, Orientation, Series};
 
-    fn chart(layout: Layout) -> BarChart {
-        BarChart::new(
+    fn chart(layout: Layout) -> Chart {
+        Chart::new(
             ChartId::JournalMixByDefi,
             vec![
                 Category::new("a", "Défi, « A »"),

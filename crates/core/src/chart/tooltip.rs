@@ -1,11 +1,12 @@
 //! Words for what the pointer (or the keyboard) is on: a bar segment or a category label.
 
 use super::stack::Stack;
-use super::{BarChart, Hit, Target, Unit};
-use crate::{base::format, base::lang::Lang};
+use super::Hit;
+use crate::base::{format, lang::Lang};
+use crate::catalogue::{Chart, Target, Unit};
 
 /// The lines of the tooltip for a hit: category (and its note), then the series and its value.
-pub fn describe(chart: &BarChart, hit: &Hit, hidden: &[bool], lang: Lang) -> Vec<String> {
+pub fn describe(chart: &Chart, hit: &Hit, hidden: &[bool], lang: Lang) -> Vec<String> {
     let category = &chart.categories[hit.category];
     let mut lines = vec![category.label.clone()];
     if let Some(note) = &category.note {

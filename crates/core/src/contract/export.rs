@@ -3,7 +3,7 @@
 //! Field names here are the contract published in `schema/export.schema.json`;
 //! fields may be added, never renamed.
 
-use crate::{tr, base::lang::Lang};
+use crate::{base::lang::Lang, tr};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -153,7 +153,7 @@ pub struct Export {
     pub technologies: Vec<Technology>,
     /// Declared stacks, one per défi heading of the stack files (eig-link).
     #[serde(default)]
-    pub stacks: Vec<Stack>,
+    pub stacks: Vec<TechStack>,
     /// Promotions that have an openness record (eig-link's `ouverture_*.org`); the others are
     /// « non documenté ».
     #[serde(default)]
@@ -269,7 +269,7 @@ pub struct Technology {
 
 /// A défi's declared stack as its promotion's stack file writes it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Stack {
+pub struct TechStack {
     /// Null when the heading names no défi of the catalogue (listed in the report).
     pub defi_id: Option<String>,
     /// The heading as written.

@@ -1,7 +1,13 @@
-//! Plain numbers computed from a selection: figures, repository activity, what became of the
-//! code, technologies, the openness scorecard, the promotions' windows. Nothing here draws.
+//! Plain numbers computed from a selection: the headline figures, the repositories' activity,
+//! what became of the code, technologies, the openness scorecard, the promotions' windows in
+//! words; and the transforms several charts share (ranking with « autres », time bins).
+//! Nothing here draws or knows a chart.
 
+pub mod activity;
+pub mod key_figures;
 pub mod progress;
 pub mod promotion_windows;
-pub mod repositories;
+pub mod ranking;
+pub mod scorecard;
 pub mod technologies;
+pub mod time_bins;

@@ -1,9 +1,12 @@
 //! A promotion's window in words, with how each of its dates is known and the file it cites.
 
-use crate::model::cohort::{Cohort, Selection};
 use crate::base::date::parse_date;
+use crate::base::format;
+use crate::base::lang::Lang;
 use crate::contract::export::{DateBasis, Promotion, PromotionEvent};
-use crate::{base::format, tr, base::lang::Lang};
+use crate::model::cohort::Cohort;
+use crate::model::selection::Selection;
+use crate::tr;
 
 /// One dated event, ready to show: `15 novembre 2019`, its basis in words, its cited file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -62,11 +65,10 @@ pub fn window_words(promotion: &Promotion, lang: Lang) -> Option<String> {
     };
     Some(tr!(
         lang,
-        "{} : du {} au {}",
-        "{}: from {} to {}",
+        "{} : {}",
+        "{}: {}",
         promotion.label,
-        with_basis(start),
-        with_basis(end)
+        format::span(&with_basis(start), &with_basis(end), false, lang)
     ))
 }
 
@@ -83,13 +85,19 @@ pub fn window_sources(promotion: &Promotion, lang: Lang) -> Vec<String> {
     sources
 }
 
-/// The windows of the promotions the selection's défis belong to, in the export's order: one
-/// line each, with the files its dates cite.
+/// A promotion's window in one line, with the files its dates cite.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PromotionWindow {
+    pub words: String,
+    pub sources: Vec<String>,
+}
+
+/// The windows of the promotions the selection's défis belong to, in the export's order.
 pub fn selected_windows(
     cohort: &Cohort,
     selection: &Selection,
     lang: Lang,
-) -> Vec<(String, Vec<String>)> {
+) -> Vec<PromotionWindow> {
     let promotion_ids: std::collections::HashSet<&str> = selection
         .defis
         .iter()
@@ -100,7 +108,12 @@ pub fn selected_windows(
         .promotions
         .iter()
         .filter(|p| promotion_ids.contains(p.id.as_str()))
-        .filter_map(|p| Some((window_words(p, lang)?, window_sources(p, lang))))
+        .filter_map(|p| {
+            Some(PromotionWindow {
+                words: window_words(p, lang)?,
+                sources: window_sources(p, lang),
+            })
+        })
         .collect()
 }
 

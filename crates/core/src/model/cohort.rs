@@ -1,11 +1,14 @@
-//! The export indexed for queries: the administration tree, dates parsed once, and filtering.
+//! The export indexed for queries: the administration tree, dates parsed once, each défi's
+//! window and technologies, and the labels of skills and technologies.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
+use super::uses::Uses;
+use super::window::{window, Window};
 use crate::base::date::plausible_date;
-use crate::contract::export::Export;
-use crate::model::filter::Filters;
-use crate::contract::validate::MAX_ADMINISTRATION_DEPTH;
+use crate::base::lang::Lang;
+use crate::contract::export::{Export, Promotion, TechnologyKind};
+use crate::contract::limits::MAX_ADMINISTRATION_DEPTH;
 
 /// How many journal categories the cohort reads (bits of a category mask); the contract allows
 /// only the nine letters of the legend.
@@ -38,13 +41,28 @@ pub struct Cohort {
     repository_defi: Vec<Option<usize>>,
     /// Each repository's weeks as (Monday, commits), Mondays parsed once.
     repository_weeks: Vec<Vec<(time::Date, u32)>>,
+    skill_by_id: HashMap<String, usize>,
+    technology_by_id: HashMap<String, usize>,
+    /// Each défi's technologies (by index into `export.technologies`) and how it uses them.
+    uses: Vec<BTreeMap<usize, Uses>>,
+    /// Each défi's window, through its promotion.
+    windows: Vec<Option<Window>>,
 }
 
-/// The défis and journal entries that pass the filters, as indexes into the export.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Selection {
-    pub defis: Vec<usize>,
-    pub journal: Vec<usize>,
+/// An administration in the tree's reading order, with its depth (0 for a root).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TreeNode {
+    pub admin: usize,
+    pub depth: usize,
+}
+
+/// A technology as the interface names it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TechnologyLabel {
+    pub name: String,
+    /// Its kind in words (« Langage », « Base de données et recherche »); empty when the export
+    /// does not name the technology.
+    pub kind: String,
 }
 
 impl Cohort {
@@ -71,7 +89,7 @@ impl Cohort {
             .enumerate()
             .map(|(i, d)| (d.id.clone(), i))
             .collect();
-        let promotion_by_id = export
+        let promotion_by_id: HashMap<String, usize> = export
             .promotions
             .iter()
             .enumerate()
@@ -136,6 +154,28 @@ impl Cohort {
                     .collect()
             })
             .collect();
+        let skill_by_id = export
+            .skills
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id.clone(), i))
+            .collect();
+        let technology_by_id: HashMap<String, usize> = export
+            .technologies
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (t.id.clone(), i))
+            .collect();
+        let uses = technology_uses(&export, &defi_by_id, &technology_by_id);
+        let windows = export
+            .defis
+            .iter()
+            .map(|d| {
+                promotion_by_id
+                    .get(&d.promotion_id)
+                    .and_then(|&p| window(&export.promotions[p]))
+            })
+            .collect();
         let mut cohort = Cohort {
             export,
             admin_by_id,
@@ -151,6 +191,10 @@ impl Cohort {
             chains: Vec::new(),
             repository_defi,
             repository_weeks,
+            skill_by_id,
+            technology_by_id,
+            uses,
+            windows,
         };
         cohort.chains = (0..cohort.export.administrations.len())
             .map(|a| cohort.chain(a))
@@ -178,14 +222,14 @@ impl Cohort {
     }
 
     /// The promotion `id`.
-    pub fn promotion(&self, id: &str) -> Option<&crate::contract::export::Promotion> {
+    pub fn promotion(&self, id: &str) -> Option<&Promotion> {
         self.promotion_by_id
             .get(id)
             .map(|&i| &self.export.promotions[i])
     }
 
     /// The promotion of défi `defi` (an index).
-    pub fn defi_promotion(&self, defi: usize) -> Option<&crate::contract::export::Promotion> {
+    pub fn defi_promotion(&self, defi: usize) -> Option<&Promotion> {
         self.promotion(&self.export.defis.get(defi)?.promotion_id)
     }
 
@@ -240,7 +284,7 @@ impl Cohort {
 
     /// Administrations in tree order (each parent before its children, siblings by id, which
     /// sorts like the name without case or accents), with depth.
-    pub fn administration_tree(&self) -> Vec<(usize, usize)> {
+    pub fn administration_tree(&self) -> Vec<TreeNode> {
         let admins = &self.export.administrations;
         let mut children: Vec<Vec<usize>> = vec![Vec::new(); admins.len()];
         let mut roots = Vec::new();
@@ -257,7 +301,7 @@ impl Cohort {
         let mut out = Vec::with_capacity(admins.len());
         let mut stack: Vec<(usize, usize)> = roots.into_iter().rev().map(|r| (r, 0)).collect();
         while let Some((i, depth)) = stack.pop() {
-            out.push((i, depth));
+            out.push(TreeNode { admin: i, depth });
             stack.extend(children[i].iter().rev().map(|&c| (c, depth + 1)));
         }
         out
@@ -297,56 +341,136 @@ impl Cohort {
             .unwrap_or(time::Date::MIN)
     }
 
-    /// Applies the filters. Journal rows that match no défi count only while no filter narrows the défis.
-    pub fn select(&self, filters: &Filters) -> Selection {
-        let admin = filters
-            .admin
-            .as_deref()
-            .and_then(|id| self.administration_index(id));
-        let (first_year, last_year) = (
-            filters.from.map(time::Date::year),
-            filters.to.map(time::Date::year),
-        );
-        let mut keep_defi = vec![false; self.export.defis.len()];
-        let mut defis = Vec::new();
-        for (i, defi) in self.export.defis.iter().enumerate() {
-            let keep = admin.is_none_or(|a| {
-                self.defi_administration(i)
-                    .is_some_and(|own| self.is_within(own, a))
-            }) && filters
-                .promo
+    /// The day number (Julian day) of a journal entry; `None` outside the plausible range.
+    pub fn journal_day(&self, entry: usize) -> Option<i32> {
+        self.journal_day.get(entry).copied().flatten()
+    }
+
+    /// A défi's window, through its promotion; `None` when its dates are unknown.
+    pub fn defi_window(&self, defi: usize) -> Option<Window> {
+        self.windows.get(defi).copied().flatten()
+    }
+
+    /// How défi `defi` (an index) uses technology `tech` (an id).
+    pub fn uses(&self, defi: usize, tech: &str) -> Uses {
+        self.technology_by_id
+            .get(tech)
+            .and_then(|t| self.uses.get(defi)?.get(t))
+            .copied()
+            .unwrap_or_default()
+    }
+
+    /// Every technology a défi uses (declared firmly or tentatively, or measured), in the
+    /// technologies table's order, as (technology index, uses).
+    pub fn defi_technologies(&self, defi: usize) -> impl Iterator<Item = (usize, Uses)> + '_ {
+        self.uses
+            .get(defi)
+            .into_iter()
+            .flatten()
+            .map(|(&t, &u)| (t, u))
+            .filter(|(_, u)| u.any() || u.tentative)
+    }
+
+    /// The technologies some défi uses (declared firmly or measured), as indexes into
+    /// `export.technologies`, in the table's order.
+    pub fn technologies_in_use(&self) -> Vec<usize> {
+        let mut used = vec![false; self.export.technologies.len()];
+        for (&t, uses) in self.uses.iter().flatten() {
+            used[t] |= uses.any();
+        }
+        (0..used.len()).filter(|&t| used[t]).collect()
+    }
+
+    /// The index of technology `id` in `export.technologies`.
+    pub fn technology_index(&self, id: &str) -> Option<usize> {
+        self.technology_by_id.get(id).copied()
+    }
+
+    /// A skill's label in `lang`: the export's French label, the English one from the programme's
+    /// own list; the id itself when neither names it.
+    pub fn skill_label(&self, id: &str, lang: Lang) -> String {
+        let english = match id {
+            "dev" => "Development",
+            "design" => "Design",
+            "datascience" => "Data science",
+            "dataengineering" => "Data engineering",
+            "geomatique" => "Geomatics",
+            other => other,
+        };
+        let french = self
+            .skill_by_id
+            .get(id)
+            .map_or(id, |&s| self.export.skills[s].label.as_str());
+        lang.pick(french, english).to_string()
+    }
+
+    /// A technology's label and kind; the id itself when the export does not name it.
+    pub fn technology_label(&self, id: &str, lang: Lang) -> TechnologyLabel {
+        match self.technology_index(id) {
+            Some(t) => {
+                let tech = &self.export.technologies[t];
+                TechnologyLabel {
+                    name: tech.label.clone(),
+                    kind: tech.kind.label(lang).to_string(),
+                }
+            }
+            None => TechnologyLabel {
+                name: id.to_string(),
+                kind: String::new(),
+            },
+        }
+    }
+
+    /// The kind of technology `id`, when the export names it.
+    pub fn technology_kind(&self, id: &str) -> Option<&TechnologyKind> {
+        self.technology_index(id)
+            .map(|t| &self.export.technologies[t].kind)
+    }
+}
+
+/// Each défi's technologies from its declared stacks (firm or tentative mentions) and its scanned
+/// repositories (languages and frameworks).
+fn technology_uses(
+    export: &Export,
+    defi_by_id: &HashMap<String, usize>,
+    technology_by_id: &HashMap<String, usize>,
+) -> Vec<BTreeMap<usize, Uses>> {
+    let mut uses = vec![BTreeMap::<usize, Uses>::new(); export.defis.len()];
+    for stack in &export.stacks {
+        let Some(&d) = stack.defi_id.as_ref().and_then(|id| defi_by_id.get(id)) else {
+            continue;
+        };
+        for mention in &stack.mentions {
+            let Some(&t) = mention
+                .technology_id
                 .as_ref()
-                .is_none_or(|p| &defi.promotion_id == p)
-                && filters
-                    .skill
-                    .as_ref()
-                    .is_none_or(|s| defi.skills.contains(s))
-                && first_year.is_none_or(|y| defi.year >= y)
-                && last_year.is_none_or(|y| defi.year <= y)
-                && filters
-                    .tech
-                    .as_ref()
-                    .is_none_or(|t| crate::measures::technologies::uses(&self.export, &defi.id, t).any());
-            if keep {
-                keep_defi[i] = true;
-                defis.push(i);
+                .and_then(|id| technology_by_id.get(id))
+            else {
+                continue;
+            };
+            let entry = uses[d].entry(t).or_default();
+            if mention.tentative {
+                entry.tentative = true;
+            } else {
+                entry.declared = true;
             }
         }
-        let (from, to) = (
-            filters.from.map(time::Date::to_julian_day),
-            filters.to.map(time::Date::to_julian_day),
-        );
-        let journal = (0..self.export.journal.len())
-            .filter(|&e| {
-                let day = self.journal_day[e];
-                from.is_none_or(|f| day.is_some_and(|day| day >= f))
-                    && to.is_none_or(|t| day.is_some_and(|day| day <= t))
-                    && match self.journal_defi[e] {
-                        Some(d) => keep_defi[d],
-                        None => !filters.narrows_defis(),
-                    }
-            })
-            .collect();
-        Selection { defis, journal }
     }
+    for activity in &export.activity {
+        let Some(&d) = defi_by_id.get(&activity.defi_id) else {
+            continue;
+        };
+        let techs = activity.frameworks.iter().chain(
+            activity
+                .languages
+                .iter()
+                .filter_map(|l| l.technology_id.as_ref()),
+        );
+        for tech in techs {
+            if let Some(&t) = technology_by_id.get(tech) {
+                uses[d].entry(t).or_default().measured = true;
+            }
+        }
+    }
+    uses
 }

@@ -1,8 +1,8 @@
 //! The dashboard's filters and their URL form (`?admin=…&promo=…&skill=…&tech=…&from=…&to=…`).
 
 use crate::base::date::parse_date;
+use crate::base::lang::{Lang, Text};
 use crate::contract::export::Export;
-use crate::{model::cohort::Cohort, base::lang::Lang, base::lang::Text};
 
 /// What the user narrowed the cohort to; `None` means everything.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -97,69 +97,6 @@ impl Filters {
             }
         }
         (filters, ignored)
-    }
-
-    /// The active filters in words, one per criterion in a fixed order: the filter bar's tags
-    /// (behind their criterion's label) and the subtitle of exported and embedded charts.
-    pub fn parts(&self, cohort: &Cohort, lang: Lang) -> Vec<(FilterKind, String)> {
-        let export = &cohort.export;
-        let mut parts = Vec::new();
-        if let Some(id) = &self.admin {
-            let name = cohort
-                .administration_index(id)
-                .map_or(id.as_str(), |a| export.administrations[a].name.as_str());
-            parts.push((FilterKind::Admin, name.to_string()));
-        }
-        if let Some(id) = &self.promo {
-            let label = cohort
-                .promotion(id)
-                .map_or(id.as_str(), |p| p.label.as_str());
-            parts.push((FilterKind::Promo, label.to_string()));
-        }
-        if let Some(id) = &self.skill {
-            parts.push((
-                FilterKind::Skill,
-                crate::catalogue::skill_label(cohort, id, lang),
-            ));
-        }
-        if let Some(tech) = &self.tech {
-            let (label, _) = crate::measures::technologies::label(export, tech, lang);
-            parts.push((
-                FilterKind::Tech,
-                format!(
-                    "{label} ({})",
-                    lang.pick("déclarée ou mesurée", "declared or measured")
-                ),
-            ));
-        }
-        let date = |d: time::Date| crate::base::format::date(d, lang);
-        let period = match (self.from, self.to) {
-            (Some(f), Some(t)) => Some(format!(
-                "{} {} {} {}",
-                lang.pick("du", "from"),
-                date(f),
-                lang.pick("au", "to"),
-                date(t)
-            )),
-            (Some(f), None) => Some(format!("{} {}", lang.pick("depuis le", "since"), date(f))),
-            (None, Some(t)) => Some(format!("{} {}", lang.pick("jusqu'au", "until"), date(t))),
-            (None, None) => None,
-        };
-        if let Some(period) = period {
-            parts.push((FilterKind::Period, period));
-        }
-        parts
-    }
-
-    /// The filters in words, for the subtitle of an exported or embedded chart; `None` when empty.
-    /// `"Ministère de l’Intérieur · EIG 2 · Design · du 1er mars 2018 au 31 mars 2018"`.
-    pub fn describe(&self, cohort: &Cohort, lang: Lang) -> Option<String> {
-        let parts: Vec<String> = self
-            .parts(cohort, lang)
-            .into_iter()
-            .map(|(_, words)| words)
-            .collect();
-        (!parts.is_empty()).then(|| parts.join(" · "))
     }
 
     /// The filters as query pairs, in a fixed order; empty filters are left out.

@@ -1,4 +1,9 @@
-//! The export indexed for queries, the dashboard's filters and what they select.
+//! The export indexed for queries, the dashboard's filters, what they select and how they are
+//! said.
 
 pub mod cohort;
 pub mod filter;
+pub mod selection;
+pub mod uses;
+pub mod window;
+pub mod words;

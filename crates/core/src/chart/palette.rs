@@ -1,10 +1,10 @@
-//! Colours and sizes of the marks, for one scheme (light or dark) and one pixel density.
+//! The palette: colours and sizes of the marks, for one scheme (light or dark) and one pixel density.
 
 use plotters::style::RGBColor;
 
 /// How charts look; `scale` multiplies every size (2.0 on a HiDPI screen or for a 2× PNG).
 #[derive(Debug, Clone, PartialEq)]
-pub struct Theme {
+pub struct Palette {
     pub background: RGBColor,
     pub text: RGBColor,
     pub muted_text: RGBColor,
@@ -13,23 +13,23 @@ pub struct Theme {
     /// Behind highlighted spans (a promotion's ten months).
     pub highlight: RGBColor,
     /// Series colours, in legend order; chosen to reach 3:1 against the background.
-    pub palette: Vec<RGBColor>,
+    pub series: Vec<RGBColor>,
     pub scale: f64,
     pub font_family: &'static str,
 }
 
-impl Theme {
+impl Palette {
     /// DSFR light scheme: illustrative colours (`main` tints, or `artwork-major` where the main
     /// tint is too pale), each at least 3:1 against white.
-    pub fn light(scale: f64) -> Theme {
-        Theme {
+    pub fn light(scale: f64) -> Palette {
+        Palette {
             background: RGBColor(0xff, 0xff, 0xff), // background-default-grey
             text: RGBColor(0x16, 0x16, 0x16),       // text-title-grey
             muted_text: RGBColor(0x66, 0x66, 0x66), // text-mention-grey
             grid: RGBColor(0xdd, 0xdd, 0xdd),       // border-default-grey
             axis: RGBColor(0x66, 0x66, 0x66),
             highlight: RGBColor(0xec, 0xec, 0xfe), // blue-france-950
-            palette: vec![
+            series: vec![
                 RGBColor(0x00, 0x00, 0x91), // blue-france-sun-113
                 RGBColor(0xce, 0x61, 0x4a), // pink-tuile-main-556
                 RGBColor(0x00, 0x90, 0x81), // green-menthe-main-548
@@ -48,15 +48,15 @@ impl Theme {
 
     /// DSFR dark scheme: the same hues as `artwork-major` tokens of the dark scheme, each at
     /// least 3:1 against the dark background.
-    pub fn dark(scale: f64) -> Theme {
-        Theme {
+    pub fn dark(scale: f64) -> Palette {
+        Palette {
             background: RGBColor(0x16, 0x16, 0x16), // background-default-grey (dark)
             text: RGBColor(0xff, 0xff, 0xff),       // text-title-grey (dark)
             muted_text: RGBColor(0x92, 0x92, 0x92), // text-mention-grey (dark)
             grid: RGBColor(0x35, 0x35, 0x35),       // border-default-grey (dark)
             axis: RGBColor(0x92, 0x92, 0x92),
             highlight: RGBColor(0x21, 0x21, 0x3f), // blue-france-950 (dark)
-            palette: vec![
+            series: vec![
                 RGBColor(0x85, 0x85, 0xf6), // blue-france
                 RGBColor(0xff, 0x95, 0x75), // pink-tuile
                 RGBColor(0x21, 0xab, 0x8e), // green-menthe
@@ -73,16 +73,13 @@ impl Theme {
         }
     }
 
-    /// A size in pixels at this theme's scale.
+    /// A size in pixels at this palette's scale.
     pub fn px(&self, size: f64) -> i32 {
         (size * self.scale).round() as i32
     }
 
-    /// The palette's index of « Autre(s) », grey in both schemes: the series that gathers the rest.
-    pub const OTHER: usize = 9;
-
     pub fn color(&self, index: usize) -> RGBColor {
-        self.palette[index % self.palette.len()]
+        self.series[index % self.series.len()]
     }
 }
 
@@ -109,19 +106,19 @@ mod tests {
 
     #[test]
     fn marks_reach_3_to_1_and_text_4_5_to_1_in_both_schemes() {
-        for theme in [Theme::light(1.0), Theme::dark(1.0)] {
-            for (i, color) in theme.palette.iter().enumerate() {
-                let ratio = contrast(*color, theme.background);
+        for palette in [Palette::light(1.0), Palette::dark(1.0)] {
+            for (i, color) in palette.series.iter().enumerate() {
+                let ratio = contrast(*color, palette.background);
                 assert!(ratio >= 3.0, "colour {i} {color:?}: {ratio:.2}");
             }
-            assert!(contrast(theme.axis, theme.background) >= 3.0);
-            for (i, color) in theme.palette.iter().enumerate() {
-                let ratio = contrast(*color, theme.highlight);
+            assert!(contrast(palette.axis, palette.background) >= 3.0);
+            for (i, color) in palette.series.iter().enumerate() {
+                let ratio = contrast(*color, palette.highlight);
                 assert!(ratio >= 3.0, "colour {i} on the highlight: {ratio:.2}");
             }
-            assert!(contrast(theme.muted_text, theme.highlight) >= 4.5);
-            for text in [theme.text, theme.muted_text] {
-                let ratio = contrast(text, theme.background);
+            assert!(contrast(palette.muted_text, palette.highlight) >= 4.5);
+            for text in [palette.text, palette.muted_text] {
+                let ratio = contrast(text, palette.background);
                 assert!(ratio >= 4.5, "{text:?}: {ratio:.2}");
             }
         }
@@ -129,9 +126,9 @@ mod tests {
 
     #[test]
     fn palettes_have_distinct_colours() {
-        for theme in [Theme::light(1.0), Theme::dark(1.0)] {
-            for (i, a) in theme.palette.iter().enumerate() {
-                for b in &theme.palette[i + 1..] {
+        for palette in [Palette::light(1.0), Palette::dark(1.0)] {
+            for (i, a) in palette.series.iter().enumerate() {
+                for b in &palette.series[i + 1..] {
                     assert_ne!(a, b);
                 }
             }

@@ -1,304 +1,18 @@
-//! Transforms of what the défis' git repositories record (the export's `activity`): commits
-//! over time stacked by défi or administration, the openness scorecard, the repository figures.
+//! The openness scorecard: each selected défi × the criteria of code.gouv.fr's spirit (licence,
+//! README, CONTRIBUTING, changelog, CI, tests, recent activity), with the evidence of each cell.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
-use time::{Date, Duration, Month};
+use time::Date;
 
-use crate::chart::{BarChart, Category, ChartId, Highlight, Period, Series};
-use crate::model::cohort::{Cohort, Selection};
+use super::activity::{selected_repositories, RECENT_DAYS};
+use crate::base::csv::field;
 use crate::base::date::parse_date;
-use crate::contract::export::{Activity, CiSystem, Promotion, UnscannedReason};
-use crate::model::filter::Filters;
-use crate::{base::format, base::lang::Lang};
-
-/// Above this many weeks, the activity chart counts commits per month.
-pub const MAX_WEEKS: i64 = 78;
-/// How many défis (or administrations) the activity chart names before « autres ».
-pub const MAX_SERIES: usize = 8;
-/// A repository is active when its last commit is this recent at the export's date.
-pub const RECENT_DAYS: i64 = 365;
-
-/// The first day and the day after the last of a promotion's défis, when known: its `end`
-/// when the export gives it, else `months` after the start.
-pub fn window(promotion: &Promotion) -> Option<(Date, Date)> {
-    let start = parse_date(promotion.start.as_deref()?)?;
-    let end = match promotion.end.as_deref().and_then(parse_date) {
-        Some(end) => end.next_day()?,
-        None => add_months(start, promotion.months?)?,
-    };
-    Some((start, end))
-}
-
-/// The same day `months` later, or the last day of that month when it is shorter; `None` past
-/// the calendar's end.
-pub(crate) fn add_months(date: Date, months: u32) -> Option<Date> {
-    let index =
-        i64::from(date.year()) * 12 + i64::from(u8::from(date.month())) - 1 + i64::from(months);
-    let month = Month::try_from(u8::try_from(index.rem_euclid(12) + 1).ok()?).ok()?;
-    let year = i32::try_from(index.div_euclid(12)).ok()?;
-    let day = date.day().min(month.length(year));
-    Date::from_calendar_date(year, month, day).ok()
-}
-
-fn first_of_month(date: Date) -> Date {
-    date.replace_day(1).unwrap_or(date)
-}
-
-/// The selected défis' repositories: (défi, repository index, record).
-fn selected<'a>(cohort: &'a Cohort, selection: &Selection) -> Vec<(usize, usize, &'a Activity)> {
-    let mut chosen = vec![false; cohort.export.defis.len()];
-    for &d in &selection.defis {
-        chosen[d] = true;
-    }
-    cohort
-        .export
-        .activity
-        .iter()
-        .enumerate()
-        .filter_map(|(r, a)| cohort.repository_defi(r).map(|d| (d, r, a)))
-        .filter(|(d, _, _)| chosen[*d])
-        .collect()
-}
-
-/// A défi's window, through its promotion.
-fn defi_window(cohort: &Cohort, defi: usize) -> Option<(Date, Date)> {
-    let promotion = &cohort.export.defis[defi].promotion_id;
-    cohort
-        .export
-        .promotions
-        .iter()
-        .find(|p| &p.id == promotion)
-        .and_then(window)
-}
-
-/// The headline numbers of the selected défis' repositories.
-#[derive(Debug, Clone, PartialEq)]
-pub struct RepositoryFigures {
-    pub repositories: usize,
-    /// Commits made during their défi's ten months (weeks whose Monday falls within).
-    pub commits_during_defi: u64,
-    /// Selected défis with at least one scanned repository.
-    pub analysed_defis: usize,
-    /// Share of those whose repository has a licence file; `None` without one.
-    pub licensed_share: Option<f64>,
-}
-
-pub fn repository_figures(cohort: &Cohort, selection: &Selection) -> RepositoryFigures {
-    let repositories = selected(cohort, selection);
-    let mut commits_during_defi = 0u64;
-    let mut licensed: HashMap<usize, bool> = HashMap::new();
-    for (defi, r, repo) in &repositories {
-        if let Some((start, end)) = defi_window(cohort, *defi) {
-            commits_during_defi += cohort
-                .repository_weeks(*r)
-                .iter()
-                .filter(|(monday, _)| *monday >= start && *monday < end)
-                .map(|(_, commits)| u64::from(*commits))
-                .sum::<u64>();
-        }
-        *licensed.entry(*defi).or_default() |= repo.openness.license_file.is_some();
-    }
-    let analysed_defis = licensed.len();
-    RepositoryFigures {
-        repositories: repositories.len(),
-        commits_during_defi,
-        analysed_defis,
-        licensed_share: (analysed_defis > 0)
-            .then(|| licensed.values().filter(|l| **l).count() as f64 / analysed_defis as f64),
-    }
-}
-
-/// Commits over time (per week, or per month over long periods), stacked by défi, or by
-/// top-level administration when more than [`MAX_SERIES`] défis have commits; each promotion's
-/// ten months are highlighted.
-pub fn repository_activity(
-    cohort: &Cohort,
-    selection: &Selection,
-    filters: &Filters,
-    lang: Lang,
-) -> BarChart {
-    let repositories = selected(cohort, selection);
-    // (défi, Monday, commits) within the period filter.
-    let mut commits: Vec<(usize, Date, u32)> = Vec::new();
-    for (defi, r, _) in &repositories {
-        for &(monday, n) in cohort.repository_weeks(*r) {
-            let sunday = monday.checked_add(Duration::days(6)).unwrap_or(Date::MAX);
-            if filters.from.is_some_and(|from| sunday < from)
-                || filters.to.is_some_and(|to| monday > to)
-            {
-                continue;
-            }
-            commits.push((*defi, monday, n));
-        }
-    }
-    let mut chart = BarChart::new(
-        ChartId::RepositoryActivity,
-        Vec::new(),
-        Vec::new(),
-        Vec::new(),
-        lang.pick("commits par semaine", "commits per week"),
-    )
-    .with_period(Period::Week);
-    let (Some(first), Some(last)) = (
-        commits.iter().map(|c| c.1).min(),
-        commits.iter().map(|c| c.1).max(),
-    ) else {
-        return chart;
-    };
-    let monthly = (last - first).whole_days() / 7 + 1 > MAX_WEEKS;
-
-    // Series: défis by commits, or their top-level administrations when there are many.
-    let mut per_defi: BTreeMap<usize, u64> = BTreeMap::new();
-    for (d, _, n) in &commits {
-        *per_defi.entry(*d).or_default() += u64::from(*n);
-    }
-    let root = |d: usize| {
-        cohort
-            .defi_administration(d)
-            .and_then(|a| cohort.ancestors(a).last().copied())
-    };
-    let by_administration = per_defi.len() > MAX_SERIES;
-    let mut groups: BTreeMap<String, (String, u64)> = BTreeMap::new();
-    for (&d, &n) in &per_defi {
-        let (key, label) = if by_administration {
-            match root(d) {
-                Some(a) => {
-                    let admin = &cohort.export.administrations[a];
-                    (admin.id.clone(), admin.name.clone())
-                }
-                None => ("inconnue".into(), lang.pick("Inconnue", "Unknown").into()),
-            }
-        } else {
-            let defi = &cohort.export.defis[d];
-            (defi.id.clone(), defi.title.clone())
-        };
-        groups.entry(key).or_insert((label, 0)).1 += n;
-    }
-    let mut ranked: Vec<(String, String, u64)> =
-        groups.into_iter().map(|(k, (l, n))| (k, l, n)).collect();
-    ranked.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.0.cmp(&b.0)));
-    let others = ranked.len() > MAX_SERIES;
-    let named = if others { MAX_SERIES - 1 } else { ranked.len() };
-    chart.series = ranked
-        .iter()
-        .take(named)
-        .enumerate()
-        .map(|(i, (key, label, _))| Series {
-            key: key.clone(),
-            label: label.clone(),
-            color: i,
-        })
-        .collect();
-    if others {
-        chart.series.push(Series {
-            key: "autres".into(),
-            label: lang.pick("Autres", "Others").into(),
-            color: crate::chart::Theme::OTHER,
-        });
-    }
-    let series_of = |d: usize| -> usize {
-        let key = if by_administration {
-            root(d).map_or("inconnue".to_string(), |a| {
-                cohort.export.administrations[a].id.clone()
-            })
-        } else {
-            cohort.export.defis[d].id.clone()
-        };
-        chart
-            .series
-            .iter()
-            .position(|s| s.key == key)
-            .unwrap_or(chart.series.len() - 1)
-    };
-
-    // Categories: every week (or month) from the first to the last, empty ones kept.
-    let bucket = |date: Date| if monthly { first_of_month(date) } else { date };
-    let mut starts = Vec::new();
-    let mut current = Some(bucket(first));
-    while let Some(start) = current.filter(|c| *c <= bucket(last)) {
-        starts.push(start);
-        current = if monthly {
-            add_months(start, 1)
-        } else {
-            start.checked_add(Duration::weeks(1))
-        };
-    }
-    let index: HashMap<Date, usize> = starts.iter().enumerate().map(|(i, d)| (*d, i)).collect();
-    let mut values = vec![vec![0.0; chart.series.len()]; starts.len()];
-    for (d, monday, n) in &commits {
-        if let Some(&c) = index.get(&bucket(*monday)) {
-            values[c][series_of(*d)] += f64::from(*n);
-        }
-    }
-    chart.values = values;
-    chart.categories = starts
-        .iter()
-        .map(|start| {
-            Category::period(
-                *start,
-                if monthly {
-                    format::month_short(*start, lang)
-                } else {
-                    format::day_month_short(*start, lang)
-                },
-            )
-            .with_note(if monthly {
-                format::month_year(*start, lang)
-            } else {
-                format!(
-                    "{} {}",
-                    lang.pick("semaine du", "week of"),
-                    format::date(*start, lang)
-                )
-            })
-        })
-        .collect();
-    if monthly {
-        chart.value_label = lang.pick("commits par mois", "commits per month").into();
-        chart.period = Some(Period::Month);
-    }
-
-    // Each promotion's ten months, over the categories they cover.
-    let mut promotions: Vec<&Promotion> = per_defi
-        .keys()
-        .filter_map(|&d| cohort.defi_promotion(d))
-        .collect();
-    promotions.sort_by(|a, b| (a.year, &a.id).cmp(&(b.year, &b.id)));
-    promotions.dedup_by(|a, b| a.id == b.id);
-    for promotion in promotions {
-        let Some((start, end)) = window(promotion) else {
-            continue;
-        };
-        let covered: Vec<usize> = starts
-            .iter()
-            .enumerate()
-            .filter(|(_, s)| {
-                let bucket_end = if monthly {
-                    add_months(**s, 1)
-                } else {
-                    s.checked_add(Duration::weeks(1))
-                }
-                .unwrap_or(Date::MAX);
-                **s < end && bucket_end > start
-            })
-            .map(|(i, _)| i)
-            .collect();
-        if let (Some(&from), Some(&to)) = (covered.first(), covered.last()) {
-            chart.highlights.push(Highlight {
-                from,
-                to,
-                label: format!(
-                    "{} ({} {})",
-                    promotion.label,
-                    promotion.months.unwrap_or_default(),
-                    lang.pick("mois", "months")
-                ),
-            });
-        }
-    }
-    chart
-}
+use crate::base::format;
+use crate::base::lang::Lang;
+use crate::contract::export::{Activity, CiSystem, UnscannedReason};
+use crate::model::cohort::Cohort;
+use crate::model::selection::Selection;
 
 /// What the openness scorecard checks, in its columns' order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -477,8 +191,8 @@ fn checks(lang: Lang) -> Vec<Check> {
 pub fn openness_scorecard(cohort: &Cohort, selection: &Selection, lang: Lang) -> Scorecard {
     let exported = cohort.export.generated_at.get(..10).and_then(parse_date);
     let mut repos: HashMap<usize, Vec<&Activity>> = HashMap::new();
-    for (d, _, repo) in selected(cohort, selection) {
-        repos.entry(d).or_default().push(repo);
+    for repo in selected_repositories(cohort, selection) {
+        repos.entry(repo.defi).or_default().push(repo.activity);
     }
     let unscanned: HashMap<&str, UnscannedReason> = cohort
         .export
@@ -674,7 +388,7 @@ fn cell(
 
 /// The scorecard as CSV (RFC 4180, header row): one row per défi, one column per check.
 pub fn scorecard_csv(card: &Scorecard) -> String {
-    let quote = crate::chart::table::field;
+    let quote = field;
     let mut out = String::from("defi_id,defi,score");
     for check in &card.checks {
         out.push(',');

@@ -1,0 +1,232 @@
+//! A chart as data, bars or lines: categories × series → values, with the encoding that says how
+//! to draw them (layout, orientation, unit, time period, highlighted spans, spread). What every
+//! spec builds and every mark, table and summary reads.
+
+use super::{ChartId, ChartSpec};
+use crate::base::lang::Lang;
+pub use crate::measures::time_bins::Period;
+
+/// What a click on a category leads to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    None,
+    Administration(String),
+    Defi(String),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Category {
+    pub key: String,
+    pub label: String,
+    /// On a time axis, the first day of the category's period (its length is the chart's
+    /// [`Period`]); `None` elsewhere.
+    pub start: Option<time::Date>,
+    pub target: Target,
+    /// An extra tooltip line (e.g. the week's number of entries).
+    pub note: Option<String>,
+    /// How many items the category holds when series overlap (a journal entry with several
+    /// categories counts once here, once in each series).
+    pub count: Option<f64>,
+    /// Why the category has no values to show, when it has none.
+    pub absence: Option<Absence>,
+}
+
+/// Why a category has no values: said in words wherever its values would be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Absence {
+    /// Its promotion has no record (« non documenté »), which is not « none ».
+    Undocumented,
+}
+
+impl Absence {
+    pub fn words(self, lang: Lang) -> &'static str {
+        match self {
+            Absence::Undocumented => lang.pick("non documenté", "not documented"),
+        }
+    }
+}
+
+impl Category {
+    /// A category with its key and label, and nothing else: no target, note, count or start.
+    pub fn new(key: impl Into<String>, label: impl Into<String>) -> Category {
+        Category {
+            key: key.into(),
+            label: label.into(),
+            start: None,
+            target: Target::None,
+            note: None,
+            count: None,
+            absence: None,
+        }
+    }
+
+    /// A period of a time axis, keyed by its first day (`YYYY-MM-DD`).
+    pub fn period(start: time::Date, label: impl Into<String>) -> Category {
+        Category {
+            start: Some(start),
+            ..Category::new(start.to_string(), label)
+        }
+    }
+
+    pub fn with_target(self, target: Target) -> Category {
+        Category { target, ..self }
+    }
+
+    pub fn with_note(self, note: impl Into<String>) -> Category {
+        Category {
+            note: Some(note.into()),
+            ..self
+        }
+    }
+
+    pub fn with_absence(self, absence: Absence) -> Category {
+        Category {
+            absence: Some(absence),
+            ..self
+        }
+    }
+
+    pub fn with_count(self, count: f64) -> Category {
+        Category {
+            count: Some(count),
+            ..self
+        }
+    }
+}
+
+/// The colour index of the series that gathers the rest (« Autre(s) »): grey in every palette.
+pub const OTHER_COLOR: usize = 9;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Series {
+    pub key: String,
+    pub label: String,
+    /// Index into the theme's palette.
+    pub color: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    /// Series on top of each other.
+    Stacked,
+    /// Series side by side.
+    Grouped,
+    /// Stacked, each category scaled to 100 %.
+    Normalized,
+    /// One line per series through its values, categories evenly spaced along a linear axis,
+    /// with the band of `spread` around it.
+    Lines,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Orientation {
+    /// Categories along the x axis, bars upwards.
+    Vertical,
+    /// Categories down the y axis, bars rightwards.
+    Horizontal,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    Count,
+    /// Values are shares in [0, 1].
+    Share,
+}
+
+/// A chart's data and encoding, bars or lines: categories × series → values.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Chart {
+    pub id: ChartId,
+    pub categories: Vec<Category>,
+    pub series: Vec<Series>,
+    /// `values[category][series]`.
+    pub values: Vec<Vec<f64>>,
+    pub layout: Layout,
+    pub orientation: Orientation,
+    pub unit: Unit,
+    /// The value axis' title.
+    pub value_label: String,
+    /// Spans of categories to shade behind the bars (a promotion's ten months).
+    pub highlights: Vec<Highlight>,
+    /// Set when categories are periods of time, keyed by their first day (`YYYY-MM-DD`): the axis
+    /// then writes the year on its first label and at each change of year.
+    pub period: Option<Period>,
+    /// Lines only: the low and high ends of each value's spread (`spread[category][series]`,
+    /// e.g. the quartiles around a median), drawn as a band; empty when there is none.
+    pub spread: Vec<Vec<(f64, f64)>>,
+}
+
+/// Categories `from..=to` shaded behind the bars, with a label.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Highlight {
+    pub from: usize,
+    pub to: usize,
+    pub label: String,
+}
+
+impl Chart {
+    /// `values[category][series]` as stacked vertical bars of counts, with nothing highlighted,
+    /// no period and no spread; the `with_…` methods below change each of those.
+    pub fn new(
+        id: ChartId,
+        categories: Vec<Category>,
+        series: Vec<Series>,
+        values: Vec<Vec<f64>>,
+        value_label: impl Into<String>,
+    ) -> Chart {
+        Chart {
+            id,
+            categories,
+            series,
+            values,
+            layout: Layout::Stacked,
+            orientation: Orientation::Vertical,
+            unit: Unit::Count,
+            value_label: value_label.into(),
+            highlights: Vec::new(),
+            period: None,
+            spread: Vec::new(),
+        }
+    }
+
+    pub fn with_layout(self, layout: Layout) -> Chart {
+        Chart { layout, ..self }
+    }
+
+    pub fn with_orientation(self, orientation: Orientation) -> Chart {
+        Chart {
+            orientation,
+            ..self
+        }
+    }
+
+    pub fn with_unit(self, unit: Unit) -> Chart {
+        Chart { unit, ..self }
+    }
+
+    /// Categories are periods of time of this length (see [`Category::period`]).
+    pub fn with_period(self, period: Period) -> Chart {
+        Chart {
+            period: Some(period),
+            ..self
+        }
+    }
+
+    pub fn with_highlights(self, highlights: Vec<Highlight>) -> Chart {
+        Chart { highlights, ..self }
+    }
+
+    pub fn with_spread(self, spread: Vec<Vec<(f64, f64)>>) -> Chart {
+        Chart { spread, ..self }
+    }
+
+    /// The chart's spec: its words and how its table and summary read it.
+    pub fn spec(&self) -> &'static ChartSpec {
+        self.id.spec()
+    }
+
+    /// True when there is nothing to draw (no category, or only zeros).
+    pub fn is_empty(&self) -> bool {
+        self.categories.is_empty() || self.values.iter().flatten().all(|v| *v == 0.0)
+    }
+}

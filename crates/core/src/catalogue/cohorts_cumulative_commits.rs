@@ -1,0 +1,109 @@
+//! « Les promotions côte à côte »: each promotion aligned on its own start, the median and
+//! quartiles of its défis' cumulative commits month by month.
+
+use super::{Category, Chart, ChartId, ChartSpec, Highlight, Layout, RowHeader, Section, Series};
+use crate::base::format;
+use crate::base::lang::{Lang, Text};
+use crate::measures::progress::{cohort_curves, quantile, COHORT_MONTHS};
+use crate::model::cohort::Cohort;
+use crate::model::selection::Selection;
+use crate::tr;
+
+pub static SPEC: ChartSpec = ChartSpec {
+    slug: "cohorts-cumulative-commits",
+    section: Section::CodeAfter,
+    title: Text::fixed("Les promotions côte à côte", "Promotions side by side"),
+    guide: Text::fixed(
+        "Commits cumulés par défi au code analysé, mois par mois depuis le début de chaque promotion : la ligne est la médiane des défis, la bande va du premier au troisième quartile. La zone grisée marque les dix mois. Quelle promotion a livré du code le plus vite ?",
+        "Cumulative commits per défi with scanned code, month by month since each promotion's start: the line is the défis' median, the band runs from the first to the third quartile. The shaded area marks the ten months. Which promotion shipped code fastest?",
+    ),
+    category_header: Text::fixed("Depuis le début", "Since the start"),
+    row_header: RowHeader::Label,
+    note_column: None,
+    summary_note: None,
+    over_time: None,
+    build: |cohort, selection, _, lang| cohorts_cumulative_commits(cohort, selection, lang),
+};
+
+/// Every promotion aligned on its own start: for months 0 to [`COHORT_MONTHS`], the median of
+/// its défis' cumulative commits since the start (défis with scanned code), with the first and
+/// third quartiles as the spread. A défi counts at a month only when its copy reaches it.
+pub fn cohorts_cumulative_commits(cohort: &Cohort, selection: &Selection, lang: Lang) -> Chart {
+    let months: Vec<u32> = (0..=COHORT_MONTHS).collect();
+    let curves = cohort_curves(cohort, selection);
+    let promotions = &cohort.export.promotions;
+    let series: Vec<Series> = curves
+        .iter()
+        .enumerate()
+        .map(|(i, curve)| Series {
+            key: promotions[curve.promotion].id.clone(),
+            label: format!(
+                "{} ({} {})",
+                promotions[curve.promotion].label,
+                curve.months[0].len(),
+                "défis"
+            ),
+            color: i,
+        })
+        .collect();
+    let mut values = vec![vec![0.0; series.len()]; months.len()];
+    let mut spread = vec![vec![(0.0, 0.0); series.len()]; months.len()];
+    let mut counted = vec![0usize; months.len()];
+    for (s, curve) in curves.iter().enumerate() {
+        for (m, at_month) in curve.months.iter().enumerate() {
+            counted[m] += at_month.len();
+            if let (Some(q1), Some(median), Some(q3)) = (
+                quantile(at_month, 0.25),
+                quantile(at_month, 0.5),
+                quantile(at_month, 0.75),
+            ) {
+                values[m][s] = median;
+                spread[m][s] = (q1, q3);
+            }
+        }
+    }
+    let ten = promotions
+        .iter()
+        .filter_map(|p| p.months)
+        .max()
+        .unwrap_or(10)
+        .min(COHORT_MONTHS);
+    let has_data = counted.iter().any(|n| *n > 0);
+    Chart::new(
+        ChartId::CohortsCumulativeCommits,
+        months
+            .iter()
+            .zip(&counted)
+            .map(|(&m, &n)| {
+                Category::new(m.to_string(), format::months(m, lang)).with_note(tr!(
+                    lang,
+                    "{} après le début ; médiane et quartiles de {} défis",
+                    "{} after the start; median and quartiles of {} défis",
+                    format::months(m, lang),
+                    format::count(n as u64, lang)
+                ))
+            })
+            .collect(),
+        series,
+        values,
+        lang.pick(
+            "commits cumulés par défi depuis le début (médiane, quartiles)",
+            "cumulative commits per défi since the start (median, quartiles)",
+        ),
+    )
+    .with_layout(Layout::Lines)
+    .with_highlights(if has_data {
+        vec![Highlight {
+            from: 0,
+            to: ten as usize,
+            label: tr!(
+                lang,
+                "les {ten} mois de la promotion",
+                "the promotion's {ten} months"
+            ),
+        }]
+    } else {
+        Vec::new()
+    })
+    .with_spread(spread)
+}

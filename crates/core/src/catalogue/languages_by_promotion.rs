@@ -1,0 +1,107 @@
+//! « Langages dans le code »: the share of the bytes of code per language, per promotion.
+
+use std::collections::HashMap;
+
+use super::{Category, Chart, ChartId, ChartSpec, Layout, Orientation, RowHeader, Section, Series};
+use crate::base::lang::{Lang, Text};
+use crate::contract::export::Promotion;
+use crate::measures::ranking::top;
+use crate::measures::technologies::language_bytes;
+use crate::model::cohort::Cohort;
+use crate::model::selection::Selection;
+use crate::tr;
+
+/// How many languages the chart names before « Autres ».
+pub const TOP_LANGUAGES: usize = 8;
+
+pub static SPEC: ChartSpec = ChartSpec {
+    slug: "languages-by-promotion",
+    section: Section::Technologies,
+    title: Text::fixed("Langages dans le code", "Languages in the code"),
+    guide: Text::fixed(
+        "Part des octets de code par langage dans les dépôts analysés des défis de chaque promotion, hors fichiers tiers, générés, minifiés et documentation (comme le fait GitHub).",
+        "Share of the bytes of code per language in the scanned repositories of each promotion's défis, third-party, generated, minified and documentation files left out (as GitHub does).",
+    ),
+    category_header: Text::same("Promotion"),
+    row_header: RowHeader::Label,
+    note_column: None,
+    summary_note: None,
+    over_time: None,
+    build: |cohort, selection, _, lang| languages_by_promotion(cohort, selection, lang),
+};
+
+/// Share of the bytes of code per language, per promotion, from the scanned repositories of
+/// the selected défis (100 % bars; the smaller languages as « Autres »).
+pub fn languages_by_promotion(cohort: &Cohort, selection: &Selection, lang: Lang) -> Chart {
+    let export = &cohort.export;
+    let measured = language_bytes(cohort, selection);
+    let mut totals: HashMap<&str, u64> = HashMap::new();
+    for ((_, language), n) in &measured.bytes {
+        let total = totals.entry(language.as_str()).or_default();
+        *total = total.saturating_add(*n);
+    }
+    let mut ranked: Vec<(&str, u64)> = totals.into_iter().collect();
+    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    let ranking = top(ranked, TOP_LANGUAGES);
+    let named: Vec<&str> = ranking.named.iter().map(|(l, _)| *l).collect();
+    let mut series: Vec<Series> = named
+        .iter()
+        .enumerate()
+        .map(|(i, l)| Series {
+            key: l.to_string(),
+            label: l.to_string(),
+            color: i,
+        })
+        .collect();
+    if !ranking.others.is_empty() {
+        series.push(Series {
+            key: "autres".into(),
+            label: lang.pick("Autres", "Others").into(),
+            color: TOP_LANGUAGES,
+        });
+    }
+    let promotions: Vec<&Promotion> = export
+        .promotions
+        .iter()
+        .filter(|p| measured.repositories.contains_key(&p.id))
+        .collect();
+    let categories = promotions
+        .iter()
+        .map(|p| {
+            Category::new(p.id.clone(), p.label.clone()).with_note(tr!(
+                lang,
+                "{} dépôts analysés",
+                "{} repositories scanned",
+                measured.repositories[&p.id]
+            ))
+        })
+        .collect();
+    let values = promotions
+        .iter()
+        .map(|p| {
+            let mut row = vec![0.0; series.len()];
+            for ((q, language), n) in &measured.bytes {
+                if q != &p.id {
+                    continue;
+                }
+                let s = named
+                    .iter()
+                    .position(|l| l == language)
+                    .unwrap_or(TOP_LANGUAGES);
+                if let Some(cell) = row.get_mut(s) {
+                    *cell += *n as f64;
+                }
+            }
+            row
+        })
+        .collect();
+    Chart::new(
+        ChartId::LanguagesByPromotion,
+        categories,
+        series,
+        values,
+        lang.pick("part des octets de code", "share of the bytes of code"),
+    )
+    .with_layout(Layout::Normalized)
+    .with_orientation(Orientation::Horizontal)
+}

@@ -1,0 +1,215 @@
+//! « Activité des dépôts de code »: commits over time, stacked by défi or administration, each
+//! promotion's window shaded.
+
+use std::collections::{BTreeMap, HashMap};
+
+use time::{Date, Duration};
+
+use super::{
+    Category, Chart, ChartId, ChartSpec, Highlight, OverTime, RowHeader, Section, Series,
+    SeriesAre, OTHER_COLOR,
+};
+use crate::base::format;
+use crate::base::lang::{Lang, Text};
+use crate::contract::export::Promotion;
+use crate::measures::activity::selected_repositories;
+use crate::measures::ranking::top_within;
+use crate::measures::time_bins::{Period, TimeBins};
+use crate::model::cohort::Cohort;
+use crate::model::filter::Filters;
+use crate::model::selection::Selection;
+use crate::model::window::window;
+
+/// Above this many weeks, the activity chart counts commits per month.
+pub const MAX_WEEKS: i64 = 78;
+/// How many défis (or administrations) the activity chart names, « autres » included.
+pub const MAX_SERIES: usize = 8;
+
+pub static SPEC: ChartSpec = ChartSpec {
+    slug: "repository-activity",
+    section: Section::CodeAfter,
+    title: Text::fixed("Activité des dépôts de code", "Code repository activity"),
+    guide: Text::fixed(
+        "Commits par semaine (par mois sur plus de 18 mois) dans les dépôts des défis, par défi ou, s'ils sont nombreux, par administration. La zone grisée marque les dix mois de la promotion.",
+        "Commits per week (per month over more than 18 months) in the défis' repositories, per défi or, when there are many, per administration. The shaded area marks the promotion's ten months.",
+    ),
+    category_header: Text::fixed("Période", "Period"),
+    row_header: RowHeader::Note,
+    note_column: None,
+    summary_note: None,
+    over_time: Some(OverTime {
+        items: Text::same("commits"),
+        series: SeriesAre::Makers,
+    }),
+    build: repository_activity,
+};
+
+/// Commits over time (per week, or per month over long periods), stacked by défi, or by
+/// top-level administration when more than [`MAX_SERIES`] défis have commits; each promotion's
+/// ten months are highlighted.
+pub fn repository_activity(
+    cohort: &Cohort,
+    selection: &Selection,
+    filters: &Filters,
+    lang: Lang,
+) -> Chart {
+    // (défi, Monday, commits) within the period filter.
+    let mut commits: Vec<(usize, Date, u32)> = Vec::new();
+    for repo in selected_repositories(cohort, selection) {
+        for &(monday, n) in cohort.repository_weeks(repo.repository) {
+            let sunday = monday.checked_add(Duration::days(6)).unwrap_or(Date::MAX);
+            if filters.from.is_some_and(|from| sunday < from)
+                || filters.to.is_some_and(|to| monday > to)
+            {
+                continue;
+            }
+            commits.push((repo.defi, monday, n));
+        }
+    }
+    let mut chart = Chart::new(
+        ChartId::RepositoryActivity,
+        Vec::new(),
+        Vec::new(),
+        Vec::new(),
+        lang.pick("commits par semaine", "commits per week"),
+    )
+    .with_period(Period::Week);
+    let (Some(first), Some(last)) = (
+        commits.iter().map(|c| c.1).min(),
+        commits.iter().map(|c| c.1).max(),
+    ) else {
+        return chart;
+    };
+    let monthly = (last - first).whole_days() / 7 + 1 > MAX_WEEKS;
+    let period = if monthly { Period::Month } else { Period::Week };
+
+    // Series: défis by commits, or their top-level administrations when there are many.
+    let mut per_defi: BTreeMap<usize, u64> = BTreeMap::new();
+    for (d, _, n) in &commits {
+        *per_defi.entry(*d).or_default() += u64::from(*n);
+    }
+    let root = |d: usize| {
+        cohort
+            .defi_administration(d)
+            .and_then(|a| cohort.ancestors(a).last().copied())
+    };
+    let by_administration = per_defi.len() > MAX_SERIES;
+    let group_of = |d: usize| -> (String, String) {
+        if by_administration {
+            match root(d) {
+                Some(a) => {
+                    let admin = &cohort.export.administrations[a];
+                    (admin.id.clone(), admin.name.clone())
+                }
+                None => ("inconnue".into(), lang.pick("Inconnue", "Unknown").into()),
+            }
+        } else {
+            let defi = &cohort.export.defis[d];
+            (defi.id.clone(), defi.title.clone())
+        }
+    };
+    let mut groups: BTreeMap<String, (String, u64)> = BTreeMap::new();
+    for (&d, &n) in &per_defi {
+        let (key, label) = group_of(d);
+        groups.entry(key).or_insert((label, 0)).1 += n;
+    }
+    let mut ranked: Vec<(String, String, u64)> =
+        groups.into_iter().map(|(k, (l, n))| (k, l, n)).collect();
+    ranked.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.0.cmp(&b.0)));
+    let ranking = top_within(ranked, MAX_SERIES);
+    chart.series = ranking
+        .named
+        .iter()
+        .enumerate()
+        .map(|(i, (key, label, _))| Series {
+            key: key.clone(),
+            label: label.clone(),
+            color: i,
+        })
+        .collect();
+    if !ranking.others.is_empty() {
+        chart.series.push(Series {
+            key: "autres".into(),
+            label: lang.pick("Autres", "Others").into(),
+            color: OTHER_COLOR,
+        });
+    }
+    let series_index: HashMap<String, usize> = chart
+        .series
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.key.clone(), i))
+        .collect();
+    let series_of = |d: usize| -> usize {
+        series_index
+            .get(&group_of(d).0)
+            .copied()
+            .unwrap_or(chart.series.len() - 1)
+    };
+
+    // Categories: every week (or month) from the first to the last, empty ones kept.
+    let bins = TimeBins::covering(first, last, period);
+    let mut values = vec![vec![0.0; chart.series.len()]; bins.starts.len()];
+    for (d, monday, n) in &commits {
+        if let Some(c) = bins.position(*monday) {
+            values[c][series_of(*d)] += f64::from(*n);
+        }
+    }
+    chart.values = values;
+    chart.categories = bins
+        .starts
+        .iter()
+        .map(|start| {
+            Category::period(
+                *start,
+                if monthly {
+                    format::month_short(*start, lang)
+                } else {
+                    format::day_month_short(*start, lang)
+                },
+            )
+            .with_note(if monthly {
+                format::month_year(*start, lang)
+            } else {
+                format!(
+                    "{} {}",
+                    lang.pick("semaine du", "week of"),
+                    format::date(*start, lang)
+                )
+            })
+        })
+        .collect();
+    if monthly {
+        chart.value_label = lang.pick("commits par mois", "commits per month").into();
+        chart.period = Some(Period::Month);
+    }
+
+    // Each promotion's ten months, over the categories they cover.
+    let mut promotions: Vec<&Promotion> = per_defi
+        .keys()
+        .filter_map(|&d| cohort.defi_promotion(d))
+        .collect();
+    promotions.sort_by(|a, b| (a.year, &a.id).cmp(&(b.year, &b.id)));
+    promotions.dedup_by(|a, b| a.id == b.id);
+    for promotion in promotions {
+        let Some(span) = window(promotion) else {
+            continue;
+        };
+        let covered: Vec<usize> = (0..bins.starts.len())
+            .filter(|&i| bins.starts[i] < span.end && bins.end(i) > span.start)
+            .collect();
+        if let (Some(&from), Some(&to)) = (covered.first(), covered.last()) {
+            chart.highlights.push(Highlight {
+                from,
+                to,
+                label: format!(
+                    "{} ({} {})",
+                    promotion.label,
+                    promotion.months.unwrap_or_default(),
+                    lang.pick("mois", "months")
+                ),
+            });
+        }
+    }
+    chart
+}

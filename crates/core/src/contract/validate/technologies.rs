@@ -1,0 +1,106 @@
+//! Technologies, declared stacks, openness records and items, and the technologies the scan
+//! measured: each names known défis, promotions and technologies.
+
+use std::collections::HashSet;
+
+use super::Checker;
+use crate::text;
+
+impl Checker<'_> {
+    pub(super) fn technologies(&mut self) {
+        let export = self.export;
+        let promotions: HashSet<&str> = export.promotions.iter().map(|p| p.id.as_str()).collect();
+        let mut techs: HashSet<&str> = HashSet::new();
+        for (i, tech) in export.technologies.iter().enumerate() {
+            if !techs.insert(tech.id.as_str()) {
+                self.push(
+                    format!("/technologies/{i}/id"),
+                    text!(
+                        "technologie « {} » en double",
+                        "technology \"{}\" repeated",
+                        tech.id
+                    ),
+                );
+            }
+            if !tech.kind.is_known() {
+                self.push(
+                    format!("/technologies/{i}/kind"),
+                    text!("type « {} » inconnu", "unknown kind \"{}\"", tech.kind),
+                );
+            }
+        }
+        for (i, stack) in export.stacks.iter().enumerate() {
+            if let Some(id) = stack
+                .defi_id
+                .as_deref()
+                .filter(|id| !self.defis.contains(id))
+            {
+                self.unknown_defi(format!("/stacks/{i}/defi_id"), id);
+            }
+            if !promotions.contains(stack.promotion_id.as_str()) {
+                self.unknown_promotion(format!("/stacks/{i}/promotion_id"), &stack.promotion_id);
+            }
+            for (j, mention) in stack.mentions.iter().enumerate() {
+                if let Some(t) = mention
+                    .technology_id
+                    .as_deref()
+                    .filter(|t| !techs.contains(t))
+                {
+                    self.unknown_technology(format!("/stacks/{i}/mentions/{j}/technology_id"), t);
+                }
+            }
+        }
+        for (i, record) in export.openness_records.iter().enumerate() {
+            if !promotions.contains(record.as_str()) {
+                self.unknown_promotion(format!("/openness_records/{i}"), record);
+            }
+        }
+        for (i, item) in export.openness_items.iter().enumerate() {
+            if let Some(id) = item
+                .defi_id
+                .as_deref()
+                .filter(|id| !self.defis.contains(id))
+            {
+                self.unknown_defi(format!("/openness_items/{i}/defi_id"), id);
+            }
+            if !export.openness_records.contains(&item.promotion_id) {
+                self.push(
+                    format!("/openness_items/{i}/promotion_id"),
+                    text!(
+                        "promotion « {} » sans relevé d'ouverture",
+                        "promotion \"{}\" without an openness record",
+                        item.promotion_id
+                    ),
+                );
+            }
+            if !item.kind.is_known() {
+                self.push(
+                    format!("/openness_items/{i}/kind"),
+                    text!("type « {} » inconnu", "unknown kind \"{}\"", item.kind),
+                );
+            }
+            if let Some(url) = &item.url {
+                self.http_url(format!("/openness_items/{i}/url"), url);
+            }
+        }
+        for (i, repo) in export.activity.iter().enumerate() {
+            for (j, framework) in repo.frameworks.iter().enumerate() {
+                if !techs.contains(framework.as_str()) {
+                    self.unknown_technology(format!("/activity/{i}/frameworks/{j}"), framework);
+                }
+            }
+            for (j, language) in repo.languages.iter().enumerate() {
+                if let Some(t) = language
+                    .technology_id
+                    .as_deref()
+                    .filter(|t| !techs.contains(t))
+                {
+                    self.unknown_technology(
+                        format!("/activity/{i}/languages/{j}/technology_id"),
+                        t,
+                    );
+                }
+            }
+        }
+    }
+}
