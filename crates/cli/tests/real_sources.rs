@@ -455,3 +455,70 @@ fn schema_lists_the_closed_sets_of_the_core() {
         .zip(OpennessKind::NAMES)
         .all(|(kind, name)| kind.as_str() == *name && OpennessKind::from(*name) == *kind));
 }
+
+/// The published schema states the core's bounds: a bound changed on one side only fails here.
+#[test]
+fn schema_states_the_bounds_of_the_core() {
+    use eig_pulse_core::contract::export::JOURNAL_CATEGORIES;
+    use eig_pulse_core::contract::limits::*;
+    let schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(repo().join("schema/export.schema.json")).unwrap(),
+    )
+    .unwrap();
+    let at = |pointer: &str| -> u64 {
+        schema
+            .pointer(pointer)
+            .and_then(serde_json::Value::as_u64)
+            .unwrap_or_else(|| panic!("no bound at {pointer}"))
+    };
+    let item = |list: &str, field: &str| format!("/properties/{list}/items/properties/{field}");
+    let bounds: Vec<(String, usize)> = vec![
+        ("/properties/sources".into(), MAX_SOURCES),
+        ("/properties/defis".into(), MAX_DEFIS),
+        ("/properties/administrations".into(), MAX_ADMINISTRATIONS),
+        ("/properties/journal".into(), MAX_JOURNAL_ENTRIES),
+        ("/properties/activity".into(), MAX_REPOSITORIES),
+        ("/properties/skills".into(), MAX_SKILLS),
+        ("/properties/promotions".into(), MAX_PROMOTIONS),
+        (
+            "/properties/journal_categories".into(),
+            JOURNAL_CATEGORIES.len(),
+        ),
+        ("/properties/unscanned".into(), MAX_UNSCANNED),
+        ("/properties/technologies".into(), MAX_TECHNOLOGIES),
+        ("/properties/stacks".into(), MAX_STACKS),
+        ("/properties/openness_records".into(), MAX_PROMOTIONS),
+        ("/properties/openness_items".into(), MAX_OPENNESS_ITEMS),
+        (item("defis", "skills"), MAX_ITEM_LIST),
+        (item("defis", "eigs"), MAX_ITEM_LIST),
+        (item("defis", "mentors"), MAX_ITEM_LIST),
+        (item("defis", "source_code"), MAX_ITEM_LIST),
+        (item("defis", "key_figures"), MAX_ITEM_LIST),
+        (item("defis", "issues"), MAX_ITEM_LIST),
+        (item("administrations", "aliases"), MAX_ITEM_LIST),
+        (item("promotions", "dates"), MAX_ITEM_LIST),
+        (item("journal", "categories"), JOURNAL_CATEGORIES.len()),
+        (item("stacks", "mentions"), MAX_ITEM_LIST),
+        (item("activity", "languages"), MAX_ITEM_LIST),
+        (item("activity", "frameworks"), MAX_ITEM_LIST),
+        (item("activity", "openness/properties/ci"), MAX_ITEM_LIST),
+        (
+            item("activity", "openness/properties/absent"),
+            MAX_ITEM_LIST,
+        ),
+    ];
+    for (pointer, bound) in bounds {
+        assert_eq!(
+            at(&format!("{pointer}/maxItems")),
+            bound as u64,
+            "{pointer}"
+        );
+    }
+    assert_eq!(
+        at(&format!(
+            "{}/items/properties/bytes/maximum",
+            item("activity", "languages")
+        )),
+        MAX_LANGUAGE_BYTES
+    );
+}

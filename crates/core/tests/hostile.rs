@@ -355,3 +355,140 @@ fn names_outside_a_closed_set_are_kept_and_named() {
         ["github-actions", "gitlab-ci", "circleci", "travis"]
     );
 }
+
+/// Issue 22: every list a reader iterates and every number it sums is bounded by the contract.
+#[test]
+fn every_list_and_sum_is_bounded() {
+    use eig_pulse_core::contract::export::{LanguageBytes, TechMention, TechStack};
+    let mut export = common::real_export();
+    export.stacks = vec![TechStack {
+        defi_id: None,
+        label: "x".into(),
+        promotion_id: export.promotions[0].id.clone(),
+        source: "x".into(),
+        documented: true,
+        mentions: vec![
+            TechMention {
+                technology_id: None,
+                raw: "x".into(),
+                section: String::new(),
+                tentative: false,
+            };
+            1001
+        ],
+    }];
+    let mut repository = activity(&["2018-02-12"]);
+    repository.languages = vec![LanguageBytes {
+        language: "Python".into(),
+        bytes: u64::MAX - 1,
+        technology_id: None,
+    }];
+    export.activity = vec![repository];
+    let found = problems(&export);
+    assert!(
+        found.contains(&"/stacks/0/mentions : 1001 éléments, au plus 1000 attendus".to_string()),
+        "{found:?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|p| p.starts_with("/activity/0/languages/0/bytes : 18446744073709551614 octets")),
+        "{found:?}"
+    );
+    // Unchecked, the same export sums without wrapping: one language is the whole.
+    export.activity[0].languages.push(LanguageBytes {
+        language: "Rust".into(),
+        bytes: u64::MAX - 1,
+        technology_id: None,
+    });
+    let cohort = Cohort::new(export);
+    let defi = cohort.export.defis[0].id.clone();
+    let card = eig_pulse_core::measures::technologies::defi_card(
+        &cohort,
+        cohort.defi_index(&defi).unwrap(),
+        Lang::Fr,
+    );
+    let total: f64 = card.languages.iter().map(|l| l.share).sum();
+    assert!(total <= 1.0 + 1e-9, "{:?}", card.languages);
+    draw_everything(&cohort, "");
+}
+
+/// Issue 22: labels holding characters XML forbids (C0 controls, U+FFFE) or bidirectional
+/// overrides broke the SVGs and the reading order: every reader now gets them without.
+#[test]
+fn labels_lose_what_no_reader_shows() {
+    let text = std::fs::read_to_string(common::REAL_EXPORT).unwrap();
+    let title = &common::real_export().defis[0].title;
+    let hostile = text.replacen(
+        &format!("\"title\": {}", serde_json::to_string(title).unwrap()),
+        "\"title\": \"Ba\\u0001d\\u001b]52;c;aGk=\\u0007 \\ufffe\\u202etxt.exe\"",
+        1,
+    );
+    assert_ne!(hostile, text);
+    let export = parse_export(&hostile).unwrap();
+    assert_eq!(export.defis[0].title, "Bad]52;c;aGk= txt.exe");
+    let cohort = Cohort::new(export);
+    let filters = Filters::default();
+    let selection = cohort.select(&filters);
+    for chart in catalogue::build_all(&cohort, &selection, &filters, Lang::Fr) {
+        let svg = eig_pulse_core::chart::svg::plot(
+            &chart,
+            &eig_pulse_core::chart::Palette::light(1.0),
+            Lang::Fr,
+            520,
+        );
+        assert!(
+            !svg.chars()
+                .any(eig_pulse_core::contract::clean::is_unshowable),
+            "{}",
+            chart.id.slug()
+        );
+    }
+}
+
+/// Issue 22: 20 000 technologies made « Technologies par promotion » look a label up linearly
+/// in every comparison of its sort (37 s to render). Labels are indexed now: this runs in
+/// milliseconds (the time is printed, not asserted).
+#[test]
+fn twenty_thousand_technologies_are_ranked_through_an_index() {
+    use eig_pulse_core::contract::export::{TechMention, TechStack, Technology};
+    let mut export = common::real_export();
+    let defi = export.defis[0].clone();
+    export.technologies.extend((0..20_000).map(|i| Technology {
+        id: format!("t{i}"),
+        label: format!("Technologie {}", 20_000 - i),
+        kind: "tool".into(),
+    }));
+    export.stacks = (0..20)
+        .map(|s| TechStack {
+            defi_id: Some(defi.id.clone()),
+            label: defi.title.clone(),
+            promotion_id: defi.promotion_id.clone(),
+            source: "stack.md".into(),
+            documented: true,
+            mentions: (0..1000)
+                .map(|m| TechMention {
+                    technology_id: Some(format!("t{}", s * 1000 + m)),
+                    raw: "x".into(),
+                    section: String::new(),
+                    tentative: false,
+                })
+                .collect(),
+        })
+        .collect();
+    assert_eq!(check(&export), vec![]);
+    let started = std::time::Instant::now();
+    let cohort = Cohort::new(export);
+    let filters = Filters::default();
+    let chart = ChartId::TechnologiesByPromotion.build(
+        &cohort,
+        &cohort.select(&filters),
+        &filters,
+        Lang::Fr,
+    );
+    println!(
+        "20 000 technologies: index and chart in {:?}",
+        started.elapsed()
+    );
+    assert_eq!(chart.categories.len(), 15);
+}

@@ -282,12 +282,13 @@ pub fn defi_card(cohort: &Cohort, defi: usize, lang: Lang) -> DefiCard {
             frameworks.insert(cohort.technology_label(framework, lang).name);
         }
     }
-    let total: u64 = bytes.values().fold(0, |sum, n| sum.saturating_add(*n));
+    // Shares in floating point: bytes near the contract's bound neither wrap nor saturate.
+    let total: f64 = bytes.values().map(|&n| n as f64).sum();
     let mut languages: Vec<LanguageShare> = bytes
         .into_iter()
         .map(|(language, n)| LanguageShare {
             language,
-            share: n as f64 / total.max(1) as f64,
+            share: n as f64 / total.max(1.0),
         })
         .collect();
     languages.sort_by(|a, b| {

@@ -4,17 +4,19 @@ use super::Checker;
 use crate::base::date::looks_like_date_time;
 use crate::contract::export::{JOURNAL_CATEGORIES, SCHEMA_VERSION};
 use crate::contract::limits::{
-    MAX_ADMINISTRATIONS, MAX_DEFIS, MAX_JOURNAL_ENTRIES, MAX_PROMOTIONS, MAX_REPOSITORIES,
-    MAX_SKILLS,
+    MAX_ADMINISTRATIONS, MAX_DEFIS, MAX_ITEM_LIST, MAX_JOURNAL_ENTRIES, MAX_LANGUAGE_BYTES,
+    MAX_OPENNESS_ITEMS, MAX_PROMOTIONS, MAX_REPOSITORIES, MAX_SKILLS, MAX_SOURCES, MAX_STACKS,
+    MAX_TECHNOLOGIES, MAX_UNSCANNED,
 };
 use crate::text;
 
 impl Checker<'_> {
-    /// Each list within its bound; false when one is over (nothing more is checked then).
+    /// Each list within its bound, and each language's bytes; false when one is over (nothing
+    /// more is checked then: item by item would take too long).
     pub(super) fn sizes(&mut self) -> bool {
         let export = self.export;
-        let mut within = true;
-        for (list, count, max) in [
+        let top = [
+            ("/sources", export.sources.len(), MAX_SOURCES),
             ("/defis", export.defis.len(), MAX_DEFIS),
             (
                 "/administrations",
@@ -30,19 +32,105 @@ impl Checker<'_> {
                 export.journal_categories.len(),
                 JOURNAL_CATEGORIES.len(),
             ),
-        ] {
-            if count > max {
-                self.push(
-                    list,
-                    text!(
-                        "{count} éléments, au plus {max} attendus",
-                        "{count} items, at most {max} expected"
-                    ),
-                );
-                within = false;
+            ("/unscanned", export.unscanned.len(), MAX_UNSCANNED),
+            ("/technologies", export.technologies.len(), MAX_TECHNOLOGIES),
+            ("/stacks", export.stacks.len(), MAX_STACKS),
+            (
+                "/openness_records",
+                export.openness_records.len(),
+                MAX_PROMOTIONS,
+            ),
+            (
+                "/openness_items",
+                export.openness_items.len(),
+                MAX_OPENNESS_ITEMS,
+            ),
+        ];
+        let mut within = true;
+        for (list, count, max) in top {
+            within &= self.bounded(list, count, max);
+        }
+        if !within {
+            return false;
+        }
+        for (i, d) in export.defis.iter().enumerate() {
+            for (list, count) in [
+                ("skills", d.skills.len()),
+                ("eigs", d.eigs.len()),
+                ("mentors", d.mentors.len()),
+                ("source_code", d.source_code.len()),
+                ("key_figures", d.key_figures.len()),
+                ("issues", d.issues.len()),
+            ] {
+                within &= self.bounded(format!("/defis/{i}/{list}"), count, MAX_ITEM_LIST);
+            }
+        }
+        for (i, a) in export.administrations.iter().enumerate() {
+            within &= self.bounded(
+                format!("/administrations/{i}/aliases"),
+                a.aliases.len(),
+                MAX_ITEM_LIST,
+            );
+        }
+        for (i, p) in export.promotions.iter().enumerate() {
+            within &= self.bounded(
+                format!("/promotions/{i}/dates"),
+                p.dates.len(),
+                MAX_ITEM_LIST,
+            );
+        }
+        for (i, e) in export.journal.iter().enumerate() {
+            within &= self.bounded(
+                format!("/journal/{i}/categories"),
+                e.categories.len(),
+                JOURNAL_CATEGORIES.len(),
+            );
+        }
+        for (i, s) in export.stacks.iter().enumerate() {
+            within &= self.bounded(
+                format!("/stacks/{i}/mentions"),
+                s.mentions.len(),
+                MAX_ITEM_LIST,
+            );
+        }
+        for (i, r) in export.activity.iter().enumerate() {
+            for (list, count) in [
+                ("languages", r.languages.len()),
+                ("frameworks", r.frameworks.len()),
+                ("openness/ci", r.openness.ci.len()),
+                ("openness/absent", r.openness.absent.len()),
+            ] {
+                within &= self.bounded(format!("/activity/{i}/{list}"), count, MAX_ITEM_LIST);
+            }
+            for (j, language) in r.languages.iter().enumerate() {
+                if language.bytes > MAX_LANGUAGE_BYTES {
+                    let bytes = language.bytes;
+                    self.push(
+                        format!("/activity/{i}/languages/{j}/bytes"),
+                        text!(
+                            "{bytes} octets, au plus {MAX_LANGUAGE_BYTES} attendus",
+                            "{bytes} bytes, at most {MAX_LANGUAGE_BYTES} expected"
+                        ),
+                    );
+                    within = false;
+                }
             }
         }
         within
+    }
+
+    /// A list of `count` items at `path`, at most `max`.
+    fn bounded(&mut self, path: impl Into<String>, count: usize, max: usize) -> bool {
+        if count > max {
+            self.push(
+                path,
+                text!(
+                    "{count} éléments, au plus {max} attendus",
+                    "{count} items, at most {max} expected"
+                ),
+            );
+        }
+        count <= max
     }
 
     /// The schema version, the date of the run and the credited sources.

@@ -18,6 +18,7 @@ use std::fmt;
 
 use crate::base::date::{parse_date, FIRST_YEAR, LAST_YEAR};
 use crate::base::lang::{Lang, Text};
+use crate::contract::clean::{clean_value, may_hold_unshowable};
 use crate::contract::export::{Export, SCHEMA_VERSION};
 use crate::{text, tr};
 
@@ -165,7 +166,7 @@ pub fn parse_export(text: &str) -> Result<Export, LoadError> {
         Some(v) if v == u64::from(SCHEMA_VERSION) => {}
         other => return Err(LoadError::UnsupportedVersion(other)),
     }
-    let export: Export = serde_json::from_str(text).map_err(|e| {
+    let mut export: Export = serde_json::from_str(text).map_err(|e| {
         if e.is_syntax() || e.is_eof() {
             syntax(e)
         } else {
@@ -176,6 +177,20 @@ pub fn parse_export(text: &str) -> Result<Export, LoadError> {
             }
         }
     })?;
+    // Rarely needed, so only then: the texts lose what no reader may show.
+    if may_hold_unshowable(text) {
+        let mut value = serde_json::to_value(&export).map_err(|e| LoadError::Shape {
+            line: 1,
+            column: 1,
+            message: e.to_string(),
+        })?;
+        clean_value(&mut value);
+        export = serde_json::from_value(value).map_err(|e| LoadError::Shape {
+            line: 1,
+            column: 1,
+            message: e.to_string(),
+        })?;
+    }
     let problems = check(&export);
     if problems.is_empty() {
         Ok(export)
