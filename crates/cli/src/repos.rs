@@ -45,7 +45,7 @@ pub fn add_activity(
     table: &Table,
     lang: Lang,
 ) -> Result<(), String> {
-    let folders = eig_pulse_repos::folders(repos).map_err(|e| {
+    let folders = activity::folders(repos).map_err(|e| {
         tr!(
             lang,
             "dossier des dépôts illisible : {} ({e})",

@@ -379,7 +379,7 @@ fn clone_takes_file_urls_and_skips_what_is_no_repository() {
     ] {
         assert!(err.contains(expected), "{expected}: {err}");
     }
-    let folders = eig_pulse_repos::folders(&into).unwrap();
+    let folders = eig_pulse_repos::activity::folders(&into).unwrap();
     assert_eq!(
         folders.iter().map(|f| f.0.as_str()).collect::<Vec<_>>(),
         ["alpha"]

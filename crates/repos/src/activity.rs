@@ -2,7 +2,7 @@
 //! the sound ones matched to the défis, and what was found put into the fidelity report in its
 //! words (`report::What`), placed at the folder or at the mapping file's line.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use eig_pulse_core::{Export, Text};
 use eig_pulse_ingest::report::What;
@@ -11,7 +11,22 @@ use eig_pulse_ingest::technologies::Table;
 use eig_pulse_ingest::Report;
 
 use crate::matching::{match_scans, DefiLinks, Finding};
-use crate::scan::{scan, Problem, Scan};
+use crate::problem::Problem;
+use crate::scan::{scan, Scan};
+
+/// The folders directly inside `dir`, by name, hidden ones aside (files are ignored).
+pub fn folders(dir: &Path) -> std::io::Result<Vec<(String, PathBuf)>> {
+    let mut folders = Vec::new();
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if !name.starts_with('.') && entry.path().is_dir() {
+            folders.push((name, entry.path()));
+        }
+    }
+    folders.sort();
+    Ok(folders)
+}
 
 /// Scans the clone at `path`, named `folder`, and names its frameworks and languages through
 /// `table`. A problem, or files left unread, goes into `report`, placed at `path`.

@@ -11,6 +11,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
+use crate::problem::with_causes;
+
 /// What a catalogue URL is, for cloning.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Target {
@@ -159,10 +161,10 @@ fn fetch(url: &str, into: &Path, interrupt: &AtomicBool, limits: Limits) -> Resu
         gix::create::Options::default(),
         options,
     )
-    .map_err(|e| crate::with_causes(&e))?;
+    .map_err(|e| with_causes(&e))?;
     prepare
         .fetch_only(gix::progress::Discard, interrupt)
-        .map_err(|e| crate::with_causes(&e))?;
+        .map_err(|e| with_causes(&e))?;
     Ok(())
 }
 
