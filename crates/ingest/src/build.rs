@@ -10,11 +10,13 @@ use eig_pulse_core::export::{
 use eig_pulse_core::{Lang, Text};
 
 use crate::administrations::{self, Mention, Overrides};
-use crate::journal::{self, DefiNames, NameMatch};
-use crate::names::{compact_key, fold, slug};
+use crate::journal;
+use crate::names::{compact_key, fold, slug, unique_id, DefiNames, NameMatch};
 use crate::report::{Report, What};
-use crate::site::{line_of, Catalogue, RawDefi};
+use crate::site::{Catalogue, RawDefi};
 use crate::source::{SourceError, SourceText};
+use crate::urls::is_web_url;
+use crate::yaml::line_of;
 
 /// Everything an export is built from.
 pub struct Inputs {
@@ -625,7 +627,7 @@ fn defis(
         let mut checked_url =
             |report: &mut Report, field: &'static str, value: &serde_saphyr::Spanned<String>| {
                 let text = value.value.trim();
-                if is_valid_url(text) {
+                if is_web_url(text) {
                     Some(text.to_string())
                 } else {
                     note(
@@ -696,18 +698,6 @@ fn defis(
     Ok((defis, mentions))
 }
 
-/// A défi's id: the slug of its key, with `-2`, `-3`… when an earlier key gave the same slug.
-pub fn unique_id(key: &str, seen_ids: &mut HashSet<String>) -> String {
-    let base = slug(key);
-    let mut id = base.clone();
-    let mut n = 2;
-    while !seen_ids.insert(id.clone()) {
-        id = format!("{base}-{n}");
-        n += 1;
-    }
-    id
-}
-
 /// Keys every défi should have, and whether this one has them.
 fn expected_keys(raw: &RawDefi) -> [(&'static str, bool); 4] {
     [
@@ -741,21 +731,6 @@ fn issue_of(what: &What) -> Issue {
     };
     issue.message = issue.describe(Lang::Fr);
     issue
-}
-
-/// An absolute http(s) URL whose host is a domain name (with a dot) or an IP address.
-pub fn is_valid_url(text: &str) -> bool {
-    let Ok(url) = url::Url::parse(text) else {
-        return false;
-    };
-    let host_ok = match url.host() {
-        Some(url::Host::Domain(domain)) => {
-            domain.contains('.') && !domain.starts_with('.') && !domain.ends_with('.')
-        }
-        Some(_) => true,
-        None => false,
-    };
-    matches!(url.scheme(), "http" | "https") && host_ok && !text.chars().any(char::is_whitespace)
 }
 
 /// A profile folded onto the skill ids, plus `mentor` and `support`.
@@ -884,22 +859,6 @@ fn journal_entries(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn urls_need_a_scheme_and_a_dotted_host() {
-        assert!(is_valid_url(
-            "https://github.com/entrepreneur-interet-general/eig-link"
-        ));
-        assert!(is_valid_url("http://previsecours.fr"));
-        assert!(!is_valid_url(
-            "https://entrepreneur-interet-general/AFD_projects"
-        ));
-        assert!(!is_valid_url(
-            "hhttp://www.enseignementsup-recherche.gouv.fr/"
-        ));
-        assert!(!is_valid_url("github.com/x"));
-        assert!(!is_valid_url("https://exa mple.fr"));
-    }
 
     #[test]
     fn profiles_fold_onto_roles() {

@@ -12,6 +12,7 @@ pub mod site;
 pub mod source;
 pub mod synth;
 pub mod technologies;
+pub mod urls;
 pub mod yaml;
 
 pub use build::{build, Inputs};

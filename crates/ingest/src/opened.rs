@@ -4,10 +4,9 @@
 
 use eig_pulse_core::export::{OpennessItem, OpennessKind};
 
-use crate::build::is_valid_url;
-use crate::journal::{DefiNames, NameMatch};
-use crate::names::{compact_key, fold};
+use crate::names::{compact_key, fold, DefiNames, NameMatch};
 use crate::outline::Heading;
+use crate::urls::{github_path, is_web_url, without_www};
 
 /// What a section's items are.
 enum Section {
@@ -92,8 +91,10 @@ impl DefiLinks {
             let Ok(url) = url::Url::parse(link) else {
                 continue;
             };
-            match (url.host_str(), github_repo(link)) {
-                (_, Some((_, repo))) if !repo.is_empty() => names.push(compact_key(&repo)),
+            match (url.host_str(), github_path(link)) {
+                (_, Some(path)) if !path.repository.is_empty() => {
+                    names.push(compact_key(&path.repository));
+                }
                 (Some(host), None) => {
                     let labels: Vec<&str> = host.split('.').collect();
                     // The top-level domain and `www` aside.
@@ -157,7 +158,7 @@ pub fn items(
                     urls.push(word.to_string());
                 }
             }
-            urls.retain(|u| is_valid_url(u));
+            urls.retain(|u| is_web_url(u));
             // Several links written as links are several things; a bare URL in parentheses
             // after another is the same site's other address.
             let links: Vec<Option<String>> = match (item.urls.len(), urls.first()) {
@@ -169,7 +170,7 @@ pub fn items(
                 || fold(&item.text).contains("a verifier");
             for url in links {
                 let kind = match (&section, url.as_deref()) {
-                    (Section::RepositoryOrWebsite, Some(u)) if github_repo(u).is_some() => {
+                    (Section::RepositoryOrWebsite, Some(u)) if github_path(u).is_some() => {
                         OpennessKind::Repository
                     }
                     (Section::RepositoryOrWebsite, _) => OpennessKind::Website,
@@ -192,18 +193,6 @@ pub fn items(
         }
     }
     (items, unknown)
-}
-
-/// `(owner, repo)` of a GitHub URL; `repo` empty for an owner's page.
-fn github_repo(url: &str) -> Option<(String, String)> {
-    let url = url::Url::parse(url).ok()?;
-    if url.host_str()? != "github.com" {
-        return None;
-    }
-    let mut parts = url.path_segments()?.filter(|p| !p.is_empty());
-    let owner = parts.next()?.to_string();
-    let repo = parts.next().unwrap_or("").to_string();
-    Some((owner, repo))
 }
 
 /// The défi an item is about, and the reason: `text`, `catalogue`, `host`, `github-handle`.
@@ -234,7 +223,7 @@ fn attribute(text: &str, url: Option<&str>, who: &Attribution) -> Option<(String
     }
     let url = url?;
     let parsed = url::Url::parse(url).ok()?;
-    let host = parsed.host_str()?.trim_start_matches("www.").to_lowercase();
+    let host = without_www(parsed.host_str()?).to_lowercase();
     // 2. The catalogue's links: same site (or a subdomain of it), or under the same GitHub path.
     for defi in who.defis {
         for link in &defi.urls {
@@ -244,7 +233,7 @@ fn attribute(text: &str, url: Option<&str>, who: &Attribution) -> Option<(String
             let Some(link_host) = link_url.host_str() else {
                 continue;
             };
-            let link_host = link_host.trim_start_matches("www.").to_lowercase();
+            let link_host = without_www(link_host).to_lowercase();
             if link_host == "github.com" || link_host == "gitlab.com" {
                 let base = link.trim_end_matches('/').to_lowercase();
                 let this = url.trim_end_matches('/').to_lowercase();

@@ -8,9 +8,8 @@ use serde_saphyr::Spanned;
 
 use eig_pulse_core::export::{DateBasis, PromotionDate, PromotionEvent};
 
-use crate::site::line_of;
 use crate::source::{SourceError, SourceText};
-use crate::yaml;
+use crate::yaml::{self, line_of};
 
 /// How long a défi runs, in months, when the file does not say.
 pub const DEFI_MONTHS: u32 = 10;

@@ -12,10 +12,10 @@ use indexmap::IndexMap;
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
-use crate::build::unique_id;
-use crate::site::{line_of, RawDefi};
+use crate::names::unique_id;
+use crate::site::RawDefi;
 use crate::source::{SourceError, SourceText};
-use crate::yaml;
+use crate::yaml::{self, line_of};
 
 /// One `source_code` value as written, with its défi's id and line.
 #[derive(Debug, Clone, PartialEq, Eq)]

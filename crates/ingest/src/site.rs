@@ -5,7 +5,7 @@ use serde::Deserialize;
 use serde_saphyr::Spanned;
 
 use crate::source::{SourceError, SourceText};
-use crate::yaml::{self, RepeatedKey};
+use crate::yaml::{self, line_of, RepeatedKey};
 
 /// A défi entry as written in `defis.yml`; the keys the exporter reads, nothing more.
 #[derive(Debug, Deserialize)]
@@ -119,11 +119,6 @@ fn read<T: serde::de::DeserializeOwned>(
     let (value, repeated) = yaml::parse(source)?;
     repeated_keys.extend(repeated.into_iter().map(|r| (source.name.clone(), r)));
     Ok(value)
-}
-
-/// The line where a spanned value starts (1-based).
-pub fn line_of<T>(spanned: &Spanned<T>) -> usize {
-    spanned.referenced.line() as usize
 }
 
 #[cfg(test)]

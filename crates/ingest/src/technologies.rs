@@ -9,12 +9,10 @@ use indexmap::IndexMap;
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
-use crate::journal::{DefiNames, NameMatch};
-use crate::names::fold;
+use crate::names::{fold, DefiNames, NameMatch};
 use crate::outline::{Heading, Item};
-use crate::site::line_of;
 use crate::source::{SourceError, SourceText};
-use crate::yaml;
+use crate::yaml::{self, line_of};
 
 #[derive(Deserialize)]
 struct RawTable {

@@ -177,6 +177,11 @@ impl<'de> Visitor<'de> for ScanVisitor {
     }
 }
 
+/// The line where a spanned value starts (1-based).
+pub fn line_of<T>(spanned: &Spanned<T>) -> usize {
+    spanned.referenced.line() as usize
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
