@@ -1,13 +1,15 @@
 //! When each promotion's défis ran: the dated events of `data/promotions.yml` (start, end,
-//! bootcamp), each with the document and the words that give it.
+//! bootcamp), each with the document and the words that give it; and the catalogue's
+//! promotions as the export's, with those dates.
 
 use eig_pulse_core::{text, Text};
 use indexmap::IndexMap;
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
-use eig_pulse_core::export::{DateBasis, PromotionDate, PromotionEvent};
+use eig_pulse_core::export::{DateBasis, Promotion, PromotionDate, PromotionEvent};
 
+use crate::site::Catalogue;
 use crate::source::{SourceError, SourceText};
 use crate::yaml::{self, line_of};
 
@@ -161,6 +163,45 @@ pub fn missing_quotes(
         }
     }
     missing
+}
+
+/// The catalogue's promotions as the export's, sorted by year then id, each with its window
+/// when `windows` dates it; a promotion whose `class` gives no year stops the export.
+pub fn from_catalogue(
+    catalogue: &Catalogue,
+    windows: &Windows,
+) -> Result<Vec<Promotion>, SourceError> {
+    let mut promotions = Vec::new();
+    for (key, line, raw) in &catalogue.promotions {
+        let year = raw
+            .class
+            .as_deref()
+            .and_then(|class| class.split_whitespace().next())
+            .and_then(|word| word.parse::<i32>().ok())
+            .ok_or_else(|| {
+                SourceError::new(
+                    &catalogue.promos_file,
+                    Some(*line),
+                    text!(
+                        "promotion « {key} » : année introuvable dans « class »",
+                        "promotion \"{key}\": no year in \"class\""
+                    ),
+                )
+            })?;
+        let id = raw.promotion.id();
+        let start = windows.date(&id, PromotionEvent::Start);
+        promotions.push(Promotion {
+            months: start.as_ref().map(|_| windows.months),
+            start,
+            end: windows.date(&id, PromotionEvent::End),
+            dates: windows.dates(&id).to_vec(),
+            id,
+            label: key.clone(),
+            year,
+        });
+    }
+    promotions.sort_by(|a, b| (a.year, &a.id).cmp(&(b.year, &b.id)));
+    Ok(promotions)
 }
 
 #[cfg(test)]
