@@ -11,10 +11,10 @@ use serde::Deserialize;
 use eig_pulse_core::export::Administration;
 
 use crate::names::{fold, slug};
-use crate::report::What;
+use crate::report::Finding;
 use crate::source::{SourceError, SourceText};
 
-/// What the heuristics cannot decide, keyed by folded names (case, accents and quotes ignored).
+/// Finding the heuristics cannot decide, keyed by folded names (case, accents and quotes ignored).
 #[derive(Debug, Default)]
 pub struct Overrides {
     rewrite: HashMap<String, String>,
@@ -71,7 +71,7 @@ pub struct Resolution {
     /// For each mention, in order: the id of its most specific administration.
     pub leaf_ids: Vec<String>,
     /// (line, finding).
-    pub findings: Vec<(Option<usize>, What)>,
+    pub findings: Vec<(Option<usize>, Finding)>,
 }
 
 #[derive(Default)]
@@ -149,7 +149,7 @@ pub fn resolve(mentions: &[Mention], overrides: &Overrides) -> Resolution {
     let parent_known = |id: &String| known_ids.contains(id);
     for id in overrides.parents.keys().chain(overrides.names.keys()) {
         if !known_ids.contains(id) {
-            findings.push((None, What::StaleOverride { entry: id.clone() }));
+            findings.push((None, Finding::StaleOverride { entry: id.clone() }));
         }
     }
     let mut parent_of: IndexMap<String, Option<String>> = IndexMap::new();
@@ -159,7 +159,7 @@ pub fn resolve(mentions: &[Mention], overrides: &Overrides) -> Resolution {
             Some(parent) if !parent_known(parent) => {
                 findings.push((
                     None,
-                    What::StaleOverride {
+                    Finding::StaleOverride {
                         entry: format!("parents: {id}: {parent}"),
                     },
                 ));
@@ -173,7 +173,7 @@ pub fn resolve(mentions: &[Mention], overrides: &Overrides) -> Resolution {
                 if entity.parents.len() > 1 {
                     findings.push((
                         Some(entity.line),
-                        What::ConflictingParents {
+                        Finding::ConflictingParents {
                             administration: id.clone(),
                             parents: entity
                                 .parents
@@ -195,7 +195,7 @@ pub fn resolve(mentions: &[Mention], overrides: &Overrides) -> Resolution {
             let parent = parent_of[&id].clone().unwrap_or_default();
             findings.push((
                 None,
-                What::ConflictingParents {
+                Finding::ConflictingParents {
                     administration: id.clone(),
                     parents: vec![parent],
                 },
@@ -211,7 +211,7 @@ pub fn resolve(mentions: &[Mention], overrides: &Overrides) -> Resolution {
             if entity.written.len() > 1 {
                 findings.push((
                     Some(entity.line),
-                    What::MergedSpellings {
+                    Finding::MergedSpellings {
                         administration: id.clone(),
                         spellings: entity.written.len(),
                     },
@@ -501,6 +501,6 @@ mod tests {
         assert!(r
             .findings
             .iter()
-            .any(|(_, w)| matches!(w, What::ConflictingParents { .. })));
+            .any(|(_, w)| matches!(w, Finding::ConflictingParents { .. })));
     }
 }

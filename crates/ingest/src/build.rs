@@ -10,7 +10,7 @@ use eig_pulse_core::Text;
 use crate::administrations::{self, Mention, Overrides};
 use crate::names::DefiNames;
 use crate::promotions::{self, Windows};
-use crate::report::{Report, What};
+use crate::report::{Finding, Report};
 use crate::repositories;
 use crate::site::Catalogue;
 use crate::source::{SourceError, SourceText};
@@ -56,7 +56,7 @@ pub fn build(inputs: &Inputs) -> Result<(Export, Report), SourceError> {
         report.add(
             file,
             Some(repeated.line),
-            What::RepeatedKey {
+            Finding::RepeatedKey {
                 key: repeated.key.clone(),
             },
         );
@@ -92,8 +92,8 @@ pub fn build(inputs: &Inputs) -> Result<(Export, Report), SourceError> {
     for (defi, leaf) in defis.iter_mut().zip(&resolution.leaf_ids) {
         defi.administration_id = leaf.clone();
     }
-    for (line, what) in resolution.findings {
-        report.add(&catalogue.defis_file, line, what);
+    for (line, finding) in resolution.findings {
+        report.add(&catalogue.defis_file, line, finding);
     }
 
     let names = DefiNames::new(

@@ -9,7 +9,7 @@ use eig_pulse_core::export::{Defi, Issue, IssueKind, KeyFigure, Member, Promotio
 use eig_pulse_core::Lang;
 
 use crate::names::{fold, slug, unique_id};
-use crate::report::{Report, What};
+use crate::report::{Finding, Report};
 use crate::site::{Catalogue, RawDefi};
 use crate::source::SourceError;
 use crate::urls::is_web_url;
@@ -75,9 +75,9 @@ pub fn from_catalogue(
         }
         let id = unique_id(key, &mut seen_ids);
         let mut issues = Vec::new();
-        let mut note = |report: &mut Report, line: usize, what: What| {
-            issues.push(issue_of(&what));
-            report.add(file, Some(line), what);
+        let mut note = |report: &mut Report, line: usize, finding: Finding| {
+            issues.push(issue_of(&finding));
+            report.add(file, Some(line), finding);
         };
 
         let year = raw.year.ok_or_else(|| required("year"))?;
@@ -109,7 +109,7 @@ pub fn from_catalogue(
                 note(
                     report,
                     line,
-                    What::MissingKey {
+                    Finding::MissingKey {
                         defi: id.clone(),
                         key: "title",
                     },
@@ -122,7 +122,7 @@ pub fn from_catalogue(
                 note(
                     report,
                     line,
-                    What::MissingKey {
+                    Finding::MissingKey {
                         defi: id.clone(),
                         key: k,
                     },
@@ -152,12 +152,12 @@ pub fn from_catalogue(
         let mut check_person =
             |report: &mut Report, name: &serde_saphyr::Spanned<String>, field: &'static str| {
                 if !profiles.contains_key(&fold(&name.value)) {
-                    let what = What::UnknownPerson {
+                    let finding = Finding::UnknownPerson {
                         defi: id.clone(),
                         name: name.value.clone(),
                         field,
                     };
-                    note(report, line_of(name), what);
+                    note(report, line_of(name), finding);
                 }
             };
         let mut eigs = Vec::new();
@@ -185,7 +185,7 @@ pub fn from_catalogue(
                     note(
                         report,
                         line_of(value),
-                        What::MalformedUrl {
+                        Finding::MalformedUrl {
                             defi: id.clone(),
                             field,
                             value: text.to_string(),
@@ -264,13 +264,13 @@ fn expected_keys(raw: &RawDefi) -> [(&'static str, bool); 4] {
 }
 
 /// A défi's own record of a finding about it.
-fn issue_of(what: &What) -> Issue {
-    let (kind, field, value) = match what {
-        What::MalformedUrl { field, value, .. } => {
+fn issue_of(finding: &Finding) -> Issue {
+    let (kind, field, value) = match finding {
+        Finding::MalformedUrl { field, value, .. } => {
             (IssueKind::MalformedUrl, *field, Some(value.clone()))
         }
-        What::MissingKey { key, .. } => (IssueKind::MissingKey, *key, None),
-        What::UnknownPerson { name, field, .. } => {
+        Finding::MissingKey { key, .. } => (IssueKind::MissingKey, *key, None),
+        Finding::UnknownPerson { name, field, .. } => {
             (IssueKind::UnknownPerson, *field, Some(name.clone()))
         }
         _ => (IssueKind::Other, "", None),
@@ -279,7 +279,7 @@ fn issue_of(what: &What) -> Issue {
         kind,
         field: field.into(),
         value,
-        message: format!("{what:?}"),
+        message: format!("{finding:?}"),
     };
     issue.message = issue.describe(Lang::Fr);
     issue

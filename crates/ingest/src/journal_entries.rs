@@ -7,7 +7,7 @@ use eig_pulse_core::{text, Text};
 
 use crate::journal;
 use crate::names::{DefiNames, NameMatch};
-use crate::report::{Report, What};
+use crate::report::{Finding, Report};
 use crate::source::{SourceError, SourceText};
 
 /// Every journal file's entries, in file order.
@@ -118,12 +118,12 @@ fn entries_of(
         };
         let (categories, unknown) = journal::split_categories(&row.category);
         if row.category.is_empty() {
-            report.add(&source.name, Some(row.line), What::EmptyCategory);
+            report.add(&source.name, Some(row.line), Finding::EmptyCategory);
         } else if !unknown.is_empty() {
             report.add(
                 &source.name,
                 Some(row.line),
-                What::UnknownCategoryLetters {
+                Finding::UnknownCategoryLetters {
                     raw: row.category.clone(),
                     letters: unknown,
                 },
@@ -133,7 +133,7 @@ fn entries_of(
             report.add(
                 &source.name,
                 Some(row.line),
-                What::UnreadableMood {
+                Finding::UnreadableMood {
                     raw: row.ok.clone(),
                 },
             );
@@ -154,14 +154,14 @@ fn entries_of(
         report.add(
             &source.name,
             Some(line),
-            What::UnmatchedJournalName { label, rows },
+            Finding::UnmatchedJournalName { label, rows },
         );
     }
     for ((label, defi_id, rule), (rows, line)) in approximations {
         report.add(
             &source.name,
             Some(line),
-            What::ApproximateJournalName {
+            Finding::ApproximateJournalName {
                 label,
                 defi_id,
                 rule,

@@ -7,12 +7,12 @@ use eig_pulse_core::{text, Text};
 use crate::names::{compact_key, DefiNames};
 use crate::opened::{self, Attribution, DefiLinks, Handle};
 use crate::outline;
-use crate::report::{Report, What};
+use crate::report::{Finding, Report};
 use crate::site::Catalogue;
 use crate::source::{SourceError, SourceText};
 use crate::technologies::{self, StackFile, Table};
 
-/// What eig-link's records give the export.
+/// Finding eig-link's records give the export.
 pub struct Records {
     pub stacks: Vec<Stack>,
     /// The promotions that have an openness record.
@@ -95,14 +95,14 @@ pub fn read(
                 report.add(
                     &source.name,
                     Some(line),
-                    What::UnmatchedStackHeading { label },
+                    Finding::UnmatchedStackHeading { label },
                 );
             }
             for (line, heading, words) in declared.unmapped {
                 report.add(
                     &source.name,
                     Some(line),
-                    What::UnmappedTechnology { heading, words },
+                    Finding::UnmappedTechnology { heading, words },
                 );
             }
             for stack in &declared.stacks {
@@ -110,7 +110,7 @@ pub fn read(
                     report.add(
                         &source.name,
                         None,
-                        What::UndocumentedStack {
+                        Finding::UndocumentedStack {
                             label: stack.label.clone(),
                         },
                     );
@@ -138,14 +138,14 @@ pub fn read(
                 report.add(
                     &source.name,
                     Some(line),
-                    What::UnknownOpennessSection { title },
+                    Finding::UnknownOpennessSection { title },
                 );
             }
             for item in items.iter().filter(|i| i.defi_id.is_none()) {
                 report.add(
                     &source.name,
                     None,
-                    What::UnattributedOpenness {
+                    Finding::UnattributedOpenness {
                         kind: item.kind.clone(),
                         item: item.url.clone().unwrap_or_else(|| item.text.clone()),
                     },

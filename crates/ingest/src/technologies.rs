@@ -142,7 +142,7 @@ pub struct StackFile<'a> {
     pub defis: Vec<Heading>,
 }
 
-/// What a stack file gives: stacks, and the words no entry of the table names.
+/// Finding a stack file gives: stacks, and the words no entry of the table names.
 pub struct Declared {
     pub stacks: Vec<Stack>,
     /// (line, défi heading, words) for the report.

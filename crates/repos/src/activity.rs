@@ -1,16 +1,16 @@
 //! A folder of clones into the export's activity: each clone scanned and its technologies named,
 //! the sound ones matched to the défis, and what was found put into the fidelity report in its
-//! words (`report::What`), placed at the folder or at the mapping file's line.
+//! words (`report::Finding`), placed at the folder or at the mapping file's line.
 
 use std::path::{Path, PathBuf};
 
 use eig_pulse_core::{Export, Text};
-use eig_pulse_ingest::report::What;
+use eig_pulse_ingest::report::Finding;
 use eig_pulse_ingest::repositories::MappingLine;
 use eig_pulse_ingest::technologies::Table;
 use eig_pulse_ingest::Report;
 
-use crate::matching::{match_scans, DefiLinks, Finding};
+use crate::matching::{match_scans, DefiLinks, MatchFinding};
 use crate::problem::Problem;
 use crate::scan::{scan, Scan};
 
@@ -36,12 +36,12 @@ pub fn scan_folder(path: &Path, folder: &str, table: &Table, report: &mut Report
         Ok(mut scan) => {
             name_technologies(&mut scan, table);
             if let Some(example) = scan.skipped.first() {
-                let what = What::SkippedFiles {
+                let finding = Finding::SkippedFiles {
                     folder: folder.to_string(),
                     files: scan.skipped.len(),
                     example: example.clone(),
                 };
-                report.add(&place, None, what);
+                report.add(&place, None, finding);
             }
             Some(scan)
         }
@@ -68,12 +68,12 @@ fn name_technologies(scan: &mut Scan, table: &Table) {
     }
 }
 
-fn problem_found(folder: String, problem: Problem) -> What {
+fn problem_found(folder: String, problem: Problem) -> Finding {
     match problem {
-        Problem::NotARepository => What::NotARepository { folder },
-        Problem::Empty => What::EmptyRepository { folder },
-        Problem::Shallow => What::ShallowClone { folder },
-        Problem::Unreadable(detail) => What::UnreadableRepository { folder, detail },
+        Problem::NotARepository => Finding::NotARepository { folder },
+        Problem::Empty => Finding::EmptyRepository { folder },
+        Problem::Shallow => Finding::ShallowClone { folder },
+        Problem::Unreadable(detail) => Finding::UnreadableRepository { folder, detail },
     }
 }
 
@@ -121,50 +121,51 @@ pub fn add_matches(
     export.activity = records;
 }
 
-impl Finding {
+impl MatchFinding {
     /// Where the report places it: its folder under `repos`, or its line of the mapping file.
     pub fn place(&self, repos: &Path, mapping_name: &str) -> (String, Option<usize>) {
         match self {
-            Finding::Unmatched { folder, .. }
-            | Finding::SameRepository { folder, .. }
-            | Finding::ThroughMapping { folder, .. }
-            | Finding::SharedByDefis { folder, .. } => {
+            MatchFinding::Unmatched { folder, .. }
+            | MatchFinding::SameRepository { folder, .. }
+            | MatchFinding::ThroughMapping { folder, .. }
+            | MatchFinding::SharedByDefis { folder, .. } => {
                 (repos.join(folder).display().to_string(), None)
             }
-            Finding::MappingUnknownDefi { line, .. } | Finding::MappingUnused { line, .. } => {
-                (mapping_name.to_string(), Some(*line))
-            }
+            MatchFinding::MappingUnknownDefi { line, .. }
+            | MatchFinding::MappingUnused { line, .. } => (mapping_name.to_string(), Some(*line)),
         }
     }
 }
 
 /// The one translation of matching's findings into the report's words.
-impl From<Finding> for What {
-    fn from(finding: Finding) -> What {
+impl From<MatchFinding> for Finding {
+    fn from(finding: MatchFinding) -> Finding {
         match finding {
-            Finding::Unmatched {
+            MatchFinding::Unmatched {
                 folder,
                 remote,
                 organisation_of,
-            } => What::UnmatchedRepository {
+            } => Finding::UnmatchedRepository {
                 folder,
                 remote,
                 organisation_of,
             },
-            Finding::SameRepository { folder, first } => {
-                What::DuplicateRepository { folder, first }
+            MatchFinding::SameRepository { folder, first } => {
+                Finding::DuplicateRepository { folder, first }
             }
-            Finding::ThroughMapping {
+            MatchFinding::ThroughMapping {
                 folder, defi_id, ..
-            } => What::MappedRepository { folder, defi_id },
-            Finding::SharedByDefis { folder, defi_ids } => {
-                What::SharedRepository { folder, defi_ids }
+            } => Finding::MappedRepository { folder, defi_id },
+            MatchFinding::SharedByDefis { folder, defi_ids } => {
+                Finding::SharedRepository { folder, defi_ids }
             }
-            Finding::MappingUnknownDefi { key, defi_id, .. } => What::StaleRepositoryMapping {
-                entry: key,
-                unknown_defi: Some(defi_id),
-            },
-            Finding::MappingUnused { key, .. } => What::StaleRepositoryMapping {
+            MatchFinding::MappingUnknownDefi { key, defi_id, .. } => {
+                Finding::StaleRepositoryMapping {
+                    entry: key,
+                    unknown_defi: Some(defi_id),
+                }
+            }
+            MatchFinding::MappingUnused { key, .. } => Finding::StaleRepositoryMapping {
                 entry: key,
                 unknown_defi: None,
             },
@@ -179,7 +180,7 @@ mod tests {
     #[test]
     fn folder_findings_are_placed_at_the_folder_mapping_ones_at_their_line() {
         let repos = Path::new("/clones");
-        let unmatched = Finding::Unmatched {
+        let unmatched = MatchFinding::Unmatched {
             folder: "stray".into(),
             remote: None,
             organisation_of: Some("delta".into()),
@@ -189,27 +190,27 @@ mod tests {
             ("/clones/stray".to_string(), None)
         );
         assert_eq!(
-            What::from(unmatched),
-            What::UnmatchedRepository {
+            Finding::from(unmatched),
+            Finding::UnmatchedRepository {
                 folder: "stray".into(),
                 remote: None,
                 organisation_of: Some("delta".into()),
             }
         );
-        let mapped = Finding::ThroughMapping {
+        let mapped = MatchFinding::ThroughMapping {
             folder: "front".into(),
             defi_id: "alpha".into(),
             line: 3,
         };
         assert_eq!(mapped.place(repos, "map.yml").1, None);
         assert_eq!(
-            What::from(mapped),
-            What::MappedRepository {
+            Finding::from(mapped),
+            Finding::MappedRepository {
                 folder: "front".into(),
                 defi_id: "alpha".into(),
             }
         );
-        let unknown = Finding::MappingUnknownDefi {
+        let unknown = MatchFinding::MappingUnknownDefi {
             key: "typo".into(),
             defi_id: "nobody".into(),
             line: 9,
@@ -219,19 +220,19 @@ mod tests {
             ("map.yml".to_string(), Some(9))
         );
         assert_eq!(
-            What::from(unknown),
-            What::StaleRepositoryMapping {
+            Finding::from(unknown),
+            Finding::StaleRepositoryMapping {
                 entry: "typo".into(),
                 unknown_defi: Some("nobody".into()),
             }
         );
-        let unused = Finding::MappingUnused {
+        let unused = MatchFinding::MappingUnused {
             key: "gone".into(),
             line: 7,
         };
         assert_eq!(
-            What::from(unused),
-            What::StaleRepositoryMapping {
+            Finding::from(unused),
+            Finding::StaleRepositoryMapping {
                 entry: "gone".into(),
                 unknown_defi: None,
             }
@@ -246,11 +247,11 @@ mod tests {
         let table = Table::default();
         let mut report = Report::default();
         assert!(scan_folder(&path, "notes", &table, &mut report).is_none());
-        assert_eq!(report.findings.len(), 1);
-        assert_eq!(report.findings[0].file, path.display().to_string());
+        assert_eq!(report.entries.len(), 1);
+        assert_eq!(report.entries[0].file, path.display().to_string());
         assert_eq!(
-            report.findings[0].what,
-            What::NotARepository {
+            report.entries[0].finding,
+            Finding::NotARepository {
                 folder: "notes".into()
             }
         );

@@ -20,7 +20,7 @@ pub use eig_pulse_ingest::repositories::MappingLine as MappingEntry;
 
 /// What matching found, besides the records.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Finding {
+pub enum MatchFinding {
     /// Neither its remote nor the mapping names a défi. `organisation_of`: the défi whose
     /// `source_code` is the organisation page this remote belongs to (a mapping entry is then
     /// the fix).
@@ -60,7 +60,7 @@ pub fn match_scans(
     scans: Vec<Scan>,
     defis: &[DefiLinks],
     mapping: &[MappingEntry],
-) -> (Vec<Activity>, Vec<Finding>) {
+) -> (Vec<Activity>, Vec<MatchFinding>) {
     let mut by_key: HashMap<String, Vec<(&str, &str)>> = HashMap::new();
     for defi in defis {
         for url in &defi.source_code {
@@ -79,7 +79,7 @@ pub fn match_scans(
         let key = scan.remote_url.as_deref().and_then(remote::key);
         if let Some(key) = &key {
             if let Some(first) = scanned_keys.get(key) {
-                findings.push(Finding::SameRepository {
+                findings.push(MatchFinding::SameRepository {
                     folder: scan.folder,
                     first: first.clone(),
                 });
@@ -100,7 +100,7 @@ pub fn match_scans(
                 match entry {
                     Some((index, entry)) if known.contains(entry.defi_id.as_str()) => {
                         used_entries.insert(index);
-                        findings.push(Finding::ThroughMapping {
+                        findings.push(MatchFinding::ThroughMapping {
                             folder: scan.folder.clone(),
                             defi_id: entry.defi_id.clone(),
                             line: entry.line,
@@ -131,7 +131,7 @@ pub fn match_scans(
                     .flat_map(|(_, links)| links.iter().map(|(id, _)| id.to_string()))
                     .min()
             });
-            findings.push(Finding::Unmatched {
+            findings.push(MatchFinding::Unmatched {
                 folder: scan.folder,
                 remote: scan.remote_url,
                 organisation_of,
@@ -139,7 +139,7 @@ pub fn match_scans(
             continue;
         }
         if matches.len() > 1 {
-            findings.push(Finding::SharedByDefis {
+            findings.push(MatchFinding::SharedByDefis {
                 folder: scan.folder.clone(),
                 defi_ids: matches.iter().map(|m| m.0.clone()).collect(),
             });
@@ -159,13 +159,13 @@ pub fn match_scans(
 
     for (index, entry) in mapping.iter().enumerate() {
         if !known.contains(entry.defi_id.as_str()) {
-            findings.push(Finding::MappingUnknownDefi {
+            findings.push(MatchFinding::MappingUnknownDefi {
                 key: entry.key.clone(),
                 defi_id: entry.defi_id.clone(),
                 line: entry.line,
             });
         } else if !used_entries.contains(&index) {
-            findings.push(Finding::MappingUnused {
+            findings.push(MatchFinding::MappingUnused {
                 key: entry.key.clone(),
                 line: entry.line,
             });

@@ -3,7 +3,7 @@
 mod fixture;
 
 use eig_pulse_repos::clone::{clone_bare, clone_bare_within, Limits};
-use eig_pulse_repos::matching::{match_scans, DefiLinks, Finding, MappingEntry};
+use eig_pulse_repos::matching::{match_scans, DefiLinks, MappingEntry, MatchFinding};
 use eig_pulse_repos::{scan, Scan};
 
 fn scanned(folder: &str, remote: Option<&str>) -> Scan {
@@ -76,39 +76,39 @@ fn remotes_match_source_code_then_the_mapping() {
     assert_eq!(
         findings,
         [
-            Finding::SameRepository {
+            MatchFinding::SameRepository {
                 folder: "alpha-again".into(),
                 first: "alpha".into()
             },
-            Finding::ThroughMapping {
+            MatchFinding::ThroughMapping {
                 folder: "beta-mirror".into(),
                 defi_id: "beta".into(),
                 line: 5
             },
-            Finding::ThroughMapping {
+            MatchFinding::ThroughMapping {
                 folder: "gamma-sources".into(),
                 defi_id: "gamma".into(),
                 line: 3
             },
-            Finding::SharedByDefis {
+            MatchFinding::SharedByDefis {
                 folder: "link".into(),
                 defi_ids: vec!["link-1".into(), "link-2".into()]
             },
-            Finding::Unmatched {
+            MatchFinding::Unmatched {
                 folder: "stray".into(),
                 remote: Some("https://github.com/someone/else".into()),
                 organisation_of: None,
             },
-            Finding::Unmatched {
+            MatchFinding::Unmatched {
                 folder: "delta-web".into(),
                 remote: Some("https://github.com/delta-org/web".into()),
                 organisation_of: Some("delta".into()),
             },
-            Finding::MappingUnused {
+            MatchFinding::MappingUnused {
                 key: "gone".into(),
                 line: 7
             },
-            Finding::MappingUnknownDefi {
+            MatchFinding::MappingUnknownDefi {
                 key: "typo".into(),
                 defi_id: "no-such-defi".into(),
                 line: 9
