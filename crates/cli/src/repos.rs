@@ -60,9 +60,14 @@ pub fn add_activity(
 
     let bar = progress(folders.len(), lang);
     let mut scans = Vec::new();
-    for (name, path) in &folders {
-        bar.set_message(name.clone());
-        scans.extend(activity::scan_folder(path, name, table, report));
+    for folder in &folders {
+        bar.set_message(folder.name.clone());
+        scans.extend(activity::scan_folder(
+            &folder.path,
+            &folder.name,
+            table,
+            report,
+        ));
         bar.inc(1);
     }
     bar.finish_and_clear();

@@ -381,7 +381,7 @@ fn clone_takes_file_urls_and_skips_what_is_no_repository() {
     }
     let folders = eig_pulse_repos::activity::folders(&into).unwrap();
     assert_eq!(
-        folders.iter().map(|f| f.0.as_str()).collect::<Vec<_>>(),
+        folders.iter().map(|f| f.name.as_str()).collect::<Vec<_>>(),
         ["alpha"]
     );
 

@@ -37,7 +37,7 @@ struct OverridesFile {
 
 impl Overrides {
     pub fn parse(source: &SourceText) -> Result<Overrides, SourceError> {
-        let (file, _): (OverridesFile, _) = crate::yaml::parse(source)?;
+        let file: OverridesFile = crate::yaml::parse(source)?.value;
         Ok(Overrides {
             rewrite: file
                 .rewrite
@@ -70,8 +70,20 @@ pub struct Resolution {
     pub administrations: Vec<Administration>,
     /// For each mention, in order: the id of its most specific administration.
     pub leaf_ids: Vec<String>,
-    /// (line, finding).
-    pub findings: Vec<(Option<usize>, Finding)>,
+    pub findings: Vec<FindingAtLine>,
+}
+
+/// A finding about the administrations, at its line of the défis file when it has one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FindingAtLine {
+    pub line: Option<usize>,
+    pub finding: Finding,
+}
+
+impl FindingAtLine {
+    fn new(line: Option<usize>, finding: Finding) -> FindingAtLine {
+        FindingAtLine { line, finding }
+    }
 }
 
 #[derive(Default)]
@@ -149,7 +161,10 @@ pub fn resolve(mentions: &[Mention], overrides: &Overrides) -> Resolution {
     let parent_known = |id: &String| known_ids.contains(id);
     for id in overrides.parents.keys().chain(overrides.names.keys()) {
         if !known_ids.contains(id) {
-            findings.push((None, Finding::StaleOverride { entry: id.clone() }));
+            findings.push(FindingAtLine::new(
+                None,
+                Finding::StaleOverride { entry: id.clone() },
+            ));
         }
     }
     let mut parent_of: IndexMap<String, Option<String>> = IndexMap::new();
@@ -157,7 +172,7 @@ pub fn resolve(mentions: &[Mention], overrides: &Overrides) -> Resolution {
         let id = ids[key.as_str()].clone();
         let forced = overrides.parents.get(&id).filter(|forced| match forced {
             Some(parent) if !parent_known(parent) => {
-                findings.push((
+                findings.push(FindingAtLine::new(
                     None,
                     Finding::StaleOverride {
                         entry: format!("parents: {id}: {parent}"),
@@ -171,7 +186,7 @@ pub fn resolve(mentions: &[Mention], overrides: &Overrides) -> Resolution {
             Some(forced) => forced.clone(),
             None => {
                 if entity.parents.len() > 1 {
-                    findings.push((
+                    findings.push(FindingAtLine::new(
                         Some(entity.line),
                         Finding::ConflictingParents {
                             administration: id.clone(),
@@ -193,7 +208,7 @@ pub fn resolve(mentions: &[Mention], overrides: &Overrides) -> Resolution {
     for id in keys {
         if closes_cycle(&id, &parent_of) {
             let parent = parent_of[&id].clone().unwrap_or_default();
-            findings.push((
+            findings.push(FindingAtLine::new(
                 None,
                 Finding::ConflictingParents {
                     administration: id.clone(),
@@ -209,7 +224,7 @@ pub fn resolve(mentions: &[Mention], overrides: &Overrides) -> Resolution {
         .map(|(key, entity)| {
             let id = ids[key.as_str()].clone();
             if entity.written.len() > 1 {
-                findings.push((
+                findings.push(FindingAtLine::new(
                     Some(entity.line),
                     Finding::MergedSpellings {
                         administration: id.clone(),
@@ -501,6 +516,6 @@ mod tests {
         assert!(r
             .findings
             .iter()
-            .any(|(_, w)| matches!(w, Finding::ConflictingParents { .. })));
+            .any(|f| matches!(f.finding, Finding::ConflictingParents { .. })));
     }
 }

@@ -4,11 +4,11 @@
 
 use std::collections::HashSet;
 
-use eig_pulse_core::export::{Export, Skill, SCHEMA_VERSION};
+use eig_pulse_core::export::{Export, SCHEMA_VERSION};
 use eig_pulse_core::Text;
 
 use crate::administrations::{self, Mention, Overrides};
-use crate::names::DefiNames;
+use crate::names::{DefiName, DefiNames};
 use crate::promotions::{self, Windows};
 use crate::report::{Finding, Report};
 use crate::repositories;
@@ -42,8 +42,15 @@ pub struct Inputs {
     pub records: Vec<SourceText>,
 }
 
+/// An export and the fidelity report of the run that built it.
+#[derive(Debug)]
+pub struct Built {
+    pub export: Export,
+    pub report: Report,
+}
+
 /// Builds the export and its fidelity report; a [`SourceError`] means no export at all.
-pub fn build(inputs: &Inputs) -> Result<(Export, Report), SourceError> {
+pub fn build(inputs: &Inputs) -> Result<Built, SourceError> {
     let catalogue = Catalogue::parse(
         &inputs.defis,
         &inputs.people,
@@ -52,9 +59,9 @@ pub fn build(inputs: &Inputs) -> Result<(Export, Report), SourceError> {
     )?;
     let overrides = Overrides::parse(&inputs.overrides)?;
     let mut report = Report::default();
-    for (file, repeated) in &catalogue.repeated_keys {
+    for repeated in &catalogue.repeated_keys {
         report.add(
-            file,
+            &repeated.file,
             Some(repeated.line),
             Finding::RepeatedKey {
                 key: repeated.key.clone(),
@@ -62,14 +69,7 @@ pub fn build(inputs: &Inputs) -> Result<(Export, Report), SourceError> {
         );
     }
 
-    let skills: Vec<Skill> = catalogue
-        .skills
-        .iter()
-        .map(|(id, label)| Skill {
-            id: id.clone(),
-            label: label.clone(),
-        })
-        .collect();
+    let skills = catalogue.skills.clone();
     let windows = match &inputs.promotions {
         Some(source) => promotions::parse(source)?,
         None => Windows::default(),
@@ -92,8 +92,8 @@ pub fn build(inputs: &Inputs) -> Result<(Export, Report), SourceError> {
     for (defi, leaf) in defis.iter_mut().zip(&resolution.leaf_ids) {
         defi.administration_id = leaf.clone();
     }
-    for (line, finding) in resolution.findings {
-        report.add(&catalogue.defis_file, line, finding);
+    for noted in resolution.findings {
+        report.add(&catalogue.defis_file, noted.line, noted.finding);
     }
 
     let names = DefiNames::new(
@@ -101,13 +101,11 @@ pub fn build(inputs: &Inputs) -> Result<(Export, Report), SourceError> {
             .defis
             .iter()
             .zip(&defis)
-            .map(|((key, _, _), defi)| {
-                (
-                    defi.id.as_str(),
-                    key.as_str(),
-                    defi.title.as_str(),
-                    defi.year,
-                )
+            .map(|(entry, defi)| DefiName {
+                id: &defi.id,
+                key: &entry.key,
+                title: &defi.title,
+                year: defi.year,
             }),
     );
     let journal = journal_entries::read(&inputs.journals, &names, &mut report)?;
@@ -193,5 +191,5 @@ pub fn build(inputs: &Inputs) -> Result<(Export, Report), SourceError> {
         openness_records: records.openness_records,
         openness_items: records.openness_items,
     };
-    Ok((export, report))
+    Ok(Built { export, report })
 }

@@ -51,8 +51,8 @@ pub fn from_catalogue(
     let mut defis = Vec::new();
     let mut hosts = Vec::new();
 
-    for (key, line, raw) in &catalogue.defis {
-        let line = *line;
+    for entry in &catalogue.defis {
+        let (key, line, raw) = (&entry.key, entry.line, &entry.value);
         let required = |k: &str| {
             SourceError::new(
                 file,

@@ -81,8 +81,16 @@ pub fn parse_org_date(text: &str) -> Option<time::Date> {
     eig_pulse_core::date::parse_date(day)
 }
 
+/// A `Cat` cell read: its known letters, and the characters outside the legend.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Categories {
+    /// In legend order, without repeats.
+    pub known: Vec<String>,
+    pub unknown: String,
+}
+
 /// The known letters of a `Cat` cell in legend order without repeats, and the unknown characters.
-pub fn split_categories(raw: &str) -> (Vec<String>, String) {
+pub fn split_categories(raw: &str) -> Categories {
     let known: Vec<String> = JOURNAL_CATEGORIES
         .iter()
         .filter(|(letter, _, _)| raw.contains(letter))
@@ -93,7 +101,7 @@ pub fn split_categories(raw: &str) -> (Vec<String>, String) {
         .filter(|c| !c.is_whitespace() && !c.is_ascii_punctuation())
         .filter(|c| !JOURNAL_CATEGORIES.iter().any(|(l, _, _)| l.starts_with(*c)))
         .collect();
-    (known, unknown)
+    Categories { known, unknown }
 }
 
 /// Good (1), bad (-1), neutral (0) or unsaid (empty) news; `Err` for anything else (the caller
@@ -126,17 +134,18 @@ mod tests {
 
     #[test]
     fn categories_keep_known_letters_and_name_the_rest() {
+        let split = |raw: &str| {
+            let categories = split_categories(raw);
+            (categories.known, categories.unknown)
+        };
         assert_eq!(
-            split_categories("PTC"),
+            split("PTC"),
             (vec!["C".into(), "P".into(), "T".into()], String::new())
         );
-        assert_eq!(
-            split_categories("MCR"),
-            (vec!["C".into(), "M".into()], "R".into())
-        );
-        assert_eq!(split_categories("Fun"), (vec![], "Fun".into()));
-        assert_eq!(split_categories(""), (vec![], String::new()));
-        assert_eq!(split_categories("PP"), (vec!["P".into()], String::new()));
+        assert_eq!(split("MCR"), (vec!["C".into(), "M".into()], "R".into()));
+        assert_eq!(split("Fun"), (vec![], "Fun".into()));
+        assert_eq!(split(""), (vec![], String::new()));
+        assert_eq!(split("PP"), (vec!["P".into()], String::new()));
     }
 
     #[test]

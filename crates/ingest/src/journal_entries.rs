@@ -116,7 +116,7 @@ fn entries_of(
                 None
             }
         };
-        let (categories, unknown) = journal::split_categories(&row.category);
+        let journal::Categories { known, unknown } = journal::split_categories(&row.category);
         if row.category.is_empty() {
             report.add(&source.name, Some(row.line), Finding::EmptyCategory);
         } else if !unknown.is_empty() {
@@ -145,7 +145,7 @@ fn entries_of(
             date: date.to_string(),
             deliverable: Some(row.deliverable).filter(|d| !d.is_empty()),
             task: row.task,
-            categories,
+            categories: known,
             raw_category: row.category,
             mood,
         });

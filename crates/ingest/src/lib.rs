@@ -29,6 +29,6 @@ pub mod repositories;
 pub mod build;
 pub mod synth;
 
-pub use build::{build, Inputs};
+pub use build::{build, Built, Inputs};
 pub use report::Report;
 pub use source::{SourceError, SourceText};

@@ -75,6 +75,15 @@ pub enum NameMatch {
     None,
 }
 
+/// One défi as its names are matched: its id, its catalogue key and title, its year.
+#[derive(Debug, Clone, Copy)]
+pub struct DefiName<'a> {
+    pub id: &'a str,
+    pub key: &'a str,
+    pub title: &'a str,
+    pub year: i32,
+}
+
 /// Défi names of the catalogue (keys and titles), for matching journal names.
 pub struct DefiNames {
     by_fold: HashMap<String, Vec<(String, i32)>>,
@@ -82,11 +91,17 @@ pub struct DefiNames {
 }
 
 impl DefiNames {
-    /// From (id, catalogue key, title, year) of each défi.
-    pub fn new<'a>(defis: impl IntoIterator<Item = (&'a str, &'a str, &'a str, i32)>) -> DefiNames {
+    /// From each défi's id, catalogue key, title and year.
+    pub fn new<'a>(defis: impl IntoIterator<Item = DefiName<'a>>) -> DefiNames {
         let mut by_fold: HashMap<String, Vec<(String, i32)>> = HashMap::new();
         let mut by_compact: HashMap<String, Vec<(String, i32)>> = HashMap::new();
-        for (id, key, title, year) in defis {
+        for DefiName {
+            id,
+            key,
+            title,
+            year,
+        } in defis
+        {
             for name in [key, title] {
                 let entry = (id.to_string(), year);
                 let folded = by_fold.entry(fold(name)).or_default();
@@ -193,19 +208,27 @@ mod tests {
 
     #[test]
     fn names_match_exactly_approximately_or_not_at_all() {
-        let names = DefiNames::new([
-            (
-                "brigade-numerique",
-                "Brigade Numérique",
-                "Brigade Numérique",
-                2018,
-            ),
-            ("coacheleves", "CoachÉlèves", "CoachÉlèves", 2018),
-            ("eig-link-2018", "EIG Link 2018", "EIG Link", 2018),
-            ("eig-link-2019", "EIG Link 2019", "EIG Link", 2019),
-            ("lab-sante", "Lab Santé", "Lab Santé", 2018),
-            ("b-lisenav", "b@liseNAV", "b@liseNAV", 2018),
-        ]);
+        let names = DefiNames::new(
+            [
+                (
+                    "brigade-numerique",
+                    "Brigade Numérique",
+                    "Brigade Numérique",
+                    2018,
+                ),
+                ("coacheleves", "CoachÉlèves", "CoachÉlèves", 2018),
+                ("eig-link-2018", "EIG Link 2018", "EIG Link", 2018),
+                ("eig-link-2019", "EIG Link 2019", "EIG Link", 2019),
+                ("lab-sante", "Lab Santé", "Lab Santé", 2018),
+                ("b-lisenav", "b@liseNAV", "b@liseNAV", 2018),
+            ]
+            .map(|(id, key, title, year)| DefiName {
+                id,
+                key,
+                title,
+                year,
+            }),
+        );
         assert_eq!(
             names.find("lab santé", 2018),
             NameMatch::Exact("lab-sante".into())

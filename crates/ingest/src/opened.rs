@@ -5,7 +5,7 @@
 use eig_pulse_core::export::{OpennessItem, OpennessKind};
 
 use crate::names::{compact_key, fold, DefiNames, NameMatch};
-use crate::outline::Heading;
+use crate::outline::{Heading, HeadingLine};
 use crate::urls::{github_path, is_web_url, without_www};
 
 /// Finding a section's items are.
@@ -126,12 +126,15 @@ pub struct Attribution<'a> {
     pub handles: &'a [Handle],
 }
 
+/// What an openness record gives: its items, and the sections whose title names no known kind
+/// (their items are filed as `other`).
+pub struct OpennessRecord {
+    pub items: Vec<OpennessItem>,
+    pub unknown_sections: Vec<HeadingLine>,
+}
+
 /// The items of a record, and the section titles that name no known kind.
-pub fn items(
-    headings: &[Heading],
-    promotion_id: &str,
-    who: &Attribution,
-) -> (Vec<OpennessItem>, Vec<(usize, String)>) {
+pub fn items(headings: &[Heading], promotion_id: &str, who: &Attribution) -> OpennessRecord {
     let mut items = Vec::new();
     let mut unknown = Vec::new();
     for heading in headings {
@@ -144,7 +147,7 @@ pub fn items(
             Some((_, Section::RepositoryOrWebsite)) => Section::RepositoryOrWebsite,
             None if folded.starts_with("articles") => Section::Kind(OpennessKind::Article),
             None => {
-                unknown.push((heading.line, heading.title.clone()));
+                unknown.push(heading.line_and_title());
                 Section::Kind(OpennessKind::Other)
             }
         };
@@ -192,7 +195,10 @@ pub fn items(
             }
         }
     }
-    (items, unknown)
+    OpennessRecord {
+        items,
+        unknown_sections: unknown,
+    }
 }
 
 /// The défi an item is about, and the reason: `text`, `catalogue`, `host`, `github-handle`.

@@ -22,6 +22,23 @@ pub struct Heading {
     pub children: Vec<Heading>,
 }
 
+/// A heading named by its line and title, for the report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HeadingLine {
+    pub line: usize,
+    pub title: String,
+}
+
+impl Heading {
+    /// Its line and title.
+    pub fn line_and_title(&self) -> HeadingLine {
+        HeadingLine {
+            line: self.line,
+            title: self.title.clone(),
+        }
+    }
+}
+
 /// A bullet: its text (link descriptions in place of links), the URLs it names, nested bullets.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Item {

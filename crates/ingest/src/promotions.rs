@@ -37,8 +37,8 @@ struct RawDate {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Windows {
     pub months: u32,
-    /// Promotion id → its events, in file order, and the line of its key.
-    pub by_promotion: IndexMap<String, (usize, Vec<PromotionDate>)>,
+    /// Promotion id → its events, in file order.
+    pub by_promotion: IndexMap<String, Vec<PromotionDate>>,
 }
 
 impl Windows {
@@ -46,7 +46,7 @@ impl Windows {
     pub fn dates(&self, promotion_id: &str) -> &[PromotionDate] {
         self.by_promotion
             .get(promotion_id)
-            .map_or(&[], |(_, dates)| dates.as_slice())
+            .map_or(&[], Vec::as_slice)
     }
 
     /// The date of one event of a promotion, `YYYY-MM-DD`.
@@ -61,7 +61,7 @@ impl Windows {
 /// Reads `data/promotions.yml`: real dates, one event of each kind per promotion, an end
 /// `months` after the start, and a source with its quote for every date.
 pub fn parse(source: &SourceText) -> Result<Windows, SourceError> {
-    let (file, _): (File, _) = yaml::parse(source)?;
+    let file: File = yaml::parse(source)?.value;
     let months = file.months.unwrap_or(DEFI_MONTHS);
     let mut by_promotion = IndexMap::new();
     for (id, raw_dates) in file.promotions {
@@ -114,7 +114,7 @@ pub fn parse(source: &SourceText) -> Result<Windows, SourceError> {
                 return Err(SourceError::new(&source.name, Some(key_line), text!("promotion « {id} » : la fin {end} n'est pas {months} mois après le début {start}", "promotion \"{id}\": end {end} is not {months} months after start {start}")));
             }
         }
-        by_promotion.insert(id, (key_line, dates));
+        by_promotion.insert(id, dates);
     }
     Ok(Windows {
         months,
@@ -143,14 +143,23 @@ pub fn fold_spaces(text: &str) -> String {
         .join(" ")
 }
 
-/// The quotes of `windows` that are not in their cited file: `(promotion, source, quote)`.
-/// `read` gives a cited file's text by its path as written, `None` when it cannot be read.
+/// A date's quote that is not in the file it cites.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MissingQuote {
+    pub promotion_id: String,
+    /// The cited file, as written.
+    pub source: String,
+    pub quote: String,
+}
+
+/// The quotes of `windows` that are not in their cited file. `read` gives a cited file's text
+/// by its path as written, `None` when it cannot be read.
 pub fn missing_quotes(
     windows: &Windows,
     mut read: impl FnMut(&str) -> Option<String>,
-) -> Vec<(String, String, String)> {
+) -> Vec<MissingQuote> {
     let mut missing = Vec::new();
-    for (id, (_, dates)) in &windows.by_promotion {
+    for (id, dates) in &windows.by_promotion {
         for date in dates {
             let (Some(source), Some(quote)) = (&date.source, &date.quote) else {
                 continue;
@@ -158,7 +167,11 @@ pub fn missing_quotes(
             let found =
                 read(source).is_some_and(|text| fold_spaces(&text).contains(&fold_spaces(quote)));
             if !found {
-                missing.push((id.clone(), source.clone(), quote.clone()));
+                missing.push(MissingQuote {
+                    promotion_id: id.clone(),
+                    source: source.clone(),
+                    quote: quote.clone(),
+                });
             }
         }
     }
@@ -172,7 +185,8 @@ pub fn from_catalogue(
     windows: &Windows,
 ) -> Result<Vec<Promotion>, SourceError> {
     let mut promotions = Vec::new();
-    for (key, line, raw) in &catalogue.promotions {
+    for entry in &catalogue.promotions {
+        let (key, raw) = (&entry.key, &entry.value);
         let year = raw
             .class
             .as_deref()
@@ -181,7 +195,7 @@ pub fn from_catalogue(
             .ok_or_else(|| {
                 SourceError::new(
                     &catalogue.promos_file,
-                    Some(*line),
+                    Some(entry.line),
                     text!(
                         "promotion « {key} » : année introuvable dans « class »",
                         "promotion \"{key}\": no year in \"class\""

@@ -91,18 +91,23 @@ pub fn read(
                 defis: headings,
             };
             let declared = technologies::declared(&file, names, table);
-            for (line, label) in declared.unmatched {
+            for heading in declared.unmatched {
                 report.add(
                     &source.name,
-                    Some(line),
-                    Finding::UnmatchedStackHeading { label },
+                    Some(heading.line),
+                    Finding::UnmatchedStackHeading {
+                        label: heading.title,
+                    },
                 );
             }
-            for (line, heading, words) in declared.unmapped {
+            for unmapped in declared.unmapped {
                 report.add(
                     &source.name,
-                    Some(line),
-                    Finding::UnmappedTechnology { heading, words },
+                    Some(unmapped.line),
+                    Finding::UnmappedTechnology {
+                        heading: unmapped.heading,
+                        words: unmapped.words,
+                    },
                 );
             }
             for stack in &declared.stacks {
@@ -133,15 +138,17 @@ pub fn read(
                 defis: &links,
                 handles: &handles,
             };
-            let (items, unknown) = opened::items(&headings, &promotion.id, &who);
-            for (line, title) in unknown {
+            let record = opened::items(&headings, &promotion.id, &who);
+            for section in record.unknown_sections {
                 report.add(
                     &source.name,
-                    Some(line),
-                    Finding::UnknownOpennessSection { title },
+                    Some(section.line),
+                    Finding::UnknownOpennessSection {
+                        title: section.title,
+                    },
                 );
             }
-            for item in items.iter().filter(|i| i.defi_id.is_none()) {
+            for item in record.items.iter().filter(|i| i.defi_id.is_none()) {
                 report.add(
                     &source.name,
                     None,
@@ -154,7 +161,7 @@ pub fn read(
             if !out.openness_records.contains(&promotion.id) {
                 out.openness_records.push(promotion.id.clone());
             }
-            out.openness_items.extend(items);
+            out.openness_items.extend(record.items);
         }
     }
     let documented = out.stacks.iter().filter(|s| s.documented).count();

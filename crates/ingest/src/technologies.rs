@@ -10,7 +10,7 @@ use serde::Deserialize;
 use serde_saphyr::Spanned;
 
 use crate::names::{fold, DefiNames, NameMatch};
-use crate::outline::{Heading, Item};
+use crate::outline::{Heading, HeadingLine, Item};
 use crate::source::{SourceError, SourceText};
 use crate::yaml::{self, line_of};
 
@@ -49,7 +49,7 @@ impl Table {
     /// Reads the table; a spelling or package written for two technologies, or an unknown kind,
     /// is an error naming the line.
     pub fn parse(source: &SourceText) -> Result<Table, SourceError> {
-        let (raw, _): (RawTable, _) = yaml::parse(source)?;
+        let raw: RawTable = yaml::parse(source)?.value;
         let mut table = Table::default();
         for (id, entry) in &raw.technologies {
             let line = line_of(entry);
@@ -145,10 +145,19 @@ pub struct StackFile<'a> {
 /// Finding a stack file gives: stacks, and the words no entry of the table names.
 pub struct Declared {
     pub stacks: Vec<Stack>,
-    /// (line, défi heading, words) for the report.
-    pub unmapped: Vec<(usize, String, String)>,
-    /// (line, heading) of headings naming no défi.
-    pub unmatched: Vec<(usize, String)>,
+    /// Words no entry of the table names, for the report.
+    pub unmapped: Vec<UnmappedWords>,
+    /// Headings naming no défi.
+    pub unmatched: Vec<HeadingLine>,
+}
+
+/// Words of a bullet that no entry of the table names, with the bullet's line and its défi
+/// heading.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnmappedWords {
+    pub line: usize,
+    pub heading: String,
+    pub words: String,
 }
 
 /// Sub-headings listing deliverables (`Livrables code`, `Livrables d'information`) name no
@@ -168,7 +177,7 @@ pub fn declared(file: &StackFile, names: &DefiNames, table: &Table) -> Declared 
         let defi_id = match names.find(&heading.title, file.year) {
             NameMatch::Exact(id) | NameMatch::Approximate(id, _) => Some(id),
             NameMatch::None => {
-                out.unmatched.push((heading.line, heading.title.clone()));
+                out.unmatched.push(heading.line_and_title());
                 None
             }
         };
@@ -193,8 +202,11 @@ pub fn declared(file: &StackFile, names: &DefiNames, table: &Table) -> Declared 
                         }),
                         None if table.is_ignored(&words) => {}
                         None => {
-                            out.unmapped
-                                .push((item.line, heading.title.clone(), words.clone()));
+                            out.unmapped.push(UnmappedWords {
+                                line: item.line,
+                                heading: heading.title.clone(),
+                                words: words.clone(),
+                            });
                             mentions.push(TechMention {
                                 technology_id: None,
                                 raw: words,
@@ -234,7 +246,7 @@ fn flatten(items: &[Item]) -> Vec<&Item> {
 /// `Label : a, b et c` → a, b, c (the label counts when it names a technology: `python: pandas`);
 /// `a (b, c)` → a, b, c, unless the parentheses only hold a doubt (`Datatables (?)`), which
 /// makes `a` tentative; `a ou b` makes both tentative; ` pour …` is a purpose, not a technology.
-pub fn mentions_of(text: &str, table: &Table) -> Vec<(String, bool)> {
+fn mentions_of(text: &str, table: &Table) -> Vec<(String, bool)> {
     let mut out = Vec::new();
     let (label, body) = match text.split_once(':') {
         Some((label, body)) if !label.contains("//") && label.chars().count() <= 40 => {

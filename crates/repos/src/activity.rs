@@ -10,18 +10,28 @@ use eig_pulse_ingest::repositories::MappingLine;
 use eig_pulse_ingest::technologies::Table;
 use eig_pulse_ingest::Report;
 
-use crate::matching::{match_scans, DefiLinks, MatchFinding};
+use crate::matching::{match_scans, DefiLinks, MatchFinding, Matched};
 use crate::problem::Problem;
 use crate::scan::{scan, Scan};
 
+/// A folder of the repositories folder: its name, and its path.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Folder {
+    pub name: String,
+    pub path: PathBuf,
+}
+
 /// The folders directly inside `dir`, by name, hidden ones aside (files are ignored).
-pub fn folders(dir: &Path) -> std::io::Result<Vec<(String, PathBuf)>> {
+pub fn folders(dir: &Path) -> std::io::Result<Vec<Folder>> {
     let mut folders = Vec::new();
     for entry in std::fs::read_dir(dir)? {
         let entry = entry?;
         let name = entry.file_name().to_string_lossy().into_owned();
         if !name.starts_with('.') && entry.path().is_dir() {
-            folders.push((name, entry.path()));
+            folders.push(Folder {
+                name,
+                path: entry.path(),
+            });
         }
     }
     folders.sort();
@@ -98,10 +108,10 @@ pub fn add_matches(
             source_code: d.source_code.clone(),
         })
         .collect();
-    let (records, findings) = match_scans(scans, &defis, mapping);
+    let Matched { records, findings } = match_scans(scans, &defis, mapping);
     for finding in findings {
-        let (file, line) = finding.place(repos, mapping_name);
-        report.add(&file, line, finding.into());
+        let place = finding.place(repos, mapping_name);
+        report.add(&place.file, place.line, finding.into());
     }
     report.count(
         Text::fixed("dossiers de dépôts", "repository folders"),
@@ -121,18 +131,29 @@ pub fn add_matches(
     export.activity = records;
 }
 
+/// Where the report places a finding: a file (or folder), and a line when there is one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Place {
+    pub file: String,
+    pub line: Option<usize>,
+}
+
 impl MatchFinding {
     /// Where the report places it: its folder under `repos`, or its line of the mapping file.
-    pub fn place(&self, repos: &Path, mapping_name: &str) -> (String, Option<usize>) {
+    pub fn place(&self, repos: &Path, mapping_name: &str) -> Place {
         match self {
             MatchFinding::Unmatched { folder, .. }
             | MatchFinding::SameRepository { folder, .. }
             | MatchFinding::ThroughMapping { folder, .. }
-            | MatchFinding::SharedByDefis { folder, .. } => {
-                (repos.join(folder).display().to_string(), None)
-            }
+            | MatchFinding::SharedByDefis { folder, .. } => Place {
+                file: repos.join(folder).display().to_string(),
+                line: None,
+            },
             MatchFinding::MappingUnknownDefi { line, .. }
-            | MatchFinding::MappingUnused { line, .. } => (mapping_name.to_string(), Some(*line)),
+            | MatchFinding::MappingUnused { line, .. } => Place {
+                file: mapping_name.to_string(),
+                line: Some(*line),
+            },
         }
     }
 }
@@ -187,7 +208,10 @@ mod tests {
         };
         assert_eq!(
             unmatched.place(repos, "map.yml"),
-            ("/clones/stray".to_string(), None)
+            Place {
+                file: "/clones/stray".to_string(),
+                line: None
+            }
         );
         assert_eq!(
             Finding::from(unmatched),
@@ -202,7 +226,7 @@ mod tests {
             defi_id: "alpha".into(),
             line: 3,
         };
-        assert_eq!(mapped.place(repos, "map.yml").1, None);
+        assert_eq!(mapped.place(repos, "map.yml").line, None);
         assert_eq!(
             Finding::from(mapped),
             Finding::MappedRepository {
@@ -217,7 +241,10 @@ mod tests {
         };
         assert_eq!(
             unknown.place(repos, "map.yml"),
-            ("map.yml".to_string(), Some(9))
+            Place {
+                file: "map.yml".to_string(),
+                line: Some(9)
+            }
         );
         assert_eq!(
             Finding::from(unknown),

@@ -52,15 +52,18 @@ pub enum MatchFinding {
     MappingUnused { key: String, line: usize },
 }
 
+/// What matching gives: the activity records, by défi id then folder, and the findings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Matched {
+    pub records: Vec<Activity>,
+    pub findings: Vec<MatchFinding>,
+}
+
 /// The activity records, by défi id then folder, and the findings.
 ///
 /// A record's `url` is the catalogue's `source_code` when matched through it; through the
 /// mapping, the clone's remote URL, else the défi's first `source_code`, else empty.
-pub fn match_scans(
-    scans: Vec<Scan>,
-    defis: &[DefiLinks],
-    mapping: &[MappingEntry],
-) -> (Vec<Activity>, Vec<MatchFinding>) {
+pub fn match_scans(scans: Vec<Scan>, defis: &[DefiLinks], mapping: &[MappingEntry]) -> Matched {
     let mut by_key: HashMap<String, Vec<(&str, &str)>> = HashMap::new();
     for defi in defis {
         for url in &defi.source_code {
@@ -172,10 +175,10 @@ pub fn match_scans(
         }
     }
     records.sort_by(|a, b| (&a.1.defi_id, &a.0).cmp(&(&b.1.defi_id, &b.0)));
-    (
-        records.into_iter().map(|(_, activity)| activity).collect(),
+    Matched {
+        records: records.into_iter().map(|(_, activity)| activity).collect(),
         findings,
-    )
+    }
 }
 
 fn first_source_code(defis: &[DefiLinks], defi_id: &str) -> Option<String> {

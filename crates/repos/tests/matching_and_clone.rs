@@ -3,7 +3,7 @@
 mod fixture;
 
 use eig_pulse_repos::clone::{clone_bare, clone_bare_within, Limits};
-use eig_pulse_repos::matching::{match_scans, DefiLinks, MappingEntry, MatchFinding};
+use eig_pulse_repos::matching::{match_scans, DefiLinks, MappingEntry, MatchFinding, Matched};
 use eig_pulse_repos::{scan, Scan};
 
 fn scanned(folder: &str, remote: Option<&str>) -> Scan {
@@ -58,7 +58,7 @@ fn remotes_match_source_code_then_the_mapping() {
         scanned("stray", Some("https://github.com/someone/else")),
         scanned("delta-web", Some("https://github.com/delta-org/web")),
     ];
-    let (records, findings) = match_scans(scans, &defis, &mapping);
+    let Matched { records, findings } = match_scans(scans, &defis, &mapping);
     let summary: Vec<(&str, &str, &str)> = records
         .iter()
         .map(|r| (r.defi_id.as_str(), r.url.as_str(), r.matched_by.as_str()))
