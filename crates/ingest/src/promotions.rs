@@ -108,6 +108,7 @@ pub fn parse(source: &SourceText) -> Result<Windows, SourceError> {
                 .map(|d| d.date.as_str())
         };
         if let (Some(start), Some(end)) = (find(PromotionEvent::Start), find(PromotionEvent::End)) {
+            // TODO(layers): use core's add_months
             let expected =
                 eig_pulse_core::date::parse_date(start).and_then(|start| add_months(start, months));
             if expected.map(|d| d.to_string()).as_deref() != Some(end) {
