@@ -14,7 +14,7 @@ use crate::names::{fold, slug};
 use crate::report::Finding;
 use crate::source::{SourceError, SourceText};
 
-/// Finding the heuristics cannot decide, keyed by folded names (case, accents and quotes ignored).
+/// What the heuristics cannot decide, keyed by folded names (case, accents and quotes ignored).
 #[derive(Debug, Default)]
 pub struct Overrides {
     rewrite: HashMap<String, String>,

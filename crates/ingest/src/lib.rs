@@ -25,7 +25,7 @@ pub mod journal_entries;
 pub mod promotions;
 pub mod records;
 pub mod repositories;
-// Finding callers run: the assembly, and synthetic sources for benchmarks.
+// What callers run: the assembly, and synthetic sources for benchmarks.
 pub mod build;
 pub mod synth;
 

@@ -8,7 +8,7 @@ use crate::names::{compact_key, fold, DefiNames, NameMatch};
 use crate::outline::{Heading, HeadingLine};
 use crate::urls::{github_path, is_web_url, without_www};
 
-/// Finding a section's items are.
+/// What a section's items are.
 enum Section {
     Kind(OpennessKind),
     /// The « outils communs » section mixes them: its GitHub repositories are `repository`, the
@@ -63,7 +63,7 @@ const SECTIONS: [(&str, Section); 11] = [
     ),
 ];
 
-/// Finding a catalogue défi offers for attribution.
+/// What a catalogue défi offers for attribution.
 pub struct DefiLinks {
     pub id: String,
     /// Its name's compact key (`signauxfaibles`).

@@ -12,7 +12,7 @@ use crate::site::Catalogue;
 use crate::source::{SourceError, SourceText};
 use crate::technologies::{self, StackFile, Table};
 
-/// Finding eig-link's records give the export.
+/// What eig-link's records give the export.
 pub struct Records {
     pub stacks: Vec<Stack>,
     /// The promotions that have an openness record.

@@ -12,7 +12,7 @@ pub enum Severity {
     Warning,
 }
 
-/// Finding a run found in the sources, in the report's words.
+/// What a run found in the sources, in the report's words.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Finding {
     /// A journal name that matches no défi; its rows keep `defi_id: null`.

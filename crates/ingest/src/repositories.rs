@@ -1,4 +1,4 @@
-//! Finding the exporter needs to know about repositories from the sources: each défi's
+//! What the exporter needs to know about repositories from the sources: each défi's
 //! `source_code` as written (for `clone`), and the repositories mapping file
 //! (`data/repositories.yml`) for clones whose remote matches no `source_code` and for the
 //! repositories not scanned, and the committed scan (`data/activity.json`).

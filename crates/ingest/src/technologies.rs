@@ -142,7 +142,7 @@ pub struct StackFile<'a> {
     pub defis: Vec<Heading>,
 }
 
-/// Finding a stack file gives: stacks, and the words no entry of the table names.
+/// What a stack file gives: stacks, and the words no entry of the table names.
 pub struct Declared {
     pub stacks: Vec<Stack>,
     /// Words no entry of the table names, for the report.
