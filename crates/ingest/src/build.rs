@@ -88,12 +88,11 @@ pub fn build(inputs: &Inputs) -> Result<Built, SourceError> {
             })
             .collect::<Vec<_>>(),
         &overrides,
+        &catalogue.defis_file,
+        &mut report,
     );
     for (defi, leaf) in defis.iter_mut().zip(&resolution.leaf_ids) {
         defi.administration_id = leaf.clone();
-    }
-    for noted in resolution.findings {
-        report.add(&catalogue.defis_file, noted.line, noted.finding);
     }
 
     let names = DefiNames::new(
@@ -110,35 +109,6 @@ pub fn build(inputs: &Inputs) -> Result<Built, SourceError> {
     );
     let journal = journal_entries::read(&inputs.journals, &names, &mut report)?;
 
-    let distinct_spellings: HashSet<&str> = hosts.iter().map(|h| h.written.as_str()).collect();
-    report.count(Text::same("défis"), defis.len());
-    report.count(Text::same("promotions"), promotions.len());
-    report.count(Text::fixed("compétences", "skills"), skills.len());
-    report.count(
-        Text::fixed("personnes (personnes.yml)", "people (personnes.yml)"),
-        catalogue.people.len(),
-    );
-    report.count(
-        Text::fixed(
-            "libellés d'administration distincts",
-            "distinct administration spellings",
-        ),
-        distinct_spellings.len(),
-    );
-    report.count(
-        Text::same("administrations"),
-        resolution.administrations.len(),
-    );
-    report.count(
-        Text::fixed("administrations de tête", "top-level administrations"),
-        resolution
-            .administrations
-            .iter()
-            .filter(|a| a.parent_id.is_none())
-            .count(),
-    );
-    journal.count(&mut report);
-
     let defi_ids: HashSet<&str> = defis.iter().map(|d| d.id.as_str()).collect();
     let activity = match &inputs.activity {
         Some(source) => repositories::parse_activity(source, &defi_ids)?,
@@ -148,16 +118,6 @@ pub fn build(inputs: &Inputs) -> Result<Built, SourceError> {
         Some(source) => repositories::parse_not_scanned(source, &defi_ids)?,
         None => Vec::new(),
     };
-    if inputs.activity.is_some() {
-        report.count(
-            Text::fixed("fiches d'activité (scan)", "activity records (scan)"),
-            activity.len(),
-        );
-        report.count(
-            Text::fixed("dépôts non analysés", "repositories not scanned"),
-            unscanned.len(),
-        );
-    }
     let table = Table::parse(&inputs.technologies)?;
     let records = records::read(
         &inputs.records,
@@ -191,5 +151,79 @@ pub fn build(inputs: &Inputs) -> Result<Built, SourceError> {
         openness_records: records.openness_records,
         openness_items: records.openness_items,
     };
+
+    // The report's counts, in print order.
+    let distinct_spellings: HashSet<&str> = hosts.iter().map(|h| h.written.as_str()).collect();
+    report.count(Text::same("défis"), export.defis.len());
+    report.count(Text::same("promotions"), export.promotions.len());
+    report.count(Text::fixed("compétences", "skills"), export.skills.len());
+    report.count(
+        Text::fixed("personnes (personnes.yml)", "people (personnes.yml)"),
+        catalogue.people.len(),
+    );
+    report.count(
+        Text::fixed(
+            "libellés d'administration distincts",
+            "distinct administration spellings",
+        ),
+        distinct_spellings.len(),
+    );
+    report.count(Text::same("administrations"), export.administrations.len());
+    report.count(
+        Text::fixed("administrations de tête", "top-level administrations"),
+        export
+            .administrations
+            .iter()
+            .filter(|a| a.parent_id.is_none())
+            .count(),
+    );
+    let matched = export
+        .journal
+        .iter()
+        .filter(|e| e.defi_id.is_some())
+        .count();
+    report.count(
+        Text::fixed("lignes de journal lues", "journal rows read"),
+        journal.rows_read,
+    );
+    report.count(
+        Text::fixed("lignes de journal écrites", "journal rows written"),
+        export.journal.len(),
+    );
+    report.count(
+        Text::fixed("lignes rattachées à un défi", "rows matched to a défi"),
+        matched,
+    );
+    report.count(
+        Text::fixed(
+            "lignes sans défi (defi_id nul)",
+            "rows without a défi (null defi_id)",
+        ),
+        export.journal.len() - matched,
+    );
+
+    if inputs.activity.is_some() {
+        report.count(
+            Text::fixed("fiches d'activité (scan)", "activity records (scan)"),
+            export.activity.len(),
+        );
+        report.count(
+            Text::fixed("dépôts non analysés", "repositories not scanned"),
+            export.unscanned.len(),
+        );
+    }
+    let documented = export.stacks.iter().filter(|s| s.documented).count();
+    report.count(
+        Text::fixed("stacks déclarées", "declared stacks"),
+        export.stacks.len(),
+    );
+    report.count(
+        Text::fixed("stacks documentées", "documented stacks"),
+        documented,
+    );
+    report.count(
+        Text::fixed("éléments d'ouverture", "openness items"),
+        export.openness_items.len(),
+    );
     Ok(Built { export, report })
 }

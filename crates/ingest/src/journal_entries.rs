@@ -3,7 +3,7 @@
 //! ever dropped.
 
 use eig_pulse_core::export::JournalEntry;
-use eig_pulse_core::{text, Text};
+use eig_pulse_core::text;
 
 use crate::journal;
 use crate::names::{DefiNames, NameMatch};
@@ -40,32 +40,6 @@ pub fn read(
         journal.entries.extend(entries);
     }
     Ok(journal)
-}
-
-impl Journal {
-    /// The report's counts of rows: read, written, matched to a défi, without one.
-    pub fn count(&self, report: &mut Report) {
-        let matched = self.entries.iter().filter(|e| e.defi_id.is_some()).count();
-        report.count(
-            Text::fixed("lignes de journal lues", "journal rows read"),
-            self.rows_read,
-        );
-        report.count(
-            Text::fixed("lignes de journal écrites", "journal rows written"),
-            self.entries.len(),
-        );
-        report.count(
-            Text::fixed("lignes rattachées à un défi", "rows matched to a défi"),
-            matched,
-        );
-        report.count(
-            Text::fixed(
-                "lignes sans défi (defi_id nul)",
-                "rows without a défi (null defi_id)",
-            ),
-            self.entries.len() - matched,
-        );
-    }
 }
 
 /// One journal file's rows as entries, and how many rows it had.

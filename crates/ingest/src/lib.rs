@@ -2,13 +2,14 @@
 //!
 //! Its modules stand on floors, bottom first; each imports only from the floors below it.
 
-// The ground: source texts and their errors, names, web addresses, outlines, the report's words.
+// The ground: source texts and their errors, names, web addresses, the report's words.
 pub mod names;
-pub mod outline;
 pub mod report;
 pub mod source;
 pub mod urls;
-// YAML with lines and repeated keys.
+// Formats as written: YAML with lines and repeated keys; eig-link's records as headings and
+// bullets.
+pub mod outline;
 pub mod yaml;
 // One source each, as written: the catalogue, the journal's rows, the technologies table and
 // declared stacks, the administrations, the openness record's items.

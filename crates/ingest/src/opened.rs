@@ -5,7 +5,8 @@
 use eig_pulse_core::export::{OpennessItem, OpennessKind};
 
 use crate::names::{compact_key, fold, DefiNames, NameMatch};
-use crate::outline::{Heading, HeadingLine};
+use crate::outline::Record;
+use crate::report::{Finding, Report};
 use crate::urls::{github_path, is_web_url, without_www};
 
 /// What a section's items are.
@@ -118,26 +119,21 @@ pub struct Handle {
     pub defis: Vec<String>,
 }
 
+/// What an item may be attributed by: the défis' names, the défis of the record's promotion
+/// with their links, the GitHub handles of `personnes.yml`.
 pub struct Attribution<'a> {
     pub names: &'a DefiNames,
-    pub year: i32,
     /// The défis of the record's promotion.
     pub defis: &'a [DefiLinks],
     pub handles: &'a [Handle],
 }
 
-/// What an openness record gives: its items, and the sections whose title names no known kind
-/// (their items are filed as `other`).
-pub struct OpennessRecord {
-    pub items: Vec<OpennessItem>,
-    pub unknown_sections: Vec<HeadingLine>,
-}
-
-/// The items of a record, and the section titles that name no known kind.
-pub fn items(headings: &[Heading], promotion_id: &str, who: &Attribution) -> OpennessRecord {
+/// The items of an openness record. Into `report`, in this order: the section titles that
+/// name no known kind (their items are filed as `other`), the items attributed to no défi.
+pub fn items(record: &Record, who: &Attribution, report: &mut Report) -> Vec<OpennessItem> {
     let mut items = Vec::new();
     let mut unknown = Vec::new();
-    for heading in headings {
+    for heading in &record.headings {
         let folded = fold(&heading.title);
         let section = match SECTIONS
             .iter()
@@ -147,7 +143,8 @@ pub fn items(headings: &[Heading], promotion_id: &str, who: &Attribution) -> Ope
             Some((_, Section::RepositoryOrWebsite)) => Section::RepositoryOrWebsite,
             None if folded.starts_with("articles") => Section::Kind(OpennessKind::Article),
             None => {
-                unknown.push(heading.line_and_title());
+                let title = heading.title.clone();
+                unknown.push((heading.line, Finding::UnknownOpennessSection { title }));
                 Section::Kind(OpennessKind::Other)
             }
         };
@@ -179,12 +176,13 @@ pub fn items(headings: &[Heading], promotion_id: &str, who: &Attribution) -> Ope
                     (Section::RepositoryOrWebsite, _) => OpennessKind::Website,
                     (Section::Kind(kind), _) => kind.clone(),
                 };
-                let (defi_id, reason) = match attribute(&item.text, url.as_deref(), who) {
-                    Some((id, reason)) => (Some(id), Some(reason.to_string())),
-                    None => (None, None),
-                };
+                let (defi_id, reason) =
+                    match attribute(&item.text, url.as_deref(), record.year, who) {
+                        Some((id, reason)) => (Some(id), Some(reason.to_string())),
+                        None => (None, None),
+                    };
                 items.push(OpennessItem {
-                    promotion_id: promotion_id.to_string(),
+                    promotion_id: record.promotion_id.to_string(),
                     kind,
                     url,
                     text: item.text.clone(),
@@ -195,14 +193,26 @@ pub fn items(headings: &[Heading], promotion_id: &str, who: &Attribution) -> Ope
             }
         }
     }
-    OpennessRecord {
-        items,
-        unknown_sections: unknown,
+    for (line, finding) in unknown {
+        report.add(&record.source.name, Some(line), finding);
     }
+    for item in items.iter().filter(|i| i.defi_id.is_none()) {
+        let finding = Finding::UnattributedOpenness {
+            kind: item.kind.clone(),
+            item: item.url.clone().unwrap_or_else(|| item.text.clone()),
+        };
+        report.add(&record.source.name, None, finding);
+    }
+    items
 }
 
 /// The défi an item is about, and the reason: `text`, `catalogue`, `host`, `github-handle`.
-fn attribute(text: &str, url: Option<&str>, who: &Attribution) -> Option<(String, &'static str)> {
+fn attribute(
+    text: &str,
+    url: Option<&str>,
+    year: i32,
+    who: &Attribution,
+) -> Option<(String, &'static str)> {
     let in_promotion = |id: &str| who.defis.iter().any(|d| d.id == id);
     // 1. A défi named in the text: before a colon, or in parentheses (« via EIG Link / Etalab »).
     let mut phrases: Vec<&str> = Vec::new();
@@ -219,9 +229,7 @@ fn attribute(text: &str, url: Option<&str>, who: &Attribution) -> Option<(String
     }
     for phrase in phrases {
         let phrase = phrase.trim().trim_start_matches("via ").trim();
-        if let NameMatch::Exact(id) | NameMatch::Approximate(id, _) =
-            who.names.find(phrase, who.year)
-        {
+        if let NameMatch::Exact(id) | NameMatch::Approximate(id, _) = who.names.find(phrase, year) {
             if in_promotion(&id) {
                 return Some((id, "text"));
             }
@@ -281,7 +289,7 @@ fn attribute(text: &str, url: Option<&str>, who: &Attribution) -> Option<(String
     let mut ids: Vec<String> = person
         .defis
         .iter()
-        .filter_map(|name| match who.names.find(name, who.year) {
+        .filter_map(|name| match who.names.find(name, year) {
             NameMatch::Exact(id) | NameMatch::Approximate(id, _) => Some(id),
             NameMatch::None => None,
         })

@@ -6,11 +6,11 @@ use eig_pulse_core::{text, Text};
 
 use crate::names::{compact_key, DefiNames};
 use crate::opened::{self, Attribution, DefiLinks, Handle};
-use crate::outline;
-use crate::report::{Finding, Report};
+use crate::outline::Record;
+use crate::report::Report;
 use crate::site::Catalogue;
 use crate::source::{SourceError, SourceText};
-use crate::technologies::{self, StackFile, Table};
+use crate::technologies::{self, Table};
 
 /// What eig-link's records give the export.
 pub struct Records {
@@ -74,54 +74,10 @@ pub fn read(
                 ),
             ));
         };
-        let headings = if source.name.ends_with(".md") {
-            // The document's `#` title holds one `##` heading per défi.
-            match outline::parse_markdown(&source.text).as_slice() {
-                [title] if !title.children.is_empty() => title.children.clone(),
-                other => other.to_vec(),
-            }
-        } else {
-            outline::parse_org(&source.text)
-        };
+        let record = Record::read(source, &promotion.id, year);
         if is_stack {
-            let file = StackFile {
-                source,
-                promotion_id: &promotion.id,
-                year,
-                defis: headings,
-            };
-            let declared = technologies::declared(&file, names, table);
-            for heading in declared.unmatched {
-                report.add(
-                    &source.name,
-                    Some(heading.line),
-                    Finding::UnmatchedStackHeading {
-                        label: heading.title,
-                    },
-                );
-            }
-            for unmapped in declared.unmapped {
-                report.add(
-                    &source.name,
-                    Some(unmapped.line),
-                    Finding::UnmappedTechnology {
-                        heading: unmapped.heading,
-                        words: unmapped.words,
-                    },
-                );
-            }
-            for stack in &declared.stacks {
-                if !stack.documented {
-                    report.add(
-                        &source.name,
-                        None,
-                        Finding::UndocumentedStack {
-                            label: stack.label.clone(),
-                        },
-                    );
-                }
-            }
-            out.stacks.extend(declared.stacks);
+            let stacks = technologies::declared(&record, names, table, report);
+            out.stacks.extend(stacks);
         } else {
             let links: Vec<DefiLinks> = defis
                 .iter()
@@ -134,48 +90,15 @@ pub fn read(
                 .collect();
             let who = Attribution {
                 names,
-                year,
                 defis: &links,
                 handles: &handles,
             };
-            let record = opened::items(&headings, &promotion.id, &who);
-            for section in record.unknown_sections {
-                report.add(
-                    &source.name,
-                    Some(section.line),
-                    Finding::UnknownOpennessSection {
-                        title: section.title,
-                    },
-                );
-            }
-            for item in record.items.iter().filter(|i| i.defi_id.is_none()) {
-                report.add(
-                    &source.name,
-                    None,
-                    Finding::UnattributedOpenness {
-                        kind: item.kind.clone(),
-                        item: item.url.clone().unwrap_or_else(|| item.text.clone()),
-                    },
-                );
-            }
+            let items = opened::items(&record, &who, report);
             if !out.openness_records.contains(&promotion.id) {
                 out.openness_records.push(promotion.id.clone());
             }
-            out.openness_items.extend(record.items);
+            out.openness_items.extend(items);
         }
     }
-    let documented = out.stacks.iter().filter(|s| s.documented).count();
-    report.count(
-        Text::fixed("stacks déclarées", "declared stacks"),
-        out.stacks.len(),
-    );
-    report.count(
-        Text::fixed("stacks documentées", "documented stacks"),
-        documented,
-    );
-    report.count(
-        Text::fixed("éléments d'ouverture", "openness items"),
-        out.openness_items.len(),
-    );
     Ok(out)
 }

@@ -258,24 +258,17 @@ pub struct Entry {
     pub finding: Finding,
 }
 
-/// One count of the report: what was counted, and how many.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Count {
-    pub label: Text,
-    pub value: usize,
-}
-
 /// Counts and findings of one run.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Report {
-    /// In print order.
-    pub counts: Vec<Count>,
+    /// (what was counted, how many), in print order; read through [`Report::get`].
+    counts: Vec<(Text, usize)>,
     pub entries: Vec<Entry>,
 }
 
 impl Report {
     pub fn count(&mut self, label: Text, value: usize) {
-        self.counts.push(Count { label, value });
+        self.counts.push((label, value));
     }
 
     pub fn add(&mut self, file: &str, line: Option<usize>, finding: Finding) {
@@ -297,8 +290,8 @@ impl Report {
     pub fn get(&self, fr: &str) -> Option<usize> {
         self.counts
             .iter()
-            .find(|c| c.label.get(Lang::Fr) == fr)
-            .map(|c| c.value)
+            .find(|(label, _)| label.get(Lang::Fr) == fr)
+            .map(|(_, value)| *value)
     }
 
     pub fn render(&self, lang: Lang) -> String {
@@ -308,8 +301,8 @@ impl Report {
             "{}",
             lang.pick("Rapport de fidélité", "Fidelity report")
         );
-        for count in &self.counts {
-            let _ = writeln!(out, "  {:<44} {:>6}", count.label.get(lang), count.value);
+        for (label, value) in &self.counts {
+            let _ = writeln!(out, "  {:<44} {value:>6}", label.get(lang));
         }
         for severity in [Severity::Warning, Severity::Note] {
             let entries: Vec<&Entry> = self

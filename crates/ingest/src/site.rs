@@ -145,14 +145,6 @@ mod tests {
     }
 
     #[test]
-    fn entries_keep_their_line() {
-        let text = "a:\n  title: A\n  year: 2018\n\nb:\n  title: B\n";
-        let map: IndexMap<String, Spanned<RawDefi>> = yaml::parse(&source(text)).unwrap().value;
-        let lines: Vec<usize> = map.values().map(line_of).collect();
-        assert_eq!(lines, vec![2, 6]);
-    }
-
-    #[test]
     fn duplicate_keys_are_errors_with_their_line() {
         let text = "a:\n  title: A\na:\n  title: B\n";
         let err = yaml::parse::<IndexMap<String, RawDefi>>(&source(text)).unwrap_err();

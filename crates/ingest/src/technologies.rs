@@ -10,7 +10,8 @@ use serde::Deserialize;
 use serde_saphyr::Spanned;
 
 use crate::names::{fold, DefiNames, NameMatch};
-use crate::outline::{Heading, HeadingLine, Item};
+use crate::outline::{Item, Record};
+use crate::report::{Finding, Report};
 use crate::source::{SourceError, SourceText};
 use crate::yaml::{self, line_of};
 
@@ -133,33 +134,6 @@ fn is_tentative(text: &str) -> bool {
     TENTATIVE.iter().any(|m| text.contains(m))
 }
 
-/// A declared stack file: its headings are défis; the one file's year decides « EIG Link ».
-pub struct StackFile<'a> {
-    pub source: &'a SourceText,
-    pub promotion_id: &'a str,
-    pub year: i32,
-    /// The headings that are défis (level 1 in org, level 2 in Markdown).
-    pub defis: Vec<Heading>,
-}
-
-/// What a stack file gives: stacks, and the words no entry of the table names.
-pub struct Declared {
-    pub stacks: Vec<Stack>,
-    /// Words no entry of the table names, for the report.
-    pub unmapped: Vec<UnmappedWords>,
-    /// Headings naming no défi.
-    pub unmatched: Vec<HeadingLine>,
-}
-
-/// Words of a bullet that no entry of the table names, with the bullet's line and its défi
-/// heading.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct UnmappedWords {
-    pub line: usize,
-    pub heading: String,
-    pub words: String,
-}
-
 /// Sub-headings listing deliverables (`Livrables code`, `Livrables d'information`) name no
 /// technology; the others (`Stack`, `Outils de développement`, Markdown parts such as Plume's
 /// `Édition`) do.
@@ -167,17 +141,25 @@ fn is_stack_section(title: &str) -> bool {
     !fold(title).starts_with("livrables")
 }
 
-pub fn declared(file: &StackFile, names: &DefiNames, table: &Table) -> Declared {
-    let mut out = Declared {
-        stacks: Vec::new(),
-        unmapped: Vec::new(),
-        unmatched: Vec::new(),
-    };
-    for heading in &file.defis {
+/// The stacks a stack file declares, one per défi heading (the file's year decides « EIG
+/// Link »). Into `report`, in this order: the headings that name no défi, the words no entry
+/// of the table names, the stacks left undocumented.
+pub fn declared(
+    file: &Record,
+    names: &DefiNames,
+    table: &Table,
+    report: &mut Report,
+) -> Vec<Stack> {
+    let mut stacks = Vec::new();
+    // (line, finding), reported once the whole file is read.
+    let mut unmatched = Vec::new();
+    let mut unmapped = Vec::new();
+    for heading in &file.headings {
         let defi_id = match names.find(&heading.title, file.year) {
             NameMatch::Exact(id) | NameMatch::Approximate(id, _) => Some(id),
             NameMatch::None => {
-                out.unmatched.push(heading.line_and_title());
+                let label = heading.title.clone();
+                unmatched.push((heading.line, Finding::UnmatchedStackHeading { label }));
                 None
             }
         };
@@ -202,11 +184,11 @@ pub fn declared(file: &StackFile, names: &DefiNames, table: &Table) -> Declared 
                         }),
                         None if table.is_ignored(&words) => {}
                         None => {
-                            out.unmapped.push(UnmappedWords {
-                                line: item.line,
+                            let finding = Finding::UnmappedTechnology {
                                 heading: heading.title.clone(),
                                 words: words.clone(),
-                            });
+                            };
+                            unmapped.push((item.line, finding));
                             mentions.push(TechMention {
                                 technology_id: None,
                                 raw: words,
@@ -219,7 +201,7 @@ pub fn declared(file: &StackFile, names: &DefiNames, table: &Table) -> Declared 
             }
         }
         let documented = !heading.todo && !mentions.is_empty();
-        out.stacks.push(Stack {
+        stacks.push(Stack {
             defi_id,
             label: heading.title.clone(),
             promotion_id: file.promotion_id.to_string(),
@@ -228,7 +210,15 @@ pub fn declared(file: &StackFile, names: &DefiNames, table: &Table) -> Declared 
             mentions,
         });
     }
-    out
+    let name = &file.source.name;
+    for (line, finding) in unmatched.into_iter().chain(unmapped) {
+        report.add(name, Some(line), finding);
+    }
+    for stack in stacks.iter().filter(|s| !s.documented) {
+        let label = stack.label.clone();
+        report.add(name, None, Finding::UndocumentedStack { label });
+    }
+    stacks
 }
 
 /// Bullets and their nested bullets, in order.

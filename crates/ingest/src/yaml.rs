@@ -225,6 +225,14 @@ mod tests {
     }
 
     #[test]
+    fn spanned_entries_keep_their_line() {
+        let text = "a:\n  title: A\n  year: 2018\n\nb:\n  title: B\n";
+        let map: IndexMap<String, Spanned<Value>> = parse(&yaml(text)).unwrap().value;
+        let lines: Vec<usize> = map.values().map(line_of).collect();
+        assert_eq!(lines, vec![2, 6]);
+    }
+
+    #[test]
     fn syntax_errors_and_empty_files_name_the_place() {
         let err = parse::<IndexMap<String, Value>>(&yaml("a: [1, 2\nb: 3\n")).unwrap_err();
         assert!(err.line.is_some(), "{err}");
