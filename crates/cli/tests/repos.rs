@@ -337,9 +337,7 @@ fn a_missing_repositories_folder_is_an_error() {
 #[test]
 fn clone_takes_file_urls_and_skips_what_is_no_repository() {
     let dir = tempfile::tempdir().unwrap();
-    let upstream = dir.path().join("upstream");
-    fixture::sample(&upstream, "https://github.com/etalab/sample.git");
-    let file_url = format!("file://{}", upstream.display());
+    let file_url = fixture::upstream(dir.path());
     let site = write_site(
         dir.path(),
         &[

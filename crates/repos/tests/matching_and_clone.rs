@@ -120,13 +120,8 @@ fn remotes_match_source_code_then_the_mapping() {
 #[test]
 fn clone_over_file_urls_keeps_the_url_as_origin() {
     let dir = tempfile::tempdir().unwrap();
-    fixture::sample(
-        &dir.path().join("upstream"),
-        "https://github.com/etalab/sample.git",
-    );
-    let url = format!("file://{}", dir.path().join("upstream").display());
+    let url = fixture::upstream(dir.path());
     let into = dir.path().join("clones/sample");
-    std::fs::create_dir_all(dir.path().join("clones")).unwrap();
     clone_bare(&url, &into).unwrap();
     let scanned = scan(&into, "sample").unwrap();
     assert_eq!(scanned.remote_url.as_deref(), Some(url.as_str()));
@@ -145,12 +140,7 @@ fn clone_over_file_urls_keeps_the_url_as_origin() {
 #[test]
 fn clone_stops_at_its_limits() {
     let dir = tempfile::tempdir().unwrap();
-    fixture::sample(
-        &dir.path().join("upstream"),
-        "https://github.com/etalab/sample.git",
-    );
-    let url = format!("file://{}", dir.path().join("upstream").display());
-    std::fs::create_dir_all(dir.path().join("clones")).unwrap();
+    let url = fixture::upstream(dir.path());
     let small = Limits {
         time: std::time::Duration::from_secs(60),
         bytes: 1,
