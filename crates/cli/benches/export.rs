@@ -51,7 +51,7 @@ fn time_export(inputs: &Inputs, runs: usize) -> (Duration, usize) {
     let mut bytes = 0;
     for _ in 0..runs {
         let start = Instant::now();
-        let (export, _report) = eig_pulse_ingest::build(inputs).unwrap();
+        let export = eig_pulse_ingest::build(inputs).unwrap().export;
         let json = serde_json::to_string_pretty(&export).unwrap();
         times.push(start.elapsed());
         bytes = json.len();

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use eig_pulse_core::{tr, Lang};
-use eig_pulse_ingest::{synth as synthetic, Inputs, SourceText};
+use eig_pulse_ingest::{synth as synthetic, Built, Inputs, SourceText};
 
 /// The published contract, embedded so that any copy of the binary validates the same way.
 const SCHEMA: &str = include_str!("../../../schema/export.schema.json");
@@ -44,7 +44,7 @@ const DEFAULT_PROMOTIONS: &str = "data/promotions.yml";
 
 pub fn export(args: ExportArgs) -> Result<ExitCode, String> {
     let lang = args.lang;
-    let (export, report) = build_with_activity(&args)?;
+    let Built { export, report } = build_with_activity(&args)?;
     eprint!("{}", report.render(lang));
 
     let json = serde_json::to_string_pretty(&export).map_err(|e| e.to_string())?;
@@ -201,24 +201,27 @@ fn check_citations(promotions: &SourceText, path: &Path, lang: Lang) -> Result<(
     });
     match missing.first() {
         None => Ok(()),
-        Some((promotion, source, quote)) => Err(tr!(
-            lang,
-            "{} : promotion « {promotion} » : « {quote} » introuvable dans {}",
-            "{}: promotion \"{promotion}\": \"{quote}\" not found in {}",
-            path.display(),
-            base.join(source).display()
-        )),
+        Some(missing) => {
+            let (promotion, quote) = (&missing.promotion_id, &missing.quote);
+            Err(tr!(
+                lang,
+                "{} : promotion « {promotion} » : « {quote} » introuvable dans {}",
+                "{}: promotion \"{promotion}\": \"{quote}\" not found in {}",
+                path.display(),
+                base.join(&missing.source).display()
+            ))
+        }
     }
 }
 
 /// Builds the export from the sources, then scans `args.repos` into its activity when given.
-fn build_with_activity(
-    args: &ExportArgs,
-) -> Result<(eig_pulse_core::Export, eig_pulse_ingest::Report), String> {
+fn build_with_activity(args: &ExportArgs) -> Result<Built, String> {
     let lang = args.lang;
     let inputs = read_inputs(args)?;
-    let (mut export, mut report) =
-        eig_pulse_ingest::build(&inputs).map_err(|e| e.describe(lang))?;
+    let Built {
+        mut export,
+        mut report,
+    } = eig_pulse_ingest::build(&inputs).map_err(|e| e.describe(lang))?;
     if let Some(repos) = &args.repos {
         let table = eig_pulse_ingest::technologies::Table::parse(&inputs.technologies)
             .map_err(|e| e.describe(lang))?;
@@ -231,7 +234,7 @@ fn build_with_activity(
             lang,
         )?;
     }
-    Ok((export, report))
+    Ok(Built { export, report })
 }
 
 /// Scans `args.repos` and writes the activity records as a committed source:
@@ -241,7 +244,7 @@ pub fn scan(args: ExportArgs) -> Result<ExitCode, String> {
     if args.repos.is_none() {
         return Err("--repos".into());
     }
-    let (export, report) = build_with_activity(&args)?;
+    let Built { export, report } = build_with_activity(&args)?;
     eprint!("{}", report.render(lang));
     if args.strict && report.warnings() > 0 {
         eprintln!(

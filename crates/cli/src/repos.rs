@@ -45,7 +45,7 @@ pub fn add_activity(
     table: &Table,
     lang: Lang,
 ) -> Result<(), String> {
-    let folders = eig_pulse_repos::folders(repos).map_err(|e| {
+    let folders = activity::folders(repos).map_err(|e| {
         tr!(
             lang,
             "dossier des dépôts illisible : {} ({e})",
@@ -60,9 +60,14 @@ pub fn add_activity(
 
     let bar = progress(folders.len(), lang);
     let mut scans = Vec::new();
-    for (name, path) in &folders {
-        bar.set_message(name.clone());
-        scans.extend(activity::scan_folder(path, name, table, report));
+    for folder in &folders {
+        bar.set_message(folder.name.clone());
+        scans.extend(activity::scan_folder(
+            &folder.path,
+            &folder.name,
+            table,
+            report,
+        ));
         bar.inc(1);
     }
     bar.finish_and_clear();

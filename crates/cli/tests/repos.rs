@@ -338,9 +338,7 @@ fn a_missing_repositories_folder_is_an_error() {
 #[test]
 fn clone_takes_file_urls_and_skips_what_is_no_repository() {
     let dir = tempfile::tempdir().unwrap();
-    let upstream = dir.path().join("upstream");
-    fixture::sample(&upstream, "https://github.com/etalab/sample.git");
-    let file_url = format!("file://{}", upstream.display());
+    let file_url = fixture::upstream(dir.path());
     let site = write_site(
         dir.path(),
         &[
@@ -380,9 +378,9 @@ fn clone_takes_file_urls_and_skips_what_is_no_repository() {
     ] {
         assert!(err.contains(expected), "{expected}: {err}");
     }
-    let folders = eig_pulse_repos::folders(&into).unwrap();
+    let folders = eig_pulse_repos::activity::folders(&into).unwrap();
     assert_eq!(
-        folders.iter().map(|f| f.0.as_str()).collect::<Vec<_>>(),
+        folders.iter().map(|f| f.name.as_str()).collect::<Vec<_>>(),
         ["alpha"]
     );
 

@@ -11,7 +11,7 @@ use serde::Deserialize;
 use eig_pulse_core::contract::export::Administration;
 
 use crate::names::{fold, slug};
-use crate::report::What;
+use crate::report::{Finding, Report};
 use crate::source::{SourceError, SourceText};
 
 /// What the heuristics cannot decide, keyed by folded names (case, accents and quotes ignored).
@@ -37,7 +37,7 @@ struct OverridesFile {
 
 impl Overrides {
     pub fn parse(source: &SourceText) -> Result<Overrides, SourceError> {
-        let (file, _): (OverridesFile, _) = crate::yaml::parse(source)?;
+        let file: OverridesFile = crate::yaml::parse(source)?.value;
         Ok(Overrides {
             rewrite: file
                 .rewrite
@@ -64,14 +64,12 @@ pub struct Mention<'a> {
     pub line: usize,
 }
 
-/// Entities, the entity each mention resolves to, and what was noticed on the way.
+/// Entities, and the entity each mention resolves to.
 #[derive(Debug)]
 pub struct Resolution {
     pub administrations: Vec<Administration>,
     /// For each mention, in order: the id of its most specific administration.
     pub leaf_ids: Vec<String>,
-    /// (line, finding).
-    pub findings: Vec<(Option<usize>, What)>,
 }
 
 #[derive(Default)]
@@ -86,8 +84,14 @@ struct Entity {
     line: usize,
 }
 
-/// Builds the administrations of all mentions.
-pub fn resolve(mentions: &[Mention], overrides: &Overrides) -> Resolution {
+/// Builds the administrations of all mentions; what was noticed on the way goes into `report`,
+/// placed in `defis_file` (at a mention's line when there is one).
+pub fn resolve(
+    mentions: &[Mention],
+    overrides: &Overrides,
+    defis_file: &str,
+    report: &mut Report,
+) -> Resolution {
     let mut entities: IndexMap<String, Entity> = IndexMap::new();
     let mut leaf_keys = Vec::with_capacity(mentions.len());
 
@@ -144,12 +148,15 @@ pub fn resolve(mentions: &[Mention], overrides: &Overrides) -> Resolution {
     }
 
     let ids: HashMap<&str, String> = entities.keys().map(|k| (k.as_str(), slug(k))).collect();
-    let mut findings = Vec::new();
     let known_ids: std::collections::HashSet<&String> = ids.values().collect();
     let parent_known = |id: &String| known_ids.contains(id);
     for id in overrides.parents.keys().chain(overrides.names.keys()) {
         if !known_ids.contains(id) {
-            findings.push((None, What::StaleOverride { entry: id.clone() }));
+            report.add(
+                defis_file,
+                None,
+                Finding::StaleOverride { entry: id.clone() },
+            );
         }
     }
     let mut parent_of: IndexMap<String, Option<String>> = IndexMap::new();
@@ -157,12 +164,13 @@ pub fn resolve(mentions: &[Mention], overrides: &Overrides) -> Resolution {
         let id = ids[key.as_str()].clone();
         let forced = overrides.parents.get(&id).filter(|forced| match forced {
             Some(parent) if !parent_known(parent) => {
-                findings.push((
+                report.add(
+                    defis_file,
                     None,
-                    What::StaleOverride {
+                    Finding::StaleOverride {
                         entry: format!("parents: {id}: {parent}"),
                     },
-                ));
+                );
                 false
             }
             _ => true,
@@ -171,9 +179,10 @@ pub fn resolve(mentions: &[Mention], overrides: &Overrides) -> Resolution {
             Some(forced) => forced.clone(),
             None => {
                 if entity.parents.len() > 1 {
-                    findings.push((
+                    report.add(
+                        defis_file,
                         Some(entity.line),
-                        What::ConflictingParents {
+                        Finding::ConflictingParents {
                             administration: id.clone(),
                             parents: entity
                                 .parents
@@ -181,7 +190,7 @@ pub fn resolve(mentions: &[Mention], overrides: &Overrides) -> Resolution {
                                 .map(|k| ids[k.as_str()].clone())
                                 .collect(),
                         },
-                    ));
+                    );
                 }
                 most_frequent(&entity.parents).map(|k| ids[k.as_str()].clone())
             }
@@ -193,13 +202,14 @@ pub fn resolve(mentions: &[Mention], overrides: &Overrides) -> Resolution {
     for id in keys {
         if closes_cycle(&id, &parent_of) {
             let parent = parent_of[&id].clone().unwrap_or_default();
-            findings.push((
+            report.add(
+                defis_file,
                 None,
-                What::ConflictingParents {
+                Finding::ConflictingParents {
                     administration: id.clone(),
                     parents: vec![parent],
                 },
-            ));
+            );
             parent_of.insert(id, None);
         }
     }
@@ -209,13 +219,14 @@ pub fn resolve(mentions: &[Mention], overrides: &Overrides) -> Resolution {
         .map(|(key, entity)| {
             let id = ids[key.as_str()].clone();
             if entity.written.len() > 1 {
-                findings.push((
+                report.add(
+                    defis_file,
                     Some(entity.line),
-                    What::MergedSpellings {
+                    Finding::MergedSpellings {
                         administration: id.clone(),
                         spellings: entity.written.len(),
                     },
-                ));
+                );
             }
             let name = overrides
                 .names
@@ -237,7 +248,6 @@ pub fn resolve(mentions: &[Mention], overrides: &Overrides) -> Resolution {
     Resolution {
         administrations,
         leaf_ids: leaf_keys.iter().map(|k| ids[k.as_str()].clone()).collect(),
-        findings,
     }
 }
 
@@ -367,6 +377,10 @@ mod tests {
     use super::*;
 
     fn resolve_all(raws: &[&str], overrides: &Overrides) -> Resolution {
+        resolve_reported(raws, overrides, &mut Report::default())
+    }
+
+    fn resolve_reported(raws: &[&str], overrides: &Overrides, report: &mut Report) -> Resolution {
         let mentions: Vec<Mention> = raws
             .iter()
             .enumerate()
@@ -376,7 +390,7 @@ mod tests {
                 line: i + 1,
             })
             .collect();
-        resolve(&mentions, overrides)
+        resolve(&mentions, overrides, "defis.yml", report)
     }
 
     fn parent_of<'a>(r: &'a Resolution, id: &str) -> Option<&'a str> {
@@ -491,16 +505,17 @@ mod tests {
     fn cycles_are_broken_and_reported() {
         let text = "parents:\n  a: b\n  b: a\n";
         let overrides = Overrides::parse(&SourceText::new("o.yml", text)).unwrap();
-        let r = resolve_all(&["A", "B"], &overrides);
+        let mut report = Report::default();
+        let r = resolve_reported(&["A", "B"], &overrides, &mut report);
         let linked = r
             .administrations
             .iter()
             .filter(|a| a.parent_id.is_some())
             .count();
         assert_eq!(linked, 1);
-        assert!(r
-            .findings
+        assert!(report
+            .entries
             .iter()
-            .any(|(_, w)| matches!(w, What::ConflictingParents { .. })));
+            .any(|e| matches!(e.finding, Finding::ConflictingParents { .. })));
     }
 }

@@ -1,11 +1,10 @@
-//! The weekly journal: CSV rows as written, org-mode dates, category letters, and défi names.
+//! The weekly journal as written: CSV rows, org-mode dates, category letters and moods.
 
 use eig_pulse_core::text;
-use std::collections::HashMap;
 
 use eig_pulse_core::contract::export::JOURNAL_CATEGORIES;
 
-use crate::names::{compact_key, fold};
+use crate::names::fold;
 use crate::source::{SourceError, SourceText};
 
 /// The journal's columns, by their header text.
@@ -82,8 +81,16 @@ pub fn parse_org_date(text: &str) -> Option<time::Date> {
     eig_pulse_core::base::date::parse_date(day)
 }
 
+/// A `Cat` cell read: its known letters, and the characters outside the legend.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Categories {
+    /// In legend order, without repeats.
+    pub known: Vec<String>,
+    pub unknown: String,
+}
+
 /// The known letters of a `Cat` cell in legend order without repeats, and the unknown characters.
-pub fn split_categories(raw: &str) -> (Vec<String>, String) {
+pub fn split_categories(raw: &str) -> Categories {
     let known: Vec<String> = JOURNAL_CATEGORIES
         .iter()
         .filter(|(letter, _, _)| raw.contains(letter))
@@ -94,7 +101,7 @@ pub fn split_categories(raw: &str) -> (Vec<String>, String) {
         .filter(|c| !c.is_whitespace() && !c.is_ascii_punctuation())
         .filter(|c| !JOURNAL_CATEGORIES.iter().any(|(l, _, _)| l.starts_with(*c)))
         .collect();
-    (known, unknown)
+    Categories { known, unknown }
 }
 
 /// Good (1), bad (-1), neutral (0) or unsaid (empty) news; `Err` for anything else (the caller
@@ -107,100 +114,6 @@ pub fn parse_mood(raw: &str) -> Result<Option<i8>, ()> {
         "0" => Ok(Some(0)),
         "-1" => Ok(Some(-1)),
         _ => Err(()),
-    }
-}
-
-/// How a journal name was matched to a défi.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum NameMatch {
-    /// Same name once case, accents and spacing around words are ignored.
-    Exact(String),
-    /// Matched by a tolerant rule, named in French for the report.
-    Approximate(String, &'static str),
-    None,
-}
-
-/// Défi names of the catalogue (keys and titles), for matching journal names.
-pub struct DefiNames {
-    by_fold: HashMap<String, Vec<(String, i32)>>,
-    by_compact: HashMap<String, Vec<(String, i32)>>,
-}
-
-impl DefiNames {
-    /// From (id, catalogue key, title, year) of each défi.
-    pub fn new<'a>(defis: impl IntoIterator<Item = (&'a str, &'a str, &'a str, i32)>) -> DefiNames {
-        let mut by_fold: HashMap<String, Vec<(String, i32)>> = HashMap::new();
-        let mut by_compact: HashMap<String, Vec<(String, i32)>> = HashMap::new();
-        for (id, key, title, year) in defis {
-            for name in [key, title] {
-                let entry = (id.to_string(), year);
-                let folded = by_fold.entry(fold(name)).or_default();
-                if !folded.contains(&entry) {
-                    folded.push(entry.clone());
-                }
-                // `b@liseNAV` is also written `BaliseNAV`: the @ read as an a.
-                let mut keys = vec![compact_key(name)];
-                if name.contains('@') {
-                    keys.push(compact_key(&name.replace('@', "a")));
-                }
-                for key in keys {
-                    let compact = by_compact.entry(key).or_default();
-                    if !compact.contains(&entry) {
-                        compact.push(entry.clone());
-                    }
-                }
-            }
-        }
-        DefiNames {
-            by_fold,
-            by_compact,
-        }
-    }
-
-    /// The défi a journal name written in a row of `year` refers to.
-    pub fn find(&self, label: &str, year: i32) -> NameMatch {
-        if label.trim().is_empty() {
-            return NameMatch::None;
-        }
-        if let Some(found) = self.by_fold.get(&fold(label)) {
-            return match pick(found, year) {
-                Some((id, false)) => NameMatch::Exact(id),
-                Some((id, true)) => NameMatch::Approximate(id, "même nom, année de la ligne"),
-                None => NameMatch::None,
-            };
-        }
-        let compact = compact_key(label);
-        let attempts: [(String, &'static str); 3] = [
-            (compact.clone(), "espaces et ponctuation ignorés"),
-            (format!("{compact}s"), "singulier/pluriel"),
-            (
-                compact.strip_suffix('s').unwrap_or("").to_string(),
-                "singulier/pluriel",
-            ),
-        ];
-        for (key, rule) in attempts {
-            if let Some(found) = self.by_compact.get(&key) {
-                if let Some((id, _)) = pick(found, year) {
-                    return NameMatch::Approximate(id, rule);
-                }
-            }
-        }
-        NameMatch::None
-    }
-}
-
-/// The single candidate, or the single one of the row's year (flagged `true`).
-fn pick(candidates: &[(String, i32)], year: i32) -> Option<(String, bool)> {
-    match candidates {
-        [(id, _)] => Some((id.clone(), false)),
-        _ => {
-            let same_year: Vec<&(String, i32)> =
-                candidates.iter().filter(|(_, y)| *y == year).collect();
-            match same_year.as_slice() {
-                [(id, _)] => Some((id.clone(), true)),
-                _ => None,
-            }
-        }
     }
 }
 
@@ -221,17 +134,18 @@ mod tests {
 
     #[test]
     fn categories_keep_known_letters_and_name_the_rest() {
+        let split = |raw: &str| {
+            let categories = split_categories(raw);
+            (categories.known, categories.unknown)
+        };
         assert_eq!(
-            split_categories("PTC"),
+            split("PTC"),
             (vec!["C".into(), "P".into(), "T".into()], String::new())
         );
-        assert_eq!(
-            split_categories("MCR"),
-            (vec!["C".into(), "M".into()], "R".into())
-        );
-        assert_eq!(split_categories("Fun"), (vec![], "Fun".into()));
-        assert_eq!(split_categories(""), (vec![], String::new()));
-        assert_eq!(split_categories("PP"), (vec!["P".into()], String::new()));
+        assert_eq!(split("MCR"), (vec!["C".into(), "M".into()], "R".into()));
+        assert_eq!(split("Fun"), (vec![], "Fun".into()));
+        assert_eq!(split(""), (vec![], String::new()));
+        assert_eq!(split("PP"), (vec!["P".into()], String::new()));
     }
 
     #[test]
@@ -240,42 +154,6 @@ mod tests {
         assert_eq!(parse_mood("-1"), Ok(Some(-1)));
         assert_eq!(parse_mood("+1"), Ok(Some(1)));
         assert_eq!(parse_mood("oui"), Err(()));
-    }
-
-    #[test]
-    fn names_match_exactly_approximately_or_not_at_all() {
-        let names = DefiNames::new([
-            (
-                "brigade-numerique",
-                "Brigade Numérique",
-                "Brigade Numérique",
-                2018,
-            ),
-            ("coacheleves", "CoachÉlèves", "CoachÉlèves", 2018),
-            ("eig-link-2018", "EIG Link 2018", "EIG Link", 2018),
-            ("eig-link-2019", "EIG Link 2019", "EIG Link", 2019),
-            ("lab-sante", "Lab Santé", "Lab Santé", 2018),
-            ("b-lisenav", "b@liseNAV", "b@liseNAV", 2018),
-        ]);
-        assert_eq!(
-            names.find("lab santé", 2018),
-            NameMatch::Exact("lab-sante".into())
-        );
-        assert!(
-            matches!(names.find("BrigadeNumérique", 2018), NameMatch::Approximate(id, _) if id == "brigade-numerique")
-        );
-        assert!(
-            matches!(names.find("CoachÉlève", 2018), NameMatch::Approximate(id, "singulier/pluriel") if id == "coacheleves")
-        );
-        assert!(
-            matches!(names.find("EIG Link", 2019), NameMatch::Approximate(id, _) if id == "eig-link-2019")
-        );
-        assert_eq!(names.find("EIG Link", 2021), NameMatch::None);
-        assert_eq!(names.find("EIG Node", 2018), NameMatch::None);
-        assert!(
-            matches!(names.find("BaliseNAV", 2018), NameMatch::Approximate(id, _) if id == "b-lisenav")
-        );
-        assert_eq!(names.find("", 2018), NameMatch::None);
     }
 
     #[test]

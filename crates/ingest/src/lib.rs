@@ -1,19 +1,35 @@
 //! From the programme's source texts to one export and its fidelity report.
-pub mod administrations;
-pub mod build;
-pub mod journal;
-pub mod names;
-pub mod opened;
-pub mod outline;
-pub mod promotions;
-pub mod report;
-pub mod repositories;
-pub mod site;
-pub mod source;
-pub mod synth;
-pub mod technologies;
-pub mod yaml;
+//!
+//! Its modules stand on floors, bottom first; each imports only from the floors below it.
 
-pub use build::{build, Inputs};
+// The ground: source texts and their errors, names, web addresses, the report's words.
+pub mod names;
+pub mod report;
+pub mod source;
+pub mod urls;
+// Formats as written: YAML with lines and repeated keys; eig-link's records as headings and
+// bullets.
+pub mod outline;
+pub mod yaml;
+// One source each, as written: the catalogue, the journal's rows, the technologies table and
+// declared stacks, the administrations, the openness record's items.
+pub mod administrations;
+pub mod journal;
+pub mod opened;
+pub mod site;
+pub mod technologies;
+// The export's parts, each from its sources: défis, promotions, journal entries, eig-link's
+// records, the repositories' files and the committed scan, the credits.
+pub mod credits;
+pub mod defis;
+pub mod journal_entries;
+pub mod promotions;
+pub mod records;
+pub mod repositories;
+// What callers run: the assembly, and synthetic sources for benchmarks.
+pub mod build;
+pub mod synth;
+
+pub use build::{build, Built, Inputs};
 pub use report::Report;
 pub use source::{SourceError, SourceText};

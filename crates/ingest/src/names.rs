@@ -1,4 +1,7 @@
-//! Folding free-written names into comparison keys and stable slugs.
+//! Names: free-written names folded into comparison keys and stable slugs, the défis' ids, and
+//! the catalogue's défi names that a journal, stack or openness record writes.
+
+use std::collections::{HashMap, HashSet};
 
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
@@ -50,6 +53,127 @@ pub fn plain_punctuation(c: char) -> char {
     }
 }
 
+/// A défi's id: the slug of its key, with `-2`, `-3`… when an earlier key gave the same slug.
+pub fn unique_id(key: &str, seen_ids: &mut HashSet<String>) -> String {
+    let base = slug(key);
+    let mut id = base.clone();
+    let mut n = 2;
+    while !seen_ids.insert(id.clone()) {
+        id = format!("{base}-{n}");
+        n += 1;
+    }
+    id
+}
+
+/// How a journal name was matched to a défi.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NameMatch {
+    /// Same name once case, accents and spacing around words are ignored.
+    Exact(String),
+    /// Matched by a tolerant rule, named in French for the report.
+    Approximate(String, &'static str),
+    None,
+}
+
+/// One défi as its names are matched: its id, its catalogue key and title, its year.
+#[derive(Debug, Clone, Copy)]
+pub struct DefiName<'a> {
+    pub id: &'a str,
+    pub key: &'a str,
+    pub title: &'a str,
+    pub year: i32,
+}
+
+/// Défi names of the catalogue (keys and titles), for matching journal names.
+pub struct DefiNames {
+    by_fold: HashMap<String, Vec<(String, i32)>>,
+    by_compact: HashMap<String, Vec<(String, i32)>>,
+}
+
+impl DefiNames {
+    /// From each défi's id, catalogue key, title and year.
+    pub fn new<'a>(defis: impl IntoIterator<Item = DefiName<'a>>) -> DefiNames {
+        let mut by_fold: HashMap<String, Vec<(String, i32)>> = HashMap::new();
+        let mut by_compact: HashMap<String, Vec<(String, i32)>> = HashMap::new();
+        for DefiName {
+            id,
+            key,
+            title,
+            year,
+        } in defis
+        {
+            for name in [key, title] {
+                let entry = (id.to_string(), year);
+                let folded = by_fold.entry(fold(name)).or_default();
+                if !folded.contains(&entry) {
+                    folded.push(entry.clone());
+                }
+                // `b@liseNAV` is also written `BaliseNAV`: the @ read as an a.
+                let mut keys = vec![compact_key(name)];
+                if name.contains('@') {
+                    keys.push(compact_key(&name.replace('@', "a")));
+                }
+                for key in keys {
+                    let compact = by_compact.entry(key).or_default();
+                    if !compact.contains(&entry) {
+                        compact.push(entry.clone());
+                    }
+                }
+            }
+        }
+        DefiNames {
+            by_fold,
+            by_compact,
+        }
+    }
+
+    /// The défi a journal name written in a row of `year` refers to.
+    pub fn find(&self, label: &str, year: i32) -> NameMatch {
+        if label.trim().is_empty() {
+            return NameMatch::None;
+        }
+        if let Some(found) = self.by_fold.get(&fold(label)) {
+            return match pick(found, year) {
+                Some((id, false)) => NameMatch::Exact(id),
+                Some((id, true)) => NameMatch::Approximate(id, "même nom, année de la ligne"),
+                None => NameMatch::None,
+            };
+        }
+        let compact = compact_key(label);
+        let attempts: [(String, &'static str); 3] = [
+            (compact.clone(), "espaces et ponctuation ignorés"),
+            (format!("{compact}s"), "singulier/pluriel"),
+            (
+                compact.strip_suffix('s').unwrap_or("").to_string(),
+                "singulier/pluriel",
+            ),
+        ];
+        for (key, rule) in attempts {
+            if let Some(found) = self.by_compact.get(&key) {
+                if let Some((id, _)) = pick(found, year) {
+                    return NameMatch::Approximate(id, rule);
+                }
+            }
+        }
+        NameMatch::None
+    }
+}
+
+/// The single candidate, or the single one of the row's year (flagged `true`).
+fn pick(candidates: &[(String, i32)], year: i32) -> Option<(String, bool)> {
+    match candidates {
+        [(id, _)] => Some((id.clone(), false)),
+        _ => {
+            let same_year: Vec<&(String, i32)> =
+                candidates.iter().filter(|(_, y)| *y == year).collect();
+            match same_year.as_slice() {
+                [(id, _)] => Some((id.clone(), true)),
+                _ => None,
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -80,5 +204,49 @@ mod tests {
         assert_eq!(slug("Vers l'école pour tous"), "vers-l-ecole-pour-tous");
         assert_eq!(slug("AFD - Geodata"), "afd-geodata");
         assert_eq!(slug("b@liseNAV"), "b-lisenav");
+    }
+
+    #[test]
+    fn names_match_exactly_approximately_or_not_at_all() {
+        let names = DefiNames::new(
+            [
+                (
+                    "brigade-numerique",
+                    "Brigade Numérique",
+                    "Brigade Numérique",
+                    2018,
+                ),
+                ("coacheleves", "CoachÉlèves", "CoachÉlèves", 2018),
+                ("eig-link-2018", "EIG Link 2018", "EIG Link", 2018),
+                ("eig-link-2019", "EIG Link 2019", "EIG Link", 2019),
+                ("lab-sante", "Lab Santé", "Lab Santé", 2018),
+                ("b-lisenav", "b@liseNAV", "b@liseNAV", 2018),
+            ]
+            .map(|(id, key, title, year)| DefiName {
+                id,
+                key,
+                title,
+                year,
+            }),
+        );
+        assert_eq!(
+            names.find("lab santé", 2018),
+            NameMatch::Exact("lab-sante".into())
+        );
+        assert!(
+            matches!(names.find("BrigadeNumérique", 2018), NameMatch::Approximate(id, _) if id == "brigade-numerique")
+        );
+        assert!(
+            matches!(names.find("CoachÉlève", 2018), NameMatch::Approximate(id, "singulier/pluriel") if id == "coacheleves")
+        );
+        assert!(
+            matches!(names.find("EIG Link", 2019), NameMatch::Approximate(id, _) if id == "eig-link-2019")
+        );
+        assert_eq!(names.find("EIG Link", 2021), NameMatch::None);
+        assert_eq!(names.find("EIG Node", 2018), NameMatch::None);
+        assert!(
+            matches!(names.find("BaliseNAV", 2018), NameMatch::Approximate(id, _) if id == "b-lisenav")
+        );
+        assert_eq!(names.find("", 2018), NameMatch::None);
     }
 }

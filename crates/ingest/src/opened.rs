@@ -4,10 +4,10 @@
 
 use eig_pulse_core::contract::export::{OpennessItem, OpennessKind};
 
-use crate::build::is_valid_url;
-use crate::journal::{DefiNames, NameMatch};
-use crate::names::{compact_key, fold};
-use crate::outline::Heading;
+use crate::names::{compact_key, fold, DefiNames, NameMatch};
+use crate::outline::Record;
+use crate::report::{Finding, Report};
+use crate::urls::{github_path, is_web_url, without_www};
 
 /// What a section's items are.
 enum Section {
@@ -92,8 +92,10 @@ impl DefiLinks {
             let Ok(url) = url::Url::parse(link) else {
                 continue;
             };
-            match (url.host_str(), github_repo(link)) {
-                (_, Some((_, repo))) if !repo.is_empty() => names.push(compact_key(&repo)),
+            match (url.host_str(), github_path(link)) {
+                (_, Some(path)) if !path.repository.is_empty() => {
+                    names.push(compact_key(&path.repository));
+                }
                 (Some(host), None) => {
                     let labels: Vec<&str> = host.split('.').collect();
                     // The top-level domain and `www` aside.
@@ -117,23 +119,21 @@ pub struct Handle {
     pub defis: Vec<String>,
 }
 
+/// What an item may be attributed by: the défis' names, the défis of the record's promotion
+/// with their links, the GitHub handles of `personnes.yml`.
 pub struct Attribution<'a> {
     pub names: &'a DefiNames,
-    pub year: i32,
     /// The défis of the record's promotion.
     pub defis: &'a [DefiLinks],
     pub handles: &'a [Handle],
 }
 
-/// The items of a record, and the section titles that name no known kind.
-pub fn items(
-    headings: &[Heading],
-    promotion_id: &str,
-    who: &Attribution,
-) -> (Vec<OpennessItem>, Vec<(usize, String)>) {
+/// The items of an openness record. Into `report`, in this order: the section titles that
+/// name no known kind (their items are filed as `other`), the items attributed to no défi.
+pub fn items(record: &Record, who: &Attribution, report: &mut Report) -> Vec<OpennessItem> {
     let mut items = Vec::new();
     let mut unknown = Vec::new();
-    for heading in headings {
+    for heading in &record.headings {
         let folded = fold(&heading.title);
         let section = match SECTIONS
             .iter()
@@ -143,7 +143,8 @@ pub fn items(
             Some((_, Section::RepositoryOrWebsite)) => Section::RepositoryOrWebsite,
             None if folded.starts_with("articles") => Section::Kind(OpennessKind::Article),
             None => {
-                unknown.push((heading.line, heading.title.clone()));
+                let title = heading.title.clone();
+                unknown.push((heading.line, Finding::UnknownOpennessSection { title }));
                 Section::Kind(OpennessKind::Other)
             }
         };
@@ -157,7 +158,7 @@ pub fn items(
                     urls.push(word.to_string());
                 }
             }
-            urls.retain(|u| is_valid_url(u));
+            urls.retain(|u| is_web_url(u));
             // Several links written as links are several things; a bare URL in parentheses
             // after another is the same site's other address.
             let links: Vec<Option<String>> = match (item.urls.len(), urls.first()) {
@@ -169,18 +170,19 @@ pub fn items(
                 || fold(&item.text).contains("a verifier");
             for url in links {
                 let kind = match (&section, url.as_deref()) {
-                    (Section::RepositoryOrWebsite, Some(u)) if github_repo(u).is_some() => {
+                    (Section::RepositoryOrWebsite, Some(u)) if github_path(u).is_some() => {
                         OpennessKind::Repository
                     }
                     (Section::RepositoryOrWebsite, _) => OpennessKind::Website,
                     (Section::Kind(kind), _) => kind.clone(),
                 };
-                let (defi_id, reason) = match attribute(&item.text, url.as_deref(), who) {
-                    Some((id, reason)) => (Some(id), Some(reason.to_string())),
-                    None => (None, None),
-                };
+                let (defi_id, reason) =
+                    match attribute(&item.text, url.as_deref(), record.year, who) {
+                        Some((id, reason)) => (Some(id), Some(reason.to_string())),
+                        None => (None, None),
+                    };
                 items.push(OpennessItem {
-                    promotion_id: promotion_id.to_string(),
+                    promotion_id: record.promotion_id.to_string(),
                     kind,
                     url,
                     text: item.text.clone(),
@@ -191,23 +193,26 @@ pub fn items(
             }
         }
     }
-    (items, unknown)
-}
-
-/// `(owner, repo)` of a GitHub URL; `repo` empty for an owner's page.
-fn github_repo(url: &str) -> Option<(String, String)> {
-    let url = url::Url::parse(url).ok()?;
-    if url.host_str()? != "github.com" {
-        return None;
+    for (line, finding) in unknown {
+        report.add(&record.source.name, Some(line), finding);
     }
-    let mut parts = url.path_segments()?.filter(|p| !p.is_empty());
-    let owner = parts.next()?.to_string();
-    let repo = parts.next().unwrap_or("").to_string();
-    Some((owner, repo))
+    for item in items.iter().filter(|i| i.defi_id.is_none()) {
+        let finding = Finding::UnattributedOpenness {
+            kind: item.kind.clone(),
+            item: item.url.clone().unwrap_or_else(|| item.text.clone()),
+        };
+        report.add(&record.source.name, None, finding);
+    }
+    items
 }
 
 /// The défi an item is about, and the reason: `text`, `catalogue`, `host`, `github-handle`.
-fn attribute(text: &str, url: Option<&str>, who: &Attribution) -> Option<(String, &'static str)> {
+fn attribute(
+    text: &str,
+    url: Option<&str>,
+    year: i32,
+    who: &Attribution,
+) -> Option<(String, &'static str)> {
     let in_promotion = |id: &str| who.defis.iter().any(|d| d.id == id);
     // 1. A défi named in the text: before a colon, or in parentheses (« via EIG Link / Etalab »).
     let mut phrases: Vec<&str> = Vec::new();
@@ -224,9 +229,7 @@ fn attribute(text: &str, url: Option<&str>, who: &Attribution) -> Option<(String
     }
     for phrase in phrases {
         let phrase = phrase.trim().trim_start_matches("via ").trim();
-        if let NameMatch::Exact(id) | NameMatch::Approximate(id, _) =
-            who.names.find(phrase, who.year)
-        {
+        if let NameMatch::Exact(id) | NameMatch::Approximate(id, _) = who.names.find(phrase, year) {
             if in_promotion(&id) {
                 return Some((id, "text"));
             }
@@ -234,7 +237,7 @@ fn attribute(text: &str, url: Option<&str>, who: &Attribution) -> Option<(String
     }
     let url = url?;
     let parsed = url::Url::parse(url).ok()?;
-    let host = parsed.host_str()?.trim_start_matches("www.").to_lowercase();
+    let host = without_www(parsed.host_str()?).to_lowercase();
     // 2. The catalogue's links: same site (or a subdomain of it), or under the same GitHub path.
     for defi in who.defis {
         for link in &defi.urls {
@@ -244,7 +247,7 @@ fn attribute(text: &str, url: Option<&str>, who: &Attribution) -> Option<(String
             let Some(link_host) = link_url.host_str() else {
                 continue;
             };
-            let link_host = link_host.trim_start_matches("www.").to_lowercase();
+            let link_host = without_www(link_host).to_lowercase();
             if link_host == "github.com" || link_host == "gitlab.com" {
                 let base = link.trim_end_matches('/').to_lowercase();
                 let this = url.trim_end_matches('/').to_lowercase();
@@ -286,7 +289,7 @@ fn attribute(text: &str, url: Option<&str>, who: &Attribution) -> Option<(String
     let mut ids: Vec<String> = person
         .defis
         .iter()
-        .filter_map(|name| match who.names.find(name, who.year) {
+        .filter_map(|name| match who.names.find(name, year) {
             NameMatch::Exact(id) | NameMatch::Approximate(id, _) => Some(id),
             NameMatch::None => None,
         })

@@ -1,11 +1,45 @@
 //! Documents as written by the support team, reduced to headings and bullet lists: org-mode
 //! through `orgize`, Markdown through `pulldown-cmark`. Links keep their description as text
-//! and their target in `urls`.
+//! and their target in `urls`. A record is one such file with the promotion and year it is
+//! about.
 
 use orgize::ast::{Headline, Link};
 use orgize::rowan::ast::AstNode;
 use orgize::{Org, SyntaxKind, SyntaxNode};
 use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
+
+use crate::source::SourceText;
+
+/// One of eig-link's records, read: its file, the promotion and year it is about, and its
+/// top headings (a stack file's are défis, an openness record's are sections).
+pub struct Record<'a> {
+    pub source: &'a SourceText,
+    pub promotion_id: &'a str,
+    pub year: i32,
+    /// Level 1 in org; level 2 in Markdown, whose `#` title holds them.
+    pub headings: Vec<Heading>,
+}
+
+impl Record<'_> {
+    /// Reads `source` as org-mode, or as Markdown when its name ends in `.md`.
+    pub fn read<'a>(source: &'a SourceText, promotion_id: &'a str, year: i32) -> Record<'a> {
+        let headings = if source.name.ends_with(".md") {
+            // The document's `#` title holds one `##` heading per défi.
+            match parse_markdown(&source.text).as_slice() {
+                [title] if !title.children.is_empty() => title.children.clone(),
+                other => other.to_vec(),
+            }
+        } else {
+            parse_org(&source.text)
+        };
+        Record {
+            source,
+            promotion_id,
+            year,
+            headings,
+        }
+    }
+}
 
 /// A heading with its bullets and sub-headings.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

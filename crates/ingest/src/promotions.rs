@@ -1,16 +1,17 @@
 //! When each promotion's défis ran: the dated events of `data/promotions.yml` (start, end,
-//! bootcamp), each with the document and the words that give it.
+//! bootcamp), each with the document and the words that give it; and the catalogue's
+//! promotions as the export's, with those dates.
 
 use eig_pulse_core::{text, Text};
 use indexmap::IndexMap;
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
-use eig_pulse_core::contract::export::{DateBasis, PromotionDate, PromotionEvent};
+use eig_pulse_core::contract::export::{DateBasis, Promotion, PromotionDate, PromotionEvent};
 
-use crate::site::line_of;
+use crate::site::Catalogue;
 use crate::source::{SourceError, SourceText};
-use crate::yaml;
+use crate::yaml::{self, line_of};
 
 /// How long a défi runs, in months, when the file does not say.
 pub const DEFI_MONTHS: u32 = 10;
@@ -36,8 +37,8 @@ struct RawDate {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Windows {
     pub months: u32,
-    /// Promotion id → its events, in file order, and the line of its key.
-    pub by_promotion: IndexMap<String, (usize, Vec<PromotionDate>)>,
+    /// Promotion id → its events, in file order.
+    pub by_promotion: IndexMap<String, Vec<PromotionDate>>,
 }
 
 impl Windows {
@@ -45,7 +46,7 @@ impl Windows {
     pub fn dates(&self, promotion_id: &str) -> &[PromotionDate] {
         self.by_promotion
             .get(promotion_id)
-            .map_or(&[], |(_, dates)| dates.as_slice())
+            .map_or(&[], Vec::as_slice)
     }
 
     /// The date of one event of a promotion, `YYYY-MM-DD`.
@@ -60,7 +61,7 @@ impl Windows {
 /// Reads `data/promotions.yml`: real dates, one event of each kind per promotion, an end
 /// `months` after the start, and a source with its quote for every date.
 pub fn parse(source: &SourceText) -> Result<Windows, SourceError> {
-    let (file, _): (File, _) = yaml::parse(source)?;
+    let file: File = yaml::parse(source)?.value;
     let months = file.months.unwrap_or(DEFI_MONTHS);
     let mut by_promotion = IndexMap::new();
     for (id, raw_dates) in file.promotions {
@@ -108,30 +109,17 @@ pub fn parse(source: &SourceText) -> Result<Windows, SourceError> {
         };
         if let (Some(start), Some(end)) = (find(PromotionEvent::Start), find(PromotionEvent::End)) {
             let expected = eig_pulse_core::base::date::parse_date(start)
-                .and_then(|start| add_months(start, months));
+                .and_then(|start| eig_pulse_core::base::date::add_months(start, months));
             if expected.map(|d| d.to_string()).as_deref() != Some(end) {
                 return Err(SourceError::new(&source.name, Some(key_line), text!("promotion « {id} » : la fin {end} n'est pas {months} mois après le début {start}", "promotion \"{id}\": end {end} is not {months} months after start {start}")));
             }
         }
-        by_promotion.insert(id, (key_line, dates));
+        by_promotion.insert(id, dates);
     }
     Ok(Windows {
         months,
         by_promotion,
     })
-}
-
-/// The same day `months` months later (clamped to the month's last day).
-pub fn add_months(date: time::Date, months: u32) -> Option<time::Date> {
-    let index =
-        date.year() * 12 + i32::from(u8::from(date.month())) - 1 + i32::try_from(months).ok()?;
-    let (year, month) = (
-        index.div_euclid(12),
-        u8::try_from(index.rem_euclid(12) + 1).ok()?,
-    );
-    let month = time::Month::try_from(month).ok()?;
-    let day = date.day().min(month.length(year));
-    time::Date::from_calendar_date(year, month, day).ok()
 }
 
 /// Folds runs of white space (no-break spaces included) into one space, for quote matching.
@@ -142,14 +130,23 @@ pub fn fold_spaces(text: &str) -> String {
         .join(" ")
 }
 
-/// The quotes of `windows` that are not in their cited file: `(promotion, source, quote)`.
-/// `read` gives a cited file's text by its path as written, `None` when it cannot be read.
+/// A date's quote that is not in the file it cites.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MissingQuote {
+    pub promotion_id: String,
+    /// The cited file, as written.
+    pub source: String,
+    pub quote: String,
+}
+
+/// The quotes of `windows` that are not in their cited file. `read` gives a cited file's text
+/// by its path as written, `None` when it cannot be read.
 pub fn missing_quotes(
     windows: &Windows,
     mut read: impl FnMut(&str) -> Option<String>,
-) -> Vec<(String, String, String)> {
+) -> Vec<MissingQuote> {
     let mut missing = Vec::new();
-    for (id, (_, dates)) in &windows.by_promotion {
+    for (id, dates) in &windows.by_promotion {
         for date in dates {
             let (Some(source), Some(quote)) = (&date.source, &date.quote) else {
                 continue;
@@ -157,11 +154,55 @@ pub fn missing_quotes(
             let found =
                 read(source).is_some_and(|text| fold_spaces(&text).contains(&fold_spaces(quote)));
             if !found {
-                missing.push((id.clone(), source.clone(), quote.clone()));
+                missing.push(MissingQuote {
+                    promotion_id: id.clone(),
+                    source: source.clone(),
+                    quote: quote.clone(),
+                });
             }
         }
     }
     missing
+}
+
+/// The catalogue's promotions as the export's, sorted by year then id, each with its window
+/// when `windows` dates it; a promotion whose `class` gives no year stops the export.
+pub fn from_catalogue(
+    catalogue: &Catalogue,
+    windows: &Windows,
+) -> Result<Vec<Promotion>, SourceError> {
+    let mut promotions = Vec::new();
+    for entry in &catalogue.promotions {
+        let (key, raw) = (&entry.key, &entry.value);
+        let year = raw
+            .class
+            .as_deref()
+            .and_then(|class| class.split_whitespace().next())
+            .and_then(|word| word.parse::<i32>().ok())
+            .ok_or_else(|| {
+                SourceError::new(
+                    &catalogue.promos_file,
+                    Some(entry.line),
+                    text!(
+                        "promotion « {key} » : année introuvable dans « class »",
+                        "promotion \"{key}\": no year in \"class\""
+                    ),
+                )
+            })?;
+        let id = raw.promotion.id();
+        let start = windows.date(&id, PromotionEvent::Start);
+        promotions.push(Promotion {
+            months: start.as_ref().map(|_| windows.months),
+            start,
+            end: windows.date(&id, PromotionEvent::End),
+            dates: windows.dates(&id).to_vec(),
+            id,
+            label: key.clone(),
+            year,
+        });
+    }
+    promotions.sort_by(|a, b| (a.year, &a.id).cmp(&(b.year, &b.id)));
+    Ok(promotions)
 }
 
 #[cfg(test)]
@@ -228,15 +269,5 @@ mod tests {
         assert!(missing_quotes(&windows, files).is_empty());
         let missing = missing_quotes(&windows, |_| Some("rien".into()));
         assert_eq!(missing.len(), 2);
-    }
-
-    #[test]
-    fn months_are_added_calendar_wise() {
-        let date = |y, m, d| {
-            time::Date::from_calendar_date(y, time::Month::try_from(m).unwrap(), d).unwrap()
-        };
-        assert_eq!(add_months(date(2019, 1, 15), 10), Some(date(2019, 11, 15)));
-        assert_eq!(add_months(date(2019, 6, 1), 10), Some(date(2020, 4, 1)));
-        assert_eq!(add_months(date(2020, 3, 31), 11), Some(date(2021, 2, 28)));
     }
 }

@@ -12,9 +12,9 @@ pub enum Severity {
     Warning,
 }
 
-/// What was found.
+/// What a run found in the sources, in the report's words.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum What {
+pub enum Finding {
     /// A journal name that matches no défi; its rows keep `defi_id: null`.
     UnmatchedJournalName {
         label: String,
@@ -141,32 +141,25 @@ pub enum What {
     },
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Finding {
-    pub file: String,
-    pub line: Option<usize>,
-    pub what: What,
-}
-
 impl Finding {
     pub fn severity(&self) -> Severity {
-        match self.what {
-            What::ApproximateJournalName { .. }
-            | What::MergedSpellings { .. }
-            | What::MappedRepository { .. }
-            | What::SharedRepository { .. }
-            | What::UndocumentedStack { .. }
-            | What::UnattributedOpenness { .. } => Severity::Note,
+        match self {
+            Finding::ApproximateJournalName { .. }
+            | Finding::MergedSpellings { .. }
+            | Finding::MappedRepository { .. }
+            | Finding::SharedRepository { .. }
+            | Finding::UndocumentedStack { .. }
+            | Finding::UnattributedOpenness { .. } => Severity::Note,
             _ => Severity::Warning,
         }
     }
 
     pub fn describe(&self, lang: Lang) -> String {
-        match &self.what {
-            What::UnmatchedJournalName { label, rows } => {
+        match self {
+            Finding::UnmatchedJournalName { label, rows } => {
                 tr!(lang, "nom de défi « {label} » sans défi correspondant ({rows} lignes gardées avec defi_id nul)", "défi name \"{label}\" matches no défi ({rows} rows kept with a null defi_id)")
             }
-            What::ApproximateJournalName {
+            Finding::ApproximateJournalName {
                 label,
                 defi_id,
                 rule,
@@ -174,53 +167,53 @@ impl Finding {
             } => {
                 tr!(lang, "« {label} » rapproché du défi {defi_id} ({rule}, {rows} lignes)", "\"{label}\" matched to défi {defi_id} ({rule}, {rows} rows)")
             }
-            What::UnknownCategoryLetters { raw, letters } => {
+            Finding::UnknownCategoryLetters { raw, letters } => {
                 tr!(lang, "catégorie « {raw} » : lettre(s) hors légende « {letters} », gardée(s) dans raw_category", "category \"{raw}\": letter(s) outside the legend \"{letters}\", kept in raw_category")
             }
-            What::EmptyCategory => lang.pick("catégorie vide", "empty category").to_string(),
-            What::UnreadableMood { raw } => {
+            Finding::EmptyCategory => lang.pick("catégorie vide", "empty category").to_string(),
+            Finding::UnreadableMood { raw } => {
                 tr!(lang, "valeur OK « {raw} » illisible (attendu 1, -1, 0 ou vide) : humeur nulle", "unreadable OK value \"{raw}\" (expected 1, -1, 0 or empty): null mood")
             }
-            What::MalformedUrl { defi, field, value } => {
+            Finding::MalformedUrl { defi, field, value } => {
                 tr!(lang, "défi {defi} : URL malformée dans {field} « {value} », écartée", "défi {defi}: malformed URL in {field} \"{value}\", left out")
             }
-            What::MissingKey { defi, key } => {
+            Finding::MissingKey { defi, key } => {
                 tr!(lang, "défi {defi} : clé « {key} » absente", "défi {defi}: key \"{key}\" missing")
             }
-            What::UnknownPerson { defi, name, .. } => {
+            Finding::UnknownPerson { defi, name, .. } => {
                 tr!(lang, "défi {defi} : « {name} » absent de personnes.yml, profil inconnu", "défi {defi}: \"{name}\" is not in personnes.yml, profile unknown")
             }
-            What::ConflictingParents {
+            Finding::ConflictingParents {
                 administration,
                 parents,
             } => {
                 tr!(lang, "administration {administration} : plusieurs parents possibles ({}), le plus fréquent est retenu", "administration {administration}: several possible parents ({}), the most frequent is kept", parents.join(", "))
             }
-            What::RepeatedKey { key } => {
+            Finding::RepeatedKey { key } => {
                 tr!(lang, "clé « {key} » écrite deux fois avec la même valeur", "key \"{key}\" written twice with the same value")
             }
-            What::StaleOverride { entry } => {
+            Finding::StaleOverride { entry } => {
                 tr!(lang, "entrée de surcharge sans effet : « {entry} » ne désigne aucune administration", "override entry without effect: \"{entry}\" names no administration")
             }
-            What::MergedSpellings {
+            Finding::MergedSpellings {
                 administration,
                 spellings,
             } => {
                 tr!(lang, "administration {administration} : {spellings} graphies réunies", "administration {administration}: {spellings} spellings merged")
             }
-            What::NotARepository { folder } => {
+            Finding::NotARepository { folder } => {
                 tr!(lang, "dossier « {folder} » : pas un dépôt git, ignoré", "folder \"{folder}\": not a git repository, skipped")
             }
-            What::EmptyRepository { folder } => {
+            Finding::EmptyRepository { folder } => {
                 tr!(lang, "dépôt « {folder} » : vide (aucun commit), écarté", "repository \"{folder}\": empty (no commit), left out")
             }
-            What::ShallowClone { folder } => {
+            Finding::ShallowClone { folder } => {
                 tr!(lang, "dépôt « {folder} » : clone superficiel (historique tronqué), écarté ; le recloner en entier", "repository \"{folder}\": shallow clone (history cut), left out; clone it in full")
             }
-            What::UnreadableRepository { folder, detail } => {
+            Finding::UnreadableRepository { folder, detail } => {
                 tr!(lang, "dépôt « {folder} » : objet illisible ou corrompu, écarté ({detail})", "repository \"{folder}\": unreadable or corrupt object, left out ({detail})")
             }
-            What::UnmatchedRepository {
+            Finding::UnmatchedRepository {
                 folder,
                 remote,
                 organisation_of,
@@ -234,54 +227,62 @@ impl Finding {
                     Some(id) => tr!(lang, "{unmatched} (le source_code du défi {id} est la page de son organisation : une entrée « {folder}: {id} » dans la table des dépôts le rattacherait)", "{unmatched} (défi {id}'s source_code is its organisation page: an entry \"{folder}: {id}\" in the repositories mapping would match it)"),
                 }
             }
-            What::DuplicateRepository { folder, first } => {
+            Finding::DuplicateRepository { folder, first } => {
                 tr!(lang, "dépôt « {folder} » : même dépôt distant que « {first} », écarté", "repository \"{folder}\": same remote repository as \"{first}\", left out")
             }
-            What::MappedRepository { folder, defi_id } => {
+            Finding::MappedRepository { folder, defi_id } => {
                 tr!(lang, "dépôt « {folder} » rapproché du défi {defi_id} par la table des dépôts", "repository \"{folder}\" matched to défi {defi_id} through the repositories mapping")
             }
-            What::SharedRepository { folder, defi_ids } => {
+            Finding::SharedRepository { folder, defi_ids } => {
                 tr!(lang, "dépôt « {folder} » commun aux défis {} : une fiche d'activité chacun", "repository \"{folder}\" shared by défis {}: one activity record each", defi_ids.join(", "))
             }
-            What::StaleRepositoryMapping { entry, unknown_defi } => match unknown_defi {
+            Finding::StaleRepositoryMapping { entry, unknown_defi } => match unknown_defi {
                 Some(id) => tr!(lang, "entrée « {entry} » de la table des dépôts : le défi « {id} » n'existe pas", "repositories mapping entry \"{entry}\": défi \"{id}\" does not exist"),
                 None => tr!(lang, "entrée « {entry} » de la table des dépôts sans effet : aucun dossier ne lui correspond (ou son dépôt correspond déjà par source_code)", "repositories mapping entry \"{entry}\" without effect: no folder matches it (or its repository already matches through source_code)"),
             },
-            What::UnmatchedStackHeading { label } => tr!(lang, "stack « {label} » : aucun défi de ce nom, gardée avec defi_id nul", "stack \"{label}\": no défi of that name, kept with a null defi_id"),
-            What::UnmappedTechnology { heading, words } => tr!(lang, "stack « {heading} » : « {words} » absent de data/technologies.yml, gardé sans technologie", "stack \"{heading}\": \"{words}\" is not in data/technologies.yml, kept without a technology"),
-            What::UndocumentedStack { label } => tr!(lang, "stack « {label} » : titre vide (TODO), non documentée", "stack \"{label}\": empty heading (TODO), not documented"),
-            What::UnattributedOpenness { kind, item } => tr!(lang, "ouverture ({kind}) « {item} » : aucun défi identifié, gardée avec defi_id nul", "openness ({kind}) \"{item}\": no défi identified, kept with a null defi_id"),
-            What::UnknownOpennessSection { title } => tr!(lang, "section « {title} » : type d'ouverture inconnu, ses éléments sont classés « other »", "section \"{title}\": unknown openness kind, its items are filed as \"other\""),
-            What::SkippedFiles { folder, files, example } => tr!(lang, "dépôt « {folder} » : {files} fichier(s) non lu(s) à HEAD (objet absent ou trop gros, par ex. « {example} »), hors comptes de langages", "repository \"{folder}\": {files} file(s) not read at HEAD (missing or too large, e.g. \"{example}\"), left out of language bytes"),
+            Finding::UnmatchedStackHeading { label } => tr!(lang, "stack « {label} » : aucun défi de ce nom, gardée avec defi_id nul", "stack \"{label}\": no défi of that name, kept with a null defi_id"),
+            Finding::UnmappedTechnology { heading, words } => tr!(lang, "stack « {heading} » : « {words} » absent de data/technologies.yml, gardé sans technologie", "stack \"{heading}\": \"{words}\" is not in data/technologies.yml, kept without a technology"),
+            Finding::UndocumentedStack { label } => tr!(lang, "stack « {label} » : titre vide (TODO), non documentée", "stack \"{label}\": empty heading (TODO), not documented"),
+            Finding::UnattributedOpenness { kind, item } => tr!(lang, "ouverture ({kind}) « {item} » : aucun défi identifié, gardée avec defi_id nul", "openness ({kind}) \"{item}\": no défi identified, kept with a null defi_id"),
+            Finding::UnknownOpennessSection { title } => tr!(lang, "section « {title} » : type d'ouverture inconnu, ses éléments sont classés « other »", "section \"{title}\": unknown openness kind, its items are filed as \"other\""),
+            Finding::SkippedFiles { folder, files, example } => tr!(lang, "dépôt « {folder} » : {files} fichier(s) non lu(s) à HEAD (objet absent ou trop gros, par ex. « {example} »), hors comptes de langages", "repository \"{folder}\": {files} file(s) not read at HEAD (missing or too large, e.g. \"{example}\"), left out of language bytes"),
         }
     }
+}
+
+/// A finding and where it was found: a file, and a line when one is known.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    pub file: String,
+    pub line: Option<usize>,
+    pub finding: Finding,
 }
 
 /// Counts and findings of one run.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Report {
-    /// (label, count), in print order.
-    pub counts: Vec<(Text, usize)>,
-    pub findings: Vec<Finding>,
+    /// (what was counted, how many), in print order; read through [`Report::get`].
+    counts: Vec<(Text, usize)>,
+    pub entries: Vec<Entry>,
 }
 
 impl Report {
-    pub fn count(&mut self, label: Text, n: usize) {
-        self.counts.push((label, n));
+    pub fn count(&mut self, label: Text, value: usize) {
+        self.counts.push((label, value));
     }
 
-    pub fn add(&mut self, file: &str, line: Option<usize>, what: What) {
-        self.findings.push(Finding {
+    pub fn add(&mut self, file: &str, line: Option<usize>, finding: Finding) {
+        self.entries.push(Entry {
             file: file.to_string(),
             line,
-            what,
+            finding,
         });
     }
 
     pub fn warnings(&self) -> usize {
-        self.findings
+        self.entries
             .iter()
-            .filter(|f| f.severity() == Severity::Warning)
+            .filter(|e| e.finding.severity() == Severity::Warning)
             .count()
     }
 
@@ -289,8 +290,8 @@ impl Report {
     pub fn get(&self, fr: &str) -> Option<usize> {
         self.counts
             .iter()
-            .find(|c| c.0.get(Lang::Fr) == fr)
-            .map(|c| c.1)
+            .find(|(label, _)| label.get(Lang::Fr) == fr)
+            .map(|(_, value)| *value)
     }
 
     pub fn render(&self, lang: Lang) -> String {
@@ -300,26 +301,26 @@ impl Report {
             "{}",
             lang.pick("Rapport de fidélité", "Fidelity report")
         );
-        for (label, n) in &self.counts {
-            let _ = writeln!(out, "  {:<44} {n:>6}", label.get(lang));
+        for (label, value) in &self.counts {
+            let _ = writeln!(out, "  {:<44} {value:>6}", label.get(lang));
         }
         for severity in [Severity::Warning, Severity::Note] {
-            let findings: Vec<&Finding> = self
-                .findings
+            let entries: Vec<&Entry> = self
+                .entries
                 .iter()
-                .filter(|f| f.severity() == severity)
+                .filter(|e| e.finding.severity() == severity)
                 .collect();
             let title = match severity {
                 Severity::Warning => lang.pick("Avertissements", "Warnings"),
                 Severity::Note => lang.pick("Remarques", "Notes"),
             };
-            let _ = writeln!(out, "{title} ({})", findings.len());
-            for finding in findings {
-                let place = match finding.line {
-                    Some(line) => format!("{}:{line}", finding.file),
-                    None => finding.file.clone(),
+            let _ = writeln!(out, "{title} ({})", entries.len());
+            for entry in entries {
+                let place = match entry.line {
+                    Some(line) => format!("{}:{line}", entry.file),
+                    None => entry.file.clone(),
                 };
-                let _ = writeln!(out, "  {place}: {}", finding.describe(lang));
+                let _ = writeln!(out, "  {place}: {}", entry.finding.describe(lang));
             }
         }
         out

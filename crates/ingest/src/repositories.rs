@@ -12,10 +12,10 @@ use indexmap::IndexMap;
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
-use crate::build::unique_id;
-use crate::site::{line_of, RawDefi};
+use crate::names::unique_id;
+use crate::site::RawDefi;
 use crate::source::{SourceError, SourceText};
-use crate::yaml;
+use crate::yaml::{self, line_of};
 
 /// One `source_code` value as written, with its défi's id and line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,7 +27,7 @@ pub struct SourceCodeLink {
 
 /// Every non-empty `source_code` of `defis.yml`, in file order, with the export's défi ids.
 pub fn source_code_links(defis: &SourceText) -> Result<Vec<SourceCodeLink>, SourceError> {
-    let (map, _): (IndexMap<String, Spanned<RawDefi>>, _) = yaml::parse(defis)?;
+    let map: IndexMap<String, Spanned<RawDefi>> = yaml::parse(defis)?.value;
     let mut seen_ids = HashSet::new();
     let mut links = Vec::new();
     for (key, defi) in &map {
@@ -75,7 +75,7 @@ pub fn parse_not_scanned(
     source: &SourceText,
     defi_ids: &HashSet<&str>,
 ) -> Result<Vec<Unscanned>, SourceError> {
-    let (file, _): (NotScannedFile, _) = yaml::parse(source)?;
+    let file: NotScannedFile = yaml::parse(source)?.value;
     let mut unscanned = Vec::new();
     for (url, entry) in file.not_scanned.unwrap_or_default() {
         let line = line_of(&entry);
@@ -140,7 +140,7 @@ pub fn parse_activity(
 
 /// Reads the mapping file: `repositories:` then `folder-or-url: defi-id` lines.
 pub fn parse_mapping(source: &SourceText) -> Result<Vec<MappingLine>, SourceError> {
-    let (file, _): (MappingFile, _) = yaml::parse(source)?;
+    let file: MappingFile = yaml::parse(source)?.value;
     Ok(file
         .repositories
         .unwrap_or_default()

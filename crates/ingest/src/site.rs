@@ -4,8 +4,10 @@ use indexmap::IndexMap;
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
+use eig_pulse_core::contract::export::Skill;
+
 use crate::source::{SourceError, SourceText};
-use crate::yaml::{self, RepeatedKey};
+use crate::yaml::{self, line_of, RepeatedKey};
 
 /// A défi entry as written in `defis.yml`; the keys the exporter reads, nothing more.
 #[derive(Debug, Deserialize)]
@@ -65,19 +67,27 @@ pub struct RawPromotion {
     pub class: Option<String>,
 }
 
+/// An entry of a catalogue file: its key, the line where it starts, its value as written.
+#[derive(Debug)]
+pub struct Keyed<T> {
+    pub key: String,
+    pub line: usize,
+    pub value: T,
+}
+
 /// The four catalogue files, parsed, each entry with the line where it starts.
 #[derive(Debug)]
 pub struct Catalogue {
     pub defis_file: String,
-    pub defis: Vec<(String, usize, RawDefi)>,
+    pub defis: Vec<Keyed<RawDefi>>,
     pub people_file: String,
     pub people: IndexMap<String, RawPerson>,
     pub skills_file: String,
-    pub skills: Vec<(String, String)>,
+    pub skills: Vec<Skill>,
     pub promos_file: String,
-    pub promotions: Vec<(String, usize, RawPromotion)>,
-    /// Keys written twice with the same value: (file, key).
-    pub repeated_keys: Vec<(String, RepeatedKey)>,
+    pub promotions: Vec<Keyed<RawPromotion>>,
+    /// Keys written twice with the same value, in any of the four files.
+    pub repeated_keys: Vec<RepeatedKey>,
 }
 
 impl Catalogue {
@@ -95,35 +105,35 @@ impl Catalogue {
         Ok(Catalogue {
             repeated_keys,
             defis_file: defis.name.clone(),
-            defis: defi_map
-                .into_iter()
-                .map(|(key, v)| (key, line_of(&v), v.value))
-                .collect(),
+            defis: defi_map.into_iter().map(keyed).collect(),
             people_file: people.name.clone(),
             people: people_map,
             skills_file: skills.name.clone(),
-            skills: skill_map.into_iter().collect(),
-            promos_file: promos.name.clone(),
-            promotions: promo_map
+            skills: skill_map
                 .into_iter()
-                .map(|(key, v)| (key, line_of(&v), v.value))
+                .map(|(id, label)| Skill { id, label })
                 .collect(),
+            promos_file: promos.name.clone(),
+            promotions: promo_map.into_iter().map(keyed).collect(),
         })
     }
 }
 
 fn read<T: serde::de::DeserializeOwned>(
     source: &SourceText,
-    repeated_keys: &mut Vec<(String, RepeatedKey)>,
+    repeated_keys: &mut Vec<RepeatedKey>,
 ) -> Result<T, SourceError> {
-    let (value, repeated) = yaml::parse(source)?;
-    repeated_keys.extend(repeated.into_iter().map(|r| (source.name.clone(), r)));
-    Ok(value)
+    let parsed = yaml::parse(source)?;
+    repeated_keys.extend(parsed.repeated_keys);
+    Ok(parsed.value)
 }
 
-/// The line where a spanned value starts (1-based).
-pub fn line_of<T>(spanned: &Spanned<T>) -> usize {
-    spanned.referenced.line() as usize
+fn keyed<T>((key, spanned): (String, Spanned<T>)) -> Keyed<T> {
+    Keyed {
+        key,
+        line: line_of(&spanned),
+        value: spanned.value,
+    }
 }
 
 #[cfg(test)]
@@ -132,14 +142,6 @@ mod tests {
 
     fn source(text: &str) -> SourceText {
         SourceText::new("defis.yml", text)
-    }
-
-    #[test]
-    fn entries_keep_their_line() {
-        let text = "a:\n  title: A\n  year: 2018\n\nb:\n  title: B\n";
-        let (map, _): (IndexMap<String, Spanned<RawDefi>>, _) = yaml::parse(&source(text)).unwrap();
-        let lines: Vec<usize> = map.values().map(line_of).collect();
-        assert_eq!(lines, vec![2, 6]);
     }
 
     #[test]
@@ -160,7 +162,7 @@ mod tests {
     #[test]
     fn promotions_are_numbers_or_words() {
         let text = "a:\n  promotion: 4\nb:\n  promotion: dig\n";
-        let (map, _): (IndexMap<String, RawDefi>, _) = yaml::parse(&source(text)).unwrap();
+        let map: IndexMap<String, RawDefi> = yaml::parse(&source(text)).unwrap().value;
         let ids: Vec<String> = map
             .values()
             .map(|d| d.promotion.as_ref().unwrap().value.id())

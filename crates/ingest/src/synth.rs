@@ -33,8 +33,8 @@ pub struct Generated {
 
 pub fn generate(model: &Model, scale: usize, seed: u64) -> Result<Generated, SourceError> {
     let mut rng = fastrand::Rng::with_seed(seed);
-    let (defis, _): (IndexMap<String, Value>, _) = crate::yaml::parse(&model.defis)?;
-    let (people, _): (IndexMap<String, Value>, _) = crate::yaml::parse(&model.people)?;
+    let defis: IndexMap<String, Value> = crate::yaml::parse(&model.defis)?.value;
+    let people: IndexMap<String, Value> = crate::yaml::parse(&model.people)?.value;
     let rows = crate::journal::parse_rows(&model.journal)?;
 
     // A prefix, so that name rules on word ends (plurals) behave as on the real names.

@@ -9,12 +9,11 @@ use indexmap::IndexMap;
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
-use crate::journal::{DefiNames, NameMatch};
-use crate::names::fold;
-use crate::outline::{Heading, Item};
-use crate::site::line_of;
+use crate::names::{fold, DefiNames, NameMatch};
+use crate::outline::{Item, Record};
+use crate::report::{Finding, Report};
 use crate::source::{SourceError, SourceText};
-use crate::yaml;
+use crate::yaml::{self, line_of};
 
 #[derive(Deserialize)]
 struct RawTable {
@@ -51,7 +50,7 @@ impl Table {
     /// Reads the table; a spelling or package written for two technologies, or an unknown kind,
     /// is an error naming the line.
     pub fn parse(source: &SourceText) -> Result<Table, SourceError> {
-        let (raw, _): (RawTable, _) = yaml::parse(source)?;
+        let raw: RawTable = yaml::parse(source)?.value;
         let mut table = Table::default();
         for (id, entry) in &raw.technologies {
             let line = line_of(entry);
@@ -135,24 +134,6 @@ fn is_tentative(text: &str) -> bool {
     TENTATIVE.iter().any(|m| text.contains(m))
 }
 
-/// A declared stack file: its headings are défis; the one file's year decides « EIG Link ».
-pub struct StackFile<'a> {
-    pub source: &'a SourceText,
-    pub promotion_id: &'a str,
-    pub year: i32,
-    /// The headings that are défis (level 1 in org, level 2 in Markdown).
-    pub defis: Vec<Heading>,
-}
-
-/// What a stack file gives: stacks, and the words no entry of the table names.
-pub struct Declared {
-    pub stacks: Vec<TechStack>,
-    /// (line, défi heading, words) for the report.
-    pub unmapped: Vec<(usize, String, String)>,
-    /// (line, heading) of headings naming no défi.
-    pub unmatched: Vec<(usize, String)>,
-}
-
 /// Sub-headings listing deliverables (`Livrables code`, `Livrables d'information`) name no
 /// technology; the others (`Stack`, `Outils de développement`, Markdown parts such as Plume's
 /// `Édition`) do.
@@ -160,17 +141,25 @@ fn is_stack_section(title: &str) -> bool {
     !fold(title).starts_with("livrables")
 }
 
-pub fn declared(file: &StackFile, names: &DefiNames, table: &Table) -> Declared {
-    let mut out = Declared {
-        stacks: Vec::new(),
-        unmapped: Vec::new(),
-        unmatched: Vec::new(),
-    };
-    for heading in &file.defis {
+/// The stacks a stack file declares, one per défi heading (the file's year decides « EIG
+/// Link »). Into `report`, in this order: the headings that name no défi, the words no entry
+/// of the table names, the stacks left undocumented.
+pub fn declared(
+    file: &Record,
+    names: &DefiNames,
+    table: &Table,
+    report: &mut Report,
+) -> Vec<TechStack> {
+    let mut stacks = Vec::new();
+    // (line, finding), reported once the whole file is read.
+    let mut unmatched = Vec::new();
+    let mut unmapped = Vec::new();
+    for heading in &file.headings {
         let defi_id = match names.find(&heading.title, file.year) {
             NameMatch::Exact(id) | NameMatch::Approximate(id, _) => Some(id),
             NameMatch::None => {
-                out.unmatched.push((heading.line, heading.title.clone()));
+                let label = heading.title.clone();
+                unmatched.push((heading.line, Finding::UnmatchedStackHeading { label }));
                 None
             }
         };
@@ -195,8 +184,11 @@ pub fn declared(file: &StackFile, names: &DefiNames, table: &Table) -> Declared 
                         }),
                         None if table.is_ignored(&words) => {}
                         None => {
-                            out.unmapped
-                                .push((item.line, heading.title.clone(), words.clone()));
+                            let finding = Finding::UnmappedTechnology {
+                                heading: heading.title.clone(),
+                                words: words.clone(),
+                            };
+                            unmapped.push((item.line, finding));
                             mentions.push(TechMention {
                                 technology_id: None,
                                 raw: words,
@@ -209,7 +201,7 @@ pub fn declared(file: &StackFile, names: &DefiNames, table: &Table) -> Declared 
             }
         }
         let documented = !heading.todo && !mentions.is_empty();
-        out.stacks.push(TechStack {
+        stacks.push(TechStack {
             defi_id,
             label: heading.title.clone(),
             promotion_id: file.promotion_id.to_string(),
@@ -218,7 +210,15 @@ pub fn declared(file: &StackFile, names: &DefiNames, table: &Table) -> Declared 
             mentions,
         });
     }
-    out
+    let name = &file.source.name;
+    for (line, finding) in unmatched.into_iter().chain(unmapped) {
+        report.add(name, Some(line), finding);
+    }
+    for stack in stacks.iter().filter(|s| !s.documented) {
+        let label = stack.label.clone();
+        report.add(name, None, Finding::UndocumentedStack { label });
+    }
+    stacks
 }
 
 /// Bullets and their nested bullets, in order.
@@ -236,7 +236,7 @@ fn flatten(items: &[Item]) -> Vec<&Item> {
 /// `Label : a, b et c` → a, b, c (the label counts when it names a technology: `python: pandas`);
 /// `a (b, c)` → a, b, c, unless the parentheses only hold a doubt (`Datatables (?)`), which
 /// makes `a` tentative; `a ou b` makes both tentative; ` pour …` is a purpose, not a technology.
-pub fn mentions_of(text: &str, table: &Table) -> Vec<(String, bool)> {
+fn mentions_of(text: &str, table: &Table) -> Vec<(String, bool)> {
     let mut out = Vec::new();
     let (label, body) = match text.split_once(':') {
         Some((label, body)) if !label.contains("//") && label.chars().count() <= 40 => {

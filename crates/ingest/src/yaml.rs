@@ -15,18 +15,24 @@ use serde_saphyr::Spanned;
 
 use crate::source::{SourceError, SourceText};
 
-/// A key written a second time, with the same value, at `line`.
+/// A key written a second time, with the same value, in `file` at `line`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RepeatedKey {
+    pub file: String,
     pub line: usize,
     pub key: String,
 }
 
+/// One YAML file read: its value, and the keys written twice with the same value.
+#[derive(Debug)]
+pub struct Parsed<T> {
+    pub value: T,
+    pub repeated_keys: Vec<RepeatedKey>,
+}
+
 /// Parses one YAML file; an empty file, invalid YAML, a wrong type or a key repeated
 /// with another value is an error naming the line.
-pub fn parse<T: DeserializeOwned>(
-    source: &SourceText,
-) -> Result<(T, Vec<RepeatedKey>), SourceError> {
+pub fn parse<T: DeserializeOwned>(source: &SourceText) -> Result<Parsed<T>, SourceError> {
     source.require_content()?;
     let scanned: Scanned =
         serde_saphyr::from_str_with_options(&source.text, options(DuplicateKeyPolicy::PassThrough))
@@ -45,6 +51,7 @@ pub fn parse<T: DeserializeOwned>(
             ));
         }
         repeated.push(RepeatedKey {
+            file: source.name.clone(),
             line: duplicate.line,
             key: duplicate.key,
         });
@@ -52,7 +59,10 @@ pub fn parse<T: DeserializeOwned>(
     let value =
         serde_saphyr::from_str_with_options(&source.text, options(DuplicateKeyPolicy::FirstWins))
             .map_err(|e| yaml_error(source, &e))?;
-    Ok((value, repeated))
+    Ok(Parsed {
+        value,
+        repeated_keys: repeated,
+    })
 }
 
 /// The parser's limits against hostile input, raised to fit a catalogue 100 times the real one
@@ -177,6 +187,11 @@ impl<'de> Visitor<'de> for ScanVisitor {
     }
 }
 
+/// The line where a spanned value starts (1-based).
+pub fn line_of<T>(spanned: &Spanned<T>) -> usize {
+    spanned.referenced.line() as usize
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -189,11 +204,12 @@ mod tests {
     #[test]
     fn a_key_repeated_with_its_value_is_reported_not_fatal() {
         let text = "a:\n  title: A\n  link: x\n  link: x\nb:\n  title: B\n";
-        let (map, repeated): (IndexMap<String, Value>, _) = parse(&yaml(text)).unwrap();
-        assert_eq!(map.len(), 2);
+        let parsed: Parsed<IndexMap<String, Value>> = parse(&yaml(text)).unwrap();
+        assert_eq!(parsed.value.len(), 2);
         assert_eq!(
-            repeated,
+            parsed.repeated_keys,
             vec![RepeatedKey {
+                file: "f.yml".into(),
                 line: 4,
                 key: "link".into()
             }]
@@ -206,6 +222,14 @@ mod tests {
         let err = parse::<IndexMap<String, Value>>(&yaml(text)).unwrap_err();
         assert_eq!(err.line, Some(5), "{err}");
         assert!(err.message.to_string().contains("en double"), "{err}");
+    }
+
+    #[test]
+    fn spanned_entries_keep_their_line() {
+        let text = "a:\n  title: A\n  year: 2018\n\nb:\n  title: B\n";
+        let map: IndexMap<String, Spanned<Value>> = parse(&yaml(text)).unwrap().value;
+        let lines: Vec<usize> = map.values().map(line_of).collect();
+        assert_eq!(lines, vec![2, 6]);
     }
 
     #[test]

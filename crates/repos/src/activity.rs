@@ -1,17 +1,42 @@
 //! A folder of clones into the export's activity: each clone scanned and its technologies named,
 //! the sound ones matched to the défis, and what was found put into the fidelity report in its
-//! words (`report::What`), placed at the folder or at the mapping file's line.
+//! words (`report::Finding`), placed at the folder or at the mapping file's line.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use eig_pulse_core::{Export, Text};
-use eig_pulse_ingest::report::What;
+use eig_pulse_ingest::report::Finding;
 use eig_pulse_ingest::repositories::MappingLine;
 use eig_pulse_ingest::technologies::Table;
 use eig_pulse_ingest::Report;
 
-use crate::matching::{match_scans, DefiLinks, Finding};
-use crate::scan::{scan, Problem, Scan};
+use crate::matching::{match_scans, DefiLinks, MatchFinding, Matched};
+use crate::problem::Problem;
+use crate::scan::{scan, Scan};
+
+/// A folder of the repositories folder: its name, and its path.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Folder {
+    pub name: String,
+    pub path: PathBuf,
+}
+
+/// The folders directly inside `dir`, by name, hidden ones aside (files are ignored).
+pub fn folders(dir: &Path) -> std::io::Result<Vec<Folder>> {
+    let mut folders = Vec::new();
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if !name.starts_with('.') && entry.path().is_dir() {
+            folders.push(Folder {
+                name,
+                path: entry.path(),
+            });
+        }
+    }
+    folders.sort();
+    Ok(folders)
+}
 
 /// Scans the clone at `path`, named `folder`, and names its frameworks and languages through
 /// `table`. A problem, or files left unread, goes into `report`, placed at `path`.
@@ -21,12 +46,12 @@ pub fn scan_folder(path: &Path, folder: &str, table: &Table, report: &mut Report
         Ok(mut scan) => {
             name_technologies(&mut scan, table);
             if let Some(example) = scan.skipped.first() {
-                let what = What::SkippedFiles {
+                let finding = Finding::SkippedFiles {
                     folder: folder.to_string(),
                     files: scan.skipped.len(),
                     example: example.clone(),
                 };
-                report.add(&place, None, what);
+                report.add(&place, None, finding);
             }
             Some(scan)
         }
@@ -53,12 +78,12 @@ fn name_technologies(scan: &mut Scan, table: &Table) {
     }
 }
 
-fn problem_found(folder: String, problem: Problem) -> What {
+fn problem_found(folder: String, problem: Problem) -> Finding {
     match problem {
-        Problem::NotARepository => What::NotARepository { folder },
-        Problem::Empty => What::EmptyRepository { folder },
-        Problem::Shallow => What::ShallowClone { folder },
-        Problem::Unreadable(detail) => What::UnreadableRepository { folder, detail },
+        Problem::NotARepository => Finding::NotARepository { folder },
+        Problem::Empty => Finding::EmptyRepository { folder },
+        Problem::Shallow => Finding::ShallowClone { folder },
+        Problem::Unreadable(detail) => Finding::UnreadableRepository { folder, detail },
     }
 }
 
@@ -83,10 +108,10 @@ pub fn add_matches(
             source_code: d.source_code.clone(),
         })
         .collect();
-    let (records, findings) = match_scans(scans, &defis, mapping);
+    let Matched { records, findings } = match_scans(scans, &defis, mapping);
     for finding in findings {
-        let (file, line) = finding.place(repos, mapping_name);
-        report.add(&file, line, finding.into());
+        let place = finding.place(repos, mapping_name);
+        report.add(&place.file, place.line, finding.into());
     }
     report.count(
         Text::fixed("dossiers de dépôts", "repository folders"),
@@ -106,50 +131,62 @@ pub fn add_matches(
     export.activity = records;
 }
 
-impl Finding {
+/// Where the report places a finding: a file (or folder), and a line when there is one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Place {
+    pub file: String,
+    pub line: Option<usize>,
+}
+
+impl MatchFinding {
     /// Where the report places it: its folder under `repos`, or its line of the mapping file.
-    pub fn place(&self, repos: &Path, mapping_name: &str) -> (String, Option<usize>) {
+    pub fn place(&self, repos: &Path, mapping_name: &str) -> Place {
         match self {
-            Finding::Unmatched { folder, .. }
-            | Finding::SameRepository { folder, .. }
-            | Finding::ThroughMapping { folder, .. }
-            | Finding::SharedByDefis { folder, .. } => {
-                (repos.join(folder).display().to_string(), None)
-            }
-            Finding::MappingUnknownDefi { line, .. } | Finding::MappingUnused { line, .. } => {
-                (mapping_name.to_string(), Some(*line))
-            }
+            MatchFinding::Unmatched { folder, .. }
+            | MatchFinding::SameRepository { folder, .. }
+            | MatchFinding::ThroughMapping { folder, .. }
+            | MatchFinding::SharedByDefis { folder, .. } => Place {
+                file: repos.join(folder).display().to_string(),
+                line: None,
+            },
+            MatchFinding::MappingUnknownDefi { line, .. }
+            | MatchFinding::MappingUnused { line, .. } => Place {
+                file: mapping_name.to_string(),
+                line: Some(*line),
+            },
         }
     }
 }
 
 /// The one translation of matching's findings into the report's words.
-impl From<Finding> for What {
-    fn from(finding: Finding) -> What {
+impl From<MatchFinding> for Finding {
+    fn from(finding: MatchFinding) -> Finding {
         match finding {
-            Finding::Unmatched {
+            MatchFinding::Unmatched {
                 folder,
                 remote,
                 organisation_of,
-            } => What::UnmatchedRepository {
+            } => Finding::UnmatchedRepository {
                 folder,
                 remote,
                 organisation_of,
             },
-            Finding::SameRepository { folder, first } => {
-                What::DuplicateRepository { folder, first }
+            MatchFinding::SameRepository { folder, first } => {
+                Finding::DuplicateRepository { folder, first }
             }
-            Finding::ThroughMapping {
+            MatchFinding::ThroughMapping {
                 folder, defi_id, ..
-            } => What::MappedRepository { folder, defi_id },
-            Finding::SharedByDefis { folder, defi_ids } => {
-                What::SharedRepository { folder, defi_ids }
+            } => Finding::MappedRepository { folder, defi_id },
+            MatchFinding::SharedByDefis { folder, defi_ids } => {
+                Finding::SharedRepository { folder, defi_ids }
             }
-            Finding::MappingUnknownDefi { key, defi_id, .. } => What::StaleRepositoryMapping {
-                entry: key,
-                unknown_defi: Some(defi_id),
-            },
-            Finding::MappingUnused { key, .. } => What::StaleRepositoryMapping {
+            MatchFinding::MappingUnknownDefi { key, defi_id, .. } => {
+                Finding::StaleRepositoryMapping {
+                    entry: key,
+                    unknown_defi: Some(defi_id),
+                }
+            }
+            MatchFinding::MappingUnused { key, .. } => Finding::StaleRepositoryMapping {
                 entry: key,
                 unknown_defi: None,
             },
@@ -164,59 +201,65 @@ mod tests {
     #[test]
     fn folder_findings_are_placed_at_the_folder_mapping_ones_at_their_line() {
         let repos = Path::new("/clones");
-        let unmatched = Finding::Unmatched {
+        let unmatched = MatchFinding::Unmatched {
             folder: "stray".into(),
             remote: None,
             organisation_of: Some("delta".into()),
         };
         assert_eq!(
             unmatched.place(repos, "map.yml"),
-            ("/clones/stray".to_string(), None)
+            Place {
+                file: "/clones/stray".to_string(),
+                line: None
+            }
         );
         assert_eq!(
-            What::from(unmatched),
-            What::UnmatchedRepository {
+            Finding::from(unmatched),
+            Finding::UnmatchedRepository {
                 folder: "stray".into(),
                 remote: None,
                 organisation_of: Some("delta".into()),
             }
         );
-        let mapped = Finding::ThroughMapping {
+        let mapped = MatchFinding::ThroughMapping {
             folder: "front".into(),
             defi_id: "alpha".into(),
             line: 3,
         };
-        assert_eq!(mapped.place(repos, "map.yml").1, None);
+        assert_eq!(mapped.place(repos, "map.yml").line, None);
         assert_eq!(
-            What::from(mapped),
-            What::MappedRepository {
+            Finding::from(mapped),
+            Finding::MappedRepository {
                 folder: "front".into(),
                 defi_id: "alpha".into(),
             }
         );
-        let unknown = Finding::MappingUnknownDefi {
+        let unknown = MatchFinding::MappingUnknownDefi {
             key: "typo".into(),
             defi_id: "nobody".into(),
             line: 9,
         };
         assert_eq!(
             unknown.place(repos, "map.yml"),
-            ("map.yml".to_string(), Some(9))
+            Place {
+                file: "map.yml".to_string(),
+                line: Some(9)
+            }
         );
         assert_eq!(
-            What::from(unknown),
-            What::StaleRepositoryMapping {
+            Finding::from(unknown),
+            Finding::StaleRepositoryMapping {
                 entry: "typo".into(),
                 unknown_defi: Some("nobody".into()),
             }
         );
-        let unused = Finding::MappingUnused {
+        let unused = MatchFinding::MappingUnused {
             key: "gone".into(),
             line: 7,
         };
         assert_eq!(
-            What::from(unused),
-            What::StaleRepositoryMapping {
+            Finding::from(unused),
+            Finding::StaleRepositoryMapping {
                 entry: "gone".into(),
                 unknown_defi: None,
             }
@@ -231,11 +274,11 @@ mod tests {
         let table = Table::default();
         let mut report = Report::default();
         assert!(scan_folder(&path, "notes", &table, &mut report).is_none());
-        assert_eq!(report.findings.len(), 1);
-        assert_eq!(report.findings[0].file, path.display().to_string());
+        assert_eq!(report.entries.len(), 1);
+        assert_eq!(report.entries[0].file, path.display().to_string());
         assert_eq!(
-            report.findings[0].what,
-            What::NotARepository {
+            report.entries[0].finding,
+            Finding::NotARepository {
                 folder: "notes".into()
             }
         );

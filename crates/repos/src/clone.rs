@@ -1,8 +1,9 @@
 //! Which catalogue URLs are repositories, and bare clones of them with gitoxide.
 //!
-//! A repository URL is `http(s)://host.tld/owner/name[/more]` (one path segment is an
-//! organisation or user page: skipped) or `file://…` (local copies, which is how the tests
-//! exercise cloning). Forge page suffixes (`/tree/…`, `/blob/…`, `/-/…`) are cut off.
+//! A repository URL is `http(s)://host.tld/owner/name[/more]` on a web host (one path segment is
+//! an organisation or user page: skipped) or `file://…` (local copies, which is how the tests
+//! exercise cloning), read by the `url` crate. Forge page suffixes (`/tree/…`, `/blob/…`,
+//! `/-/…`) are cut off.
 //! `file://` clones go through `git upload-pack` as gitoxide's local transport does;
 //! HTTPS is only there when this crate is built with its `https` feature.
 
@@ -10,6 +11,11 @@ use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
+
+use eig_pulse_ingest::urls::is_web_host;
+use url::Url;
+
+use crate::problem::with_causes;
 
 /// What a catalogue URL is, for cloning.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,38 +32,37 @@ pub enum Target {
 
 /// Classifies one `source_code` value.
 pub fn target(url: &str) -> Target {
-    let url = url.trim();
-    if url.chars().any(char::is_whitespace) {
+    let text = url.trim();
+    if text.chars().any(char::is_whitespace) {
         return Target::Malformed;
     }
-    let Some((scheme, rest)) = url.split_once("://") else {
+    let Ok(url) = Url::parse(text) else {
         return Target::Malformed;
     };
-    match scheme.to_ascii_lowercase().as_str() {
-        "file" if rest.starts_with('/') && rest.len() > 1 => {
-            Target::Repository(url.trim_end_matches('/').to_string())
+    match url.scheme() {
+        "file" if url.host_str().unwrap_or_default().is_empty() && url.path() != "/" => {
+            Target::Repository(text.trim_end_matches('/').to_string())
         }
-        "http" | "https" => {
-            let (host, path) = rest.split_once('/').unwrap_or((rest, ""));
-            let host_name = host.rsplit('@').next().unwrap_or_default();
-            let host_name = host_name.split(':').next().unwrap_or_default();
-            let valid_host =
-                host_name.contains('.') && !host_name.starts_with('.') && !host_name.ends_with('.');
-            if !valid_host {
-                return Target::Malformed;
-            }
-            let path = path.split(['?', '#']).next().unwrap_or_default();
+        "http" | "https" if url.host_str().is_some_and(is_web_host) => {
             let mut segments = Vec::new();
-            for segment in path.split('/').filter(|s| !s.is_empty()) {
+            for segment in url.path_segments().into_iter().flatten() {
                 if matches!(segment, "-" | "tree" | "blob" | "commits" | "wiki") {
                     break;
                 }
-                segments.push(segment);
+                if !segment.is_empty() {
+                    segments.push(segment.to_string());
+                }
             }
             match segments.len() {
                 0 => Target::NoRepositoryPath,
                 1 => Target::OrganisationPage,
-                _ => Target::Repository(format!("{scheme}://{host}/{}", segments.join("/"))),
+                _ => {
+                    let mut repository = url;
+                    repository.set_path(&segments.join("/"));
+                    repository.set_query(None);
+                    repository.set_fragment(None);
+                    Target::Repository(repository.into())
+                }
             }
         }
         _ => Target::Malformed,
@@ -159,10 +164,10 @@ fn fetch(url: &str, into: &Path, interrupt: &AtomicBool, limits: Limits) -> Resu
         gix::create::Options::default(),
         options,
     )
-    .map_err(|e| crate::with_causes(&e))?;
+    .map_err(|e| with_causes(&e))?;
     prepare
         .fetch_only(gix::progress::Discard, interrupt)
-        .map_err(|e| crate::with_causes(&e))?;
+        .map_err(|e| with_causes(&e))?;
     Ok(())
 }
 
@@ -224,6 +229,20 @@ mod tests {
                 "file:///tmp/clones/foo.git",
                 repo("file:///tmp/clones/foo.git"),
             ),
+            ("file:///", Target::Malformed),
+            ("file://server/share/foo", Target::Malformed),
+            // Case, credentials, port, query: as the `url` crate writes the URL.
+            (
+                "HTTPS://GitHub.com/Etalab/Foo/blob/main/README.md?plain=1#L3",
+                repo("https://github.com/Etalab/Foo"),
+            ),
+            (
+                "https://oauth2:tok3n@gitlab.com:8443/a/b/",
+                repo("https://oauth2:tok3n@gitlab.com:8443/a/b"),
+            ),
+            ("https://localhost/a/b", Target::Malformed),
+            ("https://[::1]/a/b", Target::Malformed),
+            ("https://github.com/a b/c", Target::Malformed),
         ];
         for (url, expected) in cases {
             assert_eq!(target(url), expected, "{url}");

@@ -16,6 +16,8 @@ use eig_pulse_core::contract::export::LanguageBytes;
 use gix::ObjectId;
 use linguist_types::LanguageType;
 
+use crate::problem::with_causes;
+
 /// The largest blob read (linguist's « large » bound).
 pub const MAX_BLOB: u64 = 1024 * 1024;
 
@@ -141,7 +143,7 @@ fn walk(
 ) -> Result<(), String> {
     let tree = repo
         .find_tree(tree)
-        .map_err(|e| format!("tree {tree}: {}", crate::with_causes(&e)))?;
+        .map_err(|e| format!("tree {tree}: {}", with_causes(&e)))?;
     for entry in tree.iter() {
         let entry = entry.map_err(|e| format!("tree {}: {e}", tree.id))?;
         let path = format!("{prefix}{}", entry.filename());

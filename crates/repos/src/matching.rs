@@ -20,7 +20,7 @@ pub use eig_pulse_ingest::repositories::MappingLine as MappingEntry;
 
 /// What matching found, besides the records.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Finding {
+pub enum MatchFinding {
     /// Neither its remote nor the mapping names a défi. `organisation_of`: the défi whose
     /// `source_code` is the organisation page this remote belongs to (a mapping entry is then
     /// the fix).
@@ -52,15 +52,18 @@ pub enum Finding {
     MappingUnused { key: String, line: usize },
 }
 
+/// What matching gives: the activity records, by défi id then folder, and the findings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Matched {
+    pub records: Vec<Activity>,
+    pub findings: Vec<MatchFinding>,
+}
+
 /// The activity records, by défi id then folder, and the findings.
 ///
 /// A record's `url` is the catalogue's `source_code` when matched through it; through the
 /// mapping, the clone's remote URL, else the défi's first `source_code`, else empty.
-pub fn match_scans(
-    scans: Vec<Scan>,
-    defis: &[DefiLinks],
-    mapping: &[MappingEntry],
-) -> (Vec<Activity>, Vec<Finding>) {
+pub fn match_scans(scans: Vec<Scan>, defis: &[DefiLinks], mapping: &[MappingEntry]) -> Matched {
     let mut by_key: HashMap<String, Vec<(&str, &str)>> = HashMap::new();
     for defi in defis {
         for url in &defi.source_code {
@@ -79,7 +82,7 @@ pub fn match_scans(
         let key = scan.remote_url.as_deref().and_then(remote::key);
         if let Some(key) = &key {
             if let Some(first) = scanned_keys.get(key) {
-                findings.push(Finding::SameRepository {
+                findings.push(MatchFinding::SameRepository {
                     folder: scan.folder,
                     first: first.clone(),
                 });
@@ -100,7 +103,7 @@ pub fn match_scans(
                 match entry {
                     Some((index, entry)) if known.contains(entry.defi_id.as_str()) => {
                         used_entries.insert(index);
-                        findings.push(Finding::ThroughMapping {
+                        findings.push(MatchFinding::ThroughMapping {
                             folder: scan.folder.clone(),
                             defi_id: entry.defi_id.clone(),
                             line: entry.line,
@@ -131,7 +134,7 @@ pub fn match_scans(
                     .flat_map(|(_, links)| links.iter().map(|(id, _)| id.to_string()))
                     .min()
             });
-            findings.push(Finding::Unmatched {
+            findings.push(MatchFinding::Unmatched {
                 folder: scan.folder,
                 remote: scan.remote_url,
                 organisation_of,
@@ -139,7 +142,7 @@ pub fn match_scans(
             continue;
         }
         if matches.len() > 1 {
-            findings.push(Finding::SharedByDefis {
+            findings.push(MatchFinding::SharedByDefis {
                 folder: scan.folder.clone(),
                 defi_ids: matches.iter().map(|m| m.0.clone()).collect(),
             });
@@ -159,23 +162,23 @@ pub fn match_scans(
 
     for (index, entry) in mapping.iter().enumerate() {
         if !known.contains(entry.defi_id.as_str()) {
-            findings.push(Finding::MappingUnknownDefi {
+            findings.push(MatchFinding::MappingUnknownDefi {
                 key: entry.key.clone(),
                 defi_id: entry.defi_id.clone(),
                 line: entry.line,
             });
         } else if !used_entries.contains(&index) {
-            findings.push(Finding::MappingUnused {
+            findings.push(MatchFinding::MappingUnused {
                 key: entry.key.clone(),
                 line: entry.line,
             });
         }
     }
     records.sort_by(|a, b| (&a.1.defi_id, &a.0).cmp(&(&b.1.defi_id, &b.0)));
-    (
-        records.into_iter().map(|(_, activity)| activity).collect(),
+    Matched {
+        records: records.into_iter().map(|(_, activity)| activity).collect(),
         findings,
-    )
+    }
 }
 
 fn first_source_code(defis: &[DefiLinks], defi_id: &str) -> Option<String> {

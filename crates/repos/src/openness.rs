@@ -15,7 +15,7 @@ use eig_pulse_core::contract::export::{CiSystem, Openness};
 use gix::prelude::FindExt as _;
 use gix::ObjectId;
 
-use crate::scan::Problem;
+use crate::problem::{with_causes, Problem};
 
 /// How many folders below the root a tests folder may sit.
 const TESTS_DEPTH: usize = 2;
@@ -69,7 +69,7 @@ impl Reader<'_> {
         let size = self
             .repo
             .find_header(id)
-            .map_err(|e| Problem::Unreadable(format!("blob {id}: {}", crate::with_causes(&e))))?
+            .map_err(|e| Problem::Unreadable(format!("blob {id}: {}", with_causes(&e))))?
             .size();
         if size > MAX_TEXT_BYTES {
             return Ok(None);
@@ -78,7 +78,7 @@ impl Reader<'_> {
             .repo
             .objects
             .find_blob(&id, &mut self.buf)
-            .map_err(|e| Problem::Unreadable(format!("blob {id}: {}", crate::with_causes(&e))))?;
+            .map_err(|e| Problem::Unreadable(format!("blob {id}: {}", with_causes(&e))))?;
         Ok(Some(String::from_utf8_lossy(blob.data).into_owned()))
     }
 }

@@ -8,28 +8,29 @@ use std::path::{Path, PathBuf};
 use eig_pulse_core::contract::validate::is_slug;
 use eig_pulse_ingest::names::slug;
 use eig_pulse_ingest::repositories::{MappingLine, SourceCodeLink};
+use url::Url;
 
 use crate::clone::{clone_bare, target, Target};
 use crate::remote;
 
 /// The mapping's URL entries (an organisation's repositories) as links to clone, in file order;
-/// each is named by the slug of its défi id and the URL's last segment. Folder names are skipped.
+/// each is named by the slug of its défi id and the URL's last path segment. Folder names are
+/// skipped.
 pub fn mapping_links(mapping: Vec<MappingLine>) -> Vec<SourceCodeLink> {
     mapping
         .into_iter()
-        .filter(|entry| entry.key.contains("://"))
-        .map(|entry| {
-            let name = entry
-                .key
-                .trim_end_matches('/')
-                .rsplit('/')
-                .next()
-                .unwrap_or_default();
-            SourceCodeLink {
+        .filter_map(|entry| {
+            let url = Url::parse(&entry.key).ok().filter(Url::has_host)?;
+            let name = url
+                .path_segments()
+                .and_then(|mut segments| segments.rfind(|s| !s.is_empty()))
+                .unwrap_or_default()
+                .to_string();
+            Some(SourceCodeLink {
                 defi_id: slug(&format!("{} {name}", entry.defi_id)),
                 line: entry.line,
                 url: entry.key,
-            }
+            })
         })
         .collect()
 }

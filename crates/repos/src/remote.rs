@@ -1,31 +1,55 @@
-//! Remote URLs made comparable: one key per repository, whatever the spelling.
+//! Remote URLs made comparable and publishable: one key per repository, whatever the spelling,
+//! and the one `https://` form a record may carry.
 //!
-//! `https://GitHub.com/Etalab/Foo.git/`, `http://www.github.com/etalab/foo` and
-//! `git@github.com:etalab/foo.git` all give `github.com/etalab/foo`. A `file://` URL or a
-//! local path gives its path.
+//! As git reads a remote, `scheme://…` is a URL (read by the `url` crate) and anything else is
+//! `host:path` or a local path (read by `gix::url`); whether a host is a web host is
+//! `eig_pulse_ingest::urls`' rule. `https://GitHub.com/Etalab/Foo.git/`,
+//! `http://www.github.com/etalab/foo` and `git@github.com:etalab/foo.git` all give
+//! `github.com/etalab/foo`. A `file://` URL or a local path gives its path.
+
+use eig_pulse_ingest::urls::{is_web_host, without_www};
+
+/// A remote in parts, as written: its scheme (`file` for a local path), its host, if any, and
+/// its path (query and fragment aside).
+struct Remote {
+    scheme: String,
+    host: Option<String>,
+    path: String,
+}
+
+impl Remote {
+    fn parse(text: &str) -> Option<Remote> {
+        let text = text.trim();
+        if text.contains("://") {
+            let url = url::Url::parse(text).ok()?;
+            return Some(Remote {
+                scheme: url.scheme().to_string(),
+                host: url.host_str().filter(|h| !h.is_empty()).map(str::to_string),
+                path: url.path().to_string(),
+            });
+        }
+        let url = gix::url::parse(text.as_bytes()).ok()?;
+        Some(Remote {
+            scheme: url.scheme.as_str().to_string(),
+            host: url.host().map(str::to_string),
+            path: url.path.to_string(),
+        })
+    }
+}
 
 /// The comparable key of a remote URL: lower-case host and path, without scheme, user,
 /// port, `www.`, `.git` suffix or trailing slash. `None` when nothing is left.
 pub fn key(url: &str) -> Option<String> {
-    let url = url.trim();
-    let (rest, is_local) = match url.split_once("://") {
-        Some((scheme, rest)) => (rest, scheme.eq_ignore_ascii_case("file")),
-        None => match scp_like(url) {
-            Some(joined) => return key(&format!("ssh://{joined}")),
-            None => (url, true),
-        },
+    let remote = Remote::parse(url)?;
+    let place = match &remote.host {
+        Some(host) => format!(
+            "{}/{}",
+            without_www(host),
+            remote.path.trim_start_matches('/')
+        ),
+        None => remote.path,
     };
-    let rest = rest.split(['?', '#']).next().unwrap_or_default();
-    let rest = if is_local {
-        rest.to_string()
-    } else {
-        let (authority, path) = rest.split_once('/').unwrap_or((rest, ""));
-        let host = authority.rsplit('@').next().unwrap_or_default();
-        let host = host.split(':').next().unwrap_or_default();
-        let host = host.strip_prefix("www.").unwrap_or(host);
-        format!("{host}/{path}")
-    };
-    let mut key = rest.to_lowercase();
+    let mut key = place.to_lowercase();
     loop {
         let before = key.len();
         key = key.trim_end_matches('/').to_string();
@@ -44,46 +68,14 @@ pub fn key(url: &str) -> Option<String> {
 /// port, query or fragment (`git@host:path` becomes `https://host/path`). `None` for a
 /// `file://` URL, a local path or anything else that names no web host.
 pub fn publishable(url: &str) -> Option<String> {
-    let url = url.trim();
-    let rest = match url.split_once("://") {
-        Some((scheme, rest))
-            if ["https", "http", "ssh", "git"]
-                .iter()
-                .any(|s| scheme.eq_ignore_ascii_case(s)) =>
-        {
-            rest.to_string()
-        }
-        Some(_) => return None,
-        None => scp_like(url)?,
-    };
-    let rest = rest.split(['?', '#']).next().unwrap_or_default();
-    let (authority, path) = rest.split_once('/').unwrap_or((rest, ""));
-    let host = authority.rsplit('@').next().unwrap_or_default();
-    let host = host
-        .split(':')
-        .next()
-        .unwrap_or_default()
-        .to_ascii_lowercase();
-    let path = path.trim_end_matches('/');
-    let valid = host.contains('.')
-        && !host.starts_with('.')
-        && !host.ends_with('.')
-        && host
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-'))
-        && !path.is_empty()
-        && !path.chars().any(|c| c.is_whitespace() || c.is_control());
-    valid.then(|| format!("https://{host}/{path}"))
-}
-
-/// `git@host:path` (scp-like syntax) as `git@host/path`; `None` for anything else.
-fn scp_like(url: &str) -> Option<String> {
-    let (before, path) = url.split_once(':')?;
-    let looks_like_host = !before.is_empty()
-        && !before.contains('/')
-        && !path.starts_with("//")
-        && before.contains(['@', '.']);
-    looks_like_host.then(|| format!("{before}/{path}"))
+    let remote = Remote::parse(url)?;
+    if !matches!(remote.scheme.as_str(), "https" | "http" | "ssh" | "git") {
+        return None;
+    }
+    let host = remote.host.filter(|host| is_web_host(host))?;
+    let path = remote.path.trim_start_matches('/').trim_end_matches('/');
+    let valid = !path.is_empty() && !path.chars().any(|c| c.is_whitespace() || c.is_control());
+    valid.then(|| format!("https://{}/{path}", host.to_ascii_lowercase()))
 }
 
 #[cfg(test)]
@@ -118,6 +110,17 @@ mod tests {
             ("../foo", None),
             ("https://github.com", None),
             ("javascript:alert(1)", None),
+            // The web-host rule: a dotted name or an IPv4 address, whatever the form.
+            (
+                "HTTP://GitHub.COM/Etalab/Foo",
+                Some("https://github.com/Etalab/Foo"),
+            ),
+            ("git://10.0.0.7/a/b.git", Some("https://10.0.0.7/a/b.git")),
+            ("https://localhost/a/b", None),
+            ("git@localhost:a/b", None),
+            ("ssh://git@[::1]/a/b", None),
+            ("https://github.com./a/b", None),
+            ("", None),
         ] {
             assert_eq!(publishable(url).as_deref(), published, "{url}");
         }
@@ -132,7 +135,11 @@ mod tests {
             "git@github.com:etalab/foo.git",
             "ssh://git@github.com:22/etalab/foo.git",
             "https://user@github.com/etalab/foo.git",
+            "https://user:tok3n@github.com:443/etalab/foo.git//",
             "  https://github.com/etalab/foo.git  ",
+            "https://github.com/etalab/foo?tab=readme#top",
+            "git@www.github.com:/etalab/foo.git/",
+            "github.com:etalab/foo",
         ];
         for url in spellings {
             assert_eq!(key(url).as_deref(), Some("github.com/etalab/foo"), "{url}");

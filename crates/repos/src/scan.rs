@@ -12,10 +12,12 @@ use gix::objs::commit::ref_iter::Token;
 use gix::prelude::FindExt as _;
 use time::{Date, Duration};
 
+use crate::code;
 use crate::openness;
+use crate::problem::{with_causes, Problem};
 
 /// A clone that could be read in full: its activity (without défi, URL or matching, which
-/// [`crate::matching`] fills in) and its remote.
+/// matching fills in, a floor above) and its remote.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Scan {
     /// The folder's name inside the repositories folder.
@@ -24,26 +26,13 @@ pub struct Scan {
     pub remote_url: Option<String>,
     pub activity: Activity,
     /// Direct dependencies named by the manifests at HEAD (mapped to technologies by the caller).
-    pub dependencies: Vec<crate::code::Dependency>,
+    pub dependencies: Vec<code::Dependency>,
     /// Paths at HEAD not read (blob missing or too large), already counted in the activity.
     pub skipped: Vec<String>,
 }
 
-/// Why a folder gave no activity.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Problem {
-    /// Neither a `.git` inside nor the layout of a bare repository.
-    NotARepository,
-    /// A repository without any commit.
-    Empty,
-    /// A shallow clone: its history is cut, so its counts would be wrong.
-    Shallow,
-    /// An object or reference that cannot be read (missing, truncated, corrupt), with gitoxide's words.
-    Unreadable(String),
-}
-
 fn unreadable(error: impl std::error::Error) -> Problem {
-    Problem::Unreadable(crate::with_causes(&error))
+    Problem::Unreadable(with_causes(&error))
 }
 
 /// True when `path` holds a `.git` (folder or file) or looks like a bare repository.
@@ -83,7 +72,7 @@ pub fn scan(path: &Path, folder: &str) -> Result<Scan, Problem> {
     let latest_tag = latest_tag(&repo)?;
     let openness = openness::check(&repo, head)?;
     let copied_at = copied_at(repo.git_dir());
-    let code = crate::code::read(&repo, head).map_err(Problem::Unreadable)?;
+    let code = code::read(&repo, head).map_err(Problem::Unreadable)?;
     Ok(Scan {
         folder: folder.to_string(),
         remote_url,
@@ -149,7 +138,7 @@ fn walk(repo: &gix::Repository, head: gix::ObjectId) -> Result<History, Problem>
         let tokens = repo
             .objects
             .find_commit_iter(&id, &mut buf)
-            .map_err(|e| Problem::Unreadable(format!("commit {id}: {}", crate::with_causes(&e))))?;
+            .map_err(|e| Problem::Unreadable(format!("commit {id}: {}", with_causes(&e))))?;
         let mut author = None;
         for token in tokens {
             match token.map_err(|e| Problem::Unreadable(format!("commit {id}: {e}")))? {

@@ -3,7 +3,7 @@
 mod fixture;
 
 use eig_pulse_repos::clone::{clone_bare, clone_bare_within, Limits};
-use eig_pulse_repos::matching::{match_scans, DefiLinks, Finding, MappingEntry};
+use eig_pulse_repos::matching::{match_scans, DefiLinks, MappingEntry, MatchFinding, Matched};
 use eig_pulse_repos::{scan, Scan};
 
 fn scanned(folder: &str, remote: Option<&str>) -> Scan {
@@ -58,7 +58,7 @@ fn remotes_match_source_code_then_the_mapping() {
         scanned("stray", Some("https://github.com/someone/else")),
         scanned("delta-web", Some("https://github.com/delta-org/web")),
     ];
-    let (records, findings) = match_scans(scans, &defis, &mapping);
+    let Matched { records, findings } = match_scans(scans, &defis, &mapping);
     let summary: Vec<(&str, &str, &str)> = records
         .iter()
         .map(|r| (r.defi_id.as_str(), r.url.as_str(), r.matched_by.as_str()))
@@ -76,39 +76,39 @@ fn remotes_match_source_code_then_the_mapping() {
     assert_eq!(
         findings,
         [
-            Finding::SameRepository {
+            MatchFinding::SameRepository {
                 folder: "alpha-again".into(),
                 first: "alpha".into()
             },
-            Finding::ThroughMapping {
+            MatchFinding::ThroughMapping {
                 folder: "beta-mirror".into(),
                 defi_id: "beta".into(),
                 line: 5
             },
-            Finding::ThroughMapping {
+            MatchFinding::ThroughMapping {
                 folder: "gamma-sources".into(),
                 defi_id: "gamma".into(),
                 line: 3
             },
-            Finding::SharedByDefis {
+            MatchFinding::SharedByDefis {
                 folder: "link".into(),
                 defi_ids: vec!["link-1".into(), "link-2".into()]
             },
-            Finding::Unmatched {
+            MatchFinding::Unmatched {
                 folder: "stray".into(),
                 remote: Some("https://github.com/someone/else".into()),
                 organisation_of: None,
             },
-            Finding::Unmatched {
+            MatchFinding::Unmatched {
                 folder: "delta-web".into(),
                 remote: Some("https://github.com/delta-org/web".into()),
                 organisation_of: Some("delta".into()),
             },
-            Finding::MappingUnused {
+            MatchFinding::MappingUnused {
                 key: "gone".into(),
                 line: 7
             },
-            Finding::MappingUnknownDefi {
+            MatchFinding::MappingUnknownDefi {
                 key: "typo".into(),
                 defi_id: "no-such-defi".into(),
                 line: 9
@@ -120,13 +120,8 @@ fn remotes_match_source_code_then_the_mapping() {
 #[test]
 fn clone_over_file_urls_keeps_the_url_as_origin() {
     let dir = tempfile::tempdir().unwrap();
-    fixture::sample(
-        &dir.path().join("upstream"),
-        "https://github.com/etalab/sample.git",
-    );
-    let url = format!("file://{}", dir.path().join("upstream").display());
+    let url = fixture::upstream(dir.path());
     let into = dir.path().join("clones/sample");
-    std::fs::create_dir_all(dir.path().join("clones")).unwrap();
     clone_bare(&url, &into).unwrap();
     let scanned = scan(&into, "sample").unwrap();
     assert_eq!(scanned.remote_url.as_deref(), Some(url.as_str()));
@@ -145,12 +140,7 @@ fn clone_over_file_urls_keeps_the_url_as_origin() {
 #[test]
 fn clone_stops_at_its_limits() {
     let dir = tempfile::tempdir().unwrap();
-    fixture::sample(
-        &dir.path().join("upstream"),
-        "https://github.com/etalab/sample.git",
-    );
-    let url = format!("file://{}", dir.path().join("upstream").display());
-    std::fs::create_dir_all(dir.path().join("clones")).unwrap();
+    let url = fixture::upstream(dir.path());
     let small = Limits {
         time: std::time::Duration::from_secs(60),
         bytes: 1,

@@ -1,0 +1,147 @@
+//! The journal's rows as the export's entries: each row's défi found by its name, its date
+//! checked, its letters and mood read, and what was approximate or unknown reported. No row is
+//! ever dropped.
+
+use eig_pulse_core::contract::export::JournalEntry;
+use eig_pulse_core::text;
+
+use crate::journal;
+use crate::names::{DefiNames, NameMatch};
+use crate::report::{Finding, Report};
+use crate::source::{SourceError, SourceText};
+
+/// Every journal file's entries, in file order.
+pub struct Journal {
+    pub entries: Vec<JournalEntry>,
+    /// Rows read in the files: as many as entries, since no row is dropped.
+    pub rows_read: usize,
+    /// The latest day an entry was written.
+    pub latest_entry: Option<time::Date>,
+}
+
+/// Reads every journal file of `sources`; an unreadable date stops the export.
+pub fn read(
+    sources: &[SourceText],
+    names: &DefiNames,
+    report: &mut Report,
+) -> Result<Journal, SourceError> {
+    let mut journal = Journal {
+        entries: Vec::new(),
+        rows_read: 0,
+        latest_entry: None,
+    };
+    for source in sources {
+        let (read, entries) = entries_of(source, names, report)?;
+        journal.rows_read += read;
+        for entry in &entries {
+            let date = eig_pulse_core::base::date::parse_date(&entry.date);
+            journal.latest_entry = journal.latest_entry.max(date);
+        }
+        journal.entries.extend(entries);
+    }
+    Ok(journal)
+}
+
+/// One journal file's rows as entries, and how many rows it had.
+fn entries_of(
+    source: &SourceText,
+    names: &DefiNames,
+    report: &mut Report,
+) -> Result<(usize, Vec<JournalEntry>), SourceError> {
+    let rows = journal::parse_rows(source)?;
+    let read = rows.len();
+    let mut entries = Vec::with_capacity(rows.len());
+    // (label, défi, rule) → (rows, first line), reported once each.
+    let mut approximations: indexmap::IndexMap<(String, String, &'static str), (usize, usize)> =
+        indexmap::IndexMap::new();
+    let mut unmatched: indexmap::IndexMap<String, (usize, usize)> = indexmap::IndexMap::new();
+    for row in rows {
+        let date = journal::parse_org_date(&row.date).ok_or_else(|| {
+            SourceError::new(
+                &source.name,
+                Some(row.line),
+                text!(
+                    "date « {} » illisible (attendu <AAAA-MM-JJ jour.>)",
+                    "unreadable date \"{}\" (expected <YYYY-MM-DD day.>)",
+                    row.date
+                ),
+            )
+        })?;
+        // A real date the contract refuses (`<0018-02-15>`, a typo for 2018): the row cannot be
+        // placed on the timeline, and rows are never dropped, so the export stops here.
+        let (first, last) = (
+            eig_pulse_core::base::date::FIRST_YEAR,
+            eig_pulse_core::base::date::LAST_YEAR,
+        );
+        if !(first..=last).contains(&date.year()) {
+            return Err(SourceError::new(&source.name, Some(row.line), text!("date « {} » hors de la période plausible ({first} à {last}) : faute de frappe ?", "date \"{}\" outside the plausible range ({first} to {last}): a typo?", row.date)));
+        }
+        let defi_id = match names.find(&row.defi, date.year()) {
+            NameMatch::Exact(id) => Some(id),
+            NameMatch::Approximate(id, rule) => {
+                approximations
+                    .entry((row.defi.clone(), id.clone(), rule))
+                    .or_insert((0, row.line))
+                    .0 += 1;
+                Some(id)
+            }
+            NameMatch::None => {
+                unmatched.entry(row.defi.clone()).or_insert((0, row.line)).0 += 1;
+                None
+            }
+        };
+        let journal::Categories { known, unknown } = journal::split_categories(&row.category);
+        if row.category.is_empty() {
+            report.add(&source.name, Some(row.line), Finding::EmptyCategory);
+        } else if !unknown.is_empty() {
+            report.add(
+                &source.name,
+                Some(row.line),
+                Finding::UnknownCategoryLetters {
+                    raw: row.category.clone(),
+                    letters: unknown,
+                },
+            );
+        }
+        let mood = journal::parse_mood(&row.ok).unwrap_or_else(|()| {
+            report.add(
+                &source.name,
+                Some(row.line),
+                Finding::UnreadableMood {
+                    raw: row.ok.clone(),
+                },
+            );
+            None
+        });
+        entries.push(JournalEntry {
+            defi_id,
+            defi_label: row.defi,
+            date: date.to_string(),
+            deliverable: Some(row.deliverable).filter(|d| !d.is_empty()),
+            task: row.task,
+            categories: known,
+            raw_category: row.category,
+            mood,
+        });
+    }
+    for (label, (rows, line)) in unmatched {
+        report.add(
+            &source.name,
+            Some(line),
+            Finding::UnmatchedJournalName { label, rows },
+        );
+    }
+    for ((label, defi_id, rule), (rows, line)) in approximations {
+        report.add(
+            &source.name,
+            Some(line),
+            Finding::ApproximateJournalName {
+                label,
+                defi_id,
+                rule,
+                rows,
+            },
+        );
+    }
+    Ok((read, entries))
+}
