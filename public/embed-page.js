@@ -19,14 +19,14 @@ const CHARTS = [
   "languages-by-promotion",
   "openness-indicators",
 ];
+// The page's words in each language ({file} and {detail} are filled in when said).
 const MESSAGES = {
   fr: {
-    failed: "Le graphique interactif n'a pas pu être chargé",
-    retry: "Recharger la page pour réessayer.",
+    failed:
+      "Le graphique interactif n'a pas pu être chargé ({file} : {detail}). Recharger la page pour réessayer.",
   },
   en: {
-    failed: "The interactive chart could not be loaded",
-    retry: "Reload the page to try again.",
+    failed: "The interactive chart could not be loaded ({file}: {detail}). Reload the page to try again.",
   },
 };
 
@@ -46,12 +46,15 @@ let replay = null;
 function goLive() {
   if (live) return live;
   live = import("./start.js").catch((error) => {
-    const text = MESSAGES[lang];
     const status = document.createElement("p");
     status.className = "embed-status fr-error-text";
     status.setAttribute("role", "alert");
     const detail = error && error.message ? error.message : String(error);
-    status.textContent = `${text.failed} (${new URL("start.js", document.baseURI).href} : ${detail}). ${text.retry}`;
+    const file = new URL("start.js", document.baseURI).href;
+    // Replacements as functions: a `$` in the detail is not a pattern.
+    status.textContent = MESSAGES[lang].failed
+      .replace("{file}", () => file)
+      .replace("{detail}", () => detail);
     container.append(status);
     root.removeAttribute("data-embed-live");
   });

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use eig_pulse_core::chart::text::{chart_labels, export_credit, title_and_guide};
 use eig_pulse_core::chart::{ChartId, Target};
 use eig_pulse_core::filter::query_string;
-use eig_pulse_core::{stats, Cohort, Filters, Lang};
+use eig_pulse_core::{stats, tr, Cohort, Filters, Lang};
 use leptos::prelude::*;
 
 use crate::browser;
@@ -228,7 +228,7 @@ pub fn EmbedDialog(
                 <div class="fr-modal__header">
                     <button type="button" class="fr-btn--close fr-btn panel-close" on:click=move |_| close() title=lang_now.pick("Fermer la fenêtre", "Close the window")>{lang_now.pick("Fermer", "Close")}</button>
                 </div>
-                <h2 id="embed-title" class="fr-modal__title" tabindex="-1">{format!("{} « {} »", lang_now.pick("Intégrer", "Embed"), title_and_guide(id, lang_now).0)}</h2>
+                <h2 id="embed-title" class="fr-modal__title" tabindex="-1">{tr!(lang_now, "Intégrer « {} »", "Embed \"{}\"", title_and_guide(id, lang_now).0)}</h2>
                 <p>{filtered.map_or_else(
                     || lang_now.pick("Sans filtre.", "No filter.").to_string(),
                     |f| format!("{} {f}", lang_now.pick("Filtres actuels :", "Current filters:")),

@@ -131,7 +131,7 @@ pub fn FilterBar(cohort: Arc<Cohort>, filters: RwSignal<Filters>) -> impl IntoVi
             <summary class="filters-summary">{summary}</summary>
             <div class="filters-fields">
             <div class="filter filter-admin fr-input-group">
-                <label class="fr-label" for="filtre-admin-recherche">{say(lang, "Administration", "Administration")}
+                <label class="fr-label" for="filtre-admin-recherche">"Administration"
                     <span class="fr-hint-text">{say(lang, "Ses directions et services inclus", "Its directorates and services included")}</span>
                 </label>
                 <input
@@ -166,7 +166,7 @@ pub fn FilterBar(cohort: Arc<Cohort>, filters: RwSignal<Filters>) -> impl IntoVi
                 </select>
             </div>
             <div class="filter fr-select-group">
-                <label class="fr-label" for="filtre-promo">{say(lang, "Promotion", "Promotion")}</label>
+                <label class="fr-label" for="filtre-promo">"Promotion"</label>
                 <select
                     id="filtre-promo"
                     class="fr-select"
