@@ -3,10 +3,10 @@
 
 use std::sync::Arc;
 
-use eig_pulse_app::chart_view::{ChartView, Surroundings};
-use eig_pulse_app::key_figures::KeyFiguresView;
-use eig_pulse_app::load::{export_source, load_export, FailureKind, Origin};
-use eig_pulse_app::scheme::Scheme;
+use eig_pulse_app::context::scheme::Scheme;
+use eig_pulse_app::export::load::{export_source, load_export, FailureKind, Origin};
+use eig_pulse_app::parts::chart_view::{ChartView, Surroundings};
+use eig_pulse_app::sections::key_figures::KeyFiguresView;
 use eig_pulse_core::chart::{draw_bars, ChartId, Target, Theme};
 use eig_pulse_core::validate::parse_export;
 use eig_pulse_core::{stats, Cohort, Filters, Lang};
@@ -255,7 +255,7 @@ fn data_sources_are_own_origin_or_allowed() {
 async fn a_panic_shows_a_message_and_a_reload_button() {
     let place = host();
     place.set_text_content(Some("a frozen dashboard"));
-    eig_pulse_app::panic_page::install_into(Some(place.clone().into()));
+    eig_pulse_app::browser::panic_page::install_into(Some(place.clone().into()));
     let _ = document()
         .document_element()
         .unwrap()

@@ -7,15 +7,15 @@ use eig_pulse_core::filter::Ignored;
 use eig_pulse_core::{stats, Cohort, Filters, Lang, Text};
 use leptos::prelude::*;
 
-use crate::i18n::say;
-
-use crate::browser;
-use crate::chart_view::{ChartView, Surroundings};
-use crate::defi_panel::{DefiList, DefiPanel};
-use crate::embed::EmbedDialog;
-use crate::filter_bar::FilterBar;
-use crate::key_figures::KeyFiguresView;
-use crate::scorecard::Scorecard;
+use crate::browser::address::{parameter, query, write_state};
+use crate::context::i18n::say;
+use crate::parts::chart_view::{ChartView, Surroundings};
+use crate::sections::defi_panel::{DefiList, DefiPanel};
+use crate::sections::embed_dialog::EmbedDialog;
+use crate::sections::filter_bar::FilterBar;
+use crate::sections::key_figures::KeyFiguresView;
+use crate::sections::scorecard::Scorecard;
+use crate::sections::windows::PromotionWindows;
 
 /// The charts drawn from the repositories' activity, shown in their own section.
 const REPOSITORY_CHARTS: [ChartId; 3] = [
@@ -34,8 +34,8 @@ fn state_pairs(filters: &Filters, defi: &Option<String>) -> Vec<(&'static str, S
 }
 
 fn read_state(cohort: &Cohort) -> (Filters, Option<String>, Vec<Ignored>) {
-    let (filters, mut ignored) = Filters::from_query(&browser::query(), &cohort.export);
-    let defi = browser::parameter("defi");
+    let (filters, mut ignored) = Filters::from_query(&query(), &cohort.export);
+    let defi = parameter("defi");
     let known = defi.clone().filter(|id| cohort.defi_index(id).is_some());
     if let (Some(value), None) = (defi, &known) {
         ignored.push(Ignored {
@@ -58,7 +58,7 @@ pub fn Dashboard(cohort: Arc<Cohort>) -> impl IntoView {
     // Filter changes become history entries; back and forward restore them.
     Effect::watch(
         move || (filters.get(), defi.get()),
-        move |(f, d), _, _| browser::write_state(state_pairs(f, d), true),
+        move |(f, d), _, _| write_state(state_pairs(f, d), true),
         false,
     );
     let history_cohort = cohort.clone();
@@ -165,7 +165,7 @@ pub fn Dashboard(cohort: Arc<Cohort>) -> impl IntoView {
                         .map(|(id, chart)| view! { <ChartView id chart on_target around=around() /> })
                         .collect_view()}
                 </div>
-                <crate::windows::PromotionWindows cohort=later.clone() selection />
+                <PromotionWindows cohort=later.clone() selection />
                 <Scorecard cohort=later.clone() selection defi />
             </section>
             <DefiList cohort=later.clone() selection defi />

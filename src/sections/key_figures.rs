@@ -15,16 +15,15 @@ pub fn KeyFiguresView(cohort: Arc<Cohort>, selection: Memo<Selection>) -> impl I
     let figures = Memo::new(move |_| stats::key_figures(&cohort, &selection.get()));
     let repositories = Memo::new(move |_| repository_figures(&repository_cohort, &selection.get()));
     let progress = Memo::new(move |_| progress_figures(&progress_cohort, &selection.get()));
-    let card = move |key: &'static str,
-                     label: Text,
-                     value: Box<dyn Fn(Lang) -> String + Send + Sync>| {
-        view! {
-            <div class="figure" data-figure=key>
-                <p class="figure-value">{move || value(lang.get())}</p>
-                <p class="figure-label">{move || label.get(lang.get()).to_string()}</p>
-            </div>
-        }
-    };
+    let card =
+        move |key: &'static str, label: Text, value: Box<dyn Fn(Lang) -> String + Send + Sync>| {
+            view! {
+                <div class="figure" data-figure=key>
+                    <p class="figure-value">{move || value(lang.get())}</p>
+                    <p class="figure-label">{move || label.get(lang.get()).to_string()}</p>
+                </div>
+            }
+        };
     let count =
         move |pick: fn(&stats::KeyFigures) -> usize| -> Box<dyn Fn(Lang) -> String + Send + Sync> {
             Box::new(move |lang| format::count(figures.with(pick) as u64, lang))

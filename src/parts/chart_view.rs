@@ -12,11 +12,12 @@ use leptos::prelude::*;
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
 
-use crate::app::FontsLoaded;
-use crate::browser;
-use crate::download;
-use crate::scheme::Scheme;
-use crate::table_frame::TableFrame;
+use super::download;
+use super::table_frame::TableFrame;
+use crate::browser::screen::device_pixel_ratio;
+use crate::browser::timings::record_draw;
+use crate::context::fonts::FontsLoaded;
+use crate::context::scheme::Scheme;
 
 /// What a chart view shows around its canvas, and what it reports.
 #[derive(Clone)]
@@ -85,7 +86,7 @@ pub fn ChartView(
         let lang = lang.get();
         let width = width.get();
         let scheme = scheme.get();
-        if let Some(FontsLoaded(fonts)) = fonts {
+        if let Some(fonts) = fonts {
             fonts.track();
         }
         let Some(canvas) = canvas_ref.get() else {
@@ -94,7 +95,7 @@ pub fn ChartView(
         if width == 0 {
             return;
         }
-        let ratio = browser::device_pixel_ratio();
+        let ratio = device_pixel_ratio();
         let height = plot_height(&chart);
         canvas.set_width((f64::from(width) * ratio).round() as u32);
         canvas.set_height((f64::from(height) * ratio).round() as u32);
@@ -106,14 +107,14 @@ pub fn ChartView(
         let _ = area.present();
         hits.set(drawn);
         tooltip.set(None);
-        browser::record_draw();
+        record_draw();
         if let Some(on_drawn) = on_drawn {
             on_drawn.run(());
         }
     });
 
     let hit_at = move |x: f64, y: f64| -> Option<Hit> {
-        let ratio = browser::device_pixel_ratio();
+        let ratio = device_pixel_ratio();
         let (px, py) = ((x * ratio) as i32, (y * ratio) as i32);
         hits.with_untracked(|hits| hits.iter().rev().find(|h| h.contains(px, py)).copied())
     };
@@ -170,7 +171,7 @@ pub fn ChartView(
         ev.prevent_default();
         focused.set(next);
         if let Some(hit) = next.and_then(|i| bars.get(i)) {
-            let ratio = browser::device_pixel_ratio();
+            let ratio = device_pixel_ratio();
             show(*hit, f64::from(hit.x1) / ratio, f64::from(hit.y0) / ratio);
         }
     };

@@ -7,10 +7,9 @@ use eig_pulse_core::repositories::{openness_scorecard, scorecard_csv, Mark};
 use eig_pulse_core::{tr, Cohort, Lang, Selection};
 use leptos::prelude::*;
 
-use crate::i18n::say;
-
-use crate::download;
-use crate::table_frame::TableFrame;
+use crate::context::i18n::say;
+use crate::parts::download;
+use crate::parts::table_frame::TableFrame;
 
 /// Rows shown before « Afficher tous les défis ».
 const FIRST_ROWS: usize = 25;

@@ -6,7 +6,7 @@ use eig_pulse_core::validate::has_http_scheme;
 use eig_pulse_core::{format, progress, stats, technologies, Cohort, Filters, Lang, Selection};
 use leptos::prelude::*;
 
-use crate::browser;
+use crate::browser::focus::manage_dialog_focus;
 
 #[component]
 pub fn DefiList(
@@ -69,7 +69,7 @@ pub fn DefiPanel(
             close();
         }
     });
-    browser::manage_dialog_focus(move || defi.get().is_some(), "defi-panel-title");
+    manage_dialog_focus(move || defi.get().is_some(), "defi-panel-title");
     let panel = move || {
         let id = defi.get()?;
         let index = cohort.defi_index(&id)?;

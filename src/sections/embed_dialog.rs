@@ -1,137 +1,19 @@
-//! Embedding: one chart alone in a frame that tells its host how tall it is, and the
-//! « Intégrer » dialog that writes the snippet for a blog post.
+//! The « Intégrer » dialog: the snippet that embeds a chart with the current filters in a blog
+//! post (frame, script, fallback image), a still-image command, and a live preview whose
+//! reported height the snippet reserves.
 
 use std::sync::Arc;
 
-use eig_pulse_core::chart::text::{chart_labels, export_credit, title_and_guide};
-use eig_pulse_core::chart::{ChartId, Target};
+use eig_pulse_core::chart::text::title_and_guide;
+use eig_pulse_core::chart::ChartId;
 use eig_pulse_core::filter::query_string;
-use eig_pulse_core::{stats, tr, Cohort, Filters, Lang};
+use eig_pulse_core::{tr, Cohort, Filters, Lang};
 use leptos::prelude::*;
 
-use crate::browser;
-use crate::chart_view::{ChartView, Surroundings};
-use crate::scheme::Preference;
-use crate::states::{load, Failure, Loading, SourceNotice};
-
-/// The embed page: the export, then one chart (or a clear message for an unknown chart id).
-#[component]
-pub fn Embedded(slug: String) -> impl IntoView {
-    let lang = expect_context::<RwSignal<Lang>>();
-    let (export, origin) = load();
-    let id = ChartId::from_slug(&slug);
-    let chart = move || match (id, export.get()) {
-        (None, _) => {
-            let known: Vec<&str> = ChartId::ALL.iter().map(|c| c.slug()).collect();
-            let message = format!(
-                "{} « {slug} » ({} {})",
-                lang.get().pick("Graphique inconnu", "Unknown chart"),
-                lang.get().pick("graphiques :", "charts:"),
-                known.join(", ")
-            );
-            view! { <div class="failure fr-alert fr-alert--error" role="alert"><p>{message}</p></div> }.into_any()
-        }
-        (_, None) => view! { <Loading /> }.into_any(),
-        (_, Some(Err(failure))) => {
-            view! { <Failure failure on_retry=move || export.refetch() /> }.into_any()
-        }
-        (Some(id), Some(Ok(data))) => {
-            view! { <EmbedView cohort=Arc::new(Cohort::new(data)) id /> }.into_any()
-        }
-    };
-    // A failure replaces the light page's static chart at once: the reader must see it.
-    Effect::new(move |_| {
-        if id.is_none() || export.with(|loaded| matches!(loaded, Some(Err(_)))) {
-            browser::reveal_live_embed();
-        }
-    });
-    view! { <SourceNotice origin /> {chart} }
-}
-
-/// One chart, alone, sized to its frame (`?chart=<id>` and the dashboard's filters).
-#[component]
-pub fn EmbedView(cohort: Arc<Cohort>, id: ChartId) -> impl IntoView {
-    let lang = expect_context::<RwSignal<Lang>>();
-    let (filters, ignored) = Filters::from_query(&browser::query(), &cohort.export);
-    let plain = browser::parameter("plain").as_deref() == Some("1");
-    let root = NodeRef::<leptos::html::Div>::new();
-    let report_height = move || {
-        if let Some(root) = root.get_untracked() {
-            browser::post_height(id.slug(), root.get_bounding_client_rect().height());
-        }
-    };
-    let _ = window_event_listener(leptos::ev::resize, move |_| report_height());
-    // Any change of the content's size (legend wrapping, fonts arriving) is reported too.
-    Effect::new(move |_| {
-        if let Some(element) = root.get() {
-            browser::observe_size(&element, report_height);
-        }
-    });
-    let chart_cohort = cohort.clone();
-    let chart_filters = filters.clone();
-    let chart = Memo::new(move |_| {
-        let selection = chart_cohort.select(&chart_filters);
-        stats::chart(id, &chart_cohort, &selection, &chart_filters, lang.get())
-    });
-    let subtitle_cohort = cohort.clone();
-    let subtitle_filters = filters.clone();
-    let subtitle = Signal::derive(move || subtitle_filters.describe(&subtitle_cohort, lang.get()));
-    let credit_text = export_credit(&cohort.export, lang.get_untracked());
-    let full = format!(
-        "{}{}",
-        browser::site_folder(),
-        query_string(&filters.to_pairs())
-    );
-    let around = Surroundings {
-        subtitle,
-        credit: credit_text.clone(),
-        embedded: true,
-        plain,
-        on_embed: None,
-        on_drawn: Some(Callback::new(move |()| {
-            browser::reveal_live_embed();
-            report_height();
-        })),
-    };
-    // A click on a bar opens the full dashboard there, in a new tab.
-    let full_for_targets = full.clone();
-    let on_target = Callback::new(move |target: Target| {
-        let query = match target {
-            Target::Administration(admin) => format!("admin={admin}"),
-            Target::Defi(defi) => format!("defi={defi}"),
-            Target::None => return,
-        };
-        let separator = if full_for_targets.contains('?') {
-            '&'
-        } else {
-            '?'
-        };
-        if let Some(window) = web_sys::window() {
-            let _ = window.open_with_url_and_target_and_features(
-                &format!("{full_for_targets}{separator}{query}"),
-                "_blank",
-                "noopener",
-            );
-        }
-    });
-    view! {
-        <div class="embed" node_ref=root>
-            {(!plain && !ignored.is_empty()).then(|| {
-                let names: Vec<String> = ignored.iter().map(|i| format!("{}={}", i.name, i.value)).collect();
-                view! { <p class="notice">{move || format!("{} {}", lang.get().pick("Paramètres ignorés :", "Ignored parameters:"), names.join(", "))}</p> }
-            })}
-            <ChartView id chart on_target around />
-            {(!plain).then(|| view! {
-                <p class="embed-credit">
-                    {credit_text}" · "
-                    <a href=full target="_blank" rel="noopener noreferrer">
-                        {move || chart_labels(lang.get()).full_dashboard}
-                    </a>
-                </p>
-            })}
-        </div>
-    }
-}
+use crate::browser::address::{origin, site_folder};
+use crate::browser::focus::manage_dialog_focus;
+use crate::browser::host_message::reported_height;
+use crate::context::scheme::Preference;
 
 /// The frame height a snippet gives before its preview has said its own.
 const DEFAULT_FRAME_HEIGHT: u32 = 480;
@@ -164,10 +46,10 @@ pub fn EmbedDialog(
         let Some(id) = embedding.get_untracked() else {
             return;
         };
-        if ev.origin() != browser::origin() {
+        if ev.origin() != origin() {
             return;
         }
-        if let Some(height) = browser::reported_height(&ev.data(), id.slug()) {
+        if let Some(height) = reported_height(&ev.data(), id.slug()) {
             expected_height.set(height);
         }
     });
@@ -190,14 +72,14 @@ pub fn EmbedDialog(
         let page_lang = embed_lang.get().unwrap_or_else(|| lang.get());
         format!(
             "{}embed/{}.{}.html{}",
-            browser::site_folder(),
+            site_folder(),
             id.slug(),
             page_lang.code(),
             query_string(&pairs)
         )
     };
     let snippet = move |id: ChartId| {
-        let base = browser::site_folder();
+        let base = site_folder();
         let title = format!("{} — EIG Pulse", title_and_guide(id, lang.get()).0);
         format!(
             "<iframe data-eig-pulse src=\"{src}\" title=\"{title}\" style=\"width: 100%; border: 0;\" height=\"{height}\" loading=\"lazy\"></iframe>\n<script src=\"{base}embed.js\" async></script>\n<noscript><img src=\"{base}static/{slug}.svg\" alt=\"{title}\" style=\"max-width: 100%;\"></noscript>",
@@ -210,7 +92,7 @@ pub fn EmbedDialog(
     };
     let command = move |id: ChartId| filters.with(|f| f.render_command(id.slug()));
     let cohort_for_words = cohort.clone();
-    browser::manage_dialog_focus(move || embedding.get().is_some(), "embed-title");
+    manage_dialog_focus(move || embedding.get().is_some(), "embed-title");
     move || {
         let id = embedding.get()?;
         let lang_now = lang.get();

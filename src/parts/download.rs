@@ -4,9 +4,10 @@ use eig_pulse_core::chart::figure::{self, draw_figure, FigureText};
 use eig_pulse_core::chart::{table, BarChart, Theme};
 use eig_pulse_core::Lang;
 
-use crate::scheme::Scheme;
 use plotters::prelude::IntoDrawingArea;
 use wasm_bindgen::{JsCast, JsValue};
+
+use crate::context::scheme::Scheme;
 
 /// Offers `bytes` as a file named `name` (a temporary link, clicked, then revoked).
 fn save(name: &str, parts: &JsValue, mime: &str) -> Result<(), JsValue> {

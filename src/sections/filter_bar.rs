@@ -6,9 +6,8 @@ use eig_pulse_core::search::search_key;
 use eig_pulse_core::{stats, technologies, Cohort, Filters, Lang, Text};
 use leptos::prelude::*;
 
-use crate::i18n::say;
-
-use crate::browser;
+use crate::browser::screen::watch_media;
+use crate::context::i18n::say;
 
 /// An administration option: id, label with its depth in the tree, and the words it is found by.
 #[derive(Clone)]
@@ -113,7 +112,7 @@ pub fn FilterBar(cohort: Arc<Cohort>, filters: RwSignal<Filters>) -> impl IntoVi
     // On a phone the form folds under a summary naming the active filters, so that a chart is
     // in the first screen; wider, it is always open (the summary is hidden by style.css).
     let wide = RwSignal::new(true);
-    wide.set(browser::watch_media(WIDE_SCREEN, move |matches| {
+    wide.set(watch_media(WIDE_SCREEN, move |matches| {
         wide.set(matches);
     }));
     let summary_cohort = cohort.clone();

@@ -91,7 +91,7 @@ impl Scheme {
 
 /// Whether the system prefers a dark scheme now; `on_change` hears every later change.
 pub fn watch_system(on_change: impl Fn(bool) + 'static) -> bool {
-    crate::browser::watch_media("(prefers-color-scheme: dark)", on_change)
+    crate::browser::screen::watch_media("(prefers-color-scheme: dark)", on_change)
 }
 
 /// Writes the preference and the scheme on `<html>`, where DSFR's styles read them.
