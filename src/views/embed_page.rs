@@ -7,7 +7,7 @@ use std::sync::Arc;
 use eig_pulse_core::chart::text::{chart_labels, export_credit};
 use eig_pulse_core::chart::{ChartId, Target};
 use eig_pulse_core::filter::query_string;
-use eig_pulse_core::{stats, Cohort, Filters, Lang};
+use eig_pulse_core::{stats, tr, Cohort, Filters, Lang};
 use leptos::prelude::*;
 
 use crate::browser::address::{parameter, query, site_folder};
@@ -25,12 +25,11 @@ pub fn Embedded(slug: String) -> impl IntoView {
     let id = ChartId::from_slug(&slug);
     let chart = move || match (id, export.get()) {
         (None, _) => {
-            let known: Vec<&str> = ChartId::ALL.iter().map(|c| c.slug()).collect();
-            let message = format!(
-                "{} « {slug} » ({} {})",
-                lang.get().pick("Graphique inconnu", "Unknown chart"),
-                lang.get().pick("graphiques :", "charts:"),
-                known.join(", ")
+            let known = ChartId::ALL.map(ChartId::slug).join(", ");
+            let message = tr!(
+                lang.get(),
+                "Graphique inconnu « {slug} » (graphiques : {known})",
+                "Unknown chart \"{slug}\" (charts: {known})"
             );
             view! { <div class="failure fr-alert fr-alert--error" role="alert"><p>{message}</p></div> }.into_any()
         }
