@@ -3,7 +3,6 @@
 //! embed page and the host page around a frame, and the panic page.
 
 pub mod address;
-pub mod focus;
 pub mod host_message;
 pub mod light_page;
 pub mod panic_page;

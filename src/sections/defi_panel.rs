@@ -6,7 +6,7 @@ use eig_pulse_core::validate::has_http_scheme;
 use eig_pulse_core::{format, progress, stats, technologies, Cohort, Filters, Lang, Selection};
 use leptos::prelude::*;
 
-use crate::browser::focus::manage_dialog_focus;
+use crate::parts::modal::Modal;
 
 #[component]
 pub fn DefiList(
@@ -63,13 +63,8 @@ pub fn DefiPanel(
     filters: RwSignal<Filters>,
 ) -> impl IntoView {
     let lang = expect_context::<RwSignal<Lang>>();
-    let close = move || defi.set(None);
-    let _ = window_event_listener(leptos::ev::keydown, move |ev| {
-        if ev.key() == "Escape" && defi.get_untracked().is_some() {
-            close();
-        }
-    });
-    manage_dialog_focus(move || defi.get().is_some(), "defi-panel-title");
+    let modal = Modal::opened_on_mount();
+    let close = move || modal.close();
     let panel = move || {
         let id = defi.get()?;
         let index = cohort.defi_index(&id)?;
@@ -121,12 +116,18 @@ pub fn DefiPanel(
         let progress = progress::defi_progress(&cohort, &only).into_iter().next();
         let card = technologies::defi_card(&cohort.export, &d.id, lang);
         Some(view! {
-            <div class="panel-backdrop" on:click=move |_| close()></div>
-            <aside class="defi-panel" role="dialog" aria-modal="true" aria-labelledby="defi-panel-title" data-defi=d.id.clone()>
+            <dialog
+                class="defi-panel"
+                node_ref=modal.node_ref()
+                aria-labelledby="defi-panel-title"
+                data-defi=d.id.clone()
+                on:close=move |_| defi.set(None)
+                on:click=move |ev| modal.close_on_backdrop(&ev)
+            >
                 <div class="fr-modal__header">
                     <button type="button" class="fr-btn--close fr-btn panel-close" on:click=move |_| close() title=lang.pick("Fermer la fiche", "Close the card")>{lang.pick("Fermer", "Close")}</button>
                 </div>
-                <h2 id="defi-panel-title" tabindex="-1">{d.title.clone()}</h2>
+                <h2 id="defi-panel-title" tabindex="-1" autofocus>{d.title.clone()}</h2>
                 {d.description.clone().map(|text| view! { <p class="defi-description">{text}</p> })}
                 <dl class="defi-facts">
                     <dt>"Promotion"</dt>
@@ -136,7 +137,9 @@ pub fn DefiPanel(
                         {chain.into_iter().enumerate().map(|(i, (admin_id, name))| view! {
                             {(i > 0).then_some(" › ")}
                             <button type="button" class="link-button" on:click=move |_| {
+                                // One history entry: the filter and the closed panel together.
                                 filters.update(|f| f.admin = Some(admin_id.clone()));
+                                defi.set(None);
                                 close();
                             }>{name}</button>
                         }).collect_view()}
@@ -268,7 +271,7 @@ pub fn DefiPanel(
                         </ol>
                     }.into_any()
                 }}
-            </aside>
+            </dialog>
         })
     };
     view! { {panel} }

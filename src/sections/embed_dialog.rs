@@ -11,9 +11,9 @@ use eig_pulse_core::{tr, Cohort, Filters, Lang};
 use leptos::prelude::*;
 
 use crate::browser::address::{origin, site_folder};
-use crate::browser::focus::manage_dialog_focus;
 use crate::browser::host_message::reported_height;
 use crate::context::scheme::Preference;
+use crate::parts::modal::Modal;
 
 /// The frame height a snippet gives before its preview has said its own.
 const DEFAULT_FRAME_HEIGHT: u32 = 480;
@@ -53,15 +53,11 @@ pub fn EmbedDialog(
             expected_height.set(height);
         }
     });
-    let close = move || {
+    let modal = Modal::opened_on_mount();
+    let closed = move || {
         embedding.set(None);
         copied.set(false);
     };
-    let _ = window_event_listener(leptos::ev::keydown, move |ev| {
-        if ev.key() == "Escape" && embedding.get_untracked().is_some() {
-            close();
-        }
-    });
     // The chart's own light page (`eig-pulse embeds`), in the chosen language.
     let url = move |id: ChartId| {
         let mut pairs = filters.get().to_pairs();
@@ -92,7 +88,6 @@ pub fn EmbedDialog(
     };
     let command = move |id: ChartId| filters.with(|f| f.render_command(id.slug()));
     let cohort_for_words = cohort.clone();
-    manage_dialog_focus(move || embedding.get().is_some(), "embed-title");
     move || {
         let id = embedding.get()?;
         let lang_now = lang.get();
@@ -105,12 +100,17 @@ pub fn EmbedDialog(
             copied.set(true);
         };
         Some(view! {
-            <div class="panel-backdrop" on:click=move |_| close()></div>
-            <div class="embed-dialog fr-modal__body" role="dialog" aria-modal="true" aria-labelledby="embed-title">
+            <dialog
+                class="embed-dialog fr-modal__body"
+                node_ref=modal.node_ref()
+                aria-labelledby="embed-title"
+                on:close=move |_| closed()
+                on:click=move |ev| modal.close_on_backdrop(&ev)
+            >
                 <div class="fr-modal__header">
-                    <button type="button" class="fr-btn--close fr-btn panel-close" on:click=move |_| close() title=lang_now.pick("Fermer la fenêtre", "Close the window")>{lang_now.pick("Fermer", "Close")}</button>
+                    <button type="button" class="fr-btn--close fr-btn panel-close" on:click=move |_| modal.close() title=lang_now.pick("Fermer la fenêtre", "Close the window")>{lang_now.pick("Fermer", "Close")}</button>
                 </div>
-                <h2 id="embed-title" class="fr-modal__title" tabindex="-1">{tr!(lang_now, "Intégrer « {} »", "Embed \"{}\"", title_and_guide(id, lang_now).0)}</h2>
+                <h2 id="embed-title" class="fr-modal__title" tabindex="-1" autofocus>{tr!(lang_now, "Intégrer « {} »", "Embed \"{}\"", title_and_guide(id, lang_now).0)}</h2>
                 <p>{filtered.map_or_else(
                     || lang_now.pick("Sans filtre.", "No filter.").to_string(),
                     |f| format!("{} {f}", lang_now.pick("Filtres actuels :", "Current filters:")),
@@ -158,7 +158,7 @@ pub fn EmbedDialog(
                 </p>
                 <h3>{lang_now.pick("Aperçu", "Preview")}</h3>
                 <iframe data-eig-pulse class="embed-preview" tabindex="-1" src=move || url(id) title=lang_now.pick("Aperçu de l'intégration", "Embed preview") height="420"></iframe>
-            </div>
+            </dialog>
         })
     }
 }
