@@ -5,20 +5,10 @@
    asks for what only the interactive chart can draw (embed-head.js marks it). On `embed.html?chart=`
    it sends the reader to that chart's page. Only text is ever written into the page. */
 
-// The charts that have a page (crates/core/src/chart/mod.rs, ChartId::ALL).
-const CHARTS = [
-  "defis-by-administration",
-  "skills-by-promotion",
-  "journal-weekly",
-  "journal-mix-by-defi",
-  "openness-by-promotion",
-  "repository-activity",
-  "perennisation-by-promotion",
-  "cohorts-cumulative-commits",
-  "technologies-by-promotion",
-  "languages-by-promotion",
-  "openness-indicators",
-];
+// What this page shares with the dashboard's Rust, written in by `eig-pulse embeds` when it copies
+// this script into the build (crates/cli/src/embeds.rs): the charts that have a page (ChartId::ALL)
+// and the height message's key (src/browser/embed_protocol.rs). Never written by hand.
+const { charts: CHARTS, heightMessage: HEIGHT_MESSAGE } = /* eig-pulse embeds: shared values */ null;
 // The page's words in each language ({file} and {detail} are filled in when said).
 const MESSAGES = {
   fr: {
@@ -84,7 +74,7 @@ function postHeight() {
   // chart, with its filters in words, says its own; a shorter static height would move the host.
   if (root.hasAttribute("data-embed-live")) return;
   const height = Math.ceil(container.getBoundingClientRect().height);
-  window.parent.postMessage({ "eig-pulse-height": { [chart]: height } }, "*");
+  window.parent.postMessage({ [HEIGHT_MESSAGE]: { [chart]: height } }, "*");
   window.parent.postMessage({ sentinel: "amp", type: "embed-size", height }, "*");
 }
 

@@ -4,6 +4,7 @@
 
 use wasm_bindgen::JsValue;
 
+use super::embed_protocol::{HEIGHT_LIMIT, HEIGHT_MESSAGE};
 use super::window;
 
 /// Tells the page that embeds this one how tall it is, in both message forms hosts understand.
@@ -18,7 +19,7 @@ pub fn post_height(chart: &str, height: f64) {
     let height = height.ceil();
     // Chart ids are ASCII slugs: nothing to escape.
     for message in [
-        format!("{{\"eig-pulse-height\": {{\"{chart}\": {height}}}}}"),
+        format!("{{\"{HEIGHT_MESSAGE}\": {{\"{chart}\": {height}}}}}"),
         format!("{{\"sentinel\": \"amp\", \"type\": \"embed-size\", \"height\": {height}}}"),
     ] {
         if let Ok(value) = js_sys::JSON::parse(&message) {
@@ -30,9 +31,10 @@ pub fn post_height(chart: &str, height: f64) {
 /// The height an embedded chart `chart` reports in a message (`{"eig-pulse-height": {chart: h}}`),
 /// in whole CSS pixels, if the message is one and the height is plausible.
 pub fn reported_height(data: &JsValue, chart: &str) -> Option<u32> {
-    let sizes = js_sys::Reflect::get(data, &JsValue::from_str("eig-pulse-height")).ok()?;
+    let sizes = js_sys::Reflect::get(data, &JsValue::from_str(HEIGHT_MESSAGE)).ok()?;
     let height = js_sys::Reflect::get(&sizes, &JsValue::from_str(chart))
         .ok()?
         .as_f64()?;
-    (height.is_finite() && height > 0.0 && height <= 20_000.0).then(|| height.ceil() as u32)
+    (height.is_finite() && height > 0.0 && height <= f64::from(HEIGHT_LIMIT))
+        .then(|| height.ceil() as u32)
 }

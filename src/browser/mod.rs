@@ -3,6 +3,7 @@
 //! embed page and the host page around a frame, and the panic page.
 
 pub mod address;
+pub mod embed_protocol;
 pub mod host_message;
 pub mod light_page;
 pub mod panic_page;
