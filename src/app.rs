@@ -11,7 +11,7 @@ use crate::browser::address::{parameter, replace_parameter};
 use crate::browser::light_page::{asked_lang, embedded_chart};
 use crate::context::fonts::FontsLoaded;
 use crate::context::i18n::say;
-use crate::context::scheme::{self, Preference};
+use crate::context::scheme::{self, SchemePreference};
 use crate::export::states::{load, Failure, Loading, SourceNotice};
 use crate::views::dashboard::Dashboard;
 use crate::views::embed_page::Embedded;
@@ -24,7 +24,9 @@ pub fn App() -> AnyView {
             .unwrap_or_default(),
     );
     provide_context(lang);
-    let preference = RwSignal::new(Preference::from_parameter(parameter("theme").as_deref()));
+    let preference = RwSignal::new(SchemePreference::from_parameter(
+        parameter("theme").as_deref(),
+    ));
     let system_dark = RwSignal::new(false);
     system_dark.set(scheme::watch_system(move |dark| system_dark.set(dark)));
     let scheme = RwSignal::new(
@@ -94,7 +96,7 @@ pub fn App() -> AnyView {
 
 /// The DSFR header: the Republic's block, the service's name, the scheme and language switches.
 #[component]
-fn Header(preference: RwSignal<Preference>) -> impl IntoView {
+fn Header(preference: RwSignal<SchemePreference>) -> impl IntoView {
     let lang = expect_context::<RwSignal<Lang>>();
     view! {
         <header role="banner" class="fr-header">
@@ -119,7 +121,7 @@ fn Header(preference: RwSignal<Preference>) -> impl IntoView {
                             <fieldset class="fr-segmented fr-segmented--sm scheme-switch">
                                 <legend class="fr-segmented__legend">{say(lang, "Thème d'affichage", "Display theme")}</legend>
                                 <div class="fr-segmented__elements">
-                                    {Preference::ALL
+                                    {SchemePreference::ALL
                                         .into_iter()
                                         .map(|choice| {
                                             let id = format!("theme-{}", choice.parameter());

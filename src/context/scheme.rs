@@ -5,60 +5,64 @@
 use eig_pulse_core::chart::Theme;
 use eig_pulse_core::Lang;
 
-/// What the reader asked for.
+/// The scheme the reader asked for: light, dark, or the system's.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Preference {
+pub enum SchemePreference {
     #[default]
     System,
     Light,
     Dark,
 }
 
-impl Preference {
-    pub const ALL: [Preference; 3] = [Preference::Light, Preference::Dark, Preference::System];
+impl SchemePreference {
+    pub const ALL: [SchemePreference; 3] = [
+        SchemePreference::Light,
+        SchemePreference::Dark,
+        SchemePreference::System,
+    ];
 
     /// Reads the `theme` parameter; `auto`, nothing or anything else follows the system.
-    pub fn from_parameter(value: Option<&str>) -> Preference {
+    pub fn from_parameter(value: Option<&str>) -> SchemePreference {
         match value {
-            Some("dark") => Preference::Dark,
-            Some("light") => Preference::Light,
-            _ => Preference::System,
+            Some("dark") => SchemePreference::Dark,
+            Some("light") => SchemePreference::Light,
+            _ => SchemePreference::System,
         }
     }
 
     /// The `theme` parameter's value.
     pub fn parameter(self) -> &'static str {
         match self {
-            Preference::System => "auto",
-            Preference::Light => "light",
-            Preference::Dark => "dark",
+            SchemePreference::System => "auto",
+            SchemePreference::Light => "light",
+            SchemePreference::Dark => "dark",
         }
     }
 
     /// DSFR's `data-fr-scheme` value.
-    pub fn dsfr_name(self) -> &'static str {
+    pub fn data_fr_scheme(self) -> &'static str {
         match self {
-            Preference::System => "system",
-            Preference::Light => "light",
-            Preference::Dark => "dark",
+            SchemePreference::System => "system",
+            SchemePreference::Light => "light",
+            SchemePreference::Dark => "dark",
         }
     }
 
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            Preference::System => lang.pick("Système", "System"),
-            Preference::Light => lang.pick("Clair", "Light"),
-            Preference::Dark => lang.pick("Sombre", "Dark"),
+            SchemePreference::System => lang.pick("Système", "System"),
+            SchemePreference::Light => lang.pick("Clair", "Light"),
+            SchemePreference::Dark => lang.pick("Sombre", "Dark"),
         }
     }
 
     /// The scheme shown, given whether the system prefers dark.
     pub fn resolve(self, system_dark: bool) -> Scheme {
         match self {
-            Preference::Light => Scheme::Light,
-            Preference::Dark => Scheme::Dark,
-            Preference::System if system_dark => Scheme::Dark,
-            Preference::System => Scheme::Light,
+            SchemePreference::Light => Scheme::Light,
+            SchemePreference::Dark => Scheme::Dark,
+            SchemePreference::System if system_dark => Scheme::Dark,
+            SchemePreference::System => Scheme::Light,
         }
     }
 }
@@ -72,16 +76,16 @@ pub enum Scheme {
 }
 
 impl Scheme {
-    /// DSFR's `data-fr-theme` value.
-    pub fn name(self) -> &'static str {
+    /// DSFR's `data-fr-theme` value (DSFR calls the scheme shown a theme).
+    pub fn data_fr_theme(self) -> &'static str {
         match self {
             Scheme::Light => "light",
             Scheme::Dark => "dark",
         }
     }
 
-    /// The charts' colours at a pixel density.
-    pub fn theme(self, scale: f64) -> Theme {
+    /// The charts' palette in this scheme, at a pixel density.
+    pub fn palette(self, scale: f64) -> Theme {
         match self {
             Scheme::Light => Theme::light(scale),
             Scheme::Dark => Theme::dark(scale),
@@ -95,12 +99,12 @@ pub fn watch_system(on_change: impl Fn(bool) + 'static) -> bool {
 }
 
 /// Writes the preference and the scheme on `<html>`, where DSFR's styles read them.
-pub fn apply(preference: Preference, scheme: Scheme) {
+pub fn apply(preference: SchemePreference, scheme: Scheme) {
     if let Some(root) = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.document_element())
     {
-        let _ = root.set_attribute("data-fr-scheme", preference.dsfr_name());
-        let _ = root.set_attribute("data-fr-theme", scheme.name());
+        let _ = root.set_attribute("data-fr-scheme", preference.data_fr_scheme());
+        let _ = root.set_attribute("data-fr-theme", scheme.data_fr_theme());
     }
 }

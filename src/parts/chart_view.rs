@@ -103,7 +103,7 @@ pub fn ChartView(
             return;
         };
         let area = backend.into_drawing_area();
-        let drawn = draw(&area, &chart, &hidden, &scheme.theme(ratio), lang).unwrap_or_default();
+        let drawn = draw(&area, &chart, &hidden, &scheme.palette(ratio), lang).unwrap_or_default();
         let _ = area.present();
         hits.set(drawn);
         tooltip.set(None);
@@ -189,14 +189,14 @@ pub fn ChartView(
     let words_svg = words.clone();
     let words_png = words;
     let save_svg = move |_| {
-        let theme = scheme.get_untracked().theme(1.0);
+        let palette = scheme.get_untracked().palette(1.0);
         chart.with_untracked(|c| {
             hidden.with_untracked(|h| {
                 download::svg(
                     slug,
                     c,
                     h,
-                    &theme,
+                    &palette,
                     lang.get_untracked(),
                     &words_svg(),
                     width.get_untracked().max(480),
@@ -253,14 +253,14 @@ pub fn ChartView(
         if chart.series.len() < 2 {
             return None;
         }
-        let theme = scheme.get().theme(1.0);
+        let palette = scheme.get().palette(1.0);
         Some(
             chart
                 .series
                 .iter()
                 .enumerate()
                 .map(|(s, series)| {
-                    let color = theme.color(series.color);
+                    let color = palette.color(series.color);
                     // Through the CSSOM (`style:`), never a `style` attribute: allowed by a strict CSP.
                     let swatch = format!("rgb({}, {}, {})", color.0, color.1, color.2);
                     let shown = move || !hidden.with(|h| h.get(s).copied().unwrap_or(false));

@@ -41,12 +41,12 @@ pub fn svg(
     slug: &str,
     chart: &BarChart,
     hidden: &[bool],
-    theme: &Theme,
+    palette: &Theme,
     lang: Lang,
     words: &FigureText,
     width: u32,
 ) {
-    let svg = figure::to_svg(chart, hidden, theme, lang, words, width);
+    let svg = figure::to_svg(chart, hidden, palette, lang, words, width);
     let _ = save(&format!("{slug}.svg"), &text_parts(&svg), "image/svg+xml");
 }
 
@@ -75,8 +75,8 @@ pub fn png(
         return;
     };
     let area = backend.into_drawing_area();
-    let theme = scheme.theme(scale);
-    if draw_figure(&area, chart, hidden, &theme, lang, words).is_ok() && area.present().is_ok() {
+    let palette = scheme.palette(scale);
+    if draw_figure(&area, chart, hidden, &palette, lang, words).is_ok() && area.present().is_ok() {
         if let Ok(url) = canvas.to_data_url_with_type("image/png") {
             let _ = save_url(&format!("{slug}.png"), &url);
         }

@@ -12,7 +12,7 @@ use leptos::prelude::*;
 
 use crate::browser::address::{origin, site_folder};
 use crate::browser::host_message::reported_height;
-use crate::context::scheme::Preference;
+use crate::context::scheme::SchemePreference;
 use crate::parts::modal::Modal;
 
 /// The frame height a snippet gives before its preview has said its own.
@@ -34,7 +34,7 @@ pub fn EmbedDialog(
     filters: RwSignal<Filters>,
 ) -> impl IntoView {
     let lang = expect_context::<RwSignal<Lang>>();
-    let theme = RwSignal::new(Preference::System);
+    let scheme_preference = RwSignal::new(SchemePreference::System);
     // None: the page's language, followed as it changes.
     let embed_lang = RwSignal::new(None::<Lang>);
     let plain = RwSignal::new(false);
@@ -61,7 +61,7 @@ pub fn EmbedDialog(
     // The chart's own light page (`eig-pulse embeds`), in the chosen language.
     let url = move |id: ChartId| {
         let mut pairs = filters.get().to_pairs();
-        pairs.push(("theme", theme.get().parameter().to_string()));
+        pairs.push(("theme", scheme_preference.get().parameter().to_string()));
         if plain.get() {
             pairs.push(("plain", "1".into()));
         }
@@ -120,10 +120,10 @@ pub fn EmbedDialog(
                         {lang_now.pick("Thème", "Theme")}" "
                         <select
                             class="fr-select"
-                            prop:value=move || theme.get().parameter()
-                            on:change=move |ev| theme.set(Preference::from_parameter(Some(&event_target_value(&ev))))
+                            prop:value=move || scheme_preference.get().parameter()
+                            on:change=move |ev| scheme_preference.set(SchemePreference::from_parameter(Some(&event_target_value(&ev))))
                         >
-                            {[Preference::System, Preference::Light, Preference::Dark].map(|p| view! {
+                            {[SchemePreference::System, SchemePreference::Light, SchemePreference::Dark].map(|p| view! {
                                 <option value=p.parameter()>{p.label(lang_now)}</option>
                             })}
                         </select>
