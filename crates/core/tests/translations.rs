@@ -768,7 +768,7 @@ fn no_code_outside_the_layer_chooses_words_by_language() {
 /// kind of text shown in both languages: the scan finds every one.
 #[test]
 fn the_scan_finds_a_planted_pair_in_every_kind_of_place() {
-    const RUST: &str = r##"
+    const RUST: &str = r#"
         /// Doc comments are not read: `lang.pick("Doc", "Doc")`.
         pub fn say(lang: RwSignal<Lang>, fr: &'static str, en: &'static str) -> impl Fn() -> &'static str {
             move || lang.get().pick(fr, en)
@@ -793,7 +793,7 @@ fn the_scan_finds_a_planted_pair_in_every_kind_of_place() {
             lang.pick(fr_label, en_label);
             let leak = format!("{} « {} »", a, b);
         }
-    "##;
+    "#;
     const SCRIPT: &str = r#"
         // Comments are not read: { fr: { a: "Doc" }, en: { a: "Doc" } }
         const MESSAGES = {
