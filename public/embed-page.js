@@ -32,7 +32,7 @@ let live = null;
 // What the reader did before the interactive chart arrived: done again on it.
 let replay = null;
 
-/** Loads the interactive chart once; it replaces the static one when drawn (src/embed.rs). */
+/** Loads the interactive chart once; it replaces the static one when drawn (src/views/embed_page.rs). */
 function goLive() {
   if (live) return live;
   live = import("./start.js").catch((error) => {
