@@ -403,18 +403,23 @@ fn main() -> ExitCode {
             output,
             scripts,
         } => {
-            let written =
-                embeds::write(&export, &output, cli.lang).and_then(|pages| match &scripts {
-                    Some(folder) => embeds::write_scripts(folder, cli.lang).map(|n| pages + n),
-                    None => Ok(pages),
-                });
-            written.map(|count| {
-                eprintln!(
-                    "{} {count} {} {}",
-                    cli.lang.pick("embeds :", "embeds:"),
-                    cli.lang.pick("fichiers écrits dans", "files written to"),
-                    output.display()
-                );
+            // How many files went where: the pages, then the scripts if asked for.
+            let written = embeds::write(&export, &output, cli.lang).and_then(|pages| {
+                let mut folders = vec![(pages, &output)];
+                if let Some(folder) = &scripts {
+                    folders.push((embeds::write_scripts(folder, cli.lang)?, folder));
+                }
+                Ok(folders)
+            });
+            written.map(|folders| {
+                for (count, folder) in folders {
+                    eprintln!(
+                        "{} {count} {} {}",
+                        cli.lang.pick("embeds :", "embeds:"),
+                        cli.lang.pick("fichiers écrits dans", "files written to"),
+                        folder.display()
+                    );
+                }
                 ExitCode::SUCCESS
             })
         }

@@ -27,12 +27,15 @@ fn attribute_values<'a>(page: &'a str, attribute: &str) -> Vec<&'a str> {
 fn every_chart_gets_its_page_and_plots_in_both_languages_schemes_and_every_width() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("embed");
+    let scripts = dir.path().join("scripts");
     let output = run(&[
         "embeds",
         "--export",
         "public/data/export.json",
         "-o",
         out.to_str().unwrap(),
+        "--scripts",
+        scripts.to_str().unwrap(),
     ]);
     assert!(output.status.success(), "{}", stderr(&output));
     let widths = widths();
@@ -112,24 +115,8 @@ fn every_chart_gets_its_page_and_plots_in_both_languages_schemes_and_every_width
     let written = std::fs::read_dir(&out).unwrap().count();
     assert_eq!(written, files, "no file more than expected");
     assert!(stderr(&output).contains(&format!("{files} fichiers")));
-}
-
-/// The router of `embed.html?chart=` and the host's `embed.js` take the charts and the height
-/// message from Rust: no list to keep by hand.
-#[test]
-fn the_scripts_get_every_chart_and_the_height_message_from_rust() {
-    let dir = tempfile::tempdir().unwrap();
-    let scripts = dir.path().join("scripts");
-    let output = run(&[
-        "embeds",
-        "--export",
-        "public/data/export.json",
-        "-o",
-        dir.path().join("embed").to_str().unwrap(),
-        "--scripts",
-        scripts.to_str().unwrap(),
-    ]);
-    assert!(output.status.success(), "{}", stderr(&output));
+    // The router of `embed.html?chart=` and the host's `embed.js` take the charts and the height
+    // message from Rust: no list to keep by hand.
     for name in ["embed.js", "embed-page.js"] {
         let script = std::fs::read_to_string(scripts.join(name)).unwrap();
         assert!(!script.contains("shared values */ null"), "{name}");
