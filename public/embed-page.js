@@ -5,28 +5,18 @@
    asks for what only the interactive chart can draw (embed-head.js marks it). On `embed.html?chart=`
    it sends the reader to that chart's page. Only text is ever written into the page. */
 
-// The charts that have a page (crates/core/src/chart/mod.rs, ChartId::ALL).
-const CHARTS = [
-  "defis-by-administration",
-  "skills-by-promotion",
-  "journal-weekly",
-  "journal-mix-by-defi",
-  "openness-by-promotion",
-  "repository-activity",
-  "cohorts-cumulative-commits",
-  "perennisation-by-promotion",
-  "technologies-by-promotion",
-  "languages-by-promotion",
-  "openness-indicators",
-];
+// What this page shares with the dashboard's Rust, written in by `eig-pulse embeds` when it copies
+// this script into the build (crates/cli/src/embeds.rs): the charts that have a page (ChartId::ALL)
+// and the height message's key (src/browser/embed_protocol.rs). Never written by hand.
+const { charts: CHARTS, heightMessage: HEIGHT_MESSAGE } = /* eig-pulse embeds: shared values */ null;
+// The page's words in each language ({file} and {detail} are filled in when said).
 const MESSAGES = {
   fr: {
-    failed: "Le graphique interactif n'a pas pu être chargé",
-    retry: "Recharger la page pour réessayer.",
+    failed:
+      "Le graphique interactif n'a pas pu être chargé ({file} : {detail}). Recharger la page pour réessayer.",
   },
   en: {
-    failed: "The interactive chart could not be loaded",
-    retry: "Reload the page to try again.",
+    failed: "The interactive chart could not be loaded ({file}: {detail}). Reload the page to try again.",
   },
 };
 
@@ -42,16 +32,19 @@ let live = null;
 // What the reader did before the interactive chart arrived: done again on it.
 let replay = null;
 
-/** Loads the interactive chart once; it replaces the static one when drawn (src/embed.rs). */
+/** Loads the interactive chart once; it replaces the static one when drawn (src/views/embed_page.rs). */
 function goLive() {
   if (live) return live;
   live = import("./start.js").catch((error) => {
-    const text = MESSAGES[lang];
     const status = document.createElement("p");
     status.className = "embed-status fr-error-text";
     status.setAttribute("role", "alert");
     const detail = error && error.message ? error.message : String(error);
-    status.textContent = `${text.failed} (${new URL("start.js", document.baseURI).href} : ${detail}). ${text.retry}`;
+    const file = new URL("start.js", document.baseURI).href;
+    // Replacements as functions: a `$` in the detail is not a pattern.
+    status.textContent = MESSAGES[lang].failed
+      .replace("{file}", () => file)
+      .replace("{detail}", () => detail);
     container.append(status);
     root.removeAttribute("data-embed-live");
   });
@@ -81,7 +74,7 @@ function postHeight() {
   // chart, with its filters in words, says its own; a shorter static height would move the host.
   if (root.hasAttribute("data-embed-live")) return;
   const height = Math.ceil(container.getBoundingClientRect().height);
-  window.parent.postMessage({ "eig-pulse-height": { [chart]: height } }, "*");
+  window.parent.postMessage({ [HEIGHT_MESSAGE]: { [chart]: height } }, "*");
   window.parent.postMessage({ sentinel: "amp", type: "embed-size", height }, "*");
 }
 

@@ -14,7 +14,12 @@
   try {
     Object.defineProperty(window, ONCE, { value: true });
   } catch (e) { return; }
-  var LIMIT = 20000;
+  // What this script shares with the dashboard's Rust, written in by `eig-pulse embeds` when it
+  // copies it into the build (crates/cli/src/embeds.rs, src/browser/embed_protocol.rs): the height
+  // message's key and the tallest height taken. Never written by hand.
+  var SHARED = /* eig-pulse embeds: shared values */ null;
+  var MESSAGE = SHARED.heightMessage;
+  var LIMIT = SHARED.heightLimit;
   function originOf(src) {
     try { return new URL(src, document.baseURI).origin; } catch (e) { return null; }
   }
@@ -30,7 +35,7 @@
       try { data = JSON.parse(data); } catch (e) { return null; }
     }
     if (!data || typeof data !== "object") return null;
-    var sizes = data["eig-pulse-height"];
+    var sizes = data[MESSAGE];
     if (sizes && typeof sizes === "object") {
       for (var key in sizes) {
         if (Object.prototype.hasOwnProperty.call(sizes, key)) return sizes[key];

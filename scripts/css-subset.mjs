@@ -18,7 +18,7 @@ const results = await new PurgeCSS().purge({
   variables: true,
   keyframes: true,
   fontFace: true,
-  // The scheme attributes are set on <html> by code (src/scheme.rs, embed-page.js).
+  // The scheme attributes are set on <html> by code (src/context/scheme.rs, embed-head.js).
   safelist: { standard: ["html", "body"], greedy: [/data-fr-theme/, /data-fr-scheme/] },
 });
 let text = results.map((r) => r.css).join("\n");

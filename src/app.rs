@@ -7,24 +7,25 @@ use eig_pulse_core::contract::export::Source;
 use eig_pulse_core::{base::format, Cohort, Lang};
 use leptos::prelude::*;
 
-use crate::i18n::say;
-
-use crate::browser;
-use crate::dashboard::Dashboard;
-use crate::embed::Embedded;
-use crate::scheme::{self, Preference};
-use crate::states::{load, Failure, Loading, SourceNotice};
+use crate::browser::address::{parameter, replace_parameter};
+use crate::browser::light_page::{asked_lang, embedded_chart};
+use crate::context::fonts::FontsLoaded;
+use crate::context::i18n::say;
+use crate::context::scheme::{self, SchemePreference};
+use crate::export::states::{load, Failure, Loading, SourceNotice};
+use crate::views::dashboard::Dashboard;
+use crate::views::embed_page::Embedded;
 
 #[component]
 pub fn App() -> AnyView {
     let lang = RwSignal::new(
-        browser::asked_lang()
+        asked_lang()
             .and_then(|l| Lang::parse(&l))
             .unwrap_or_default(),
     );
     provide_context(lang);
-    let preference = RwSignal::new(Preference::from_parameter(
-        browser::parameter("theme").as_deref(),
+    let preference = RwSignal::new(SchemePreference::from_parameter(
+        parameter("theme").as_deref(),
     ));
     let system_dark = RwSignal::new(false);
     system_dark.set(scheme::watch_system(move |dark| system_dark.set(dark)));
@@ -52,12 +53,10 @@ pub fn App() -> AnyView {
         ));
     });
     // Charts are drawn with Marianne: draw them again once the font has arrived.
-    let fonts = RwSignal::new(0u32);
-    provide_context(FontsLoaded(fonts));
-    browser::when_fonts_ready(move || fonts.update(|n| *n += 1));
+    FontsLoaded::provide();
 
     // `?chart=<id>`: one chart alone, for embedding.
-    if let Some(slug) = browser::embedded_chart() {
+    if let Some(slug) = embedded_chart() {
         return view! { <Embedded slug /> }.into_any();
     }
     let (export, origin) = load();
@@ -95,13 +94,9 @@ pub fn App() -> AnyView {
     .into_any()
 }
 
-/// Bumped when the page's fonts have loaded: charts read it to draw again.
-#[derive(Clone, Copy)]
-pub struct FontsLoaded(pub RwSignal<u32>);
-
 /// The DSFR header: the Republic's block, the service's name, the scheme and language switches.
 #[component]
-fn Header(preference: RwSignal<Preference>) -> impl IntoView {
+fn Header(preference: RwSignal<SchemePreference>) -> impl IntoView {
     let lang = expect_context::<RwSignal<Lang>>();
     view! {
         <header role="banner" class="fr-header">
@@ -126,7 +121,7 @@ fn Header(preference: RwSignal<Preference>) -> impl IntoView {
                             <fieldset class="fr-segmented fr-segmented--sm scheme-switch">
                                 <legend class="fr-segmented__legend">{say(lang, "Thème d'affichage", "Display theme")}</legend>
                                 <div class="fr-segmented__elements">
-                                    {Preference::ALL
+                                    {SchemePreference::ALL
                                         .into_iter()
                                         .map(|choice| {
                                             let id = format!("theme-{}", choice.parameter());
@@ -140,7 +135,7 @@ fn Header(preference: RwSignal<Preference>) -> impl IntoView {
                                                         prop:checked=move || preference.get() == choice
                                                         on:change=move |_| {
                                                             preference.set(choice);
-                                                            browser::replace_parameter("theme", choice.parameter());
+                                                            replace_parameter("theme", choice.parameter());
                                                         }
                                                     />
                                                     <label class="fr-label" for=id>{move || choice.label(lang.get())}</label>
@@ -158,7 +153,7 @@ fn Header(preference: RwSignal<Preference>) -> impl IntoView {
                                 on:click=move |_| {
                                     let next = lang.get().other();
                                     lang.set(next);
-                                    browser::replace_parameter("lang", next.code());
+                                    replace_parameter("lang", next.code());
                                 }
                             >
                                 {move || lang.get().pick("EN – English", "FR – Français")}

@@ -2,7 +2,7 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    eig_pulse_app::panic_page::install();
+    eig_pulse_app::browser::panic_page::install();
     leptos::mount::mount_to_body(eig_pulse_app::App);
 }
 

@@ -3,10 +3,10 @@
 
 use std::sync::Arc;
 
-use eig_pulse_app::chart_view::{ChartView, Surroundings};
-use eig_pulse_app::key_figures::KeyFiguresView;
-use eig_pulse_app::load::{export_source, load_export, FailureKind, Origin};
-use eig_pulse_app::scheme::Scheme;
+use eig_pulse_app::context::scheme::Scheme;
+use eig_pulse_app::export::load::{export_source, load_export, FailureKind, Origin};
+use eig_pulse_app::parts::chart_view::{ChartView, Surroundings};
+use eig_pulse_app::sections::key_figures::KeyFiguresView;
 use eig_pulse_core::catalogue::{ChartId, Target};
 use eig_pulse_core::chart::{draw_bars, Palette};
 use eig_pulse_core::contract::validate::parse_export;
@@ -256,7 +256,7 @@ fn data_sources_are_own_origin_or_allowed() {
 async fn a_panic_shows_a_message_and_a_reload_button() {
     let place = host();
     place.set_text_content(Some("a frozen dashboard"));
-    eig_pulse_app::panic_page::install_into(Some(place.clone().into()));
+    eig_pulse_app::browser::panic_page::install_into(Some(place.clone().into()));
     let _ = document()
         .document_element()
         .unwrap()
@@ -291,5 +291,36 @@ async fn a_panic_shows_a_message_and_a_reload_button() {
             .unwrap()
             .map(|e| e.tag_name()),
         Some("MAIN".to_string())
+    );
+}
+
+/// The défi panel's words are plain data: Hopkins's sheet, in both languages.
+#[wasm_bindgen_test]
+fn a_defi_sheet_says_its_facts_in_the_language_asked() {
+    use eig_pulse_app::words::defi_sheet::defi_sheet;
+    let cohort = cohort();
+    let hopkins = cohort.defi_index("hopkins").unwrap();
+    let french = defi_sheet(&cohort, hopkins, Lang::Fr);
+    let english = defi_sheet(&cohort, hopkins, Lang::En);
+    // Hopkins's rows of the CSV: `python3 scripts/recount-journal.py` (« label 'Hopkins' »).
+    assert_eq!(french.journal_heading, "Journal (131)");
+    assert_eq!(french.journal.len(), 131);
+    assert!(french
+        .team
+        .contains(&"Paul Boosz — Data scientist".to_string()));
+    assert_eq!(
+        (french.labels.skills, english.labels.skills),
+        ("Compétences", "Skills")
+    );
+    assert_eq!(french.links[0].text, "Code source");
+    assert_eq!(english.links[0].text, "Source code");
+    assert!(
+        french.promotion.starts_with("EIG 2"),
+        "{}",
+        french.promotion
+    );
+    assert_eq!(
+        french.administrations.last().map(|a| a.name.as_str()),
+        Some("Ministère de l’Action et des Comptes publics")
     );
 }

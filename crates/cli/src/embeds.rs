@@ -10,7 +10,10 @@
 //!   the plot alone, as the dashboard's canvas draws it at that width.
 //!
 //! The page's behaviour (explicit theme, filters, the hand-over to the interactive chart) is
-//! `public/embed-head.js` and `public/embed-page.js`; its style is `embed.css`.
+//! `public/embed-head.js` and `public/embed-page.js`; its style is `embed.css`. With `--scripts`,
+//! `embed-page.js` and the host page's `embed.js` are written too, with the values they share with
+//! the dashboard's Rust written in (the charts that have a page, the height message and its limit):
+//! adding a chart never means editing a script.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -20,6 +23,7 @@ use eig_pulse_core::chart::summary::summary;
 use eig_pulse_core::chart::svg;
 use eig_pulse_core::chart::text::{chart_labels, export_credit};
 use eig_pulse_core::chart::{plot_height, Palette};
+use eig_pulse_core::contract::embed::{HEIGHT_LIMIT, HEIGHT_MESSAGE};
 use eig_pulse_core::contract::validate::parse_export;
 use eig_pulse_core::{tr, Cohort, Filters, Lang};
 use html_escape::{encode_double_quoted_attribute as attr, encode_text as text};
@@ -213,4 +217,77 @@ fn page(
         )),
     );
     html
+}
+
+/// The scripts that share values with the dashboard's Rust, as written in `public/`: each holds
+/// [`SHARED_VALUES`] once, where the values go.
+const SCRIPTS: [(&str, &str); 2] = [
+    ("embed.js", include_str!("../../../public/embed.js")),
+    (
+        "embed-page.js",
+        include_str!("../../../public/embed-page.js"),
+    ),
+];
+
+/// Where a script takes the values it shares with the dashboard's Rust.
+const SHARED_VALUES: &str = "/* eig-pulse embeds: shared values */ null";
+
+/// The shared values as a JavaScript object (JSON): the charts that have a page, the height
+/// message's key and the tallest height a host takes.
+fn shared_values() -> String {
+    serde_json::json!({
+        "charts": ChartId::ALL.map(ChartId::slug),
+        "heightMessage": HEIGHT_MESSAGE,
+        "heightLimit": HEIGHT_LIMIT,
+    })
+    .to_string()
+}
+
+/// A script with the shared values written in, if it holds their place once.
+fn with_shared_values(name: &str, script: &str, lang: Lang) -> Result<String, String> {
+    match script.matches(SHARED_VALUES).count() {
+        1 => Ok(script.replace(SHARED_VALUES, &shared_values())),
+        n => Err(tr!(
+            lang,
+            "{name} : la place des valeurs partagées (« {SHARED_VALUES} ») y est {n} fois au lieu d'une",
+            "{name}: the shared values' place (\"{SHARED_VALUES}\") is there {n} times instead of once"
+        )),
+    }
+}
+
+/// Writes `embed.js` and `embed-page.js`, with the values they share with the dashboard, into
+/// `folder`; returns how many files were written.
+pub fn write_scripts(folder: &Path, lang: Lang) -> Result<usize, String> {
+    std::fs::create_dir_all(folder)
+        .map_err(|e| tr!(lang, "{} : {e}", "{}: {e}", folder.display()))?;
+    for (name, script) in SCRIPTS {
+        let filled = with_shared_values(name, script, lang)?;
+        crate::commands::write_atomically(&folder.join(name), filled.as_bytes(), lang)?;
+    }
+    Ok(SCRIPTS.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every script's values are written in once, the limit too (the charts and the message's
+    /// key are checked in `tests/embeds.rs`, on the command's output).
+    #[test]
+    fn every_script_takes_the_height_limit_from_rust() {
+        for (name, script) in SCRIPTS {
+            let filled = with_shared_values(name, script, Lang::En).unwrap();
+            assert!(!filled.contains(SHARED_VALUES), "{name}");
+            assert!(
+                filled.contains(&format!("\"heightLimit\":{HEIGHT_LIMIT}")),
+                "{name}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_script_without_the_place_of_the_values_is_refused() {
+        let error = with_shared_values("x.js", "const CHARTS = [];", Lang::En).unwrap_err();
+        assert!(error.contains("0 times"), "{error}");
+    }
 }

@@ -111,6 +111,8 @@ enum Command {
         export: PathBuf,
         #[arg(short, long)]
         output: PathBuf,
+        #[arg(long)]
+        scripts: Option<PathBuf>,
     },
     Synth {
         #[arg(long)]
@@ -213,6 +215,7 @@ const HELP: &[(&str, &str, Text)] = &[
          and dark, at several widths.")),
     ("embeds", "export", Text::fixed("Fichier d'export JSON.", "JSON export file.")),
     ("embeds", "output", Text::fixed("Dossier de sortie.", "Output folder.")),
+    ("embeds", "scripts", Text::fixed("Dossier où écrire aussi embed.js et embed-page.js, avec les valeurs qu'ils partagent avec le tableau de bord (les graphiques, le message de hauteur).", "Folder to also write embed.js and embed-page.js into, with the values they share with the dashboard (the charts, the height message).")),
     // synth
     ("synth", "", Text::fixed("Écrit des sources synthétiques N fois plus grandes que les vraies (pour les mesures).", "Writes synthetic sources N times larger than the real ones (for measurements).")),
     ("synth", "scale", Text::fixed("Facteur d'échelle.", "Scale factor.")),
@@ -395,14 +398,28 @@ fn main() -> ExitCode {
                 commands::write_atomically(&output, &bytes, cli.lang).map(|()| ExitCode::SUCCESS)
             })
         }
-        Command::Embeds { export, output } => {
-            embeds::write(&export, &output, cli.lang).map(|count| {
-                eprintln!(
-                    "{} {count} {} {}",
-                    cli.lang.pick("embeds :", "embeds:"),
-                    cli.lang.pick("fichiers écrits dans", "files written to"),
-                    output.display()
-                );
+        Command::Embeds {
+            export,
+            output,
+            scripts,
+        } => {
+            // How many files went where: the pages, then the scripts if asked for.
+            let written = embeds::write(&export, &output, cli.lang).and_then(|pages| {
+                let mut folders = vec![(pages, &output)];
+                if let Some(folder) = &scripts {
+                    folders.push((embeds::write_scripts(folder, cli.lang)?, folder));
+                }
+                Ok(folders)
+            });
+            written.map(|folders| {
+                for (count, folder) in folders {
+                    eprintln!(
+                        "{} {count} {} {}",
+                        cli.lang.pick("embeds :", "embeds:"),
+                        cli.lang.pick("fichiers écrits dans", "files written to"),
+                        folder.display()
+                    );
+                }
                 ExitCode::SUCCESS
             })
         }

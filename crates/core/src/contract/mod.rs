@@ -1,7 +1,9 @@
-//! The export contract: its types as serialized, its bounds, the texts readers may show, and
-//! reading an export against its rules.
+//! What EIG Pulse publishes for others to rely on: the export contract (its types as serialized,
+//! its bounds, the texts readers may show, reading an export against its rules) and the messages
+//! an embedded chart sends its host page.
 
 pub mod clean;
+pub mod embed;
 pub mod export;
 pub mod limits;
 pub mod validate;

@@ -9,7 +9,7 @@ use super::activity::{selected_repositories, RECENT_DAYS};
 use crate::base::csv::field;
 use crate::base::date::parse_date;
 use crate::base::format;
-use crate::base::lang::Lang;
+use crate::base::lang::{Lang, Text};
 use crate::contract::export::{Activity, CiSystem, UnscannedReason};
 use crate::model::cohort::Cohort;
 use crate::model::selection::Selection;
@@ -53,59 +53,63 @@ impl Criterion {
         }
     }
 
-    /// Its column's label and what it looks for, in `lang`.
-    fn words(self, lang: Lang) -> (&'static str, &'static str) {
-        let (fr_label, en_label, fr, en) = match self {
+    /// Its column's label and what it looks for.
+    fn words(self) -> (Text, Text) {
+        match self {
             Criterion::Code => (
-                "Code publié",
-                "Published code",
-                "le catalogue donne l'adresse du code source",
-                "the catalogue gives the source code's address",
+                Text::fixed("Code publié", "Published code"),
+                Text::fixed(
+                    "le catalogue donne l'adresse du code source",
+                    "the catalogue gives the source code's address",
+                ),
             ),
             Criterion::License => (
-                "Licence",
-                "Licence",
-                "un fichier LICENSE, LICENCE ou COPYING à la racine",
-                "a LICENSE, LICENCE or COPYING file at the root",
+                Text::same("Licence"),
+                Text::fixed(
+                    "un fichier LICENSE, LICENCE ou COPYING à la racine",
+                    "a LICENSE, LICENCE or COPYING file at the root",
+                ),
             ),
             Criterion::Readme => (
-                "README",
-                "README",
-                "un fichier README à la racine",
-                "a README file at the root",
+                Text::same("README"),
+                Text::fixed("un fichier README à la racine", "a README file at the root"),
             ),
             Criterion::Contributing => (
-                "CONTRIBUTING",
-                "CONTRIBUTING",
-                "un guide de contribution (CONTRIBUTING)",
-                "a contribution guide (CONTRIBUTING)",
+                Text::same("CONTRIBUTING"),
+                Text::fixed(
+                    "un guide de contribution (CONTRIBUTING)",
+                    "a contribution guide (CONTRIBUTING)",
+                ),
             ),
             Criterion::Changelog => (
-                "Journal des versions",
-                "Changelog",
-                "un CHANGELOG, HISTORY ou NEWS",
-                "a CHANGELOG, HISTORY or NEWS file",
+                Text::fixed("Journal des versions", "Changelog"),
+                Text::fixed(
+                    "un CHANGELOG, HISTORY ou NEWS",
+                    "a CHANGELOG, HISTORY or NEWS file",
+                ),
             ),
             Criterion::Ci => (
-                "Intégration continue",
-                "Continuous integration",
-                "GitHub Actions, GitLab CI, CircleCI ou Travis configurés",
-                "GitHub Actions, GitLab CI, CircleCI or Travis configured",
+                Text::fixed("Intégration continue", "Continuous integration"),
+                Text::fixed(
+                    "GitHub Actions, GitLab CI, CircleCI ou Travis configurés",
+                    "GitHub Actions, GitLab CI, CircleCI or Travis configured",
+                ),
             ),
             Criterion::Tests => (
-                "Tests",
-                "Tests",
-                "un dossier test, tests, spec ou __tests__",
-                "a test, tests, spec or __tests__ folder",
+                Text::same("Tests"),
+                Text::fixed(
+                    "un dossier test, tests, spec ou __tests__",
+                    "a test, tests, spec or __tests__ folder",
+                ),
             ),
             Criterion::Recent => (
-                "Activité récente",
-                "Recent activity",
-                "un commit dans l'année précédant l'export",
-                "a commit in the year before the export",
+                Text::fixed("Activité récente", "Recent activity"),
+                Text::fixed(
+                    "un commit dans l'année précédant l'export",
+                    "a commit in the year before the export",
+                ),
             ),
-        };
-        (lang.pick(fr_label, en_label), lang.pick(fr, en))
+        }
     }
 }
 
@@ -177,11 +181,11 @@ fn checks(lang: Lang) -> Vec<Check> {
     Criterion::ALL
         .iter()
         .map(|&criterion| {
-            let (label, explanation) = criterion.words(lang);
+            let (label, explanation) = criterion.words();
             Check {
                 criterion,
-                label: label.into(),
-                explanation: explanation.into(),
+                label: label.get(lang).into(),
+                explanation: explanation.get(lang).into(),
             }
         })
         .collect()

@@ -2,27 +2,20 @@
 
 use std::sync::Arc;
 
-use eig_pulse_core::catalogue::{Chart, ChartId, Target};
+use eig_pulse_core::catalogue::{ChartId, Section, Target};
 use eig_pulse_core::model::filter::Ignored;
 use eig_pulse_core::{Cohort, Filters, Lang, Text};
 use leptos::prelude::*;
 
-use crate::i18n::say;
-
-use crate::browser;
-use crate::chart_view::{ChartView, Surroundings};
-use crate::defi_panel::{DefiList, DefiPanel};
-use crate::embed::EmbedDialog;
-use crate::filter_bar::FilterBar;
-use crate::key_figures::KeyFiguresView;
-use crate::scorecard::Scorecard;
-
-/// The charts drawn from the repositories' activity, shown in their own section.
-const REPOSITORY_CHARTS: [ChartId; 3] = [
-    ChartId::RepositoryActivity,
-    ChartId::CohortsCumulativeCommits,
-    ChartId::PerennisationByPromotion,
-];
+use crate::browser::address::{parameter, query, write_state};
+use crate::context::i18n::say;
+use crate::parts::chart_view::{ChartView, Surroundings};
+use crate::sections::defi_panel::{DefiList, DefiPanel};
+use crate::sections::embed_dialog::EmbedDialog;
+use crate::sections::filter_bar::FilterBar;
+use crate::sections::key_figures::KeyFiguresView;
+use crate::sections::scorecard::Scorecard;
+use crate::sections::windows::PromotionWindows;
 
 /// The dashboard's state in URL pairs: filters, then the open défi.
 fn state_pairs(filters: &Filters, defi: &Option<String>) -> Vec<(&'static str, String)> {
@@ -34,8 +27,8 @@ fn state_pairs(filters: &Filters, defi: &Option<String>) -> Vec<(&'static str, S
 }
 
 fn read_state(cohort: &Cohort) -> (Filters, Option<String>, Vec<Ignored>) {
-    let (filters, mut ignored) = Filters::from_query(&browser::query(), &cohort.export);
-    let defi = browser::parameter("defi");
+    let (filters, mut ignored) = Filters::from_query(&query(), &cohort.export);
+    let defi = parameter("defi");
     let known = defi.clone().filter(|id| cohort.defi_index(id).is_some());
     if let (Some(value), None) = (defi, &known) {
         ignored.push(Ignored {
@@ -58,7 +51,7 @@ pub fn Dashboard(cohort: Arc<Cohort>) -> impl IntoView {
     // Filter changes become history entries; back and forward restore them.
     Effect::watch(
         move || (filters.get(), defi.get()),
-        move |(f, d), _, _| browser::write_state(state_pairs(f, d), true),
+        move |(f, d), _, _| write_state(state_pairs(f, d), true),
         false,
     );
     let history_cohort = cohort.clone();
@@ -98,15 +91,11 @@ pub fn Dashboard(cohort: Arc<Cohort>) -> impl IntoView {
         on_embed: Some(on_embed),
         on_drawn: None,
     };
-    let charts: Vec<(ChartId, Memo<Chart>)> = ChartId::ALL
-        .iter()
-        .filter(|id| !REPOSITORY_CHARTS.contains(id))
-        .map(|&id| (id, chart_memo(id)))
-        .collect();
-    let repository_charts: Vec<(ChartId, Memo<Chart>)> = REPOSITORY_CHARTS
+    // The charts drawn from the repositories' activity are shown in their own section.
+    let (repository_charts, charts): (Vec<_>, Vec<_>) = ChartId::ALL
         .iter()
         .map(|&id| (id, chart_memo(id)))
-        .collect();
+        .partition(|(id, _)| id.spec().section == Section::CodeAfter);
     let scanned = !cohort.export.activity.is_empty();
     // What lies below the first screen (repositories, scorecard, the défis' list) is built just
     // after the first charts are painted: they come first.
@@ -165,7 +154,7 @@ pub fn Dashboard(cohort: Arc<Cohort>) -> impl IntoView {
                         .map(|(id, chart)| view! { <ChartView id chart on_target around=around() /> })
                         .collect_view()}
                 </div>
-                <crate::windows::PromotionWindows cohort=later.clone() selection />
+                <PromotionWindows cohort=later.clone() selection />
                 <Scorecard cohort=later.clone() selection defi />
             </section>
             <DefiList cohort=later.clone() selection defi />

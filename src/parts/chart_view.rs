@@ -11,11 +11,12 @@ use leptos::prelude::*;
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
 
-use crate::app::FontsLoaded;
-use crate::browser;
-use crate::download;
-use crate::scheme::Scheme;
-use crate::table_frame::TableFrame;
+use super::download;
+use super::table_frame::TableFrame;
+use crate::browser::screen::device_pixel_ratio;
+use crate::browser::timings::record_draw;
+use crate::context::fonts::FontsLoaded;
+use crate::context::scheme::Scheme;
 
 /// What a chart view shows around its canvas, and what it reports.
 #[derive(Clone)]
@@ -84,7 +85,7 @@ pub fn ChartView(
         let lang = lang.get();
         let width = width.get();
         let scheme = scheme.get();
-        if let Some(FontsLoaded(fonts)) = fonts {
+        if let Some(fonts) = fonts {
             fonts.track();
         }
         let Some(canvas) = canvas_ref.get() else {
@@ -93,7 +94,7 @@ pub fn ChartView(
         if width == 0 {
             return;
         }
-        let ratio = browser::device_pixel_ratio();
+        let ratio = device_pixel_ratio();
         let height = plot_height(&chart);
         canvas.set_width((f64::from(width) * ratio).round() as u32);
         canvas.set_height((f64::from(height) * ratio).round() as u32);
@@ -101,18 +102,18 @@ pub fn ChartView(
             return;
         };
         let area = backend.into_drawing_area();
-        let drawn = draw(&area, &chart, &hidden, &scheme.theme(ratio), lang).unwrap_or_default();
+        let drawn = draw(&area, &chart, &hidden, &scheme.palette(ratio), lang).unwrap_or_default();
         let _ = area.present();
         hits.set(drawn);
         tooltip.set(None);
-        browser::record_draw();
+        record_draw();
         if let Some(on_drawn) = on_drawn {
             on_drawn.run(());
         }
     });
 
     let hit_at = move |x: f64, y: f64| -> Option<Hit> {
-        let ratio = browser::device_pixel_ratio();
+        let ratio = device_pixel_ratio();
         let (px, py) = ((x * ratio) as i32, (y * ratio) as i32);
         hits.with_untracked(|hits| hits.iter().rev().find(|h| h.contains(px, py)).copied())
     };
@@ -169,7 +170,7 @@ pub fn ChartView(
         ev.prevent_default();
         focused.set(next);
         if let Some(hit) = next.and_then(|i| bars.get(i)) {
-            let ratio = browser::device_pixel_ratio();
+            let ratio = device_pixel_ratio();
             show(*hit, f64::from(hit.x1) / ratio, f64::from(hit.y0) / ratio);
         }
     };
@@ -187,14 +188,14 @@ pub fn ChartView(
     let words_svg = words.clone();
     let words_png = words;
     let save_svg = move |_| {
-        let theme = scheme.get_untracked().theme(1.0);
+        let palette = scheme.get_untracked().palette(1.0);
         chart.with_untracked(|c| {
             hidden.with_untracked(|h| {
                 download::svg(
                     slug,
                     c,
                     h,
-                    &theme,
+                    &palette,
                     lang.get_untracked(),
                     &words_svg(),
                     width.get_untracked().max(480),
@@ -251,14 +252,14 @@ pub fn ChartView(
         if chart.series.len() < 2 {
             return None;
         }
-        let theme = scheme.get().theme(1.0);
+        let palette = scheme.get().palette(1.0);
         Some(
             chart
                 .series
                 .iter()
                 .enumerate()
                 .map(|(s, series)| {
-                    let color = theme.color(series.color);
+                    let color = palette.color(series.color);
                     // Through the CSSOM (`style:`), never a `style` attribute: allowed by a strict CSP.
                     let swatch = format!("rgb({}, {}, {})", color.0, color.1, color.2);
                     let shown = move || !hidden.with(|h| h.get(s).copied().unwrap_or(false));

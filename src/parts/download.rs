@@ -5,9 +5,10 @@ use eig_pulse_core::chart::figure::{self, draw_figure, FigureText};
 use eig_pulse_core::chart::{table, Palette};
 use eig_pulse_core::Lang;
 
-use crate::scheme::Scheme;
 use plotters::prelude::IntoDrawingArea;
 use wasm_bindgen::{JsCast, JsValue};
+
+use crate::context::scheme::Scheme;
 
 /// Offers `bytes` as a file named `name` (a temporary link, clicked, then revoked).
 fn save(name: &str, parts: &JsValue, mime: &str) -> Result<(), JsValue> {
@@ -41,12 +42,12 @@ pub fn svg(
     slug: &str,
     chart: &Chart,
     hidden: &[bool],
-    theme: &Palette,
+    palette: &Palette,
     lang: Lang,
     words: &FigureText,
     width: u32,
 ) {
-    let svg = eig_pulse_core::chart::svg::figure(chart, hidden, theme, lang, words, width);
+    let svg = eig_pulse_core::chart::svg::figure(chart, hidden, palette, lang, words, width);
     let _ = save(&format!("{slug}.svg"), &text_parts(&svg), "image/svg+xml");
 }
 
@@ -75,8 +76,8 @@ pub fn png(
         return;
     };
     let area = backend.into_drawing_area();
-    let theme = scheme.theme(scale);
-    if draw_figure(&area, chart, hidden, &theme, lang, words).is_ok() && area.present().is_ok() {
+    let palette = scheme.palette(scale);
+    if draw_figure(&area, chart, hidden, &palette, lang, words).is_ok() && area.present().is_ok() {
         if let Ok(url) = canvas.to_data_url_with_type("image/png") {
             let _ = save_url(&format!("{slug}.png"), &url);
         }

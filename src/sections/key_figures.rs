@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use eig_pulse_core::measures::activity::repository_figures;
 use eig_pulse_core::measures::progress::progress_figures;
-use eig_pulse_core::{base::format, Cohort, Lang, Selection};
+use eig_pulse_core::{base::format, Cohort, Lang, Selection, Text};
 use leptos::prelude::*;
 
 #[component]
@@ -17,48 +17,46 @@ pub fn KeyFiguresView(cohort: Arc<Cohort>, selection: Memo<Selection>) -> impl I
     });
     let repositories = Memo::new(move |_| repository_figures(&repository_cohort, &selection.get()));
     let progress = Memo::new(move |_| progress_figures(&progress_cohort, &selection.get()));
-    let card = move |key: &'static str,
-                     fr: &'static str,
-                     en: &'static str,
-                     value: Box<dyn Fn(Lang) -> String + Send + Sync>| {
-        view! {
-            <div class="figure" data-figure=key>
-                <p class="figure-value">{move || value(lang.get())}</p>
-                <p class="figure-label">{move || lang.get().pick(fr, en)}</p>
-            </div>
-        }
-    };
+    let card =
+        move |key: &'static str, label: Text, value: Box<dyn Fn(Lang) -> String + Send + Sync>| {
+            view! {
+                <div class="figure" data-figure=key>
+                    <p class="figure-value">{move || value(lang.get())}</p>
+                    <p class="figure-label">{move || label.get(lang.get()).to_string()}</p>
+                </div>
+            }
+        };
     let count =
         move |pick: fn(&eig_pulse_core::measures::key_figures::KeyFigures) -> usize| -> Box<dyn Fn(Lang) -> String + Send + Sync> {
             Box::new(move |lang| format::count(figures.with(pick) as u64, lang))
         };
     view! {
         <section class="key-figures" aria-label=move || lang.get().pick("Chiffres clés", "Key figures")>
-            {card("defis", "défis", "défis", count(|f| f.defis))}
-            {card("administrations", "administrations", "administrations", count(|f| f.administrations))}
-            {card("eigs", "entrepreneurs (EIG)", "entrepreneurs (EIG)", count(|f| f.eigs))}
-            {card("mentors", "mentors", "mentors", count(|f| f.mentors))}
-            {card("journal", "entrées de journal", "journal entries", count(|f| f.journal_entries))}
-            {card("code", "des défis publient leur code", "of défis publish their code", Box::new(move |lang| {
+            {card("defis", Text::same("défis"), count(|f| f.defis))}
+            {card("administrations", Text::same("administrations"), count(|f| f.administrations))}
+            {card("eigs", Text::same("entrepreneurs (EIG)"), count(|f| f.eigs))}
+            {card("mentors", Text::same("mentors"), count(|f| f.mentors))}
+            {card("journal", Text::fixed("entrées de journal", "journal entries"), count(|f| f.journal_entries))}
+            {card("code", Text::fixed("des défis publient leur code", "of défis publish their code"), Box::new(move |lang| {
                 figures.with(|f| f.with_code.map_or_else(|| "—".to_string(), |s| format::percent(s, lang)))
             }))}
-            {card("repositories", "dépôts de code analysés", "code repositories scanned", Box::new(move |lang| {
+            {card("repositories", Text::fixed("dépôts de code analysés", "code repositories scanned"), Box::new(move |lang| {
                 format::count(repositories.with(|r| r.repositories) as u64, lang)
             }))}
-            {card("commits", "commits pendant les dix mois du défi", "commits during the défi's ten months", Box::new(move |lang| {
+            {card("commits", Text::fixed("commits pendant les dix mois du défi", "commits during the défi's ten months"), Box::new(move |lang| {
                 format::count(repositories.with(|r| r.commits_during_defi), lang)
             }))}
-            {card("commits-after", "commits dans les 12 mois après les dix mois", "commits in the 12 months after the ten months", Box::new(move |lang| {
+            {card("commits-after", Text::fixed("commits dans les 12 mois après les dix mois", "commits in the 12 months after the ten months"), Box::new(move |lang| {
                 format::count(progress.with(|p| p.commits_after), lang)
             }))}
-            {card("still-active", "des défis au code analysé encore actifs (un commit dans l'année avant la copie)", "of défis with scanned code still active (a commit in the year before the copy)", Box::new(move |lang| {
+            {card("still-active", Text::fixed("des défis au code analysé encore actifs (un commit dans l'année avant la copie)", "of défis with scanned code still active (a commit in the year before the copy)"), Box::new(move |lang| {
                 progress.with(|p| if p.defis == 0 {
                     "—".to_string()
                 } else {
                     format::percent(p.still_active as f64 / p.defis as f64, lang)
                 })
             }))}
-            {card("licensed", "des défis au code analysé ont une licence", "of défis with scanned code have a licence", Box::new(move |lang| {
+            {card("licensed", Text::fixed("des défis au code analysé ont une licence", "of défis with scanned code have a licence"), Box::new(move |lang| {
                 repositories.with(|r| r.licensed_share.map_or_else(|| "—".to_string(), |s| format::percent(s, lang)))
             }))}
         </section>

@@ -6,6 +6,8 @@ use eig_pulse_core::{tr, Export, Lang};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
+use crate::browser::timings::{now, record_timing};
+
 /// The export beside the page, loaded when the URL does not say (`?data=<url>`).
 pub const DEFAULT_EXPORT: &str = "data/export.json";
 /// How long the export may take to arrive, headers and body, before the fetch is aborted.
@@ -192,9 +194,9 @@ pub async fn load_export(url: String, timeout_seconds: u32) -> Result<Export, Lo
             kind
         })
     })?;
-    crate::browser::record_timing("exportFetched", crate::browser::now());
+    record_timing("exportFetched", now());
     let export = parse_export(&text).map_err(|e| fail(FailureKind::Contract(e)));
-    crate::browser::record_timing("exportParsed", crate::browser::now());
+    record_timing("exportParsed", now());
     export
 }
 

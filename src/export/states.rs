@@ -1,14 +1,13 @@
 //! The export's loading, shared by the dashboard and the embed: the resource (`?data=`, timeout),
 //! its loading and failure states, and the notice naming an export that is not the page's own.
 
+use eig_pulse_core::Lang;
 use leptos::prelude::*;
 
-use eig_pulse_core::Lang;
-
-use crate::browser;
-use crate::load::{
+use super::load::{
     export_source, load_export, LoadFailure, Origin, ALLOWED_ORIGINS, TIMEOUT_SECONDS,
 };
+use crate::browser::address::{base_uri, parameter};
 
 /// The export named by `?data=` if this build may load it (else a failure saying why), fetched
 /// with the timeout (`?timeout=<s>` may only shorten it, for tests); each refetch asks again.
@@ -17,16 +16,12 @@ pub fn load() -> (
     Origin,
 ) {
     // Relative to the page's base: an embed page under `embed/` names the dashboard's folder.
-    let page = browser::base_uri();
-    let source = export_source(
-        browser::parameter("data").as_deref(),
-        &page,
-        ALLOWED_ORIGINS,
-    );
+    let page = base_uri();
+    let source = export_source(parameter("data").as_deref(), &page, ALLOWED_ORIGINS);
     let origin = source
         .as_ref()
         .map_or(Origin::Default, |(_, origin)| origin.clone());
-    let timeout = browser::parameter("timeout")
+    let timeout = parameter("timeout")
         .and_then(|t| t.parse::<u32>().ok())
         .map_or(TIMEOUT_SECONDS, |t| t.clamp(1, TIMEOUT_SECONDS));
     let resource = LocalResource::new(move || {

@@ -4,13 +4,12 @@
 use std::sync::Arc;
 
 use eig_pulse_core::measures::scorecard::{openness_scorecard, scorecard_csv, Mark};
-use eig_pulse_core::{Cohort, Lang, Selection};
+use eig_pulse_core::{tr, Cohort, Lang, Selection};
 use leptos::prelude::*;
 
-use crate::i18n::say;
-
-use crate::download;
-use crate::table_frame::TableFrame;
+use crate::context::i18n::say;
+use crate::parts::download;
+use crate::parts::table_frame::TableFrame;
 
 /// Rows shown before « Afficher tous les défis ».
 const FIRST_ROWS: usize = 25;
@@ -56,8 +55,8 @@ pub fn Scorecard(
                     <caption class="fr-sr-only">{say(lang, "Ouverture du code, défi par défi", "Code openness, défi by défi")}</caption>
                     <thead>
                         <tr>
-                            <th scope="col">{say(lang, "Défi", "Défi")}</th>
-                            <th scope="col">{say(lang, "Score", "Score")}</th>
+                            <th scope="col">"Défi"</th>
+                            <th scope="col">"Score"</th>
                             {move || card.with(|c| c.checks.iter().map(|check| view! {
                                 <th scope="col" title=check.explanation.clone()>{check.label.clone()}</th>
                             }).collect_view())}
@@ -85,7 +84,7 @@ pub fn Scorecard(
                                                 Mark::NotApplicable => "mark mark-na",
                                             };
                                             view! {
-                                                <td class=class title=format!("{} : {} — {}", check.label, cell.mark.word(lang), cell.detail)>
+                                                <td class=class title=tr!(lang, "{} : {} — {}", "{}: {} — {}", check.label, cell.mark.word(lang), cell.detail)>
                                                     <span aria-hidden="true">{cell.mark.symbol()}</span>
                                                     <span class="fr-sr-only">{format!("{}, {}", cell.mark.word(lang), cell.detail)}</span>
                                                     {shown.then(|| view! { <span class="mark-detail" aria-hidden="true">{cell.detail.clone()}</span> })}

@@ -6,9 +6,8 @@ use eig_pulse_core::base::search::search_key;
 use eig_pulse_core::{Cohort, Filters, Lang, Text};
 use leptos::prelude::*;
 
-use crate::i18n::say;
-
-use crate::browser;
+use crate::browser::screen::watch_media;
+use crate::context::i18n::say;
 
 /// An administration option: id, label with its depth in the tree, and the words it is found by.
 #[derive(Clone)]
@@ -107,7 +106,7 @@ pub fn FilterBar(cohort: Arc<Cohort>, filters: RwSignal<Filters>) -> impl IntoVi
     // On a phone the form folds under a summary naming the active filters, so that a chart is
     // in the first screen; wider, it is always open (the summary is hidden by style.css).
     let wide = RwSignal::new(true);
-    wide.set(browser::watch_media(WIDE_SCREEN, move |matches| {
+    wide.set(watch_media(WIDE_SCREEN, move |matches| {
         wide.set(matches);
     }));
     let summary_cohort = cohort.clone();
@@ -125,7 +124,7 @@ pub fn FilterBar(cohort: Arc<Cohort>, filters: RwSignal<Filters>) -> impl IntoVi
             <summary class="filters-summary">{summary}</summary>
             <div class="filters-fields">
             <div class="filter filter-admin fr-input-group">
-                <label class="fr-label" for="filtre-admin-recherche">{say(lang, "Administration", "Administration")}
+                <label class="fr-label" for="filtre-admin-recherche">"Administration"
                     <span class="fr-hint-text">{say(lang, "Ses directions et services inclus", "Its directorates and services included")}</span>
                 </label>
                 <input
@@ -160,7 +159,7 @@ pub fn FilterBar(cohort: Arc<Cohort>, filters: RwSignal<Filters>) -> impl IntoVi
                 </select>
             </div>
             <div class="filter fr-select-group">
-                <label class="fr-label" for="filtre-promo">{say(lang, "Promotion", "Promotion")}</label>
+                <label class="fr-label" for="filtre-promo">"Promotion"</label>
                 <select
                     id="filtre-promo"
                     class="fr-select"

@@ -6,7 +6,9 @@ use eig_pulse_core::Lang;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
-use crate::browser;
+use super::address::parameter;
+use super::host_message::post_height;
+use super::light_page::embedded_chart;
 
 /// Installs the hook; called once, before the app is mounted.
 pub fn install() {
@@ -37,7 +39,7 @@ fn reader_lang() -> Lang {
         .and_then(|w| w.document())
         .and_then(|d| d.document_element())
         .and_then(|root| root.get_attribute("lang"))
-        .or_else(|| browser::parameter("lang"))
+        .or_else(|| parameter("lang"))
         .and_then(|code| Lang::parse(&code))
         .unwrap_or_default()
 }
@@ -101,7 +103,7 @@ pub fn show(place: Option<web_sys::Element>) {
     }
     let _ = body.append_child(&main);
     // An embed tells its host the message's height, so that the frame shows it whole.
-    if let Some(chart) = browser::embedded_chart().and_then(|s| ChartId::from_slug(&s)) {
-        browser::post_height(chart.slug(), f64::from(body.scroll_height()));
+    if let Some(chart) = embedded_chart().and_then(|s| ChartId::from_slug(&s)) {
+        post_height(chart.slug(), f64::from(body.scroll_height()));
     }
 }

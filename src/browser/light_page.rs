@@ -1,0 +1,46 @@
+//! The light embed page (`embed/<id>.<lang>.html`, written by `eig-pulse embeds`) as the
+//! dashboard's code finds it: which chart and language its `<html>` names, and the hand-over
+//! from its static chart to the interactive one.
+
+use super::address::parameter;
+use super::window;
+
+/// The light embed page's `<html>` attribute `name` (`data-embed-chart`), if this is one.
+fn embed_page_attribute(name: &str) -> Option<String> {
+    let root = window().document()?.document_element()?;
+    root.has_attribute("data-embed-chart")
+        .then(|| root.get_attribute(name))
+        .flatten()
+}
+
+/// The chart shown alone: `?chart=<id>`, or the light embed page's own chart.
+pub fn embedded_chart() -> Option<String> {
+    parameter("chart").or_else(|| embed_page_attribute("data-embed-chart"))
+}
+
+/// The language asked for: `?lang=`, else the light embed page's own.
+pub fn asked_lang() -> Option<String> {
+    parameter("lang").or_else(|| embed_page_attribute("lang"))
+}
+
+/// On the light embed page, the static chart painted before the code arrived gives way to the
+/// interactive one: the page's `data-embed-static` mark and `#embed-static` go, and
+/// `eig-pulse-live` tells `embed-page.js` to hand over the reader's first gesture.
+pub fn reveal_live_embed() {
+    let Some(document) = window().document() else {
+        return;
+    };
+    let Some(root) = document.document_element() else {
+        return;
+    };
+    if !root.has_attribute("data-embed-static") {
+        return;
+    }
+    let _ = root.remove_attribute("data-embed-static");
+    if let Some(placeholder) = document.get_element_by_id("embed-static") {
+        placeholder.remove();
+    }
+    if let Ok(event) = web_sys::Event::new("eig-pulse-live") {
+        let _ = window().dispatch_event(&event);
+    }
+}

@@ -1,0 +1,15 @@
+//! The page as the browser gives it, through `web_sys` only (no signal, no component): the
+//! address and history, timings for benchmarks, the screen and what changes on it, the light
+//! embed page and the host page around a frame, and the panic page.
+
+pub mod address;
+pub mod host_message;
+pub mod light_page;
+pub mod panic_page;
+pub mod screen;
+pub mod timings;
+
+/// The page's window (the dashboard only runs in one).
+fn window() -> web_sys::Window {
+    web_sys::window().expect("a browser window")
+}

@@ -1,0 +1,50 @@
+//! The screen and what changes on it for the page's whole life: pixel density, media queries,
+//! an element's size, the web fonts' arrival.
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+
+use super::window;
+
+/// Device pixels per CSS pixel, at least 1.
+pub fn device_pixel_ratio() -> f64 {
+    window().device_pixel_ratio().max(1.0)
+}
+
+/// Whether a media query matches now, and a call of `on_change` whenever that changes (for the
+/// page's lifetime).
+pub fn watch_media(query: &str, on_change: impl Fn(bool) + 'static) -> bool {
+    let Some(list) = window().match_media(query).ok().flatten() else {
+        return false;
+    };
+    let listener = Closure::<dyn Fn(web_sys::MediaQueryListEvent)>::new(
+        move |event: web_sys::MediaQueryListEvent| on_change(event.matches()),
+    );
+    let _ = list.add_event_listener_with_callback("change", listener.as_ref().unchecked_ref());
+    listener.forget();
+    list.matches()
+}
+
+/// Calls `changed` whenever `element` changes size, for the page's whole life.
+pub fn observe_size(element: &web_sys::Element, changed: impl Fn() + 'static) {
+    let callback = Closure::<dyn Fn()>::new(changed);
+    if let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
+        observer.observe(element);
+        // Lives as long as the page: the observer and its callback are never released.
+        std::mem::forget(observer);
+        callback.forget();
+    }
+}
+
+/// Calls `ready` once the page's web fonts have loaded (at once where the browser cannot say).
+pub fn when_fonts_ready(ready: impl FnOnce() + 'static) {
+    let promise = window().document().and_then(|d| d.fonts().ready().ok());
+    match promise {
+        Some(promise) => {
+            let callback = Closure::once(move |_: JsValue| ready());
+            let _ = promise.then(&callback);
+            callback.forget();
+        }
+        None => ready(),
+    }
+}

@@ -1,0 +1,163 @@
+//! The « Intégrer » dialog: the snippet that embeds a chart with the current filters in a blog
+//! post (frame, script, fallback image), a still-image command, and a live preview whose
+//! reported height the snippet reserves.
+
+use std::sync::Arc;
+
+use eig_pulse_core::catalogue::ChartId;
+use eig_pulse_core::model::filter::query_string;
+use eig_pulse_core::{tr, Cohort, Filters, Lang};
+use leptos::prelude::*;
+
+use crate::browser::address::{origin, site_folder};
+use crate::browser::host_message::reported_height;
+use crate::context::scheme::SchemePreference;
+use crate::parts::modal::Modal;
+
+/// The frame height a snippet gives before its preview has said its own.
+const DEFAULT_FRAME_HEIGHT: u32 = 480;
+
+/// Escapes text for an HTML attribute or element.
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// The dialog that writes the embed snippet for the current filters, with a live preview.
+#[component]
+pub fn EmbedDialog(
+    cohort: Arc<Cohort>,
+    embedding: RwSignal<Option<ChartId>>,
+    filters: RwSignal<Filters>,
+) -> impl IntoView {
+    let lang = expect_context::<RwSignal<Lang>>();
+    let scheme_preference = RwSignal::new(SchemePreference::System);
+    // None: the page's language, followed as it changes.
+    let embed_lang = RwSignal::new(None::<Lang>);
+    let plain = RwSignal::new(false);
+    let copied = RwSignal::new(false);
+    // The preview's own height (it reports it like any embed): the snippet reserves it, so
+    // that the host page does not move when the chart arrives.
+    let expected_height = RwSignal::new(DEFAULT_FRAME_HEIGHT);
+    let _ = window_event_listener(leptos::ev::message, move |ev| {
+        let Some(id) = embedding.get_untracked() else {
+            return;
+        };
+        if ev.origin() != origin() {
+            return;
+        }
+        if let Some(height) = reported_height(&ev.data(), id.slug()) {
+            expected_height.set(height);
+        }
+    });
+    let modal = Modal::opened_on_mount();
+    let closed = move || {
+        embedding.set(None);
+        copied.set(false);
+    };
+    // The chart's own light page (`eig-pulse embeds`), in the chosen language.
+    let url = move |id: ChartId| {
+        let mut pairs = filters.get().to_pairs();
+        pairs.push(("theme", scheme_preference.get().parameter().to_string()));
+        if plain.get() {
+            pairs.push(("plain", "1".into()));
+        }
+        let page_lang = embed_lang.get().unwrap_or_else(|| lang.get());
+        format!(
+            "{}embed/{}.{}.html{}",
+            site_folder(),
+            id.slug(),
+            page_lang.code(),
+            query_string(&pairs)
+        )
+    };
+    let snippet = move |id: ChartId| {
+        let base = site_folder();
+        let title = format!("{} — EIG Pulse", id.spec().title.get(lang.get()));
+        format!(
+            "<iframe data-eig-pulse src=\"{src}\" title=\"{title}\" style=\"width: 100%; border: 0;\" height=\"{height}\" loading=\"lazy\"></iframe>\n<script src=\"{base}embed.js\" async></script>\n<noscript><img src=\"{base}static/{slug}.svg\" alt=\"{title}\" style=\"max-width: 100%;\"></noscript>",
+            src = escape(&url(id)),
+            title = escape(&title),
+            base = escape(&base),
+            slug = id.slug(),
+            height = expected_height.get(),
+        )
+    };
+    let command = move |id: ChartId| filters.with(|f| f.render_command(id.slug()));
+    let cohort_for_words = cohort.clone();
+    move || {
+        let id = embedding.get()?;
+        let lang_now = lang.get();
+        let filtered = filters.with(|f| f.describe(&cohort_for_words, lang_now));
+        let copy = move |_| {
+            let text = snippet(id);
+            if let Some(window) = web_sys::window() {
+                let _ = window.navigator().clipboard().write_text(&text);
+            }
+            copied.set(true);
+        };
+        Some(view! {
+            <dialog
+                class="embed-dialog fr-modal__body"
+                node_ref=modal.node_ref()
+                aria-labelledby="embed-title"
+                on:close=move |_| closed()
+                on:click=move |ev| modal.close_on_backdrop(&ev)
+            >
+                <div class="fr-modal__header">
+                    <button type="button" class="fr-btn--close fr-btn panel-close" on:click=move |_| modal.close() title=lang_now.pick("Fermer la fenêtre", "Close the window")>{lang_now.pick("Fermer", "Close")}</button>
+                </div>
+                <h2 id="embed-title" class="fr-modal__title" tabindex="-1" autofocus>{tr!(lang_now, "Intégrer « {} »", "Embed \"{}\"", id.spec().title.get(lang_now))}</h2>
+                <p>{filtered.map_or_else(
+                    || lang_now.pick("Sans filtre.", "No filter.").to_string(),
+                    |f| format!("{} {f}", lang_now.pick("Filtres actuels :", "Current filters:")),
+                )}</p>
+                <div class="embed-options">
+                    <label>
+                        {lang_now.pick("Thème", "Theme")}" "
+                        <select
+                            class="fr-select"
+                            prop:value=move || scheme_preference.get().parameter()
+                            on:change=move |ev| scheme_preference.set(SchemePreference::from_parameter(Some(&event_target_value(&ev))))
+                        >
+                            {[SchemePreference::System, SchemePreference::Light, SchemePreference::Dark].map(|p| view! {
+                                <option value=p.parameter()>{p.label(lang_now)}</option>
+                            })}
+                        </select>
+                    </label>
+                    <label>
+                        {lang_now.pick("Langue", "Language")}" "
+                        <select
+                            class="fr-select"
+                            prop:value=move || embed_lang.get().unwrap_or_else(|| lang.get()).code()
+                            on:change=move |ev| embed_lang.set(Lang::parse(&event_target_value(&ev)))
+                        >
+                            {[Lang::Fr, Lang::En].map(|l| view! { <option value=l.code()>{l.name()}</option> })}
+                        </select>
+                    </label>
+                    <label>
+                        <input type="checkbox" prop:checked=move || plain.get() on:change=move |ev| plain.set(event_target_checked(&ev)) />
+                        " "{lang_now.pick("graphique seul (sans titre ni crédit)", "chart only (no title or credit)")}
+                    </label>
+                </div>
+                <label class="fr-label" for="embed-snippet">{lang_now.pick("Code à coller dans l'article", "Code to paste in the post")}</label>
+                <textarea id="embed-snippet" class="fr-input" readonly rows="6" prop:value=move || snippet(id)></textarea>
+                <p>
+                    <button type="button" class="fr-btn" on:click=copy>{lang_now.pick("Copier le code", "Copy the code")}</button>
+                    " "<span role="status">{move || copied.get().then(|| lang_now.pick("Copié.", "Copied."))}</span>
+                </p>
+                <p class="embed-help">
+                    {lang_now.pick(
+                        "Sans JavaScript, l'image de repli montre le graphique sans filtre. Pour une image fixe avec ces filtres (diapositives, flux RSS) :",
+                        "Without JavaScript, the fallback image shows the unfiltered chart. For a still image with these filters (slides, RSS feeds):",
+                    )}
+                    <code class="embed-command">{command(id)}</code>
+                </p>
+                <h3>{lang_now.pick("Aperçu", "Preview")}</h3>
+                <iframe data-eig-pulse class="embed-preview" tabindex="-1" src=move || url(id) title=lang_now.pick("Aperçu de l'intégration", "Embed preview") height="420"></iframe>
+            </dialog>
+        })
+    }
+}

@@ -1,0 +1,368 @@
+//! One défi's sheet in words, as plain data built by pure functions from the cohort (no signal,
+//! no component): its facts, team and links, technologies and openness, key figures, the code
+//! after its ten months, its source's problems and its journal. The défi panel only renders it.
+
+use eig_pulse_core::base::url::is_http_url;
+use eig_pulse_core::measures::progress::{defi_progress, DefiProgress};
+use eig_pulse_core::measures::promotion_windows::window_words;
+use eig_pulse_core::measures::technologies::{defi_card, DefiCard};
+use eig_pulse_core::{base::format, tr, Cohort, Lang, Selection};
+
+/// Everything the défi panel says about one défi, in one language.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DefiSheet {
+    pub id: String,
+    pub title: String,
+    pub description: Option<String>,
+    pub labels: SheetLabels,
+    /// Its promotion's window with how its dates are known, else the promotion and its year.
+    pub promotion: String,
+    /// Its administration's chain, from the top.
+    pub administrations: Vec<Administration>,
+    pub skills: String,
+    /// « name — profile », one per entrepreneur.
+    pub team: Vec<String>,
+    pub mentors: String,
+    /// Its code and its site, when they are http(s) addresses.
+    pub links: Vec<Link>,
+    /// Said when the catalogue gives neither code nor site.
+    pub no_link: Option<&'static str>,
+    pub declared_stack: String,
+    pub languages: String,
+    pub frameworks: String,
+    /// Its openness items; empty when none was recorded.
+    pub openness: Vec<OpennessLine>,
+    pub key_figures: Vec<KeyFigure>,
+    /// Its commits during and after the ten months, when its code was scanned.
+    pub progress: Option<ProgressLines>,
+    /// The problems the exporter found in its source.
+    pub issues: Vec<String>,
+    pub journal_heading: String,
+    pub journal: Vec<JournalLine>,
+}
+
+/// The panel's fixed words, in one language.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SheetLabels {
+    pub close: &'static str,
+    pub close_title: &'static str,
+    pub skills: &'static str,
+    pub team: &'static str,
+    pub links: &'static str,
+    pub technologies: &'static str,
+    pub declared_stack: &'static str,
+    pub languages: &'static str,
+    pub frameworks: &'static str,
+    pub openness: &'static str,
+    pub no_openness: &'static str,
+    pub key_figures: &'static str,
+    pub after_the_months: &'static str,
+    pub commits_during: &'static str,
+    pub commits_after: &'static str,
+    pub still_active: &'static str,
+    pub issues: &'static str,
+    pub no_journal: &'static str,
+    pub category: &'static str,
+}
+
+impl SheetLabels {
+    pub fn new(lang: Lang) -> SheetLabels {
+        SheetLabels {
+            close: lang.pick("Fermer", "Close"),
+            close_title: lang.pick("Fermer la fiche", "Close the card"),
+            skills: lang.pick("Compétences", "Skills"),
+            team: lang.pick("Équipe", "Team"),
+            links: lang.pick("Liens", "Links"),
+            technologies: lang.pick("Technologies et ouverture", "Technologies and openness"),
+            declared_stack: lang.pick("Stack déclarée", "Declared stack"),
+            languages: lang.pick(
+                "Langages mesurés dans le code",
+                "Languages measured in the code",
+            ),
+            frameworks: lang.pick(
+                "Frameworks (dépendances directes)",
+                "Frameworks (direct dependencies)",
+            ),
+            openness: lang.pick("Ouverture", "Openness"),
+            no_openness: lang.pick("aucun élément relevé", "no item recorded"),
+            key_figures: lang.pick("Chiffres clés", "Key figures"),
+            after_the_months: lang.pick(
+                "Le code après les dix mois",
+                "The code after the ten months",
+            ),
+            commits_during: lang.pick(
+                "Commits pendant les dix mois",
+                "Commits during the ten months",
+            ),
+            commits_after: lang.pick(
+                "Commits dans les 12 mois qui suivent",
+                "Commits in the 12 months after",
+            ),
+            still_active: lang.pick("Encore actif", "Still active"),
+            issues: lang.pick("Problèmes dans la source", "Problems in the source"),
+            no_journal: lang.pick(
+                "Aucune entrée de journal pour ce défi.",
+                "No journal entry for this défi.",
+            ),
+            category: lang.pick("Catégorie", "Category"),
+        }
+    }
+}
+
+/// An administration of the défi's chain: a filter on it is one click away.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Administration {
+    pub id: String,
+    pub name: String,
+}
+
+/// An http(s) link and its words.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Link {
+    pub href: String,
+    pub text: &'static str,
+}
+
+/// One openness item: its kind with the separator after it, its words, and its link if any.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OpennessLine {
+    pub kind: String,
+    pub text: String,
+    pub href: Option<String>,
+}
+
+/// One of the défi's own key figures: the amount, and what it counts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct KeyFigure {
+    pub amount: String,
+    pub label: String,
+}
+
+/// The code after the ten months: commits during them (with the dates), in the twelve months
+/// after, and whether the code is still active (with its last commit and its copy's date).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProgressLines {
+    pub during: String,
+    pub after: String,
+    pub active: String,
+}
+
+/// One journal entry.
+#[derive(Debug, Clone, PartialEq)]
+pub struct JournalLine {
+    /// The date as `<time datetime>` wants it (`2018-03-05`).
+    pub datetime: String,
+    pub date: String,
+    pub category: String,
+    pub task: String,
+}
+
+/// The sheet of the défi at `index` of the cohort, in `lang`.
+pub fn defi_sheet(cohort: &Cohort, index: usize, lang: Lang) -> DefiSheet {
+    let defi = &cohort.export.defis[index];
+    let administrations = cohort
+        .defi_administration(index)
+        .map(|a| {
+            cohort
+                .ancestors(a)
+                .iter()
+                .rev()
+                .map(|&i| {
+                    let admin = &cohort.export.administrations[i];
+                    Administration {
+                        id: admin.id.clone(),
+                        name: admin.name.clone(),
+                    }
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let promotion = cohort
+        .promotion(&defi.promotion_id)
+        .map_or(defi.promotion_id.clone(), |p| {
+            window_words(p, lang).unwrap_or_else(|| format!("{} ({})", p.label, p.year))
+        });
+    let skills: Vec<String> = defi
+        .skills
+        .iter()
+        .map(|s| cohort.skill_label(s, lang))
+        .collect();
+    let team = defi
+        .eigs
+        .iter()
+        .map(|member| {
+            let profile = member
+                .profile
+                .as_deref()
+                .unwrap_or_else(|| lang.pick("profil inconnu", "unknown profile"));
+            format!("{} — {profile}", member.name)
+        })
+        .collect();
+    // Only http(s) becomes a link (the contract already refuses the rest).
+    let mut links: Vec<Link> = defi
+        .source_code
+        .iter()
+        .filter(|url| is_http_url(url))
+        .map(|url| Link {
+            href: url.clone(),
+            text: lang.pick("Code source", "Source code"),
+        })
+        .collect();
+    links.extend(
+        defi.website
+            .iter()
+            .filter(|url| is_http_url(url))
+            .map(|url| Link {
+                href: url.clone(),
+                text: lang.pick("Site web", "Website"),
+            }),
+    );
+    let no_link = (defi.source_code.is_empty() && defi.website.is_none())
+        .then(|| lang.pick("aucun lien publié", "no published link"));
+    let card = defi_card(cohort, index, lang);
+    let only = Selection {
+        defis: vec![index],
+        journal: Vec::new(),
+    };
+    let journal: Vec<JournalLine> = cohort
+        .defi_journal(index)
+        .iter()
+        .map(|&e| {
+            let entry = &cohort.export.journal[e];
+            let date = cohort.journal_date(e);
+            JournalLine {
+                datetime: date.to_string(),
+                date: format::date(date, lang),
+                category: entry.raw_category.clone(),
+                task: entry.task.clone(),
+            }
+        })
+        .collect();
+    DefiSheet {
+        id: defi.id.clone(),
+        title: defi.title.clone(),
+        description: defi.description.clone(),
+        labels: SheetLabels::new(lang),
+        promotion,
+        administrations,
+        skills: skills.join(", "),
+        team,
+        mentors: defi.mentors.join(", "),
+        links,
+        no_link,
+        declared_stack: declared_stack(&card, lang),
+        languages: languages(&card, lang),
+        frameworks: frameworks(&card, lang),
+        openness: openness(&card, lang),
+        key_figures: defi
+            .key_figures
+            .iter()
+            .map(|k| KeyFigure {
+                amount: format::number(k.amount, lang),
+                label: k.label.clone(),
+            })
+            .collect(),
+        progress: defi_progress(cohort, &only)
+            .into_iter()
+            .next()
+            .map(|p| progress_lines(&p, lang)),
+        issues: defi.issues.iter().map(|i| i.describe(lang)).collect(),
+        journal_heading: format!("Journal ({})", journal.len()),
+        journal,
+    }
+}
+
+/// The declared stack: each technology with its kind, the ones only considered marked so; or
+/// why there is none.
+fn declared_stack(card: &DefiCard, lang: Lang) -> String {
+    match card.documented {
+        None => lang
+            .pick(
+                "pas de relevé pour cette promotion",
+                "no record for this promotion",
+            )
+            .to_string(),
+        Some(false) => lang.pick("non documentée", "not documented").to_string(),
+        Some(true) => card
+            .declared
+            .iter()
+            .map(|tech| {
+                let mut words = tech.name.clone();
+                if !tech.kind.is_empty() {
+                    words.push_str(&format!(" ({})", tech.kind));
+                }
+                if tech.tentative {
+                    words.push_str(lang.pick(" — envisagée", " — considered"));
+                }
+                words
+            })
+            .collect::<Vec<_>>()
+            .join(", "),
+    }
+}
+
+/// The languages measured in the code, with their shares of the bytes.
+fn languages(card: &DefiCard, lang: Lang) -> String {
+    if card.languages.is_empty() {
+        return lang
+            .pick("aucun dépôt analysé", "no repository scanned")
+            .to_string();
+    }
+    card.languages
+        .iter()
+        .map(|l| format!("{} {}", l.language, format::percent(l.share, lang)))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The frameworks recognised among the direct dependencies.
+fn frameworks(card: &DefiCard, lang: Lang) -> String {
+    if card.frameworks.is_empty() {
+        return lang.pick("aucun reconnu", "none recognised").to_string();
+    }
+    card.frameworks.join(", ")
+}
+
+/// The openness items, each kind followed by the language's separator.
+fn openness(card: &DefiCard, lang: Lang) -> Vec<OpennessLine> {
+    card.openness
+        .iter()
+        .map(|line| {
+            let kind = &line.kind;
+            OpennessLine {
+                kind: tr!(lang, "{kind} : ", "{kind}: "),
+                text: line.text.clone(),
+                href: line.url.clone(),
+            }
+        })
+        .collect()
+}
+
+/// The code after the ten months, in words.
+fn progress_lines(progress: &DefiProgress, lang: Lang) -> ProgressLines {
+    let day =
+        |date: Option<time::Date>| date.map_or_else(|| "—".to_string(), |d| format::date(d, lang));
+    let window = progress
+        .window
+        .and_then(|w| format::day_span(Some(w.start), w.end.previous_day(), lang))
+        .map(|span| format!(" ({span})"));
+    let answer = if progress.still_active {
+        lang.pick("oui", "yes")
+    } else {
+        lang.pick("non", "no")
+    };
+    let (last, copied) = (day(progress.last_commit), day(progress.copied));
+    ProgressLines {
+        during: format!(
+            "{}{}",
+            format::count(progress.commits_during, lang),
+            window.unwrap_or_default()
+        ),
+        after: format::count(progress.commits_after, lang),
+        active: tr!(
+            lang,
+            "{answer} (dernier commit le {last}, copie du {copied})",
+            "{answer} (last commit on {last}, copy of {copied})"
+        ),
+    }
+}
