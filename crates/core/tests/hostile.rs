@@ -74,6 +74,7 @@ fn activity(weeks: &[&str]) -> Activity {
                 monday: monday.to_string(),
                 commits: 1,
                 authors: 1,
+                ..Default::default()
             })
             .collect(),
         ..Activity::default()

@@ -95,6 +95,7 @@ prop_compose! {
             id, title, promotion_id, administration_id, year, description: None, skills,
             eigs: Vec::new(), mentors: Vec::new(), source_code, website,
             key_figures: Vec::new(), issues: Vec::new(),
+            months: None, window: None,
         }
     }
 }
@@ -122,6 +123,7 @@ prop_compose! {
             last_commit: weeks.last().map(|w| w.0.clone()), latest_tag: None,
             weeks: weeks.into_iter().map(|(monday, commits, authors)| ActivityWeek {
                 week: "2018-W01".into(), monday, commits, authors,
+                ..Default::default()
             }).collect(),
             openness: Openness { license_file: (extra == 1).then(|| "LICENSE".into()),
                                  ..Openness::default() },
@@ -132,6 +134,7 @@ prop_compose! {
             }).into_iter().collect(),
             frameworks: Vec::new(),
             skipped_files: extra,
+            ..Default::default()
         }
     }
 }

@@ -247,6 +247,8 @@ pub fn from_catalogue(
             website,
             key_figures,
             issues,
+            months: None,
+            window: None,
         });
     }
     Ok(CatalogueDefis { defis, hosts })

@@ -187,6 +187,7 @@ fn walk(repo: &gix::Repository, head: gix::ObjectId) -> Result<History, Problem>
                 monday: monday.to_string(),
                 commits,
                 authors: authors.len() as u32,
+                ..ActivityWeek::default()
             }
         })
         .collect();

@@ -359,6 +359,51 @@ pub struct Activity {
     /// Files at HEAD not read (blob missing, or larger than the read bound), so not counted.
     #[serde(default)]
     pub skipped_files: u32,
+    /// True when a programming language was measured at HEAD; false for a repository of
+    /// documentation or mock-ups only, whose commits are not code activity; null when the
+    /// code was not measured.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub holds_code: Option<bool>,
+    /// The people who made its human commits (merges and bots left out), identities folded
+    /// (same e-mail, same name, GitHub's noreply forms), numbered by their first commit: their
+    /// human commits per week, never a name or an e-mail.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub people: Vec<Person>,
+    /// The accounts recognised as bots (`data/bots.yml`) and their commits.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub bots: Vec<BotCommits>,
+    /// Every tag, with the day of the commit it names (its tagger's day for an annotated tag).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<Tag>,
+}
+
+/// One person's human commits in a repository, week by week.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Person {
+    pub weeks: Vec<PersonWeek>,
+}
+
+/// A person's human commits in one ISO week.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PersonWeek {
+    /// `YYYY-MM-DD` of the week's Monday.
+    pub monday: String,
+    pub commits: u32,
+}
+
+/// A bot account and its commits (a bot's name is no person's).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BotCommits {
+    pub name: String,
+    pub commits: u32,
+}
+
+/// A tag and its day.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Tag {
+    pub name: String,
+    /// `YYYY-MM-DD`.
+    pub date: String,
 }
 
 /// Commits in one ISO week.
@@ -371,6 +416,14 @@ pub struct ActivityWeek {
     pub commits: u32,
     /// Distinct author e-mails that week.
     pub authors: u32,
+    /// Of `commits`: the people's own (neither merges nor bots'), the bots', the merges; the
+    /// three add up to `commits`. Null in an export made before the scan told them apart.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub human: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bots: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub merges: Option<u32>,
 }
 
 /// Openness checks on the tree at HEAD, in the spirit of code.gouv.fr's criteria.
@@ -497,6 +550,26 @@ pub struct Defi {
     pub key_figures: Vec<KeyFigure>,
     /// Problems found in the défi's source entry.
     pub issues: Vec<Issue>,
+    /// The défi's length in months as the catalogue writes it (`duration_months`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub months: Option<u32>,
+    /// When the défi ran: from its promotion's start, for its own length; null when the sources
+    /// date neither.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub window: Option<DefiWindow>,
+}
+
+/// The days a défi ran, and how its end is known.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DefiWindow {
+    /// `YYYY-MM-DD`, its promotion's start.
+    pub start: String,
+    /// `YYYY-MM-DD`, its last day.
+    pub end: String,
+    /// `stated` when a cited source gives the day (the promotion's end for a défi of the
+    /// promotion's length, or a date cited for the défi itself), `derived` when computed from the
+    /// start and the défi's months, `estimated` when the start is.
+    pub end_basis: DateBasis,
 }
 
 /// An entrepreneur of a défi, with the profile written in `personnes.yml`.

@@ -16,10 +16,13 @@ pub const MAX_TECHNOLOGIES: usize = 100_000;
 pub const MAX_STACKS: usize = 100_000;
 pub const MAX_OPENNESS_ITEMS: usize = 100_000;
 pub const MAX_UNSCANNED: usize = 100_000;
+/// People of one repository, and its tags.
+pub const MAX_PEOPLE: usize = 100_000;
+pub const MAX_TAGS: usize = 100_000;
 
 /// Any list held by one item: a défi's people, links, key figures and issues, an
 /// administration's aliases, a promotion's dates, a stack's mentions, a repository's languages,
-/// frameworks and CI systems.
+/// frameworks, CI systems and bots.
 pub const MAX_ITEM_LIST: usize = 1_000;
 
 /// The most bytes one language may count in one repository (1 PiB): sums of them stay exact in

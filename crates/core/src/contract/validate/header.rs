@@ -5,8 +5,8 @@ use crate::base::date::looks_like_date_time;
 use crate::contract::export::{JOURNAL_CATEGORIES, SCHEMA_VERSION};
 use crate::contract::limits::{
     MAX_ADMINISTRATIONS, MAX_DEFIS, MAX_ITEM_LIST, MAX_JOURNAL_ENTRIES, MAX_LANGUAGE_BYTES,
-    MAX_OPENNESS_ITEMS, MAX_PROMOTIONS, MAX_REPOSITORIES, MAX_SKILLS, MAX_SOURCES, MAX_STACKS,
-    MAX_TECHNOLOGIES, MAX_UNSCANNED,
+    MAX_OPENNESS_ITEMS, MAX_PEOPLE, MAX_PROMOTIONS, MAX_REPOSITORIES, MAX_SKILLS, MAX_SOURCES,
+    MAX_STACKS, MAX_TAGS, MAX_TECHNOLOGIES, MAX_UNSCANNED,
 };
 use crate::text;
 
@@ -99,9 +99,12 @@ impl Checker<'_> {
                 ("frameworks", r.frameworks.len()),
                 ("openness/ci", r.openness.ci.len()),
                 ("openness/absent", r.openness.absent.len()),
+                ("bots", r.bots.len()),
             ] {
                 within &= self.bounded(format!("/activity/{i}/{list}"), count, MAX_ITEM_LIST);
             }
+            within &= self.bounded(format!("/activity/{i}/people"), r.people.len(), MAX_PEOPLE);
+            within &= self.bounded(format!("/activity/{i}/tags"), r.tags.len(), MAX_TAGS);
             for (j, language) in r.languages.iter().enumerate() {
                 if language.bytes > MAX_LANGUAGE_BYTES {
                     let bytes = language.bytes;
