@@ -7,8 +7,8 @@ mod support;
 
 use eig_pulse_core::contract::validate::parse_export;
 use eig_pulse_core::measures::activity::repository_figures;
-use eig_pulse_core::measures::progress::{defi_progress, progress_figures};
-use eig_pulse_core::{base::format, Cohort, Filters, Lang};
+use eig_pulse_core::measures::figures::{defi_figures, selection_figures};
+use eig_pulse_core::{Cohort, Filters, Lang};
 use serde_json::json;
 
 use support::{activity_fixture, dist, open_drawn, serve, Browser, Routes};
@@ -73,10 +73,7 @@ async fn repository_activity_figures_chart_and_scorecard_follow_the_filters() {
     let all = Filters::default();
     let expected = repository_figures(&cohort, &cohort.select(&all));
     assert_eq!(figure(&b, "repositories").await, "5");
-    assert_eq!(
-        figure(&b, "commits").await,
-        format::count(expected.commits_during_defi, Lang::Fr)
-    );
+    assert_eq!(expected.repositories, 5);
     assert_eq!(figure(&b, "licensed").await, "80\u{202F}%");
     assert!(b.js("return !document.querySelector('.no-activity')").await == json!(true));
     let ink = b.ink("repository-activity").await;
@@ -174,12 +171,16 @@ async fn without_activity_the_page_says_why_and_marks_unknowns() {
     b.wait_for("document.querySelector('.no-activity')", "the notice")
         .await;
     assert!(b.text(".no-activity").await.contains("--repos"));
-    assert_eq!(figure(&b, "repositories").await, "0");
-    assert_eq!(figure(&b, "licensed").await, "—");
+    // Without a scan, the code's figures are not shown at all (not as zeros).
+    assert_eq!(
+        b.js("return document.querySelectorAll('.figure[data-figure=repositories]').length")
+            .await,
+        json!(0)
+    );
     let adex = b
         .js("return [...document.querySelectorAll('#openness-scorecard tr[data-defi=adex] td.mark')].map(td => td.querySelector('[aria-hidden]').textContent).join('')")
         .await;
-    assert_eq!(adex, json!("✓???????"));
+    assert_eq!(adex, json!("✓????????"));
     b.finish().await;
 }
 
@@ -193,9 +194,9 @@ async fn the_committed_export_shows_its_scanned_repositories() {
     )
     .await;
     assert!(b.js("return !document.querySelector('.no-activity')").await == json!(true));
-    // 32 records of data/activity.json; 23 of their 29 défis with a licence file
-    // (`python3 scripts/recount-activity.py`).
-    assert_eq!(figure(&b, "repositories").await, "32");
+    // 32 records of data/activity.json for 31 repositories (eig-link serves two défis and counts
+    // once); 23 of their 29 défis with a licence file (`python3 scripts/recount-activity.py`).
+    assert_eq!(figure(&b, "repositories").await, "31");
     assert_eq!(figure(&b, "licensed").await, "79\u{202F}%");
     b.finish().await;
 }
@@ -221,19 +222,21 @@ async fn progress_after_the_ten_months_and_the_cohorts_follow_the_filters() {
     let port = site();
     let cohort = Cohort::new(parse_export(&export_with_activity()).unwrap());
     let b = open(port, "index.html?data=activity.json&theme=light").await;
-    let expected = progress_figures(&cohort, &cohort.select(&Filters::default()));
-    assert_eq!(
-        figure(&b, "commits-after").await,
-        format::count(expected.commits_after, Lang::Fr)
-    );
-    assert_eq!(
-        figure(&b, "still-active").await,
-        format::percent(
-            expected.still_active as f64 / expected.defis as f64,
-            Lang::Fr
-        )
-    );
-    for chart in ["cohorts-cumulative-commits", "perennisation-by-promotion"] {
+    // The page shows core's figures, word for word (the same as `eig-pulse figures`).
+    for expected in selection_figures(&cohort, &cohort.select(&Filters::default()), Lang::Fr) {
+        assert_eq!(
+            figure(&b, expected.key).await,
+            expected.shown,
+            "{}",
+            expected.key
+        );
+    }
+    for chart in [
+        "code-survival",
+        "code-handover",
+        "cohorts-cumulative-commits",
+        "perennisation-by-promotion",
+    ] {
         let ink = b.ink(chart).await;
         assert!(ink > 0.02, "{chart} almost blank: {ink}");
     }
@@ -265,7 +268,7 @@ async fn progress_after_the_ten_months_and_the_cohorts_follow_the_filters() {
     b.click("#perennisation-by-promotion [data-download=svg]")
         .await;
     let svg = String::from_utf8(b.downloaded("perennisation-by-promotion.svg").await).unwrap();
-    assert!(svg.starts_with("<svg") && svg.contains("Pérennisation par promotion"));
+    assert!(svg.starts_with("<svg") && svg.contains("Vivants après la fin, par promotion"));
 
     // One promotion: its line only.
     b.js("const s = document.getElementById('filtre-promo'); s.value = '2'; s.dispatchEvent(new Event('change', {bubbles: true}));").await;
@@ -280,12 +283,15 @@ async fn progress_after_the_ten_months_and_the_cohorts_follow_the_filters() {
         "{cohorts}"
     );
 
-    // The défi panel says what became of its code.
-    let (filters, _) = Filters::from_query("promo=2", &cohort.export);
-    let hopkins = defi_progress(&cohort, &cohort.select(&filters))
-        .into_iter()
-        .find(|p| cohort.export.defis[p.defi].id == "hopkins")
-        .unwrap();
+    // The défi panel says what became of its code: core's figures for the défi.
+    let hopkins = defi_figures(&cohort, cohort.defi_index("hopkins").unwrap(), Lang::Fr);
+    let shown = |key: &str| {
+        hopkins
+            .iter()
+            .find(|f| f.key == key)
+            .map(|f| f.shown.clone())
+            .unwrap()
+    };
     b.click("#openness-scorecard tr[data-defi=hopkins] th button")
         .await;
     b.wait_for(
@@ -294,14 +300,11 @@ async fn progress_after_the_ten_months_and_the_cohorts_follow_the_filters() {
     )
     .await;
     let during = b.text(".defi-panel [data-progress=during]").await;
-    assert!(
-        during.starts_with(&format::count(hopkins.commits_during, Lang::Fr)),
-        "{during}"
-    );
-    assert_eq!(
-        b.text(".defi-panel [data-progress=after]").await,
-        format::count(hopkins.commits_after, Lang::Fr)
-    );
+    assert!(during.starts_with(&shown("during")), "{during}");
+    let after = b.text(".defi-panel [data-progress=after]").await;
+    assert!(after.starts_with(&shown("after")), "{after}");
+    let taken_over = b.text(".defi-panel [data-progress=taken-over]").await;
+    assert!(taken_over.starts_with("repris par "), "{taken_over}");
     b.screenshot("progress-panel").await;
     b.finish().await;
 }
@@ -316,7 +319,15 @@ async fn the_new_charts_embed_like_the_others() {
         ),
         (
             "index.html?chart=perennisation-by-promotion&data=activity.json&promo=4&lang=en",
-            "Pérennisation per promotion",
+            "Alive after the end, per promotion",
+        ),
+        (
+            "index.html?chart=code-survival&data=activity.json",
+            "Le code vit-il encore ?",
+        ),
+        (
+            "index.html?chart=code-handover&data=activity.json&lang=en",
+            "Who took the code over?",
         ),
     ] {
         let b = open_drawn(port, query, 800, 900, 1).await;

@@ -155,15 +155,16 @@ pub fn DefiPanel(
                         {sheet.key_figures.into_iter().map(|k| view! { <li><strong>{k.amount}</strong>" "{k.label}</li> }).collect_view()}
                     </ul>
                 })}
-                {sheet.progress.map(|p| view! {
+                {(!sheet.code.is_empty()).then(|| view! {
                     <h3>{labels.after_the_months}</h3>
                     <dl class="defi-facts defi-progress">
-                        <dt>{labels.commits_during}</dt>
-                        <dd data-progress="during">{p.during}</dd>
-                        <dt>{labels.commits_after}</dt>
-                        <dd data-progress="after">{p.after}</dd>
-                        <dt>{labels.still_active}</dt>
-                        <dd data-progress="active">{p.active}</dd>
+                        {sheet.code.into_iter().map(|figure| view! {
+                            <dt>{figure.label}</dt>
+                            <dd data-progress=figure.key>
+                                {figure.shown}
+                                {figure.basis.map(|basis| view! { <span class="figure-basis">{format!(" ({basis})")}</span> })}
+                            </dd>
+                        }).collect_view()}
                     </dl>
                 })}
                 {(!sheet.issues.is_empty()).then(|| view! {

@@ -1,12 +1,12 @@
 //! One défi's sheet in words, as plain data built by pure functions from the cohort (no signal,
 //! no component): its facts, team and links, technologies and openness, key figures, the code
-//! after its ten months, its source's problems and its journal. The défi panel only renders it.
+//! after its window, its source's problems and its journal. The défi panel only renders it.
 
 use eig_pulse_core::base::url::is_http_url;
-use eig_pulse_core::measures::progress::{defi_progress, DefiProgress};
+use eig_pulse_core::measures::figures::{defi_figures, Figure};
 use eig_pulse_core::measures::promotion_windows::window_words;
 use eig_pulse_core::measures::technologies::{defi_card, DefiCard};
-use eig_pulse_core::{base::format, tr, Cohort, Lang, Selection};
+use eig_pulse_core::{base::format, tr, Cohort, Lang};
 
 /// Everything the défi panel says about one défi, in one language.
 #[derive(Debug, Clone, PartialEq)]
@@ -34,7 +34,8 @@ pub struct DefiSheet {
     pub openness: Vec<OpennessLine>,
     pub key_figures: Vec<KeyFigure>,
     /// Its commits during and after the ten months, when its code was scanned.
-    pub progress: Option<ProgressLines>,
+    /// What became of its code: core's figures for the défi (empty without a scanned repository).
+    pub code: Vec<Figure>,
     /// The problems the exporter found in its source.
     pub issues: Vec<String>,
     pub journal_heading: String,
@@ -57,9 +58,6 @@ pub struct SheetLabels {
     pub no_openness: &'static str,
     pub key_figures: &'static str,
     pub after_the_months: &'static str,
-    pub commits_during: &'static str,
-    pub commits_after: &'static str,
-    pub still_active: &'static str,
     pub issues: &'static str,
     pub no_journal: &'static str,
     pub category: &'static str,
@@ -86,19 +84,7 @@ impl SheetLabels {
             openness: lang.pick("Ouverture", "Openness"),
             no_openness: lang.pick("aucun élément relevé", "no item recorded"),
             key_figures: lang.pick("Chiffres clés", "Key figures"),
-            after_the_months: lang.pick(
-                "Le code après les dix mois",
-                "The code after the ten months",
-            ),
-            commits_during: lang.pick(
-                "Commits pendant les dix mois",
-                "Commits during the ten months",
-            ),
-            commits_after: lang.pick(
-                "Commits dans les 12 mois qui suivent",
-                "Commits in the 12 months after",
-            ),
-            still_active: lang.pick("Encore actif", "Still active"),
+            after_the_months: lang.pick("Le code après le défi", "The code after the défi"),
             issues: lang.pick("Problèmes dans la source", "Problems in the source"),
             no_journal: lang.pick(
                 "Aucune entrée de journal pour ce défi.",
@@ -136,15 +122,6 @@ pub struct OpennessLine {
 pub struct KeyFigure {
     pub amount: String,
     pub label: String,
-}
-
-/// The code after the ten months: commits during them (with the dates), in the twelve months
-/// after, and whether the code is still active (with its last commit and its copy's date).
-#[derive(Debug, Clone, PartialEq)]
-pub struct ProgressLines {
-    pub during: String,
-    pub after: String,
-    pub active: String,
 }
 
 /// One journal entry.
@@ -220,10 +197,6 @@ pub fn defi_sheet(cohort: &Cohort, index: usize, lang: Lang) -> DefiSheet {
     let no_link = (defi.source_code.is_empty() && defi.website.is_none())
         .then(|| lang.pick("aucun lien publié", "no published link"));
     let card = defi_card(cohort, index, lang);
-    let only = Selection {
-        defis: vec![index],
-        journal: Vec::new(),
-    };
     let journal: Vec<JournalLine> = cohort
         .defi_journal(index)
         .iter()
@@ -262,10 +235,7 @@ pub fn defi_sheet(cohort: &Cohort, index: usize, lang: Lang) -> DefiSheet {
                 label: k.label.clone(),
             })
             .collect(),
-        progress: defi_progress(cohort, &only)
-            .into_iter()
-            .next()
-            .map(|p| progress_lines(&p, lang)),
+        code: defi_figures(cohort, index, lang),
         issues: defi.issues.iter().map(|i| i.describe(lang)).collect(),
         journal_heading: format!("Journal ({})", journal.len()),
         journal,
@@ -336,33 +306,4 @@ fn openness(card: &DefiCard, lang: Lang) -> Vec<OpennessLine> {
             }
         })
         .collect()
-}
-
-/// The code after the ten months, in words.
-fn progress_lines(progress: &DefiProgress, lang: Lang) -> ProgressLines {
-    let day =
-        |date: Option<time::Date>| date.map_or_else(|| "—".to_string(), |d| format::date(d, lang));
-    let window = progress
-        .window
-        .and_then(|w| format::day_span(Some(w.start), w.end.previous_day(), lang))
-        .map(|span| format!(" ({span})"));
-    let answer = if progress.still_active {
-        lang.pick("oui", "yes")
-    } else {
-        lang.pick("non", "no")
-    };
-    let (last, copied) = (day(progress.last_commit), day(progress.copied));
-    ProgressLines {
-        during: format!(
-            "{}{}",
-            format::count(progress.commits_during, lang),
-            window.unwrap_or_default()
-        ),
-        after: format::count(progress.commits_after, lang),
-        active: tr!(
-            lang,
-            "{answer} (dernier commit le {last}, copie du {copied})",
-            "{answer} (last commit on {last}, copy of {copied})"
-        ),
-    }
 }

@@ -186,13 +186,7 @@ const HELP: &[(&str, &str, Text)] = &[
          ou en donne les données en CSV.", "Draws a chart of an export as SVG or PNG (the same drawing as the dashboard), or gives \
          its data as CSV.")),
     ("render", "export", Text::fixed("Fichier d'export JSON.", "JSON export file.")),
-    ("render", "chart", Text::fixed("Identifiant du graphique : defis-by-administration, skills-by-promotion, \
-         journal-weekly, journal-mix-by-defi, openness-by-promotion, repository-activity, \
-         perennisation-by-promotion, cohorts-cumulative-commits, technologies-by-promotion, \
-         languages-by-promotion, openness-indicators.", "Chart id: defis-by-administration, skills-by-promotion, journal-weekly, \
-         journal-mix-by-defi, openness-by-promotion, repository-activity, \
-         perennisation-by-promotion, cohorts-cumulative-commits, technologies-by-promotion, \
-         languages-by-promotion, openness-indicators.")),
+    ("render", "chart", Text::fixed("Identifiant du graphique :", "Chart id:")),
     ("render", "admin", Text::fixed("Administration (ses directions et services inclus).", "Administration (its directorates and services included).")),
     ("render", "promo", Text::fixed("Promotion (ex. 2018).", "Promotion (e.g. 2018).")),
     ("render", "skill", Text::fixed("Compétence (id de skills.yml).", "Skill (id from skills.yml).")),
@@ -227,7 +221,7 @@ const HELP: &[(&str, &str, Text)] = &[
 /// The command line in one language: its help texts, and the messages of its own parsers.
 fn localized(mut cmd: clap::Command, lang: Lang) -> clap::Command {
     for (sub, arg, words) in HELP {
-        let text = words.get(lang);
+        let text = help_text(sub, arg, words, lang);
         cmd = match (*sub, *arg) {
             ("", "") => cmd.about(text),
             ("", arg) => cmd.mut_arg(arg, |a| a.help(text)),
@@ -239,6 +233,17 @@ fn localized(mut cmd: clap::Command, lang: Lang) -> clap::Command {
         .mut_subcommand("render", |c| {
             c.mut_arg("chart", |a| a.value_parser(chart_parser(lang)))
         })
+}
+
+/// A help text in `lang`; the chart argument's lists the catalogue's charts.
+fn help_text(sub: &str, arg: &str, words: &Text, lang: Lang) -> String {
+    let text = words.get(lang);
+    if (sub, arg) == ("render", "chart") {
+        let known: Vec<&str> = ChartId::ALL.iter().map(|c| c.slug()).collect();
+        format!("{text} {}.", known.join(", "))
+    } else {
+        text.to_string()
+    }
 }
 
 /// The language asked by `--lang en` or `--lang=en` among the raw arguments (the last one
@@ -508,7 +513,10 @@ mod tests {
             .iter()
             .find(|&&(sub, arg, _)| (sub, arg) == ("render", "chart"))
             .unwrap();
-        let (fr, en) = (words.get(Lang::Fr), words.get(Lang::En));
+        let (fr, en) = (
+            help_text("render", "chart", words, Lang::Fr),
+            help_text("render", "chart", words, Lang::En),
+        );
         for id in ChartId::ALL {
             assert!(fr.contains(id.slug()), "{} missing in {fr}", id.slug());
             assert!(en.contains(id.slug()), "{} missing in {en}", id.slug());

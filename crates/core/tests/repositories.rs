@@ -36,14 +36,14 @@ fn activity_is_monthly_over_years_and_keeps_every_commit() {
     let cohort = Cohort::new(export_with(activity.clone()));
     let all = Filters::default();
     let chart = repository_activity(&cohort, &cohort.select(&all), &all, Lang::Fr);
-    assert_eq!(chart.value_label, "commits par mois");
+    assert_eq!(chart.value_label, "commits humains par mois");
     // One series per défi (five ≤ eight), biggest first; every commit lands in one month.
     let mut totals: Vec<(String, f64)> = activity
         .iter()
         .map(|a| {
             (
                 a.defi_id.clone(),
-                a.weeks.iter().map(|w| f64::from(w.commits)).sum(),
+                a.weeks.iter().map(|w| f64::from(w.human.unwrap())).sum(),
             )
         })
         .collect();
@@ -104,7 +104,7 @@ fn one_promotion_is_weekly_and_the_period_filter_cuts_weeks() {
     let cohort = Cohort::new(export_with(activity.clone()));
     let promo = filters(&cohort, "promo=2");
     let chart = repository_activity(&cohort, &cohort.select(&promo), &promo, Lang::En);
-    assert_eq!(chart.value_label, "commits per week");
+    assert_eq!(chart.value_label, "human commits per week");
     // EIG 2's repositories: hopkins, signaux-faibles, archifiltre, from 22 Jan 2018 to 25 Mar 2019.
     assert_eq!(chart.series.len(), 3);
     assert_eq!(chart.categories.first().unwrap().key, "2018-01-22");
@@ -139,7 +139,7 @@ fn one_promotion_is_weekly_and_the_period_filter_cuts_weeks() {
         .filter(|a| ["hopkins", "signaux-faibles", "archifiltre"].contains(&a.defi_id.as_str()))
         .flat_map(|a| &a.weeks)
         .filter(|w| mondays.contains(&w.monday.as_str()))
-        .map(|w| f64::from(w.commits))
+        .map(|w| f64::from(w.human.unwrap()))
         .sum();
     let drawn: f64 = chart.values.iter().flatten().sum();
     assert_eq!(drawn, expected);
@@ -211,7 +211,7 @@ fn figures_count_repositories_commits_during_the_defi_and_licences() {
                 .iter()
                 .filter(move |w| w.monday.as_str() >= start && w.monday.as_str() < end)
         })
-        .map(|w| u64::from(w.commits))
+        .map(|w| u64::from(w.human.unwrap()))
         .sum();
     assert_eq!(figures.commits_during_defi, expected);
     let promo3 = filters(&cohort, "promo=3");
@@ -231,7 +231,7 @@ fn the_scorecard_reads_without_colour_and_explains_each_cell() {
     let all = Filters::default();
     let card = openness_scorecard(&cohort, &cohort.select(&all), Lang::Fr);
     assert_eq!(card.rows.len(), 71);
-    assert_eq!(card.checks.len(), 8);
+    assert_eq!(card.checks.len(), 9);
     let row = |id: &str| card.rows.iter().find(|r| r.defi_id == id).unwrap();
     let marks = |id: &str| {
         row(id)
@@ -240,11 +240,29 @@ fn the_scorecard_reads_without_colour_and_explains_each_cell() {
             .map(|c| c.mark.symbol())
             .collect::<String>()
     };
-    // code, licence, README, CONTRIBUTING, CHANGELOG, CI, tests, recent activity.
-    assert_eq!(marks("monitorfish"), "✓✓✓✓✗✓✓✓");
-    assert_eq!(marks("hopkins"), "✓✓✓✗✓✓✓✗");
-    assert_eq!(marks("archifiltre"), "✓✗✓✗✗✗✗✗");
-    assert_eq!(marks("adex"), "✓???????", "published, not scanned");
+    // Alive at the copy, read independently.
+    let alive = |id: &str| {
+        let record = fixture().into_iter().find(|a| a.defi_id == id).unwrap();
+        let copy =
+            eig_pulse_core::base::date::parse_date(record.copied_at.as_deref().unwrap()).unwrap();
+        if alive_at(&record, copy, copy).unwrap() {
+            "✓"
+        } else {
+            "✗"
+        }
+    };
+    // code, licence, README, CONTRIBUTING, CHANGELOG, CI, tests, releases (every fixture record
+    // has a tag), alive at the copy.
+    assert_eq!(
+        marks("monitorfish"),
+        format!("✓✓✓✓✗✓✓✓{}", alive("monitorfish"))
+    );
+    assert_eq!(marks("hopkins"), format!("✓✓✓✗✓✓✓✓{}", alive("hopkins")));
+    assert_eq!(
+        marks("archifiltre"),
+        format!("✓✗✓✗✗✗✗✓{}", alive("archifiltre"))
+    );
+    assert_eq!(marks("adex"), "✓????????", "published, not scanned");
     let without_code = card
         .rows
         .iter()
@@ -259,7 +277,14 @@ fn the_scorecard_reads_without_colour_and_explains_each_cell() {
     );
     assert_eq!(
         row("hopkins").cells[7].detail,
-        "dernier commit le 14 janvier 2019"
+        "2 étiquette(s), dont 1 après la fin du défi"
+    );
+    assert!(
+        row("hopkins").cells[8]
+            .detail
+            .ends_with("avant la copie du 23 juillet 2021 (il en faut 2)"),
+        "{}",
+        row("hopkins").cells[8].detail
     );
     assert_eq!(row("leximpact").cells[5].detail, "circleci, github-actions");
     // Best scores first.
@@ -288,18 +313,49 @@ fn commits_between(record: &Activity, from: &str, to: &str) -> u64 {
         .weeks
         .iter()
         .filter(|w| w.monday.as_str() >= from && w.monday.as_str() < to)
-        .map(|w| u64::from(w.commits))
+        .map(|w| u64::from(w.human.unwrap()))
         .sum()
 }
 
+/// The same day `k` months later (or earlier), clamped to the month's end.
+fn shift(date: time::Date, k: i32) -> time::Date {
+    let index = date.year() * 12 + i32::from(u8::from(date.month())) - 1 + k;
+    let month = time::Month::try_from(u8::try_from(index.rem_euclid(12) + 1).unwrap()).unwrap();
+    let year = index.div_euclid(12);
+    time::Date::from_calendar_date(year, month, date.day().min(month.length(year))).unwrap()
+}
+
+/// An independent reading of the definitions (README « Définitions ») over one fixture record:
+/// alive at `at` when at least 2 of the 6 month-long spans before it hold a commit (a week counts
+/// in the month of its Thursday); `None` when the record is not observed at `at`.
+fn alive_at(record: &Activity, at: time::Date, observed_until: time::Date) -> Option<bool> {
+    if observed_until < at {
+        return None;
+    }
+    let thursdays: Vec<time::Date> = record
+        .weeks
+        .iter()
+        .map(|w| {
+            eig_pulse_core::base::date::parse_date(&w.monday).unwrap() + time::Duration::days(3)
+        })
+        .collect();
+    let active = (1..=6)
+        .filter(|&j| {
+            let (from, to) = (shift(at, -j), shift(at, -j + 1));
+            thursdays.iter().any(|t| *t >= from && *t < to)
+        })
+        .count();
+    Some(active >= 2)
+}
+
 #[test]
-fn progress_after_the_ten_months_counts_from_the_fixture() {
+fn lived_on_follows_the_definitions_on_the_fixture() {
     use eig_pulse_core::catalogue::cohorts_cumulative_commits::cohorts_cumulative_commits;
     use eig_pulse_core::catalogue::perennisation_by_promotion::perennisation_by_promotion;
-    use eig_pulse_core::measures::progress::{active_after, defi_progress};
+    use eig_pulse_core::measures::code_life::{defi_codes, Status};
     let mut activity = fixture();
-    // Archifiltre's copy is taken three months after EIG 2 ended (15 November 2018): it counts
-    // at no milestone.
+    // Archifiltre's copy is taken three months after EIG 2 ended (15 November 2018): it is
+    // observed at no milestone, never counted inactive.
     let archifiltre = activity
         .iter()
         .position(|a| a.defi_id == "archifiltre")
@@ -307,58 +363,75 @@ fn progress_after_the_ten_months_counts_from_the_fixture() {
     activity[archifiltre].copied_at = Some("2019-02-15".into());
     let cohort = Cohort::new(export_with(activity.clone()));
     let promo2 = filters(&cohort, "promo=2");
-    let progress = defi_progress(&cohort, &cohort.select(&promo2));
-    assert_eq!(progress.len(), 3);
-    for p in &progress {
-        let id = &cohort.export.defis[p.defi].id;
+    let codes = defi_codes(&cohort, &cohort.select(&promo2));
+    assert_eq!(codes.len(), 3);
+    let end = time::macros::date!(2018 - 11 - 16);
+    let (mut alive_at_6, mut observed_at_6) = (0, 0);
+    for code in &codes {
+        let id = &cohort.export.defis[code.defi].id;
         let record = activity.iter().find(|a| &a.defi_id == id).unwrap();
-        // EIG 2: 15 January to 15 November 2018, the twelve months after from 16 November.
+        // EIG 2: 15 January to 15 November 2018; without a split, every commit is human.
         assert_eq!(
-            p.commits_during,
-            commits_between(record, "2018-01-15", "2018-11-16"),
+            code.human_during(),
+            Some(commits_between(record, "2018-01-12", "2018-11-13")),
+            "{id}: weeks whose Thursday falls in the window"
+        );
+        let until = code.observed_until.unwrap();
+        let expected = alive_at(record, shift(end, 6), until);
+        let status = code.status_after(6);
+        assert_eq!(
+            status,
+            match expected {
+                None => Status::NotObserved,
+                Some(true) => Status::Alive,
+                Some(false) => Status::Inactive,
+            },
             "{id}"
         );
-        assert_eq!(
-            p.commits_after,
-            commits_between(record, "2018-11-16", "2019-11-16"),
-            "{id}"
-        );
-        let counted = active_after(p, 6);
+        alive_at_6 += usize::from(status == Status::Alive);
+        observed_at_6 += usize::from(expected.is_some());
         if id == "archifiltre" {
-            assert_eq!(
-                counted, None,
-                "a copy younger than the milestone does not count"
-            );
-        } else {
-            // Active at 6 months: a commit between 16 November 2018 and 16 May 2019.
-            let active = commits_between(record, "2018-11-16", "2019-05-16") > 0;
-            assert_eq!(counted, Some(active), "{id}");
+            assert_eq!(status, Status::NotObserved);
         }
     }
     let chart = perennisation_by_promotion(&cohort, &cohort.select(&promo2), Lang::Fr);
     let eig2 = chart.categories.iter().position(|c| c.key == "2").unwrap();
-    // Hopkins (last commit 14 January 2019) and Signaux Faibles (25 March 2019) are both active
-    // six months after; Archifiltre is left out of the denominator.
-    assert_eq!(chart.values[eig2][0], 1.0);
-    assert!(chart.categories[eig2]
-        .note
-        .as_deref()
-        .unwrap()
-        .starts_with("6 mois : 2 sur 2 défis"));
+    let note = chart.categories[eig2].note.as_deref().unwrap();
+    assert!(
+        note.starts_with(&format!(
+            "6 mois : {alive_at_6} sur {observed_at_6} défis observés (sur 3 au code analysé)"
+        )),
+        "{note}"
+    );
+    if observed_at_6 == 0 {
+        // Nobody observed at any milestone: « aucune donnée », not 0 %.
+        assert!(chart.categories[eig2].absence.is_some());
+    } else {
+        assert_eq!(
+            chart.values[eig2][0],
+            alive_at_6 as f64 / observed_at_6 as f64
+        );
+    }
 
-    // The cohorts: EIG 2's median at month 0 is 0, and its last value is the middle défi's
-    // commits over the 24 months (Archifiltre's copy stops it after month 13).
+    // The cohorts: each curve keeps the défis followed 24 months after the start
+    // (15 January 2020); the others are left out and said.
     let cohorts = cohorts_cumulative_commits(&cohort, &cohort.select(&promo2), Lang::Fr);
-    assert_eq!(cohorts.series.len(), 1);
-    assert_eq!(cohorts.values[0][0], 0.0);
-    let mut at_24: Vec<u64> = ["hopkins", "signaux-faibles"]
+    let followed: Vec<&Activity> = activity
         .iter()
-        .map(|id| {
-            let record = activity.iter().find(|a| &a.defi_id == id).unwrap();
-            commits_between(record, "2018-01-15", "2020-01-15")
+        .filter(|a| ["hopkins", "signaux-faibles", "archifiltre"].contains(&a.defi_id.as_str()))
+        .filter(|a| {
+            a.copied_at
+                .as_deref()
+                .or(a.last_commit.as_deref())
+                .is_some_and(|d| d >= "2020-01-15")
         })
         .collect();
-    at_24.sort_unstable();
-    assert_eq!(cohorts.values[24][0], (at_24[0] + at_24[1]) as f64 / 2.0);
-    assert!(cohorts.spread[24][0].0 <= cohorts.values[24][0]);
+    if followed.is_empty() {
+        assert!(cohorts.series.is_empty(), "{:?}", cohorts.series);
+    } else {
+        assert_eq!(cohorts.series.len(), 1);
+        assert!(cohorts.series[0]
+            .label
+            .contains(&format!("{} défis", followed.len())));
+    }
 }

@@ -56,6 +56,17 @@ pub fn add_months(date: time::Date, months: u32) -> Option<time::Date> {
     time::Date::from_calendar_date(year, month, day).ok()
 }
 
+/// The same day `months` earlier, or the last day of that month when it is shorter; `None` before
+/// the calendar's start.
+pub fn subtract_months(date: time::Date, months: u32) -> Option<time::Date> {
+    let index =
+        i64::from(date.year()) * 12 + i64::from(u8::from(date.month())) - 1 - i64::from(months);
+    let month = time::Month::try_from(u8::try_from(index.rem_euclid(12) + 1).ok()?).ok()?;
+    let year = i32::try_from(index.div_euclid(12)).ok()?;
+    let day = date.day().min(month.length(year));
+    time::Date::from_calendar_date(year, month, day).ok()
+}
+
 /// The first day of `date`'s month.
 pub fn first_of_month(date: time::Date) -> time::Date {
     date.replace_day(1).unwrap_or(date)
@@ -77,5 +88,14 @@ mod tests {
         assert_eq!(add_months(date(2020, 1, 31), 1), Some(date(2020, 2, 29)));
         assert_eq!(add_months(time::Date::MAX, 1), None);
         assert_eq!(first_of_month(date(2020, 2, 29)), date(2020, 2, 1));
+        assert_eq!(
+            subtract_months(date(2021, 3, 31), 1),
+            Some(date(2021, 2, 28))
+        );
+        assert_eq!(
+            subtract_months(date(2021, 1, 15), 13),
+            Some(date(2019, 12, 15))
+        );
+        assert_eq!(subtract_months(time::Date::MIN, 1), None);
     }
 }

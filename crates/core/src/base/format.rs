@@ -22,6 +22,12 @@ pub fn count(n: u64, lang: Lang) -> String {
     out
 }
 
+/// A number of défis: « 1 défi », « 3 défis » (the word is French in both languages).
+pub fn defis(n: usize, lang: Lang) -> String {
+    let word = if n == 1 { "défi" } else { "défis" };
+    format!("{} {word}", count(n as u64, lang))
+}
+
 /// A number of months, as a time axis writes it: « 3 mois », "1 month", "3 months".
 pub fn months(months: u32, lang: Lang) -> String {
     match (lang, months) {

@@ -36,12 +36,15 @@ pub struct Category {
 pub enum Absence {
     /// Its promotion has no record (« non documenté »), which is not « none ».
     Undocumented,
+    /// No défi of it is observed there (« aucune donnée »), which is not 0 %.
+    NotObserved,
 }
 
 impl Absence {
     pub fn words(self, lang: Lang) -> &'static str {
         match self {
             Absence::Undocumented => lang.pick("non documenté", "not documented"),
+            Absence::NotObserved => lang.pick("aucune donnée", "no data"),
         }
     }
 }
@@ -154,6 +157,25 @@ pub struct Chart {
     /// Lines only: the low and high ends of each value's spread (`spread[category][series]`,
     /// e.g. the quartiles around a median), drawn as a band; empty when there is none.
     pub spread: Vec<Vec<(f64, f64)>>,
+    /// Lines only: drawn as steps (a value holds until the next), as a survival curve is.
+    pub steps: bool,
+    /// Lines only: the last category each series reaches; its values after are not known and
+    /// are neither drawn nor listed. Empty when every series reaches the last category.
+    pub reach: Vec<usize>,
+    /// Lines only: a count under each point (`counts.values[category][series]`), said with its
+    /// label under the axis, in the table and in the CSV (the number of défis at risk).
+    pub counts: Option<PointCounts>,
+}
+
+/// A count under each point of a line chart.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PointCounts {
+    /// What is counted (« à risque »), written under the axis before the counts.
+    pub label: String,
+    /// Its column name in the CSV.
+    pub key: &'static str,
+    /// `values[category][series]`.
+    pub values: Vec<Vec<usize>>,
 }
 
 /// Categories `from..=to` shaded behind the bars, with a label.
@@ -186,6 +208,9 @@ impl Chart {
             highlights: Vec::new(),
             period: None,
             spread: Vec::new(),
+            steps: false,
+            reach: Vec::new(),
+            counts: None,
         }
     }
 
@@ -218,6 +243,31 @@ impl Chart {
 
     pub fn with_spread(self, spread: Vec<Vec<(f64, f64)>>) -> Chart {
         Chart { spread, ..self }
+    }
+
+    /// Lines drawn as steps.
+    pub fn with_steps(self) -> Chart {
+        Chart {
+            steps: true,
+            ..self
+        }
+    }
+
+    /// The last category each series reaches.
+    pub fn with_reach(self, reach: Vec<usize>) -> Chart {
+        Chart { reach, ..self }
+    }
+
+    pub fn with_counts(self, counts: PointCounts) -> Chart {
+        Chart {
+            counts: Some(counts),
+            ..self
+        }
+    }
+
+    /// True when series `s` has a known value at category `c`.
+    pub fn reaches(&self, c: usize, s: usize) -> bool {
+        self.reach.get(s).is_none_or(|&last| c <= last)
     }
 
     /// The chart's spec: its words and how its table and summary read it.

@@ -4,7 +4,8 @@
 use super::{Category, Chart, ChartId, ChartSpec, Highlight, Layout, RowHeader, Section, Series};
 use crate::base::format;
 use crate::base::lang::{Lang, Text};
-use crate::measures::progress::{cohort_curves, quantile, COHORT_MONTHS};
+use crate::measures::definitions::COHORT_MONTHS;
+use crate::measures::lived_on::{cohort_curves, quantile};
 use crate::model::cohort::Cohort;
 use crate::model::selection::Selection;
 use crate::tr;
@@ -14,8 +15,8 @@ pub static SPEC: ChartSpec = ChartSpec {
     section: Section::CodeAfter,
     title: Text::fixed("Les promotions côte à côte", "Promotions side by side"),
     guide: Text::fixed(
-        "Commits cumulés par défi au code analysé, mois par mois depuis le début de chaque promotion : la ligne est la médiane des défis, la bande va du premier au troisième quartile. La zone grisée marque les dix mois. Quelle promotion a livré du code le plus vite ?",
-        "Cumulative commits per défi with scanned code, month by month since each promotion's start: the line is the défis' median, the band runs from the first to the third quartile. The shaded area marks the ten months. Which promotion shipped code fastest?",
+        "Commits humains cumulés par défi au code analysé, mois par mois depuis le début de chaque promotion : la ligne est la médiane des défis, la bande va du premier au troisième quartile. Chaque courbe suit les mêmes défis du premier au dernier mois : ceux dont la copie du dépôt s'arrête avant sont laissés de côté, et comptés dans la légende. La zone grisée marque les dix mois. Quelle promotion a livré du code le plus vite ?",
+        "Cumulative human commits per défi with scanned code, month by month since each promotion's start: the line is the défis' median, the band runs from the first to the third quartile. Each curve follows the same défis from the first month to the last: those whose repository copy stops sooner are left out, and counted in the legend. The shaded area marks the ten months. Which promotion shipped code fastest?",
     ),
     category_header: Text::fixed("Depuis le début", "Since the start"),
     row_header: RowHeader::Label,
@@ -30,19 +31,33 @@ pub static SPEC: ChartSpec = ChartSpec {
 /// third quartiles as the spread. A défi counts at a month only when its copy reaches it.
 pub fn cohorts_cumulative_commits(cohort: &Cohort, selection: &Selection, lang: Lang) -> Chart {
     let months: Vec<u32> = (0..=COHORT_MONTHS).collect();
-    let curves = cohort_curves(cohort, selection);
+    // A promotion none of whose défis is followed 24 months draws no curve.
+    let curves: Vec<_> = cohort_curves(cohort, selection)
+        .into_iter()
+        .filter(|curve| curve.defis > 0)
+        .collect();
     let promotions = &cohort.export.promotions;
     let series: Vec<Series> = curves
         .iter()
         .enumerate()
         .map(|(i, curve)| Series {
             key: promotions[curve.promotion].id.clone(),
-            label: format!(
-                "{} ({} {})",
-                promotions[curve.promotion].label,
-                curve.months[0].len(),
-                "défis"
-            ),
+            label: if curve.left_out == 0 {
+                format!(
+                    "{} ({})",
+                    promotions[curve.promotion].label,
+                    format::defis(curve.defis, lang)
+                )
+            } else {
+                tr!(
+                    lang,
+                    "{} ({} ; {} non suivis 24 mois)",
+                    "{} ({}; {} not followed 24 months)",
+                    promotions[curve.promotion].label,
+                    format::defis(curve.defis, lang),
+                    curve.left_out
+                )
+            },
             color: i,
         })
         .collect();
@@ -87,8 +102,8 @@ pub fn cohorts_cumulative_commits(cohort: &Cohort, selection: &Selection, lang: 
         series,
         values,
         lang.pick(
-            "commits cumulés par défi depuis le début (médiane, quartiles)",
-            "cumulative commits per défi since the start (median, quartiles)",
+            "commits humains cumulés par défi depuis le début (médiane, quartiles)",
+            "cumulative human commits per défi since the start (median, quartiles)",
         ),
     )
     .with_layout(Layout::Lines)

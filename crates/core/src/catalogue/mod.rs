@@ -6,8 +6,8 @@ mod categories;
 mod chart;
 
 pub use chart::{
-    Absence, Category, Chart, Highlight, Layout, Orientation, Period, Series, Target, Unit,
-    OTHER_COLOR,
+    Absence, Category, Chart, Highlight, Layout, Orientation, Period, PointCounts, Series, Target,
+    Unit, OTHER_COLOR,
 };
 
 use crate::base::lang::{Lang, Text};
@@ -108,6 +108,8 @@ catalogue! {
     JournalMixByDefi => journal_mix_by_defi,
     OpennessByPromotion => openness_by_promotion,
     RepositoryActivity => repository_activity,
+    CodeSurvival => code_survival,
+    CodeHandover => code_handover,
     CohortsCumulativeCommits => cohorts_cumulative_commits,
     PerennisationByPromotion => perennisation_by_promotion,
     TechnologiesByPromotion => technologies_by_promotion,

@@ -1,9 +1,10 @@
-//! « Pérennisation par promotion »: the share of défis with scanned code still active 6, 12 and
-//! 24 months after their promotion ended.
+//! « Vivants après la fin, par promotion »: the share of défis with code alive 6, 12 and 24
+//! months after their end, among those observed then; « aucune donnée » where none is.
 
-use super::{Category, Chart, ChartId, ChartSpec, Layout, RowHeader, Section, Series, Unit};
+use super::{Absence, Category, Chart, ChartId, ChartSpec, Layout, RowHeader, Section, Series, Unit};
 use crate::base::lang::{Lang, Text};
-use crate::measures::progress::{perennisation, HORIZONS};
+use crate::measures::definitions::HORIZONS;
+use crate::measures::lived_on::horizon_counts;
 use crate::model::cohort::Cohort;
 use crate::model::selection::Selection;
 use crate::tr;
@@ -11,27 +12,26 @@ use crate::tr;
 pub static SPEC: ChartSpec = ChartSpec {
     slug: "perennisation-by-promotion",
     section: Section::CodeAfter,
-    title: Text::fixed("Pérennisation par promotion", "Pérennisation per promotion"),
+    title: Text::fixed("Vivants après la fin, par promotion", "Alive after the end, per promotion"),
     guide: Text::fixed(
-        "Part des défis au code analysé qui ont encore un commit dans les six mois précédant chaque échéance : 6, 12 et 24 mois après la fin de leur promotion. Ne comptent que les défis dont la copie du dépôt est postérieure à l'échéance.",
-        "Share of défis with scanned code that still have a commit in the six months before each milestone: 6, 12 and 24 months after their promotion ended. Only défis whose repository copy is later than the milestone count.",
+        "Part des défis au code analysé encore vivants (au moins 2 mois avec un commit humain dans les 6 mois précédents) 6, 12 et 24 mois après leur fin, parmi ceux dont la copie du dépôt atteint cette date : les autres sont « non observés », jamais comptés inactifs. La colonne « Défis comptés » donne chaque dénominateur.",
+        "Share of défis with scanned code still alive (at least 2 months with a human commit in the 6 before) 6, 12 and 24 months after their end, among those whose repository copy reaches that date: the others are \"not observed\", never counted inactive. The \"Défis counted\" column gives each denominator.",
     ),
     category_header: Text::same("Promotion"),
     row_header: RowHeader::Label,
     // The shares' denominators differ per category: the note says them.
     note_column: Some(Text::fixed("Défis comptés", "Défis counted")),
     summary_note: Some(Text::fixed(
-        "Ne comptent, à chaque échéance, que les défis dont la copie du dépôt est postérieure à l'échéance.",
-        "At each milestone, only défis whose repository copy is later than the milestone count.",
+        "Ne comptent, à chaque échéance, que les défis dont la copie du dépôt atteint l'échéance.",
+        "At each milestone, only défis whose repository copy reaches the milestone count.",
     )),
     over_time: None,
     build: |cohort, selection, _, lang| perennisation_by_promotion(cohort, selection, lang),
 };
 
-/// Per promotion: the share of its défis with scanned code still active 6, 12 and 24 months
-/// after the promotion ended; only défis whose copy is at least that old after the end count.
+/// Per promotion and horizon: the share of its défis with code alive then, among those observed.
 pub fn perennisation_by_promotion(cohort: &Cohort, selection: &Selection, lang: Lang) -> Chart {
-    let counts = perennisation(cohort, selection);
+    let counts = horizon_counts(cohort, selection);
     let categories = cohort
         .export
         .promotions
@@ -42,15 +42,21 @@ pub fn perennisation_by_promotion(cohort: &Cohort, selection: &Selection, lang: 
                 .iter()
                 .zip(row)
                 .map(|(months, count)| {
-                    let (active, counted) = (count.active, count.counted);
+                    let (alive, observed, with_code) = (count.alive, count.observed, count.with_code);
                     tr!(
                         lang,
-                        "{months} mois : {active} sur {counted} défis",
-                        "{months} months: {active} of {counted} défis"
+                        "{months} mois : {alive} sur {observed} défis observés (sur {with_code} au code analysé)",
+                        "{months} months: {alive} of {observed} défis observed (of {with_code} with scanned code)"
                     )
                 })
                 .collect();
-            Category::new(p.id.clone(), p.label.clone()).with_note(parts.join(lang.pick(" ; ", "; ")))
+            let category =
+                Category::new(p.id.clone(), p.label.clone()).with_note(parts.join(lang.pick(" ; ", "; ")));
+            if row.iter().all(|count| count.observed == 0) {
+                category.with_absence(Absence::NotObserved)
+            } else {
+                category
+            }
         })
         .collect();
     Chart::new(
@@ -71,11 +77,11 @@ pub fn perennisation_by_promotion(cohort: &Cohort, selection: &Selection, lang: 
             .collect(),
         counts
             .iter()
-            .map(|row| row.iter().map(|count| count.share()).collect())
+            .map(|row| row.iter().map(|count| count.share().unwrap_or(0.0)).collect())
             .collect(),
         lang.pick(
-            "part des défis au code analysé encore actifs",
-            "share of défis with scanned code still active",
+            "part des défis observés encore vivants",
+            "share of the défis observed still alive",
         ),
     )
     .with_layout(Layout::Grouped)

@@ -12,7 +12,7 @@ use super::{
 use crate::base::format;
 use crate::base::lang::{Lang, Text};
 use crate::contract::export::Promotion;
-use crate::measures::activity::selected_repositories;
+use crate::measures::activity::distinct_repositories;
 use crate::measures::ranking::top_within;
 use crate::measures::time_bins::{Period, TimeBins};
 use crate::model::cohort::Cohort;
@@ -30,15 +30,15 @@ pub static SPEC: ChartSpec = ChartSpec {
     section: Section::CodeAfter,
     title: Text::fixed("Activité des dépôts de code", "Code repository activity"),
     guide: Text::fixed(
-        "Commits par semaine (par mois sur plus de 18 mois) dans les dépôts des défis, par défi ou, s'ils sont nombreux, par administration. La zone grisée marque les dix mois de la promotion.",
-        "Commits per week (per month over more than 18 months) in the défis' repositories, per défi or, when there are many, per administration. The shaded area marks the promotion's ten months.",
+        "Commits humains (ni fusions, ni robots) par semaine (par mois sur plus de 18 mois) dans les dépôts de code des défis, chaque dépôt une fois, par défi ou, s'ils sont nombreux, par administration. La zone grisée marque la période de chaque promotion.",
+        "Human commits (neither merges nor bots') per week (per month over more than 18 months) in the défis' code repositories, each repository once, per défi or, when there are many, per administration. The shaded area marks each promotion's window.",
     ),
     category_header: Text::fixed("Période", "Period"),
     row_header: RowHeader::Note,
     note_column: None,
     summary_note: None,
     over_time: Some(OverTime {
-        items: Text::same("commits"),
+        items: Text::fixed("commits humains", "human commits"),
         series: SeriesAre::Makers,
     }),
     build: repository_activity,
@@ -53,10 +53,18 @@ pub fn repository_activity(
     filters: &Filters,
     lang: Lang,
 ) -> Chart {
-    // (défi, Monday, commits) within the period filter.
+    // (défi, Monday, human commits) within the period filter, each repository once.
     let mut commits: Vec<(usize, Date, u32)> = Vec::new();
-    for repo in selected_repositories(cohort, selection) {
-        for &(monday, n) in cohort.repository_weeks(repo.repository) {
+    for repo in distinct_repositories(cohort, selection) {
+        let repository = &cohort.repositories()[repo.repository];
+        if !repository.holds_code {
+            continue;
+        }
+        for week in &repository.weeks {
+            let (monday, n) = (week.monday, week.human);
+            if n == 0 {
+                continue;
+            }
             let sunday = monday.checked_add(Duration::days(6)).unwrap_or(Date::MAX);
             if filters.from.is_some_and(|from| sunday < from)
                 || filters.to.is_some_and(|to| monday > to)
@@ -71,7 +79,7 @@ pub fn repository_activity(
         Vec::new(),
         Vec::new(),
         Vec::new(),
-        lang.pick("commits par semaine", "commits per week"),
+        lang.pick("commits humains par semaine", "human commits per week"),
     )
     .with_period(Period::Week);
     let (Some(first), Some(last)) = (
@@ -180,7 +188,9 @@ pub fn repository_activity(
         })
         .collect();
     if monthly {
-        chart.value_label = lang.pick("commits par mois", "commits per month").into();
+        chart.value_label = lang
+            .pick("commits humains par mois", "human commits per month")
+            .into();
         chart.period = Some(Period::Month);
     }
 

@@ -1,5 +1,7 @@
-//! The line mark: one line per series across evenly spaced categories, the band of its spread
-//! behind it, a point per value and the series' name at the line's end, on any plotters backend.
+//! The line mark: one line per series across evenly spaced categories (straight, or as steps),
+//! each line stopping at the last category its series reaches, the band of its spread behind it,
+//! a point per value, the series' name at the line's end, and the chart's counts under the axis,
+//! on any plotters backend.
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -39,6 +41,7 @@ pub fn draw_lines<DB: DrawingBackend>(
     let spread = |c: usize, s: usize| chart.spread.get(c).and_then(|row| row.get(s)).copied();
     let max = (0..n)
         .flat_map(|c| visible.iter().map(move |&s| (c, s)))
+        .filter(|&(c, s)| chart.reaches(c, s))
         .map(|(c, s)| chart.values[c][s].max(spread(c, s).map_or(0.0, |(_, high)| high)))
         .fold(0.0, f64::max);
     let frame = frame.with_values(max, chart.unit == Unit::Share);
@@ -53,11 +56,25 @@ pub fn draw_lines<DB: DrawingBackend>(
         .map(|&s| text_width(&chart.series[s].label))
         .fold(0.0, f64::max)
         .min(width * 0.3);
+    // Room on the left for the counts' label, when there are counts.
+    let counts_label_width = chart
+        .counts
+        .as_ref()
+        .map_or(0.0, |counts| text_width(&counts.label) + pad);
     let (x0, x1) = (
-        pad + value_labels_width + pad,
+        pad + value_labels_width.max(counts_label_width) + pad,
         width - pad - names_width - pad,
     );
-    let (y0, y1) = (pad + font * 1.6, height - pad - font * 1.8);
+    // Room under the axis for the counts: a row per visible series.
+    let count_rows = if chart.counts.is_some() {
+        visible.len() as f64
+    } else {
+        0.0
+    };
+    let (y0, y1) = (
+        pad + font * 1.6,
+        height - pad - font * 1.8 - count_rows * font * 1.3,
+    );
     let x = Linear::new((0.0, (n - 1) as f64), (x0, x1));
     let y = Linear::new((0.0, top_value), (y1, y0));
 
@@ -67,22 +84,53 @@ pub fn draw_lines<DB: DrawingBackend>(
     }
     frame.draw_vertical_value_axis(area, &chart.value_label, (x0, x1), |v| y.map(v))?;
     let step = (x1 - x0) / (n - 1) as f64;
-    for tick in category_ticks(chart, step, font * GLYPH_WIDTH, pad, true) {
+    let ticks = category_ticks(chart, step, font * GLYPH_WIDTH, pad, true);
+    for tick in &ticks {
         area.draw(&Text::new(
-            tick.text,
+            tick.text.clone(),
             (x.map(tick.category as f64) as i32, (y1 + pad / 2.0) as i32),
             text(&palette.text, Pos::new(HPos::Center, VPos::Top)),
         ))?;
     }
+    // The counts under the axis, a row per series in its colour, at the ticks it reaches.
+    if let Some(counts) = &chart.counts {
+        for (row, &s) in visible.iter().enumerate() {
+            let y_row = (y1 + pad / 2.0 + font * 1.4 + row as f64 * font * 1.3) as i32;
+            if row == 0 {
+                area.draw(&Text::new(
+                    counts.label.clone(),
+                    (pad as i32, y_row),
+                    text(&palette.muted_text, Pos::new(HPos::Left, VPos::Top)),
+                ))?;
+            }
+            let color = palette.color(chart.series[s].color);
+            for tick in ticks.iter().filter(|t| chart.reaches(t.category, s)) {
+                let n = counts
+                    .values
+                    .get(tick.category)
+                    .and_then(|row| row.get(s))
+                    .copied()
+                    .unwrap_or(0);
+                area.draw(&Text::new(
+                    n.to_string(),
+                    (x.map(tick.category as f64) as i32, y_row),
+                    text(&color, Pos::new(HPos::Center, VPos::Top)),
+                ))?;
+            }
+        }
+    }
     let point = |c: usize, v: f64| (x.map(c as f64) as i32, y.map(v) as i32);
     // Bands first, so that every line stays on top of every band.
     for &s in &visible {
+        let reached = |c: &usize| chart.reaches(*c, s);
         let mut outline: Vec<(i32, i32)> = (0..n)
+            .filter(reached)
             .filter_map(|c| spread(c, s).map(|(low, _)| point(c, low)))
             .collect();
         outline.extend(
             (0..n)
                 .rev()
+                .filter(reached)
                 .filter_map(|c| spread(c, s).map(|(_, high)| point(c, high))),
         );
         if outline.len() > 2 {
@@ -100,17 +148,37 @@ pub fn draw_lines<DB: DrawingBackend>(
     let mut name_slots: Vec<f64> = Vec::new();
     for &s in &visible {
         let color = palette.color(chart.series[s].color);
-        let points: Vec<(i32, i32)> = (0..n).map(|c| point(c, chart.values[c][s])).collect();
+        let points: Vec<(i32, i32)> = (0..n)
+            .filter(|&c| chart.reaches(c, s))
+            .map(|c| point(c, chart.values[c][s]))
+            .collect();
+        let Some(&(ex, ey)) = points.last() else {
+            continue;
+        };
+        // Steps: each value holds until the next category, then the line drops or rises.
+        let path: Vec<(i32, i32)> = if chart.steps {
+            points
+                .windows(2)
+                .flat_map(|pair| [pair[0], (pair[1].0, pair[0].1)])
+                .chain([(ex, ey)])
+                .collect()
+        } else {
+            points.clone()
+        };
         area.draw(&PathElement::new(
-            points.clone(),
+            path,
             color.stroke_width(palette.px(2.0).max(1) as u32),
         ))?;
         for (c, &(px, py)) in points.iter().enumerate() {
-            area.draw(&Circle::new(
-                (px, py),
-                radius,
-                ShapeStyle::from(&color).filled(),
-            ))?;
+            // Steps mark only where the value changes, and their last point.
+            let marked = !chart.steps || c == 0 || c + 1 == points.len() || points[c - 1].1 != py;
+            if marked {
+                area.draw(&Circle::new(
+                    (px, py),
+                    radius,
+                    ShapeStyle::from(&color).filled(),
+                ))?;
+            }
             let reach = radius + palette.px(3.0);
             hits.push(Hit {
                 x0: px - reach,
@@ -121,8 +189,11 @@ pub fn draw_lines<DB: DrawingBackend>(
                 series: Some(s),
             });
         }
-        // The series' name at the end of its line, moved down when it would cover another.
-        let (ex, ey) = points[n - 1];
+        // The series' name at the end of its line, moved down when it would cover another; a line
+        // that stops early is named by the legend only.
+        if points.len() < n {
+            continue;
+        }
         let mut slot = f64::from(ey);
         while name_slots
             .iter()

@@ -195,11 +195,28 @@ fn shares(chart: &Chart, stack: &Stack, lang: Lang) -> String {
 /// category, and which series leads at the end of the span.
 fn lines(chart: &Chart, visible: &[usize], lang: Lang) -> String {
     let n = chart.categories.len();
-    let at = chart.highlights.first().map_or(n - 1, |h| h.to.min(n - 1));
-    let last = n - 1;
+    // The last category each visible series reaches: lines may stop early (a survival curve
+    // stops where no défi is followed any more).
+    let reach = |s: usize| chart.reach.get(s).map_or(n - 1, |&r| r.min(n - 1));
+    let shared = visible.iter().map(|&s| reach(s)).min().unwrap_or(n - 1);
+    let at = chart
+        .highlights
+        .first()
+        .map_or(shared, |h| h.to.min(shared));
+    let last = visible.iter().map(|&s| reach(s)).max().unwrap_or(n - 1);
     let spread = |c: usize, s: usize| chart.spread.get(c).and_then(|row| row.get(s)).copied();
+    let count = |c: usize, s: usize| {
+        chart
+            .counts
+            .as_ref()
+            .and_then(|counts| Some((counts.values.get(c)?.get(s)?, &counts.label)))
+    };
     let said = |c: usize, s: usize| {
         let value = value_text(chart, chart.values[c][s], lang);
+        let value = match count(c, s) {
+            Some((k, label)) => format!("{value} ({k} {label})"),
+            None => value,
+        };
         match spread(c, s) {
             Some((low, high)) => format!(
                 "{} {value} ({} {} {} {})",
@@ -216,7 +233,11 @@ fn lines(chart: &Chart, visible: &[usize], lang: Lang) -> String {
     ranked.sort_by(|a, b| chart.values[at][*b].total_cmp(&chart.values[at][*a]));
     let sep = lang.pick(" ; ", "; ");
     let at_span: Vec<String> = ranked.iter().map(|&s| said(at, s)).collect();
-    let at_end: Vec<String> = ranked.iter().map(|&s| said(last, s)).collect();
+    let at_end: Vec<String> = ranked
+        .iter()
+        .filter(|&&s| reach(s) >= last)
+        .map(|&s| said(last, s))
+        .collect();
     let lead = &chart.series[ranked[0]].label;
     tr!(
         lang,

@@ -17,9 +17,11 @@ pub struct Row {
     pub share: Option<f64>,
     /// The low and high ends of the value's spread, for lines with a band.
     pub spread: Option<(f64, f64)>,
+    /// The count under the point (the défis at risk), for lines that have them.
+    pub count: Option<usize>,
 }
 
-/// One row per drawn value: visible series, values above zero (every point of a line), in
+/// One row per drawn value: visible series, values above zero (every point a line reaches), in
 /// drawing order.
 pub fn rows(chart: &Chart, hidden: &[bool]) -> Vec<Row> {
     let lines = chart.layout == Layout::Lines;
@@ -28,7 +30,7 @@ pub fn rows(chart: &Chart, hidden: &[bool]) -> Vec<Row> {
     for (c, category) in chart.categories.iter().enumerate() {
         for &s in &stack.visible {
             let (series, value) = (&chart.series[s], chart.values[c][s]);
-            if value <= 0.0 && !lines {
+            if (value <= 0.0 && !lines) || !chart.reaches(c, s) {
                 continue;
             }
             rows.push(Row {
@@ -39,6 +41,10 @@ pub fn rows(chart: &Chart, hidden: &[bool]) -> Vec<Row> {
                 value,
                 share: stack.share(c, value).filter(|_| stack.totals[c] > 0.0),
                 spread: chart.spread.get(c).and_then(|row| row.get(s)).copied(),
+                count: chart
+                    .counts
+                    .as_ref()
+                    .and_then(|counts| counts.values.get(c)?.get(s).copied()),
             });
         }
     }
@@ -56,6 +62,10 @@ pub fn to_csv(chart: &Chart, hidden: &[bool]) -> String {
     if spread {
         out.push_str(",low,high");
     }
+    if let Some(counts) = &chart.counts {
+        out.push(',');
+        out.push_str(counts.key);
+    }
     out.push_str("\r\n");
     for row in rows(chart, hidden) {
         let mut fields = vec![
@@ -72,6 +82,9 @@ pub fn to_csv(chart: &Chart, hidden: &[bool]) -> String {
             let (low, high) = row.spread.unwrap_or((row.value, row.value));
             fields.push(number(low));
             fields.push(number(high));
+        }
+        if chart.counts.is_some() {
+            fields.push(row.count.map(|n| n.to_string()).unwrap_or_default());
         }
         out.push_str(&fields.join(","));
         out.push_str("\r\n");
@@ -127,6 +140,20 @@ pub fn grid(chart: &Chart, hidden: &[bool], lang: Lang) -> Grid {
                 .iter()
                 .map(|&s| {
                     let value = chart.values[c][s];
+                    if !chart.reaches(c, s) {
+                        return "—".to_string();
+                    }
+                    let counted = chart
+                        .counts
+                        .as_ref()
+                        .and_then(|counts| Some((counts.values.get(c)?.get(s)?, &counts.label)));
+                    if let Some((n, label)) = counted {
+                        let value = match chart.unit {
+                            Unit::Share => format::percent(value, lang),
+                            Unit::Count => format::number(value, lang),
+                        };
+                        return format!("{value} ({n} {label})");
+                    }
                     match (chart.layout, chart.unit) {
                         (Layout::Normalized, _) => {
                             let share = stack.share(c, value).unwrap_or(0.0);

@@ -38,6 +38,14 @@ pub fn describe(chart: &Chart, hit: &Hit, hidden: &[bool], lang: Lang) -> Vec<St
                 ),
                 None => value,
             };
+            let counted = chart
+                .counts
+                .as_ref()
+                .and_then(|counts| Some((counts.values.get(hit.category)?.get(s)?, &counts.label)));
+            let value = match counted {
+                Some((n, label)) => format!("{value} ({n} {label})"),
+                None => value,
+            };
             lines.push(format!("{}{sep}{value}", chart.series[s].label));
         }
         None => {

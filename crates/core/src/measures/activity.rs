@@ -1,13 +1,11 @@
-//! The selected défis' scanned repositories (the export's `activity`) and their headline numbers.
+//! The selected défis' scanned repositories (the export's `activity`) and their headline numbers;
+//! a repository attached to several défis counts once in every total.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 
 use crate::contract::export::Activity;
 use crate::model::cohort::Cohort;
 use crate::model::selection::Selection;
-
-/// A repository is active when its last commit is this recent at the copy's (or the export's) date.
-pub const RECENT_DAYS: i64 = 365;
 
 /// One scanned repository of a selected défi.
 #[derive(Debug, Clone, Copy)]
@@ -18,7 +16,8 @@ pub struct SelectedRepository<'a> {
     pub activity: &'a Activity,
 }
 
-/// The selected défis' repositories, in the export's order.
+/// The selected défis' repositories, in the export's order: one record per défi, so a repository
+/// shared by two selected défis comes twice (each défi's own figures read it).
 pub fn selected_repositories<'a>(
     cohort: &'a Cohort,
     selection: &Selection,
@@ -43,11 +42,26 @@ pub fn selected_repositories<'a>(
         .collect()
 }
 
+/// The selected défis' repositories, each once (its first record among the selected): what every
+/// total and chart of commits reads.
+pub fn distinct_repositories<'a>(
+    cohort: &'a Cohort,
+    selection: &Selection,
+) -> Vec<SelectedRepository<'a>> {
+    let mut seen = BTreeSet::new();
+    selected_repositories(cohort, selection)
+        .into_iter()
+        .filter(|r| seen.insert(cohort.repositories()[r.repository].same_as))
+        .collect()
+}
+
 /// The headline numbers of the selected défis' repositories.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RepositoryFigures {
+    /// Distinct repositories.
     pub repositories: usize,
-    /// Commits made during their défi's ten months (weeks whose Monday falls within).
+    /// Human commits made during their défis' windows (weeks whose Monday falls within), each
+    /// commit once even when its repository serves several défis.
     pub commits_during_defi: u64,
     /// Selected défis with at least one scanned repository.
     pub analysed_defis: usize,
@@ -56,23 +70,37 @@ pub struct RepositoryFigures {
 }
 
 pub fn repository_figures(cohort: &Cohort, selection: &Selection) -> RepositoryFigures {
-    let repositories = selected_repositories(cohort, selection);
-    let mut commits_during_defi = 0u64;
+    let selected = selected_repositories(cohort, selection);
+    let mut weeks_during: HashMap<usize, BTreeSet<time::Date>> = HashMap::new();
     let mut licensed: HashMap<usize, bool> = HashMap::new();
-    for repo in &repositories {
+    for repo in &selected {
+        let repository = &cohort.repositories()[repo.repository];
         if let Some(window) = cohort.defi_window(repo.defi) {
-            commits_during_defi += cohort
-                .repository_weeks(repo.repository)
-                .iter()
-                .filter(|(monday, _)| window.contains(*monday))
-                .map(|(_, commits)| u64::from(*commits))
-                .sum::<u64>();
+            weeks_during.entry(repository.same_as).or_default().extend(
+                repository
+                    .weeks
+                    .iter()
+                    .filter(|w| window.contains(w.monday))
+                    .map(|w| w.monday),
+            );
         }
+        weeks_during.entry(repository.same_as).or_default();
         *licensed.entry(repo.defi).or_default() |= repo.activity.openness.license_file.is_some();
     }
+    let commits_during_defi = weeks_during
+        .iter()
+        .map(|(&r, mondays)| {
+            cohort.repositories()[r]
+                .weeks
+                .iter()
+                .filter(|w| mondays.contains(&w.monday))
+                .map(|w| u64::from(w.human))
+                .sum::<u64>()
+        })
+        .sum();
     let analysed_defis = licensed.len();
     RepositoryFigures {
-        repositories: repositories.len(),
+        repositories: weeks_during.len(),
         commits_during_defi,
         analysed_defis,
         licensed_share: (analysed_defis > 0)

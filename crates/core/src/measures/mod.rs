@@ -4,10 +4,14 @@
 //! Nothing here draws or knows a chart.
 
 pub mod activity;
+pub mod code_life;
+pub mod definitions;
+pub mod figures;
 pub mod key_figures;
-pub mod progress;
+pub mod lived_on;
 pub mod promotion_windows;
 pub mod ranking;
 pub mod scorecard;
+pub mod survival;
 pub mod technologies;
 pub mod time_bins;

@@ -3,16 +3,16 @@
 
 use std::collections::HashMap;
 
-use time::Date;
-
-use super::activity::{selected_repositories, RECENT_DAYS};
+use super::activity::selected_repositories;
+use super::code_life::{defi_codes, DefiCode, Status};
+use super::definitions::{ALIVE_ACTIVE_MONTHS, ALIVE_LOOKBACK_MONTHS};
 use crate::base::csv::field;
-use crate::base::date::parse_date;
 use crate::base::format;
 use crate::base::lang::{Lang, Text};
 use crate::contract::export::{Activity, CiSystem, UnscannedReason};
 use crate::model::cohort::Cohort;
 use crate::model::selection::Selection;
+use crate::tr;
 
 /// What the openness scorecard checks, in its columns' order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,11 +24,12 @@ pub enum Criterion {
     Changelog,
     Ci,
     Tests,
-    Recent,
+    Releases,
+    Alive,
 }
 
 impl Criterion {
-    pub const ALL: [Criterion; 8] = [
+    pub const ALL: [Criterion; 9] = [
         Criterion::Code,
         Criterion::License,
         Criterion::Readme,
@@ -36,7 +37,8 @@ impl Criterion {
         Criterion::Changelog,
         Criterion::Ci,
         Criterion::Tests,
-        Criterion::Recent,
+        Criterion::Releases,
+        Criterion::Alive,
     ];
 
     /// Its stable column name in the scorecard's CSV.
@@ -49,7 +51,8 @@ impl Criterion {
             Criterion::Changelog => "changelog",
             Criterion::Ci => "ci",
             Criterion::Tests => "tests",
-            Criterion::Recent => "recent",
+            Criterion::Releases => "releases",
+            Criterion::Alive => "alive",
         }
     }
 
@@ -102,11 +105,18 @@ impl Criterion {
                     "a test, tests, spec or __tests__ folder",
                 ),
             ),
-            Criterion::Recent => (
-                Text::fixed("Activité récente", "Recent activity"),
+            Criterion::Releases => (
+                Text::fixed("Versions", "Releases"),
                 Text::fixed(
-                    "un commit dans l'année précédant l'export",
-                    "a commit in the year before the export",
+                    "au moins une étiquette (tag) de version",
+                    "at least one release tag",
+                ),
+            ),
+            Criterion::Alive => (
+                Text::fixed("Vivant à la copie", "Alive at the copy"),
+                Text::fixed(
+                    "au moins 2 mois actifs (un commit humain) dans les 6 mois avant la copie du dépôt",
+                    "at least 2 active months (a human commit) in the 6 months before the repository's copy",
                 ),
             ),
         }
@@ -193,7 +203,10 @@ fn checks(lang: Lang) -> Vec<Check> {
 
 /// The scorecard of the selected défis: best scores first, then by title.
 pub fn openness_scorecard(cohort: &Cohort, selection: &Selection, lang: Lang) -> Scorecard {
-    let exported = cohort.export.generated_at.get(..10).and_then(parse_date);
+    let codes: HashMap<usize, DefiCode> = defi_codes(cohort, selection)
+        .into_iter()
+        .map(|code| (code.defi, code))
+        .collect();
     let mut repos: HashMap<usize, Vec<&Activity>> = HashMap::new();
     for repo in selected_repositories(cohort, selection) {
         repos.entry(repo.defi).or_default().push(repo.activity);
@@ -221,7 +234,7 @@ pub fn openness_scorecard(cohort: &Cohort, selection: &Selection, lang: Lang) ->
                         published,
                         scanned,
                         not_scanned,
-                        exported,
+                        codes.get(&d),
                         lang,
                     )
                 })
@@ -269,7 +282,7 @@ fn cell(
     published: bool,
     scanned: &[&Activity],
     not_scanned: Option<UnscannedReason>,
-    exported: Option<Date>,
+    code: Option<&DefiCode>,
     lang: Lang,
 ) -> ScoreCell {
     let verdict = |mark: Mark, detail: String| ScoreCell { mark, detail };
@@ -363,24 +376,48 @@ fn cell(
             lang.pick("pas de dossier de tests", "no tests folder")
                 .into(),
         ),
-        Criterion::Recent => {
-            let last = scanned
-                .iter()
-                .filter_map(|r| r.last_commit.as_deref().and_then(parse_date))
-                .max();
-            let words = |d: Date| {
-                format!(
-                    "{} {}",
-                    lang.pick("dernier commit le", "last commit on"),
-                    format::date(d, lang)
-                )
+        Criterion::Releases => {
+            let releases = code.map_or(0, |c| c.releases.len());
+            let after = code.and_then(DefiCode::releases).map_or(0, |r| r.after);
+            (
+                (releases > 0).then(|| {
+                    tr!(
+                        lang,
+                        "{releases} étiquette(s), dont {after} après la fin du défi",
+                        "{releases} tag(s), {after} of them after the défi's end"
+                    )
+                }),
+                lang.pick("aucune étiquette", "no tag").into(),
+            )
+        }
+        Criterion::Alive => {
+            let Some(code) = code.filter(|c| c.holds_code()) else {
+                return verdict(
+                    Mark::NotApplicable,
+                    lang.pick(
+                        "dépôt de documentation ou de maquettes seules",
+                        "documentation or mock-ups only",
+                    )
+                    .into(),
+                );
             };
-            match (last, exported) {
-                (Some(last), Some(exported)) if (exported - last).whole_days() <= RECENT_DAYS => {
-                    (Some(words(last)), String::new())
-                }
-                (Some(last), _) => (None, words(last)),
-                (None, _) => (None, lang.pick("aucun commit", "no commit").into()),
+            let Some(copy) = code.observed_until else {
+                return verdict(
+                    Mark::Unknown,
+                    lang.pick("date de copie inconnue", "copy date unknown")
+                        .into(),
+                );
+            };
+            let active = code.active_months_before(copy, ALIVE_LOOKBACK_MONTHS);
+            let words = tr!(
+                lang,
+                "{active} mois actif(s) sur les {ALIVE_LOOKBACK_MONTHS} avant la copie du {} (il en faut {ALIVE_ACTIVE_MONTHS})",
+                "{active} active month(s) of the {ALIVE_LOOKBACK_MONTHS} before the copy of {} ({ALIVE_ACTIVE_MONTHS} needed)",
+                format::date(copy, lang)
+            );
+            match code.status_at(copy) {
+                Status::Alive => (Some(words), String::new()),
+                _ => (None, words),
             }
         }
     };

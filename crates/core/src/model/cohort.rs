@@ -3,8 +3,9 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use super::repository::{repositories, Repository};
 use super::uses::Uses;
-use super::window::{window, Window};
+use super::window::{defi_window, Window};
 use crate::base::date::plausible_date;
 use crate::base::lang::Lang;
 use crate::contract::export::{Export, Promotion, TechnologyKind};
@@ -37,15 +38,13 @@ pub struct Cohort {
     journal_mask: Vec<u32>,
     /// Each administration's chain up to its root, itself first.
     chains: Vec<Vec<usize>>,
-    /// Défi index of each repository of `activity`.
-    repository_defi: Vec<Option<usize>>,
-    /// Each repository's weeks as (Monday, commits), Mondays parsed once.
-    repository_weeks: Vec<Vec<(time::Date, u32)>>,
+    /// Each record of `activity`, read once.
+    repositories: Vec<Repository>,
     skill_by_id: HashMap<String, usize>,
     technology_by_id: HashMap<String, usize>,
     /// Each défi's technologies (by index into `export.technologies`) and how it uses them.
     uses: Vec<BTreeMap<usize, Uses>>,
-    /// Each défi's window, through its promotion.
+    /// Each défi's window: its own, else its promotion's.
     windows: Vec<Option<Window>>,
 }
 
@@ -139,21 +138,7 @@ impl Cohort {
                     .fold(0u32, |mask, (i, _)| mask | (1 << i))
             })
             .collect();
-        let repository_defi = export
-            .activity
-            .iter()
-            .map(|a| defi_by_id.get(&a.defi_id).copied())
-            .collect();
-        let repository_weeks = export
-            .activity
-            .iter()
-            .map(|a| {
-                a.weeks
-                    .iter()
-                    .filter_map(|w| plausible_date(&w.monday).map(|m| (m, w.commits)))
-                    .collect()
-            })
-            .collect();
+        let repositories = repositories(&export.activity, |id| defi_by_id.get(id).copied());
         let skill_by_id = export
             .skills
             .iter()
@@ -171,9 +156,12 @@ impl Cohort {
             .defis
             .iter()
             .map(|d| {
-                promotion_by_id
-                    .get(&d.promotion_id)
-                    .and_then(|&p| window(&export.promotions[p]))
+                defi_window(
+                    d,
+                    promotion_by_id
+                        .get(&d.promotion_id)
+                        .map(|&p| &export.promotions[p]),
+                )
             })
             .collect();
         let mut cohort = Cohort {
@@ -189,8 +177,7 @@ impl Cohort {
             journal_mask,
             journal_by_defi: Vec::new(),
             chains: Vec::new(),
-            repository_defi,
-            repository_weeks,
+            repositories,
             skill_by_id,
             technology_by_id,
             uses,
@@ -319,14 +306,12 @@ impl Cohort {
 
     /// The défi index of each repository of `export.activity`.
     pub fn repository_defi(&self, repository: usize) -> Option<usize> {
-        self.repository_defi.get(repository).copied().flatten()
+        self.repositories.get(repository)?.defi
     }
 
-    /// A repository's weeks as (Monday, commits).
-    pub fn repository_weeks(&self, repository: usize) -> &[(time::Date, u32)] {
-        self.repository_weeks
-            .get(repository)
-            .map_or(&[], Vec::as_slice)
+    /// Each record of `export.activity`, read once.
+    pub fn repositories(&self) -> &[Repository] {
+        &self.repositories
     }
 
     /// The Monday of a journal entry's week; `None` when its date is not plausible.
@@ -346,7 +331,7 @@ impl Cohort {
         self.journal_day.get(entry).copied().flatten()
     }
 
-    /// A défi's window, through its promotion; `None` when its dates are unknown.
+    /// A défi's window (its own, else its promotion's); `None` when its dates are unknown.
     pub fn defi_window(&self, defi: usize) -> Option<Window> {
         self.windows.get(defi).copied().flatten()
     }

@@ -3,6 +3,7 @@
 
 pub mod cohort;
 pub mod filter;
+pub mod repository;
 pub mod selection;
 pub mod uses;
 pub mod window;

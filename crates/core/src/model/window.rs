@@ -1,9 +1,9 @@
-//! A promotion's window: the days its défis ran, from the dates the export gives.
+//! A défi's window: the days it ran, from the dates the export gives for it or its promotion.
 
 use time::Date;
 
 use crate::base::date::{add_months, parse_date};
-use crate::contract::export::Promotion;
+use crate::contract::export::{Defi, Promotion};
 
 /// The days a défi ran: from `start` to the day before `end`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,4 +29,16 @@ pub fn window(promotion: &Promotion) -> Option<Window> {
         None => add_months(start, promotion.months?)?,
     };
     Some(Window { start, end })
+}
+
+/// A défi's window: the one the export gives for it, else its promotion's.
+pub fn defi_window(defi: &Defi, promotion: Option<&Promotion>) -> Option<Window> {
+    let own = defi.window.as_ref().and_then(|w| {
+        Some(Window {
+            start: parse_date(&w.start)?,
+            end: parse_date(&w.end)?.next_day()?,
+        })
+    });
+    own.filter(|w| w.start < w.end)
+        .or_else(|| window(promotion?))
 }

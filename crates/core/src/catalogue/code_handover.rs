@@ -1,0 +1,117 @@
+//! « Qui a repris le code ? »: for each défi with human commits after its end, how they split
+//! between its founding team and the people who came after, with the months until the last
+//! founder's commit.
+
+use super::{Category, Chart, ChartId, ChartSpec, Layout, Orientation, RowHeader, Section, Series, Target, Unit};
+use crate::base::format;
+use crate::base::lang::{Lang, Text};
+use crate::measures::lived_on::handovers;
+use crate::model::cohort::Cohort;
+use crate::model::selection::Selection;
+use crate::tr;
+
+/// How many défis the chart shows at most: those with the most commits after their end.
+pub const MOST_HANDED_OVER: usize = 25;
+
+pub static SPEC: ChartSpec = ChartSpec {
+    slug: "code-handover",
+    section: Section::CodeAfter,
+    title: Text::fixed("Qui a repris le code ?", "Who took the code over?"),
+    guide: Text::fixed(
+        "Pour chaque défi au code analysé, ses commits humains après la fin : ceux de l'équipe fondatrice (les personnes qui ont fait un commit pendant le défi), ceux des nouvelles personnes (premier commit après la fin) et ceux de contributeurs plus anciens. Les personnes sont comptées par dépôt, sans nom. Cliquer ouvre le défi.",
+        "For each défi with scanned code, its human commits after its end: the founding team's (the people who made a commit during the défi), the newcomers' (first commit after the end) and earlier contributors'. People are counted per repository, without names. Click to open the défi.",
+    ),
+    category_header: Text::same("Défi"),
+    row_header: RowHeader::Label,
+    note_column: Some(Text::fixed("Personnes et délai", "People and time")),
+    summary_note: None,
+    over_time: None,
+    build: |cohort, selection, _, lang| code_handover(cohort, selection, lang),
+};
+
+/// The défis with human commits after their end, most first, their commits split by who made them.
+pub fn code_handover(cohort: &Cohort, selection: &Selection, lang: Lang) -> Chart {
+    let mut rows: Vec<_> = handovers(cohort, selection)
+        .into_iter()
+        .filter(|h| h.handover.after() > 0)
+        .collect();
+    rows.sort_by(|a, b| {
+        b.handover
+            .after()
+            .cmp(&a.handover.after())
+            .then_with(|| a.defi.cmp(&b.defi))
+    });
+    rows.truncate(MOST_HANDED_OVER);
+    let defis = &cohort.export.defis;
+    let categories = rows
+        .iter()
+        .map(|row| {
+            let defi = &defis[row.defi];
+            let h = row.handover;
+            let last = match h.last_founder_months {
+                Some(months) => tr!(
+                    lang,
+                    "dernier commit de l'équipe fondatrice {} après la fin",
+                    "the founding team's last commit {} after the end",
+                    format::months(months, lang)
+                ),
+                None => lang
+                    .pick(
+                        "aucun commit de l'équipe fondatrice après la fin",
+                        "no commit of the founding team after the end",
+                    )
+                    .to_string(),
+            };
+            Category::new(defi.id.clone(), defi.title.clone())
+                .with_target(Target::Defi(defi.id.clone()))
+                .with_note(tr!(
+                    lang,
+                    "{} commits après la fin ; repris par {} nouvelle(s) personne(s) ; {last}",
+                    "{} commits after the end; taken over by {} newcomer(s); {last}",
+                    format::count(h.after(), lang),
+                    h.newcomers
+                ))
+                .with_count(h.after() as f64)
+        })
+        .collect();
+    let values = rows
+        .iter()
+        .map(|row| {
+            let h = row.handover;
+            vec![
+                h.founders_after as f64,
+                h.newcomers_after as f64,
+                h.earlier_after as f64,
+            ]
+        })
+        .collect();
+    Chart::new(
+        ChartId::CodeHandover,
+        categories,
+        vec![
+            Series {
+                key: "founders".into(),
+                label: lang.pick("Équipe fondatrice", "Founding team").into(),
+                color: 0,
+            },
+            Series {
+                key: "newcomers".into(),
+                label: lang.pick("Nouvelles personnes", "Newcomers").into(),
+                color: 1,
+            },
+            Series {
+                key: "earlier".into(),
+                label: lang.pick("Contributeurs plus anciens", "Earlier contributors").into(),
+                color: 2,
+            },
+        ],
+        values,
+        lang.pick(
+            "part des commits humains après la fin",
+            "share of the human commits after the end",
+        ),
+    )
+    .with_layout(Layout::Normalized)
+    .with_orientation(Orientation::Horizontal)
+    .with_unit(Unit::Share)
+}

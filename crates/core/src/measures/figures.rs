@@ -1,0 +1,396 @@
+//! Every figure of the code after the programme as a writer quotes it — its value, its words,
+//! its definition, its denominator, the copies it rests on —, for a selection (the dashboard's key
+//! figures, `eig-pulse figures --promotion`) or for one défi (its panel, `eig-pulse figures --defi`).
+//! The one place these figures are worded: the page and the command say the same.
+
+use time::Date;
+
+use super::activity::repository_figures;
+use super::code_life::{defi_codes, Status};
+use super::definitions::{DEFINITIONS, HORIZONS};
+use super::lived_on::lived_on;
+use crate::base::format;
+use crate::base::lang::Lang;
+use crate::model::cohort::Cohort;
+use crate::model::selection::Selection;
+use crate::tr;
+
+/// One figure, ready to show or to paste into a post.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Figure {
+    /// Its stable key (`alive-12`), in the page's `data-figure` and in the command's output.
+    pub key: &'static str,
+    /// The number, when it is one (a share in [0, 1], a count, a median).
+    pub value: Option<f64>,
+    /// The value as the page shows it (« 5 sur 8 », « 62 % », « — »).
+    pub shown: String,
+    /// What it counts.
+    pub label: String,
+    /// Its denominator or how it was read (« parmi 8 défis observés, sur 12 au code analysé »).
+    pub basis: Option<String>,
+    /// The key of its definition in [`DEFINITIONS`].
+    pub definition: Option<&'static str>,
+}
+
+impl Figure {
+    /// The meaning of its definition, in `lang`.
+    pub fn definition_words(&self, lang: Lang) -> Option<&'static str> {
+        let key = self.definition?;
+        DEFINITIONS
+            .iter()
+            .find(|d| d.key == key)
+            .map(|d| d.meaning.get(lang))
+    }
+}
+
+/// « 5 sur 8 » and its value as a share; « — » when the denominator is 0.
+fn share(part: usize, whole: usize, lang: Lang) -> (Option<f64>, String) {
+    if whole == 0 {
+        (None, "—".into())
+    } else {
+        (
+            Some(part as f64 / whole as f64),
+            tr!(lang, "{part} sur {whole}", "{part} of {whole}"),
+        )
+    }
+}
+
+/// A median, or « — ».
+fn median_shown(value: Option<f64>, lang: Lang) -> String {
+    value.map_or_else(|| "—".into(), |v| format::number(v, lang))
+}
+
+/// « copies du 12 mars 2021 au 8 août 2026 », the span of the copies a figure rests on.
+fn copies_words(copies: Option<(Date, Date)>, lang: Lang) -> Option<String> {
+    let (first, last) = copies?;
+    Some(if first == last {
+        tr!(lang, "copie du {}", "copy of {}", format::date(first, lang))
+    } else {
+        let span = format::day_span(Some(first), Some(last), lang).unwrap_or_default();
+        format!("copies {span}")
+    })
+}
+
+/// The figures of a selection: repositories, défis with code, medians, alive, taken over.
+pub fn selection_figures(cohort: &Cohort, selection: &Selection, lang: Lang) -> Vec<Figure> {
+    let repositories = repository_figures(cohort, selection);
+    let lived = lived_on(cohort, selection);
+    let copies = copies_words(lived.copies, lang);
+    let mut figures = Vec::new();
+    figures.push(Figure {
+        key: "repositories",
+        value: Some(repositories.repositories as f64),
+        shown: format::count(repositories.repositories as u64, lang),
+        label: lang
+            .pick(
+                "dépôts de code analysés, chacun une fois",
+                "code repositories scanned, each once",
+            )
+            .into(),
+        basis: copies.clone(),
+        definition: Some("code"),
+    });
+    let (value, shown) = share(lived.defis_with_code, lived.defis, lang);
+    figures.push(Figure {
+        key: "defis-with-code",
+        value,
+        shown,
+        label: lang
+            .pick("défis au code analysé", "défis with scanned code")
+            .into(),
+        basis: None,
+        definition: Some("code"),
+    });
+    figures.push(Figure {
+        key: "median-commits-during",
+        value: lived.median_commits_during,
+        shown: median_shown(lived.median_commits_during, lang),
+        label: lang
+            .pick(
+                "commits humains pendant le défi (médiane par défi)",
+                "human commits during the défi (median per défi)",
+            )
+            .into(),
+        basis: Some(tr!(
+            lang,
+            "sur {} au code analysé",
+            "of {} with scanned code",
+            format::defis(lived.defis_with_code, lang)
+        )),
+        definition: Some("median"),
+    });
+    let (value, shown) = share(lived.alive_at_12.alive, lived.alive_at_12.observed, lang);
+    figures.push(Figure {
+        key: "alive-12",
+        value,
+        shown,
+        label: lang
+            .pick(
+                "défis vivants 12 mois après leur fin",
+                "défis alive 12 months after their end",
+            )
+            .into(),
+        basis: Some(tr!(
+            lang,
+            "parmi les défis observés alors ; {} au code analysé, les autres non observés",
+            "among the défis observed then; {} with scanned code, the others not observed",
+            format::defis(lived.alive_at_12.with_code, lang)
+        )),
+        definition: Some("alive"),
+    });
+    figures.push(Figure {
+        key: "median-active-months",
+        value: lived.median_active_months,
+        shown: median_shown(lived.median_active_months, lang),
+        label: lang
+            .pick(
+                "mois actifs dans l'année après la fin (médiane par défi)",
+                "active months in the year after the end (median per défi)",
+            )
+            .into(),
+        basis: Some(tr!(
+            lang,
+            "parmi les {} observés 12 mois après leur fin",
+            "among the {} observed 12 months after their end",
+            format::defis(lived.alive_at_12.observed, lang)
+        )),
+        definition: Some("active-month"),
+    });
+    let (value, shown) = share(
+        lived.alive_at_copy.alive,
+        lived.alive_at_copy.observed,
+        lang,
+    );
+    figures.push(Figure {
+        key: "alive-at-copy",
+        value,
+        shown,
+        label: lang
+            .pick(
+                "défis au code vivant à la date de leur copie",
+                "défis whose code is alive at their copy's date",
+            )
+            .into(),
+        basis: copies,
+        definition: Some("alive"),
+    });
+    let (value, shown) = share(lived.taken_over, lived.with_people, lang);
+    figures.push(Figure {
+        key: "taken-over",
+        value,
+        shown,
+        label: lang
+            .pick(
+                "défis repris après leur fin par de nouvelles personnes",
+                "défis taken over after their end by newcomers",
+            )
+            .into(),
+        basis: Some(
+            lang.pick(
+                "parmi les défis dont le scan distingue les personnes",
+                "among the défis whose scan tells people apart",
+            )
+            .into(),
+        ),
+        definition: Some("founders"),
+    });
+    if let Some(licensed) = repositories.licensed_share {
+        figures.push(Figure {
+            key: "licensed",
+            value: Some(licensed),
+            shown: format::percent(licensed, lang),
+            label: lang
+                .pick(
+                    "des défis au code analysé ont une licence",
+                    "of défis with scanned code have a licence",
+                )
+                .into(),
+            basis: Some(tr!(
+                lang,
+                "sur {}",
+                "of {}",
+                format::defis(repositories.analysed_defis, lang)
+            )),
+            definition: None,
+        });
+    }
+    figures
+}
+
+/// A status in words.
+fn status_words(status: Status, lang: Lang) -> &'static str {
+    match status {
+        Status::Alive => lang.pick("vivant", "alive"),
+        Status::Inactive => lang.pick("inactif", "inactive"),
+        Status::NotObserved => lang.pick("non observé", "not observed"),
+    }
+}
+
+/// The figures of one défi (an index); empty when it has no scanned repository.
+pub fn defi_figures(cohort: &Cohort, defi: usize, lang: Lang) -> Vec<Figure> {
+    let only = Selection {
+        defis: vec![defi],
+        journal: Vec::new(),
+    };
+    let Some(code) = defi_codes(cohort, &only).into_iter().next() else {
+        return Vec::new();
+    };
+    let mut figures = Vec::new();
+    let copies = copies_words(
+        code.copies
+            .first()
+            .copied()
+            .zip(code.copies.last().copied()),
+        lang,
+    );
+    if !code.holds_code() {
+        figures.push(Figure {
+            key: "documentation",
+            value: None,
+            shown: lang.pick("pas de code", "no code").into(),
+            label: lang
+                .pick(
+                    "dépôt de documentation ou de maquettes seules",
+                    "repository of documentation or mock-ups only",
+                )
+                .into(),
+            basis: copies,
+            definition: Some("code"),
+        });
+        return figures;
+    }
+    let window = code
+        .window
+        .and_then(|w| format::day_span(Some(w.start), w.end.previous_day(), lang));
+    figures.push(count_figure(
+        "during",
+        code.human_during(),
+        lang.pick(
+            "Commits humains pendant le défi",
+            "Human commits during the défi",
+        ),
+        window,
+        lang,
+    ));
+    figures.push(count_figure(
+        "after",
+        code.human_after(),
+        lang.pick(
+            "Commits humains depuis la fin",
+            "Human commits since the end",
+        ),
+        copies.clone(),
+        lang,
+    ));
+    let statuses: Vec<String> = HORIZONS
+        .iter()
+        .map(|&months| {
+            tr!(
+                lang,
+                "{} : {}",
+                "{}: {}",
+                format::months(months, lang),
+                status_words(code.status_after(months), lang)
+            )
+        })
+        .collect();
+    let now = code.status_at_copy();
+    figures.push(Figure {
+        key: "alive",
+        value: Some(f64::from(u8::from(now == Status::Alive))),
+        shown: status_words(now, lang).into(),
+        label: lang
+            .pick("À la date de la copie", "At the copy's date")
+            .into(),
+        basis: Some(tr!(
+            lang,
+            "après la fin, {} ; {}",
+            "after the end, {}; {}",
+            statuses.join(", "),
+            copies.clone().unwrap_or_default()
+        )),
+        definition: Some("alive"),
+    });
+    if let Some(handover) = code.handover() {
+        let last = handover.last_founder_months.map_or_else(
+            || {
+                lang.pick(
+                    "aucun commit de l'équipe fondatrice après la fin",
+                    "no commit of the founding team after the end",
+                )
+                .to_string()
+            },
+            |m| {
+                tr!(
+                    lang,
+                    "dernier commit de l'équipe fondatrice {} après la fin",
+                    "the founding team's last commit {} after the end",
+                    format::months(m, lang)
+                )
+            },
+        );
+        figures.push(Figure {
+            key: "taken-over",
+            value: Some(handover.newcomers as f64),
+            shown: tr!(
+                lang,
+                "repris par {} nouvelle(s) personne(s), {} commits depuis la fin",
+                "taken over by {} newcomer(s), {} commits since the end",
+                handover.newcomers,
+                format::count(handover.after(), lang)
+            ),
+            label: lang.pick("Qui a repris le code", "Who took the code over").into(),
+            basis: Some(tr!(
+                lang,
+                "équipe fondatrice : {} personne(s), {} commits après la fin ; nouvelles personnes : {} commits ; {last}",
+                "founding team: {} person(s), {} commits after the end; newcomers: {} commits; {last}",
+                handover.founders,
+                format::count(handover.founders_after, lang),
+                format::count(handover.newcomers_after, lang)
+            )),
+            definition: Some("founders"),
+        });
+    }
+    if let Some(releases) = code.releases() {
+        figures.push(Figure {
+            key: "releases",
+            value: Some(code.releases.len() as f64),
+            shown: tr!(
+                lang,
+                "{} pendant le défi, {} après",
+                "{} during the défi, {} after",
+                releases.during,
+                releases.after
+            ),
+            label: lang.pick("Versions publiées", "Releases").into(),
+            basis: releases.months_to_first.map(|m| {
+                tr!(
+                    lang,
+                    "première version {} après le début",
+                    "first release {} after the start",
+                    format::months(m, lang)
+                )
+            }),
+            definition: Some("release"),
+        });
+    }
+    figures
+}
+
+/// A count figure, « — » when unknown.
+fn count_figure(
+    key: &'static str,
+    value: Option<u64>,
+    label: &str,
+    basis: Option<String>,
+    lang: Lang,
+) -> Figure {
+    Figure {
+        key,
+        value: value.map(|v| v as f64),
+        shown: value.map_or_else(|| "—".into(), |v| format::count(v, lang)),
+        label: label.into(),
+        basis,
+        definition: Some("human-commit"),
+    }
+}
