@@ -115,7 +115,8 @@ fn the_activity_summary_names_the_busiest_month() {
     let mut months: BTreeMap<String, u32> = BTreeMap::new();
     for repo in &cohort.export.activity {
         for week in &repo.weeks {
-            *months.entry(week.monday[..7].to_string()).or_default() += week.commits;
+            *months.entry(week.monday[..7].to_string()).or_default() +=
+                week.human.unwrap_or(week.commits);
         }
     }
     let (month, commits) = months
@@ -125,7 +126,7 @@ fn the_activity_summary_names_the_busiest_month() {
     let date = eig_pulse_core::base::date::parse_date(&format!("{month}-01")).unwrap();
     let text = summary(&chart, &[], Lang::Fr);
     let expected = format!(
-        "Mois le plus actif : {}, {} commits dont",
+        "Mois le plus actif : {}, {} commits humains dont",
         format::month_year(date, Lang::Fr),
         format::count(u64::from(*commits), Lang::Fr)
     );
@@ -187,7 +188,18 @@ fn tables_hold_the_values_of_the_csv() {
                 .unwrap();
             let cell = &table.rows[c].cells[s];
             let value = format::number(row.value, Lang::En);
+            let counted = chart.counts.as_ref().zip(row.count);
             let expected = match row.share {
+                _ if counted.is_some() => {
+                    let (counts, n) = counted.unwrap();
+                    let value = match chart.unit {
+                        eig_pulse_core::catalogue::Unit::Share => {
+                            format::percent(row.value, Lang::En)
+                        }
+                        eig_pulse_core::catalogue::Unit::Count => value,
+                    };
+                    format!("{value} ({n} {})", counts.label)
+                }
                 Some(share) => format!("{} ({value})", format::percent(share, Lang::En)),
                 None if row.spread.is_some() => {
                     let (low, high) = row.spread.unwrap();
@@ -204,20 +216,22 @@ fn tables_hold_the_values_of_the_csv() {
             };
             assert_eq!(cell, &expected, "{id:?} {}", row.category_key);
         }
-        // And every non-zero cell is a CSV row (every point of a line, zeros too).
+        // And every non-zero cell is a CSV row (every point a line reaches, zeros too).
         if chart.layout == eig_pulse_core::catalogue::Layout::Lines {
-            assert_eq!(
-                table.rows.len() * visible.len(),
-                rows(&chart, &hidden).len(),
-                "{id:?}"
-            );
+            let reached = (0..table.rows.len())
+                .flat_map(|c| visible.iter().map(move |&s| (c, s)))
+                .filter(|&(c, s)| chart.reaches(c, s))
+                .count();
+            assert_eq!(reached, rows(&chart, &hidden).len(), "{id:?}");
             continue;
         }
         let non_zero = table
             .rows
             .iter()
             .flat_map(|r| r.cells.iter().take(visible.len()))
-            .filter(|cell| !cell.starts_with('0') && cell.as_str() != "not documented")
+            .filter(|cell| {
+                !cell.starts_with('0') && !["not documented", "no data"].contains(&cell.as_str())
+            })
             .count();
         assert_eq!(non_zero, rows(&chart, &hidden).len(), "{id:?}");
     }
