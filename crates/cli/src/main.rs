@@ -2,6 +2,7 @@
 
 mod commands;
 mod embeds;
+mod figures;
 mod render;
 mod repos;
 
@@ -106,6 +107,18 @@ enum Command {
         #[arg(short, long)]
         output: PathBuf,
     },
+    Figures {
+        #[arg(long, default_value = "public/data/export.json")]
+        export: PathBuf,
+        #[arg(long, conflicts_with = "promotion")]
+        defi: Option<String>,
+        #[arg(long)]
+        promotion: Option<String>,
+        #[arg(long, value_enum, default_value_t = figures::Format::Json)]
+        format: figures::Format,
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
     Embeds {
         #[arg(long)]
         export: PathBuf,
@@ -201,6 +214,17 @@ const HELP: &[(&str, &str, Text)] = &[
     ("render", "theme", Text::fixed("Thème de couleurs.", "Colour theme.")),
     ("render", "plain", Text::fixed("Sans titre ni crédit.", "Without title or credit.")),
     ("render", "output", Text::fixed("Fichier de sortie.", "Output file.")),
+    // figures
+    ("figures", "", Text::fixed("Écrit chaque chiffre de la page sur le code après le programme — pour tout le \
+         programme, une promotion ou un défi — avec sa définition, son dénominateur et les copies sur \
+         lesquelles il repose : ce qu'un article peut citer.", "Writes every figure the page shows of the code after the programme — for the whole \
+         programme, a promotion or a défi — with its definition, its denominator and the copies it \
+         rests on: what a post can quote.")),
+    ("figures", "export", Text::fixed("L'export à lire (par défaut public/data/export.json).", "The export to read (public/data/export.json by default).")),
+    ("figures", "defi", Text::fixed("Les chiffres d'un défi (son identifiant).", "One défi's figures (its id).")),
+    ("figures", "promotion", Text::fixed("Les chiffres d'une promotion (son identifiant : 1, 2, 3, 4, dig).", "One promotion's figures (its id: 1, 2, 3, 4, dig).")),
+    ("figures", "format", Text::fixed("json ou csv.", "json or csv.")),
+    ("figures", "output", Text::fixed("Fichier de sortie (par défaut la sortie standard).", "Output file (standard output by default).")),
     // embeds
     ("embeds", "", Text::fixed("Écrit les pages d'intégration légères : pour chaque graphique et chaque langue, une \
          page HTML statique (<sortie>/<graphique>.<fr|en>.html) avec son titre, son résumé, sa \
@@ -401,6 +425,27 @@ fn main() -> ExitCode {
             };
             render::render(&args).and_then(|bytes| {
                 commands::write_atomically(&output, &bytes, cli.lang).map(|()| ExitCode::SUCCESS)
+            })
+        }
+        Command::Figures {
+            export,
+            defi,
+            promotion,
+            format,
+            output,
+        } => {
+            let scope = match (defi, promotion) {
+                (Some(id), _) => figures::Scope::Defi(id),
+                (None, Some(id)) => figures::Scope::Promotion(id),
+                (None, None) => figures::Scope::Programme,
+            };
+            figures::figures(&export, &scope, format, cli.lang).and_then(|text| match &output {
+                Some(path) => commands::write_atomically(path, text.as_bytes(), cli.lang)
+                    .map(|()| ExitCode::SUCCESS),
+                None => {
+                    print!("{text}");
+                    Ok(ExitCode::SUCCESS)
+                }
             })
         }
         Command::Embeds {

@@ -311,3 +311,144 @@ fn defis_per_administration_include_directorates() {
         .count();
     assert_eq!(roots, placed);
 }
+
+/// The README's « Définitions » say each definition in core's own words (issue 21): the page, the
+/// CSV, `eig-pulse figures` and the README cannot drift apart.
+#[test]
+fn the_readme_states_the_definitions_in_cores_words() {
+    use eig_pulse_core::measures::definitions::DEFINITIONS;
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../README.md")).unwrap();
+    let section = readme
+        .split("## Définitions")
+        .nth(1)
+        .and_then(|rest| rest.split("\n## ").next())
+        .expect("a « Définitions » section");
+    for definition in &DEFINITIONS {
+        let line = format!(
+            "- **{}** — {}",
+            definition.term.get(Lang::Fr),
+            definition.meaning.get(Lang::Fr)
+        );
+        assert!(section.contains(&line), "README lacks: {line}");
+    }
+}
+
+/// One repository, one count (issue 21): eig-link serves two défis of the committed export, yet
+/// every total counts its commits once.
+#[test]
+fn no_commit_is_counted_twice_in_any_total() {
+    use eig_pulse_core::measures::activity::repository_figures;
+    use std::collections::BTreeMap;
+    let cohort = cohort();
+    let all = Filters::default();
+    let selection = cohort.select(&all);
+    // Distinct repositories by URL, read here from the export alone.
+    let mut distinct: BTreeMap<String, u64> = BTreeMap::new();
+    for record in &cohort.export.activity {
+        if record.holds_code == Some(false) {
+            continue;
+        }
+        let key = record.url.to_lowercase();
+        let human: u64 = record
+            .weeks
+            .iter()
+            .map(|w| u64::from(w.human.unwrap_or(w.commits)))
+            .sum();
+        distinct.insert(key, human);
+    }
+    let urls: std::collections::BTreeSet<String> = cohort
+        .export
+        .activity
+        .iter()
+        .map(|r| r.url.to_lowercase())
+        .collect();
+    assert!(
+        cohort.export.activity.len() > urls.len(),
+        "the committed export has a repository serving two défis"
+    );
+    let chart = eig_pulse_core::catalogue::ChartId::RepositoryActivity.build(
+        &cohort,
+        &selection,
+        &all,
+        Lang::Fr,
+    );
+    let drawn: f64 = chart.values.iter().flatten().sum();
+    assert_eq!(
+        drawn as u64,
+        distinct.values().sum::<u64>(),
+        "the weekly chart"
+    );
+    let figures = repository_figures(&cohort, &selection);
+    assert_eq!(figures.repositories, urls.len(), "« dépôts analysés »");
+}
+
+/// The lived-on figures of the committed export, recounted by `scripts/recount-lived-on.py` (an
+/// independent reading of the export in Python, following the README's definitions): alive among
+/// the observed at each horizon, the survival estimate and the défis still followed, the handover.
+#[test]
+fn lived_on_figures_match_an_independent_recount() {
+    use eig_pulse_core::measures::definitions::HORIZONS;
+    use eig_pulse_core::measures::lived_on::{handovers, horizon_counts, survival_by_promotion};
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
+    let output = std::process::Command::new("python3")
+        .current_dir(root)
+        .args([
+            "scripts/recount-lived-on.py",
+            "public/data/export.json",
+            "--json",
+        ])
+        .output()
+        .expect("python3 runs the recount");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let recount: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let cohort = cohort();
+    let selection = cohort.select(&Filters::default());
+    let counts = horizon_counts(&cohort, &selection);
+    let survival = survival_by_promotion(&cohort, &selection);
+    let handed = handovers(&cohort, &selection);
+    for (p, promotion) in cohort.export.promotions.iter().enumerate() {
+        let theirs = &recount[&promotion.id];
+        for (h, months) in HORIZONS.iter().enumerate() {
+            let c = counts[p][h];
+            assert_eq!(
+                theirs["alive"][months.to_string()],
+                serde_json::json!([c.alive, c.observed, c.with_code]),
+                "{} at {months} months",
+                promotion.id
+            );
+            let ours = survival
+                .iter()
+                .find(|s| s.promotion == p)
+                .and_then(|s| s.points.iter().find(|point| point.month == *months));
+            match (ours, theirs["survival"][months.to_string()].as_array()) {
+                (Some(point), Some(pair)) => {
+                    assert!((point.survival - pair[0].as_f64().unwrap()).abs() < 1e-9);
+                    assert_eq!(point.at_risk as u64, pair[1].as_u64().unwrap());
+                }
+                (None, None) => {}
+                other => panic!("{} survival at {months}: {other:?}", promotion.id),
+            }
+        }
+        let mine = handed
+            .iter()
+            .filter(|h| cohort.export.defis[h.defi].promotion_id == promotion.id)
+            .fold([0u64; 3], |sum, h| {
+                [
+                    sum[0] + h.handover.founders_after,
+                    sum[1] + h.handover.newcomers_after,
+                    sum[2] + h.handover.earlier_after,
+                ]
+            });
+        assert_eq!(
+            theirs["handover"],
+            serde_json::json!(mine),
+            "{} handover",
+            promotion.id
+        );
+    }
+}

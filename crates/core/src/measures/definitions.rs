@@ -64,7 +64,7 @@ pub static DEFINITIONS: [Definition; 10] = [
         key: "alive",
         term: Text::fixed("Vivant", "Alive"),
         meaning: Text::fixed(
-            "Un défi est vivant à une date quand il a au moins 2 mois actifs dans les 6 mois qui la précèdent (dans l'esprit du cycle de vie de GrimoireLab et du critère \"Maintained\" d'OpenSSF) : un commit isolé ne suffit pas.",
+            "Un défi est vivant à une date quand il a au moins 2 mois actifs dans les 6 mois qui la précèdent (dans l'esprit du cycle de vie de GrimoireLab et du critère « Maintained » d'OpenSSF) : un commit isolé ne suffit pas.",
             "A défi is alive at a date when it has at least 2 active months in the 6 months before it (in the spirit of GrimoireLab's lifecycle and OpenSSF's \"Maintained\" check): a lone commit is not enough.",
         ),
     },

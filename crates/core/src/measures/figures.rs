@@ -7,8 +7,9 @@ use time::Date;
 
 use super::activity::repository_figures;
 use super::code_life::{defi_codes, Status};
+use super::definitions::SURVIVAL_MONTHS;
 use super::definitions::{DEFINITIONS, HORIZONS};
-use super::lived_on::lived_on;
+use super::lived_on::{handovers, horizon_counts, lived_on, survival_by_promotion};
 use crate::base::format;
 use crate::base::lang::Lang;
 use crate::model::cohort::Cohort;
@@ -18,8 +19,9 @@ use crate::tr;
 /// One figure, ready to show or to paste into a post.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Figure {
-    /// Its stable key (`alive-12`), in the page's `data-figure` and in the command's output.
-    pub key: &'static str,
+    /// Its stable key (`alive-12`, `2/survival-12`), in the page's `data-figure` and in the
+    /// command's output.
+    pub key: String,
     /// The number, when it is one (a share in [0, 1], a count, a median).
     pub value: Option<f64>,
     /// The value as the page shows it (« 5 sur 8 », « 62 % », « — »).
@@ -78,7 +80,7 @@ pub fn selection_figures(cohort: &Cohort, selection: &Selection, lang: Lang) -> 
     let copies = copies_words(lived.copies, lang);
     let mut figures = Vec::new();
     figures.push(Figure {
-        key: "repositories",
+        key: "repositories".into(),
         value: Some(repositories.repositories as f64),
         shown: format::count(repositories.repositories as u64, lang),
         label: lang
@@ -92,7 +94,7 @@ pub fn selection_figures(cohort: &Cohort, selection: &Selection, lang: Lang) -> 
     });
     let (value, shown) = share(lived.defis_with_code, lived.defis, lang);
     figures.push(Figure {
-        key: "defis-with-code",
+        key: "defis-with-code".into(),
         value,
         shown,
         label: lang
@@ -102,7 +104,7 @@ pub fn selection_figures(cohort: &Cohort, selection: &Selection, lang: Lang) -> 
         definition: Some("code"),
     });
     figures.push(Figure {
-        key: "median-commits-during",
+        key: "median-commits-during".into(),
         value: lived.median_commits_during,
         shown: median_shown(lived.median_commits_during, lang),
         label: lang
@@ -121,7 +123,7 @@ pub fn selection_figures(cohort: &Cohort, selection: &Selection, lang: Lang) -> 
     });
     let (value, shown) = share(lived.alive_at_12.alive, lived.alive_at_12.observed, lang);
     figures.push(Figure {
-        key: "alive-12",
+        key: "alive-12".into(),
         value,
         shown,
         label: lang
@@ -139,7 +141,7 @@ pub fn selection_figures(cohort: &Cohort, selection: &Selection, lang: Lang) -> 
         definition: Some("alive"),
     });
     figures.push(Figure {
-        key: "median-active-months",
+        key: "median-active-months".into(),
         value: lived.median_active_months,
         shown: median_shown(lived.median_active_months, lang),
         label: lang
@@ -162,7 +164,7 @@ pub fn selection_figures(cohort: &Cohort, selection: &Selection, lang: Lang) -> 
         lang,
     );
     figures.push(Figure {
-        key: "alive-at-copy",
+        key: "alive-at-copy".into(),
         value,
         shown,
         label: lang
@@ -176,7 +178,7 @@ pub fn selection_figures(cohort: &Cohort, selection: &Selection, lang: Lang) -> 
     });
     let (value, shown) = share(lived.taken_over, lived.with_people, lang);
     figures.push(Figure {
-        key: "taken-over",
+        key: "taken-over".into(),
         value,
         shown,
         label: lang
@@ -196,7 +198,7 @@ pub fn selection_figures(cohort: &Cohort, selection: &Selection, lang: Lang) -> 
     });
     if let Some(licensed) = repositories.licensed_share {
         figures.push(Figure {
-            key: "licensed",
+            key: "licensed".into(),
             value: Some(licensed),
             shown: format::percent(licensed, lang),
             label: lang
@@ -245,7 +247,7 @@ pub fn defi_figures(cohort: &Cohort, defi: usize, lang: Lang) -> Vec<Figure> {
     );
     if !code.holds_code() {
         figures.push(Figure {
-            key: "documentation",
+            key: "documentation".into(),
             value: None,
             shown: lang.pick("pas de code", "no code").into(),
             label: lang
@@ -296,7 +298,7 @@ pub fn defi_figures(cohort: &Cohort, defi: usize, lang: Lang) -> Vec<Figure> {
         .collect();
     let now = code.status_at_copy();
     figures.push(Figure {
-        key: "alive",
+        key: "alive".into(),
         value: Some(f64::from(u8::from(now == Status::Alive))),
         shown: status_words(now, lang).into(),
         label: lang
@@ -330,7 +332,7 @@ pub fn defi_figures(cohort: &Cohort, defi: usize, lang: Lang) -> Vec<Figure> {
             },
         );
         figures.push(Figure {
-            key: "taken-over",
+            key: "taken-over".into(),
             value: Some(handover.newcomers as f64),
             shown: tr!(
                 lang,
@@ -353,7 +355,7 @@ pub fn defi_figures(cohort: &Cohort, defi: usize, lang: Lang) -> Vec<Figure> {
     }
     if let Some(releases) = code.releases() {
         figures.push(Figure {
-            key: "releases",
+            key: "releases".into(),
             value: Some(code.releases.len() as f64),
             shown: tr!(
                 lang,
@@ -379,18 +381,140 @@ pub fn defi_figures(cohort: &Cohort, defi: usize, lang: Lang) -> Vec<Figure> {
 
 /// A count figure, « — » when unknown.
 fn count_figure(
-    key: &'static str,
+    key: &str,
     value: Option<u64>,
     label: &str,
     basis: Option<String>,
     lang: Lang,
 ) -> Figure {
     Figure {
-        key,
+        key: key.into(),
         value: value.map(|v| v as f64),
         shown: value.map_or_else(|| "—".into(), |v| format::count(v, lang)),
         label: label.into(),
         basis,
         definition: Some("human-commit"),
     }
+}
+
+/// Per promotion of the selection: défis alive among those observed at each horizon, the survival
+/// estimate there with the défis still followed, and who made the commits after the end.
+pub fn promotion_figures(cohort: &Cohort, selection: &Selection, lang: Lang) -> Vec<Figure> {
+    let promotions = &cohort.export.promotions;
+    let mut figures = Vec::new();
+    let counts = horizon_counts(cohort, selection);
+    let survival = survival_by_promotion(cohort, selection);
+    let handed: Vec<_> = handovers(cohort, selection);
+    for (p, promotion) in promotions.iter().enumerate() {
+        let in_selection = selection
+            .defis
+            .iter()
+            .any(|&d| cohort.export.defis[d].promotion_id == promotion.id);
+        if !in_selection {
+            continue;
+        }
+        let id = &promotion.id;
+        let label = &promotion.label;
+        for (h, months) in HORIZONS.iter().enumerate() {
+            let count = counts[p][h];
+            let (value, shown) = share(count.alive, count.observed, lang);
+            figures.push(Figure {
+                key: format!("{id}/alive-{months}"),
+                value,
+                shown: if count.observed == 0 {
+                    lang.pick("aucune donnée", "no data").into()
+                } else {
+                    shown
+                },
+                label: tr!(
+                    lang,
+                    "{label} : défis vivants {} après la fin",
+                    "{label}: défis alive {} after the end",
+                    format::months(*months, lang)
+                ),
+                basis: Some(tr!(
+                    lang,
+                    "{} observés sur {} au code analysé",
+                    "{} observed of {} with scanned code",
+                    format::defis(count.observed, lang),
+                    count.with_code
+                )),
+                definition: Some("observed"),
+            });
+        }
+        if let Some(curve) = survival.iter().find(|c| c.promotion == p) {
+            for months in HORIZONS {
+                let point = curve.points.iter().find(|point| point.month == months);
+                figures.push(Figure {
+                    key: format!("{id}/survival-{months}"),
+                    value: point.map(|point| point.survival),
+                    shown: point.map_or_else(
+                        || lang.pick("non suivi", "not followed").into(),
+                        |point| format::percent(point.survival, lang),
+                    ),
+                    label: tr!(
+                        lang,
+                        "{label} : survie du code {} après la fin (Kaplan–Meier)",
+                        "{label}: survival of the code {} after the end (Kaplan–Meier)",
+                        format::months(months, lang)
+                    ),
+                    basis: Some(tr!(
+                        lang,
+                        "{} encore suivi(s) sur {} au départ ; courbe jusqu'à {}",
+                        "{} still followed of {} at the start; curve up to {}",
+                        format::defis(point.map_or(0, |point| point.at_risk), lang),
+                        curve.defis,
+                        format::months(
+                            curve
+                                .points
+                                .last()
+                                .map_or(0, |point| point.month)
+                                .min(SURVIVAL_MONTHS),
+                            lang
+                        )
+                    )),
+                    definition: Some("survival"),
+                });
+            }
+        }
+        let mine: Vec<_> = handed
+            .iter()
+            .filter(|h| cohort.export.defis[h.defi].promotion_id == *id)
+            .map(|h| h.handover)
+            .collect();
+        if !mine.is_empty() {
+            let founders: u64 = mine.iter().map(|h| h.founders_after).sum();
+            let newcomers: u64 = mine.iter().map(|h| h.newcomers_after).sum();
+            let earlier: u64 = mine.iter().map(|h| h.earlier_after).sum();
+            let people: usize = mine.iter().map(|h| h.newcomers).sum();
+            let all = founders + newcomers + earlier;
+            figures.push(Figure {
+                key: format!("{id}/handover"),
+                value: (all > 0).then(|| newcomers as f64 / all as f64),
+                shown: if all == 0 {
+                    lang.pick("aucun commit après la fin", "no commit after the end").into()
+                } else {
+                    tr!(
+                        lang,
+                        "{} des commits après la fin par de nouvelles personnes",
+                        "{} of the commits after the end by newcomers",
+                        format::percent(newcomers as f64 / all as f64, lang)
+                    )
+                },
+                label: tr!(lang, "{label} : qui a repris le code", "{label}: who took the code over"),
+                basis: Some(tr!(
+                    lang,
+                    "{} commits après la fin : équipe fondatrice {}, nouvelles personnes {} ({people} personnes, par dépôt), plus anciennes {} ; {}",
+                    "{} commits after the end: founding team {}, newcomers {} ({people} people, per repository), earlier {}; {}",
+                    format::count(all, lang),
+                    format::count(founders, lang),
+                    format::count(newcomers, lang),
+                    format::count(earlier, lang),
+                    format::defis(mine.len(), lang)
+                )),
+                definition: Some("founders"),
+            });
+        }
+    }
+    figures
 }
