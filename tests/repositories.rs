@@ -225,7 +225,7 @@ async fn progress_after_the_ten_months_and_the_cohorts_follow_the_filters() {
     // The page shows core's figures, word for word (the same as `eig-pulse figures`).
     for expected in selection_figures(&cohort, &cohort.select(&Filters::default()), Lang::Fr) {
         assert_eq!(
-            figure(&b, expected.key).await,
+            figure(&b, &expected.key).await,
             expected.shown,
             "{}",
             expected.key
