@@ -12,11 +12,13 @@
     (theme !== "light" && window.matchMedia("(prefers-color-scheme: dark)").matches);
   root.setAttribute("data-fr-scheme", theme === "dark" || theme === "light" ? theme : "system");
   root.setAttribute("data-fr-theme", dark ? "dark" : "light");
-  // The parameters the static page honours; any other needs the interactive chart.
-  var own = { chart: 1, lang: 1, theme: 1, plain: 1 };
+  // The parameters only the interactive chart can draw (the filters, another export), written in
+  // by `eig-pulse embeds` from the dashboard's Rust (crates/cli/src/embeds.rs); any other name
+  // (`fbclid`, `utm_source`, … added by the sites a post is shared on) leaves the static page be.
+  var shared = /* eig-pulse embeds: shared values */ null;
   var live = false;
   params.forEach(function (value, key) {
-    if (!own[key]) live = true;
+    if (shared.liveParameters.indexOf(key) >= 0) live = true;
   });
   if (live) root.setAttribute("data-embed-live", "");
   if (params.get("plain") === "1") root.setAttribute("data-embed-plain", "");

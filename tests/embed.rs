@@ -562,3 +562,34 @@ async fn the_light_embed_says_so_when_the_interactive_chart_cannot_load() {
     assert!(image_ink(&b, ".chart-frame img").await > 0.05);
     b.finish().await;
 }
+
+/// Issue 22: the parameters that sites add to shared links (`fbclid`, `utm_*`) are no filters: the
+/// light page stays static (no WebAssembly, 92 kB instead of 2 MB) and says nothing of them;
+/// a filter still wakes the interactive chart at once.
+#[tokio::test]
+async fn tracking_parameters_leave_the_light_embed_static_and_quiet() {
+    let (dashboard, _) = sites();
+    let b = browser(900, 900).await;
+    let url = format!(
+        "http://127.0.0.1:{dashboard}/embed/journal-weekly.fr.html?fbclid=IwAR0x&utm_source=mastodon&utm_medium=social"
+    );
+    b.goto_static(&url).await;
+    assert_eq!(
+        b.js("return document.documentElement.hasAttribute('data-embed-live')")
+            .await,
+        false
+    );
+    // Time for a wrongly woken chart to fetch its code: none comes.
+    tokio::time::sleep(std::time::Duration::from_millis(800)).await;
+    let resources = fetched(&b).await;
+    assert!(
+        resources.iter().all(|r| !r.ends_with(".wasm")),
+        "{resources:?}"
+    );
+    assert!(!b.text("body").await.contains("Paramètres ignorés"));
+    // The interactive chart itself, woken by a gesture, keeps quiet about them too.
+    b.click(".chart-frame").await;
+    b.wait_for(LIVE, "the interactive chart").await;
+    assert!(!b.text("body").await.contains("Paramètres ignorés"));
+    b.finish().await;
+}

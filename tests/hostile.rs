@@ -34,12 +34,17 @@ enum Answer {
     Truncated(Vec<u8>),
     /// Hangs the first time, then answers like `Fixed` 200 JSON.
     HangOnce(Vec<u8>),
+    /// A 302 to this address.
+    Redirect(String),
 }
 
 #[derive(Clone, Default)]
 struct Site {
     answers: HashMap<String, Answer>,
     csp: bool,
+    /// Lets any page read its answers (`Access-Control-Allow-Origin: *`), as a foreign export's
+    /// host would.
+    cors: bool,
     hits: Arc<Mutex<HashMap<String, usize>>>,
 }
 
@@ -92,7 +97,12 @@ impl Site {
             } else {
                 String::new()
             };
-            format!("HTTP/1.1 {status} X\r\nContent-Type: {kind}\r\nContent-Length: {length}\r\n{csp}Cache-Control: no-store\r\nConnection: close\r\n\r\n")
+            let cors = if self.cors {
+                "Access-Control-Allow-Origin: *\r\n"
+            } else {
+                ""
+            };
+            format!("HTTP/1.1 {status} X\r\nContent-Type: {kind}\r\nContent-Length: {length}\r\n{csp}{cors}Cache-Control: no-store\r\nConnection: close\r\n\r\n")
         };
         let answer = self.answers.get(&path).cloned();
         let (status, kind, body) = match answer {
@@ -106,6 +116,13 @@ impl Site {
                 return;
             }
             Some(Answer::HangOnce(body)) => (200, "application/json", body),
+            Some(Answer::Redirect(location)) => {
+                let _ = stream.write_all(
+                    format!("HTTP/1.1 302 Found\r\nLocation: {location}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+                        .as_bytes(),
+                );
+                return;
+            }
             Some(Answer::Slow(ms, body)) => {
                 let _ = stream.write_all(head(200, "application/json", body.len()).as_bytes());
                 for piece in body.chunks(body.len().div_ceil(10).max(1)) {
@@ -320,10 +337,25 @@ async fn data_sources_are_checked_and_named() {
         "/autre.json".into(),
         Answer::Fixed(200, "application/json", real()),
     );
+    // A foreign host that lets any page read it, and an open redirect on the page's own origin
+    // pointing there (issue 22): checked before fetching, the address passes; the answer's final
+    // address must pass the same rule.
+    let other = Site {
+        cors: true,
+        ..Site::default()
+    }
+    .serve(dist());
+    site.answers.insert(
+        "/open-redirect".into(),
+        Answer::Redirect(format!("http://127.0.0.1:{other}/data/export.json")),
+    );
     let port = site.clone().serve(dist());
-    let other = Site::default().serve(dist());
     let b = browser(1024, 900).await;
     for (query, expected) in [
+        (
+            "?data=/open-redirect".to_string(),
+            "a renvoyé vers « http://127.0.0.1:",
+        ),
         (
             "?data=data:application/json,%7B%7D".to_string(),
             "seules les adresses http(s) sont chargées",

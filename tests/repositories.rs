@@ -305,6 +305,12 @@ async fn progress_after_the_ten_months_and_the_cohorts_follow_the_filters() {
     assert!(after.starts_with(&shown("after")), "{after}");
     let taken_over = b.text(".defi-panel [data-progress=taken-over]").await;
     assert!(taken_over.starts_with("repris par "), "{taken_over}");
+    // Every outside link of the panel leaves without a referrer (issue 22).
+    assert_eq!(
+        b.js("return [...document.querySelectorAll('.defi-panel a[href^=http]')].every(a => a.rel.includes('noopener') && a.rel.includes('noreferrer'))")
+            .await,
+        json!(true)
+    );
     b.screenshot("progress-panel").await;
     b.finish().await;
 }

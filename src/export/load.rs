@@ -46,6 +46,19 @@ pub fn export_source(
     if !matches!(url.protocol().as_str(), "http:" | "https:") {
         return Err(refused("scheme"));
     }
+    if !origin_allowed(&url, page, allowed) {
+        return Err(refused("origin"));
+    }
+    let default = web_sys::Url::new_with_base(DEFAULT_EXPORT, page).map(|u| u.href());
+    if default.as_deref() == Ok(url.href().as_str()) {
+        return Ok((DEFAULT_EXPORT.to_string(), Origin::Default));
+    }
+    Ok((url.href(), Origin::Other(url.href())))
+}
+
+/// True when `url` lies on the page's own origin or on one allowed at build time: the one rule
+/// for the address asked and for the address an answer finally came from.
+fn origin_allowed(url: &web_sys::Url, page: &str, allowed: Option<&str>) -> bool {
     let own = web_sys::Url::new(page)
         .map(|p| p.origin())
         .unwrap_or_default();
@@ -54,14 +67,7 @@ pub fn export_source(
         .unwrap_or_default()
         .split([' ', ','])
         .any(|o| !o.is_empty() && o.trim_end_matches('/') == origin);
-    if origin != own && !listed {
-        return Err(refused("origin"));
-    }
-    let default = web_sys::Url::new_with_base(DEFAULT_EXPORT, page).map(|u| u.href());
-    if default.as_deref() == Ok(url.href().as_str()) {
-        return Ok((DEFAULT_EXPORT.to_string(), Origin::Default));
-    }
-    Ok((url.href(), Origin::Other(url.href())))
+    origin == own || listed
 }
 
 /// Why the export could not be shown, in words for the reader.
@@ -83,6 +89,8 @@ pub enum FailureKind {
     TooLarge(u64),
     /// `?data=` named a source this build does not load: `malformed`, `scheme` or `origin`.
     Refused(&'static str),
+    /// The answer came, after a redirection, from an origin this build does not load.
+    Redirected(String),
     Contract(LoadError),
 }
 
@@ -93,7 +101,7 @@ impl LoadFailure {
                 "Les données n'ont pas pu être chargées",
                 "The data could not be loaded",
             ),
-            FailureKind::Refused(_) => lang.pick(
+            FailureKind::Refused(_) | FailureKind::Redirected(_) => lang.pick(
                 "Cette source de données n'est pas autorisée",
                 "This data source is not allowed",
             ),
@@ -151,6 +159,11 @@ impl LoadFailure {
                 lang,
                 "« {url} » : ce tableau de bord ne charge que ses propres données et celles des sites autorisés à sa construction.",
                 "\"{url}\": this dashboard loads only its own data and that of sites allowed when it was built."
+            ),
+            FailureKind::Redirected(landed) => tr!(
+                lang,
+                "« {url} » a renvoyé vers « {landed} » : ce tableau de bord ne charge que ses propres données et celles des sites autorisés à sa construction.",
+                "\"{url}\" redirected to \"{landed}\": this dashboard loads only its own data and that of sites allowed when it was built."
             ),
             FailureKind::Http(status, text) => tr!(
                 lang,
@@ -210,6 +223,16 @@ async fn fetch(url: &str, signal: &web_sys::AbortSignal) -> Result<String, Failu
         .send()
         .await
         .map_err(network)?;
+    // A redirect must land where `?data=` may point: on a host without the shipped CSP, an open
+    // redirect on the page's own origin would otherwise load a foreign export under its name.
+    let landed = response.url();
+    let page = web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default();
+    let landed_url = web_sys::Url::new(&landed);
+    if !landed.is_empty() && !landed_url.is_ok_and(|u| origin_allowed(&u, &page, ALLOWED_ORIGINS)) {
+        return Err(FailureKind::Redirected(landed));
+    }
     if !response.ok() {
         return Err(FailureKind::Http(response.status(), response.status_text()));
     }

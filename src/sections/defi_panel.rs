@@ -139,7 +139,7 @@ pub fn DefiPanel(
                                         <li>
                                             {line.kind}
                                             {match line.href {
-                                                Some(href) => view! { <a href=href rel="noopener">{line.text}</a> }.into_any(),
+                                                Some(href) => view! { <a href=href rel="noopener noreferrer">{line.text}</a> }.into_any(),
                                                 None => view! { <span>{line.text}</span> }.into_any(),
                                             }}
                                         </li>

@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use eig_pulse_core::catalogue::{ChartId, Section, Target};
-use eig_pulse_core::model::filter::Ignored;
+use eig_pulse_core::model::filter::{Ignored, IgnoredKind};
 use eig_pulse_core::{Cohort, Filters, Lang, Text};
 use leptos::prelude::*;
 
@@ -35,6 +35,7 @@ fn read_state(cohort: &Cohort) -> (Filters, Option<String>, Vec<Ignored>) {
             name: "defi".into(),
             value,
             reason: Text::fixed("défi inconnu", "unknown défi"),
+            kind: IgnoredKind::InvalidValue,
         });
     }
     (filters, known, ignored)

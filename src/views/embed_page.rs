@@ -7,6 +7,7 @@ use std::sync::Arc;
 use eig_pulse_core::catalogue::{ChartId, Target};
 use eig_pulse_core::chart::text::{chart_labels, export_credit};
 use eig_pulse_core::model::filter::query_string;
+use eig_pulse_core::model::filter::IgnoredKind;
 use eig_pulse_core::{tr, Cohort, Filters, Lang};
 use leptos::prelude::*;
 
@@ -54,7 +55,10 @@ pub fn Embedded(slug: String) -> impl IntoView {
 #[component]
 pub fn EmbedView(cohort: Arc<Cohort>, id: ChartId) -> impl IntoView {
     let lang = expect_context::<RwSignal<Lang>>();
-    let (filters, ignored) = Filters::from_query(&query(), &cohort.export);
+    let (filters, mut ignored) = Filters::from_query(&query(), &cohort.export);
+    // An embedded chart keeps quiet about names it does not read (`fbclid`, `utm_source`, …
+    // added by the sites a post is shared on); a filter's wrong value is still said.
+    ignored.retain(|i| i.kind == IgnoredKind::InvalidValue);
     let plain = parameter("plain").as_deref() == Some("1");
     let root = NodeRef::<leptos::html::Div>::new();
     let report_height = move || {

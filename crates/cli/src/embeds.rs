@@ -25,6 +25,7 @@ use eig_pulse_core::chart::text::{chart_labels, export_credit};
 use eig_pulse_core::chart::{plot_height, Palette};
 use eig_pulse_core::contract::embed::{HEIGHT_LIMIT, HEIGHT_MESSAGE};
 use eig_pulse_core::contract::validate::parse_export;
+use eig_pulse_core::model::filter::live_parameters;
 use eig_pulse_core::{tr, Cohort, Filters, Lang};
 use html_escape::{encode_double_quoted_attribute as attr, encode_text as text};
 
@@ -224,6 +225,10 @@ fn page(
 const SCRIPTS: [(&str, &str); 2] = [
     ("embed.js", include_str!("../../../public/embed.js")),
     (
+        "embed-head.js",
+        include_str!("../../../public/embed-head.js"),
+    ),
+    (
         "embed-page.js",
         include_str!("../../../public/embed-page.js"),
     ),
@@ -239,6 +244,7 @@ fn shared_values() -> String {
         "charts": ChartId::ALL.map(ChartId::slug),
         "heightMessage": HEIGHT_MESSAGE,
         "heightLimit": HEIGHT_LIMIT,
+        "liveParameters": live_parameters(),
     })
     .to_string()
 }
@@ -255,7 +261,7 @@ fn with_shared_values(name: &str, script: &str, lang: Lang) -> Result<String, St
     }
 }
 
-/// Writes `embed.js` and `embed-page.js`, with the values they share with the dashboard, into
+/// Writes `embed.js`, `embed-head.js` and `embed-page.js`, with the values they share with the dashboard, into
 /// `folder`; returns how many files were written.
 pub fn write_scripts(folder: &Path, lang: Lang) -> Result<usize, String> {
     std::fs::create_dir_all(folder)

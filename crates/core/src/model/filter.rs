@@ -23,10 +23,29 @@ pub struct Ignored {
     pub name: String,
     pub value: String,
     pub reason: Text,
+    pub kind: IgnoredKind,
 }
+
+/// Why a parameter was ignored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IgnoredKind {
+    /// A name the dashboard does not read (`fbclid`, `utm_source`, a typo): the dashboard says
+    /// so, an embedded chart keeps quiet.
+    UnknownName,
+    /// A filter whose value does not fit (an unknown id, a malformed date): said everywhere.
+    InvalidValue,
+}
+
+/// The filters' names in the address.
+pub const FILTER_PARAMETERS: [&str; 6] = ["admin", "promo", "skill", "tech", "from", "to"];
 
 /// The parameters the dashboard reads besides the filters (they are not ignored).
 const OTHER_PARAMETERS: [&str; 7] = ["data", "lang", "defi", "chart", "theme", "plain", "timeout"];
+
+/// The parameters only the interactive chart can draw: the filters and another export.
+pub fn live_parameters() -> Vec<&'static str> {
+    FILTER_PARAMETERS.into_iter().chain(["data"]).collect()
+}
 
 impl Filters {
     pub fn is_empty(&self) -> bool {
@@ -44,11 +63,17 @@ impl Filters {
         let mut filters = Filters::default();
         let mut ignored = Vec::new();
         for (name, value) in query_pairs(query) {
+            let kind = if FILTER_PARAMETERS.contains(&name.as_str()) {
+                IgnoredKind::InvalidValue
+            } else {
+                IgnoredKind::UnknownName
+            };
             let mut ignore = |reason: Text| {
                 ignored.push(Ignored {
                     name: name.clone(),
                     value: value.clone(),
                     reason,
+                    kind,
                 });
             };
             match name.as_str() {
@@ -92,6 +117,7 @@ impl Filters {
                         "début après la fin de la période",
                         "start after the end of the period",
                     ),
+                    kind: IgnoredKind::InvalidValue,
                 });
                 filters.from = None;
             }
