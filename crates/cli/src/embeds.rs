@@ -222,7 +222,7 @@ fn page(
 
 /// The scripts that share values with the dashboard's Rust, as written in `public/`: each holds
 /// [`SHARED_VALUES`] once, where the values go.
-const SCRIPTS: [(&str, &str); 2] = [
+const SCRIPTS: [(&str, &str); 3] = [
     ("embed.js", include_str!("../../../public/embed.js")),
     (
         "embed-head.js",
