@@ -162,6 +162,9 @@ pub struct Chart {
     /// Lines only: the last category each series reaches; its values after are not known and
     /// are neither drawn nor listed. Empty when every series reaches the last category.
     pub reach: Vec<usize>,
+    /// The cells with no value to show (`(category, series)`): no défi observed there. The table
+    /// says « aucune donnée », the CSV and the summary leave them out, no bar is drawn.
+    pub missing: Vec<(usize, usize)>,
     /// Lines only: a count under each point (`counts.values[category][series]`), said with its
     /// label under the axis, in the table and in the CSV (the number of défis at risk).
     pub counts: Option<PointCounts>,
@@ -211,6 +214,7 @@ impl Chart {
             steps: false,
             reach: Vec::new(),
             counts: None,
+            missing: Vec::new(),
         }
     }
 
@@ -267,7 +271,12 @@ impl Chart {
 
     /// True when series `s` has a known value at category `c`.
     pub fn reaches(&self, c: usize, s: usize) -> bool {
-        self.reach.get(s).is_none_or(|&last| c <= last)
+        self.reach.get(s).is_none_or(|&last| c <= last) && !self.missing.contains(&(c, s))
+    }
+
+    /// The cells with no value to show.
+    pub fn with_missing(self, missing: Vec<(usize, usize)>) -> Chart {
+        Chart { missing, ..self }
     }
 
     /// The chart's spec: its words and how its table and summary read it.

@@ -86,4 +86,16 @@ pub fn perennisation_by_promotion(cohort: &Cohort, selection: &Selection, lang: 
     )
     .with_layout(Layout::Grouped)
     .with_unit(Unit::Share)
+    .with_missing(
+        counts
+            .iter()
+            .enumerate()
+            .flat_map(|(c, row)| {
+                row.iter()
+                    .enumerate()
+                    .filter(|(_, count)| count.observed == 0)
+                    .map(move |(s, _)| (c, s))
+            })
+            .collect(),
+    )
 }

@@ -131,9 +131,26 @@ fn per_series(chart: &Chart, visible: &[usize], lang: Lang) -> String {
     let parts: Vec<String> = visible
         .iter()
         .map(|&s| {
-            let values = chart.values.iter().map(|row| row[s]);
-            let (high, high_value) = largest(values.clone()).unwrap_or((0, 0.0));
-            let (low, low_value) = largest(values.map(|v| -v)).unwrap_or((0, 0.0));
+            // Cells with no value (nobody observed) take part in no extreme.
+            let known = |c: usize| chart.reaches(c, s);
+            if !(0..chart.categories.len()).any(known) {
+                return tr!(
+                    lang,
+                    "{} : aucune donnée",
+                    "{}: no data",
+                    chart.series[s].label
+                );
+            }
+            let value = |c: usize, sign: f64| {
+                if known(c) {
+                    sign * chart.values[c][s]
+                } else {
+                    f64::NEG_INFINITY
+                }
+            };
+            let n = chart.categories.len();
+            let (high, high_value) = largest((0..n).map(|c| value(c, 1.0))).unwrap_or((0, 0.0));
+            let (low, low_value) = largest((0..n).map(|c| value(c, -1.0))).unwrap_or((0, 0.0));
             let total: f64 = chart.values.iter().map(|row| row[s]).sum();
             let extremes = format!(
                 "{} {} ({}), {} {} ({})",

@@ -3,7 +3,7 @@
 use super::stack::Stack;
 use crate::base::csv::{field, number};
 use crate::base::{format, lang::Lang};
-use crate::catalogue::{Chart, Layout, RowHeader, Unit};
+use crate::catalogue::{Absence, Chart, Layout, RowHeader, Unit};
 
 /// One drawn value: a category, a series and its value (and its share within a 100 % bar).
 #[derive(Debug, Clone, PartialEq)]
@@ -140,6 +140,9 @@ pub fn grid(chart: &Chart, hidden: &[bool], lang: Lang) -> Grid {
                 .iter()
                 .map(|&s| {
                     let value = chart.values[c][s];
+                    if chart.missing.contains(&(c, s)) {
+                        return Absence::NotObserved.words(lang).to_string();
+                    }
                     if !chart.reaches(c, s) {
                         return "—".to_string();
                     }
