@@ -22,17 +22,19 @@ pub fn journal_series(cohort: &Cohort, lang: Lang) -> Vec<Series> {
         .iter()
         .take(MAX_JOURNAL_CATEGORIES)
         .enumerate()
-        .map(|(i, c)| Series {
-            key: c.id.clone(),
-            label: lang.pick(&c.label_fr, &c.label_en).to_string(),
-            color: i,
+        .map(|(i, c)| {
+            Series::new(
+                c.id.clone(),
+                lang.pick(&c.label_fr, &c.label_en).to_string(),
+                i,
+            )
         })
         .collect();
-    series.push(Series {
-        key: "autre".into(),
-        label: lang.pick("Autre", "Other").into(),
-        color: OTHER_COLOR,
-    });
+    series.push(Series::new(
+        "autre",
+        lang.pick("Autre", "Other"),
+        OTHER_COLOR,
+    ));
     series
 }
 

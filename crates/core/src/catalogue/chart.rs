@@ -104,8 +104,18 @@ pub const OTHER_COLOR: usize = 9;
 pub struct Series {
     pub key: String,
     pub label: String,
-    /// Index into the theme's palette.
+    /// Index into the palette's series colours.
     pub color: usize,
+}
+
+impl Series {
+    pub fn new(key: impl Into<String>, label: impl Into<String>, color: usize) -> Series {
+        Series {
+            key: key.into(),
+            label: label.into(),
+            color,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -89,21 +89,9 @@ pub fn code_handover(cohort: &Cohort, selection: &Selection, lang: Lang) -> Char
         ChartId::CodeHandover,
         categories,
         vec![
-            Series {
-                key: "founders".into(),
-                label: lang.pick("Équipe fondatrice", "Founding team").into(),
-                color: 0,
-            },
-            Series {
-                key: "newcomers".into(),
-                label: lang.pick("Nouvelles personnes", "Newcomers").into(),
-                color: 1,
-            },
-            Series {
-                key: "earlier".into(),
-                label: lang.pick("Contributeurs plus anciens", "Earlier contributors").into(),
-                color: 2,
-            },
+            Series::new("founders", lang.pick("Équipe fondatrice", "Founding team"), 0),
+            Series::new("newcomers", lang.pick("Nouvelles personnes", "Newcomers"), 1),
+            Series::new("earlier", lang.pick("Contributeurs plus anciens", "Earlier contributors"), 2),
         ],
         values,
         lang.pick(

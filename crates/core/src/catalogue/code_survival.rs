@@ -38,15 +38,11 @@ pub fn code_survival(cohort: &Cohort, selection: &Selection, lang: Lang) -> Char
     let series: Vec<Series> = curves
         .iter()
         .enumerate()
-        .map(|(i, curve)| Series {
-            key: promotions[curve.promotion].id.clone(),
-            label: format!(
+        .map(|(i, curve)| Series::new(promotions[curve.promotion].id.clone(), format!(
                 "{} ({})",
                 promotions[curve.promotion].label,
                 format::defis(curve.defis, lang)
-            ),
-            color: i,
-        })
+            ), i))
         .collect();
     let mut values = vec![vec![0.0; series.len()]; months];
     let mut at_risk = vec![vec![0; series.len()]; months];

@@ -40,9 +40,7 @@ pub fn cohorts_cumulative_commits(cohort: &Cohort, selection: &Selection, lang: 
     let series: Vec<Series> = curves
         .iter()
         .enumerate()
-        .map(|(i, curve)| Series {
-            key: promotions[curve.promotion].id.clone(),
-            label: if curve.left_out == 0 {
+        .map(|(i, curve)| Series::new(promotions[curve.promotion].id.clone(), if curve.left_out == 0 {
                 format!(
                     "{} ({})",
                     promotions[curve.promotion].label,
@@ -57,9 +55,7 @@ pub fn cohorts_cumulative_commits(cohort: &Cohort, selection: &Selection, lang: 
                     format::defis(curve.defis, lang),
                     curve.left_out
                 )
-            },
-            color: i,
-        })
+            }, i))
         .collect();
     let mut values = vec![vec![0.0; series.len()]; months.len()];
     let mut spread = vec![vec![(0.0, 0.0); series.len()]; months.len()];

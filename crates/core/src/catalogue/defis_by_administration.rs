@@ -100,11 +100,7 @@ pub fn defis_by_administration(
     Chart::new(
         ChartId::DefisByAdministration,
         categories,
-        vec![Series {
-            key: "defis".into(),
-            label: "Défis".into(),
-            color: 0,
-        }],
+        vec![Series::new("defis", "Défis", 0)],
         values,
         lang.pick("nombre de défis", "number of défis"),
     )

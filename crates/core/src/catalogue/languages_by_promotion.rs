@@ -47,18 +47,10 @@ pub fn languages_by_promotion(cohort: &Cohort, selection: &Selection, lang: Lang
     let mut series: Vec<Series> = named
         .iter()
         .enumerate()
-        .map(|(i, l)| Series {
-            key: l.to_string(),
-            label: l.to_string(),
-            color: i,
-        })
+        .map(|(i, l)| Series::new(l.to_string(), l.to_string(), i))
         .collect();
     if !ranking.others.is_empty() {
-        series.push(Series {
-            key: "autres".into(),
-            label: lang.pick("Autres", "Others").into(),
-            color: TOP_LANGUAGES,
-        });
+        series.push(Series::new("autres", lang.pick("Autres", "Others"), TOP_LANGUAGES));
     }
     let promotions: Vec<&Promotion> = export
         .promotions

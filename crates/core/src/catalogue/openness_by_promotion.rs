@@ -46,21 +46,9 @@ pub fn openness_by_promotion(cohort: &Cohort, selection: &Selection, lang: Lang)
         ChartId::OpennessByPromotion,
         categories,
         vec![
-            Series {
-                key: "code".into(),
-                label: lang.pick("Code publié", "Published code").into(),
-                color: 0,
-            },
-            Series {
-                key: "website".into(),
-                label: lang.pick("Site web", "Website").into(),
-                color: 1,
-            },
-            Series {
-                key: "key_figures".into(),
-                label: lang.pick("Chiffres clés", "Key figures").into(),
-                color: 2,
-            },
+            Series::new("code", lang.pick("Code publié", "Published code"), 0),
+            Series::new("website", lang.pick("Site web", "Website"), 1),
+            Series::new("key_figures", lang.pick("Chiffres clés", "Key figures"), 2),
         ],
         counts
             .iter()

@@ -51,11 +51,7 @@ pub fn openness_indicators(cohort: &Cohort, selection: &Selection, lang: Lang) -
         INDICATORS
             .iter()
             .enumerate()
-            .map(|(i, indicator)| Series {
-                key: indicator.key.to_string(),
-                label: indicator.label.get(lang).to_string(),
-                color: i,
-            })
+            .map(|(i, indicator)| Series::new(indicator.key.to_string(), indicator.label.get(lang).to_string(), i))
             .collect(),
         values,
         "défis",

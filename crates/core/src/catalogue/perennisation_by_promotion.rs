@@ -65,15 +65,11 @@ pub fn perennisation_by_promotion(cohort: &Cohort, selection: &Selection, lang: 
         HORIZONS
             .iter()
             .enumerate()
-            .map(|(i, months)| Series {
-                key: format!("{months}m"),
-                label: tr!(
+            .map(|(i, months)| Series::new(format!("{months}m"), tr!(
                     lang,
                     "{months} mois après la fin",
                     "{months} months after the end"
-                ),
-                color: i,
-            })
+                ), i))
             .collect(),
         counts
             .iter()

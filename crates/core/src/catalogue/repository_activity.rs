@@ -129,18 +129,10 @@ pub fn repository_activity(
         .named
         .iter()
         .enumerate()
-        .map(|(i, (key, label, _))| Series {
-            key: key.clone(),
-            label: label.clone(),
-            color: i,
-        })
+        .map(|(i, (key, label, _))| Series::new(key.clone(), label.clone(), i))
         .collect();
     if !ranking.others.is_empty() {
-        chart.series.push(Series {
-            key: "autres".into(),
-            label: lang.pick("Autres", "Others").into(),
-            color: OTHER_COLOR,
-        });
+        chart.series.push(Series::new("autres", lang.pick("Autres", "Others"), OTHER_COLOR));
     }
     let series_index: HashMap<String, usize> = chart
         .series

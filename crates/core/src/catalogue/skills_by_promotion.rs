@@ -59,11 +59,7 @@ pub fn skills_by_promotion(cohort: &Cohort, selection: &Selection, lang: Lang) -
         skills
             .iter()
             .enumerate()
-            .map(|(i, s)| Series {
-                key: s.id.clone(),
-                label: cohort.skill_label(&s.id, lang),
-                color: i,
-            })
+            .map(|(i, s)| Series::new(s.id.clone(), cohort.skill_label(&s.id, lang), i))
             .collect(),
         values,
         lang.pick("défis (par compétence)", "défis (per skill)"),

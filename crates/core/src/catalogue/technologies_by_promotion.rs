@@ -44,11 +44,7 @@ pub fn technologies_by_promotion(cohort: &Cohort, selection: &Selection, lang: L
                 series.push((
                     p.clone(),
                     source,
-                    Series {
-                        key: format!("{p}-{}", source.key()),
-                        label: format!("{label} · {}", source.word(lang)),
-                        color: series.len(),
-                    },
+                    Series::new(format!("{p}-{}", source.key()), format!("{label} · {}", source.word(lang)), series.len()),
                 ));
             }
         }

@@ -377,6 +377,17 @@ pub struct Activity {
     pub tags: Vec<Tag>,
 }
 
+impl Activity {
+    /// The technologies its code shows: its frameworks, then its languages' technologies.
+    pub fn technologies(&self) -> impl Iterator<Item = &String> {
+        self.frameworks.iter().chain(
+            self.languages
+                .iter()
+                .filter_map(|l| l.technology_id.as_ref()),
+        )
+    }
+}
+
 /// One person's human commits in a repository, week by week.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Person {

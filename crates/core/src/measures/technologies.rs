@@ -92,13 +92,7 @@ pub fn defis_per_technology(
         if !selected.contains(&d) {
             continue;
         }
-        let techs = activity.frameworks.iter().chain(
-            activity
-                .languages
-                .iter()
-                .filter_map(|l| l.technology_id.as_ref()),
-        );
-        for tech in techs {
+        for tech in activity.technologies() {
             by.entry((export.defis[d].promotion_id.clone(), tech.clone()))
                 .or_default()
                 .measured

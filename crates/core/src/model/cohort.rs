@@ -445,13 +445,7 @@ fn technology_uses(
         let Some(&d) = defi_by_id.get(&activity.defi_id) else {
             continue;
         };
-        let techs = activity.frameworks.iter().chain(
-            activity
-                .languages
-                .iter()
-                .filter_map(|l| l.technology_id.as_ref()),
-        );
-        for tech in techs {
+        for tech in activity.technologies() {
             if let Some(&t) = technology_by_id.get(tech) {
                 uses[d].entry(t).or_default().measured = true;
             }
