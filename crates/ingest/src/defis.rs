@@ -10,7 +10,7 @@ use eig_pulse_core::contract::export::{
 };
 use eig_pulse_core::Lang;
 
-use crate::names::{fold, slug, unique_id};
+use crate::names::{fold, slug, UniqueIds};
 use crate::report::{Finding, Report};
 use crate::site::{Catalogue, RawDefi};
 use crate::source::SourceError;
@@ -49,7 +49,7 @@ pub fn from_catalogue(
         .iter()
         .map(|(name, person)| (fold(name), person.profil.as_deref()))
         .collect();
-    let mut seen_ids = HashSet::new();
+    let mut ids = UniqueIds::default();
     let mut defis = Vec::new();
     let mut hosts = Vec::new();
 
@@ -75,7 +75,7 @@ pub fn from_catalogue(
                 ),
             ));
         }
-        let id = unique_id(key, &mut seen_ids);
+        let id = ids.next(key);
         let mut issues = Vec::new();
         let mut note = |report: &mut Report, line: usize, finding: Finding| {
             issues.push(issue_of(&finding));
