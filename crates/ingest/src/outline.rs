@@ -16,9 +16,14 @@ use crate::source::{SourceError, SourceText};
 /// size, minutes at ten times it.
 pub const MAX_RECORD_BYTES: usize = 32 * 1024;
 
-/// How deep headings, bullets and org blocks may nest: eig-link's records use three levels;
-/// orgize's parser overflows its stack near 3 000 nested bullets, and nested items are held,
-/// cloned and dropped recursively.
+/// The longest line of a record, in bytes: sixteen times the longest of eig-link's (253).
+/// orgize reads nested emphasis on one line in more than quadratic time.
+pub const MAX_LINE_BYTES: usize = 4096;
+
+/// How deep headings, bullets and org blocks may nest, and how many org blocks and drawers may
+/// be open at once: eig-link's records use three levels and no block; orgize's parser
+/// overflows its stack near 3 000 nested bullets and seeks each open block's end through the
+/// rest of the text; nested items are held, cloned and dropped recursively.
 pub const MAX_NESTING: usize = 32;
 
 /// Nesting deeper than [`MAX_NESTING`], first reached at this 1-based line.
@@ -39,7 +44,8 @@ pub struct Record<'a> {
 
 impl Record<'_> {
     /// Reads `source` as org-mode, or as Markdown when its name ends in `.md`; a file over
-    /// [`MAX_RECORD_BYTES`] or nested deeper than [`MAX_NESTING`] is an error naming the line.
+    /// [`MAX_RECORD_BYTES`], a line over [`MAX_LINE_BYTES`] or nesting deeper than
+    /// [`MAX_NESTING`] is an error naming the line.
     pub fn read<'a>(
         source: &'a SourceText,
         promotion_id: &'a str,
@@ -53,6 +59,22 @@ impl Record<'_> {
                 text!(
                     "relevé de {bytes} octets, au plus {MAX_RECORD_BYTES} sont lus",
                     "record of {bytes} bytes, at most {MAX_RECORD_BYTES} are read"
+                ),
+            ));
+        }
+        if let Some((index, line)) = source
+            .text
+            .lines()
+            .enumerate()
+            .find(|(_, line)| line.len() > MAX_LINE_BYTES)
+        {
+            let bytes = line.len();
+            return Err(SourceError::new(
+                &source.name,
+                Some(index + 1),
+                text!(
+                    "ligne de {bytes} octets, au plus {MAX_LINE_BYTES}",
+                    "line of {bytes} bytes, at most {MAX_LINE_BYTES}"
                 ),
             ));
         }
@@ -72,8 +94,8 @@ impl Record<'_> {
                 &source.name,
                 Some(line),
                 text!(
-                    "titres, puces ou blocs imbriqués sur plus de {MAX_NESTING} niveaux",
-                    "headings, bullets or blocks nested more than {MAX_NESTING} levels deep"
+                    "titres, puces, blocs ou tiroirs imbriqués ou ouverts sans fin sur plus de {MAX_NESTING} niveaux",
+                    "headings, bullets, blocks or drawers nested or left open more than {MAX_NESTING} levels deep"
                 ),
             )
         })?;
@@ -154,18 +176,45 @@ fn is_org_bullet(body: &str, indented: bool) -> bool {
         .is_none_or(char::is_whitespace)
 }
 
-/// Whether `body` starts with an org keyword, in any case (`#+BEGIN_QUOTE`, `#+begin_src`).
-fn starts_with_keyword(body: &str, keyword: &str) -> bool {
-    body.get(..keyword.len())
-        .is_some_and(|head| head.eq_ignore_ascii_case(keyword))
+/// What follows an org keyword at the start of `body`, in any case (`#+BEGIN_QUOTE`,
+/// `#+begin_src python`): the block's name, lower case.
+fn after_keyword(body: &str, keyword: &str) -> Option<String> {
+    let head = body.get(..keyword.len())?;
+    head.eq_ignore_ascii_case(keyword).then(|| {
+        let rest = &body[keyword.len()..];
+        rest.split_whitespace()
+            .next()
+            .unwrap_or_default()
+            .to_lowercase()
+    })
+}
+
+/// Whether an org line is a drawer's first or last line: `:NAME:` alone on its line.
+fn is_drawer_line(body: &str) -> bool {
+    let body = body.trim_end();
+    body.len() > 2
+        && body.starts_with(':')
+        && body.ends_with(':')
+        && body[1..body.len() - 1]
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '_' || c == '-')
+}
+
+/// A block or drawer opened and not yet closed: orgize seeks its end through the rest of the
+/// text, so that many of them make it quadratic.
+#[derive(PartialEq, Eq)]
+enum Opened {
+    Block(String),
+    Drawer,
 }
 
 /// Checks an org text's nesting before orgize reads it: headline levels, bullets nested by
-/// indentation and `#+begin_` blocks, none deeper than [`MAX_NESTING`].
+/// indentation, and blocks and drawers open at once (closed or not), none deeper than
+/// [`MAX_NESTING`].
 fn check_org_nesting(text: &str) -> Result<(), TooDeep> {
-    // The indentation of each open bullet, outermost first; the open blocks.
+    // The indentation of each open bullet, outermost first; the open blocks and drawers.
     let mut bullets: Vec<usize> = Vec::new();
-    let mut blocks = 0usize;
+    let mut opened: Vec<Opened> = Vec::new();
     for (index, line) in text.lines().enumerate() {
         let body = line.trim_start();
         let indent = indentation(line);
@@ -181,18 +230,28 @@ fn check_org_nesting(text: &str) -> Result<(), TooDeep> {
             bullets.push(indent);
             bullets.len()
         } else {
-            if starts_with_keyword(body, "#+begin_") {
-                blocks += 1;
-            } else if starts_with_keyword(body, "#+end_") {
-                blocks = blocks.saturating_sub(1);
+            if let Some(name) = after_keyword(body, "#+begin_") {
+                opened.push(Opened::Block(name));
+            } else if let Some(name) = after_keyword(body, "#+end_") {
+                if opened.last() == Some(&Opened::Block(name)) {
+                    opened.pop();
+                }
+            } else if is_drawer_line(body) {
+                if body.trim_end().eq_ignore_ascii_case(":end:") {
+                    if opened.last() == Some(&Opened::Drawer) {
+                        opened.pop();
+                    }
+                } else {
+                    opened.push(Opened::Drawer);
+                }
             }
             // A line written left of every open bullet ends the list.
             if !body.is_empty() && bullets.first().is_some_and(|&outer| indent <= outer) {
                 bullets.clear();
             }
-            blocks
+            0
         };
-        if depth.max(blocks) > MAX_NESTING {
+        if depth.max(opened.len()) > MAX_NESTING {
             return Err(TooDeep { line: index + 1 });
         }
     }
@@ -486,8 +545,10 @@ mod tests {
         assert_eq!((depth, item.line), (MAX_NESTING, MAX_NESTING + 1));
         let side_by_side = format!("* A\n{}", "- x\n  - y\n".repeat(200));
         assert_eq!(parse_org(&side_by_side).unwrap()[0].items.len(), 200);
-        let blocks_in_turn = format!("* A\n{}", "#+begin_src\nx\n#+end_src\n".repeat(200));
+        let blocks_in_turn = format!("* A\n{}", "#+begin_src sh\nx\n#+END_SRC\n".repeat(200));
         assert!(parse_org(&blocks_in_turn).is_ok());
+        let drawers_in_turn = format!("* A\n{}", ":PROPERTIES:\n:ID: x\n:END:\n".repeat(200));
+        assert!(parse_org(&drawers_in_turn).is_ok());
     }
 
     #[test]

@@ -3,6 +3,7 @@
 use std::fmt::Write as _;
 
 use eig_pulse_core::contract::export::OpennessKind;
+use eig_pulse_core::contract::limits::MAX_ITEM_LIST;
 use eig_pulse_core::{tr, Lang, Text};
 
 /// How much a finding matters: warnings fail a `--strict` run, notes never do.
@@ -119,6 +120,11 @@ pub enum Finding {
     UnmappedTechnology {
         heading: String,
         words: String,
+    },
+    /// A stack naming more technologies than the contract holds: the first ones are kept.
+    TooManyMentions {
+        heading: String,
+        mentions: usize,
     },
     /// A stack heading with nothing under it (or a TODO): « non documenté ».
     UndocumentedStack {
@@ -242,6 +248,7 @@ impl Finding {
             },
             Finding::UnmatchedStackHeading { label } => tr!(lang, "stack « {label} » : aucun défi de ce nom, gardée avec defi_id nul", "stack \"{label}\": no défi of that name, kept with a null defi_id"),
             Finding::UnmappedTechnology { heading, words } => tr!(lang, "stack « {heading} » : « {words} » absent de data/technologies.yml, gardé sans technologie", "stack \"{heading}\": \"{words}\" is not in data/technologies.yml, kept without a technology"),
+            Finding::TooManyMentions { heading, mentions } => tr!(lang, "stack « {heading} » : {mentions} mentions, seules les {MAX_ITEM_LIST} premières sont gardées", "stack \"{heading}\": {mentions} mentions, only the first {MAX_ITEM_LIST} are kept"),
             Finding::UndocumentedStack { label } => tr!(lang, "stack « {label} » : titre vide (TODO), non documentée", "stack \"{label}\": empty heading (TODO), not documented"),
             Finding::UnattributedOpenness { kind, item } => tr!(lang, "ouverture ({kind}) « {item} » : aucun défi identifié, gardée avec defi_id nul", "openness ({kind}) \"{item}\": no défi identified, kept with a null defi_id"),
             Finding::UnknownOpennessSection { title } => tr!(lang, "section « {title} » : type d'ouverture inconnu, ses éléments sont classés « other »", "section \"{title}\": unknown openness kind, its items are filed as \"other\""),
