@@ -11,45 +11,6 @@ use std::path::{Path, PathBuf};
 use common::*;
 use eig_pulse_core::contract::export::{Activity, Export};
 
-/// A small clean catalogue (no warning of its own, so `--strict` only sees the repositories).
-/// Each défi: (title, source_code).
-fn write_site(dir: &Path, defis: &[(&str, Option<&str>)]) -> PathBuf {
-    let site = dir.join("site");
-    fs::create_dir_all(&site).unwrap();
-    let mut text = String::new();
-    for (title, source_code) in defis {
-        text.push_str(&format!("\"{title}\":\n  title: {title}\n"));
-        if let Some(url) = source_code {
-            text.push_str(&format!("  source_code: {url}\n"));
-        }
-        text.push_str(concat!(
-            "  skills: [\"dev\"]\n  year: 2018\n  promotion: 2\n",
-            "  administration: Ministère de l'Intérieur\n",
-            "  administration_website: https://www.interieur.gouv.fr\n",
-            "  eigs: [\"Eve Exemple\"]\n  mentors: [\"Mo Mentor\"]\n",
-        ));
-    }
-    fs::write(site.join("defis.yml"), text).unwrap();
-    fs::write(
-        site.join("personnes.yml"),
-        "\"Eve Exemple\":\n  profil: Développeur\n\"Mo Mentor\":\n  profil: Mentor\n",
-    )
-    .unwrap();
-    fs::write(site.join("skills.yml"), "dev: Développement\n").unwrap();
-    fs::write(
-        site.join("promos.yml"),
-        "\"EIG 2\":\n  promotion: 2\n  title: EIG 2\n  class: 2018 eig-2\n",
-    )
-    .unwrap();
-    fs::write(
-        dir.join("journal.csv"),
-        "Défi,Livrable,Tâche,Fait le,Cat,OK\nAlpha,,Tâche,<2018-02-13 mar.>,P,1\n",
-    )
-    .unwrap();
-    fs::write(dir.join("overrides.yml"), "same_as: {}\n").unwrap();
-    site
-}
-
 /// Runs `export` on the small catalogue of `dir` with `--repos dir/repos`; returns the output and the export path.
 fn run_export(dir: &Path, extra: &[&str]) -> (std::process::Output, PathBuf) {
     let out = dir.join("out.json");
@@ -361,6 +322,7 @@ fn clone_takes_file_urls_and_skips_what_is_no_repository() {
             site.to_str().unwrap(),
             "--into",
             into.to_str().unwrap(),
+            "--allow-file-urls",
         ])
     };
     let output = clone();
@@ -374,7 +336,7 @@ fn clone_takes_file_urls_and_skips_what_is_no_repository() {
         "défi delta « https://matchid-project.github.io/ » : site web sans chemin de dépôt : ignoré",
         "défi epsilon",
         "même dépôt que le défi alpha",
-        "1 clonés, 0 déjà présents, 1 en double, 3 ignorés, 0 échecs",
+        "1 clonés, 0 déjà présents, 1 en double, 3 ignorés, 0 refusés, 0 échecs",
     ] {
         assert!(err.contains(expected), "{expected}: {err}");
     }
@@ -422,6 +384,7 @@ fn a_failed_clone_names_its_defi_and_exits_1() {
         site.to_str().unwrap(),
         "--into",
         into.to_str().unwrap(),
+        "--allow-file-urls",
     ]);
     let err = stderr(&output);
     assert_eq!(output.status.code(), Some(1), "{err}");

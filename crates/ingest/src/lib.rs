@@ -2,8 +2,10 @@
 //!
 //! Its modules stand on floors, bottom first; each imports only from the floors below it.
 
-// The ground: source texts and their errors, names, web addresses, the report's words.
+// The ground: source texts and their errors, names, web addresses, outside text made safe to
+// print, the report's words.
 pub mod names;
+pub mod printable;
 pub mod report;
 pub mod source;
 pub mod urls;

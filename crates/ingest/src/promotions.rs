@@ -1,8 +1,11 @@
 //! When each promotion's défis ran: the dated events of `data/promotions.yml` (start, end,
-//! bootcamp), each with the document and the words that give it; and the catalogue's
-//! promotions as the export's, with those dates.
+//! bootcamp), each with the document and the words that give it — a file beside the
+//! promotions file, named by a relative path that never climbs out of its folder —; and the
+//! catalogue's promotions as the export's, with those dates.
 
-use eig_pulse_core::{text, Text};
+use std::path::{Component, Path};
+
+use eig_pulse_core::{text, tr, Lang, Text};
 use indexmap::IndexMap;
 use serde::Deserialize;
 use serde_saphyr::Spanned;
@@ -39,6 +42,28 @@ pub struct Windows {
     pub months: u32,
     /// Promotion id → its events, in file order.
     pub by_promotion: IndexMap<String, Vec<PromotionDate>>,
+    /// Every date's citation, in file order.
+    pub citations: Vec<Citation>,
+}
+
+/// Where a date is written in the promotions file, the file it cites (relative to the
+/// promotions file's folder) and the words quoted from it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Citation {
+    pub promotion_id: String,
+    pub line: usize,
+    pub source: String,
+    pub quote: String,
+}
+
+/// Whether a cited path stays in the promotions file's folder as written: relative, each part
+/// a plain name (no `/` at the start, no `..`, no `.`, no drive).
+pub fn stays_inside(source: &str) -> bool {
+    let path = Path::new(source);
+    path.components().next().is_some()
+        && path
+            .components()
+            .all(|part| matches!(part, Component::Normal(_)))
 }
 
 impl Windows {
@@ -64,6 +89,7 @@ pub fn parse(source: &SourceText) -> Result<Windows, SourceError> {
     let file: File = yaml::parse(source)?.value;
     let months = file.months.unwrap_or(DEFI_MONTHS);
     let mut by_promotion = IndexMap::new();
+    let mut citations = Vec::new();
     for (id, raw_dates) in file.promotions {
         let mut dates: Vec<PromotionDate> = Vec::new();
         let key_line = raw_dates.first().map_or(0, line_of);
@@ -85,14 +111,27 @@ pub fn parse(source: &SourceText) -> Result<Windows, SourceError> {
                     raw.event
                 )));
             }
-            let cited = raw.source.as_deref().is_some_and(|s| !s.trim().is_empty())
-                && raw.quote.as_deref().is_some_and(|q| !q.trim().is_empty());
-            if !cited {
+            let (Some(cited), Some(quote)) = (
+                raw.source.as_deref().filter(|s| !s.trim().is_empty()),
+                raw.quote.as_deref().filter(|q| !q.trim().is_empty()),
+            ) else {
                 return Err(fail(text!(
                     "promotion « {id} » : la date {date} n'a pas de source et de citation",
                     "promotion \"{id}\": date {date} has no source and quote"
                 )));
+            };
+            if !stays_inside(cited) {
+                return Err(fail(text!(
+                    "promotion « {id} » : la source « {cited} » doit être un chemin relatif au dossier de ce fichier, sans « .. »",
+                    "promotion \"{id}\": source \"{cited}\" must be a path relative to this file's folder, without \"..\""
+                )));
             }
+            citations.push(Citation {
+                promotion_id: id.clone(),
+                line,
+                source: cited.to_string(),
+                quote: quote.to_string(),
+            });
             dates.push(PromotionDate {
                 event: raw.event,
                 date: date.to_string(),
@@ -119,6 +158,7 @@ pub fn parse(source: &SourceText) -> Result<Windows, SourceError> {
     Ok(Windows {
         months,
         by_promotion,
+        citations,
     })
 }
 
@@ -130,39 +170,62 @@ pub fn fold_spaces(text: &str) -> String {
         .join(" ")
 }
 
-/// A date's quote that is not in the file it cites.
+/// A citation whose file cannot be read or does not hold the quote: why, in words.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct MissingQuote {
-    pub promotion_id: String,
-    /// The cited file, as written.
-    pub source: String,
-    pub quote: String,
+pub struct Unconfirmed {
+    pub citation: Citation,
+    pub why: Text,
 }
 
-/// The quotes of `windows` that are not in their cited file. `read` gives a cited file's text
-/// by its path as written, `None` when it cannot be read.
-pub fn missing_quotes(
-    windows: &Windows,
-    mut read: impl FnMut(&str) -> Option<String>,
-) -> Vec<MissingQuote> {
-    let mut missing = Vec::new();
-    for (id, dates) in &windows.by_promotion {
-        for date in dates {
-            let (Some(source), Some(quote)) = (&date.source, &date.quote) else {
-                continue;
-            };
-            let found =
-                read(source).is_some_and(|text| fold_spaces(&text).contains(&fold_spaces(quote)));
-            if !found {
-                missing.push(MissingQuote {
-                    promotion_id: id.clone(),
-                    source: source.clone(),
-                    quote: quote.clone(),
-                });
-            }
-        }
+impl Unconfirmed {
+    /// The error stopping the export, naming the promotions file and the date's line.
+    pub fn error(&self, promotions_file: &str) -> SourceError {
+        let Citation {
+            promotion_id,
+            source,
+            ..
+        } = &self.citation;
+        let in_lang = |lang: Lang| {
+            let why = self.why.get(lang);
+            tr!(
+                lang,
+                "promotion « {promotion_id} » : {source} : {why}",
+                "promotion \"{promotion_id}\": {source}: {why}"
+            )
+        };
+        SourceError::new(
+            promotions_file,
+            Some(self.citation.line),
+            Text::new(in_lang(Lang::Fr), in_lang(Lang::En)),
+        )
     }
-    missing
+}
+
+/// The citations of `windows` not confirmed by their file. `read` gives a cited file's text by
+/// its path as written, or why it cannot.
+pub fn unconfirmed(
+    windows: &Windows,
+    mut read: impl FnMut(&str) -> Result<String, Text>,
+) -> Vec<Unconfirmed> {
+    let mut unconfirmed = Vec::new();
+    for citation in &windows.citations {
+        let why = match read(&citation.source) {
+            Ok(text) if fold_spaces(&text).contains(&fold_spaces(&citation.quote)) => continue,
+            Ok(_) => {
+                let quote = &citation.quote;
+                text!(
+                    "citation « {quote} » introuvable dans le fichier",
+                    "quote \"{quote}\" not found in the file"
+                )
+            }
+            Err(why) => why,
+        };
+        unconfirmed.push(Unconfirmed {
+            citation: citation.clone(),
+            why,
+        });
+    }
+    unconfirmed
 }
 
 /// The catalogue's promotions as the export's, sorted by year then id, each with its window
@@ -262,12 +325,37 @@ mod tests {
     fn quotes_are_found_across_spaces() {
         let windows = parse_text(ONE).unwrap();
         let files = |path: &str| match path {
-            "a.md" => Some("à partir de\njanvier 2019".to_string()),
-            "b.md" => Some("Le 15\u{a0}novembre".to_string()),
-            _ => None,
+            "a.md" => Ok("à partir de\njanvier 2019".to_string()),
+            "b.md" => Ok("Le 15\u{a0}novembre".to_string()),
+            _ => Err(Text::same("?")),
         };
-        assert!(missing_quotes(&windows, files).is_empty());
-        let missing = missing_quotes(&windows, |_| Some("rien".into()));
+        assert!(unconfirmed(&windows, files).is_empty());
+        let missing = unconfirmed(&windows, |_| Ok("rien".into()));
         assert_eq!(missing.len(), 2);
+        let error = missing[1].error("promotions.yml").describe(Lang::Fr);
+        assert_eq!(
+            error,
+            "promotions.yml, ligne 9 : promotion « 3 » : b.md : citation « 15 novembre » introuvable dans le fichier"
+        );
+    }
+
+    #[test]
+    fn cited_files_stay_in_the_folder() {
+        for inside in ["a.md", "sources/site-eig/_posts/x.md", "sources/x/"] {
+            assert!(stays_inside(inside), "{inside}");
+        }
+        for outside in [
+            "",
+            "/etc/passwd",
+            "../x.md",
+            "sources/../../x",
+            "./a.md",
+            "/dev/zero",
+        ] {
+            assert!(!stays_inside(outside), "{outside}");
+            let error = parse_text(&ONE.replace("source: b.md", &format!("source: \"{outside}\"")))
+                .unwrap_err();
+            assert_eq!(error.line, Some(9), "{outside}");
+        }
     }
 }

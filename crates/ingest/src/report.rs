@@ -6,6 +6,8 @@ use eig_pulse_core::contract::export::OpennessKind;
 use eig_pulse_core::contract::limits::MAX_ITEM_LIST;
 use eig_pulse_core::{tr, Lang, Text};
 
+use crate::printable::printable;
+
 /// How much a finding matters: warnings fail a `--strict` run, notes never do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
@@ -301,6 +303,8 @@ impl Report {
             .map(|(_, value)| *value)
     }
 
+    /// The report as printed: counts, then warnings and notes with their place, every outside
+    /// text made [`printable`].
     pub fn render(&self, lang: Lang) -> String {
         let mut out = String::new();
         let _ = writeln!(
@@ -327,9 +331,47 @@ impl Report {
                     Some(line) => format!("{}:{line}", entry.file),
                     None => entry.file.clone(),
                 };
-                let _ = writeln!(out, "  {place}: {}", entry.finding.describe(lang));
+                // File names and findings quote outside text: printed only once made safe.
+                let (place, finding) =
+                    (printable(&place), printable(&entry.finding.describe(lang)));
+                let _ = writeln!(out, "  {place}: {finding}");
             }
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_rendered_report_holds_no_terminal_control_and_no_token() {
+        let mut report = Report::default();
+        report.add(
+            "journal\u{1b}[2J.csv",
+            Some(3),
+            Finding::UnmatchedJournalName {
+                label: "\u{1b}]52;c;ZXZpbA==\u{7}\nexport écrit".into(),
+                rows: 1,
+            },
+        );
+        report.add(
+            "clones",
+            None,
+            Finding::UnmatchedRepository {
+                folder: "x\u{9b}1m".into(),
+                remote: Some("https://user:ghp_t0ken@github.com/a/b".into()),
+                organisation_of: None,
+            },
+        );
+        let printed = report.render(Lang::Fr);
+        assert!(
+            !printed.contains(['\u{1b}', '\u{7}', '\u{9b}']),
+            "{printed}"
+        );
+        assert!(!printed.contains("ghp_t0ken"), "{printed}");
+        assert_eq!(printed.lines().count(), 5, "{printed}");
+        assert!(printed.contains("https://github.com/a/b"), "{printed}");
     }
 }
