@@ -3,7 +3,7 @@
 //! promotions file, named by a relative path that never climbs out of its folder —; and the
 //! catalogue's promotions as the export's, with those dates.
 
-use std::path::{Component, Path};
+use std::path::Path;
 
 use eig_pulse_core::{text, tr, Lang, Text};
 use indexmap::IndexMap;
@@ -56,14 +56,13 @@ pub struct Citation {
     pub quote: String,
 }
 
-/// Whether a cited path stays in the promotions file's folder as written: relative, each part
-/// a plain name (no `/` at the start, no `..`, no `.`, no drive).
+/// Whether a cited path stays in the promotions file's folder as written: relative, each of
+/// its `/`-separated parts a plain name (no `/` at the start or the end, no `..`, no `.`).
 pub fn stays_inside(source: &str) -> bool {
-    let path = Path::new(source);
-    path.components().next().is_some()
-        && path
-            .components()
-            .all(|part| matches!(part, Component::Normal(_)))
+    !Path::new(source).has_root()
+        && source
+            .split('/')
+            .all(|part| !matches!(part, "" | "." | ".."))
 }
 
 impl Windows {
@@ -341,7 +340,7 @@ mod tests {
 
     #[test]
     fn cited_files_stay_in_the_folder() {
-        for inside in ["a.md", "sources/site-eig/_posts/x.md", "sources/x/"] {
+        for inside in ["a.md", "sources/site-eig/_posts/x.md", "sources/é.md"] {
             assert!(stays_inside(inside), "{inside}");
         }
         for outside in [
