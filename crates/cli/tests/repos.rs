@@ -15,32 +15,14 @@ use eig_pulse_core::contract::export::{Activity, Export};
 fn run_export(dir: &Path, extra: &[&str]) -> (std::process::Output, PathBuf) {
     let out = dir.join("out.json");
     let _ = fs::remove_file(&out);
-    let paths = [
-        dir.join("site"),
-        dir.join("journal.csv"),
-        dir.join("overrides.yml"),
-        dir.join("repos"),
-        dir.join("repositories.yml"),
-    ];
-    let paths: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
-    let mut args = vec![
-        "export",
-        "--site",
-        &paths[0],
-        "--journal",
-        &paths[1],
-        "--overrides",
-        &paths[2],
-        "--repos",
-        &paths[3],
-        "--repos-map",
-        &paths[4],
-        "--generated-at",
-        "2026-01-01T00:00:00Z",
-    ];
-    args.extend_from_slice(extra);
-    let out_text = out.display().to_string();
-    args.extend_from_slice(&["-o", &out_text]);
+    let (repos, map) = (
+        dir.join("repos").display().to_string(),
+        dir.join("repositories.yml").display().to_string(),
+    );
+    let mut options = vec!["--repos", &repos, "--repos-map", &map];
+    options.extend_from_slice(extra);
+    let args = small_export_args(dir, &options);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
     (run(&args), out)
 }
 

@@ -14,10 +14,11 @@ pub mod urls;
 pub mod outline;
 pub mod yaml;
 // One source each, as written: the catalogue, the journal's rows, the technologies table and
-// declared stacks, the administrations, the openness record's items.
+// declared stacks, the administrations, the openness record's items, the people by name.
 pub mod administrations;
 pub mod journal;
 pub mod opened;
+pub mod people;
 pub mod site;
 pub mod technologies;
 // The export's parts, each from its sources: défis, promotions, journal entries, eig-link's

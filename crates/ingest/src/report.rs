@@ -54,6 +54,24 @@ pub enum Finding {
         /// `eigs` or `mentors`.
         field: &'static str,
     },
+    /// A person whose name folds like other entries of `personnes.yml` (« Pierre-Alain » and
+    /// « Pierre–Alain »): read under the entry `chosen`, never merged.
+    Homonym {
+        defi: String,
+        name: String,
+        /// `eigs` or `mentors`.
+        field: &'static str,
+        chosen: String,
+        profile: Option<String>,
+        homonyms: Vec<String>,
+    },
+    /// A mentor of `defis.yml` whose page in `personnes.yml` is an EIG's (a developer, never a
+    /// mentor).
+    MentorIsEig {
+        defi: String,
+        name: String,
+        profile: String,
+    },
     ConflictingParents {
         administration: String,
         parents: Vec<String>,
@@ -137,6 +155,12 @@ pub enum Finding {
         kind: OpennessKind,
         item: String,
     },
+    /// An openness item the record itself doubts (« ? », « à vérifier »): kept, marked
+    /// `to_check`.
+    DoubtedOpenness {
+        kind: OpennessKind,
+        item: String,
+    },
     /// An openness record section whose title names no known kind.
     UnknownOpennessSection {
         title: String,
@@ -157,7 +181,8 @@ impl Finding {
             | Finding::MappedRepository { .. }
             | Finding::SharedRepository { .. }
             | Finding::UndocumentedStack { .. }
-            | Finding::UnattributedOpenness { .. } => Severity::Note,
+            | Finding::UnattributedOpenness { .. }
+            | Finding::DoubtedOpenness { .. } => Severity::Note,
             _ => Severity::Warning,
         }
     }
@@ -190,6 +215,21 @@ impl Finding {
             }
             Finding::UnknownPerson { defi, name, .. } => {
                 tr!(lang, "défi {defi} : « {name} » absent de personnes.yml, profil inconnu", "défi {defi}: \"{name}\" is not in personnes.yml, profile unknown")
+            }
+            Finding::Homonym {
+                defi,
+                name,
+                field,
+                chosen,
+                profile,
+                homonyms,
+            } => {
+                let profile = profile.as_deref().unwrap_or("?");
+                let homonyms = homonyms.join(lang.pick(" », « ", "\", \""));
+                tr!(lang, "défi {defi} : « {name} » ({field}) a des homonymes dans personnes.yml, à un tiret, une casse ou un accent près (« {homonyms} ») : lu comme « {chosen} » ({profile}), sans les confondre", "défi {defi}: \"{name}\" ({field}) has homonyms in personnes.yml, up to a dash, case or accent (\"{homonyms}\"): read as \"{chosen}\" ({profile}), never merged")
+            }
+            Finding::MentorIsEig { defi, name, profile } => {
+                tr!(lang, "défi {defi} : « {name} » est mentor dans defis.yml mais EIG ({profile}) dans personnes.yml", "défi {defi}: \"{name}\" is a mentor in defis.yml but an EIG ({profile}) in personnes.yml")
             }
             Finding::ConflictingParents {
                 administration,
@@ -253,6 +293,7 @@ impl Finding {
             Finding::TooManyMentions { heading, mentions } => tr!(lang, "stack « {heading} » : {mentions} mentions, seules les {MAX_ITEM_LIST} premières sont gardées", "stack \"{heading}\": {mentions} mentions, only the first {MAX_ITEM_LIST} are kept"),
             Finding::UndocumentedStack { label } => tr!(lang, "stack « {label} » : titre vide (TODO), non documentée", "stack \"{label}\": empty heading (TODO), not documented"),
             Finding::UnattributedOpenness { kind, item } => tr!(lang, "ouverture ({kind}) « {item} » : aucun défi identifié, gardée avec defi_id nul", "openness ({kind}) \"{item}\": no défi identified, kept with a null defi_id"),
+            Finding::DoubtedOpenness { kind, item } => tr!(lang, "ouverture ({kind}) « {item} » : le relevé lui-même en doute (« ? », « à vérifier ») ; gardée, marquée à vérifier (to_check)", "openness ({kind}) \"{item}\": the record itself doubts it (\"?\", \"à vérifier\"); kept, marked to check (to_check)"),
             Finding::UnknownOpennessSection { title } => tr!(lang, "section « {title} » : type d'ouverture inconnu, ses éléments sont classés « other »", "section \"{title}\": unknown openness kind, its items are filed as \"other\""),
             Finding::SkippedFiles { folder, files, example } => tr!(lang, "dépôt « {folder} » : {files} fichier(s) non lu(s) à HEAD (objet absent ou trop gros, par ex. « {example} »), hors comptes de langages", "repository \"{folder}\": {files} file(s) not read at HEAD (missing or too large, e.g. \"{example}\"), left out of language bytes"),
         }

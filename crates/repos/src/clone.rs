@@ -179,10 +179,19 @@ fn fetch(url: &str, into: &Path, interrupt: &AtomicBool, limits: Limits) -> Resu
 /// options git's configuration gives it.
 #[cfg(feature = "https")]
 fn guard_http(
-    connection: &mut gix::remote::Connection<'_, '_, '_, Box<dyn gix::protocol::transport::client::blocking_io::Transport + Send>>,
+    connection: &mut gix::remote::Connection<
+        '_,
+        '_,
+        '_,
+        Box<dyn gix::protocol::transport::client::blocking_io::Transport + Send>,
+    >,
 ) -> gix::Result {
     use gix::protocol::transport::client::blocking_io::http;
-    let Some(url) = connection.remote().url(gix::remote::Direction::Fetch).cloned() else {
+    let Some(url) = connection
+        .remote()
+        .url(gix::remote::Direction::Fetch)
+        .cloned()
+    else {
         return Ok(());
     };
     let url = url.to_bstring();

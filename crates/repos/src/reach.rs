@@ -58,7 +58,11 @@ pub fn check(url: &str, local_files: LocalFiles) -> Result<(), Refusal> {
             })
         }
     };
-    match addresses.iter().map(std::net::SocketAddr::ip).find(|ip| !is_public(*ip)) {
+    match addresses
+        .iter()
+        .map(std::net::SocketAddr::ip)
+        .find(|ip| !is_public(*ip))
+    {
         Some(address) => Err(Refusal::NotPublic { host, address }),
         None => Ok(()),
     }
@@ -267,10 +271,7 @@ mod tests {
             "https://0x7f000001/a/b",
             "https://2130706433/a/b",
         ] {
-            assert!(
-                matches!(refused(url), Refusal::NotPublic { .. }),
-                "{url}"
-            );
+            assert!(matches!(refused(url), Refusal::NotPublic { .. }), "{url}");
         }
     }
 
@@ -300,10 +301,15 @@ mod tests {
             .map(ToString::to_string)
             .collect::<Vec<_>>()
             .join(" / ");
-        assert!(chain.contains("127.0.0.1 is not a public address"), "{chain}");
+        assert!(
+            chain.contains("127.0.0.1 is not a public address"),
+            "{chain}"
+        );
         assert!(server.join().unwrap().is_empty(), "no request was sent");
         // And `guarded` refuses plain http before connecting.
-        let guarded_client = guarded(reqwest::blocking::ClientBuilder::new()).build().unwrap();
+        let guarded_client = guarded(reqwest::blocking::ClientBuilder::new())
+            .build()
+            .unwrap();
         let error = guarded_client
             .get(format!("http://127.0.0.1:{port}/"))
             .send()

@@ -1,6 +1,7 @@
 //! Helpers shared by the command-line tests: paths of the real sources and running the binary.
 #![allow(dead_code)]
 
+use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -115,4 +116,39 @@ pub fn write_site(dir: &Path, defis: &[(&str, Option<&str>)]) -> PathBuf {
     .unwrap();
     fs::write(dir.join("overrides.yml"), "same_as: {}\n").unwrap();
     site
+}
+
+/// The arguments of `export` on the small catalogue of `common::write_site` in `dir`, with
+/// `extra`, into `dir/out.json`.
+pub fn small_export_args(dir: &Path, extra: &[&str]) -> Vec<String> {
+    let path = |name: &str| dir.join(name).display().to_string();
+    let mut args: Vec<String> = vec![
+        "export".into(),
+        "--site".into(),
+        path("site"),
+        "--journal".into(),
+        path("journal.csv"),
+        "--overrides".into(),
+        path("overrides.yml"),
+        "--generated-at".into(),
+        "2026-01-01T00:00:00Z".into(),
+    ];
+    args.extend(extra.iter().map(ToString::to_string));
+    args.extend(["-o".into(), path("out.json")]);
+    args
+}
+
+/// Each administration's parent, from an export read as JSON.
+pub fn administration_parents(export: &serde_json::Value) -> BTreeMap<String, Option<String>> {
+    export["administrations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| {
+            (
+                a["id"].as_str().unwrap().to_string(),
+                a["parent_id"].as_str().map(String::from),
+            )
+        })
+        .collect()
 }
