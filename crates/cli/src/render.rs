@@ -126,3 +126,22 @@ fn rasterize(svg: &str, scale: f32, lang: Lang) -> Result<Vec<u8>, String> {
     );
     pixmap.encode_png().map_err(|e| e.to_string())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A drawing XML cannot read (a control character in a text) is an error, never written.
+    #[test]
+    fn an_svg_that_cannot_be_read_back_is_an_error() {
+        let svg = |label: &str| {
+            format!(
+                r#"<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><text>{label}</text></svg>"#
+            )
+        };
+        let options = resvg::usvg::Options::default();
+        let error = parse_svg(&svg("a\u{1}b"), &options, Lang::En).unwrap_err();
+        assert!(error.starts_with("the SVG drawn is unreadable"), "{error}");
+        assert!(parse_svg(&svg("ab"), &options, Lang::En).is_ok());
+    }
+}
