@@ -5,7 +5,9 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use eig_pulse_core::{tr, Lang};
+use eig_pulse_core::chart::bars::truncate;
+use eig_pulse_core::{text, tr, Lang, Text};
+use eig_pulse_ingest::printable::printable;
 use eig_pulse_ingest::{synth as synthetic, Built, Inputs, SourceText};
 
 /// The published contract, embedded so that any copy of the binary validates the same way.
@@ -191,27 +193,67 @@ pub fn read_inputs(args: &ExportArgs) -> Result<Inputs, String> {
     })
 }
 
+/// The most bytes a cited file may hold: thirty times the largest cited today (a 32 KB press
+/// review).
+const MAX_CITED_BYTES: u64 = 1 << 20;
+
 /// Every quote of the promotions file must be in the file it cites (paths relative to the
-/// promotions file's folder): a date cannot drift from its document.
+/// promotions file's folder, never out of it): a date cannot drift from its document.
 fn check_citations(promotions: &SourceText, path: &Path, lang: Lang) -> Result<(), String> {
     let windows = eig_pulse_ingest::promotions::parse(promotions).map_err(|e| e.describe(lang))?;
     let base = path.parent().unwrap_or(Path::new("."));
-    let missing = eig_pulse_ingest::promotions::missing_quotes(&windows, |source| {
-        fs::read_to_string(base.join(source)).ok()
-    });
-    match missing.first() {
+    let unconfirmed =
+        eig_pulse_ingest::promotions::unconfirmed(&windows, |source| read_cited(base, source));
+    match unconfirmed.first() {
         None => Ok(()),
-        Some(missing) => {
-            let (promotion, quote) = (&missing.promotion_id, &missing.quote);
-            Err(tr!(
-                lang,
-                "{} : promotion « {promotion} » : « {quote} » introuvable dans {}",
-                "{}: promotion \"{promotion}\": \"{quote}\" not found in {}",
-                path.display(),
-                base.join(&missing.source).display()
-            ))
-        }
+        Some(first) => Err(first.error(&promotions.name).describe(lang)),
     }
+}
+
+/// A cited file's text: a regular file inside `base` once links are followed, of at most
+/// [`MAX_CITED_BYTES`], in UTF-8; otherwise why not. Never opened before it is known to be a
+/// regular file, so that a device or a named pipe is neither read nor waited on.
+fn read_cited(base: &Path, source: &str) -> Result<String, Text> {
+    use std::io::Read as _;
+    let unreadable = |e: std::io::Error| text!("illisible ({e})", "unreadable ({e})");
+    let root = base.canonicalize().map_err(unreadable)?;
+    let path = base.join(source).canonicalize().map_err(unreadable)?;
+    if !path.starts_with(&root) {
+        return Err(Text::fixed(
+            "lien qui mène hors du dossier du fichier des promotions",
+            "a link leading out of the promotions file's folder",
+        ));
+    }
+    let metadata = fs::metadata(&path).map_err(unreadable)?;
+    if !metadata.is_file() {
+        return Err(Text::fixed(
+            "pas un fichier ordinaire",
+            "not a regular file",
+        ));
+    }
+    let too_large = |bytes: u64| {
+        text!(
+            "fichier de {bytes} octets, au plus {MAX_CITED_BYTES} sont lus",
+            "file of {bytes} bytes, at most {MAX_CITED_BYTES} are read"
+        )
+    };
+    if metadata.len() > MAX_CITED_BYTES {
+        return Err(too_large(metadata.len()));
+    }
+    let mut bytes = Vec::new();
+    fs::File::open(&path)
+        .and_then(|file| file.take(MAX_CITED_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(unreadable)?;
+    if bytes.len() as u64 > MAX_CITED_BYTES {
+        return Err(too_large(bytes.len() as u64));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let byte = e.utf8_error().valid_up_to();
+        text!(
+            "n'est pas en UTF-8, octet {byte}",
+            "is not UTF-8, byte {byte}"
+        )
+    })
 }
 
 /// Builds the export from the sources, then scans `args.repos` into its activity when given.
@@ -350,7 +392,8 @@ pub fn validate(path: &Path, lang: Lang) -> Result<ExitCode, String> {
         Ok(ExitCode::SUCCESS)
     } else {
         for problem in &problems {
-            println!("{}: {problem}", path.display());
+            // A problem quotes the export's own texts.
+            println!("{}", printable(&format!("{}: {problem}", path.display())));
         }
         eprintln!(
             "{} {}",
@@ -361,8 +404,20 @@ pub fn validate(path: &Path, lang: Lang) -> Result<ExitCode, String> {
     }
 }
 
-/// Every problem of an export text, each starting with its JSON path: syntax, then schema, then content.
+/// The most characters a problem keeps: a schema error quotes the value it refuses, which may
+/// be a whole list.
+const MAX_PROBLEM_CHARS: usize = 400;
+
+/// Every problem of an export text, each starting with its JSON path and cut to
+/// [`MAX_PROBLEM_CHARS`]: syntax, then schema, then content.
 pub fn check_text(text: &str, lang: Lang) -> Vec<String> {
+    problems_of(text, lang)
+        .iter()
+        .map(|problem| truncate(problem, MAX_PROBLEM_CHARS))
+        .collect()
+}
+
+fn problems_of(text: &str, lang: Lang) -> Vec<String> {
     let value: serde_json::Value = match serde_json::from_str(text) {
         Ok(value) => value,
         Err(e) => {

@@ -19,6 +19,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use eig_pulse_core::catalogue::{Chart, ChartId};
+use eig_pulse_core::chart::bars::truncate;
 use eig_pulse_core::chart::summary::summary;
 use eig_pulse_core::chart::svg;
 use eig_pulse_core::chart::text::{chart_labels, export_credit};
@@ -29,8 +30,26 @@ use eig_pulse_core::model::filter::live_parameters;
 use eig_pulse_core::{tr, Cohort, Filters, Lang};
 use html_escape::{encode_double_quoted_attribute as attr, encode_text as text};
 
+use crate::render::parse_svg;
+
 /// The plot widths drawn, in CSS pixels.
 pub const WIDTHS: [u32; 4] = [360, 520, 680, 840];
+
+/// The most characters a category or series label keeps in a page's legend and image text,
+/// cut as the axes cut theirs: a label the size of a book cannot make a page its size.
+pub const PAGE_LABEL_CHARS: usize = 80;
+
+/// The chart as its page names it: every category and series label cut to [`PAGE_LABEL_CHARS`].
+fn with_labels_cut(chart: &Chart) -> Chart {
+    let mut cut = chart.clone();
+    for category in &mut cut.categories {
+        category.label = truncate(&category.label, PAGE_LABEL_CHARS);
+    }
+    for series in &mut cut.series {
+        series.label = truncate(&series.label, PAGE_LABEL_CHARS);
+    }
+    cut
+}
 
 /// The widest frame (CSS pixels) each width but the last is taken for: the one nearest the
 /// frame's room (its width less the page's 8 px of padding).
@@ -42,7 +61,8 @@ fn hex(red: u8, green: u8, blue: u8) -> String {
     format!("#{red:02x}{green:02x}{blue:02x}")
 }
 
-/// Writes every chart's embed page and plots into `out`; returns how many files were written.
+/// Writes every chart's embed page and plots into `out`, each plot read back first; returns how
+/// many files were written.
 pub fn write(export_path: &Path, out: &Path, lang: Lang) -> Result<usize, String> {
     let source = std::fs::read_to_string(export_path)
         .map_err(|e| tr!(lang, "{} : {e}", "{}: {e}", export_path.display()))?;
@@ -60,6 +80,7 @@ pub fn write(export_path: &Path, out: &Path, lang: Lang) -> Result<usize, String
     let filters = Filters::default();
     let selection = cohort.select(&filters);
     let (light, dark) = (Palette::light(1.0), Palette::dark(1.0));
+    let usvg_options = resvg::usvg::Options::default();
     let mut written = 0;
     let mut put = |name: String, bytes: &[u8]| -> Result<(), String> {
         crate::commands::write_atomically(&out.join(name), bytes, lang)?;
@@ -73,13 +94,20 @@ pub fn write(export_path: &Path, out: &Path, lang: Lang) -> Result<usize, String
             for (scheme, theme) in [("light", &light), ("dark", &dark)] {
                 for width in WIDTHS {
                     let svg = svg::plot(&chart, theme, chart_lang, width);
+                    parse_svg(&svg, &usvg_options, lang)?;
                     put(
                         format!("{}.{}.{scheme}.{width}.svg", id.slug(), chart_lang.code()),
                         svg.as_bytes(),
                     )?;
                 }
             }
-            let page = page(id, &chart, chart_lang, &credit, (&light, &dark));
+            let page = page(
+                id,
+                &with_labels_cut(&chart),
+                chart_lang,
+                &credit,
+                (&light, &dark),
+            );
             put(
                 format!("{}.{}.html", id.slug(), chart_lang.code()),
                 page.as_bytes(),

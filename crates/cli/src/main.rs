@@ -13,6 +13,8 @@ use std::process::ExitCode;
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use eig_pulse_core::catalogue::ChartId;
 use eig_pulse_core::{tr, Lang, Text};
+use eig_pulse_ingest::printable::printable;
+use eig_pulse_repos::reach::LocalFiles;
 
 // The help texts are not doc comments: they are the `Text` pairs of `HELP`, French then English.
 #[derive(Parser)]
@@ -73,6 +75,8 @@ enum Command {
         into: PathBuf,
         #[arg(long)]
         repos_map: Option<PathBuf>,
+        #[arg(long)]
+        allow_file_urls: bool,
     },
     Validate {
         file: PathBuf,
@@ -180,16 +184,21 @@ const HELP: &[(&str, &str, Text)] = &[
     ("scan", "output", Text::fixed("Fichier de sortie (data/activity.json).", "Output file (data/activity.json).")),
     // clone
     ("clone", "", Text::fixed("Clone (nu) chaque source_code du catalogue qui désigne un dépôt dans <into>/<défi> ; \
-         ignore, en le disant, les pages d'organisation et les URL malformées. HTTPS et file:// \
-         (file:// passe par `git upload-pack`, comme le transport local de gitoxide).", "Clones (bare) each source_code of the catalogue that names a repository into \
-         <into>/<défi>; skips, saying so, organisation pages and malformed URLs. HTTPS and \
-         file:// (file:// goes through `git upload-pack`, like gitoxide's local transport).")),
+         ignore, en le disant, les pages d'organisation et les URL malformées. HTTPS seulement, vers \
+         des adresses publiques (vérifiées une fois le nom résolu, et à chaque connexion) ; \
+         identifiants jamais affichés.", "Clones (bare) each source_code of the catalogue that names a repository into \
+         <into>/<défi>; skips, saying so, organisation pages and malformed URLs. HTTPS only, to \
+         public addresses (checked once the name is resolved, and on every connection); \
+         credentials never printed.")),
     ("clone", "site", Text::fixed("Dossier contenant defis.yml.", "Folder holding defis.yml.")),
     ("clone", "into", Text::fixed("Dossier où créer les clones (un sous-dossier par défi ; un dossier déjà là est gardé).", "Folder where the clones are made (one subfolder per défi; a folder already there is \
          kept).")),
     ("clone", "repos_map", Text::fixed("Table des dépôts (data/repositories.yml) dont les URL sont aussi clonées, dans \
          <into>/<défi>-<dépôt>.", "Repositories table (data/repositories.yml) whose URLs are cloned too, into \
          <into>/<défi>-<repository>.")),
+    ("clone", "allow_file_urls", Text::fixed("Accepte aussi les URL file:// (copies locales, pour les essais ; elles passent \
+         par `git upload-pack`, comme le transport local de gitoxide).", "Also takes file:// URLs (local copies, for \
+         trials; they go through `git upload-pack`, like gitoxide's local transport).")),
     // validate
     ("validate", "", Text::fixed("Vérifie un export : schéma JSON puis cohérence ; affiche chaque erreur avec son chemin \
          JSON.", "Checks an export: JSON schema then consistency; prints each error with its JSON path.")),
@@ -383,7 +392,14 @@ fn main() -> ExitCode {
             site,
             into,
             repos_map,
-        } => repos::clone(&site, &into, repos_map.as_deref(), cli.lang),
+            allow_file_urls,
+        } => {
+            let local_files = match allow_file_urls {
+                true => LocalFiles::Allowed,
+                false => LocalFiles::Refused,
+            };
+            repos::clone(&site, &into, repos_map.as_deref(), local_files, cli.lang)
+        }
         Command::Validate { file } => commands::validate(&file, cli.lang),
         Command::Render {
             export,
@@ -483,7 +499,12 @@ fn main() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(message) => {
-            eprintln!("{} {message}", cli.lang.pick("erreur :", "error:"));
+            // Errors quote file names and the sources' words: printed only once made safe.
+            eprintln!(
+                "{} {}",
+                cli.lang.pick("erreur :", "error:"),
+                printable(&message)
+            );
             ExitCode::from(2)
         }
     }

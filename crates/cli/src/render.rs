@@ -1,4 +1,5 @@
-//! `eig-pulse render`: one chart of an export as SVG or PNG, drawn by the dashboard's own code.
+//! `eig-pulse render`: one chart of an export as SVG or PNG, drawn by the dashboard's own code,
+//! and the check every SVG the CLI writes goes through (read back by usvg).
 
 use std::path::PathBuf;
 
@@ -78,13 +79,33 @@ pub fn render(args: &RenderArgs) -> Result<Vec<u8>, String> {
     };
     match args.format {
         Format::Csv => Ok(eig_pulse_core::chart::table::to_csv(&chart, &[]).into_bytes()),
-        Format::Svg => Ok(svg::figure(&chart, &[], &theme, lang, &words, args.width).into_bytes()),
+        Format::Svg => {
+            let svg = svg::figure(&chart, &[], &theme, lang, &words, args.width);
+            parse_svg(&svg, &resvg::usvg::Options::default(), lang)?;
+            Ok(svg.into_bytes())
+        }
         Format::Png => rasterize(
             &svg::figure(&chart, &[], &theme, lang, &words, args.width),
             args.scale,
             lang,
         ),
     }
+}
+
+/// Every SVG the CLI writes or rasterizes is read back by usvg first: a drawing that XML or SVG
+/// cannot read is an error, never a file written.
+pub fn parse_svg(
+    svg: &str,
+    options: &resvg::usvg::Options,
+    lang: Lang,
+) -> Result<resvg::usvg::Tree, String> {
+    resvg::usvg::Tree::from_str(svg, options).map_err(|e| {
+        tr!(
+            lang,
+            "le SVG dessiné est illisible (bogue) : {e}",
+            "the SVG drawn is unreadable (a bug): {e}"
+        )
+    })
 }
 
 /// SVG → PNG with resvg and an embedded DejaVu Sans, so text renders the same on any machine.
@@ -95,7 +116,7 @@ fn rasterize(svg: &str, scale: f32, lang: Lang) -> Result<Vec<u8>, String> {
     fonts.load_font_data(dejavu::sans::regular().to_vec());
     fonts.load_font_data(dejavu::sans::bold().to_vec());
     fonts.set_sans_serif_family("DejaVu Sans");
-    let tree = resvg::usvg::Tree::from_str(svg, &options).map_err(|e| e.to_string())?;
+    let tree = parse_svg(svg, &options, lang)?;
     let size = tree.size().to_int_size().scale_by(scale).ok_or(empty)?;
     let mut pixmap = resvg::tiny_skia::Pixmap::new(size.width(), size.height()).ok_or(empty)?;
     resvg::render(
@@ -104,4 +125,23 @@ fn rasterize(svg: &str, scale: f32, lang: Lang) -> Result<Vec<u8>, String> {
         &mut pixmap.as_mut(),
     );
     pixmap.encode_png().map_err(|e| e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A drawing XML cannot read (a control character in a text) is an error, never written.
+    #[test]
+    fn an_svg_that_cannot_be_read_back_is_an_error() {
+        let svg = |label: &str| {
+            format!(
+                r#"<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><text>{label}</text></svg>"#
+            )
+        };
+        let options = resvg::usvg::Options::default();
+        let error = parse_svg(&svg("a\u{1}b"), &options, Lang::En).unwrap_err();
+        assert!(error.starts_with("the SVG drawn is unreadable"), "{error}");
+        assert!(parse_svg(&svg("ab"), &options, Lang::En).is_ok());
+    }
 }

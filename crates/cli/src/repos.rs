@@ -6,12 +6,14 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use eig_pulse_core::{tr, Export, Lang};
+use eig_pulse_ingest::printable::printable;
 use eig_pulse_ingest::repositories::{parse_mapping, source_code_links, SourceCodeLink};
 use eig_pulse_ingest::technologies::Table;
 use eig_pulse_ingest::{Report, SourceText};
 use eig_pulse_repos::activity;
 use eig_pulse_repos::clone::Target;
 use eig_pulse_repos::plan::{self, Clones, NotASlug, Outcome};
+use eig_pulse_repos::reach::{LocalFiles, Refusal};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 /// The mapping file read when `--repos-map` is not given, if it exists.
@@ -61,7 +63,7 @@ pub fn add_activity(
     let bar = progress(folders.len(), lang);
     let mut scans = Vec::new();
     for folder in &folders {
-        bar.set_message(folder.name.clone());
+        bar.set_message(printable(&folder.name));
         scans.extend(activity::scan_folder(
             &folder.path,
             &folder.name,
@@ -86,11 +88,12 @@ pub fn add_activity(
 }
 
 /// Clones every `source_code` that is a repository into `into/<défi id>` (bare), saying why
-/// each other one is skipped. Exit 1 when a clone failed.
+/// each other one is skipped or refused. Exit 1 when a clone failed or was refused.
 pub fn clone(
     site: &Path,
     into: &Path,
     repos_map: Option<&Path>,
+    local_files: LocalFiles,
     lang: Lang,
 ) -> Result<ExitCode, String> {
     let read = |path: &Path| {
@@ -118,10 +121,10 @@ pub fn clone(
     std::fs::create_dir_all(into).map_err(|e| tr!(lang, "{} : {e}", "{}: {e}", into.display()))?;
 
     let bar = progress(links.len(), lang);
-    let mut clones = Clones::new(into);
+    let mut clones = Clones::new(into, local_files);
     let mut outcomes = Vec::new();
     for (file, link) in &links {
-        bar.set_message(link.defi_id.clone());
+        bar.set_message(printable(&link.defi_id));
         let place = format!("{file}:{}", link.line);
         let (defi, url) = (&link.defi_id, &link.url);
         let outcome = clones.clone_link(link).map_err(|NotASlug| {
@@ -138,7 +141,7 @@ pub fn clone(
                 "{place}: défi {defi} « {url} » : {message}",
                 "{place}: défi {defi} \"{url}\": {message}"
             );
-            eprintln!("{line}");
+            eprintln!("{}", printable(&line));
         });
         outcomes.push(outcome);
         bar.inc(1);
@@ -146,17 +149,18 @@ pub fn clone(
     bar.finish_and_clear();
     let count = |is: fn(&Outcome) -> bool| outcomes.iter().filter(|o| is(o)).count();
     let failed = count(|o| matches!(o, Outcome::Failed(_)));
+    let refused = count(|o| matches!(o, Outcome::Refused(_)));
     let summary = tr!(
         lang,
-        "{} clonés, {} déjà présents, {} en double, {} ignorés, {failed} échecs",
-        "{} cloned, {} already there, {} duplicates, {} skipped, {failed} failed",
+        "{} clonés, {} déjà présents, {} en double, {} ignorés, {refused} refusés, {failed} échecs",
+        "{} cloned, {} already there, {} duplicates, {} skipped, {refused} refused, {failed} failed",
         count(|o| matches!(o, Outcome::Cloned(_))),
         count(|o| matches!(o, Outcome::AlreadyThere(_))),
         count(|o| matches!(o, Outcome::SameRepository { .. })),
         count(|o| matches!(o, Outcome::Skipped(_))),
     );
     eprintln!("{summary}");
-    Ok(if failed > 0 {
+    Ok(if failed + refused > 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
@@ -196,5 +200,20 @@ fn said(outcome: &Outcome, lang: Lang) -> String {
             tr!(lang, "cloné dans {}", "cloned into {}", folder.display())
         }
         Outcome::Failed(error) => tr!(lang, "échec : {error}", "failed: {error}"),
+        Outcome::Refused(Refusal::NotHttps { scheme }) => tr!(
+            lang,
+            "refusée : seules les URL https sont clonées (pas « {scheme} » ; file:// avec --allow-file-urls)",
+            "refused: only https URLs are cloned (not \"{scheme}\"; file:// with --allow-file-urls)"
+        ),
+        Outcome::Refused(Refusal::NoAddress { host, error }) => tr!(
+            lang,
+            "refusée : l'hôte « {host} » n'a pas d'adresse ({error})",
+            "refused: host \"{host}\" has no address ({error})"
+        ),
+        Outcome::Refused(Refusal::NotPublic { host, address }) => tr!(
+            lang,
+            "refusée : l'hôte « {host} » est à l'adresse {address}, qui n'est pas publique (boucle locale, lien local ou réseau privé)",
+            "refused: host \"{host}\" is at {address}, which is not public (loopback, link-local or private network)"
+        ),
     }
 }

@@ -280,6 +280,88 @@ fn malformed_urls_are_left_out_and_recorded_on_the_defi() {
     );
 }
 
+/// The catalogue's slips, read from the raw files here: each named by the report at its line,
+/// and the homonyms exported each under their own profile.
+#[test]
+fn the_report_names_the_catalogue_slips_and_the_homonyms_keep_their_profiles() {
+    let (export, _, err) = real_export();
+    let defis = std::fs::read_to_string(site().join("defis.yml")).unwrap();
+    let line_of = |defi_key: &str, name: &str| {
+        let start = defis
+            .lines()
+            .position(|l| {
+                l.starts_with(&format!("\"{defi_key}\":")) || l.starts_with(&format!("{defi_key}:"))
+            })
+            .unwrap_or_else(|| panic!("{defi_key}"));
+        start
+            + 1
+            + defis
+                .lines()
+                .skip(start)
+                .position(|l| l.contains(&format!("\"{name}\"")))
+                .unwrap()
+    };
+    for (defi_key, defi_id, name, words) in [
+        (
+            "Open Chronic",
+            "open-chronic",
+            "Pierre-Alain Jachiet",
+            "(eigs) a des homonymes dans personnes.yml, à un tiret, une casse ou un accent près (« Pierre–Alain Jachiet ») : lu comme « Pierre-Alain Jachiet » (Data scientist)",
+        ),
+        (
+            "ADEX",
+            "adex",
+            "Pierre–Alain Jachiet",
+            "(mentors) a des homonymes dans personnes.yml, à un tiret, une casse ou un accent près (« Pierre-Alain Jachiet ») : lu comme « Pierre–Alain Jachiet » (Mentor)",
+        ),
+        (
+            "MESRI - La machine à données",
+            "mesri-la-machine-a-donnees",
+            "Laurent Dupont",
+            "est mentor dans defis.yml mais EIG (Développeur) dans personnes.yml",
+        ),
+        (
+            "MI - cartAV",
+            "mi-cartav",
+            "Tristram Gräbener",
+            "est mentor dans defis.yml mais EIG (Développeur) dans personnes.yml",
+        ),
+    ] {
+        let expected = format!(
+            "defis.yml:{}: défi {defi_id} : « {name} » {words}",
+            line_of(defi_key, name)
+        );
+        assert!(err.contains(&expected), "{expected}\n{err}");
+    }
+    let member = |defi_id: &str, name: &str| {
+        let defi = export.defis.iter().find(|d| d.id == defi_id).unwrap();
+        let member = defi.eigs.iter().find(|m| m.name == name).unwrap();
+        (member.profile.clone(), member.role.clone())
+    };
+    assert_eq!(
+        member("open-chronic", "Pierre-Alain Jachiet"),
+        (Some("Data scientist".into()), Some("datascience".into()))
+    );
+    // The record's own doubts, kept and marked: « [liens ?] », « (Gem ruby ?) », « À vérifier : ».
+    let doubted: Vec<&str> = export
+        .openness_items
+        .iter()
+        .filter(|i| i.to_check)
+        .map(|i| i.text.as_str())
+        .collect();
+    for text in [
+        "BaliseNAV : contribution aux icônes SVG de l'IHO [liens ?]",
+        "DataESR: (Gem ruby ?)",
+        "http://data.drees.sante.gouv.fr [à vérifier]",
+    ] {
+        assert!(doubted.contains(&text), "{text}: {doubted:?}");
+        assert!(
+            err.contains(&format!("« {text} » : le relevé lui-même en doute")),
+            "{text}"
+        );
+    }
+}
+
 #[test]
 fn the_export_credits_its_sources() {
     let (export, _, _) = real_export();

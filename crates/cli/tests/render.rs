@@ -269,17 +269,7 @@ fn administration_csv_equals_counts_made_from_the_export() {
     // Independent count: défis of the Ministry of the Interior grouped by the child of the
     // ministry they lie under (or the ministry itself).
     let export = export();
-    let parents: BTreeMap<String, Option<String>> = export["administrations"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|a| {
-            (
-                a["id"].as_str().unwrap().to_string(),
-                a["parent_id"].as_str().map(String::from),
-            )
-        })
-        .collect();
+    let parents = administration_parents(&export);
     let mut expected: BTreeMap<String, u64> = BTreeMap::new();
     for defi in export["defis"].as_array().unwrap() {
         let mut chain = vec![defi["administration_id"].as_str().unwrap().to_string()];

@@ -11,75 +11,18 @@ use std::path::{Path, PathBuf};
 use common::*;
 use eig_pulse_core::contract::export::{Activity, Export};
 
-/// A small clean catalogue (no warning of its own, so `--strict` only sees the repositories).
-/// Each défi: (title, source_code).
-fn write_site(dir: &Path, defis: &[(&str, Option<&str>)]) -> PathBuf {
-    let site = dir.join("site");
-    fs::create_dir_all(&site).unwrap();
-    let mut text = String::new();
-    for (title, source_code) in defis {
-        text.push_str(&format!("\"{title}\":\n  title: {title}\n"));
-        if let Some(url) = source_code {
-            text.push_str(&format!("  source_code: {url}\n"));
-        }
-        text.push_str(concat!(
-            "  skills: [\"dev\"]\n  year: 2018\n  promotion: 2\n",
-            "  administration: Ministère de l'Intérieur\n",
-            "  administration_website: https://www.interieur.gouv.fr\n",
-            "  eigs: [\"Eve Exemple\"]\n  mentors: [\"Mo Mentor\"]\n",
-        ));
-    }
-    fs::write(site.join("defis.yml"), text).unwrap();
-    fs::write(
-        site.join("personnes.yml"),
-        "\"Eve Exemple\":\n  profil: Développeur\n\"Mo Mentor\":\n  profil: Mentor\n",
-    )
-    .unwrap();
-    fs::write(site.join("skills.yml"), "dev: Développement\n").unwrap();
-    fs::write(
-        site.join("promos.yml"),
-        "\"EIG 2\":\n  promotion: 2\n  title: EIG 2\n  class: 2018 eig-2\n",
-    )
-    .unwrap();
-    fs::write(
-        dir.join("journal.csv"),
-        "Défi,Livrable,Tâche,Fait le,Cat,OK\nAlpha,,Tâche,<2018-02-13 mar.>,P,1\n",
-    )
-    .unwrap();
-    fs::write(dir.join("overrides.yml"), "same_as: {}\n").unwrap();
-    site
-}
-
 /// Runs `export` on the small catalogue of `dir` with `--repos dir/repos`; returns the output and the export path.
 fn run_export(dir: &Path, extra: &[&str]) -> (std::process::Output, PathBuf) {
     let out = dir.join("out.json");
     let _ = fs::remove_file(&out);
-    let paths = [
-        dir.join("site"),
-        dir.join("journal.csv"),
-        dir.join("overrides.yml"),
-        dir.join("repos"),
-        dir.join("repositories.yml"),
-    ];
-    let paths: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
-    let mut args = vec![
-        "export",
-        "--site",
-        &paths[0],
-        "--journal",
-        &paths[1],
-        "--overrides",
-        &paths[2],
-        "--repos",
-        &paths[3],
-        "--repos-map",
-        &paths[4],
-        "--generated-at",
-        "2026-01-01T00:00:00Z",
-    ];
-    args.extend_from_slice(extra);
-    let out_text = out.display().to_string();
-    args.extend_from_slice(&["-o", &out_text]);
+    let (repos, map) = (
+        dir.join("repos").display().to_string(),
+        dir.join("repositories.yml").display().to_string(),
+    );
+    let mut options = vec!["--repos", &repos, "--repos-map", &map];
+    options.extend_from_slice(extra);
+    let args = small_export_args(dir, &options);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
     (run(&args), out)
 }
 
@@ -361,6 +304,7 @@ fn clone_takes_file_urls_and_skips_what_is_no_repository() {
             site.to_str().unwrap(),
             "--into",
             into.to_str().unwrap(),
+            "--allow-file-urls",
         ])
     };
     let output = clone();
@@ -374,7 +318,7 @@ fn clone_takes_file_urls_and_skips_what_is_no_repository() {
         "défi delta « https://matchid-project.github.io/ » : site web sans chemin de dépôt : ignoré",
         "défi epsilon",
         "même dépôt que le défi alpha",
-        "1 clonés, 0 déjà présents, 1 en double, 3 ignorés, 0 échecs",
+        "1 clonés, 0 déjà présents, 1 en double, 3 ignorés, 0 refusés, 0 échecs",
     ] {
         assert!(err.contains(expected), "{expected}: {err}");
     }
@@ -422,6 +366,7 @@ fn a_failed_clone_names_its_defi_and_exits_1() {
         site.to_str().unwrap(),
         "--into",
         into.to_str().unwrap(),
+        "--allow-file-urls",
     ]);
     let err = stderr(&output);
     assert_eq!(output.status.code(), Some(1), "{err}");

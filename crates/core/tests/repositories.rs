@@ -64,7 +64,7 @@ fn activity_is_monthly_over_years_and_keeps_every_commit() {
     // The ten months of EIG 2, EIG 3 and EIG 4, over the months they cover: from the month of
     // their start to that of their (included) end in data/promotions.yml — EIG 2 15 January to
     // 15 November 2018, EIG 3 15 January to 15 November 2019, EIG 4 1 September 2020 to
-    // 1 July 2021.
+    // 17 June 2021 (its « Restitution finale »).
     let spans: Vec<(String, String, String)> = chart
         .highlights
         .iter()
@@ -91,7 +91,7 @@ fn activity_is_monthly_over_years_and_keeps_every_commit() {
             ),
             (
                 "2020-09-01".into(),
-                "2021-07-01".into(),
+                "2021-06-01".into(),
                 "EIG 4 (10 mois)".into()
             ),
         ]
@@ -200,7 +200,7 @@ fn figures_count_repositories_commits_during_the_defi_and_licences() {
         ("signaux-faibles", ("2018-01-15", "2018-11-16")),
         ("archifiltre", ("2018-01-15", "2018-11-16")),
         ("leximpact", ("2019-01-15", "2019-11-16")),
-        ("monitorfish", ("2020-09-01", "2021-07-02")),
+        ("monitorfish", ("2020-09-01", "2021-06-18")),
     ]
     .into();
     let expected: u64 = activity

@@ -74,9 +74,10 @@ pub fn build(inputs: &Inputs) -> Result<Built, SourceError> {
         Some(source) => promotions::parse(source)?,
         None => Windows::default(),
     };
-    let promotions = promotions::from_catalogue(&catalogue, &windows)?;
+    let mut promotions = promotions::from_catalogue(&catalogue, &windows)?;
     let defis::CatalogueDefis { mut defis, hosts } =
         defis::from_catalogue(&catalogue, &skills, &promotions, &mut report)?;
+    promotions::set_windows(&windows, &mut promotions, &mut defis)?;
 
     let resolution = administrations::resolve(
         &hosts

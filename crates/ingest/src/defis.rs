@@ -3,14 +3,15 @@
 //! the administrations.
 
 use eig_pulse_core::text;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use eig_pulse_core::contract::export::{
     Defi, Issue, IssueKind, KeyFigure, Member, Promotion, Skill,
 };
 use eig_pulse_core::Lang;
 
-use crate::names::{fold, slug, unique_id};
+use crate::names::{slug, UniqueIds};
+use crate::people::{eig_profile, role_of, People};
 use crate::report::{Finding, Report};
 use crate::site::{Catalogue, RawDefi};
 use crate::source::SourceError;
@@ -44,12 +45,8 @@ pub fn from_catalogue(
     let file = catalogue.defis_file.as_str();
     let skill_ids: HashSet<&str> = skills.iter().map(|s| s.id.as_str()).collect();
     let promotion_ids: HashSet<&str> = promotions.iter().map(|p| p.id.as_str()).collect();
-    let profiles: HashMap<String, Option<&str>> = catalogue
-        .people
-        .iter()
-        .map(|(name, person)| (fold(name), person.profil.as_deref()))
-        .collect();
-    let mut seen_ids = HashSet::new();
+    let people = People::new(&catalogue.people);
+    let mut ids = UniqueIds::default();
     let mut defis = Vec::new();
     let mut hosts = Vec::new();
 
@@ -75,7 +72,7 @@ pub fn from_catalogue(
                 ),
             ));
         }
-        let id = unique_id(key, &mut seen_ids);
+        let id = ids.next(key);
         let mut issues = Vec::new();
         let mut note = |report: &mut Report, line: usize, finding: Finding| {
             issues.push(issue_of(&finding));
@@ -132,6 +129,21 @@ pub fn from_catalogue(
             }
         }
 
+        let months = match &raw.duration_months {
+            Some(months) if !(1..=36).contains(&months.value) => {
+                return Err(SourceError::new(
+                    file,
+                    Some(line_of(months)),
+                    text!(
+                        "défi « {key} » : duration_months {} hors de 1 à 36",
+                        "défi \"{key}\": duration_months {} outside 1 to 36",
+                        months.value
+                    ),
+                ));
+            }
+            other => other.as_ref().map(|months| months.value),
+        };
+
         let mut defi_skills = Vec::new();
         for skill in raw.skills.iter().flatten() {
             if !skill_ids.contains(skill.value.as_str()) {
@@ -150,22 +162,37 @@ pub fn from_catalogue(
             }
         }
 
-        // A person named by a défi should be in personnes.yml: their profile comes from there.
-        let mut check_person =
-            |report: &mut Report, name: &serde_saphyr::Spanned<String>, field: &'static str| {
-                if !profiles.contains_key(&fold(&name.value)) {
-                    let finding = Finding::UnknownPerson {
-                        defi: id.clone(),
-                        name: name.value.clone(),
-                        field,
-                    };
-                    note(report, line_of(name), finding);
-                }
+        // A person named by a défi should be in personnes.yml: their profile comes from there,
+        // under their exact name before any homonym. Each name gives what was found and what
+        // to report.
+        let look_up = |name: &serde_saphyr::Spanned<String>, field: &'static str| {
+            let lookup = people.find(&name.value, &title);
+            let written = name.value.trim().to_string();
+            let finding = match (lookup.found, lookup.homonyms.is_empty()) {
+                (None, _) => Some(Finding::UnknownPerson {
+                    defi: id.clone(),
+                    name: written,
+                    field,
+                }),
+                (Some(found), false) => Some(Finding::Homonym {
+                    defi: id.clone(),
+                    name: written,
+                    field,
+                    chosen: found.key.to_string(),
+                    profile: found.person.profil.clone(),
+                    homonyms: lookup.homonyms.iter().map(ToString::to_string).collect(),
+                }),
+                (Some(_), true) => None,
             };
+            (lookup.found, finding)
+        };
         let mut eigs = Vec::new();
         for name in raw.eigs.iter().flatten() {
-            let profile = profiles.get(&fold(&name.value)).copied().flatten();
-            check_person(report, name, "eigs");
+            let (found, finding) = look_up(name, "eigs");
+            if let Some(finding) = finding {
+                note(report, line_of(name), finding);
+            }
+            let profile = found.and_then(|f| f.person.profil.as_deref());
             eigs.push(Member {
                 name: name.value.trim().to_string(),
                 profile: profile.map(str::to_string),
@@ -174,7 +201,18 @@ pub fn from_catalogue(
         }
         let mut mentors = Vec::new();
         for name in raw.mentors.iter().flatten() {
-            check_person(report, name, "mentors");
+            let (found, finding) = look_up(name, "mentors");
+            if let Some(finding) = finding {
+                note(report, line_of(name), finding);
+            }
+            if let Some(profile) = found.and_then(|f| eig_profile(f.person)) {
+                let finding = Finding::MentorIsEig {
+                    defi: id.clone(),
+                    name: name.value.trim().to_string(),
+                    profile: profile.to_string(),
+                };
+                note(report, line_of(name), finding);
+            }
             mentors.push(name.value.trim().to_string());
         }
 
@@ -247,7 +285,8 @@ pub fn from_catalogue(
             website,
             key_figures,
             issues,
-            months: None,
+            months,
+            // Set once every défi is read (`promotions::set_windows`).
             window: None,
         });
     }
@@ -287,26 +326,6 @@ fn issue_of(finding: &Finding) -> Issue {
     };
     issue.message = issue.describe(Lang::Fr);
     issue
-}
-
-/// A profile folded onto the skill ids, plus `mentor` and `support`.
-fn role_of(profile: &str) -> Option<&'static str> {
-    let key = fold(profile);
-    if key.starts_with("developpeu") {
-        Some("dev")
-    } else if key.starts_with("design") {
-        Some("design")
-    } else if key.starts_with("data scien") {
-        Some("datascience")
-    } else if key.starts_with("data engineer") {
-        Some("dataengineering")
-    } else if key.starts_with("mentor") {
-        Some("mentor")
-    } else if key.starts_with("accompagn") {
-        Some("support")
-    } else {
-        None
-    }
 }
 
 #[cfg(test)]

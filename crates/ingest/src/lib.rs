@@ -2,8 +2,10 @@
 //!
 //! Its modules stand on floors, bottom first; each imports only from the floors below it.
 
-// The ground: source texts and their errors, names, web addresses, the report's words.
+// The ground: source texts and their errors, names, web addresses, outside text made safe to
+// print, the report's words.
 pub mod names;
+pub mod printable;
 pub mod report;
 pub mod source;
 pub mod urls;
@@ -12,10 +14,11 @@ pub mod urls;
 pub mod outline;
 pub mod yaml;
 // One source each, as written: the catalogue, the journal's rows, the technologies table and
-// declared stacks, the administrations, the openness record's items.
+// declared stacks, the administrations, the openness record's items, the people by name.
 pub mod administrations;
 pub mod journal;
 pub mod opened;
+pub mod people;
 pub mod site;
 pub mod technologies;
 // The export's parts, each from its sources: défis, promotions, journal entries, eig-link's

@@ -53,16 +53,32 @@ pub fn plain_punctuation(c: char) -> char {
     }
 }
 
-/// A défi's id: the slug of its key, with `-2`, `-3`… when an earlier key gave the same slug.
-pub fn unique_id(key: &str, seen_ids: &mut HashSet<String>) -> String {
-    let base = slug(key);
-    let mut id = base.clone();
-    let mut n = 2;
-    while !seen_ids.insert(id.clone()) {
-        id = format!("{base}-{n}");
-        n += 1;
+/// The défis' ids, given in file order: each the slug of its key, with `-2`, `-3`… when an
+/// earlier key gave the same slug.
+#[derive(Debug, Default)]
+pub struct UniqueIds {
+    taken: HashSet<String>,
+    /// Per slug, the next suffix to try: a slug met again starts where it stopped, so that
+    /// keys which all slug alike take linear time, not quadratic.
+    next_suffix: HashMap<String, usize>,
+}
+
+impl UniqueIds {
+    /// The id of the next key.
+    pub fn next(&mut self, key: &str) -> String {
+        let base = slug(key);
+        if self.taken.insert(base.clone()) {
+            return base;
+        }
+        let suffix = self.next_suffix.entry(base.clone()).or_insert(2);
+        loop {
+            let id = format!("{base}-{suffix}");
+            *suffix += 1;
+            if self.taken.insert(id.clone()) {
+                return id;
+            }
+        }
     }
-    id
 }
 
 /// How a journal name was matched to a défi.
@@ -102,10 +118,12 @@ impl DefiNames {
             year,
         } in defis
         {
+            // A défi's entries are pushed together: comparing with the last one is enough to
+            // keep each once, in constant time however many défis share a key.
             for name in [key, title] {
                 let entry = (id.to_string(), year);
                 let folded = by_fold.entry(fold(name)).or_default();
-                if !folded.contains(&entry) {
+                if folded.last() != Some(&entry) {
                     folded.push(entry.clone());
                 }
                 // `b@liseNAV` is also written `BaliseNAV`: the @ read as an a.
@@ -115,7 +133,7 @@ impl DefiNames {
                 }
                 for key in keys {
                     let compact = by_compact.entry(key).or_default();
-                    if !compact.contains(&entry) {
+                    if compact.last() != Some(&entry) {
                         compact.push(entry.clone());
                     }
                 }
@@ -204,6 +222,16 @@ mod tests {
         assert_eq!(slug("Vers l'école pour tous"), "vers-l-ecole-pour-tous");
         assert_eq!(slug("AFD - Geodata"), "afd-geodata");
         assert_eq!(slug("b@liseNAV"), "b-lisenav");
+    }
+
+    #[test]
+    fn ids_take_the_next_free_suffix() {
+        let mut ids = UniqueIds::default();
+        let given: Vec<String> = ["Adex", "adex-2", "ADEX!", "adex", "Adex 3"]
+            .iter()
+            .map(|key| ids.next(key))
+            .collect();
+        assert_eq!(given, ["adex", "adex-2", "adex-3", "adex-4", "adex-3-2"]);
     }
 
     #[test]

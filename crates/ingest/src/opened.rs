@@ -129,7 +129,8 @@ pub struct Attribution<'a> {
 }
 
 /// The items of an openness record. Into `report`, in this order: the section titles that
-/// name no known kind (their items are filed as `other`), the items attributed to no défi.
+/// name no known kind (their items are filed as `other`), the items attributed to no défi, the
+/// items the record doubts.
 pub fn items(record: &Record, who: &Attribution, report: &mut Report) -> Vec<OpennessItem> {
     let mut items = Vec::new();
     let mut unknown = Vec::new();
@@ -200,6 +201,13 @@ pub fn items(record: &Record, who: &Attribution, report: &mut Report) -> Vec<Ope
         let finding = Finding::UnattributedOpenness {
             kind: item.kind.clone(),
             item: item.url.clone().unwrap_or_else(|| item.text.clone()),
+        };
+        report.add(&record.source.name, None, finding);
+    }
+    for item in items.iter().filter(|i| i.to_check) {
+        let finding = Finding::DoubtedOpenness {
+            kind: item.kind.clone(),
+            item: item.text.clone(),
         };
         report.add(&record.source.name, None, finding);
     }

@@ -74,7 +74,7 @@ pub fn read(
                 ),
             ));
         };
-        let record = Record::read(source, &promotion.id, year);
+        let record = Record::read(source, &promotion.id, year)?;
         if is_stack {
             let stacks = technologies::declared(&record, names, table, report);
             out.stacks.extend(stacks);

@@ -3,7 +3,10 @@
 use std::fmt::Write as _;
 
 use eig_pulse_core::contract::export::OpennessKind;
+use eig_pulse_core::contract::limits::MAX_ITEM_LIST;
 use eig_pulse_core::{tr, Lang, Text};
+
+use crate::printable::printable;
 
 /// How much a finding matters: warnings fail a `--strict` run, notes never do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -50,6 +53,24 @@ pub enum Finding {
         name: String,
         /// `eigs` or `mentors`.
         field: &'static str,
+    },
+    /// A person whose name folds like other entries of `personnes.yml` (« Pierre-Alain » and
+    /// « Pierre–Alain »): read under the entry `chosen`, never merged.
+    Homonym {
+        defi: String,
+        name: String,
+        /// `eigs` or `mentors`.
+        field: &'static str,
+        chosen: String,
+        profile: Option<String>,
+        homonyms: Vec<String>,
+    },
+    /// A mentor of `defis.yml` whose page in `personnes.yml` is an EIG's (a developer, never a
+    /// mentor).
+    MentorIsEig {
+        defi: String,
+        name: String,
+        profile: String,
     },
     ConflictingParents {
         administration: String,
@@ -120,12 +141,23 @@ pub enum Finding {
         heading: String,
         words: String,
     },
+    /// A stack naming more technologies than the contract holds: the first ones are kept.
+    TooManyMentions {
+        heading: String,
+        mentions: usize,
+    },
     /// A stack heading with nothing under it (or a TODO): « non documenté ».
     UndocumentedStack {
         label: String,
     },
     /// An openness item no text, host or GitHub handle attributes to a défi.
     UnattributedOpenness {
+        kind: OpennessKind,
+        item: String,
+    },
+    /// An openness item the record itself doubts (« ? », « à vérifier »): kept, marked
+    /// `to_check`.
+    DoubtedOpenness {
         kind: OpennessKind,
         item: String,
     },
@@ -149,7 +181,8 @@ impl Finding {
             | Finding::MappedRepository { .. }
             | Finding::SharedRepository { .. }
             | Finding::UndocumentedStack { .. }
-            | Finding::UnattributedOpenness { .. } => Severity::Note,
+            | Finding::UnattributedOpenness { .. }
+            | Finding::DoubtedOpenness { .. } => Severity::Note,
             _ => Severity::Warning,
         }
     }
@@ -182,6 +215,21 @@ impl Finding {
             }
             Finding::UnknownPerson { defi, name, .. } => {
                 tr!(lang, "défi {defi} : « {name} » absent de personnes.yml, profil inconnu", "défi {defi}: \"{name}\" is not in personnes.yml, profile unknown")
+            }
+            Finding::Homonym {
+                defi,
+                name,
+                field,
+                chosen,
+                profile,
+                homonyms,
+            } => {
+                let profile = profile.as_deref().unwrap_or("?");
+                let homonyms = homonyms.join(lang.pick(" », « ", "\", \""));
+                tr!(lang, "défi {defi} : « {name} » ({field}) a des homonymes dans personnes.yml, à un tiret, une casse ou un accent près (« {homonyms} ») : lu comme « {chosen} » ({profile}), sans les confondre", "défi {defi}: \"{name}\" ({field}) has homonyms in personnes.yml, up to a dash, case or accent (\"{homonyms}\"): read as \"{chosen}\" ({profile}), never merged")
+            }
+            Finding::MentorIsEig { defi, name, profile } => {
+                tr!(lang, "défi {defi} : « {name} » est mentor dans defis.yml mais EIG ({profile}) dans personnes.yml", "défi {defi}: \"{name}\" is a mentor in defis.yml but an EIG ({profile}) in personnes.yml")
             }
             Finding::ConflictingParents {
                 administration,
@@ -242,8 +290,10 @@ impl Finding {
             },
             Finding::UnmatchedStackHeading { label } => tr!(lang, "stack « {label} » : aucun défi de ce nom, gardée avec defi_id nul", "stack \"{label}\": no défi of that name, kept with a null defi_id"),
             Finding::UnmappedTechnology { heading, words } => tr!(lang, "stack « {heading} » : « {words} » absent de data/technologies.yml, gardé sans technologie", "stack \"{heading}\": \"{words}\" is not in data/technologies.yml, kept without a technology"),
+            Finding::TooManyMentions { heading, mentions } => tr!(lang, "stack « {heading} » : {mentions} mentions, seules les {MAX_ITEM_LIST} premières sont gardées", "stack \"{heading}\": {mentions} mentions, only the first {MAX_ITEM_LIST} are kept"),
             Finding::UndocumentedStack { label } => tr!(lang, "stack « {label} » : titre vide (TODO), non documentée", "stack \"{label}\": empty heading (TODO), not documented"),
             Finding::UnattributedOpenness { kind, item } => tr!(lang, "ouverture ({kind}) « {item} » : aucun défi identifié, gardée avec defi_id nul", "openness ({kind}) \"{item}\": no défi identified, kept with a null defi_id"),
+            Finding::DoubtedOpenness { kind, item } => tr!(lang, "ouverture ({kind}) « {item} » : le relevé lui-même en doute (« ? », « à vérifier ») ; gardée, marquée à vérifier (to_check)", "openness ({kind}) \"{item}\": the record itself doubts it (\"?\", \"à vérifier\"); kept, marked to check (to_check)"),
             Finding::UnknownOpennessSection { title } => tr!(lang, "section « {title} » : type d'ouverture inconnu, ses éléments sont classés « other »", "section \"{title}\": unknown openness kind, its items are filed as \"other\""),
             Finding::SkippedFiles { folder, files, example } => tr!(lang, "dépôt « {folder} » : {files} fichier(s) non lu(s) à HEAD (objet absent ou trop gros, par ex. « {example} »), hors comptes de langages", "repository \"{folder}\": {files} file(s) not read at HEAD (missing or too large, e.g. \"{example}\"), left out of language bytes"),
         }
@@ -294,6 +344,8 @@ impl Report {
             .map(|(_, value)| *value)
     }
 
+    /// The report as printed: counts, then warnings and notes with their place, every outside
+    /// text made [`printable`].
     pub fn render(&self, lang: Lang) -> String {
         let mut out = String::new();
         let _ = writeln!(
@@ -320,9 +372,47 @@ impl Report {
                     Some(line) => format!("{}:{line}", entry.file),
                     None => entry.file.clone(),
                 };
-                let _ = writeln!(out, "  {place}: {}", entry.finding.describe(lang));
+                // File names and findings quote outside text: printed only once made safe.
+                let (place, finding) =
+                    (printable(&place), printable(&entry.finding.describe(lang)));
+                let _ = writeln!(out, "  {place}: {finding}");
             }
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_rendered_report_holds_no_terminal_control_and_no_token() {
+        let mut report = Report::default();
+        report.add(
+            "journal\u{1b}[2J.csv",
+            Some(3),
+            Finding::UnmatchedJournalName {
+                label: "\u{1b}]52;c;ZXZpbA==\u{7}\nexport écrit".into(),
+                rows: 1,
+            },
+        );
+        report.add(
+            "clones",
+            None,
+            Finding::UnmatchedRepository {
+                folder: "x\u{9b}1m".into(),
+                remote: Some("https://user:ghp_t0ken@github.com/a/b".into()),
+                organisation_of: None,
+            },
+        );
+        let printed = report.render(Lang::Fr);
+        assert!(
+            !printed.contains(['\u{1b}', '\u{7}', '\u{9b}']),
+            "{printed}"
+        );
+        assert!(!printed.contains("ghp_t0ken"), "{printed}");
+        assert_eq!(printed.lines().count(), 5, "{printed}");
+        assert!(printed.contains("https://github.com/a/b"), "{printed}");
     }
 }

@@ -12,7 +12,7 @@ use indexmap::IndexMap;
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
-use crate::names::unique_id;
+use crate::names::UniqueIds;
 use crate::site::RawDefi;
 use crate::source::{SourceError, SourceText};
 use crate::yaml::{self, line_of};
@@ -28,10 +28,10 @@ pub struct SourceCodeLink {
 /// Every non-empty `source_code` of `defis.yml`, in file order, with the export's défi ids.
 pub fn source_code_links(defis: &SourceText) -> Result<Vec<SourceCodeLink>, SourceError> {
     let map: IndexMap<String, Spanned<RawDefi>> = yaml::parse(defis)?.value;
-    let mut seen_ids = HashSet::new();
+    let mut ids = UniqueIds::default();
     let mut links = Vec::new();
     for (key, defi) in &map {
-        let defi_id = unique_id(key, &mut seen_ids);
+        let defi_id = ids.next(key);
         if let Some(url) = &defi.value.source_code {
             if !url.value.trim().is_empty() {
                 links.push(SourceCodeLink {

@@ -24,6 +24,8 @@ pub struct RawDefi {
     pub source_code: Option<Spanned<String>>,
     pub website: Option<Spanned<String>>,
     pub key_figures: Option<Vec<RawKeyFigure>>,
+    /// How many months the défi runs (10 for EIG, 6 to 12 for DIG).
+    pub duration_months: Option<Spanned<u32>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -53,6 +55,8 @@ impl PromotionKey {
 #[derive(Debug, Deserialize)]
 pub struct RawPerson {
     pub profil: Option<String>,
+    /// Such as `["eig-1", "eig", "webdev"]`, or `["mentor", "eig-4"]`.
+    pub class: Option<Vec<String>>,
     /// GitHub handle, when given.
     pub github: Option<String>,
     /// Défi names as the person's page writes them.

@@ -5,6 +5,7 @@ use eig_pulse_core::text;
 use std::collections::HashMap;
 
 use eig_pulse_core::contract::export::{TechMention, TechStack, Technology, TechnologyKind};
+use eig_pulse_core::contract::limits::MAX_ITEM_LIST;
 use indexmap::IndexMap;
 use serde::Deserialize;
 use serde_saphyr::Spanned;
@@ -142,8 +143,9 @@ fn is_stack_section(title: &str) -> bool {
 }
 
 /// The stacks a stack file declares, one per défi heading (the file's year decides « EIG
-/// Link »). Into `report`, in this order: the headings that name no défi, the words no entry
-/// of the table names, the stacks left undocumented.
+/// Link »), each with at most the contract's [`MAX_ITEM_LIST`] mentions. Into `report`, in this
+/// order: the headings that name no défi, the words no entry of the table names, the stacks cut
+/// to that bound, the stacks left undocumented.
 pub fn declared(
     file: &Record,
     names: &DefiNames,
@@ -154,6 +156,7 @@ pub fn declared(
     // (line, finding), reported once the whole file is read.
     let mut unmatched = Vec::new();
     let mut unmapped = Vec::new();
+    let mut too_many = Vec::new();
     for heading in &file.headings {
         let defi_id = match names.find(&heading.title, file.year) {
             NameMatch::Exact(id) | NameMatch::Approximate(id, _) => Some(id),
@@ -200,6 +203,14 @@ pub fn declared(
                 }
             }
         }
+        if mentions.len() > MAX_ITEM_LIST {
+            let finding = Finding::TooManyMentions {
+                heading: heading.title.clone(),
+                mentions: mentions.len(),
+            };
+            too_many.push((heading.line, finding));
+            mentions.truncate(MAX_ITEM_LIST);
+        }
         let documented = !heading.todo && !mentions.is_empty();
         stacks.push(TechStack {
             defi_id,
@@ -211,7 +222,7 @@ pub fn declared(
         });
     }
     let name = &file.source.name;
-    for (line, finding) in unmatched.into_iter().chain(unmapped) {
+    for (line, finding) in unmatched.into_iter().chain(unmapped).chain(too_many) {
         report.add(name, Some(line), finding);
     }
     for stack in stacks.iter().filter(|s| !s.documented) {

@@ -157,7 +157,7 @@ fn fetch(url: &str, into: &Path, interrupt: &AtomicBool, limits: Limits) -> Resu
             "http.lowSpeedTime=60".into(),
         ]);
     options.permissions.config.git_binary = true;
-    let mut prepare = gix::clone::PrepareFetch::new(
+    let prepare = gix::clone::PrepareFetch::new(
         url,
         into,
         gix::create::Kind::Bare,
@@ -165,9 +165,51 @@ fn fetch(url: &str, into: &Path, interrupt: &AtomicBool, limits: Limits) -> Resu
         options,
     )
     .map_err(|e| with_causes(&e))?;
+    #[cfg(feature = "https")]
+    let mut prepare = prepare.configure_connection(guard_http);
+    #[cfg(not(feature = "https"))]
+    let mut prepare = prepare;
     prepare
         .fetch_only(gix::progress::Discard, interrupt)
         .map_err(|e| with_causes(&e))?;
+    Ok(())
+}
+
+/// Gives an HTTP(S) connection the client [`crate::reach::guarded`] builds, over the transport
+/// options git's configuration gives it.
+#[cfg(feature = "https")]
+fn guard_http(
+    connection: &mut gix::remote::Connection<
+        '_,
+        '_,
+        '_,
+        Box<dyn gix::protocol::transport::client::blocking_io::Transport + Send>,
+    >,
+) -> gix::Result {
+    use gix::protocol::transport::client::blocking_io::http;
+    let Some(url) = connection
+        .remote()
+        .url(gix::remote::Direction::Fetch)
+        .cloned()
+    else {
+        return Ok(());
+    };
+    let url = url.to_bstring();
+    let Some(mut options) = connection
+        .remote()
+        .repo()
+        .transport_options(url.as_slice(), None)?
+    else {
+        return Ok(());
+    };
+    if let Some(http) = options.downcast_mut::<http::Options>() {
+        let client = http::reqwest::Options {
+            configure_client: Some(Box::new(|builder| Ok(crate::reach::guarded(builder)))),
+            configure_request: None,
+        };
+        http.backend = Some(std::sync::Arc::new(std::sync::Mutex::new(client)));
+    }
+    connection.set_transport_options(options);
     Ok(())
 }
 

@@ -9,8 +9,9 @@
 //!
 //! Its modules stand on floors, bottom first; each imports only from the floors below it.
 
-// Words for failures, and remote URLs made comparable.
+// Words for failures, where `clone` may fetch from, and remote URLs made comparable.
 pub mod problem;
+pub mod reach;
 pub mod remote;
 // One tree or one clone at a time: the code at HEAD, openness checks, bare clones.
 pub mod clone;

@@ -1,6 +1,6 @@
 //! Which repositories `clone` fetches and where: the catalogue's `source_code` links and the
-//! mapping file's URLs, each bare-cloned into `<folder>/<défi id>`, a repository named twice
-//! cloned once.
+//! mapping file's URLs, each bare-cloned into `<folder>/<défi id>` if `reach` allows it, a
+//! repository named twice cloned once.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -11,6 +11,7 @@ use eig_pulse_ingest::repositories::{MappingLine, SourceCodeLink};
 use url::Url;
 
 use crate::clone::{clone_bare, target, Target};
+use crate::reach::{self, LocalFiles, Refusal};
 use crate::remote;
 
 /// The mapping's URL entries (an organisation's repositories) as links to clone, in file order;
@@ -46,6 +47,8 @@ pub enum Outcome {
     SameRepository { first: String },
     /// Not a repository (organisation page, web site, malformed URL): nothing cloned.
     Skipped(Target),
+    /// A repository not fetched: not `https`, or not on a public address.
+    Refused(Refusal),
     /// The clone failed, with gitoxide's words; no folder is left behind.
     Failed(String),
 }
@@ -58,20 +61,22 @@ pub struct NotASlug;
 #[derive(Debug)]
 pub struct Clones {
     into: PathBuf,
+    local_files: LocalFiles,
     cloned: HashMap<String, String>,
 }
 
 impl Clones {
-    /// Clones into `into`, which must exist.
-    pub fn new(into: &Path) -> Clones {
+    /// Clones into `into`, which must exist; `file://` URLs only when `local_files` allows them.
+    pub fn new(into: &Path, local_files: LocalFiles) -> Clones {
         Clones {
             into: into.to_path_buf(),
+            local_files,
             cloned: HashMap::new(),
         }
     }
 
     /// Clones `link`'s repository into `<into>/<défi id>`, unless it is no repository, an earlier
-    /// link's repository or its folder is there already.
+    /// link's repository, its folder is there already or [`reach::check`] refuses it.
     pub fn clone_link(&mut self, link: &SourceCodeLink) -> Result<Outcome, NotASlug> {
         // The défi's id names the clone's folder: a slug, never empty, never `..`.
         if !is_slug(&link.defi_id) {
@@ -91,6 +96,10 @@ impl Clones {
         if folder.exists() {
             self.cloned.insert(key, link.defi_id.clone());
             return Ok(Outcome::AlreadyThere(folder));
+        }
+        // Only what is fetched is checked: a folder already there stays as it is.
+        if let Err(refusal) = reach::check(&url, self.local_files) {
+            return Ok(Outcome::Refused(refusal));
         }
         Ok(match clone_bare(&url, &folder) {
             Ok(()) => {
@@ -145,7 +154,7 @@ mod tests {
     #[test]
     fn what_is_no_repository_is_skipped_and_a_repository_is_cloned_once() {
         let dir = tempfile::tempdir().unwrap();
-        let mut clones = Clones::new(dir.path());
+        let mut clones = Clones::new(dir.path(), LocalFiles::Allowed);
         let outcome = |clones: &mut Clones, defi_id: &str, url: &str| {
             clones.clone_link(&link(defi_id, url)).unwrap()
         };
@@ -177,6 +186,21 @@ mod tests {
                 first: "alpha".into()
             }
         );
+        assert_eq!(
+            outcome(&mut clones, "plain", "http://github.com/etalab/plain"),
+            Outcome::Refused(Refusal::NotHttps {
+                scheme: "http".into()
+            })
+        );
+        assert!(matches!(
+            outcome(&mut clones, "inside", "https://10.0.0.7/etalab/inside"),
+            Outcome::Refused(Refusal::NotPublic { .. })
+        ));
+        let mut public_only = Clones::new(dir.path(), LocalFiles::Refused);
+        assert!(matches!(
+            outcome(&mut public_only, "local", "file:///tmp/x/y"),
+            Outcome::Refused(Refusal::NotHttps { .. })
+        ));
         // No such repository: the failure leaves no folder.
         let missing = format!("file://{}", dir.path().join("nowhere").display());
         assert!(matches!(

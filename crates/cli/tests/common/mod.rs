@@ -1,6 +1,8 @@
 //! Helpers shared by the command-line tests: paths of the real sources and running the binary.
 #![allow(dead_code)]
 
+use std::collections::BTreeMap;
+use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -74,5 +76,79 @@ pub fn schema_errors(text: &str) -> Vec<String> {
     validator
         .iter_errors(&value)
         .map(|e| format!("{}: {e}", e.instance_path()))
+        .collect()
+}
+
+/// A small clean catalogue (no warning of its own, so `--strict` only sees the repositories).
+/// Each défi: (title, source_code).
+pub fn write_site(dir: &Path, defis: &[(&str, Option<&str>)]) -> PathBuf {
+    let site = dir.join("site");
+    fs::create_dir_all(&site).unwrap();
+    let mut text = String::new();
+    for (title, source_code) in defis {
+        text.push_str(&format!("\"{title}\":\n  title: {title}\n"));
+        if let Some(url) = source_code {
+            text.push_str(&format!("  source_code: {url}\n"));
+        }
+        text.push_str(concat!(
+            "  skills: [\"dev\"]\n  year: 2018\n  promotion: 2\n",
+            "  administration: Ministère de l'Intérieur\n",
+            "  administration_website: https://www.interieur.gouv.fr\n",
+            "  eigs: [\"Eve Exemple\"]\n  mentors: [\"Mo Mentor\"]\n",
+        ));
+    }
+    fs::write(site.join("defis.yml"), text).unwrap();
+    fs::write(
+        site.join("personnes.yml"),
+        "\"Eve Exemple\":\n  profil: Développeur\n\"Mo Mentor\":\n  profil: Mentor\n",
+    )
+    .unwrap();
+    fs::write(site.join("skills.yml"), "dev: Développement\n").unwrap();
+    fs::write(
+        site.join("promos.yml"),
+        "\"EIG 2\":\n  promotion: 2\n  title: EIG 2\n  class: 2018 eig-2\n",
+    )
+    .unwrap();
+    fs::write(
+        dir.join("journal.csv"),
+        "Défi,Livrable,Tâche,Fait le,Cat,OK\nAlpha,,Tâche,<2018-02-13 mar.>,P,1\n",
+    )
+    .unwrap();
+    fs::write(dir.join("overrides.yml"), "same_as: {}\n").unwrap();
+    site
+}
+
+/// The arguments of `export` on the small catalogue of `common::write_site` in `dir`, with
+/// `extra`, into `dir/out.json`.
+pub fn small_export_args(dir: &Path, extra: &[&str]) -> Vec<String> {
+    let path = |name: &str| dir.join(name).display().to_string();
+    let mut args: Vec<String> = vec![
+        "export".into(),
+        "--site".into(),
+        path("site"),
+        "--journal".into(),
+        path("journal.csv"),
+        "--overrides".into(),
+        path("overrides.yml"),
+        "--generated-at".into(),
+        "2026-01-01T00:00:00Z".into(),
+    ];
+    args.extend(extra.iter().map(ToString::to_string));
+    args.extend(["-o".into(), path("out.json")]);
+    args
+}
+
+/// Each administration's parent, from an export read as JSON.
+pub fn administration_parents(export: &serde_json::Value) -> BTreeMap<String, Option<String>> {
+    export["administrations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| {
+            (
+                a["id"].as_str().unwrap().to_string(),
+                a["parent_id"].as_str().map(String::from),
+            )
+        })
         .collect()
 }

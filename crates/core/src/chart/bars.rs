@@ -265,8 +265,8 @@ fn place<DB: DrawingBackend>(
     Ok(())
 }
 
-/// The label cut to `max` characters, with an ellipsis when cut.
-fn truncate(label: &str, max: usize) -> String {
+/// The label cut to `max` characters, with an ellipsis when cut: as the axes show it.
+pub fn truncate(label: &str, max: usize) -> String {
     if label.chars().count() <= max {
         label.to_string()
     } else {
