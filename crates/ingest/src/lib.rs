@@ -12,8 +12,9 @@ pub mod urls;
 pub mod outline;
 pub mod yaml;
 // One source each, as written: the catalogue, the journal's rows, the technologies table and
-// declared stacks, the administrations, the openness record's items.
+// declared stacks, the administrations, the openness record's items, the bots table.
 pub mod administrations;
+pub mod bots;
 pub mod journal;
 pub mod opened;
 pub mod site;

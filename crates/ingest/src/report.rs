@@ -2,6 +2,8 @@
 
 use std::fmt::Write as _;
 
+use eig_pulse_core::base::date::{FIRST_YEAR, LAST_YEAR};
+use eig_pulse_core::base::format;
 use eig_pulse_core::contract::export::OpennessKind;
 use eig_pulse_core::{tr, Lang, Text};
 
@@ -139,6 +141,98 @@ pub enum Finding {
         files: usize,
         example: String,
     },
+    /// A repository over one of the scan's limits: left out, never half-counted.
+    RepositoryOverLimit {
+        folder: String,
+        limit: ScanLimit,
+        /// The limit's value: more than this many.
+        bound: u64,
+    },
+    /// A repository with a date the contract cannot hold (outside `FIRST_YEAR..=LAST_YEAR`):
+    /// left out.
+    RepositoryDateOutOfRange {
+        folder: String,
+        dated: Dated,
+        /// The date as read (`2100-01-01`), or seconds since 1970 when no calendar date says it.
+        when: String,
+    },
+}
+
+/// A limit of the repository scan: what it counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ScanLimit {
+    /// Files, folders and links in the tree at HEAD, each path counted once per place.
+    PathsAtHead,
+    /// Folders inside folders at HEAD.
+    DepthAtHead,
+    /// Bytes of trees and files read at HEAD.
+    BytesAtHead,
+    /// Commits reachable from HEAD.
+    Commits,
+    /// Tags.
+    Tags,
+    /// People who made commits.
+    People,
+    /// Bot accounts.
+    Bots,
+}
+
+impl ScanLimit {
+    /// « more than {bound} … », in words.
+    pub fn describe(self, bound: u64, lang: Lang) -> String {
+        let n = format::count(bound, lang);
+        match self {
+            ScanLimit::PathsAtHead => tr!(
+                lang,
+                "plus de {n} chemins à HEAD",
+                "more than {n} paths at HEAD"
+            ),
+            ScanLimit::DepthAtHead => tr!(
+                lang,
+                "plus de {n} dossiers imbriqués à HEAD",
+                "more than {n} nested folders at HEAD"
+            ),
+            ScanLimit::BytesAtHead => tr!(
+                lang,
+                "plus de {n} octets à lire à HEAD",
+                "more than {n} bytes to read at HEAD"
+            ),
+            ScanLimit::Commits => tr!(lang, "plus de {n} commits", "more than {n} commits"),
+            ScanLimit::Tags => tr!(lang, "plus de {n} étiquettes", "more than {n} tags"),
+            ScanLimit::People => tr!(lang, "plus de {n} personnes", "more than {n} people"),
+            ScanLimit::Bots => tr!(
+                lang,
+                "plus de {n} comptes de bots",
+                "more than {n} bot accounts"
+            ),
+        }
+    }
+}
+
+/// What carries a date in a repository.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Dated {
+    /// A commit, by its id.
+    Commit(String),
+    /// A tag, by its name.
+    Tag(String),
+    /// The copy itself (the time of its last fetch or of its clone).
+    Copy,
+}
+
+impl Dated {
+    pub fn describe(&self, lang: Lang) -> String {
+        match self {
+            Dated::Commit(id) => tr!(lang, "le commit {id}", "commit {id}"),
+            Dated::Tag(name) => tr!(lang, "l'étiquette « {name} »", "tag \"{name}\""),
+            Dated::Copy => lang
+                .pick(
+                    "la copie (dernier fetch ou clone)",
+                    "the copy (last fetch or clone)",
+                )
+                .to_string(),
+        }
+    }
 }
 
 impl Finding {
@@ -246,6 +340,15 @@ impl Finding {
             Finding::UnattributedOpenness { kind, item } => tr!(lang, "ouverture ({kind}) « {item} » : aucun défi identifié, gardée avec defi_id nul", "openness ({kind}) \"{item}\": no défi identified, kept with a null defi_id"),
             Finding::UnknownOpennessSection { title } => tr!(lang, "section « {title} » : type d'ouverture inconnu, ses éléments sont classés « other »", "section \"{title}\": unknown openness kind, its items are filed as \"other\""),
             Finding::SkippedFiles { folder, files, example } => tr!(lang, "dépôt « {folder} » : {files} fichier(s) non lu(s) à HEAD (objet absent ou trop gros, par ex. « {example} »), hors comptes de langages", "repository \"{folder}\": {files} file(s) not read at HEAD (missing or too large, e.g. \"{example}\"), left out of language bytes"),
+            Finding::RepositoryOverLimit { folder, limit, bound } => {
+                let over = limit.describe(*bound, lang);
+                tr!(lang, "dépôt « {folder} » : {over} (limite de lecture du scan), écarté", "repository \"{folder}\": {over} (the scan's read limit), left out")
+            }
+            Finding::RepositoryDateOutOfRange { folder, dated, when } => {
+                let dated = dated.describe(lang);
+                let (first, last) = (FIRST_YEAR, LAST_YEAR);
+                tr!(lang, "dépôt « {folder} » : {dated} est daté {when}, hors des années que l'export peut écrire ({first}–{last}), écarté", "repository \"{folder}\": {dated} is dated {when}, outside the years the export can write ({first}–{last}), left out")
+            }
         }
     }
 }

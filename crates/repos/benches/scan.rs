@@ -10,7 +10,12 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+use eig_pulse_ingest::bots::Bots;
+use eig_pulse_ingest::SourceText;
+
 const RUNS: usize = 7;
+/// The bots table the exporter embeds.
+const BOTS: &str = include_str!("../../../data/bots.yml");
 
 fn git(dir: &Path, args: &[&str]) {
     let status = Command::new("git")
@@ -117,11 +122,13 @@ fn main() {
         start.elapsed()
     );
 
+    let bots = Bots::parse(&SourceText::new("data/bots.yml", BOTS)).expect("the bots table reads");
     let mut scan_times = Vec::new();
     let mut scanned = None;
     for _ in 0..RUNS {
         let start = Instant::now();
-        let scan = eig_pulse_repos::scan(&repo, "bench").expect("the bench repository reads");
+        let scan =
+            eig_pulse_repos::scan(&repo, "bench", &bots).expect("the bench repository reads");
         scan_times.push(start.elapsed());
         scanned = Some(scan);
     }
