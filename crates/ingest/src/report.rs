@@ -153,8 +153,8 @@ pub enum Finding {
     RepositoryDateOutOfRange {
         folder: String,
         dated: Dated,
-        /// The date as read (`2100-01-01`), or seconds since 1970 when no calendar date says it.
-        when: String,
+        /// The date as read: seconds since 1970.
+        seconds: i64,
     },
 }
 
@@ -221,17 +221,32 @@ pub enum Dated {
 }
 
 impl Dated {
+    /// « of … », in words.
     pub fn describe(&self, lang: Lang) -> String {
         match self {
-            Dated::Commit(id) => tr!(lang, "le commit {id}", "commit {id}"),
-            Dated::Tag(name) => tr!(lang, "l'étiquette « {name} »", "tag \"{name}\""),
+            Dated::Commit(id) => tr!(lang, "du commit {id}", "of commit {id}"),
+            Dated::Tag(name) => tr!(lang, "de l'étiquette « {name} »", "of tag \"{name}\""),
             Dated::Copy => lang
                 .pick(
-                    "la copie (dernier fetch ou clone)",
-                    "the copy (last fetch or clone)",
+                    "de la copie (dernier fetch ou clone)",
+                    "of the copy (last fetch or clone)",
                 )
                 .to_string(),
         }
+    }
+}
+
+/// A moment as git writes it (seconds since 1970): its day (UTC) when a calendar date can say
+/// it, else the seconds.
+fn moment(seconds: i64, lang: Lang) -> String {
+    let day = time::OffsetDateTime::from_unix_timestamp(seconds).map(time::OffsetDateTime::date);
+    match day {
+        Ok(day) => format::date(day, lang),
+        Err(_) => tr!(
+            lang,
+            "{seconds} secondes après 1970",
+            "{seconds} seconds after 1970"
+        ),
     }
 }
 
@@ -344,10 +359,10 @@ impl Finding {
                 let over = limit.describe(*bound, lang);
                 tr!(lang, "dépôt « {folder} » : {over} (limite de lecture du scan), écarté", "repository \"{folder}\": {over} (the scan's read limit), left out")
             }
-            Finding::RepositoryDateOutOfRange { folder, dated, when } => {
-                let dated = dated.describe(lang);
+            Finding::RepositoryDateOutOfRange { folder, dated, seconds } => {
+                let (dated, when) = (dated.describe(lang), moment(*seconds, lang));
                 let (first, last) = (FIRST_YEAR, LAST_YEAR);
-                tr!(lang, "dépôt « {folder} » : {dated} est daté {when}, hors des années que l'export peut écrire ({first}–{last}), écarté", "repository \"{folder}\": {dated} is dated {when}, outside the years the export can write ({first}–{last}), left out")
+                tr!(lang, "dépôt « {folder} » : date {when} {dated}, hors des années que l'export peut écrire ({first}–{last}), écarté", "repository \"{folder}\": date {when} {dated}, outside the years the export can write ({first}–{last}), left out")
             }
         }
     }

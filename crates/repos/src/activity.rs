@@ -97,10 +97,10 @@ fn problem_found(folder: String, problem: Problem) -> Finding {
             limit,
             bound,
         },
-        Problem::OutOfRange { dated, when } => Finding::RepositoryDateOutOfRange {
+        Problem::OutOfRange { dated, seconds } => Finding::RepositoryDateOutOfRange {
             folder,
             dated,
-            when,
+            seconds,
         },
     }
 }

@@ -15,8 +15,8 @@ pub enum Problem {
     Unreadable(String),
     /// Over one of the scan's limits: more than `bound`.
     OverLimit { limit: ScanLimit, bound: u64 },
-    /// A date the contract cannot hold: `when` as read.
-    OutOfRange { dated: Dated, when: String },
+    /// A date the contract cannot hold, as read: seconds since 1970.
+    OutOfRange { dated: Dated, seconds: i64 },
 }
 
 /// An error and its causes, `: `-separated (gitoxide's top-level messages are terse).
