@@ -22,6 +22,7 @@ use gix::ObjectId;
 use linguist::DetectedLanguage;
 use linguist_types::LanguageType;
 
+use crate::linguist_rules;
 use crate::problem::{with_causes, Problem, ScanLimit};
 
 /// The largest blob read (linguist's « large » bound).
@@ -101,7 +102,7 @@ pub fn read_within(
     let mut buf = Vec::new();
     for (path, id) in &files {
         let path = path.as_str();
-        let vendored = linguist::is_vendored(path).unwrap_or(false);
+        let vendored = linguist_rules::is_vendored(path);
         let manifest = !vendored && is_manifest(path);
         let counted = !vendored && !is_documentation(path) && !is_generated_name(path);
         if !manifest && !counted {
@@ -137,7 +138,7 @@ pub fn read_within(
             code.skipped.push(path.to_string());
             continue;
         };
-        if blob.data.iter().take(8000).any(|b| *b == 0) {
+        if blob.data[..blob.data.len().min(8000)].contains(&0) {
             measured.insert((*id, name), None);
             continue;
         }
@@ -200,15 +201,16 @@ fn add(
 }
 
 /// What `linguist::detect_language(name, Some(text))` gives, first candidate, when the
-/// language counts: the same steps, with the candidates from the name already known, and the
-/// modeline's regular expressions run only when the text holds what they need.
+/// language counts (nothing when linguist fails): the same steps, with the candidates from the
+/// name already known, the modeline's regular expressions run only when the text holds what
+/// they need, and the heuristics on the `regex` crate's automata.
 fn language_of(
     name: &str,
     candidates: &[DetectedLanguage],
     text: &str,
 ) -> Option<&'static Measured> {
     let by_modeline = if may_have_modeline(text) {
-        linguist::detect_language_by_modeline(text).unwrap_or_default()
+        linguist::detect_language_by_modeline(text).ok()?
     } else {
         Vec::new()
     };
@@ -217,7 +219,7 @@ fn language_of(
     } else if candidates.len() <= 1 {
         candidates.to_vec()
     } else {
-        let by_content = linguist::disambiguate(name, text).unwrap_or_default();
+        let by_content = linguist_rules::disambiguate(name, text).ok()?;
         if by_content.is_empty() {
             candidates.to_vec()
         } else {

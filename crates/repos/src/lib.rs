@@ -9,7 +9,8 @@
 //!
 //! Its modules stand on floors, bottom first; each imports only from the floors below it.
 
-// Words for failures, and remote URLs made comparable.
+// Words for failures, remote URLs made comparable, linguist's rules on fast automata.
+pub mod linguist_rules;
 pub mod problem;
 pub mod remote;
 // One tree or one clone at a time: the code at HEAD, openness checks, bare clones.

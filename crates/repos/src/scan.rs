@@ -73,8 +73,7 @@ pub fn scan(path: &Path, folder: &str, bots: &Bots) -> Result<Scan, Problem> {
     if !path.is_dir() || !looks_like_repository(path) {
         return Err(Problem::NotARepository);
     }
-    let mut repo = gix::open_opts(path, gix::open::Options::isolated()).map_err(unreadable)?;
-    repo.object_cache_size_if_unset(4 * 1024 * 1024);
+    let repo = gix::open_opts(path, gix::open::Options::isolated()).map_err(unreadable)?;
     if repo.head().map_err(unreadable)?.is_unborn() {
         return Err(Problem::Empty);
     }
@@ -94,11 +93,25 @@ pub fn scan(path: &Path, folder: &str, bots: &Bots) -> Result<Scan, Problem> {
     };
 
     let copied_at = copied_at(repo.git_dir())?;
-    let history = walk(&repo, head, bots)?;
-    let tags = tags(&repo)?;
-    // The code first: its limits stop a hostile tree before the openness checks read it.
-    let code = code::read(&repo, head)?;
-    let openness = openness::check(&repo, head)?;
+    // The history on this thread, the tree at HEAD on another: the two halves of the work
+    // overlap. Problems are said in the order of the work: history, tags, code, openness.
+    // No object cache on either side: each commit, tree and blob is read once (`code` keeps
+    // the trees it lists; the openness checks read a few of them again).
+    let at_head = repo.clone();
+    let (history, measured) = std::thread::scope(|threads| {
+        let measure = threads.spawn(move || {
+            // The code first: its limits stop a hostile tree before the openness checks.
+            let code = code::read(&at_head, head)?;
+            Ok::<_, Problem>((code, openness::check(&at_head, head)?))
+        });
+        let history = walk(&repo, head, bots).and_then(|history| Ok((history, tags(&repo)?)));
+        let measured = measure
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (history, measured)
+    });
+    let (history, tags) = history?;
+    let (code, openness) = measured?;
     Ok(Scan {
         folder: folder.to_string(),
         remote_url,
