@@ -219,7 +219,7 @@ fn language_of(
     } else if candidates.len() <= 1 {
         candidates.to_vec()
     } else {
-        let by_content = linguist_rules::disambiguate(name, text).ok()?;
+        let by_content = linguist_rules::disambiguate(name, text)?;
         if by_content.is_empty() {
             candidates.to_vec()
         } else {

@@ -91,54 +91,51 @@ pub fn is_vendored(path: &str) -> bool {
 }
 
 /// True when one of `patterns` matches `text`.
-fn any_matches(patterns: &[String], text: &str) -> Result<bool, ()> {
+fn any_matches(patterns: &[String], text: &str) -> Option<bool> {
     for pattern in patterns {
-        let (_, compiled) = COMPILED.patterns.get(&address(pattern)).ok_or(())?;
-        let regex = compiled
-            .get_or_init(|| compile(pattern))
-            .as_ref()
-            .ok_or(())?;
+        let (_, compiled) = COMPILED.patterns.get(&address(pattern))?;
+        let regex = compiled.get_or_init(|| compile(pattern)).as_ref()?;
         if regex.is_match(text) {
-            return Ok(true);
+            return Some(true);
         }
     }
-    Ok(false)
+    Some(false)
 }
 
 /// linguist's `evaluate_rule`: the `and` rules alone when there are some, else the named
 /// pattern, the pattern, and no negative pattern.
-fn holds(rule: &HeuristicRule, text: &str) -> Result<bool, ()> {
+fn holds(rule: &HeuristicRule, text: &str) -> Option<bool> {
     if let Some(rules) = &rule.and {
         for inner in rules {
             if !holds(inner, text)? {
-                return Ok(false);
+                return Some(false);
             }
         }
-        return Ok(true);
+        return Some(true);
     }
     if let Some(name) = &rule.named_pattern {
-        let patterns = HEURISTICS.named_patterns.get(name).ok_or(())?;
+        let patterns = HEURISTICS.named_patterns.get(name)?;
         if !any_matches(patterns, text)? {
-            return Ok(false);
+            return Some(false);
         }
     }
     if let Some(patterns) = &rule.pattern {
         if !any_matches(patterns, text)? {
-            return Ok(false);
+            return Some(false);
         }
     }
     if let Some(patterns) = &rule.negative_pattern {
         if any_matches(patterns, text)? {
-            return Ok(false);
+            return Some(false);
         }
     }
-    Ok(true)
+    Some(true)
 }
 
 /// The languages the first rule that holds names, for the file named `file_name` holding
-/// `text`; empty when none holds; `Err` where `linguist::disambiguate` fails.
-pub fn disambiguate(file_name: &str, text: &str) -> Result<Vec<DetectedLanguage>, ()> {
-    let name = linguist::utils::get_filename_from_path(Path::new(file_name)).map_err(|_| ())?;
+/// `text`; empty when none holds; `None` where `linguist::disambiguate` fails.
+pub fn disambiguate(file_name: &str, text: &str) -> Option<Vec<DetectedLanguage>> {
+    let name = linguist::utils::get_filename_from_path(Path::new(file_name)).ok()?;
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     for extension in linguist::utils::extract_extensions(name) {
         for disambiguation in COMPILED
@@ -154,20 +151,22 @@ pub fn disambiguate(file_name: &str, text: &str) -> Result<Vec<DetectedLanguage>
                 let Some(names) = &rule.language else {
                     continue;
                 };
-                return Ok(names
-                    .iter()
-                    .filter_map(|name| {
-                        let (name, definition) = LANGUAGES.get_key_value(name)?;
-                        Some(DetectedLanguage {
-                            name: name.as_str(),
-                            definition,
+                return Some(
+                    names
+                        .iter()
+                        .filter_map(|name| {
+                            let (name, definition) = LANGUAGES.get_key_value(name)?;
+                            Some(DetectedLanguage {
+                                name: name.as_str(),
+                                definition,
+                            })
                         })
-                    })
-                    .collect());
+                        .collect(),
+                );
             }
         }
     }
-    Ok(Vec::new())
+    Some(Vec::new())
 }
 
 #[cfg(test)]
@@ -264,8 +263,8 @@ mod tests {
         for (file, text, expected) in CASES {
             let ours = disambiguate(file, text).map(|found| names(&found));
             let theirs = linguist::disambiguate(file, text)
-                .map(|found| names(&found))
-                .map_err(|_| ());
+                .ok()
+                .map(|found| names(&found));
             assert_eq!(ours, theirs, "{file}: {text}");
             assert_eq!(ours.unwrap().first().copied(), *expected, "{file}: {text}");
         }

@@ -186,6 +186,13 @@ struct Commit {
     merge: bool,
 }
 
+/// One person's human commits: the first (author time, then the walk's first identity), and
+/// how many each week.
+struct HumanCommits {
+    first: (i64, u32),
+    weeks: BTreeMap<i64, u32>,
+}
+
 /// Commits of one week.
 #[derive(Default)]
 struct WeekCounts {
@@ -291,9 +298,8 @@ fn count(
 
     let mut weeks: BTreeMap<i64, WeekCounts> = BTreeMap::new();
     let mut bot_commits: BTreeMap<&str, u32> = BTreeMap::new();
-    // Person (an identity number standing for its fold) → first human commit (seconds,
-    // identity) and human commits per week.
-    let mut people: HashMap<u32, ((i64, u32), BTreeMap<i64, u32>)> = HashMap::new();
+    // Person (an identity number standing for its fold) → its human commits.
+    let mut people: HashMap<u32, HumanCommits> = HashMap::new();
     let (mut first, mut last) = (i64::MAX, i64::MIN);
     for commit in commits {
         let day = commit.seconds.div_euclid(86_400);
@@ -309,21 +315,26 @@ fn count(
             *bot_commits.entry(bot).or_default() += 1;
         } else {
             week.human += 1;
-            let person = person_of[commit.identity as usize];
-            let (earliest, by_week) = people
-                .entry(person)
-                .or_insert(((commit.seconds, commit.identity), BTreeMap::new()));
-            *earliest = (*earliest).min((commit.seconds, commit.identity));
-            *by_week.entry(week_of(day)).or_default() += 1;
+            let first = (commit.seconds, commit.identity);
+            let person =
+                people
+                    .entry(person_of[commit.identity as usize])
+                    .or_insert(HumanCommits {
+                        first,
+                        weeks: BTreeMap::new(),
+                    });
+            person.first = person.first.min(first);
+            *person.weeks.entry(week_of(day)).or_default() += 1;
         }
     }
 
-    let mut people: Vec<_> = people.into_values().collect();
-    people.sort_by_key(|(earliest, _)| *earliest);
+    let mut people: Vec<HumanCommits> = people.into_values().collect();
+    people.sort_by_key(|person| person.first);
     let people: Vec<Person> = people
         .into_iter()
-        .map(|(_, by_week)| Person {
-            weeks: by_week
+        .map(|person| Person {
+            weeks: person
+                .weeks
                 .into_iter()
                 .map(|(week, commits)| PersonWeek {
                     monday: monday_of(week).to_string(),

@@ -1,6 +1,7 @@
 //! Hostile repositories generated here (a few KB of git objects each): each one is left out
 //! with its reason, in a few seconds, without exhausting memory or the stack.
 
+mod bots;
 mod fixture;
 
 use std::path::Path;
@@ -13,7 +14,7 @@ use eig_pulse_repos::{scan, Problem};
 /// Scans `path`, says how long it took, and checks it took less than `within`.
 fn scan_timed(path: &Path, within: Duration) -> Result<eig_pulse_repos::Scan, Problem> {
     let start = Instant::now();
-    let scanned = scan(path, "hostile", &fixture::bots());
+    let scanned = scan(path, "hostile", &bots::table());
     let took = start.elapsed();
     eprintln!(
         "{}: {took:.2?} → {:?}",

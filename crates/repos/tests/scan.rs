@@ -1,6 +1,7 @@
 //! Scanning test repositories built here with git: exact counts per ISO week, openness,
 //! bare clones, and each kind of bad input.
 
+mod bots;
 mod fixture;
 
 use std::path::Path;
@@ -13,7 +14,7 @@ fn sample_repository_counts_exactly() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("sample");
     fixture::sample(&path, "https://github.com/etalab/sample.git");
-    let scanned = scan(&path, "sample", &fixture::bots()).unwrap();
+    let scanned = scan(&path, "sample", &bots::table()).unwrap();
     assert_eq!(scanned.folder, "sample");
     assert_eq!(
         scanned.remote_url.as_deref(),
@@ -31,12 +32,7 @@ fn a_bare_clone_reads_the_same() {
         dir.path(),
         &["clone", "-q", "--bare", "sample", "sample.git"],
     );
-    let scanned = scan(
-        &dir.path().join("sample.git"),
-        "sample.git",
-        &fixture::bots(),
-    )
-    .unwrap();
+    let scanned = scan(&dir.path().join("sample.git"), "sample.git", &bots::table()).unwrap();
     assert_eq!(scanned.activity, fixture::sample_activity());
 }
 
@@ -47,7 +43,7 @@ fn packed_objects_read_the_same() {
     fixture::sample(&path, "https://github.com/etalab/sample.git");
     fixture::git_plain(&path, &["gc", "-q", "--aggressive"]);
     assert_eq!(
-        scan(&path, "sample", &fixture::bots()).unwrap().activity,
+        scan(&path, "sample", &bots::table()).unwrap().activity,
         fixture::sample_activity()
     );
 }
@@ -58,7 +54,7 @@ fn detached_head_has_no_default_branch() {
     let path = dir.path().join("sample");
     fixture::sample(&path, "https://github.com/etalab/sample.git");
     fixture::git_plain(&path, &["checkout", "-q", "--detach", "HEAD"]);
-    let scanned = scan(&path, "sample", &fixture::bots()).unwrap();
+    let scanned = scan(&path, "sample", &bots::table()).unwrap();
     assert_eq!(scanned.activity.default_branch, None);
     assert_eq!(scanned.activity.commits, 7);
 }
@@ -85,14 +81,14 @@ fn bad_input_is_named() {
     std::fs::create_dir(root.join("plain-folder")).unwrap();
     std::fs::write(root.join("plain-folder/notes.txt"), "not a repository").unwrap();
     assert_eq!(
-        scan(&root.join("plain-folder"), "plain-folder", &fixture::bots()),
+        scan(&root.join("plain-folder"), "plain-folder", &bots::table()),
         Err(Problem::NotARepository)
     );
 
     std::fs::create_dir(root.join("empty")).unwrap();
     fixture::git_plain(&root.join("empty"), &["init", "-q"]);
     assert_eq!(
-        scan(&root.join("empty"), "empty", &fixture::bots()),
+        scan(&root.join("empty"), "empty", &bots::table()),
         Err(Problem::Empty)
     );
 
@@ -100,7 +96,7 @@ fn bad_input_is_named() {
     let source = format!("file://{}", root.join("sample").display());
     fixture::git_plain(root, &["clone", "-q", "--depth", "1", &source, "shallow"]);
     assert_eq!(
-        scan(&root.join("shallow"), "shallow", &fixture::bots()),
+        scan(&root.join("shallow"), "shallow", &bots::table()),
         Err(Problem::Shallow)
     );
 
@@ -111,7 +107,7 @@ fn bad_input_is_named() {
     );
     let parent = object_id(&root.join("missing"), "HEAD~2");
     std::fs::remove_file(loose_object(&root.join("missing"), &parent)).unwrap();
-    match scan(&root.join("missing"), "missing", &fixture::bots()) {
+    match scan(&root.join("missing"), "missing", &bots::table()) {
         Err(Problem::Unreadable(detail)) => assert!(detail.contains(&parent), "{detail}"),
         other => panic!("{other:?}"),
     }
@@ -131,7 +127,7 @@ fn bad_input_is_named() {
     std::fs::write(&path, &bytes[..bytes.len() / 2]).unwrap();
     assert!(
         matches!(
-            scan(&root.join("truncated"), "truncated", &fixture::bots()),
+            scan(&root.join("truncated"), "truncated", &bots::table()),
             Err(Problem::Unreadable(_))
         ),
         "a truncated object is unreadable"
@@ -161,7 +157,7 @@ fn bad_input_is_named() {
         .unwrap();
     let id = String::from_utf8(output.stdout).unwrap().trim().to_string();
     fixture::git_plain(&far, &["update-ref", "refs/heads/main", &id]);
-    match scan(&far, "far-future", &fixture::bots()) {
+    match scan(&far, "far-future", &bots::table()) {
         Err(Problem::OutOfRange { dated, seconds }) => {
             assert_eq!(dated, Dated::Commit(id));
             assert_eq!(seconds, 300_000_000_000);
@@ -196,7 +192,7 @@ fn a_copy_without_its_big_files_is_still_counted() {
     // Pull-request refs are not history of HEAD.
     fixture::git_plain(&path, &["update-ref", "refs/pull/1/head", "HEAD~3"]);
 
-    let scanned = scan(&path, "partial", &fixture::bots()).unwrap();
+    let scanned = scan(&path, "partial", &bots::table()).unwrap();
     let weeks: Vec<(String, u32)> = scanned
         .activity
         .weeks
@@ -220,7 +216,7 @@ fn the_copy_date_is_its_last_fetch() {
     let path = dir.path().join("dated");
     fixture::sample(&path, "https://github.com/etalab/dated.git");
     assert_eq!(
-        scan(&path, "dated", &fixture::bots())
+        scan(&path, "dated", &bots::table())
             .unwrap()
             .activity
             .copied_at,
@@ -234,7 +230,7 @@ fn the_copy_date_is_its_last_fetch() {
         .unwrap();
     assert!(status.success());
     assert_eq!(
-        scan(&path, "dated", &fixture::bots())
+        scan(&path, "dated", &bots::table())
             .unwrap()
             .activity
             .copied_at
@@ -289,7 +285,7 @@ fn merges_bots_and_people_are_told_apart_identities_folded() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("identities");
     fixture::identities(&path);
-    let scanned = scan(&path, "identities", &fixture::bots()).unwrap();
+    let scanned = scan(&path, "identities", &bots::table()).unwrap();
     let activity = &scanned.activity;
     assert_eq!(activity.commits, 12);
     // Distinct e-mails, case aside: Ana's capitals are her first address.
@@ -378,7 +374,7 @@ fn documentation_and_mockups_hold_no_code() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("mockups");
     fixture::mockups(&path);
-    let activity = scan(&path, "mockups", &fixture::bots()).unwrap().activity;
+    let activity = scan(&path, "mockups", &bots::table()).unwrap().activity;
     let languages: Vec<&str> = activity
         .languages
         .iter()
@@ -394,7 +390,7 @@ fn a_licence_that_is_a_symbolic_link_is_no_licence() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("link");
     fixture::licence_link(&path);
-    let openness = scan(&path, "link", &fixture::bots())
+    let openness = scan(&path, "link", &bots::table())
         .unwrap()
         .activity
         .openness;
