@@ -16,6 +16,8 @@ const SCHEMA: &str = include_str!("../../../schema/export.schema.json");
 const OVERRIDES: &str = include_str!("../../../data/administrations.yml");
 /// The technologies table of the repository, embedded as the default.
 pub const TECHNOLOGIES: &str = include_str!("../../../data/technologies.yml");
+/// The bots table of the repository, embedded: which commit authors are programs.
+const BOTS: &str = include_str!("../../../data/bots.yml");
 /// eig-link's record files read from `--eig-link` (those present).
 const RECORDS: [&str; 3] = ["stack_2018.org", "stack_2019.md", "ouverture_2018.org"];
 
@@ -267,12 +269,15 @@ fn build_with_activity(args: &ExportArgs) -> Result<Built, String> {
     if let Some(repos) = &args.repos {
         let table = eig_pulse_ingest::technologies::Table::parse(&inputs.technologies)
             .map_err(|e| e.describe(lang))?;
+        let bots = eig_pulse_ingest::bots::Bots::parse(&SourceText::new("data/bots.yml", BOTS))
+            .map_err(|e| e.describe(lang))?;
         crate::repos::add_activity(
             &mut export,
             &mut report,
             repos,
             inputs.repositories.as_ref(),
             &table,
+            &bots,
             lang,
         )?;
     }

@@ -6,6 +6,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use eig_pulse_core::{tr, Export, Lang};
+use eig_pulse_ingest::bots::Bots;
 use eig_pulse_ingest::printable::printable;
 use eig_pulse_ingest::repositories::{parse_mapping, source_code_links, SourceCodeLink};
 use eig_pulse_ingest::technologies::Table;
@@ -37,14 +38,16 @@ fn progress(len: usize, lang: Lang) -> ProgressBar {
     bar
 }
 
-/// Scans every folder of `repos`, matches the sound ones to défis and puts their records into
-/// `export.activity`; every problem goes into the report, naming the folder.
+/// Scans every folder of `repos` (bots told apart through `bots`), matches the sound ones to
+/// défis and puts their records into `export.activity`; every problem goes into the report,
+/// naming the folder.
 pub fn add_activity(
     export: &mut Export,
     report: &mut Report,
     repos: &Path,
     mapping: Option<&SourceText>,
     table: &Table,
+    bots: &Bots,
     lang: Lang,
 ) -> Result<(), String> {
     let folders = activity::folders(repos).map_err(|e| {
@@ -68,6 +71,7 @@ pub fn add_activity(
             &folder.path,
             &folder.name,
             table,
+            bots,
             report,
         ));
         bar.inc(1);

@@ -214,6 +214,25 @@ fn bad_inputs() -> Vec<(&'static str, Setup, &'static str, &'static str)> {
             "dépôt « alpha-copy » : même dépôt distant que « alpha »",
             "repository \"alpha-copy\": same remote repository as \"alpha\"",
         ),
+        // Hostile repositories, a few KB each: left out with their reason, the others kept.
+        (
+            "bomb",
+            |repos| fixture::tree_bomb(&repos.join("bomb"), "https://github.com/etalab/bomb"),
+            "dépôt « bomb » : plus de 500\u{202f}000 chemins à HEAD (limite de lecture du scan), écarté",
+            "repository \"bomb\": more than 500,000 paths at HEAD (the scan's read limit), left out",
+        ),
+        (
+            "late",
+            |repos| fixture::dated_2100(&repos.join("late")),
+            "dépôt « late » : date 1er janvier 2100 du commit ",
+            "repository \"late\": date 1 January 2100 of commit ",
+        ),
+        (
+            "later",
+            |repos| fixture::copied_in_2150(&repos.join("later"), "https://github.com/etalab/later"),
+            "dépôt « later » : date 1er juin 2150 de la copie (dernier fetch ou clone), hors des années que l'export peut écrire (1970–2099), écarté",
+            "repository \"later\": date 1 June 2150 of the copy (last fetch or clone), outside the years the export can write (1970–2099), left out",
+        ),
         (
             "stale mapping entry",
             |repos| {

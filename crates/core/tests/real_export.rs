@@ -452,3 +452,30 @@ fn lived_on_figures_match_an_independent_recount() {
         );
     }
 }
+
+/// The export has three défis titled « EIG Link » (2018, 2019, 2020): a chart that lists two of
+/// them must not show two identical names; every other défi keeps its title alone.
+#[test]
+fn defis_sharing_a_title_are_told_apart_by_their_year() {
+    let cohort = cohort();
+    let eig_link: Vec<&str> = (0..cohort.export.defis.len())
+        .filter(|&d| cohort.export.defis[d].title == "EIG Link")
+        .map(|d| cohort.defi_label(d))
+        .collect();
+    assert_eq!(
+        eig_link,
+        ["EIG Link (2020)", "EIG Link (2019)", "EIG Link (2018)"]
+    );
+    let labels: std::collections::HashSet<&str> = (0..cohort.export.defis.len())
+        .map(|d| cohort.defi_label(d))
+        .collect();
+    assert_eq!(
+        labels.len(),
+        cohort.export.defis.len(),
+        "every label is unique"
+    );
+    let mob = cohort
+        .defi_index("monitorfish")
+        .map(|d| cohort.defi_label(d));
+    assert_eq!(mob, Some("MonitorFish"));
+}

@@ -14,8 +14,10 @@ pub mod urls;
 pub mod outline;
 pub mod yaml;
 // One source each, as written: the catalogue, the journal's rows, the technologies table and
-// declared stacks, the administrations, the openness record's items, the people by name.
+// declared stacks, the administrations, the openness record's items, the people by name, the
+// bots table.
 pub mod administrations;
+pub mod bots;
 pub mod journal;
 pub mod opened;
 pub mod people;

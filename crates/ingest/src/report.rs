@@ -2,6 +2,8 @@
 
 use std::fmt::Write as _;
 
+use eig_pulse_core::base::date::{FIRST_YEAR, LAST_YEAR};
+use eig_pulse_core::base::format;
 use eig_pulse_core::contract::export::OpennessKind;
 use eig_pulse_core::contract::limits::MAX_ITEM_LIST;
 use eig_pulse_core::{tr, Lang, Text};
@@ -171,6 +173,113 @@ pub enum Finding {
         files: usize,
         example: String,
     },
+    /// A repository over one of the scan's limits: left out, never half-counted.
+    RepositoryOverLimit {
+        folder: String,
+        limit: ScanLimit,
+        /// The limit's value: more than this many.
+        bound: u64,
+    },
+    /// A repository with a date the contract cannot hold (outside `FIRST_YEAR..=LAST_YEAR`):
+    /// left out.
+    RepositoryDateOutOfRange {
+        folder: String,
+        dated: Dated,
+        /// The date as read: seconds since 1970.
+        seconds: i64,
+    },
+}
+
+/// A limit of the repository scan: what it counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ScanLimit {
+    /// Files, folders and links in the tree at HEAD, each path counted once per place.
+    PathsAtHead,
+    /// Folders inside folders at HEAD.
+    DepthAtHead,
+    /// Bytes of trees and files read at HEAD.
+    BytesAtHead,
+    /// Commits reachable from HEAD.
+    Commits,
+    /// Tags.
+    Tags,
+    /// People who made commits.
+    People,
+    /// Bot accounts.
+    Bots,
+}
+
+impl ScanLimit {
+    /// « more than {bound} … », in words.
+    pub fn describe(self, bound: u64, lang: Lang) -> String {
+        let n = format::count(bound, lang);
+        match self {
+            ScanLimit::PathsAtHead => tr!(
+                lang,
+                "plus de {n} chemins à HEAD",
+                "more than {n} paths at HEAD"
+            ),
+            ScanLimit::DepthAtHead => tr!(
+                lang,
+                "plus de {n} dossiers imbriqués à HEAD",
+                "more than {n} nested folders at HEAD"
+            ),
+            ScanLimit::BytesAtHead => tr!(
+                lang,
+                "plus de {n} octets à lire à HEAD",
+                "more than {n} bytes to read at HEAD"
+            ),
+            ScanLimit::Commits => tr!(lang, "plus de {n} commits", "more than {n} commits"),
+            ScanLimit::Tags => tr!(lang, "plus de {n} étiquettes", "more than {n} tags"),
+            ScanLimit::People => tr!(lang, "plus de {n} personnes", "more than {n} people"),
+            ScanLimit::Bots => tr!(
+                lang,
+                "plus de {n} comptes de bots",
+                "more than {n} bot accounts"
+            ),
+        }
+    }
+}
+
+/// What carries a date in a repository.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Dated {
+    /// A commit, by its id.
+    Commit(String),
+    /// A tag, by its name.
+    Tag(String),
+    /// The copy itself (the time of its last fetch or of its clone).
+    Copy,
+}
+
+impl Dated {
+    /// « of … », in words.
+    pub fn describe(&self, lang: Lang) -> String {
+        match self {
+            Dated::Commit(id) => tr!(lang, "du commit {id}", "of commit {id}"),
+            Dated::Tag(name) => tr!(lang, "de l'étiquette « {name} »", "of tag \"{name}\""),
+            Dated::Copy => lang
+                .pick(
+                    "de la copie (dernier fetch ou clone)",
+                    "of the copy (last fetch or clone)",
+                )
+                .to_string(),
+        }
+    }
+}
+
+/// A moment as git writes it (seconds since 1970): its day (UTC) when a calendar date can say
+/// it, else the seconds.
+fn moment(seconds: i64, lang: Lang) -> String {
+    let day = time::OffsetDateTime::from_unix_timestamp(seconds).map(time::OffsetDateTime::date);
+    match day {
+        Ok(day) => format::date(day, lang),
+        Err(_) => tr!(
+            lang,
+            "{seconds} secondes après 1970",
+            "{seconds} seconds after 1970"
+        ),
+    }
 }
 
 impl Finding {
@@ -296,6 +405,15 @@ impl Finding {
             Finding::DoubtedOpenness { kind, item } => tr!(lang, "ouverture ({kind}) « {item} » : le relevé lui-même en doute (« ? », « à vérifier ») ; gardée, marquée à vérifier (to_check)", "openness ({kind}) \"{item}\": the record itself doubts it (\"?\", \"à vérifier\"); kept, marked to check (to_check)"),
             Finding::UnknownOpennessSection { title } => tr!(lang, "section « {title} » : type d'ouverture inconnu, ses éléments sont classés « other »", "section \"{title}\": unknown openness kind, its items are filed as \"other\""),
             Finding::SkippedFiles { folder, files, example } => tr!(lang, "dépôt « {folder} » : {files} fichier(s) non lu(s) à HEAD (objet absent ou trop gros, par ex. « {example} »), hors comptes de langages", "repository \"{folder}\": {files} file(s) not read at HEAD (missing or too large, e.g. \"{example}\"), left out of language bytes"),
+            Finding::RepositoryOverLimit { folder, limit, bound } => {
+                let over = limit.describe(*bound, lang);
+                tr!(lang, "dépôt « {folder} » : {over} (limite de lecture du scan), écarté", "repository \"{folder}\": {over} (the scan's read limit), left out")
+            }
+            Finding::RepositoryDateOutOfRange { folder, dated, seconds } => {
+                let (dated, when) = (dated.describe(lang), moment(*seconds, lang));
+                let (first, last) = (FIRST_YEAR, LAST_YEAR);
+                tr!(lang, "dépôt « {folder} » : date {when} {dated}, hors des années que l'export peut écrire ({first}–{last}), écarté", "repository \"{folder}\": date {when} {dated}, outside the years the export can write ({first}–{last}), left out")
+            }
         }
     }
 }

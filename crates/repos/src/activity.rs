@@ -5,6 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use eig_pulse_core::{Export, Text};
+use eig_pulse_ingest::bots::Bots;
 use eig_pulse_ingest::report::Finding;
 use eig_pulse_ingest::repositories::MappingLine;
 use eig_pulse_ingest::technologies::Table;
@@ -38,11 +39,18 @@ pub fn folders(dir: &Path) -> std::io::Result<Vec<Folder>> {
     Ok(folders)
 }
 
-/// Scans the clone at `path`, named `folder`, and names its frameworks and languages through
-/// `table`. A problem, or files left unread, goes into `report`, placed at `path`.
-pub fn scan_folder(path: &Path, folder: &str, table: &Table, report: &mut Report) -> Option<Scan> {
+/// Scans the clone at `path`, named `folder`, telling bots apart through `bots`, and names its
+/// frameworks and languages through `table`. A problem, or files left unread, goes into
+/// `report`, placed at `path`.
+pub fn scan_folder(
+    path: &Path,
+    folder: &str,
+    table: &Table,
+    bots: &Bots,
+    report: &mut Report,
+) -> Option<Scan> {
     let place = path.display().to_string();
-    match scan(path, folder) {
+    match scan(path, folder, bots) {
         Ok(mut scan) => {
             name_technologies(&mut scan, table);
             if let Some(example) = scan.skipped.first() {
@@ -84,6 +92,16 @@ fn problem_found(folder: String, problem: Problem) -> Finding {
         Problem::Empty => Finding::EmptyRepository { folder },
         Problem::Shallow => Finding::ShallowClone { folder },
         Problem::Unreadable(detail) => Finding::UnreadableRepository { folder, detail },
+        Problem::OverLimit { limit, bound } => Finding::RepositoryOverLimit {
+            folder,
+            limit,
+            bound,
+        },
+        Problem::OutOfRange { dated, seconds } => Finding::RepositoryDateOutOfRange {
+            folder,
+            dated,
+            seconds,
+        },
     }
 }
 
@@ -273,7 +291,7 @@ mod tests {
         std::fs::create_dir(&path).unwrap();
         let table = Table::default();
         let mut report = Report::default();
-        assert!(scan_folder(&path, "notes", &table, &mut report).is_none());
+        assert!(scan_folder(&path, "notes", &table, &Bots::default(), &mut report).is_none());
         assert_eq!(report.entries.len(), 1);
         assert_eq!(report.entries[0].file, path.display().to_string());
         assert_eq!(

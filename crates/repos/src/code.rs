@@ -1,25 +1,53 @@
 //! What the code at HEAD is written in: bytes per language, detected by the `linguist` crate
-//! (GitHub linguist's languages, heuristics and vendored paths), and the direct dependencies
-//! its manifests name.
+//! (GitHub linguist's languages, heuristics and vendored paths), whether any of it is a
+//! program, and the direct dependencies its manifests name.
 //!
 //! Left out of the language bytes, as GitHub's linguist does: vendored paths (linguist's
 //! `vendor.yml`), documentation (its `documentation.yml`), generated files (lock files,
 //! minified `.js`/`.css`, source maps, files that say they are generated), binary files, and
 //! languages that are neither programming nor markup (data, prose).
 //!
-//! Reads are bounded: a blob's size is asked first; a blob over [`MAX_BLOB`] or missing
-//! (copies of large repositories lack blobs of 4 MiB or more) is skipped and counted, never read.
+//! Reads are bounded. The tree is walked without recursion, each tree object read once
+//! (memoised by id), under [`LIMITS`]: paths, nested folders and bytes read at HEAD; a
+//! repository over one is left out whole. A blob's size is asked first; a blob over
+//! [`MAX_BLOB`] or missing (copies of large repositories lack blobs of 4 MiB or more) is
+//! skipped and counted, never read. A blob met again under the same file name is measured once.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::rc::Rc;
 
 use eig_pulse_core::contract::export::LanguageBytes;
+use gix::prelude::FindExt as _;
 use gix::ObjectId;
+use linguist::DetectedLanguage;
 use linguist_types::LanguageType;
 
-use crate::problem::with_causes;
+use crate::linguist_rules;
+use crate::problem::{with_causes, Problem, ScanLimit};
 
 /// The largest blob read (linguist's « large » bound).
 pub const MAX_BLOB: u64 = 1024 * 1024;
+
+/// How much of the tree at HEAD a scan reads before it leaves the repository out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Files, folders, links and submodules listed, each place counted: a folder repeated ten
+    /// times counts its paths ten times.
+    pub paths: u64,
+    /// Folders inside folders.
+    pub depth: u64,
+    /// Bytes of trees and blobs read (each tree once, each blob once per file name).
+    pub bytes: u64,
+}
+
+/// The limits of every scan, far above the real copies (the largest, monitorfish, lists
+/// 6 500 paths at most 16 folders deep and reads 40 MB at HEAD) and low enough that a
+/// tree made to repeat itself (10^9 paths from a few KB) stops within a second.
+pub const LIMITS: Limits = Limits {
+    paths: 500_000,
+    depth: 256,
+    bytes: 2 << 30,
+};
 
 /// One dependency named by a manifest.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -35,85 +63,104 @@ pub struct Dependency {
 pub struct Code {
     /// Most bytes first.
     pub languages: Vec<LanguageBytes>,
+    /// True when one of the languages is a program (not only markup).
+    pub holds_code: bool,
     pub dependencies: Vec<Dependency>,
     /// Paths not read: blob missing or over [`MAX_BLOB`].
     pub skipped: Vec<String>,
 }
 
-/// Walks the tree of `head`; trees that cannot be read make the repository unreadable (as the
-/// openness checks do), blobs only skip themselves.
-pub fn read(repo: &gix::Repository, head: ObjectId) -> Result<Code, String> {
+/// Reads the code at `head` within [`LIMITS`].
+pub fn read(repo: &gix::Repository, head: ObjectId) -> Result<Code, Problem> {
+    read_within(repo, head, &LIMITS)
+}
+
+/// Reads the code at `head` within `limits`; trees that cannot be read make the repository
+/// unreadable (as the openness checks do), blobs only skip themselves.
+pub fn read_within(
+    repo: &gix::Repository,
+    head: ObjectId,
+    limits: &Limits,
+) -> Result<Code, Problem> {
     let root = repo
         .find_commit(head)
         .and_then(|c| c.tree_id())
-        .map_err(|e| format!("commit {head}: {e}"))?
+        .map_err(|e| Problem::Unreadable(format!("commit {head}: {e}")))?
         .detach();
-    let mut files = Vec::new();
-    walk(repo, root, String::new(), &mut files)?;
+    let mut budget = Budget {
+        left: limits.bytes,
+        bound: limits.bytes,
+    };
+    let files = list(repo, root, limits, &mut budget)?;
     let mut bytes: BTreeMap<&'static str, u64> = BTreeMap::new();
+    let mut programs: BTreeSet<&'static str> = BTreeSet::new();
     let mut code = Code::default();
-    for (path, id) in files {
-        let vendored = linguist::is_vendored(&path).unwrap_or(false);
-        let manifest = !vendored && is_manifest(&path);
-        let counted = !vendored && !is_documentation(&path) && !is_generated_name(&path);
+    // File name → linguist's candidates from the name alone.
+    let mut by_name: HashMap<&str, Vec<DetectedLanguage>> = HashMap::new();
+    // (blob, file name) → the language measured, if any.
+    let mut measured: HashMap<(ObjectId, &str), Option<&'static Measured>> = HashMap::new();
+    let mut buf = Vec::new();
+    for (path, id) in &files {
+        let path = path.as_str();
+        let vendored = linguist_rules::is_vendored(path);
+        let manifest = !vendored && is_manifest(path);
+        let counted = !vendored && !is_documentation(path) && !is_generated_name(path);
         if !manifest && !counted {
             continue;
         }
+        let name = path.rsplit('/').next().unwrap_or(path);
+        let candidates = by_name
+            .entry(name)
+            .or_insert_with(|| linguist::detect_language(name, None).unwrap_or_default());
         // Only the languages worth counting are read.
-        let language_candidates = linguist::detect_language(&path, None).unwrap_or_default();
         if !manifest
-            && !language_candidates
+            && !candidates
                 .iter()
                 .any(|l| counts(&l.definition.language_type))
         {
             continue;
         }
-        let size = match repo.try_find_header(id) {
+        let size = match repo.try_find_header(*id) {
             Ok(Some(header)) if header.size() <= MAX_BLOB => header.size(),
             _ => {
-                code.skipped.push(path);
+                code.skipped.push(path.to_string());
                 continue;
             }
         };
-        let data = match repo.find_object(id) {
-            Ok(object) => object.detach().data,
-            Err(_) => {
-                code.skipped.push(path);
+        if !manifest {
+            if let Some(language) = measured.get(&(*id, name)) {
+                add(&mut bytes, &mut programs, *language, size);
                 continue;
             }
+        }
+        budget.spend(size)?;
+        let Ok(blob) = repo.objects.find_blob(id, &mut buf) else {
+            code.skipped.push(path.to_string());
+            continue;
         };
-        if data.iter().take(8000).any(|b| *b == 0) {
+        if blob.data[..blob.data.len().min(8000)].contains(&0) {
+            measured.insert((*id, name), None);
             continue;
         }
-        let text = String::from_utf8_lossy(&data);
+        let text = String::from_utf8_lossy(blob.data);
         if manifest {
-            for name in dependencies(&path, &text) {
+            for dependency in dependencies(path, &text) {
                 code.dependencies.push(Dependency {
-                    manifest: path.clone(),
-                    name,
+                    manifest: path.to_string(),
+                    name: dependency,
                 });
             }
         }
-        if !counted || is_generated_text(&path, &text) {
+        if !counted {
             continue;
         }
-        let detected = linguist::detect_language(&path, Some(&text)).unwrap_or_default();
-        // Still ambiguous after linguist's heuristics: the first candidate (linguist's
-        // classifier is not ported).
-        if let Some(language) = detected.first() {
-            if counts(&language.definition.language_type) {
-                let name = language
-                    .definition
-                    .group
-                    .as_deref()
-                    .map_or(language.name, |g| {
-                        linguist::definitions::LANGUAGES
-                            .get_key_value(g)
-                            .map_or(language.name, |(k, _)| k.as_str())
-                    });
-                *bytes.entry(name).or_default() += size;
-            }
-        }
+        let language = if is_generated_text(path, &text) {
+            None
+        } else {
+            language_of(name, candidates, &text)
+        };
+        measured.insert((*id, name), language);
+        add(&mut bytes, &mut programs, language, size);
     }
     let mut languages: Vec<LanguageBytes> = bytes
         .into_iter()
@@ -125,36 +172,242 @@ pub fn read(repo: &gix::Repository, head: ObjectId) -> Result<Code, String> {
         .collect();
     languages.sort_by(|a, b| b.bytes.cmp(&a.bytes).then(a.language.cmp(&b.language)));
     code.languages = languages;
+    code.holds_code = !programs.is_empty();
     code.dependencies.sort();
     code.dependencies.dedup();
     Ok(code)
+}
+
+/// A language as counted: the name its bytes go under (its group's, as GitHub shows it), and
+/// whether it is a program.
+#[derive(Debug)]
+struct Measured {
+    name: &'static str,
+    program: bool,
+}
+
+fn add(
+    bytes: &mut BTreeMap<&'static str, u64>,
+    programs: &mut BTreeSet<&'static str>,
+    language: Option<&'static Measured>,
+    size: u64,
+) {
+    if let Some(language) = language {
+        *bytes.entry(language.name).or_default() += size;
+        if language.program {
+            programs.insert(language.name);
+        }
+    }
+}
+
+/// What `linguist::detect_language(name, Some(text))` gives, first candidate, when the
+/// language counts (nothing when linguist fails): the same steps, with the candidates from the
+/// name already known, the modeline's regular expressions run only when the text holds what
+/// they need, and the heuristics on the `regex` crate's automata.
+fn language_of(
+    name: &str,
+    candidates: &[DetectedLanguage],
+    text: &str,
+) -> Option<&'static Measured> {
+    let by_modeline = if may_have_modeline(text) {
+        linguist::detect_language_by_modeline(text).ok()?
+    } else {
+        Vec::new()
+    };
+    let detected = if !by_modeline.is_empty() {
+        by_modeline
+    } else if candidates.len() <= 1 {
+        candidates.to_vec()
+    } else {
+        let by_content = linguist_rules::disambiguate(name, text)?;
+        if by_content.is_empty() {
+            candidates.to_vec()
+        } else {
+            by_content
+        }
+    };
+    // Still ambiguous after linguist's heuristics: the first candidate (linguist's classifier
+    // is not ported).
+    let language = detected.first()?;
+    counts(&language.definition.language_type).then(|| measured_as(language))
+}
+
+/// The one `Measured` of a language, made once for the whole run.
+fn measured_as(language: &DetectedLanguage) -> &'static Measured {
+    static ALL: std::sync::LazyLock<HashMap<&'static str, Measured>> =
+        std::sync::LazyLock::new(|| {
+            linguist::definitions::LANGUAGES
+                .iter()
+                .map(|(name, definition)| {
+                    let shown = definition.group.as_deref().map_or(name.as_str(), |g| {
+                        linguist::definitions::LANGUAGES
+                            .get_key_value(g)
+                            .map_or(name.as_str(), |(k, _)| k.as_str())
+                    });
+                    let measured = Measured {
+                        name: shown,
+                        program: is_program(name, &definition.language_type),
+                    };
+                    (name.as_str(), measured)
+                })
+                .collect()
+        });
+    &ALL[language.name]
+}
+
+/// A language is a program when linguist types it `programming`; Jupyter notebooks too,
+/// which linguist types `markup` but which hold the programs of data science.
+fn is_program(name: &str, kind: &LanguageType) -> bool {
+    matches!(kind, LanguageType::Programming) || name == "Jupyter Notebook"
+}
+
+/// False when neither of linguist's modeline expressions can match `text`: the Emacs one
+/// needs `-*-`, the Vim one `vi`, `Vi` or `ex`, then `ft`, `syntax` or `filetype`, then `=`,
+/// within the first and last five lines.
+fn may_have_modeline(text: &str) -> bool {
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    let ends = text.lines().take(5).chain(text.lines().rev().take(5));
+    ends.into_iter().any(|line| {
+        line.contains("-*-")
+            || ((line.contains("vi") || line.contains("Vi") || line.contains("ex"))
+                && (line.contains("ft") || line.contains("syntax") || line.contains("filetype"))
+                && line.contains('='))
+    })
 }
 
 fn counts(kind: &LanguageType) -> bool {
     matches!(kind, LanguageType::Programming | LanguageType::Markup)
 }
 
-/// Every blob of the tree with its path; submodules and symbolic links aside.
-fn walk(
-    repo: &gix::Repository,
-    tree: ObjectId,
+/// Bytes left to read at HEAD.
+struct Budget {
+    left: u64,
+    bound: u64,
+}
+
+impl Budget {
+    fn spend(&mut self, bytes: u64) -> Result<(), Problem> {
+        self.left = self.left.checked_sub(bytes).ok_or(Problem::OverLimit {
+            limit: ScanLimit::BytesAtHead,
+            bound: self.bound,
+        })?;
+        Ok(())
+    }
+}
+
+/// What a tree entry is, as the walk needs it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Tree,
+    Blob,
+    /// A symbolic link or a submodule: listed, never read.
+    Other,
+}
+
+struct Entry {
+    name: String,
+    kind: Kind,
+    id: ObjectId,
+}
+
+/// One folder being listed: its entries, the next to list, its path and depth.
+struct Frame {
+    entries: Rc<[Entry]>,
+    next: usize,
     prefix: String,
-    files: &mut Vec<(String, ObjectId)>,
-) -> Result<(), String> {
-    let tree = repo
-        .find_tree(tree)
-        .map_err(|e| format!("tree {tree}: {}", with_causes(&e)))?;
-    for entry in tree.iter() {
-        let entry = entry.map_err(|e| format!("tree {}: {e}", tree.id))?;
-        let path = format!("{prefix}{}", entry.filename());
-        let mode = entry.mode();
-        if mode.is_tree() {
-            walk(repo, entry.oid().to_owned(), format!("{path}/"), files)?;
-        } else if mode.is_blob() {
-            files.push((path, entry.oid().to_owned()));
+    depth: u64,
+}
+
+/// Every blob of the tree at `root` with its path, in tree order; submodules and symbolic
+/// links aside. Each tree object is read once; the walk stops at the first limit passed.
+fn list(
+    repo: &gix::Repository,
+    root: ObjectId,
+    limits: &Limits,
+    budget: &mut Budget,
+) -> Result<Vec<(String, ObjectId)>, Problem> {
+    let mut trees: HashMap<ObjectId, Rc<[Entry]>> = HashMap::new();
+    let mut buf = Vec::new();
+    let mut read = |id: ObjectId, budget: &mut Budget| -> Result<Rc<[Entry]>, Problem> {
+        if let Some(entries) = trees.get(&id) {
+            return Ok(Rc::clone(entries));
+        }
+        let fail = |e: &dyn std::fmt::Display| Problem::Unreadable(format!("tree {id}: {e}"));
+        // Its size first: a tree too big for the budget is never inflated.
+        let size = repo
+            .find_header(id)
+            .map_err(|e| fail(&with_causes(&e)))?
+            .size();
+        budget.spend(size)?;
+        let tree = repo
+            .objects
+            .find_tree_iter(&id, &mut buf)
+            .map_err(|e| fail(&with_causes(&e)))?;
+        let entries: Rc<[Entry]> = tree
+            // One more than the limit is enough to know it is passed.
+            .take(
+                usize::try_from(limits.paths)
+                    .unwrap_or(usize::MAX)
+                    .saturating_add(1),
+            )
+            .map(|entry| {
+                let entry = entry.map_err(|e| fail(&e))?;
+                let kind = if entry.mode.is_tree() {
+                    Kind::Tree
+                } else if entry.mode.is_blob() {
+                    Kind::Blob
+                } else {
+                    Kind::Other
+                };
+                Ok(Entry {
+                    name: entry.filename.to_string(),
+                    kind,
+                    id: entry.oid.to_owned(),
+                })
+            })
+            .collect::<Result<_, Problem>>()?;
+        trees.insert(id, Rc::clone(&entries));
+        Ok(entries)
+    };
+    let over = |limit, bound| Problem::OverLimit { limit, bound };
+    let mut files = Vec::new();
+    let mut paths = 0u64;
+    let mut stack = vec![Frame {
+        entries: read(root, budget)?,
+        next: 0,
+        prefix: String::new(),
+        depth: 0,
+    }];
+    while let Some(frame) = stack.last_mut() {
+        let Some(entry) = frame.entries.get(frame.next) else {
+            stack.pop();
+            continue;
+        };
+        frame.next += 1;
+        paths += 1;
+        if paths > limits.paths {
+            return Err(over(ScanLimit::PathsAtHead, limits.paths));
+        }
+        let path = format!("{}{}", frame.prefix, entry.name);
+        match entry.kind {
+            Kind::Blob => files.push((path, entry.id)),
+            Kind::Other => {}
+            Kind::Tree => {
+                let depth = frame.depth + 1;
+                if depth > limits.depth {
+                    return Err(over(ScanLimit::DepthAtHead, limits.depth));
+                }
+                let id = entry.id;
+                stack.push(Frame {
+                    entries: read(id, budget)?,
+                    next: 0,
+                    prefix: format!("{path}/"),
+                    depth,
+                });
+            }
         }
     }
-    Ok(())
+    Ok(files)
 }
 
 /// linguist's `documentation.yml`, as path tests.

@@ -9,7 +9,9 @@
 //!
 //! Its modules stand on floors, bottom first; each imports only from the floors below it.
 
-// Words for failures, where `clone` may fetch from, and remote URLs made comparable.
+// Words for failures, where `clone` may fetch from, remote URLs made comparable, linguist's rules
+// on fast automata.
+pub mod linguist_rules;
 pub mod problem;
 pub mod reach;
 pub mod remote;

@@ -10,6 +10,11 @@
 //! - tests: a folder named `test`, `tests`, `spec` or `__tests__` at the root or up to two
 //!   folders down (`tests/`, `backend/tests/`, `app/src/test/`), hidden folders,
 //!   `node_modules` and `vendor` aside.
+//!
+//! A file is a blob (plain or executable): a symbolic link named `LICENSE` is no licence, and
+//! no README either. A folder met again at the same depth is searched once.
+
+use std::collections::HashSet;
 
 use eig_pulse_core::contract::export::{CiSystem, Openness};
 use gix::prelude::FindExt as _;
@@ -24,6 +29,8 @@ const TESTS_DEPTH: usize = 2;
 struct Entry {
     name: String,
     is_tree: bool,
+    /// A blob: neither a folder, nor a symbolic link, nor a submodule.
+    is_file: bool,
     id: ObjectId,
 }
 
@@ -31,6 +38,8 @@ struct Entry {
 struct Reader<'r> {
     repo: &'r gix::Repository,
     buf: Vec<u8>,
+    /// (folder, depth left) already searched for a tests folder, without finding one.
+    searched: HashSet<(ObjectId, usize)>,
 }
 
 impl Reader<'_> {
@@ -46,6 +55,7 @@ impl Reader<'_> {
             Ok(Entry {
                 name: entry.filename.to_string(),
                 is_tree: entry.mode.is_tree(),
+                is_file: entry.mode.is_blob(),
                 id: entry.oid.to_owned(),
             })
         })
@@ -91,6 +101,7 @@ pub fn check(repo: &gix::Repository, head: ObjectId) -> Result<Openness, Problem
     let mut reader = Reader {
         repo,
         buf: Vec::new(),
+        searched: HashSet::new(),
     };
     let root_id = repo
         .find_commit(head)
@@ -106,9 +117,9 @@ pub fn check(repo: &gix::Repository, head: ObjectId) -> Result<Openness, Problem
     let file = |entries: &[Entry], starts: &[&str]| -> bool {
         entries
             .iter()
-            .any(|e| !e.is_tree && starts.iter().any(|s| e.name.to_lowercase().starts_with(s)))
+            .any(|e| e.is_file && starts.iter().any(|s| e.name.to_lowercase().starts_with(s)))
     };
-    let license = root.iter().find(|e| !e.is_tree && is_license_name(&e.name));
+    let license = root.iter().find(|e| e.is_file && is_license_name(&e.name));
     let mut absent = Vec::new();
     let (license_file, license_spdx) = match license {
         Some(entry) => match reader.text(entry.id)? {
@@ -123,14 +134,13 @@ pub fn check(repo: &gix::Repository, head: ObjectId) -> Result<Openness, Problem
         },
         None => (None, None),
     };
-    let named =
-        |entries: &[Entry], name: &str| entries.iter().any(|e| !e.is_tree && e.name == name);
+    let named = |entries: &[Entry], name: &str| entries.iter().any(|e| e.is_file && e.name == name);
     let ci = [
         (
             CiSystem::GithubActions,
             workflows
                 .iter()
-                .any(|e| !e.is_tree && (e.name.ends_with(".yml") || e.name.ends_with(".yaml"))),
+                .any(|e| e.is_file && (e.name.ends_with(".yml") || e.name.ends_with(".yaml"))),
         ),
         (CiSystem::GitlabCi, named(&root, ".gitlab-ci.yml")),
         (CiSystem::Circleci, named(&circleci, "config.yml")),
@@ -182,7 +192,9 @@ fn has_tests_folder(reader: &mut Reader, entries: &[Entry], depth: usize) -> Res
         return Ok(false);
     }
     for folder in folders {
-        if matches!(folder.name.as_str(), "node_modules" | "vendor") {
+        if matches!(folder.name.as_str(), "node_modules" | "vendor")
+            || !reader.searched.insert((folder.id, depth))
+        {
             continue;
         }
         let inside = reader.tree(folder.id)?;

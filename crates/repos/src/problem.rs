@@ -1,5 +1,7 @@
 //! Why a clone gave no activity, and gitoxide's errors put into words with their causes.
 
+pub use eig_pulse_ingest::report::{Dated, ScanLimit};
+
 /// Why a folder gave no activity.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Problem {
@@ -11,6 +13,10 @@ pub enum Problem {
     Shallow,
     /// An object or reference that cannot be read (missing, truncated, corrupt), with gitoxide's words.
     Unreadable(String),
+    /// Over one of the scan's limits: more than `bound`.
+    OverLimit { limit: ScanLimit, bound: u64 },
+    /// A date the contract cannot hold, as read: seconds since 1970.
+    OutOfRange { dated: Dated, seconds: i64 },
 }
 
 /// An error and its causes, `: `-separated (gitoxide's top-level messages are terse).

@@ -1,5 +1,6 @@
 //! Matching scanned clones to défis, and bare clones over `file://`.
 
+mod bots;
 mod fixture;
 
 use eig_pulse_repos::clone::{clone_bare, clone_bare_within, Limits};
@@ -123,7 +124,7 @@ fn clone_over_file_urls_keeps_the_url_as_origin() {
     let url = fixture::upstream(dir.path());
     let into = dir.path().join("clones/sample");
     clone_bare(&url, &into).unwrap();
-    let scanned = scan(&into, "sample").unwrap();
+    let scanned = scan(&into, "sample", &bots::table()).unwrap();
     assert_eq!(scanned.remote_url.as_deref(), Some(url.as_str()));
     assert_eq!(scanned.activity.commits, 7);
     assert_eq!(scanned.activity.latest_tag.as_deref(), Some("v1.0"));

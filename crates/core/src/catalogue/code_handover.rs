@@ -62,7 +62,7 @@ pub fn code_handover(cohort: &Cohort, selection: &Selection, lang: Lang) -> Char
                     )
                     .to_string(),
             };
-            Category::new(defi.id.clone(), defi.title.clone())
+            Category::new(defi.id.clone(), cohort.defi_label(row.defi).to_string())
                 .with_target(Target::Defi(defi.id.clone()))
                 .with_note(tr!(
                     lang,

@@ -63,7 +63,7 @@ pub fn journal_mix_by_defi(cohort: &Cohort, selection: &Selection, lang: Lang) -
         ChartId::JournalMixByDefi,
         rows.iter()
             .map(|(d, (_, entries))| {
-                Category::new(defis[*d].id.clone(), defis[*d].title.clone())
+                Category::new(defis[*d].id.clone(), cohort.defi_label(*d).to_string())
                     .with_target(Target::Defi(defis[*d].id.clone()))
                     .with_note(tr!(
                         lang,

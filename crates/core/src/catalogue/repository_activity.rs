@@ -113,7 +113,7 @@ pub fn repository_activity(
             }
         } else {
             let defi = &cohort.export.defis[d];
-            (defi.id.clone(), defi.title.clone())
+            (defi.id.clone(), cohort.defi_label(d).to_string())
         }
     };
     let mut groups: BTreeMap<String, (String, u64)> = BTreeMap::new();

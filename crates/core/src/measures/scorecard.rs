@@ -241,7 +241,7 @@ pub fn openness_scorecard(cohort: &Cohort, selection: &Selection, lang: Lang) ->
                 .collect();
             ScoreRow {
                 defi_id: defi.id.clone(),
-                title: defi.title.clone(),
+                title: cohort.defi_label(d).to_string(),
                 score: cells.iter().filter(|c| c.mark == Mark::Yes).count(),
                 cells,
             }

@@ -8,7 +8,7 @@ use super::uses::Uses;
 use super::window::{defi_window, Window};
 use crate::base::date::plausible_date;
 use crate::base::lang::Lang;
-use crate::contract::export::{Export, Promotion, TechnologyKind};
+use crate::contract::export::{Defi, Export, Promotion, TechnologyKind};
 use crate::contract::limits::MAX_ADMINISTRATION_DEPTH;
 
 /// How many journal categories the cohort reads (bits of a category mask); the contract allows
@@ -46,6 +46,23 @@ pub struct Cohort {
     uses: Vec<BTreeMap<usize, Uses>>,
     /// Each défi's window: its own, else its promotion's.
     windows: Vec<Option<Window>>,
+    /// Each défi's name on a chart: its title, with its year when another défi has that title.
+    defi_labels: Vec<String>,
+}
+
+/// Titles, each with its défi's year when another défi has the same title.
+fn defi_labels(defis: &[Defi]) -> Vec<String> {
+    let mut count: HashMap<&str, usize> = HashMap::new();
+    for defi in defis {
+        *count.entry(defi.title.as_str()).or_default() += 1;
+    }
+    defis
+        .iter()
+        .map(|defi| match count[defi.title.as_str()] {
+            1 => defi.title.clone(),
+            _ => format!("{} ({})", defi.title, defi.year),
+        })
+        .collect()
 }
 
 /// An administration in the tree's reading order, with its depth (0 for a root).
@@ -182,7 +199,9 @@ impl Cohort {
             technology_by_id,
             uses,
             windows,
+            defi_labels: Vec::new(),
         };
+        cohort.defi_labels = defi_labels(&cohort.export.defis);
         cohort.chains = (0..cohort.export.administrations.len())
             .map(|a| cohort.chain(a))
             .collect();
@@ -202,6 +221,12 @@ impl Cohort {
 
     pub fn administration_index(&self, id: &str) -> Option<usize> {
         self.admin_by_id.get(id).copied()
+    }
+
+    /// The défi's name on a chart, a list or a table: « EIG Link (2019) » when two défis share
+    /// the title « EIG Link », else the title alone.
+    pub fn defi_label(&self, defi: usize) -> &str {
+        &self.defi_labels[defi]
     }
 
     pub fn defi_index(&self, id: &str) -> Option<usize> {
