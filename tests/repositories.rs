@@ -114,7 +114,9 @@ async fn repository_activity_figures_chart_and_scorecard_follow_the_filters() {
     let monitorfish = b
         .js("return [...document.querySelectorAll('#openness-scorecard tr[data-defi=monitorfish] td.mark')].map(td => td.querySelector('[aria-hidden]').textContent).join('')")
         .await;
-    assert_eq!(monitorfish, json!("✓✓✓✓✗✓✓✓"));
+    // Nine criteria; the last two, releases and alive: the fixture's record has a tag (v1.40.0)
+    // and human commits in the months before its copy.
+    assert_eq!(monitorfish, json!("✓✓✓✓✗✓✓✓✓"));
     let title = b
         .js("return document.querySelector('#openness-scorecard tr[data-defi=monitorfish] td.mark:nth-of-type(3)').title")
         .await;
@@ -413,7 +415,7 @@ async fn an_export_made_from_git_repositories_shows_on_the_dashboard() {
         &repos.join("monitorfish"),
         "https://github.com/MTES-MCT/monitorfish.git",
     );
-    // Hopkins: three commits in March 2018 (EIG 2's ten months), a README only.
+    // Hopkins: three commits in March 2018 (EIG 2's ten months), a README and a Python file.
     let hopkins = repos.join("hopkins");
     std::fs::create_dir_all(&hopkins).unwrap();
     git_fixture::git_plain(&hopkins, &["init", "-q", "-b", "main"]);
@@ -426,7 +428,10 @@ async fn an_export_made_from_git_repositories_shows_on_the_dashboard() {
             &hopkins,
             author,
             &format!("2018-03-{day}T10:00:00Z"),
-            &[("README.md", &format!("# Hopkins {day}\n"))],
+            &[
+                ("README.md", &format!("# Hopkins {day}\n")),
+                ("explorer.py", &format!("print('graph {day}')\n")),
+            ],
         );
     }
     git_fixture::git_plain(
@@ -475,11 +480,23 @@ async fn an_export_made_from_git_repositories_shows_on_the_dashboard() {
     let port = serve(dist(), routes);
     let b = open(port, "index.html?data=pipeline.json").await;
     assert_eq!(figure(&b, "repositories").await, "2");
-    assert_eq!(
-        figure(&b, "commits").await,
-        "3",
-        "Hopkins' three commits fall in EIG 2's ten months"
-    );
+    // Hopkins' three commits, each a person's, fall in EIG 2's ten months.
+    let exported = Cohort::new(parse_export(&std::fs::read_to_string(&export).unwrap()).unwrap());
+    let hopkins = exported.defi_index("hopkins").unwrap();
+    let during = defi_figures(&exported, hopkins, Lang::Fr)
+        .into_iter()
+        .find(|f| f.key == "during")
+        .and_then(|f| f.value);
+    assert_eq!(during, Some(3.0));
+    // Every figure of the code's cards is the one core words for the export.
+    for expected in selection_figures(&exported, &exported.select(&Filters::default()), Lang::Fr) {
+        assert_eq!(
+            figure(&b, &expected.key).await,
+            expected.shown,
+            "{}",
+            expected.key
+        );
+    }
     assert_eq!(figure(&b, "licensed").await, "50\u{202F}%");
     assert!(b.ink("repository-activity").await > 0.02);
     let licence = b

@@ -299,8 +299,17 @@ fn openness(card: &DefiCard, lang: Lang) -> Vec<OpennessLine> {
         .iter()
         .map(|line| {
             let kind = &line.kind;
+            let kind = if line.to_check {
+                tr!(
+                    lang,
+                    "{kind} (à vérifier, non compté) : ",
+                    "{kind} (to check, not counted): "
+                )
+            } else {
+                tr!(lang, "{kind} : ", "{kind}: ")
+            };
             OpennessLine {
-                kind: tr!(lang, "{kind} : ", "{kind}: "),
+                kind,
                 text: line.text.clone(),
                 href: line.url.clone(),
             }

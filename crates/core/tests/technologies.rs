@@ -67,8 +67,15 @@ fn openness_indicators_count_defis_and_say_not_documented() {
     let selection = cohort.select(&filters);
     let chart = ChartId::OpennessIndicators.build(&cohort, &selection, &filters, Lang::Fr);
     let eig2 = chart.categories.iter().position(|c| c.key == "2").unwrap();
-    // Code online (repository or library), library, dataset, upstream contribution.
-    assert_eq!(chart.values[eig2], [8.0, 2.0, 2.0, 4.0]);
+    // Code online (repository or library), library, dataset, upstream contribution; items the
+    // record doubts (to_check) left out: DataESR's « (Gem ruby ?) » library, and three of the four
+    // upstream contributions (« [liens ?] », « [où ?] », « [exemple ?] »). Recount: for each
+    // indicator, the défis of promotion 2 with an item of its kinds, to_check false.
+    assert_eq!(chart.values[eig2], [8.0, 1.0, 2.0, 1.0]);
+    assert_eq!(
+        chart.categories[eig2].note.as_deref(),
+        Some("à vérifier, non comptés : 1 défi (bibliothèque publiée), 3 défis (contribution à un projet existant)")
+    );
     let table = grid(&chart, &[], Lang::Fr);
     let eig3 = chart.categories.iter().position(|c| c.key == "3").unwrap();
     assert!(table.rows[eig3].cells.iter().all(|c| c == "non documenté"));

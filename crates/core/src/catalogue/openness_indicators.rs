@@ -3,7 +3,10 @@
 
 use super::{Absence, Category, Chart, ChartId, ChartSpec, Layout, RowHeader, Section, Series};
 use crate::base::lang::{Lang, Text};
-use crate::measures::technologies::{openness_indicators as indicator_counts, INDICATORS};
+use crate::measures::technologies::{
+    openness_indicators as indicator_counts, IndicatorCounts, INDICATORS,
+};
+use crate::tr;
 use crate::model::cohort::Cohort;
 use crate::model::selection::Selection;
 
@@ -12,12 +15,12 @@ pub static SPEC: ChartSpec = ChartSpec {
     section: Section::Openness,
     title: Text::fixed("Ouverture", "Openness"),
     guide: Text::fixed(
-        "Les quatre indicateurs d'ouverture du programme, en nombre de défis : code en ligne, bibliothèque publiée, jeu de données ouvert, contribution à un projet existant, d'après les relevés d'ouverture ; une promotion sans relevé est « non documenté ».",
-        "The programme's four openness indicators, in number of défis: code online, library published, dataset opened, upstream contribution, from the openness records; a promotion without a record is « not documented ».",
+        "Les quatre indicateurs d'ouverture du programme, en nombre de défis : code en ligne, bibliothèque publiée, jeu de données ouvert, contribution à un projet existant, d'après les relevés d'ouverture ; les éléments dont le relevé doute lui-même (« ? », « à vérifier ») ne comptent pas, la note de chaque promotion dit combien de défis ne reposent que sur eux ; une promotion sans relevé est « non documenté ».",
+        "The programme's four openness indicators, in number of défis: code online, library published, dataset opened, upstream contribution, from the openness records; items the record itself doubts (“?”, “to check”) do not count, each promotion's note says how many défis rest on them alone; a promotion without a record is “not documented”.",
     ),
     category_header: Text::same("Promotion"),
     row_header: RowHeader::Label,
-    note_column: None,
+    note_column: Some(Text::fixed("Remarque", "Remark")),
     summary_note: None,
     over_time: None,
     build: |cohort, selection, _, lang| openness_indicators(cohort, selection, lang),
@@ -27,12 +30,18 @@ pub static SPEC: ChartSpec = ChartSpec {
 /// documenté ».
 pub fn openness_indicators(cohort: &Cohort, selection: &Selection, lang: Lang) -> Chart {
     let export = &cohort.export;
+    let counts = indicator_counts(cohort, selection);
     let categories: Vec<Category> = export
         .promotions
         .iter()
-        .map(|p| {
+        .zip(&counts)
+        .map(|(p, count)| {
             if export.openness_records.contains(&p.id) {
-                Category::new(p.id.clone(), p.label.clone())
+                let category = Category::new(p.id.clone(), p.label.clone());
+                match doubtful_words(count, lang) {
+                    Some(words) => category.with_note(words),
+                    None => category,
+                }
             } else {
                 let words = Absence::Undocumented.words(lang);
                 Category::new(p.id.clone(), format!("{} ({words})", p.label))
@@ -41,9 +50,9 @@ pub fn openness_indicators(cohort: &Cohort, selection: &Selection, lang: Lang) -
             }
         })
         .collect();
-    let values = indicator_counts(cohort, selection)
+    let values = counts
         .iter()
-        .map(|row| row.iter().map(|&n| n as f64).collect())
+        .map(|count| count.counted.iter().map(|&n| n as f64).collect())
         .collect();
     Chart::new(
         ChartId::OpennessIndicators,
@@ -57,4 +66,30 @@ pub fn openness_indicators(cohort: &Cohort, selection: &Selection, lang: Lang) -
         "défis",
     )
     .with_layout(Layout::Grouped)
+}
+
+/// « à vérifier, non comptés : 1 défi (bibliothèque publiée), 2 défis (contribution à un projet
+/// existant) », or nothing when no défi rests on doubtful items alone.
+fn doubtful_words(count: &IndicatorCounts, lang: Lang) -> Option<String> {
+    let parts: Vec<String> = INDICATORS
+        .iter()
+        .zip(count.doubtful_only)
+        .filter(|(_, n)| *n > 0)
+        .map(|(indicator, n)| {
+            let label = indicator.label.get(lang).to_lowercase();
+            // « défi » is the programme's word in both languages.
+            match n {
+                1 => format!("1 défi ({label})"),
+                _ => format!("{n} défis ({label})"),
+            }
+        })
+        .collect();
+    (!parts.is_empty()).then(|| {
+        tr!(
+            lang,
+            "à vérifier, non comptés : {}",
+            "to check, not counted: {}",
+            parts.join(", ")
+        )
+    })
 }

@@ -18,7 +18,7 @@ use crate::measures::time_bins::{Period, TimeBins};
 use crate::model::cohort::Cohort;
 use crate::model::filter::Filters;
 use crate::model::selection::Selection;
-use crate::model::window::window;
+use crate::model::window::{window, Window};
 
 /// Above this many weeks, the activity chart counts commits per month.
 pub const MAX_WEEKS: i64 = 78;
@@ -186,7 +186,8 @@ pub fn repository_activity(
         chart.period = Some(Period::Month);
     }
 
-    // Each promotion's ten months, over the categories they cover.
+    // Each promotion's window, over the categories it covers: its own, else the span of its
+    // shown défis' windows (DIG's défis ran six to twelve months each).
     let mut promotions: Vec<&Promotion> = per_defi
         .keys()
         .filter_map(|&d| cohort.defi_promotion(d))
@@ -194,7 +195,8 @@ pub fn repository_activity(
     promotions.sort_by(|a, b| (a.year, &a.id).cmp(&(b.year, &b.id)));
     promotions.dedup_by(|a, b| a.id == b.id);
     for promotion in promotions {
-        let Some(span) = window(promotion) else {
+        let Some((span, months)) = promotion_span(cohort, promotion, per_defi.keys().copied())
+        else {
             continue;
         };
         let covered: Vec<usize> = (0..bins.starts.len())
@@ -204,14 +206,35 @@ pub fn repository_activity(
             chart.highlights.push(Highlight {
                 from,
                 to,
-                label: format!(
-                    "{} ({} {})",
-                    promotion.label,
-                    promotion.months.unwrap_or_default(),
-                    lang.pick("mois", "months")
-                ),
+                label: format!("{} ({months} {})", promotion.label, lang.pick("mois", "months")),
             });
         }
     }
     chart
+}
+
+/// A promotion's window and its length in months (« 6–12 » when its défis' differ): its own when
+/// the export gives it, else from the first start to the last end of its défis among `defis`.
+fn promotion_span(
+    cohort: &Cohort,
+    promotion: &Promotion,
+    defis: impl Iterator<Item = usize>,
+) -> Option<(Window, String)> {
+    if let Some(span) = window(promotion) {
+        return Some((span, promotion.months.unwrap_or_default().to_string()));
+    }
+    let own: Vec<(Window, Option<u32>)> = defis
+        .filter(|&d| cohort.export.defis[d].promotion_id == promotion.id)
+        .filter_map(|d| Some((cohort.defi_window(d)?, cohort.export.defis[d].months)))
+        .collect();
+    let start = own.iter().map(|(w, _)| w.start).min()?;
+    let end = own.iter().map(|(w, _)| w.end).max()?;
+    let shortest = own.iter().filter_map(|(_, m)| *m).min();
+    let longest = own.iter().filter_map(|(_, m)| *m).max();
+    let months = match (shortest, longest) {
+        (Some(a), Some(b)) if a < b => format!("{a}–{b}"),
+        (Some(a), _) => a.to_string(),
+        _ => "?".to_string(),
+    };
+    Some((Window { start, end }, months))
 }

@@ -460,9 +460,9 @@ pub fn promotion_figures(cohort: &Cohort, selection: &Selection, lang: Lang) -> 
                     ),
                     basis: Some(tr!(
                         lang,
-                        "{} encore suivi(s) sur {} au départ ; courbe jusqu'à {}",
-                        "{} still followed of {} at the start; curve up to {}",
-                        format::defis(point.map_or(0, |point| point.at_risk), lang),
+                        "{} sur {} au départ ; courbe jusqu'à {}",
+                        "{} of {} at the start; curve up to {}",
+                        followed(point.map_or(0, |point| point.at_risk), lang),
                         curve.defis,
                         format::months(
                             curve
@@ -517,4 +517,14 @@ pub fn promotion_figures(cohort: &Cohort, selection: &Selection, lang: Lang) -> 
         }
     }
     figures
+}
+
+/// « 0 défi encore suivi », « 3 défis encore suivis », "1 défi still followed".
+fn followed(n: usize, lang: Lang) -> String {
+    match (lang, n) {
+        (Lang::Fr, 0 | 1) => format!("{n} défi encore suivi"),
+        (Lang::Fr, _) => format!("{n} défis encore suivis"),
+        (Lang::En, 1) => "1 défi still followed".into(),
+        (Lang::En, _) => format!("{n} défis still followed"),
+    }
 }

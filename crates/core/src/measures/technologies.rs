@@ -171,25 +171,52 @@ pub const INDICATORS: [Indicator; 4] = [
     },
 ];
 
-/// Per promotion (export order) and indicator of [`INDICATORS`]: how many selected défis the
-/// openness records credit with it.
-pub fn openness_indicators(cohort: &Cohort, selection: &Selection) -> Vec<[usize; 4]> {
+/// One promotion's openness indicators, in défis, each of [`INDICATORS`] in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct IndicatorCounts {
+    /// Défis credited by at least one item the record does not doubt.
+    pub counted: [usize; 4],
+    /// Défis credited only by items the record itself doubts (« ? », « à vérifier »): left out of
+    /// `counted`, said beside it.
+    pub doubtful_only: [usize; 4],
+}
+
+/// Per promotion (export order): how many selected défis the openness records credit with each
+/// indicator of [`INDICATORS`]. Items marked `to_check` never count; a défi resting only on them is
+/// counted apart.
+pub fn openness_indicators(cohort: &Cohort, selection: &Selection) -> Vec<IndicatorCounts> {
     let export = &cohort.export;
     let selected: HashSet<usize> = selection.defis.iter().copied().collect();
     export
         .promotions
         .iter()
         .map(|p| {
-            INDICATORS.clone().map(|indicator| {
-                let defis: HashSet<usize> = export
+            let mut counts = IndicatorCounts::default();
+            for (k, indicator) in INDICATORS.iter().enumerate() {
+                let mut sound = HashSet::new();
+                let mut doubtful = HashSet::new();
+                for item in export
                     .openness_items
                     .iter()
                     .filter(|i| i.promotion_id == p.id && indicator.kinds.contains(&i.kind))
-                    .filter_map(|i| i.defi_id.as_deref().and_then(|id| cohort.defi_index(id)))
-                    .filter(|d| selected.contains(d))
-                    .collect();
-                defis.len()
-            })
+                {
+                    let Some(d) = item.defi_id.as_deref().and_then(|id| cohort.defi_index(id))
+                    else {
+                        continue;
+                    };
+                    if selected.contains(&d) {
+                        if item.to_check {
+                            &mut doubtful
+                        } else {
+                            &mut sound
+                        }
+                        .insert(d);
+                    }
+                }
+                counts.counted[k] = sound.len();
+                counts.doubtful_only[k] = doubtful.difference(&sound).count();
+            }
+            counts
         })
         .collect()
 }
@@ -232,6 +259,8 @@ pub struct OpennessLine {
     pub text: String,
     /// Its http(s) link, when there is one.
     pub url: Option<String>,
+    /// The record itself doubts it (« ? », « à vérifier »): shown, never counted.
+    pub to_check: bool,
 }
 
 pub fn defi_card(cohort: &Cohort, defi: usize, lang: Lang) -> DefiCard {
@@ -300,6 +329,7 @@ pub fn defi_card(cohort: &Cohort, defi: usize, lang: Lang) -> DefiCard {
             kind: i.kind.label(lang).to_string(),
             text: i.text.clone(),
             url: i.url.clone().filter(|u| is_http_url(u)),
+            to_check: i.to_check,
         })
         .collect();
     card
