@@ -82,6 +82,14 @@ impl Category {
         }
     }
 
+    /// Its label on an axis: with why it has no values, « DIG (aucune donnée) ».
+    pub fn axis_label(&self, lang: Lang) -> String {
+        match self.absence {
+            Some(absence) => format!("{} ({})", self.label, absence.words(lang)),
+            None => self.label.clone(),
+        }
+    }
+
     pub fn with_absence(self, absence: Absence) -> Category {
         Category {
             absence: Some(absence),

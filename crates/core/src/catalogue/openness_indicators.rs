@@ -43,9 +43,8 @@ pub fn openness_indicators(cohort: &Cohort, selection: &Selection, lang: Lang) -
                     None => category,
                 }
             } else {
-                let words = Absence::Undocumented.words(lang);
-                Category::new(p.id.clone(), format!("{} ({words})", p.label))
-                    .with_note(words)
+                Category::new(p.id.clone(), p.label.clone())
+                    .with_note(Absence::Undocumented.words(lang))
                     .with_absence(Absence::Undocumented)
             }
         })

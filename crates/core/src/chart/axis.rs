@@ -1,6 +1,7 @@
 //! Labels along the category axis: which categories are written so that labels never overlap,
 //! and, on time axes, the year on the first label and wherever it changes (« févr. 2018 … mars »).
 
+use crate::base::lang::Lang;
 use crate::catalogue::{Chart, Period};
 
 /// A written label: the category it stands under and its text.
@@ -26,13 +27,20 @@ fn strides(n: usize, months: bool) -> Vec<usize> {
 /// about `glyph` pixels, with `gap` pixels at least between two labels: the smallest stride
 /// whose neighbouring labels do not overlap. `months` rounds the stride to calendar steps
 /// (monthly time axes, months since a start).
-pub fn category_ticks(chart: &Chart, step: f64, glyph: f64, gap: f64, months: bool) -> Vec<Tick> {
+pub fn category_ticks(
+    chart: &Chart,
+    step: f64,
+    glyph: f64,
+    gap: f64,
+    months: bool,
+    lang: Lang,
+) -> Vec<Tick> {
     let months = months || chart.period == Some(Period::Month);
     let n = chart.categories.len();
     let width = |t: &Tick| t.text.chars().count() as f64 * glyph;
     let mut ticks = Vec::new();
     for stride in strides(n, months) {
-        ticks = written(chart, stride);
+        ticks = written(chart, stride, lang);
         let fits = ticks
             .windows(2)
             .all(|pair| (width(&pair[0]) + width(&pair[1])) / 2.0 + gap <= step * stride as f64);
@@ -44,7 +52,7 @@ pub fn category_ticks(chart: &Chart, step: f64, glyph: f64, gap: f64, months: bo
 }
 
 /// Every `stride`-th label, the year added to the first and wherever it changes.
-fn written(chart: &Chart, stride: usize) -> Vec<Tick> {
+fn written(chart: &Chart, stride: usize, lang: Lang) -> Vec<Tick> {
     let mut previous_year = None;
     chart
         .categories
@@ -54,8 +62,8 @@ fn written(chart: &Chart, stride: usize) -> Vec<Tick> {
         .map(|(i, c)| {
             let year = chart.period.and(c.start).map(time::Date::year);
             let text = match year {
-                Some(y) if previous_year != Some(y) => format!("{} {y}", c.label),
-                _ => c.label.clone(),
+                Some(y) if previous_year != Some(y) => format!("{} {y}", c.axis_label(lang)),
+                _ => c.axis_label(lang),
             };
             previous_year = year.or(previous_year);
             Tick { category: i, text }
@@ -108,12 +116,12 @@ mod tests {
         );
         // Room for every label.
         assert_eq!(
-            texts(&category_ticks(&months, 100.0, 6.0, 8.0, false)),
+            texts(&category_ticks(&months, 100.0, 6.0, 8.0, false, Lang::Fr)),
             ["nov. 2018", "déc.", "janv. 2019", "févr."]
         );
         // Every other label: the year moves to the first label written in the new year.
         assert_eq!(
-            texts(&category_ticks(&months, 40.0, 6.0, 8.0, false)),
+            texts(&category_ticks(&months, 40.0, 6.0, 8.0, false, Lang::Fr)),
             ["nov. 2018", "janv. 2019"]
         );
         let weeks = chart(
@@ -125,7 +133,7 @@ mod tests {
             Some(Period::Week),
         );
         assert_eq!(
-            texts(&category_ticks(&weeks, 200.0, 6.0, 8.0, false)),
+            texts(&category_ticks(&weeks, 200.0, 6.0, 8.0, false, Lang::Fr)),
             ["24 déc. 2018", "31 déc.", "7 janv. 2019"]
         );
     }
@@ -134,7 +142,7 @@ mod tests {
     fn categories_that_are_not_dates_keep_their_labels_and_months_go_by_quarters() {
         let plain = chart(&[("1", "EIG 1"), ("2", "EIG 2")], None);
         assert_eq!(
-            texts(&category_ticks(&plain, 100.0, 6.0, 8.0, false)),
+            texts(&category_ticks(&plain, 100.0, 6.0, 8.0, false, Lang::Fr)),
             ["EIG 1", "EIG 2"]
         );
         let since: Vec<(String, String)> =
@@ -143,10 +151,10 @@ mod tests {
             .iter()
             .map(|(k, l)| (k.as_str(), l.as_str()))
             .collect();
-        let ticks = category_ticks(&chart(&pairs, None), 10.0, 6.0, 8.0, true);
+        let ticks = category_ticks(&chart(&pairs, None), 10.0, 6.0, 8.0, true, Lang::Fr);
         // 20 px needed for a label: a stride of 2 rounds to 2 (months: 1, 2, 3, 6, 12).
         assert_eq!(ticks.len(), 13);
-        let ticks = category_ticks(&chart(&pairs, None), 6.0, 6.0, 8.0, true);
+        let ticks = category_ticks(&chart(&pairs, None), 6.0, 6.0, 8.0, true, Lang::Fr);
         assert_eq!(texts(&ticks), ["0", "6", "12", "18", "24"]);
     }
 }

@@ -58,7 +58,11 @@ pub fn draw_bars<DB: DrawingBackend>(
     let (ticks, top_value) = (&frame.ticks, frame.top_value());
 
     let n = chart.categories.len();
-    let labels: Vec<String> = chart.categories.iter().map(|c| c.label.clone()).collect();
+    let labels: Vec<String> = chart
+        .categories
+        .iter()
+        .map(|c| c.axis_label(lang))
+        .collect();
     let mut hits = Vec::new();
 
     match chart.orientation {
@@ -80,7 +84,7 @@ pub fn draw_bars<DB: DrawingBackend>(
             }
             frame.draw_vertical_value_axis(area, &chart.value_label, (x0, x1), |v| value.map(v))?;
             // Category labels, every k-th so that they never overlap; years on time axes.
-            for tick in category_ticks(chart, band.step(), font * GLYPH_WIDTH, pad, false) {
+            for tick in category_ticks(chart, band.step(), font * GLYPH_WIDTH, pad, false, lang) {
                 area.draw(&Text::new(
                     tick.text,
                     (band.centre(tick.category) as i32, (y1 + pad / 2.0) as i32),

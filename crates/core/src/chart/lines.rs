@@ -84,7 +84,7 @@ pub fn draw_lines<DB: DrawingBackend>(
     }
     frame.draw_vertical_value_axis(area, &chart.value_label, (x0, x1), |v| y.map(v))?;
     let step = (x1 - x0) / (n - 1) as f64;
-    let ticks = category_ticks(chart, step, font * GLYPH_WIDTH, pad, true);
+    let ticks = category_ticks(chart, step, font * GLYPH_WIDTH, pad, true, lang);
     for tick in &ticks {
         area.draw(&Text::new(
             tick.text.clone(),

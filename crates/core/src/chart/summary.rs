@@ -3,7 +3,7 @@
 
 use super::stack::Stack;
 use crate::base::{format, lang::Lang};
-use crate::catalogue::{Chart, Layout, OverTime, Period, SeriesAre, Unit};
+use crate::catalogue::{Absence, Chart, Layout, OverTime, Period, SeriesAre, Unit};
 use crate::tr;
 
 /// The summary of `chart` as drawn (hidden series left out), starting with its title.
@@ -30,21 +30,37 @@ pub fn summary(chart: &Chart, hidden: &[bool], lang: Lang) -> String {
         Some(note) => format!("{body} {}", note.get(lang)),
         None => body,
     };
-    let names: Vec<String> = chart
-        .categories
-        .iter()
-        .filter(|c| c.absence.is_some())
-        .map(|c| c.label.split(" (").next().unwrap_or(&c.label).to_string())
-        .collect();
-    if names.is_empty() {
+    let absent = |kind: Absence| -> Vec<&str> {
+        chart
+            .categories
+            .iter()
+            .filter(|c| c.absence == Some(kind))
+            .map(|c| c.label.as_str())
+            .collect()
+    };
+    let mut notes = Vec::new();
+    let undocumented = absent(Absence::Undocumented);
+    if !undocumented.is_empty() {
+        notes.push(tr!(
+            lang,
+            "Non documenté (aucun relevé) : {}.",
+            "Not documented (no record): {}.",
+            undocumented.join(", ")
+        ));
+    }
+    let not_observed = absent(Absence::NotObserved);
+    if !not_observed.is_empty() {
+        notes.push(tr!(
+            lang,
+            "Aucune donnée (aucun défi observé) : {}.",
+            "No data (no défi observed): {}.",
+            not_observed.join(", ")
+        ));
+    }
+    if notes.is_empty() {
         return format!("{title}. {body}");
     }
-    let note = tr!(
-        lang,
-        "Non documenté (aucun relevé) : {}.",
-        "Not documented (no record): {}.",
-        names.join(", ")
-    );
+    let note = notes.join(" ");
     format!("{title}. {body} {note}")
 }
 
