@@ -166,10 +166,13 @@ fn bad_input_is_named() {
     }
 }
 
-/// Commits per ISO week of HEAD's history as `git log` counts them (author dates, UTC).
-fn git_log_weeks(repo: &Path) -> Vec<(String, u32)> {
+/// Commits per ISO week of HEAD's history as `git log` counts them (author dates, UTC), with
+/// the `extra` options (`--merges`).
+fn git_log_weeks(repo: &Path, extra: &[&str]) -> Vec<(String, u32)> {
     let output = std::process::Command::new("git")
-        .args(["log", "--date=format-local:%G-W%V", "--format=%ad", "HEAD"])
+        .arg("log")
+        .args(extra)
+        .args(["--date=format-local:%G-W%V", "--format=%ad", "HEAD"])
         .env("TZ", "UTC")
         .current_dir(repo)
         .output()
@@ -199,7 +202,7 @@ fn a_copy_without_its_big_files_is_still_counted() {
         .iter()
         .map(|w| (w.week.clone(), w.commits))
         .collect();
-    assert_eq!(weeks, git_log_weeks(&path));
+    assert_eq!(weeks, git_log_weeks(&path, &[]));
     let expected = fixture::sample_activity();
     assert_eq!(scanned.activity.commits, expected.commits);
     assert_eq!(scanned.activity.weeks, expected.weeks);
@@ -259,27 +262,6 @@ fn kinds(
         .collect()
 }
 
-/// Merges per ISO week of HEAD's history as `git log --merges` counts them.
-fn git_log_merges(repo: &Path) -> Vec<(String, u32)> {
-    let output = std::process::Command::new("git")
-        .args([
-            "log",
-            "--merges",
-            "--date=format-local:%G-W%V",
-            "--format=%ad",
-            "HEAD",
-        ])
-        .env("TZ", "UTC")
-        .current_dir(repo)
-        .output()
-        .unwrap();
-    let mut weeks = std::collections::BTreeMap::new();
-    for week in String::from_utf8(output.stdout).unwrap().lines() {
-        *weeks.entry(week.to_string()).or_insert(0) += 1;
-    }
-    weeks.into_iter().collect()
-}
-
 #[test]
 fn merges_bots_and_people_are_told_apart_identities_folded() {
     let dir = tempfile::tempdir().unwrap();
@@ -314,14 +296,14 @@ fn merges_bots_and_people_are_told_apart_identities_folded() {
         .iter()
         .map(|w| (w.week.clone(), w.commits))
         .collect();
-    assert_eq!(weeks, git_log_weeks(&path));
+    assert_eq!(weeks, git_log_weeks(&path, &[]));
     let merges: Vec<(String, u32)> = activity
         .weeks
         .iter()
         .filter(|w| w.merges > Some(0))
         .map(|w| (w.week.clone(), w.merges.unwrap()))
         .collect();
-    assert_eq!(merges, git_log_merges(&path));
+    assert_eq!(merges, git_log_weeks(&path, &["--merges"]));
 
     // Ana's three spellings are one person, Bob's noreply forms and login another; the
     // server's root account is a person (its merge is a merge); numbered by first commit.
