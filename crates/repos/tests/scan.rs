@@ -4,16 +4,23 @@
 mod bots;
 mod fixture;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use eig_pulse_repos::problem::Dated;
 use eig_pulse_repos::{scan, Problem};
 
-#[test]
-fn sample_repository_counts_exactly() {
+/// The sample repository, cloned from `https://github.com/etalab/sample.git`, in a new folder:
+/// the folder (removed when dropped) and the repository's path.
+fn sample_in_a_folder() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("sample");
     fixture::sample(&path, "https://github.com/etalab/sample.git");
+    (dir, path)
+}
+
+#[test]
+fn sample_repository_counts_exactly() {
+    let (_dir, path) = sample_in_a_folder();
     let scanned = scan(&path, "sample", &bots::table()).unwrap();
     assert_eq!(scanned.folder, "sample");
     assert_eq!(
@@ -25,9 +32,7 @@ fn sample_repository_counts_exactly() {
 
 #[test]
 fn a_bare_clone_reads_the_same() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("sample");
-    fixture::sample(&path, "https://github.com/etalab/sample.git");
+    let (dir, _) = sample_in_a_folder();
     fixture::git_plain(
         dir.path(),
         &["clone", "-q", "--bare", "sample", "sample.git"],
@@ -38,9 +43,7 @@ fn a_bare_clone_reads_the_same() {
 
 #[test]
 fn packed_objects_read_the_same() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("sample");
-    fixture::sample(&path, "https://github.com/etalab/sample.git");
+    let (_dir, path) = sample_in_a_folder();
     fixture::git_plain(&path, &["gc", "-q", "--aggressive"]);
     assert_eq!(
         scan(&path, "sample", &bots::table()).unwrap().activity,
@@ -50,9 +53,7 @@ fn packed_objects_read_the_same() {
 
 #[test]
 fn detached_head_has_no_default_branch() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("sample");
-    fixture::sample(&path, "https://github.com/etalab/sample.git");
+    let (_dir, path) = sample_in_a_folder();
     fixture::git_plain(&path, &["checkout", "-q", "--detach", "HEAD"]);
     let scanned = scan(&path, "sample", &bots::table()).unwrap();
     assert_eq!(scanned.activity.default_branch, None);
