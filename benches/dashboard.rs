@@ -93,15 +93,9 @@ async fn main() {
         let mut first = Vec::new();
         let mut redraws = Vec::new();
         for _load in 0..3 {
-            b.client
-                .goto(&format!("http://127.0.0.1:{port}/?data={url}"))
-                .await
-                .unwrap();
-            b.wait_for(
-                "window.eigPulseTimings && window.eigPulseTimings.draws >= 5",
-                "five charts",
-            )
-            .await;
+            b.goto(&format!("http://127.0.0.1:{port}/?data={url}"))
+                .await;
+            b.wait_for_draws(5, "five charts").await;
             first.push(
                 b.js("return window.eigPulseTimings.firstChart")
                     .await
@@ -166,17 +160,11 @@ async fn main() {
                     .as_f64()
                     .unwrap(),
             );
-            b.client
-                .goto(&format!(
-                    "http://127.0.0.1:{port}/embed.html?chart=journal-weekly&data={url}"
-                ))
-                .await
-                .unwrap();
-            b.wait_for(
-                "window.eigPulseTimings && window.eigPulseTimings.draws >= 1",
-                "the interactive chart",
-            )
+            b.goto(&format!(
+                "http://127.0.0.1:{port}/embed.html?chart=journal-weekly&data={url}"
+            ))
             .await;
+            b.wait_for_draws(1, "the interactive chart").await;
             live.push(
                 b.js("return window.eigPulseTimings.firstChart")
                     .await

@@ -93,34 +93,18 @@ async fn axe_finds_nothing_serious_in_either_scheme_or_language() {
         );
         // A data table open, a filter active: the states a reader reaches.
         b.click("#journal-weekly .table-toggle").await;
-        b.wait_for(
-            "document.querySelector('#donnees-journal-weekly table')",
-            "the table",
-        )
-        .await;
+        b.wait_for_element("#donnees-journal-weekly table", "the table")
+            .await;
         b.js("const s = document.getElementById('filtre-promo'); s.value = '2'; s.dispatchEvent(new Event('change', {bubbles: true}));").await;
-        b.wait_for(
-            "document.querySelector('.active-filters .fr-tag')",
-            "the filter's tag",
-        )
-        .await;
-        let violations = b.axe_violations().await;
-        assert!(
-            violations.is_empty(),
-            "{theme}/{lang}: {}",
-            serde_json::to_string_pretty(&violations).unwrap()
-        );
+        b.wait_for_element(".active-filters .fr-tag", "the filter's tag")
+            .await;
+        b.assert_accessible(&format!("{theme}/{lang}")).await;
         b.screenshot(&format!("dashboard-{theme}-{lang}")).await;
         // The embed dialog, too.
         b.click("[data-embed=journal-weekly]").await;
-        b.wait_for("document.querySelector('#embed-snippet')", "the dialog")
+        b.wait_for_element("#embed-snippet", "the dialog").await;
+        b.assert_accessible(&format!("{theme}/{lang}, dialog open"))
             .await;
-        let violations = b.axe_violations().await;
-        assert!(
-            violations.is_empty(),
-            "{theme}/{lang}, dialog open: {}",
-            serde_json::to_string_pretty(&violations).unwrap()
-        );
         b.finish().await;
     }
 }
@@ -135,26 +119,12 @@ async fn axe_finds_nothing_serious_in_the_light_embed() {
             "http://127.0.0.1:{port}/embed.html?chart=journal-weekly&theme={theme}&lang={lang}"
         ))
         .await;
-        let violations = b.axe_violations().await;
-        assert!(
-            violations.is_empty(),
-            "static {theme}/{lang}: {}",
-            serde_json::to_string_pretty(&violations).unwrap()
-        );
+        b.assert_accessible(&format!("static {theme}/{lang}")).await;
     }
     b.js("document.querySelector('.chart-frame img').focus()")
         .await;
-    b.wait_for(
-        "!document.getElementById('embed-static') && window.eigPulseTimings.draws >= 1",
-        "the interactive chart",
-    )
-    .await;
-    let violations = b.axe_violations().await;
-    assert!(
-        violations.is_empty(),
-        "interactive: {}",
-        serde_json::to_string_pretty(&violations).unwrap()
-    );
+    b.wait_for_interactive("the interactive chart").await;
+    b.assert_accessible("interactive").await;
     b.finish().await;
 }
 
@@ -202,8 +172,8 @@ async fn a_keyboard_alone_reaches_filters_chart_values_and_tables() {
     );
     assert!(focus_is_visible(&b).await, "canvas focus not visible");
     press(&b, Key::Right, false).await;
-    b.wait_for(
-        "document.querySelector('#defis-by-administration .tooltip')",
+    b.wait_for_element(
+        "#defis-by-administration .tooltip",
         "a tooltip from the keyboard",
     )
     .await;
@@ -237,11 +207,8 @@ async fn a_keyboard_alone_reaches_filters_chart_values_and_tables() {
         .await;
     tab_to(&b, "#defis-by-administration .table-toggle", true, 10).await;
     press(&b, Key::Enter, false).await;
-    b.wait_for(
-        "document.querySelector('#donnees-defis-by-administration table')",
-        "the data table",
-    )
-    .await;
+    b.wait_for_element("#donnees-defis-by-administration table", "the data table")
+        .await;
     assert_eq!(
         b.js("return document.querySelector('#defis-by-administration .table-toggle').getAttribute('aria-expanded')").await,
         json!("true")

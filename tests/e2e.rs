@@ -67,29 +67,17 @@ fn site() -> u16 {
 
 async fn open(port: u16, query: &str, width: u32, height: u32) -> Browser {
     let b = browser(width, height).await;
-    b.client
-        .goto(&format!("http://127.0.0.1:{port}/{query}"))
-        .await
-        .unwrap();
+    b.open_local(port, query).await;
     b
 }
 
-async fn figure(b: &Browser, key: &str) -> String {
-    b.text(&format!(".figure[data-figure={key}] .figure-value"))
-        .await
-}
-
 async fn wait_for_dashboard(b: &Browser) {
-    b.wait_for(
-        "document.querySelector('.figure[data-figure=defis] .figure-value')",
+    b.wait_for_element(
+        ".figure[data-figure=defis] .figure-value",
         "the key figures",
     )
     .await;
-    b.wait_for(
-        "window.eigPulseTimings && window.eigPulseTimings.draws >= 5",
-        "five charts drawn",
-    )
-    .await;
+    b.wait_for_draws(5, "five charts drawn").await;
 }
 
 #[tokio::test]
@@ -97,11 +85,11 @@ async fn the_real_export_loads_and_every_chart_is_painted() {
     let port = site();
     let b = open(port, "", 1280, 1800).await;
     wait_for_dashboard(&b).await;
-    assert_eq!(figure(&b, "defis").await, "71");
-    assert_eq!(figure(&b, "administrations").await, "53");
+    assert_eq!(b.figure("defis").await, "71");
+    assert_eq!(b.figure("administrations").await, "53");
     // Journal rows of the CSV: `python3 scripts/recount-journal.py` (« rows »).
-    assert_eq!(figure(&b, "journal").await, "1\u{202F}544");
-    assert_eq!(figure(&b, "code").await, "42\u{202F}%");
+    assert_eq!(b.figure("journal").await, "1\u{202F}544");
+    assert_eq!(b.figure("code").await, "42\u{202F}%");
     for chart in charts() {
         let ink = b.ink(chart).await;
         assert!(
@@ -125,19 +113,15 @@ async fn choosing_an_administration_filters_everything_and_history_restores_it()
     wait_for_dashboard(&b).await;
     let before = b.ink("journal-weekly").await;
     b.js("const s = document.getElementById('filtre-admin'); s.value = 'ministere-de-l-interieur'; s.dispatchEvent(new Event('change', {bubbles: true}));").await;
-    b.wait_for(
-        "document.querySelector('.figure[data-figure=defis] .figure-value').textContent === '12'",
-        "12 défis",
-    )
-    .await;
+    b.wait_for_figure("defis", "12", "12 défis").await;
     // Counted from the export by `python3 scripts/recount-export.py`: the ministry and
     // everything under it.
-    assert_eq!(figure(&b, "administrations").await, "7");
-    assert_eq!(figure(&b, "eigs").await, "22");
-    assert_eq!(figure(&b, "mentors").await, "22");
+    assert_eq!(b.figure("administrations").await, "7");
+    assert_eq!(b.figure("eigs").await, "22");
+    assert_eq!(b.figure("mentors").await, "22");
     // Its journal rows, recounted from the CSV by `python3 scripts/recount-journal.py`.
-    assert_eq!(figure(&b, "journal").await, "228");
-    assert_eq!(figure(&b, "code").await, "58\u{202F}%");
+    assert_eq!(b.figure("journal").await, "228");
+    assert_eq!(b.figure("code").await, "58\u{202F}%");
     let url = b.client.current_url().await.unwrap();
     assert_eq!(url.query(), Some("admin=ministere-de-l-interieur"));
     b.wait_for_pixels(
@@ -150,18 +134,11 @@ async fn choosing_an_administration_filters_everything_and_history_restores_it()
     b.screenshot("filtered-interieur").await;
 
     b.client.back().await.unwrap();
-    b.wait_for(
-        "document.querySelector('.figure[data-figure=defis] .figure-value').textContent === '71'",
-        "back to 71 défis",
-    )
-    .await;
+    b.wait_for_figure("defis", "71", "back to 71 défis").await;
     assert_eq!(b.client.current_url().await.unwrap().query(), None);
     b.client.forward().await.unwrap();
-    b.wait_for(
-        "document.querySelector('.figure[data-figure=defis] .figure-value').textContent === '12'",
-        "forward to 12 défis",
-    )
-    .await;
+    b.wait_for_figure("defis", "12", "forward to 12 défis")
+        .await;
     assert_eq!(
         b.js("return document.getElementById('filtre-admin').value")
             .await,
@@ -170,11 +147,7 @@ async fn choosing_an_administration_filters_everything_and_history_restores_it()
 
     // Réinitialiser clears every filter.
     b.js("document.querySelector('.reset').click()").await;
-    b.wait_for(
-        "document.querySelector('.figure[data-figure=defis] .figure-value').textContent === '71'",
-        "reset",
-    )
-    .await;
+    b.wait_for_figure("defis", "71", "reset").await;
     b.finish().await;
 }
 
@@ -189,8 +162,8 @@ async fn a_copied_link_reproduces_the_view_and_bad_parameters_are_noticed() {
     )
     .await;
     wait_for_dashboard(&b).await;
-    assert_eq!(figure(&b, "defis").await, "4");
-    assert_eq!(figure(&b, "administrations").await, "4");
+    assert_eq!(b.figure("defis").await, "4");
+    assert_eq!(b.figure("administrations").await, "4");
     assert_eq!(
         b.js("return document.getElementById('filtre-promo').value")
             .await,
@@ -202,15 +175,14 @@ async fn a_copied_link_reproduces_the_view_and_bad_parameters_are_noticed() {
         "{notice}"
     );
     // Period: March 2018 only.
-    b.client
-        .goto(&format!(
-            "http://127.0.0.1:{port}/?from=2018-03-01&to=2018-03-31"
-        ))
-        .await
-        .unwrap();
+    b.goto(&format!(
+        "http://127.0.0.1:{port}/?from=2018-03-01&to=2018-03-31"
+    ))
+    .await;
     wait_for_dashboard(&b).await;
-    b.wait_for("document.querySelector('.figure[data-figure=journal] .figure-value').textContent === '575'", "575 entries in March 2018").await;
-    assert_eq!(figure(&b, "defis").await, "13");
+    b.wait_for_figure("journal", "575", "575 entries in March 2018")
+        .await;
+    assert_eq!(b.figure("defis").await, "13");
     b.finish().await;
 }
 
@@ -223,22 +195,16 @@ async fn keyboard_and_pointer_reach_the_values_and_links() {
     b.js("document.querySelector('#defis-by-administration canvas').focus()")
         .await;
     b.js("document.querySelector('#defis-by-administration canvas').dispatchEvent(new KeyboardEvent('keydown', {key: 'ArrowRight', bubbles: true}))").await;
-    b.wait_for(
-        "document.querySelector('#defis-by-administration .tooltip')",
-        "a tooltip",
-    )
-    .await;
+    b.wait_for_element("#defis-by-administration .tooltip", "a tooltip")
+        .await;
     let tooltip = b.text("#defis-by-administration .tooltip").await;
     assert!(
         tooltip.contains("Ministère de l’Intérieur") && tooltip.contains("Défis : 12"),
         "{tooltip}"
     );
     b.js("document.querySelector('#defis-by-administration canvas').dispatchEvent(new KeyboardEvent('keydown', {key: 'Enter', bubbles: true}))").await;
-    b.wait_for(
-        "document.querySelector('.figure[data-figure=defis] .figure-value').textContent === '12'",
-        "filtered by keyboard",
-    )
-    .await;
+    b.wait_for_figure("defis", "12", "filtered by keyboard")
+        .await;
 
     // Pointer: the real mouse moves over the lower part of the weekly chart until it is on a bar.
     let canvas = b
@@ -265,11 +231,8 @@ async fn keyboard_and_pointer_reach_the_values_and_links() {
             break;
         }
     }
-    b.wait_for(
-        "document.querySelector('#journal-weekly .tooltip')",
-        "a weekly tooltip",
-    )
-    .await;
+    b.wait_for_element("#journal-weekly .tooltip", "a weekly tooltip")
+        .await;
     let tooltip = b.text("#journal-weekly .tooltip").await;
     assert!(tooltip.contains("semaine du"), "{tooltip}");
 
@@ -278,8 +241,8 @@ async fn keyboard_and_pointer_reach_the_values_and_links() {
     let production = "d[i] === 65 && d[i+1] === 125 && d[i+2] === 196";
     let before = b.pixels("journal-weekly", production).await;
     b.js("[...document.querySelectorAll('#journal-weekly .legend-entry')].find(e => e.textContent.includes('Production')).click()").await;
-    b.wait_for(
-        "document.querySelector('#journal-weekly .legend-entry[aria-pressed=false]')",
+    b.wait_for_element(
+        "#journal-weekly .legend-entry[aria-pressed=false]",
         "a hidden series",
     )
     .await;
@@ -306,11 +269,8 @@ async fn a_real_click_on_a_task_mix_bar_opens_its_defi() {
         .await
         .unwrap();
     canvas.click().await.unwrap();
-    b.wait_for(
-        "document.querySelector('.defi-panel')",
-        "a défi panel after a click on a bar",
-    )
-    .await;
+    b.wait_for_element(".defi-panel", "a défi panel after a click on a bar")
+        .await;
     assert!(b.text(".defi-panel").await.contains("Journal ("));
     b.finish().await;
 }
@@ -322,8 +282,7 @@ async fn a_defi_panel_opens_from_the_list_and_the_url() {
     wait_for_dashboard(&b).await;
     b.js("document.querySelector('button[data-defi=hopkins]').click()")
         .await;
-    b.wait_for("document.querySelector('.defi-panel')", "the panel")
-        .await;
+    b.wait_for_element(".defi-panel", "the panel").await;
     let panel = b.text(".defi-panel").await;
     assert!(
         // Hopkins's rows of the CSV: `python3 scripts/recount-journal.py` (« label 'Hopkins' »).
@@ -349,15 +308,9 @@ async fn a_defi_panel_opens_from_the_list_and_the_url() {
         .unwrap();
     b.wait_for("!document.querySelector('.defi-panel')", "the panel closed")
         .await;
-    b.client
-        .goto(&format!("http://127.0.0.1:{port}/?defi=adex"))
-        .await
-        .unwrap();
-    b.wait_for(
-        "document.querySelector('.defi-panel')",
-        "the panel from the URL",
-    )
-    .await;
+    b.goto(&format!("http://127.0.0.1:{port}/?defi=adex")).await;
+    b.wait_for_element(".defi-panel", "the panel from the URL")
+        .await;
     assert!(b
         .text(".defi-panel")
         .await
@@ -401,10 +354,7 @@ async fn broken_exports_get_a_clear_french_message_and_a_retry() {
             "127.0.0.1:9",
         ),
     ] {
-        b.client
-            .goto(&format!("http://127.0.0.1:{port}/{query}"))
-            .await
-            .unwrap();
+        b.open_local(port, query).await;
         b.wait_for("document.querySelector('.failure')", query)
             .await;
         let text = b.text(".failure").await;
@@ -462,7 +412,7 @@ async fn english_and_a_phone_screen() {
         .text(".figure[data-figure=journal] .figure-label")
         .await
         .contains("journal entries"));
-    assert_eq!(figure(&b, "code").await, "42%");
+    assert_eq!(b.figure("code").await, "42%");
     // The filters fold under a summary: a chart is in the first screen.
     assert_eq!(
         b.js("return document.querySelector('.filters-disclosure').open")

@@ -46,12 +46,8 @@ async fn interior_dashboard() -> (Browser, u16) {
     let (dashboard, _) = sites();
     let b = browser(1280, 1600).await;
     let url = format!("http://127.0.0.1:{dashboard}/?admin=ministere-de-l-interieur");
-    b.client.goto(&url).await.unwrap();
-    b.wait_for(
-        "window.eigPulseTimings && window.eigPulseTimings.draws >= 5",
-        "the dashboard",
-    )
-    .await;
+    b.goto(&url).await;
+    b.wait_for_draws(5, "the dashboard").await;
     (b, dashboard)
 }
 
@@ -90,10 +86,7 @@ async fn settled(b: &Browser, id: &str, index: u16) -> (f64, f64) {
 async fn embedded_charts_take_their_height_follow_the_host_and_ignore_strangers() {
     let (_, host) = sites();
     let b = browser(1000, 1400).await;
-    b.client
-        .goto(&format!("http://127.0.0.1:{host}/post.html"))
-        .await
-        .unwrap();
+    b.goto(&format!("http://127.0.0.1:{host}/post.html")).await;
     b.wait_for("parseFloat(document.getElementById('weekly').style.height) > 300 && parseFloat(document.getElementById('admins').style.height) > 300", "both frames sized").await;
     for (index, id) in [(0, "weekly"), (1, "admins")] {
         let (frame, content) = settled(&b, id, index).await;
@@ -179,12 +172,9 @@ async fn embedded_charts_take_their_height_follow_the_host_and_ignore_strangers(
 
 /// `url` names the unknown chart « camembert »: the page says so, in French, with the known ones.
 async fn says_unknown_chart(b: &Browser, url: &str) {
-    b.client.goto(url).await.unwrap();
-    b.wait_for(
-        "document.querySelector('.failure')",
-        "an unknown chart message",
-    )
-    .await;
+    b.goto(url).await;
+    b.wait_for_element(".failure", "an unknown chart message")
+        .await;
     let text = b.text(".failure").await;
     assert!(
         text.contains("Graphique inconnu « camembert »") && text.contains("journal-weekly"),
@@ -196,17 +186,11 @@ async fn says_unknown_chart(b: &Browser, url: &str) {
 async fn plain_embeds_show_the_chart_alone_and_unknown_charts_say_so() {
     let (dashboard, _) = sites();
     let b = browser(800, 900).await;
-    b.client
-        .goto(&format!(
-            "http://127.0.0.1:{dashboard}/?chart=openness-by-promotion&plain=1"
-        ))
-        .await
-        .unwrap();
-    b.wait_for(
-        "window.eigPulseTimings && window.eigPulseTimings.draws >= 1",
-        "the chart",
-    )
+    b.goto(&format!(
+        "http://127.0.0.1:{dashboard}/?chart=openness-by-promotion&plain=1"
+    ))
     .await;
+    b.wait_for_draws(1, "the chart").await;
     assert_eq!(
         b.js("return document.querySelectorAll('h1, h2, .embed-credit, [data-download]').length")
             .await,
@@ -226,8 +210,7 @@ async fn the_embed_dialog_writes_a_snippet_with_the_current_filters() {
     let (b, dashboard) = interior_dashboard().await;
     b.js("document.querySelector('[data-embed=journal-weekly]').click()")
         .await;
-    b.wait_for("document.querySelector('#embed-snippet')", "the dialog")
-        .await;
+    b.wait_for_element("#embed-snippet", "the dialog").await;
     let snippet = b
         .js("return document.querySelector('#embed-snippet').value")
         .await
@@ -375,8 +358,6 @@ async fn image_ink(b: &Browser, selector: &str) -> f64 {
     b.js(&script).await.as_f64().unwrap()
 }
 
-const LIVE: &str = "!document.getElementById('embed-static') && window.eigPulseTimings.draws >= 1";
-
 #[tokio::test]
 async fn the_light_embed_paints_at_once_and_turns_interactive_at_the_first_gesture() {
     let (dashboard, _) = sites();
@@ -435,7 +416,7 @@ async fn the_light_embed_paints_at_once_and_turns_interactive_at_the_first_gestu
         });
         b.client.perform_actions(moves).await.unwrap();
     }
-    b.wait_for(LIVE, "the interactive chart").await;
+    b.wait_for_interactive("the interactive chart").await;
     // The same legend as the static twin's.
     assert_eq!(
         b.js("return document.querySelectorAll('.legend .legend-entry').length")
@@ -451,7 +432,8 @@ async fn the_light_embed_paints_at_once_and_turns_interactive_at_the_first_gestu
     b.goto_static(&url).await;
     b.js("document.querySelector('.chart-frame img').focus()")
         .await;
-    b.wait_for(LIVE, "the interactive chart after focus").await;
+    b.wait_for_interactive("the interactive chart after focus")
+        .await;
     b.wait_for(
         "document.activeElement && document.activeElement.matches('#journal-weekly canvas')",
         "the focus handed to the canvas",
@@ -459,19 +441,16 @@ async fn the_light_embed_paints_at_once_and_turns_interactive_at_the_first_gestu
     .await;
     let canvas = b.client.active_element().await.unwrap();
     canvas.send_keys("\u{E014}").await.unwrap(); // ArrowRight
-    b.wait_for(
-        "document.querySelector('#journal-weekly .tooltip')",
-        "a tooltip from the keyboard",
-    )
-    .await;
+    b.wait_for_element("#journal-weekly .tooltip", "a tooltip from the keyboard")
+        .await;
 
     // A button of the static chart: its click is done again on the interactive one.
     b.goto_static(&url).await;
     b.click(".table-toggle").await;
-    b.wait_for(LIVE, "the interactive chart after a click")
+    b.wait_for_interactive("the interactive chart after a click")
         .await;
-    b.wait_for(
-        "document.querySelector('#donnees-journal-weekly table')",
+    b.wait_for_element(
+        "#donnees-journal-weekly table",
         "the data table, opened by the replayed click",
     )
     .await;
@@ -515,13 +494,11 @@ async fn the_light_embed_honours_plain_theme_language_and_filters() {
         "{src}"
     );
     // Filters: only the interactive chart can draw them, at once, with their words.
-    b.client
-        .goto(&format!(
-            "http://127.0.0.1:{dashboard}/embed.html?chart=journal-weekly&promo=2"
-        ))
-        .await
-        .unwrap();
-    b.wait_for(LIVE, "the interactive chart, without a gesture")
+    b.goto(&format!(
+        "http://127.0.0.1:{dashboard}/embed.html?chart=journal-weekly&promo=2"
+    ))
+    .await;
+    b.wait_for_interactive("the interactive chart, without a gesture")
         .await;
     assert!(b.text(".chart-subtitle").await.contains("EIG 2"));
     // An unknown chart: the interactive page says so, in French.
@@ -547,11 +524,8 @@ async fn the_light_embed_says_so_when_the_interactive_chart_cannot_load() {
     ))
     .await;
     b.click(".table-toggle").await;
-    b.wait_for(
-        "document.querySelector('.embed-status')",
-        "the failure message",
-    )
-    .await;
+    b.wait_for_element(".embed-status", "the failure message")
+        .await;
     let message = b.text(".embed-status").await;
     assert!(
         message.contains("Le graphique interactif n'a pas pu être chargé")
@@ -589,7 +563,7 @@ async fn tracking_parameters_leave_the_light_embed_static_and_quiet() {
     assert!(!b.text("body").await.contains("Paramètres ignorés"));
     // The interactive chart itself, woken by a gesture, keeps quiet about them too.
     b.click(".chart-frame").await;
-    b.wait_for(LIVE, "the interactive chart").await;
+    b.wait_for_interactive("the interactive chart").await;
     assert!(!b.text("body").await.contains("Paramètres ignorés"));
     b.finish().await;
 }

@@ -159,11 +159,15 @@ fn real() -> Vec<u8> {
     std::fs::read(dist().join("data/export.json")).unwrap()
 }
 
-async fn goto(b: &Browser, port: u16, query: &str) {
-    b.client
-        .goto(&format!("http://127.0.0.1:{port}/{query}"))
-        .await
-        .unwrap();
+/// No violation of the policy, neither seen by the page's listener nor reported to the server.
+async fn assert_no_violation(b: &Browser, site: &Site) {
+    let seen = b.js("return window.violations").await;
+    assert_eq!(seen, serde_json::json!([]), "violations seen by the page");
+    assert_eq!(
+        site.hits("/csp-report"),
+        0,
+        "violations reported to the server"
+    );
 }
 
 /// Every chart painted, no violation reported or seen, the legend, the tooltip, the
@@ -176,13 +180,9 @@ async fn the_dashboard_works_under_a_strict_content_security_policy() {
     };
     let port = site.clone().serve(dist());
     let b = browser(1280, 1600).await;
-    goto(&b, port, "").await;
+    b.open_local(port, "").await;
     b.js("window.violations = []; document.addEventListener('securitypolicyviolation', e => window.violations.push(e.violatedDirective + ' ' + e.blockedURI + ' ' + (e.sample || '')));").await;
-    b.wait_for(
-        "window.eigPulseTimings && window.eigPulseTimings.draws >= 5",
-        "five charts drawn under the CSP",
-    )
-    .await;
+    b.wait_for_draws(5, "five charts drawn under the CSP").await;
     for chart in [
         "defis-by-administration",
         "skills-by-promotion",
@@ -211,8 +211,7 @@ async fn the_dashboard_works_under_a_strict_content_security_policy() {
             value: right.into(),
         });
     b.client.perform_actions(keys).await.unwrap();
-    b.wait_for("document.querySelector('.tooltip')", "a tooltip")
-        .await;
+    b.wait_for_element(".tooltip", "a tooltip").await;
     // The embed dialog's preview frame is sized by embed.js under the same policy.
     b.click("[data-embed=journal-weekly]").await;
     b.wait_for(
@@ -226,13 +225,7 @@ async fn the_dashboard_works_under_a_strict_content_security_policy() {
     let csv = String::from_utf8(b.downloaded("defis-by-administration.csv").await).unwrap();
     assert!(csv.contains("category_key,category"), "{csv}");
     b.screenshot("csp-dashboard").await;
-    let seen = b.js("return window.violations").await;
-    assert_eq!(seen, serde_json::json!([]), "violations seen by the page");
-    assert_eq!(
-        site.hits("/csp-report"),
-        0,
-        "violations reported to the server"
-    );
+    assert_no_violation(&b, &site).await;
     // No inline script in the shipped page, and the policy file ships with it.
     let index = std::fs::read_to_string(dist().join("index.html")).unwrap();
     assert!(!index.contains("<script>") && !index.contains("<script type=\"module\">"));
@@ -279,7 +272,7 @@ async fn network_faults_are_told_and_retried() {
         ("?data=/absent.json", "404"),
         ("?data=/error500.json", "500"),
     ] {
-        goto(&b, port, query).await;
+        b.open_local(port, query).await;
         b.wait_for("document.querySelector('.failure')", query)
             .await;
         let text = b.text(".failure").await;
@@ -291,17 +284,12 @@ async fn network_faults_are_told_and_retried() {
     }
     b.screenshot("fault-timeout").await;
     // Slow but within the limit: it loads.
-    goto(&b, port, "?data=/slow.json").await;
-    b.wait_for(
-        "window.eigPulseTimings && window.eigPulseTimings.draws >= 5",
-        "the slow export drawn",
-    )
-    .await;
+    b.open_local(port, "?data=/slow.json").await;
+    b.wait_for_draws(5, "the slow export drawn").await;
     // Hangs once: the timeout, then « Réessayer » fetches again and the dashboard appears.
     let before = site.hits("/error500.json");
-    goto(&b, port, "?data=/error500.json").await;
-    b.wait_for("document.querySelector('.failure button')", "retry button")
-        .await;
+    b.open_local(port, "?data=/error500.json").await;
+    b.wait_for_element(".failure button", "retry button").await;
     b.click(".failure button").await;
     for _ in 0..40 {
         if site.hits("/error500.json") >= before + 2 {
@@ -314,16 +302,11 @@ async fn network_faults_are_told_and_retried() {
         before + 2,
         "retry asked the server again"
     );
-    goto(&b, port, "?data=/flaky.json&timeout=2").await;
-    b.wait_for("document.querySelector('.failure button')", "the timeout")
-        .await;
+    b.open_local(port, "?data=/flaky.json&timeout=2").await;
+    b.wait_for_element(".failure button", "the timeout").await;
     assert_eq!(site.hits("/flaky.json"), 1);
     b.click(".failure button").await;
-    b.wait_for(
-        "window.eigPulseTimings && window.eigPulseTimings.draws >= 5",
-        "the retried export drawn",
-    )
-    .await;
+    b.wait_for_draws(5, "the retried export drawn").await;
     assert_eq!(site.hits("/flaky.json"), 2);
     b.finish().await;
 }
@@ -369,7 +352,7 @@ async fn data_sources_are_checked_and_named() {
             "seules les adresses http(s) sont chargées",
         ),
     ] {
-        goto(&b, port, &query).await;
+        b.open_local(port, &query).await;
         b.wait_for("document.querySelector('.failure')", &query)
             .await;
         let text = b.text(".failure").await;
@@ -380,30 +363,23 @@ async fn data_sources_are_checked_and_named() {
     }
     assert_eq!(site.hits("/data/export.json"), 0);
     b.screenshot("data-refused").await;
-    goto(&b, port, "?data=/autre.json").await;
-    b.wait_for("document.querySelector('.source-notice')", "the notice")
-        .await;
+    b.open_local(port, "?data=/autre.json").await;
+    b.wait_for_element(".source-notice", "the notice").await;
     assert!(b
         .text(".source-notice")
         .await
         .contains(&format!("http://127.0.0.1:{port}/autre.json")));
-    goto(&b, port, "?data=data/export.json").await;
-    b.wait_for(
-        "window.eigPulseTimings && window.eigPulseTimings.draws >= 5",
-        "the default export",
-    )
-    .await;
+    b.open_local(port, "?data=data/export.json").await;
+    b.wait_for_draws(5, "the default export").await;
     assert_eq!(
         b.js("return !!document.querySelector('.source-notice')")
             .await,
         false
     );
-    goto(&b, port, "?chart=journal-weekly&data=/autre.json").await;
-    b.wait_for(
-        "document.querySelector('.source-notice')",
-        "the notice in an embed",
-    )
-    .await;
+    b.open_local(port, "?chart=journal-weekly&data=/autre.json")
+        .await;
+    b.wait_for_element(".source-notice", "the notice in an embed")
+        .await;
     b.finish().await;
 }
 
@@ -413,12 +389,8 @@ async fn data_sources_are_checked_and_named() {
 async fn hiding_the_only_non_empty_series_leaves_a_working_page() {
     let port = Site::default().serve(dist());
     let b = browser(1280, 1400).await;
-    goto(&b, port, "?promo=dig").await;
-    b.wait_for(
-        "window.eigPulseTimings && window.eigPulseTimings.draws >= 5",
-        "five charts drawn",
-    )
-    .await;
+    b.open_local(port, "?promo=dig").await;
+    b.wait_for_draws(5, "five charts drawn").await;
     b.js("Array.from(document.querySelectorAll('#skills-by-promotion .legend-entry')).find(e => e.textContent.includes('Design')).click()").await;
     b.wait_for(
         "document.querySelector('#skills-by-promotion canvas').getAttribute('aria-label').includes('Aucune valeur')",
@@ -464,24 +436,15 @@ async fn the_light_embed_works_under_a_strict_content_security_policy() {
         .await;
     assert_ne!(swatch.as_str(), Some("rgba(0, 0, 0, 0)"), "{swatch}");
     b.click(".legend-entry").await;
-    b.wait_for(
-        "!document.getElementById('embed-static') && window.eigPulseTimings.draws >= 1",
-        "the interactive chart under the CSP",
-    )
-    .await;
+    b.wait_for_interactive("the interactive chart under the CSP")
+        .await;
     // The replayed click hid the first series.
-    b.wait_for(
-        "document.querySelector('.legend-entry[aria-pressed=false]')",
+    b.wait_for_element(
+        ".legend-entry[aria-pressed=false]",
         "the first series hidden by the replayed click",
     )
     .await;
-    let seen = b.js("return window.violations").await;
-    assert_eq!(seen, serde_json::json!([]), "violations seen by the page");
-    assert_eq!(
-        site.hits("/csp-report"),
-        0,
-        "violations reported to the server"
-    );
+    assert_no_violation(&b, &site).await;
     let page = std::fs::read_to_string(dist().join("embed.html")).unwrap();
     assert!(!page.contains("<script>") && !page.contains("style=\""));
     b.finish().await;

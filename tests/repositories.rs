@@ -59,8 +59,15 @@ async fn open(port: u16, query: &str) -> Browser {
     open_drawn(port, query, 1280, 2000, 6).await
 }
 
-async fn figure(b: &Browser, key: &str) -> String {
-    b.text(&format!(".figure[data-figure={key}] .figure-value"))
+/// A défi's row of marks in the scorecard, one symbol a column (« ✓ », « ✗ », « ? »).
+async fn marks(b: &Browser, defi: &str) -> serde_json::Value {
+    b.js(&format!("return [...document.querySelectorAll('#openness-scorecard tr[data-defi={defi}] td.mark')].map(td => td.querySelector('[aria-hidden]').textContent).join('')"))
+        .await
+}
+
+/// The title of the mark in a défi's `column`-th cell of the scorecard (`td:nth-of-type`).
+async fn mark_title(b: &Browser, defi: &str, column: usize) -> serde_json::Value {
+    b.js(&format!("return document.querySelector('#openness-scorecard tr[data-defi={defi}] td.mark:nth-of-type({column})').title"))
         .await
 }
 
@@ -72,9 +79,9 @@ async fn repository_activity_figures_chart_and_scorecard_follow_the_filters() {
 
     let all = Filters::default();
     let expected = repository_figures(&cohort, &cohort.select(&all));
-    assert_eq!(figure(&b, "repositories").await, "5");
+    assert_eq!(b.figure("repositories").await, "5");
     assert_eq!(expected.repositories, 5);
-    assert_eq!(figure(&b, "licensed").await, "80\u{202F}%");
+    assert_eq!(b.figure("licensed").await, "80\u{202F}%");
     assert!(b.js("return !document.querySelector('.no-activity')").await == json!(true));
     let ink = b.ink("repository-activity").await;
     assert!(ink > 0.02, "activity canvas almost blank: {ink}");
@@ -111,29 +118,17 @@ async fn repository_activity_figures_chart_and_scorecard_follow_the_filters() {
             .await,
         json!("leximpact")
     );
-    let monitorfish = b
-        .js("return [...document.querySelectorAll('#openness-scorecard tr[data-defi=monitorfish] td.mark')].map(td => td.querySelector('[aria-hidden]').textContent).join('')")
-        .await;
+    let monitorfish = marks(&b, "monitorfish").await;
     // Nine criteria; the last two, releases and alive: the fixture's record has a tag (v1.40.0)
     // and human commits in the months before its copy.
     assert_eq!(monitorfish, json!("✓✓✓✓✗✓✓✓✓"));
-    let title = b
-        .js("return document.querySelector('#openness-scorecard tr[data-defi=monitorfish] td.mark:nth-of-type(3)').title")
-        .await;
+    let title = mark_title(&b, "monitorfish", 3).await;
     assert_eq!(title, json!("Licence : oui — licence AGPL-3.0 (LICENSE)"));
     b.click("#openness-scorecard .details-toggle").await;
-    b.wait_for(
-        "document.querySelector('#openness-scorecard .mark-detail')",
-        "details written out",
-    )
-    .await;
+    b.wait_for_element("#openness-scorecard .mark-detail", "details written out")
+        .await;
     b.screenshot("repositories").await;
-    let violations = b.axe_violations().await;
-    assert!(
-        violations.is_empty(),
-        "{}",
-        serde_json::to_string_pretty(&violations).unwrap()
-    );
+    b.assert_accessible("the page").await;
 
     // One promotion: weekly bars, its défis only.
     b.js("const s = document.getElementById('filtre-promo'); s.value = '2'; s.dispatchEvent(new Event('change', {bubbles: true}));").await;
@@ -149,7 +144,7 @@ async fn repository_activity_figures_chart_and_scorecard_follow_the_filters() {
     .await;
     let (filters, _) = Filters::from_query("promo=2", &cohort.export);
     let selection = cohort.select(&filters);
-    assert_eq!(figure(&b, "repositories").await, "3");
+    assert_eq!(b.figure("repositories").await, "3");
     assert_eq!(
         b.js("return document.querySelectorAll('#openness-scorecard tbody tr').length")
             .await,
@@ -158,11 +153,8 @@ async fn repository_activity_figures_chart_and_scorecard_follow_the_filters() {
     // A défi's name opens its panel.
     b.click("#openness-scorecard tr[data-defi=hopkins] th button")
         .await;
-    b.wait_for(
-        "document.querySelector('.defi-panel[data-defi=hopkins]')",
-        "the panel",
-    )
-    .await;
+    b.wait_for_element(".defi-panel[data-defi=hopkins]", "the panel")
+        .await;
     b.finish().await;
 }
 
@@ -170,8 +162,7 @@ async fn repository_activity_figures_chart_and_scorecard_follow_the_filters() {
 async fn without_activity_the_page_says_why_and_marks_unknowns() {
     let port = site();
     let b = open(port, "index.html?data=no-activity.json").await;
-    b.wait_for("document.querySelector('.no-activity')", "the notice")
-        .await;
+    b.wait_for_element(".no-activity", "the notice").await;
     assert!(b.text(".no-activity").await.contains("--repos"));
     // Without a scan, the code's figures are not shown at all (not as zeros).
     assert_eq!(
@@ -179,9 +170,7 @@ async fn without_activity_the_page_says_why_and_marks_unknowns() {
             .await,
         json!(0)
     );
-    let adex = b
-        .js("return [...document.querySelectorAll('#openness-scorecard tr[data-defi=adex] td.mark')].map(td => td.querySelector('[aria-hidden]').textContent).join('')")
-        .await;
+    let adex = marks(&b, "adex").await;
     assert_eq!(adex, json!("✓????????"));
     b.finish().await;
 }
@@ -190,16 +179,16 @@ async fn without_activity_the_page_says_why_and_marks_unknowns() {
 async fn the_committed_export_shows_its_scanned_repositories() {
     let port = site();
     let b = open(port, "index.html").await;
-    b.wait_for(
-        "document.querySelector('.figure[data-figure=repositories]')",
+    b.wait_for_element(
+        ".figure[data-figure=repositories]",
         "the repository figures",
     )
     .await;
     assert!(b.js("return !document.querySelector('.no-activity')").await == json!(true));
     // 32 records of data/activity.json for 31 repositories (eig-link serves two défis and counts
     // once); 23 of their 29 défis with a licence file (`python3 scripts/recount-activity.py`).
-    assert_eq!(figure(&b, "repositories").await, "31");
-    assert_eq!(figure(&b, "licensed").await, "79\u{202F}%");
+    assert_eq!(b.figure("repositories").await, "31");
+    assert_eq!(b.figure("licensed").await, "79\u{202F}%");
     b.finish().await;
 }
 
@@ -227,7 +216,7 @@ async fn progress_after_the_ten_months_and_the_cohorts_follow_the_filters() {
     // The page shows core's figures, word for word (the same as `eig-pulse figures`).
     for expected in selection_figures(&cohort, &cohort.select(&Filters::default()), Lang::Fr) {
         assert_eq!(
-            figure(&b, &expected.key).await,
+            b.figure(&expected.key).await,
             expected.shown,
             "{}",
             expected.key
@@ -296,11 +285,8 @@ async fn progress_after_the_ten_months_and_the_cohorts_follow_the_filters() {
     };
     b.click("#openness-scorecard tr[data-defi=hopkins] th button")
         .await;
-    b.wait_for(
-        "document.querySelector('.defi-panel [data-progress=during]')",
-        "the panel's progress",
-    )
-    .await;
+    b.wait_for_element(".defi-panel [data-progress=during]", "the panel's progress")
+        .await;
     let during = b.text(".defi-panel [data-progress=during]").await;
     assert!(during.starts_with(&shown("during")), "{during}");
     let after = b.text(".defi-panel [data-progress=after]").await;
@@ -367,11 +353,8 @@ async fn the_scorecard_evidence_stays_in_its_column() {
         )
         .await;
         b.click("#openness-scorecard .details-toggle").await;
-        b.wait_for(
-            "document.querySelector('#openness-scorecard .mark-detail')",
-            "details written out",
-        )
-        .await;
+        b.wait_for_element("#openness-scorecard .mark-detail", "details written out")
+            .await;
         b.js("document.getElementById('openness-scorecard').scrollIntoView()")
             .await;
         let overflowing = b
@@ -479,7 +462,7 @@ async fn an_export_made_from_git_repositories_shows_on_the_dashboard() {
     );
     let port = serve(dist(), routes);
     let b = open(port, "index.html?data=pipeline.json").await;
-    assert_eq!(figure(&b, "repositories").await, "2");
+    assert_eq!(b.figure("repositories").await, "2");
     // Hopkins' three commits, each a person's, fall in EIG 2's ten months.
     let exported = Cohort::new(parse_export(&std::fs::read_to_string(&export).unwrap()).unwrap());
     let hopkins = exported.defi_index("hopkins").unwrap();
@@ -491,21 +474,17 @@ async fn an_export_made_from_git_repositories_shows_on_the_dashboard() {
     // Every figure of the code's cards is the one core words for the export.
     for expected in selection_figures(&exported, &exported.select(&Filters::default()), Lang::Fr) {
         assert_eq!(
-            figure(&b, &expected.key).await,
+            b.figure(&expected.key).await,
             expected.shown,
             "{}",
             expected.key
         );
     }
-    assert_eq!(figure(&b, "licensed").await, "50\u{202F}%");
+    assert_eq!(b.figure("licensed").await, "50\u{202F}%");
     assert!(b.ink("repository-activity").await > 0.02);
-    let licence = b
-        .js("return document.querySelector('#openness-scorecard tr[data-defi=monitorfish] td.mark:nth-of-type(3)').title")
-        .await;
+    let licence = mark_title(&b, "monitorfish", 3).await;
     assert_eq!(licence, json!("Licence : oui — licence MIT (LICENSE)"));
-    let ci = b
-        .js("return document.querySelector('#openness-scorecard tr[data-defi=monitorfish] td.mark:nth-of-type(7)').title")
-        .await;
+    let ci = mark_title(&b, "monitorfish", 7).await;
     assert_eq!(ci, json!("Intégration continue : oui — gitlab-ci"));
     // Counts only: no author reached the page.
     let text = b.js("return document.documentElement.outerHTML").await;

@@ -48,6 +48,47 @@ fn admin_options(cohort: &Cohort) -> Vec<AdminOption> {
         .collect()
 }
 
+/// A select of one filter that holds an id (promotion, skill, technology): « Toutes », then
+/// `options` (id, label); `get` reads the filter, `set` writes it.
+#[component]
+fn IdFilter(
+    id: &'static str,
+    label: Text,
+    filters: RwSignal<Filters>,
+    get: fn(&Filters) -> Option<&String>,
+    set: fn(&mut Filters, Option<String>),
+    options: Vec<(String, Text)>,
+) -> impl IntoView {
+    let lang = expect_context::<RwSignal<Lang>>();
+    view! {
+        <div class="filter fr-select-group">
+            <label class="fr-label" for=id>{move || label.get(lang.get()).to_string()}</label>
+            <select
+                id=id
+                class="fr-select"
+                prop:value=move || filters.with(|f| get(f).cloned().unwrap_or_default())
+                on:change=move |ev| {
+                    let value = event_target_value(&ev);
+                    filters.update(|f| set(f, (!value.is_empty()).then_some(value)));
+                }
+            >
+                <option value="">{say(lang, "Toutes", "All")}</option>
+                {options
+                    .into_iter()
+                    .map(|(id, label)| {
+                        let selected_id = id.clone();
+                        view! {
+                            <option value=id selected=move || filters.with(|f| get(f) == Some(&selected_id))>
+                                {move || label.get(lang.get()).to_string()}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+        </div>
+    }
+}
+
 /// Wider than this, the filters are always shown; narrower, they fold (as in style.css).
 const WIDE_SCREEN: &str = "(min-width: 48em)";
 
@@ -68,7 +109,15 @@ pub fn FilterBar(cohort: Arc<Cohort>, filters: RwSignal<Filters>) -> impl IntoVi
             .collect::<Vec<_>>()
     };
     let tag_cohort = cohort.clone();
-    let promotions = cohort.export.promotions.clone();
+    let promotions: Vec<(String, Text)> = cohort
+        .export
+        .promotions
+        .iter()
+        .map(|p| {
+            let label = format!("{} ({})", p.label, p.year);
+            (p.id.clone(), Text::new(label.clone(), label))
+        })
+        .collect();
     let skills: Vec<(String, Text)> = cohort
         .export
         .skills
@@ -86,6 +135,10 @@ pub fn FilterBar(cohort: Arc<Cohort>, filters: RwSignal<Filters>) -> impl IntoVi
         .map(|t| (t.id.clone(), t.label.clone()))
         .collect();
     techs.sort_by_key(|(_, label)| label.to_lowercase());
+    let techs: Vec<(String, Text)> = techs
+        .into_iter()
+        .map(|(id, label)| (id, Text::new(label.clone(), label)))
+        .collect();
     let years = cohort.export.defis.iter().map(|d| d.year);
     let (first_year, last_year) = (
         years.clone().min().unwrap_or(2017),
@@ -158,81 +211,30 @@ pub fn FilterBar(cohort: Arc<Cohort>, filters: RwSignal<Filters>) -> impl IntoVi
                     }}
                 </select>
             </div>
-            <div class="filter fr-select-group">
-                <label class="fr-label" for="filtre-promo">"Promotion"</label>
-                <select
-                    id="filtre-promo"
-                    class="fr-select"
-                    prop:value=move || filters.with(|f| f.promo.clone().unwrap_or_default())
-                    on:change=move |ev| {
-                        let value = event_target_value(&ev);
-                        filters.update(|f| f.promo = (!value.is_empty()).then_some(value));
-                    }
-                >
-                    <option value="">{say(lang, "Toutes", "All")}</option>
-                    {promotions
-                        .into_iter()
-                        .map(|p| {
-                            let id = p.id.clone();
-                            view! {
-                                <option value=p.id selected=move || filters.with(|f| f.promo.as_ref() == Some(&id))>
-                                    {format!("{} ({})", p.label, p.year)}
-                                </option>
-                            }
-                        })
-                        .collect_view()}
-                </select>
-            </div>
-            <div class="filter fr-select-group">
-                <label class="fr-label" for="filtre-competence">{say(lang, "Compétence", "Skill")}</label>
-                <select
-                    id="filtre-competence"
-                    class="fr-select"
-                    prop:value=move || filters.with(|f| f.skill.clone().unwrap_or_default())
-                    on:change=move |ev| {
-                        let value = event_target_value(&ev);
-                        filters.update(|f| f.skill = (!value.is_empty()).then_some(value));
-                    }
-                >
-                    <option value="">{say(lang, "Toutes", "All")}</option>
-                    {skills
-                        .into_iter()
-                        .map(|(id, label)| {
-                            let selected_id = id.clone();
-                            view! {
-                                <option value=id selected=move || filters.with(|f| f.skill.as_ref() == Some(&selected_id))>
-                                    {move || label.get(lang.get()).to_string()}
-                                </option>
-                            }
-                        })
-                        .collect_view()}
-                </select>
-            </div>
-            <div class="filter fr-select-group">
-                <label class="fr-label" for="filtre-technologie">{say(lang, "Technologie (déclarée ou mesurée)", "Technology (declared or measured)")}</label>
-                <select
-                    id="filtre-technologie"
-                    class="fr-select"
-                    prop:value=move || filters.with(|f| f.tech.clone().unwrap_or_default())
-                    on:change=move |ev| {
-                        let value = event_target_value(&ev);
-                        filters.update(|f| f.tech = (!value.is_empty()).then_some(value));
-                    }
-                >
-                    <option value="">{say(lang, "Toutes", "All")}</option>
-                    {techs
-                        .into_iter()
-                        .map(|(id, label)| {
-                            let selected_id = id.clone();
-                            view! {
-                                <option value=id selected=move || filters.with(|f| f.tech.as_ref() == Some(&selected_id))>
-                                    {label}
-                                </option>
-                            }
-                        })
-                        .collect_view()}
-                </select>
-            </div>
+            <IdFilter
+                id="filtre-promo"
+                label=Text::same("Promotion")
+                filters=filters
+                get=|f| f.promo.as_ref()
+                set=|f, value| f.promo = value
+                options=promotions
+            />
+            <IdFilter
+                id="filtre-competence"
+                label=Text::fixed("Compétence", "Skill")
+                filters=filters
+                get=|f| f.skill.as_ref()
+                set=|f, value| f.skill = value
+                options=skills
+            />
+            <IdFilter
+                id="filtre-technologie"
+                label=Text::fixed("Technologie (déclarée ou mesurée)", "Technology (declared or measured)")
+                filters=filters
+                get=|f| f.tech.as_ref()
+                set=|f, value| f.tech = value
+                options=techs
+            />
             <fieldset class="filter filter-period fr-fieldset">
                 <legend class="fr-label filter-legend">{say(lang, "Période", "Period")}</legend>
                 <label for="filtre-du" class="fr-sr-only">{say(lang, "Du", "From")}</label>

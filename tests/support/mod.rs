@@ -273,15 +273,9 @@ pub async fn browser(width: u32, height: u32) -> Browser {
 /// charts are drawn.
 pub async fn open_drawn(port: u16, query: &str, width: u32, height: u32, charts: u32) -> Browser {
     let b = browser(width, height).await;
-    b.client
-        .goto(&format!("http://127.0.0.1:{port}/{query}"))
-        .await
-        .unwrap();
-    b.wait_for(
-        &format!("window.eigPulseTimings && window.eigPulseTimings.draws >= {charts}"),
-        &format!("{charts} chart(s) drawn"),
-    )
-    .await;
+    b.open_local(port, query).await;
+    b.wait_for_draws(charts, &format!("{charts} chart(s) drawn"))
+        .await;
     b
 }
 
@@ -340,6 +334,58 @@ impl Browser {
             .execute(script, vec![])
             .await
             .unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
+    }
+
+    /// Goes to `url`.
+    pub async fn goto(&self, url: &str) {
+        self.client.goto(url).await.unwrap();
+    }
+
+    /// Goes to `http://127.0.0.1:{port}/{query}`.
+    pub async fn open_local(&self, port: u16, query: &str) {
+        self.goto(&format!("http://127.0.0.1:{port}/{query}")).await;
+    }
+
+    /// Waits until the page has drawn `charts` charts at least.
+    pub async fn wait_for_draws(&self, charts: u32, what: &str) {
+        self.wait_for(
+            &format!("window.eigPulseTimings && window.eigPulseTimings.draws >= {charts}"),
+            what,
+        )
+        .await;
+    }
+
+    /// Waits until a light embed page has swapped its static chart for the interactive one.
+    pub async fn wait_for_interactive(&self, what: &str) {
+        self.wait_for(
+            "!document.getElementById('embed-static') && window.eigPulseTimings.draws >= 1",
+            what,
+        )
+        .await;
+    }
+
+    /// Waits until an element matches `selector`.
+    pub async fn wait_for_element(&self, selector: &str, what: &str) {
+        self.wait_for(
+            &format!("document.querySelector({})", json!(selector)),
+            what,
+        )
+        .await;
+    }
+
+    /// The value shown by the key figure `key`.
+    pub async fn figure(&self, key: &str) -> String {
+        self.text(&format!(".figure[data-figure={key}] .figure-value"))
+            .await
+    }
+
+    /// Waits until the key figure `key` shows `value`.
+    pub async fn wait_for_figure(&self, key: &str, value: &str, what: &str) {
+        self.wait_for(
+            &format!("document.querySelector('.figure[data-figure={key}] .figure-value').textContent === '{value}'"),
+            what,
+        )
+        .await;
     }
 
     /// Waits (at most 15 s) until `condition`, a JS expression, is true; panics with `what` otherwise.
@@ -437,6 +483,16 @@ impl Browser {
             .into_iter()
             .filter(|v| matches!(v["impact"].as_str(), Some("serious" | "critical")))
             .collect()
+    }
+
+    /// Fails, naming `context`, on any serious or critical violation axe-core finds.
+    pub async fn assert_accessible(&self, context: &str) {
+        let violations = self.axe_violations().await;
+        assert!(
+            violations.is_empty(),
+            "{context}: {}",
+            serde_json::to_string_pretty(&violations).unwrap()
+        );
     }
 
     pub async fn screenshot(&self, name: &str) {

@@ -35,17 +35,12 @@ impl Sources {
 
     fn export(&self) -> (std::process::Output, PathBuf) {
         let out = self.path("out.json");
-        let output = run(&[
-            "export",
-            "--site",
-            self.path("site").to_str().unwrap(),
-            "--journal",
-            self.path("journal.csv").to_str().unwrap(),
-            "--generated-at",
-            "2026-01-01T00:00:00Z",
-            "-o",
-            out.to_str().unwrap(),
-        ]);
+        let output = export_from(
+            &self.path("site"),
+            &self.path("journal.csv"),
+            &out,
+            &["--generated-at", "2026-01-01T00:00:00Z"],
+        );
         (output, out)
     }
 }

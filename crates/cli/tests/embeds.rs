@@ -28,15 +28,12 @@ fn every_chart_gets_its_page_and_plots_in_both_languages_schemes_and_every_width
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("embed");
     let scripts = dir.path().join("scripts");
-    let output = run(&[
+    let output = run(&reading_export(
         "embeds",
-        "--export",
-        "public/data/export.json",
-        "-o",
-        out.to_str().unwrap(),
-        "--scripts",
-        scripts.to_str().unwrap(),
-    ]);
+        COMMITTED_EXPORT,
+        &out,
+        &["--scripts", scripts.to_str().unwrap()],
+    ));
     assert!(output.status.success(), "{}", stderr(&output));
     let widths = widths();
     let mut files = 0;

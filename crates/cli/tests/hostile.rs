@@ -472,15 +472,7 @@ fn clone_fetches_only_https_from_public_addresses_and_prints_no_credentials() {
     let into = dir.path().join("clones");
     let output = run_within(
         dir.path(),
-        &[
-            "clone",
-            "--site",
-            site.to_str().unwrap(),
-            "--into",
-            into.to_str().unwrap(),
-            "--repos-map",
-            mapping.to_str().unwrap(),
-        ],
+        &clone_args(&site, &into, &["--repos-map", mapping.to_str().unwrap()]),
         LIMIT,
         "clone of private, plain http and file URLs",
     );
@@ -540,13 +532,7 @@ fn a_label_a_megabyte_long_makes_small_embed_pages_and_readable_svgs() {
     let out = dir.path().join("embed");
     let output = run_within(
         dir.path(),
-        &[
-            "embeds",
-            "--export",
-            path.to_str().unwrap(),
-            "-o",
-            out.to_str().unwrap(),
-        ],
+        &reading_export("embeds", path.to_str().unwrap(), &out, &[]),
         LIMIT,
         "embeds with a 1 MB label",
     );
@@ -565,15 +551,12 @@ fn a_label_a_megabyte_long_makes_small_embed_pages_and_readable_svgs() {
     let svg_out = dir.path().join("chart.svg");
     let output = run_within(
         dir.path(),
-        &[
+        &reading_export(
             "render",
-            "--export",
             path.to_str().unwrap(),
-            "--chart",
-            "defis-by-administration",
-            "-o",
-            svg_out.to_str().unwrap(),
-        ],
+            &svg_out,
+            &["--chart", "defis-by-administration"],
+        ),
         LIMIT,
         "render with a 1 MB label",
     );

@@ -3,6 +3,7 @@
 mod common;
 
 use std::collections::BTreeMap;
+use std::path::Path;
 
 use common::*;
 use eig_pulse_core::contract::export::IssueKind;
@@ -400,15 +401,12 @@ fn every_export_validates_against_the_published_schema() {
     let output = run(&["synth", "--scale", "2", "--out", synth.to_str().unwrap()]);
     assert!(output.status.success(), "{}", stderr(&output));
     let out = dir.path().join("synth.json");
-    let output = run(&[
-        "export",
-        "--site",
-        synth.join("site-eig").to_str().unwrap(),
-        "--journal",
-        synth.join("journal.csv").to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-    ]);
+    let output = export_from(
+        &synth.join("site-eig"),
+        &synth.join("journal.csv"),
+        &out,
+        &[],
+    );
     assert!(output.status.success(), "{}", stderr(&output));
     let synthetic: Export = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
     assert_eq!(synthetic.defis.len(), 142);
@@ -452,21 +450,20 @@ fn the_committed_export_is_not_stale() {
         .to_string();
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("export.json");
-    let output = run(&[
-        "export",
-        "--site",
-        "data/sources/site-eig",
-        "--journal",
-        "data/sources/eig-link-journal/journal-2018-full.csv",
-        "--eig-link",
-        "data/sources/eig-link",
-        "--activity",
-        "data/activity.json",
-        "--generated-at",
-        &generated_at,
-        "-o",
-        out.to_str().unwrap(),
-    ]);
+    // Paths as the command below writes them: the export records the records' path.
+    let output = export_from(
+        Path::new("data/sources/site-eig"),
+        Path::new("data/sources/eig-link-journal/journal-2018-full.csv"),
+        &out,
+        &[
+            "--eig-link",
+            "data/sources/eig-link",
+            "--activity",
+            "data/activity.json",
+            "--generated-at",
+            &generated_at,
+        ],
+    );
     assert!(output.status.success(), "{}", stderr(&output));
     let fresh = std::fs::read_to_string(&out).unwrap();
     assert!(

@@ -19,15 +19,7 @@ fn charts() -> Vec<&'static str> {
 fn render(args: &[&str]) -> Vec<u8> {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("out");
-    let mut all = vec![
-        "render",
-        "--export",
-        "public/data/export.json",
-        "-o",
-        out.to_str().unwrap(),
-    ];
-    all.extend_from_slice(args);
-    let output = run(&all);
+    let output = run(&reading_export("render", COMMITTED_EXPORT, &out, args));
     assert!(output.status.success(), "{args:?}: {}", stderr(&output));
     std::fs::read(out).unwrap()
 }
@@ -319,15 +311,7 @@ fn bad_render_requests_say_what_is_wrong() {
     ] {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("out.svg");
-        let mut all = vec![
-            "render",
-            "--export",
-            "public/data/export.json",
-            "-o",
-            out.to_str().unwrap(),
-        ];
-        all.extend_from_slice(&args);
-        let output = run(&all);
+        let output = run(&reading_export("render", COMMITTED_EXPORT, &out, &args));
         assert_eq!(output.status.code(), Some(2), "{args:?}");
         assert!(
             stderr(&output).contains(expected),

@@ -316,16 +316,7 @@ fn clone_takes_file_urls_and_skips_what_is_no_repository() {
         ],
     );
     let into = dir.path().join("repos");
-    let clone = || {
-        run(&[
-            "clone",
-            "--site",
-            site.to_str().unwrap(),
-            "--into",
-            into.to_str().unwrap(),
-            "--allow-file-urls",
-        ])
-    };
+    let clone = || run(&clone_args(&site, &into, &["--allow-file-urls"]));
     let output = clone();
     let err = stderr(&output);
     assert_eq!(output.status.code(), Some(0), "{err}");
@@ -378,15 +369,10 @@ fn a_failed_clone_names_its_defi_and_exits_1() {
     let site = write_site(dir.path(), &[("Alpha", Some(missing.as_str()))]);
     let into = dir.path().join("repos");
     let output = run(&[
-        "--lang",
-        "en",
-        "clone",
-        "--site",
-        site.to_str().unwrap(),
-        "--into",
-        into.to_str().unwrap(),
-        "--allow-file-urls",
-    ]);
+        &["--lang", "en"][..],
+        &clone_args(&site, &into, &["--allow-file-urls"]),
+    ]
+    .concat());
     let err = stderr(&output);
     assert_eq!(output.status.code(), Some(1), "{err}");
     assert!(

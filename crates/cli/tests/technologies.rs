@@ -243,19 +243,19 @@ fn the_table_gives_each_spelling_to_one_technology() {
 fn tech_filter_narrows_charts_and_says_declared_or_measured() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("t.csv");
-    let output = run(&[
+    let output = run(&reading_export(
         "render",
-        "--export",
-        "public/data/export.json",
-        "--chart",
-        "skills-by-promotion",
-        "--tech",
-        "postgresql",
-        "--format",
-        "csv",
-        "-o",
-        out.to_str().unwrap(),
-    ]);
+        COMMITTED_EXPORT,
+        &out,
+        &[
+            "--chart",
+            "skills-by-promotion",
+            "--tech",
+            "postgresql",
+            "--format",
+            "csv",
+        ],
+    ));
     assert!(output.status.success(), "{}", stderr(&output));
     let csv = std::fs::read_to_string(&out).unwrap();
     // 3 EIG 2 défis + 6 EIG 3 défis declare PostgreSQL, and scanned code measures more.
@@ -297,17 +297,17 @@ fn tech_filter_narrows_charts_and_says_declared_or_measured() {
     assert_eq!(drawn, skills);
     let svg = String::from_utf8({
         let out = dir.path().join("t.svg");
-        let output = run(&[
+        let output = run(&reading_export(
             "render",
-            "--export",
-            "public/data/export.json",
-            "--chart",
-            "technologies-by-promotion",
-            "--tech",
-            "postgresql",
-            "-o",
-            out.to_str().unwrap(),
-        ]);
+            COMMITTED_EXPORT,
+            &out,
+            &[
+                "--chart",
+                "technologies-by-promotion",
+                "--tech",
+                "postgresql",
+            ],
+        ));
         assert!(output.status.success(), "{}", stderr(&output));
         std::fs::read(out).unwrap()
     })
@@ -316,17 +316,12 @@ fn tech_filter_narrows_charts_and_says_declared_or_measured() {
         svg.contains("PostgreSQL (déclarée ou mesurée)"),
         "the filter said under the title"
     );
-    let bad = run(&[
+    let bad = run(&reading_export(
         "render",
-        "--export",
-        "public/data/export.json",
-        "--chart",
-        "technologies-by-promotion",
-        "--tech",
-        "cobol",
-        "-o",
-        dir.path().join("x.svg").to_str().unwrap(),
-    ]);
+        COMMITTED_EXPORT,
+        &dir.path().join("x.svg"),
+        &["--chart", "technologies-by-promotion", "--tech", "cobol"],
+    ));
     assert_eq!(bad.status.code(), Some(2), "{}", stderr(&bad));
     assert!(
         stderr(&bad).contains("technologie inconnue"),

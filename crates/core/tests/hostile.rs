@@ -28,6 +28,16 @@ fn problems(export: &Export) -> Vec<String> {
     check(export).iter().map(ToString::to_string).collect()
 }
 
+/// Checks that `found` holds a problem at `place` (a JSON path, or its start) saying `words`.
+fn assert_found(found: &[String], place: &str, words: &str) {
+    assert!(
+        found
+            .iter()
+            .any(|p| p.starts_with(place) && p.contains(words)),
+        "{place}: {words}: {found:?}"
+    );
+}
+
 /// The real export, `?promo=dig`, « Design » clicked off in the legend of « Compétences par
 /// promotion »: the only visible series left are zero. Was `unreachable` in the browser.
 #[test]
@@ -87,12 +97,10 @@ fn activity(weeks: &[&str]) -> Activity {
 fn commits_at_the_end_of_the_calendar() {
     let export = common::real_export_with(vec![activity(&["2018-01-01", "9999-12-27"])]);
     let found = problems(&export);
-    assert!(
-        found
-            .iter()
-            .any(|p| p.starts_with("/activity/0/weeks/1/monday")
-                && p.contains("hors de la période plausible (1970-01-01 à 2099-12-31)")),
-        "{found:?}"
+    assert_found(
+        &found,
+        "/activity/0/weeks/1/monday",
+        "hors de la période plausible (1970-01-01 à 2099-12-31)",
     );
     // Unchecked, the charts still end.
     draw_everything(&Cohort::new(export), "");
@@ -127,12 +135,7 @@ fn journal_dates_ten_millennia_apart() {
     export.journal[0].date = "0018-02-15".into();
     export.journal[1].date = "9999-12-31".into();
     let found = problems(&export);
-    assert!(
-        found
-            .iter()
-            .any(|p| p.starts_with("/journal/0/date") && p.contains("« 0018-02-15 » est hors")),
-        "{found:?}"
-    );
+    assert_found(&found, "/journal/0/date", "« 0018-02-15 » est hors");
     let cohort = Cohort::new(export);
     let (filters, _) = Filters::from_query("", &cohort.export);
     let chart =
@@ -192,10 +195,7 @@ fn more_journal_categories_than_a_mask_holds() {
         })
         .collect();
     let found = problems(&export);
-    assert!(
-        found.iter().any(|p| p.starts_with("/journal_categories")),
-        "{found:?}"
-    );
+    assert_found(&found, "/journal_categories", "");
     for entry in &mut export.journal {
         entry.categories = vec!["X20".into(), "X3".into()];
     }
@@ -217,10 +217,7 @@ fn urls_are_http_only() {
         "/administrations/0/website",
         "/sources/0/url",
     ] {
-        assert!(
-            found.iter().any(|p| p.starts_with(path)),
-            "{path}: {found:?}"
-        );
+        assert_found(&found, path, "");
     }
 }
 
@@ -230,12 +227,7 @@ fn ids_are_slugs() {
     let mut export = common::real_export();
     export.defis[0].id = "<img src=x onerror=alert(1)>".into();
     let found = problems(&export);
-    assert!(
-        found
-            .iter()
-            .any(|p| p.starts_with("/defis/0/id") && p.contains("minuscules")),
-        "{found:?}"
-    );
+    assert_found(&found, "/defis/0/id", "minuscules");
 }
 
 /// Lists far beyond the programme's size are refused before anything is indexed.
@@ -328,12 +320,7 @@ fn names_outside_a_closed_set_are_kept_and_named() {
         ),
         ("/activity/0/openness/ci/2", "« travis » en double"),
     ] {
-        assert!(
-            found
-                .iter()
-                .any(|p| p.starts_with(place) && p.contains(words)),
-            "{place}: {found:?}"
-        );
+        assert_found(&found, place, words);
     }
     assert!(!found
         .iter()
@@ -390,11 +377,10 @@ fn every_list_and_sum_is_bounded() {
         found.contains(&"/stacks/0/mentions : 1001 éléments, au plus 1000 attendus".to_string()),
         "{found:?}"
     );
-    assert!(
-        found
-            .iter()
-            .any(|p| p.starts_with("/activity/0/languages/0/bytes : 18446744073709551614 octets")),
-        "{found:?}"
+    assert_found(
+        &found,
+        "/activity/0/languages/0/bytes : 18446744073709551614 octets",
+        "",
     );
     // Unchecked, the same export sums without wrapping: one language is the whole.
     export.activity[0].languages.push(LanguageBytes {

@@ -5,12 +5,19 @@ mod common;
 
 use std::collections::BTreeSet;
 
-use eig_pulse_core::catalogue::ChartId;
+use eig_pulse_core::catalogue::{Chart, ChartId};
 use eig_pulse_core::chart::table::grid;
 use eig_pulse_core::{measures::technologies, Cohort, Filters, Lang};
 
 fn cohort() -> Cohort {
     Cohort::new(common::real_export_with(common::activity_fixture()))
+}
+
+/// `id`'s chart of the whole cohort, in French.
+fn unfiltered(id: ChartId) -> Chart {
+    let cohort = cohort();
+    let filters = Filters::default();
+    id.build(&cohort, &cohort.select(&filters), &filters, Lang::Fr)
 }
 
 #[test]
@@ -62,10 +69,7 @@ fn tech_filter_keeps_defis_that_declare_or_measure_it_and_lives_in_the_url() {
 
 #[test]
 fn openness_indicators_count_defis_and_say_not_documented() {
-    let cohort = cohort();
-    let filters = Filters::default();
-    let selection = cohort.select(&filters);
-    let chart = ChartId::OpennessIndicators.build(&cohort, &selection, &filters, Lang::Fr);
+    let chart = unfiltered(ChartId::OpennessIndicators);
     let eig2 = chart.categories.iter().position(|c| c.key == "2").unwrap();
     // Code online (repository or library), library, dataset, upstream contribution; items the
     // record doubts (to_check) left out: DataESR's « (Gem ruby ?) » library, and three of the four
@@ -88,10 +92,7 @@ fn openness_indicators_count_defis_and_say_not_documented() {
 
 #[test]
 fn technologies_chart_tells_declared_and_measured_apart_in_words() {
-    let cohort = cohort();
-    let filters = Filters::default();
-    let selection = cohort.select(&filters);
-    let chart = ChartId::TechnologiesByPromotion.build(&cohort, &selection, &filters, Lang::Fr);
+    let chart = unfiltered(ChartId::TechnologiesByPromotion);
     let labels: Vec<&str> = chart.series.iter().map(|s| s.label.as_str()).collect();
     assert!(labels.contains(&"EIG 3 · déclarée"), "{labels:?}");
     assert!(labels.contains(&"EIG 2 · mesurée"), "{labels:?}");

@@ -25,18 +25,20 @@ fn scan_timed(path: &Path, within: Duration) -> Result<eig_pulse_repos::Scan, Pr
     scanned
 }
 
+/// Scanning `path` stops, within 20 s, at `limit`, reached past `bound`.
+fn assert_over_limit(path: &Path, limit: ScanLimit, bound: u64) {
+    assert_eq!(
+        scan_timed(path, Duration::from_secs(20)),
+        Err(Problem::OverLimit { limit, bound })
+    );
+}
+
 #[test]
 fn a_tree_repeating_itself_to_a_billion_paths_is_left_out() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("bomb");
     fixture::tree_bomb(&path, "https://github.com/etalab/bomb");
-    assert_eq!(
-        scan_timed(&path, Duration::from_secs(20)),
-        Err(Problem::OverLimit {
-            limit: ScanLimit::PathsAtHead,
-            bound: code::LIMITS.paths,
-        })
-    );
+    assert_over_limit(&path, ScanLimit::PathsAtHead, code::LIMITS.paths);
 }
 
 #[test]
@@ -44,13 +46,7 @@ fn sixty_thousand_nested_folders_are_left_out() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("deep");
     nested_folders(&path, 60_000);
-    assert_eq!(
-        scan_timed(&path, Duration::from_secs(20)),
-        Err(Problem::OverLimit {
-            limit: ScanLimit::DepthAtHead,
-            bound: code::LIMITS.depth,
-        })
-    );
+    assert_over_limit(&path, ScanLimit::DepthAtHead, code::LIMITS.depth);
 }
 
 #[test]

@@ -4,16 +4,23 @@
 mod bots;
 mod fixture;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use eig_pulse_repos::problem::Dated;
 use eig_pulse_repos::{scan, Problem};
 
-#[test]
-fn sample_repository_counts_exactly() {
+/// The sample repository, cloned from `https://github.com/etalab/sample.git`, in a new folder:
+/// the folder (removed when dropped) and the repository's path.
+fn sample_in_a_folder() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("sample");
     fixture::sample(&path, "https://github.com/etalab/sample.git");
+    (dir, path)
+}
+
+#[test]
+fn sample_repository_counts_exactly() {
+    let (_dir, path) = sample_in_a_folder();
     let scanned = scan(&path, "sample", &bots::table()).unwrap();
     assert_eq!(scanned.folder, "sample");
     assert_eq!(
@@ -25,9 +32,7 @@ fn sample_repository_counts_exactly() {
 
 #[test]
 fn a_bare_clone_reads_the_same() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("sample");
-    fixture::sample(&path, "https://github.com/etalab/sample.git");
+    let (dir, _) = sample_in_a_folder();
     fixture::git_plain(
         dir.path(),
         &["clone", "-q", "--bare", "sample", "sample.git"],
@@ -38,9 +43,7 @@ fn a_bare_clone_reads_the_same() {
 
 #[test]
 fn packed_objects_read_the_same() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("sample");
-    fixture::sample(&path, "https://github.com/etalab/sample.git");
+    let (_dir, path) = sample_in_a_folder();
     fixture::git_plain(&path, &["gc", "-q", "--aggressive"]);
     assert_eq!(
         scan(&path, "sample", &bots::table()).unwrap().activity,
@@ -50,9 +53,7 @@ fn packed_objects_read_the_same() {
 
 #[test]
 fn detached_head_has_no_default_branch() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("sample");
-    fixture::sample(&path, "https://github.com/etalab/sample.git");
+    let (_dir, path) = sample_in_a_folder();
     fixture::git_plain(&path, &["checkout", "-q", "--detach", "HEAD"]);
     let scanned = scan(&path, "sample", &bots::table()).unwrap();
     assert_eq!(scanned.activity.default_branch, None);
@@ -166,10 +167,13 @@ fn bad_input_is_named() {
     }
 }
 
-/// Commits per ISO week of HEAD's history as `git log` counts them (author dates, UTC).
-fn git_log_weeks(repo: &Path) -> Vec<(String, u32)> {
+/// Commits per ISO week of HEAD's history as `git log` counts them (author dates, UTC), with
+/// the `extra` options (`--merges`).
+fn git_log_weeks(repo: &Path, extra: &[&str]) -> Vec<(String, u32)> {
     let output = std::process::Command::new("git")
-        .args(["log", "--date=format-local:%G-W%V", "--format=%ad", "HEAD"])
+        .arg("log")
+        .args(extra)
+        .args(["--date=format-local:%G-W%V", "--format=%ad", "HEAD"])
         .env("TZ", "UTC")
         .current_dir(repo)
         .output()
@@ -199,7 +203,7 @@ fn a_copy_without_its_big_files_is_still_counted() {
         .iter()
         .map(|w| (w.week.clone(), w.commits))
         .collect();
-    assert_eq!(weeks, git_log_weeks(&path));
+    assert_eq!(weeks, git_log_weeks(&path, &[]));
     let expected = fixture::sample_activity();
     assert_eq!(scanned.activity.commits, expected.commits);
     assert_eq!(scanned.activity.weeks, expected.weeks);
@@ -259,27 +263,6 @@ fn kinds(
         .collect()
 }
 
-/// Merges per ISO week of HEAD's history as `git log --merges` counts them.
-fn git_log_merges(repo: &Path) -> Vec<(String, u32)> {
-    let output = std::process::Command::new("git")
-        .args([
-            "log",
-            "--merges",
-            "--date=format-local:%G-W%V",
-            "--format=%ad",
-            "HEAD",
-        ])
-        .env("TZ", "UTC")
-        .current_dir(repo)
-        .output()
-        .unwrap();
-    let mut weeks = std::collections::BTreeMap::new();
-    for week in String::from_utf8(output.stdout).unwrap().lines() {
-        *weeks.entry(week.to_string()).or_insert(0) += 1;
-    }
-    weeks.into_iter().collect()
-}
-
 #[test]
 fn merges_bots_and_people_are_told_apart_identities_folded() {
     let dir = tempfile::tempdir().unwrap();
@@ -314,14 +297,14 @@ fn merges_bots_and_people_are_told_apart_identities_folded() {
         .iter()
         .map(|w| (w.week.clone(), w.commits))
         .collect();
-    assert_eq!(weeks, git_log_weeks(&path));
+    assert_eq!(weeks, git_log_weeks(&path, &[]));
     let merges: Vec<(String, u32)> = activity
         .weeks
         .iter()
         .filter(|w| w.merges > Some(0))
         .map(|w| (w.week.clone(), w.merges.unwrap()))
         .collect();
-    assert_eq!(merges, git_log_merges(&path));
+    assert_eq!(merges, git_log_weeks(&path, &["--merges"]));
 
     // Ana's three spellings are one person, Bob's noreply forms and login another; the
     // server's root account is a person (its merge is a merge); numbered by first commit.

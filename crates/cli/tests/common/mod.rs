@@ -44,24 +44,57 @@ pub fn stdout(output: &Output) -> String {
 
 /// Exports the real sources into `out`, with a fixed timestamp.
 pub fn export_real(out: &Path, extra: &[&str]) -> Output {
-    let (site, journal, records) = (site(), journal(), eig_link());
+    let records = eig_link();
     let mut args = vec![
-        "export",
-        "--site",
-        site.to_str().unwrap(),
-        "--journal",
-        journal.to_str().unwrap(),
         "--eig-link",
         records.to_str().unwrap(),
         "--generated-at",
         "2026-01-01T00:00:00Z",
-        "-o",
-        out.to_str().unwrap(),
     ];
     args.extend_from_slice(extra);
-    let args: Vec<String> = args.into_iter().map(String::from).collect();
-    let refs: Vec<&str> = args.iter().map(String::as_str).collect();
-    run(&refs)
+    export_from(&site(), &journal(), out, &args)
+}
+
+/// Runs `export` on the catalogue folder `site` and the journal `journal` into `out`, with `extra`.
+pub fn export_from(site: &Path, journal: &Path, out: &Path, extra: &[&str]) -> Output {
+    run(&command_line(
+        "export",
+        &[("--site", site), ("--journal", journal), ("-o", out)],
+        extra,
+    ))
+}
+
+/// The committed export, as the tests give it to the commands that read an export.
+pub const COMMITTED_EXPORT: &str = "public/data/export.json";
+
+/// The arguments of `verb` (`render`, `embeds`) reading the export `export` and writing `out`,
+/// then `extra`.
+pub fn reading_export<'a>(
+    verb: &'a str,
+    export: &'a str,
+    out: &'a Path,
+    extra: &[&'a str],
+) -> Vec<&'a str> {
+    command_line(verb, &[("--export", Path::new(export)), ("-o", out)], extra)
+}
+
+/// The arguments of `clone` from the catalogue folder `site` into `into`, then `extra`.
+pub fn clone_args<'a>(site: &'a Path, into: &'a Path, extra: &[&'a str]) -> Vec<&'a str> {
+    command_line("clone", &[("--site", site), ("--into", into)], extra)
+}
+
+/// `verb`, then each flag with its path, then `extra`.
+pub fn command_line<'a>(
+    verb: &'a str,
+    paths: &[(&'a str, &'a Path)],
+    extra: &[&'a str],
+) -> Vec<&'a str> {
+    let mut args = vec![verb];
+    for (flag, path) in paths {
+        args.extend([*flag, path.to_str().unwrap()]);
+    }
+    args.extend_from_slice(extra);
+    args
 }
 
 /// Validates a JSON text against the published schema with the `jsonschema` crate.

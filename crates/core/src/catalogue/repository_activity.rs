@@ -1,7 +1,7 @@
 //! « Activité des dépôts de code »: commits over time, stacked by défi or administration, each
 //! promotion's window shaded.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use time::{Date, Duration};
 
@@ -15,7 +15,7 @@ use crate::contract::export::Promotion;
 use crate::measures::activity::distinct_repositories;
 use crate::measures::ranking::top_within;
 use crate::measures::time_bins::{Period, TimeBins};
-use crate::model::cohort::Cohort;
+use crate::model::cohort::{positions, Cohort};
 use crate::model::filter::Filters;
 use crate::model::selection::Selection;
 use crate::model::window::{window, Window};
@@ -134,12 +134,7 @@ pub fn repository_activity(
     if !ranking.others.is_empty() {
         chart.series.push(Series::new("autres", lang.pick("Autres", "Others"), OTHER_COLOR));
     }
-    let series_index: HashMap<String, usize> = chart
-        .series
-        .iter()
-        .enumerate()
-        .map(|(i, s)| (s.key.clone(), i))
-        .collect();
+    let series_index = positions(&chart.series, |s| &s.key);
     let series_of = |d: usize| -> usize {
         series_index
             .get(&group_of(d).0)

@@ -104,10 +104,7 @@ pub fn draw_bars<DB: DrawingBackend>(
                     &mut hits,
                 )?;
             }
-            area.draw(&PathElement::new(
-                vec![(x0 as i32, y1 as i32), (x1 as i32, y1 as i32)],
-                palette.axis.stroke_width(thin),
-            ))?;
+            frame.draw_axis_line(area, (x0, y1), (x1, y1))?;
         }
         Orientation::Horizontal => {
             let max_label = (width * 0.38).max(font * 6.0);
@@ -177,17 +174,14 @@ pub fn draw_bars<DB: DrawingBackend>(
                 )?;
                 let total = stack.totals[c];
                 if end_label_room > 0.0 && total > 0.0 {
-                    area.draw(&Text::new(
+                    frame.draw_label_after(
+                        area,
                         tick_label(total),
                         ((value.map(total) + pad / 2.0) as i32, y),
-                        text(&palette.text, Pos::new(HPos::Left, VPos::Center)),
-                    ))?;
+                    )?;
                 }
             }
-            area.draw(&PathElement::new(
-                vec![(x0 as i32, y0 as i32), (x0 as i32, y1 as i32)],
-                palette.axis.stroke_width(thin),
-            ))?;
+            frame.draw_axis_line(area, (x0, y0), (x0, y1))?;
         }
     }
     Ok(hits)

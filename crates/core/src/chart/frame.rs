@@ -91,6 +91,33 @@ impl<'a> Frame<'a> {
         self.palette.px(1.0).max(1) as u32
     }
 
+    /// The axis line the marks stand on, from `(x0, y0)` to `(x1, y1)`.
+    pub fn draw_axis_line<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        (x0, y0): (f64, f64),
+        (x1, y1): (f64, f64),
+    ) -> Drawn<DB> {
+        area.draw(&PathElement::new(
+            vec![(x0 as i32, y0 as i32), (x1 as i32, y1 as i32)],
+            self.palette.axis.stroke_width(self.thin()),
+        ))
+    }
+
+    /// Writes `label` starting at `(x, y)`, centred on `y`: a bar's total, a line's name.
+    pub fn draw_label_after<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        label: String,
+        (x, y): (i32, i32),
+    ) -> Drawn<DB> {
+        area.draw(&Text::new(
+            label,
+            (x, y),
+            self.text(&self.palette.text, Pos::new(HPos::Left, VPos::Center)),
+        ))
+    }
+
     /// Says, in the middle of the area, that there is nothing to draw.
     pub fn draw_no_data<DB: DrawingBackend>(&self, area: &DrawingArea<DB, Shift>) -> Drawn<DB> {
         let (width, height) = area.dim_in_pixel();

@@ -45,7 +45,7 @@ pub fn draw_lines<DB: DrawingBackend>(
         .map(|(c, s)| chart.values[c][s].max(spread(c, s).map_or(0.0, |(_, high)| high)))
         .fold(0.0, f64::max);
     let frame = frame.with_values(max, chart.unit == Unit::Share);
-    let (font, pad, thin) = (frame.font, frame.pad, frame.thin());
+    let (font, pad) = (frame.font, frame.pad);
     let text = |color: &RGBColor, pos: Pos| frame.text(color, pos);
     let text_width = |s: &str| frame.text_width(s);
     let top_value = frame.top_value();
@@ -202,15 +202,12 @@ pub fn draw_lines<DB: DrawingBackend>(
             slot += font * 1.1;
         }
         name_slots.push(slot);
-        area.draw(&Text::new(
+        frame.draw_label_after(
+            area,
             chart.series[s].label.clone(),
             (ex + (pad / 2.0) as i32 + radius, slot as i32),
-            text(&palette.text, Pos::new(HPos::Left, VPos::Center)),
-        ))?;
+        )?;
     }
-    area.draw(&PathElement::new(
-        vec![(x0 as i32, y1 as i32), (x1 as i32, y1 as i32)],
-        palette.axis.stroke_width(thin),
-    ))?;
+    frame.draw_axis_line(area, (x0, y1), (x1, y1))?;
     Ok(hits)
 }

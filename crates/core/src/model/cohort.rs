@@ -81,15 +81,19 @@ pub struct TechnologyLabel {
     pub kind: String,
 }
 
+/// Each item's position, by its key (an id).
+pub(crate) fn positions<T>(items: &[T], key: impl Fn(&T) -> &String) -> HashMap<String, usize> {
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| (key(item).clone(), i))
+        .collect()
+}
+
 impl Cohort {
     /// Indexes a validated export (see [`crate::contract::validate::parse_export`]).
     pub fn new(export: Export) -> Cohort {
-        let admin_by_id: HashMap<String, usize> = export
-            .administrations
-            .iter()
-            .enumerate()
-            .map(|(i, a)| (a.id.clone(), i))
-            .collect();
+        let admin_by_id = positions(&export.administrations, |a| &a.id);
         let parent = export
             .administrations
             .iter()
@@ -99,18 +103,8 @@ impl Cohort {
                     .and_then(|p| admin_by_id.get(p).copied())
             })
             .collect();
-        let defi_by_id: HashMap<String, usize> = export
-            .defis
-            .iter()
-            .enumerate()
-            .map(|(i, d)| (d.id.clone(), i))
-            .collect();
-        let promotion_by_id: HashMap<String, usize> = export
-            .promotions
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (p.id.clone(), i))
-            .collect();
+        let defi_by_id = positions(&export.defis, |d| &d.id);
+        let promotion_by_id = positions(&export.promotions, |p| &p.id);
         let defi_admin = export
             .defis
             .iter()
@@ -156,18 +150,8 @@ impl Cohort {
             })
             .collect();
         let repositories = repositories(&export.activity, |id| defi_by_id.get(id).copied());
-        let skill_by_id = export
-            .skills
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (s.id.clone(), i))
-            .collect();
-        let technology_by_id: HashMap<String, usize> = export
-            .technologies
-            .iter()
-            .enumerate()
-            .map(|(i, t)| (t.id.clone(), i))
-            .collect();
+        let skill_by_id = positions(&export.skills, |s| &s.id);
+        let technology_by_id = positions(&export.technologies, |t| &t.id);
         let uses = technology_uses(&export, &defi_by_id, &technology_by_id);
         let windows = export
             .defis

@@ -26,13 +26,7 @@ impl Checker<'_> {
         }
         let letters: HashSet<&str> = JOURNAL_CATEGORIES.iter().map(|c| c.0).collect();
         for (i, entry) in export.journal.iter().enumerate() {
-            if let Some(id) = entry
-                .defi_id
-                .as_deref()
-                .filter(|id| !self.defis.contains(id))
-            {
-                self.unknown_defi(format!("/journal/{i}/defi_id"), id);
-            }
+            self.known_defi(entry.defi_id.as_deref(), || format!("/journal/{i}/defi_id"));
             self.date(format!("/journal/{i}/date"), &entry.date);
             for (j, letter) in entry.categories.iter().enumerate() {
                 if !letters.contains(letter.as_str()) {

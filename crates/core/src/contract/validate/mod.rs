@@ -294,6 +294,13 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// Checks that `id`, where there is one, names a défi of the export; `path` says where.
+    fn known_defi(&mut self, id: Option<&str>, path: impl FnOnce() -> String) {
+        if let Some(id) = id.filter(|id| !self.defis.contains(id)) {
+            self.unknown_defi(path(), id);
+        }
+    }
+
     fn unknown_defi(&mut self, path: impl Into<String>, id: &str) {
         self.push(
             path,

@@ -30,13 +30,7 @@ impl Checker<'_> {
             }
         }
         for (i, stack) in export.stacks.iter().enumerate() {
-            if let Some(id) = stack
-                .defi_id
-                .as_deref()
-                .filter(|id| !self.defis.contains(id))
-            {
-                self.unknown_defi(format!("/stacks/{i}/defi_id"), id);
-            }
+            self.known_defi(stack.defi_id.as_deref(), || format!("/stacks/{i}/defi_id"));
             if !promotions.contains(stack.promotion_id.as_str()) {
                 self.unknown_promotion(format!("/stacks/{i}/promotion_id"), &stack.promotion_id);
             }
@@ -56,13 +50,9 @@ impl Checker<'_> {
             }
         }
         for (i, item) in export.openness_items.iter().enumerate() {
-            if let Some(id) = item
-                .defi_id
-                .as_deref()
-                .filter(|id| !self.defis.contains(id))
-            {
-                self.unknown_defi(format!("/openness_items/{i}/defi_id"), id);
-            }
+            self.known_defi(item.defi_id.as_deref(), || {
+                format!("/openness_items/{i}/defi_id")
+            });
             if !export.openness_records.contains(&item.promotion_id) {
                 self.push(
                     format!("/openness_items/{i}/promotion_id"),
