@@ -736,6 +736,8 @@ fn no_code_outside_the_layer_chooses_words_by_language() {
         "Lang::En =>",
         "Lang::Fr) =>",
         "Lang::En) =>",
+        "(Lang::Fr, ",
+        "(Lang::En, ",
         "== Lang::",
         "!= Lang::",
         "if fr ",

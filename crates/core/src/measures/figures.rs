@@ -519,12 +519,18 @@ pub fn promotion_figures(cohort: &Cohort, selection: &Selection, lang: Lang) -> 
     figures
 }
 
-/// « 0 défi encore suivi », « 3 défis encore suivis », "1 défi still followed".
+/// « 0 défi encore suivi », « 3 défis encore suivis », "1 défi still followed": French puts 0 in
+/// the singular, English does not.
 fn followed(n: usize, lang: Lang) -> String {
-    match (lang, n) {
-        (Lang::Fr, 0 | 1) => format!("{n} défi encore suivi"),
-        (Lang::Fr, _) => format!("{n} défis encore suivis"),
-        (Lang::En, 1) => "1 défi still followed".into(),
-        (Lang::En, _) => format!("{n} défis still followed"),
-    }
+    let fr = if n <= 1 {
+        "défi encore suivi"
+    } else {
+        "défis encore suivis"
+    };
+    let en = if n == 1 {
+        "défi still followed"
+    } else {
+        "défis still followed"
+    };
+    format!("{n} {}", lang.pick(fr, en))
 }
