@@ -203,8 +203,8 @@ pub fn selection_figures(cohort: &Cohort, selection: &Selection, lang: Lang) -> 
             shown: format::percent(licensed, lang),
             label: lang
                 .pick(
-                    "des défis au code analysé ont une licence",
-                    "of défis with scanned code have a licence",
+                    "des défis aux dépôts analysés ont une licence",
+                    "of défis with scanned repositories have a licence",
                 )
                 .into(),
             basis: Some(tr!(
