@@ -2,6 +2,7 @@
 //! records; a promotion without a record is « non documenté ».
 
 use super::{Absence, Category, Chart, ChartId, ChartSpec, Layout, RowHeader, Section, Series};
+use crate::base::format;
 use crate::base::lang::{Lang, Text};
 use crate::measures::technologies::{
     openness_indicators as indicator_counts, IndicatorCounts, INDICATORS,
@@ -76,11 +77,7 @@ fn doubtful_words(count: &IndicatorCounts, lang: Lang) -> Option<String> {
         .filter(|(_, n)| *n > 0)
         .map(|(indicator, n)| {
             let label = indicator.label.get(lang).to_lowercase();
-            // « défi » is the programme's word in both languages.
-            match n {
-                1 => format!("1 défi ({label})"),
-                _ => format!("{n} défis ({label})"),
-            }
+            format!("{} ({label})", format::defis(n, lang))
         })
         .collect();
     (!parts.is_empty()).then(|| {
