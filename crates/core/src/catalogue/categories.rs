@@ -1,7 +1,9 @@
 //! The category and series lists several charts share: the promotions, the journal's categories.
 
 use super::{Category, Series, OTHER_COLOR};
+use crate::base::format;
 use crate::base::lang::Lang;
+use crate::contract::export::Promotion;
 use crate::model::cohort::{Cohort, MAX_JOURNAL_CATEGORIES};
 
 /// The promotions as categories, in the export's order: « EIG 1 », …, « DIG », their year as note.
@@ -12,6 +14,15 @@ pub fn promotions(cohort: &Cohort) -> Vec<Category> {
         .iter()
         .map(|p| Category::new(p.id.clone(), p.label.clone()).with_note(p.year.to_string()))
         .collect()
+}
+
+/// A promotion as a series, named with its number of défis: « EIG 1 (5 défis) ».
+pub fn promotion_series(promotion: &Promotion, defis: usize, color: usize, lang: Lang) -> Series {
+    Series::new(
+        promotion.id.clone(),
+        format!("{} ({})", promotion.label, format::defis(defis, lang)),
+        color,
+    )
 }
 
 /// The journal's categories as series: the nine letters, then « autre » for rows without one.

@@ -2,16 +2,16 @@
 //! between its founding team and the people who came after, with the months until the last
 //! founder's commit.
 
-use super::{Category, Chart, ChartId, ChartSpec, Layout, Orientation, RowHeader, Section, Series, Target, Unit};
+use super::{
+    Category, Chart, ChartId, ChartSpec, Layout, Orientation, Reading, RowHeader, Section, Series,
+    Target, Unit,
+};
 use crate::base::format;
 use crate::base::lang::{Lang, Text};
 use crate::measures::lived_on::handovers;
 use crate::model::cohort::Cohort;
 use crate::model::selection::Selection;
 use crate::tr;
-
-/// How many défis the chart shows at most: those with the most commits after their end.
-pub const MOST_HANDED_OVER: usize = 25;
 
 pub static SPEC: ChartSpec = ChartSpec {
     slug: "code-handover",
@@ -21,13 +21,18 @@ pub static SPEC: ChartSpec = ChartSpec {
         "Pour chaque défi au code analysé, ses commits humains après la fin : ceux de l'équipe fondatrice (les personnes qui ont fait un commit pendant le défi), ceux des nouvelles personnes (premier commit après la fin) et ceux de contributeurs plus anciens. Les personnes sont comptées par dépôt, sans nom. Cliquer ouvre le défi.",
         "For each défi with scanned code, its human commits after its end: the founding team's (the people who made a commit during the défi), the newcomers' (first commit after the end) and earlier contributors'. People are counted per repository, without names. Click to open the défi.",
     ),
-    category_header: Text::same("Défi"),
-    row_header: RowHeader::Label,
-    note_column: Some(Text::fixed("Personnes et délai", "People and time")),
-    summary_note: None,
-    over_time: None,
+    reading: Reading {
+        category_header: Text::same("Défi"),
+        row_header: RowHeader::Label,
+        note_column: Some(Text::fixed("Personnes et délai", "People and time")),
+        summary_note: None,
+        over_time: None,
+    },
     build: |cohort, selection, _, lang| code_handover(cohort, selection, lang),
 };
+
+/// How many défis the chart shows at most: those with the most commits after their end.
+pub const MOST_HANDED_OVER: usize = 25;
 
 /// The défis with human commits after their end, most first, their commits split by who made them.
 pub fn code_handover(cohort: &Cohort, selection: &Selection, lang: Lang) -> Chart {
@@ -89,9 +94,21 @@ pub fn code_handover(cohort: &Cohort, selection: &Selection, lang: Lang) -> Char
         ChartId::CodeHandover,
         categories,
         vec![
-            Series::new("founders", lang.pick("Équipe fondatrice", "Founding team"), 0),
-            Series::new("newcomers", lang.pick("Nouvelles personnes", "Newcomers"), 1),
-            Series::new("earlier", lang.pick("Contributeurs plus anciens", "Earlier contributors"), 2),
+            Series::new(
+                "founders",
+                lang.pick("Équipe fondatrice", "Founding team"),
+                0,
+            ),
+            Series::new(
+                "newcomers",
+                lang.pick("Nouvelles personnes", "Newcomers"),
+                1,
+            ),
+            Series::new(
+                "earlier",
+                lang.pick("Contributeurs plus anciens", "Earlier contributors"),
+                2,
+            ),
         ],
         values,
         lang.pick(

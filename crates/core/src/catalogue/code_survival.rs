@@ -2,7 +2,11 @@
 //! by month after their end — a Kaplan–Meier estimate censored at each copy's date —, as steps,
 //! with the number of défis still followed under each point.
 
-use super::{Category, Chart, ChartId, ChartSpec, Layout, PointCounts, RowHeader, Section, Series, Unit};
+use super::categories::promotion_series;
+use super::{
+    Category, Chart, ChartId, ChartSpec, Layout, PointCounts, Reading, RowHeader, Section, Series,
+    Unit,
+};
 use crate::base::format;
 use crate::base::lang::{Lang, Text};
 use crate::measures::definitions::SURVIVAL_MONTHS;
@@ -19,14 +23,13 @@ pub static SPEC: ChartSpec = ChartSpec {
         "Part des défis dont le code est encore vivant (au moins 2 mois avec un commit humain dans les 6 mois précédents), mois après mois depuis la fin du défi, par promotion : estimation de Kaplan–Meier, où un défi dont la copie du dépôt s'arrête sort du compte sans être compté éteint. Sous chaque point, le nombre de défis encore suivis.",
         "Share of défis whose code is still alive (at least 2 months with a human commit in the 6 before), month by month since the défi's end, per promotion: a Kaplan–Meier estimate, where a défi whose repository copy stops leaves the count without being counted dead. Under each point, the number of défis still followed.",
     ),
-    category_header: Text::fixed("Depuis la fin", "Since the end"),
-    row_header: RowHeader::Label,
-    note_column: None,
-    summary_note: Some(Text::fixed(
-        "Un défi dont la copie du dépôt s'arrête n'est plus suivi : il n'est jamais compté éteint.",
-        "A défi whose repository copy stops is no longer followed: it is never counted dead.",
-    )),
-    over_time: None,
+    reading: Reading {
+        category_header: Text::fixed("Depuis la fin", "Since the end"),
+        row_header: RowHeader::Label,
+        note_column: None,
+        summary_note: Some(Text::fixed("Un défi dont la copie du dépôt s'arrête n'est plus suivi : il n'est jamais compté éteint.", "A défi whose repository copy stops is no longer followed: it is never counted dead.")),
+        over_time: None,
+    },
     build: |cohort, selection, _, lang| code_survival(cohort, selection, lang),
 };
 
@@ -38,11 +41,7 @@ pub fn code_survival(cohort: &Cohort, selection: &Selection, lang: Lang) -> Char
     let series: Vec<Series> = curves
         .iter()
         .enumerate()
-        .map(|(i, curve)| Series::new(promotions[curve.promotion].id.clone(), format!(
-                "{} ({})",
-                promotions[curve.promotion].label,
-                format::defis(curve.defis, lang)
-            ), i))
+        .map(|(i, curve)| promotion_series(&promotions[curve.promotion], curve.defis, i, lang))
         .collect();
     let mut values = vec![vec![0.0; series.len()]; months];
     let mut at_risk = vec![vec![0; series.len()]; months];

@@ -1,7 +1,8 @@
 //! « Les promotions côte à côte »: each promotion aligned on its own start, the median and
 //! quartiles of its défis' cumulative commits month by month.
 
-use super::{Category, Chart, ChartId, ChartSpec, Highlight, Layout, RowHeader, Section, Series};
+use super::categories::promotion_series;
+use super::{Category, Chart, ChartId, ChartSpec, Highlight, Layout, Reading, Section, Series};
 use crate::base::format;
 use crate::base::lang::{Lang, Text};
 use crate::measures::definitions::COHORT_MONTHS;
@@ -18,11 +19,7 @@ pub static SPEC: ChartSpec = ChartSpec {
         "Commits humains cumulés par défi au code analysé, mois par mois depuis le début de chaque promotion : la ligne est la médiane des défis, la bande va du premier au troisième quartile. Chaque courbe suit les mêmes défis du premier au dernier mois : ceux dont la copie du dépôt s'arrête avant sont laissés de côté, et comptés dans la légende. La zone grisée marque les dix mois. Quelle promotion a livré du code le plus vite ?",
         "Cumulative human commits per défi with scanned code, month by month since each promotion's start: the line is the défis' median, the band runs from the first to the third quartile. Each curve follows the same défis from the first month to the last: those whose repository copy stops sooner are left out, and counted in the legend. The shaded area marks the ten months. Which promotion shipped code fastest?",
     ),
-    category_header: Text::fixed("Depuis le début", "Since the start"),
-    row_header: RowHeader::Label,
-    note_column: None,
-    summary_note: None,
-    over_time: None,
+    reading: Reading::by_label(Text::fixed("Depuis le début", "Since the start")),
     build: |cohort, selection, _, lang| cohorts_cumulative_commits(cohort, selection, lang),
 };
 
@@ -40,22 +37,21 @@ pub fn cohorts_cumulative_commits(cohort: &Cohort, selection: &Selection, lang: 
     let series: Vec<Series> = curves
         .iter()
         .enumerate()
-        .map(|(i, curve)| Series::new(promotions[curve.promotion].id.clone(), if curve.left_out == 0 {
-                format!(
-                    "{} ({})",
-                    promotions[curve.promotion].label,
-                    format::defis(curve.defis, lang)
-                )
-            } else {
-                tr!(
-                    lang,
-                    "{} ({} ; {} non suivis 24 mois)",
-                    "{} ({}; {} not followed 24 months)",
-                    promotions[curve.promotion].label,
-                    format::defis(curve.defis, lang),
-                    curve.left_out
-                )
-            }, i))
+        .map(|(i, curve)| {
+            let promotion = &promotions[curve.promotion];
+            if curve.left_out == 0 {
+                return promotion_series(promotion, curve.defis, i, lang);
+            }
+            let label = tr!(
+                lang,
+                "{} ({} ; {} non suivis 24 mois)",
+                "{} ({}; {} not followed 24 months)",
+                promotion.label,
+                format::defis(curve.defis, lang),
+                curve.left_out
+            );
+            Series::new(promotion.id.clone(), label, i)
+        })
         .collect();
     let mut values = vec![vec![0.0; series.len()]; months.len()];
     let mut spread = vec![vec![(0.0, 0.0); series.len()]; months.len()];

@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use super::{Category, Chart, ChartId, ChartSpec, Orientation, RowHeader, Section, Series, Target};
+use super::{Category, Chart, ChartId, ChartSpec, Orientation, Reading, Section, Series, Target};
 use crate::base::lang::{Lang, Text};
 use crate::contract::export::Administration;
 use crate::measures::ranking::top;
@@ -10,9 +10,6 @@ use crate::model::cohort::Cohort;
 use crate::model::filter::Filters;
 use crate::model::selection::Selection;
 use crate::tr;
-
-/// How many administrations the chart names before « autres ».
-pub const TOP_ADMINISTRATIONS: usize = 12;
 
 pub static SPEC: ChartSpec = ChartSpec {
     slug: "defis-by-administration",
@@ -22,15 +19,14 @@ pub static SPEC: ChartSpec = ChartSpec {
         "Les administrations qui accueillent le plus de défis. Cliquer sur une barre filtre sur cette administration et détaille ses directions.",
         "The administrations hosting the most défis. Click a bar to filter on it and see its directorates.",
     ),
-    category_header: Text::same("Administration"),
-    row_header: RowHeader::Label,
-    note_column: None,
-    summary_note: None,
-    over_time: None,
+    reading: Reading::by_label(Text::same("Administration")),
     build: |cohort, selection, filters, lang| {
         defis_by_administration(cohort, selection, filters, TOP_ADMINISTRATIONS, lang)
     },
 };
+
+/// How many administrations the chart names before « autres ».
+pub const TOP_ADMINISTRATIONS: usize = 12;
 
 /// Défis per administration, biggest first: the `top` largest, then « autres ».
 ///

@@ -3,15 +3,14 @@
 use std::collections::HashMap;
 
 use super::categories::{entry_series, journal_series};
-use super::{Category, Chart, ChartId, ChartSpec, Layout, Orientation, RowHeader, Section, Target, Unit};
+use super::{
+    Category, Chart, ChartId, ChartSpec, Layout, Orientation, Reading, Section, Target, Unit,
+};
 use crate::base::format;
 use crate::base::lang::{Lang, Text};
 use crate::model::cohort::Cohort;
 use crate::model::selection::Selection;
 use crate::tr;
-
-/// How many défis the task-mix chart shows at most: the most active ones.
-pub const MOST_ACTIVE_DEFIS: usize = 25;
 
 pub static SPEC: ChartSpec = ChartSpec {
     slug: "journal-mix-by-defi",
@@ -21,13 +20,12 @@ pub static SPEC: ChartSpec = ChartSpec {
         "Part de chaque catégorie dans le journal des 25 défis les plus actifs au plus : qui produit, qui s'installe ou apprend encore. Cliquer ouvre le défi.",
         "Share of each category in the journal of the 25 most active défis at most: who is producing, who is still setting up or learning. Click to open the défi.",
     ),
-    category_header: Text::same("Défi"),
-    row_header: RowHeader::Label,
-    note_column: None,
-    summary_note: None,
-    over_time: None,
+    reading: Reading::by_label(Text::same("Défi")),
     build: |cohort, selection, _, lang| journal_mix_by_defi(cohort, selection, lang),
 };
+
+/// How many défis the task-mix chart shows at most: the most active ones.
+pub const MOST_ACTIVE_DEFIS: usize = 25;
 
 /// Each défi's journal entries by category, as shares (100 % bars), for the
 /// [`MOST_ACTIVE_DEFIS`] défis with the most entries; the largest share of production first.

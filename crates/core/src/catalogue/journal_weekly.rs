@@ -1,7 +1,9 @@
 //! « Activité hebdomadaire du journal »: journal entries per week, stacked by category.
 
 use super::categories::{entry_series, journal_series};
-use super::{Category, Chart, ChartId, ChartSpec, OverTime, RowHeader, Section, SeriesAre};
+use super::{
+    Category, Chart, ChartId, ChartSpec, OverTime, Reading, RowHeader, Section, SeriesAre,
+};
 use crate::base::format;
 use crate::base::lang::{Lang, Text};
 use crate::measures::time_bins::{Period, TimeBins};
@@ -17,14 +19,13 @@ pub static SPEC: ChartSpec = ChartSpec {
         "Entrées du journal de suivi par semaine et par catégorie ; une entrée à plusieurs catégories compte dans chacune.",
         "Journal entries per week and per category; an entry with several categories counts in each.",
     ),
-    category_header: Text::fixed("Semaine du", "Week of"),
-    row_header: RowHeader::StartDate,
-    note_column: None,
-    summary_note: None,
-    over_time: Some(OverTime {
-        items: Text::fixed("entrées", "entries"),
-        series: SeriesAre::Kinds,
-    }),
+    reading: Reading {
+        category_header: Text::fixed("Semaine du", "Week of"),
+        row_header: RowHeader::StartDate,
+        note_column: None,
+        summary_note: None,
+        over_time: Some(OverTime { items: Text::fixed("entrées", "entries"), series: SeriesAre::Kinds }),
+    },
     build: |cohort, selection, _, lang| journal_weekly(cohort, selection, lang),
 };
 

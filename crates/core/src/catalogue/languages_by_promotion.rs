@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use super::{Category, Chart, ChartId, ChartSpec, Layout, Orientation, RowHeader, Section, Series};
+use super::{Category, Chart, ChartId, ChartSpec, Layout, Orientation, Reading, Section, Series};
 use crate::base::lang::{Lang, Text};
 use crate::contract::export::Promotion;
 use crate::measures::ranking::top;
@@ -10,9 +10,6 @@ use crate::measures::technologies::language_bytes;
 use crate::model::cohort::Cohort;
 use crate::model::selection::Selection;
 use crate::tr;
-
-/// How many languages the chart names before « Autres ».
-pub const TOP_LANGUAGES: usize = 8;
 
 pub static SPEC: ChartSpec = ChartSpec {
     slug: "languages-by-promotion",
@@ -22,13 +19,12 @@ pub static SPEC: ChartSpec = ChartSpec {
         "Part des octets de code par langage dans les dépôts analysés des défis de chaque promotion, hors fichiers tiers, générés, minifiés et documentation (comme le fait GitHub).",
         "Share of the bytes of code per language in the scanned repositories of each promotion's défis, third-party, generated, minified and documentation files left out (as GitHub does).",
     ),
-    category_header: Text::same("Promotion"),
-    row_header: RowHeader::Label,
-    note_column: None,
-    summary_note: None,
-    over_time: None,
+    reading: Reading::by_label(Text::same("Promotion")),
     build: |cohort, selection, _, lang| languages_by_promotion(cohort, selection, lang),
 };
+
+/// How many languages the chart names before « Autres ».
+pub const TOP_LANGUAGES: usize = 8;
 
 /// Share of the bytes of code per language, per promotion, from the scanned repositories of
 /// the selected défis (100 % bars; the smaller languages as « Autres »).
@@ -50,7 +46,11 @@ pub fn languages_by_promotion(cohort: &Cohort, selection: &Selection, lang: Lang
         .map(|(i, l)| Series::new(l.to_string(), l.to_string(), i))
         .collect();
     if !ranking.others.is_empty() {
-        series.push(Series::new("autres", lang.pick("Autres", "Others"), TOP_LANGUAGES));
+        series.push(Series::new(
+            "autres",
+            lang.pick("Autres", "Others"),
+            TOP_LANGUAGES,
+        ));
     }
     let promotions: Vec<&Promotion> = export
         .promotions

@@ -57,15 +57,9 @@ pub struct OverTime {
 /// Builds a chart's data for a selection.
 pub type Builder = fn(&Cohort, &Selection, &Filters, Lang) -> Chart;
 
-/// One chart: everything that differs from one chart to another.
+/// How a chart's data table and summary read it, beyond its values.
 #[derive(Debug, Clone)]
-pub struct ChartSpec {
-    /// Its stable id in URLs, embeds and file names.
-    pub slug: &'static str,
-    pub section: Section,
-    pub title: Text,
-    /// One line on how to read it.
-    pub guide: Text,
+pub struct Reading {
     /// What a category is: the first column's header of its data table.
     pub category_header: Text,
     pub row_header: RowHeader,
@@ -75,6 +69,32 @@ pub struct ChartSpec {
     pub summary_note: Option<Text>,
     /// Set for charts over time, summarised by period.
     pub over_time: Option<OverTime>,
+}
+
+impl Reading {
+    /// Rows headed by their categories' labels under `category_header`, and nothing more: the
+    /// reading of most charts.
+    pub const fn by_label(category_header: Text) -> Reading {
+        Reading {
+            category_header,
+            row_header: RowHeader::Label,
+            note_column: None,
+            summary_note: None,
+            over_time: None,
+        }
+    }
+}
+
+/// One chart: everything that differs from one chart to another.
+#[derive(Debug, Clone)]
+pub struct ChartSpec {
+    /// Its stable id in URLs, embeds and file names.
+    pub slug: &'static str,
+    pub section: Section,
+    pub title: Text,
+    /// One line on how to read it.
+    pub guide: Text,
+    pub reading: Reading,
     pub build: Builder,
 }
 

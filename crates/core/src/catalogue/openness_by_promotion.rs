@@ -2,7 +2,7 @@
 //! website, key figures.
 
 use super::categories::promotions;
-use super::{Chart, ChartId, ChartSpec, Layout, RowHeader, Section, Series, Unit};
+use super::{Chart, ChartId, ChartSpec, Layout, Reading, Section, Series, Unit};
 use crate::base::lang::{Lang, Text};
 use crate::model::cohort::Cohort;
 use crate::model::selection::Selection;
@@ -15,11 +15,7 @@ pub static SPEC: ChartSpec = ChartSpec {
         "Part des défis de chaque promotion avec du code publié, un site web, des chiffres clés.",
         "Share of each promotion's défis with published code, a website, key figures.",
     ),
-    category_header: Text::same("Promotion"),
-    row_header: RowHeader::Label,
-    note_column: None,
-    summary_note: None,
-    over_time: None,
+    reading: Reading::by_label(Text::same("Promotion")),
     build: |cohort, selection, _, lang| openness_by_promotion(cohort, selection, lang),
 };
 

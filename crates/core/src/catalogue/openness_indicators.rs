@@ -1,15 +1,17 @@
 //! « Ouverture »: the programme's four openness indicators per promotion, from the openness
 //! records; a promotion without a record is « non documenté ».
 
-use super::{Absence, Category, Chart, ChartId, ChartSpec, Layout, RowHeader, Section, Series};
+use super::{
+    Absence, Category, Chart, ChartId, ChartSpec, Layout, Reading, RowHeader, Section, Series,
+};
 use crate::base::format;
 use crate::base::lang::{Lang, Text};
 use crate::measures::technologies::{
     openness_indicators as indicator_counts, IndicatorCounts, INDICATORS,
 };
-use crate::tr;
 use crate::model::cohort::Cohort;
 use crate::model::selection::Selection;
+use crate::tr;
 
 pub static SPEC: ChartSpec = ChartSpec {
     slug: "openness-indicators",
@@ -19,11 +21,13 @@ pub static SPEC: ChartSpec = ChartSpec {
         "Les quatre indicateurs d'ouverture du programme, en nombre de défis : code en ligne, bibliothèque publiée, jeu de données ouvert, contribution à un projet existant, d'après les relevés d'ouverture ; les éléments dont le relevé doute lui-même (« ? », « à vérifier ») ne comptent pas, la note de chaque promotion dit combien de défis ne reposent que sur eux ; une promotion sans relevé est « non documenté ».",
         "The programme's four openness indicators, in number of défis: code online, library published, dataset opened, upstream contribution, from the openness records; items the record itself doubts (“?”, “to check”) do not count, each promotion's note says how many défis rest on them alone; a promotion without a record is “not documented”.",
     ),
-    category_header: Text::same("Promotion"),
-    row_header: RowHeader::Label,
-    note_column: Some(Text::fixed("Remarque", "Remark")),
-    summary_note: None,
-    over_time: None,
+    reading: Reading {
+        category_header: Text::same("Promotion"),
+        row_header: RowHeader::Label,
+        note_column: Some(Text::fixed("Remarque", "Remark")),
+        summary_note: None,
+        over_time: None,
+    },
     build: |cohort, selection, _, lang| openness_indicators(cohort, selection, lang),
 };
 
@@ -60,7 +64,13 @@ pub fn openness_indicators(cohort: &Cohort, selection: &Selection, lang: Lang) -
         INDICATORS
             .iter()
             .enumerate()
-            .map(|(i, indicator)| Series::new(indicator.key.to_string(), indicator.label.get(lang).to_string(), i))
+            .map(|(i, indicator)| {
+                Series::new(
+                    indicator.key.to_string(),
+                    indicator.label.get(lang).to_string(),
+                    i,
+                )
+            })
             .collect(),
         values,
         "défis",

@@ -1,7 +1,9 @@
 //! « Vivants après la fin, par promotion »: the share of défis with code alive 6, 12 and 24
 //! months after their end, among those observed then; « aucune donnée » where none is.
 
-use super::{Absence, Category, Chart, ChartId, ChartSpec, Layout, RowHeader, Section, Series, Unit};
+use super::{
+    Absence, Category, Chart, ChartId, ChartSpec, Layout, Reading, RowHeader, Section, Series, Unit,
+};
 use crate::base::lang::{Lang, Text};
 use crate::measures::definitions::HORIZONS;
 use crate::measures::lived_on::horizon_counts;
@@ -17,15 +19,14 @@ pub static SPEC: ChartSpec = ChartSpec {
         "Part des défis au code analysé encore vivants (au moins 2 mois avec un commit humain dans les 6 mois précédents) 6, 12 et 24 mois après leur fin, parmi ceux dont la copie du dépôt atteint cette date : les autres sont « non observés », jamais comptés inactifs. La colonne « Défis comptés » donne chaque dénominateur.",
         "Share of défis with scanned code still alive (at least 2 months with a human commit in the 6 before) 6, 12 and 24 months after their end, among those whose repository copy reaches that date: the others are \"not observed\", never counted inactive. The \"Défis counted\" column gives each denominator.",
     ),
-    category_header: Text::same("Promotion"),
-    row_header: RowHeader::Label,
-    // The shares' denominators differ per category: the note says them.
-    note_column: Some(Text::fixed("Défis comptés", "Défis counted")),
-    summary_note: Some(Text::fixed(
-        "Ne comptent, à chaque échéance, que les défis dont la copie du dépôt atteint l'échéance.",
-        "At each milestone, only défis whose repository copy reaches the milestone count.",
-    )),
-    over_time: None,
+    reading: Reading {
+        category_header: Text::same("Promotion"),
+        row_header: RowHeader::Label,
+        // The shares' denominators differ per category: the note says them.
+        note_column: Some(Text::fixed("Défis comptés", "Défis counted")),
+        summary_note: Some(Text::fixed("Ne comptent, à chaque échéance, que les défis dont la copie du dépôt atteint l'échéance.", "At each milestone, only défis whose repository copy reaches the milestone count.")),
+        over_time: None,
+    },
     build: |cohort, selection, _, lang| perennisation_by_promotion(cohort, selection, lang),
 };
 
@@ -65,15 +66,25 @@ pub fn perennisation_by_promotion(cohort: &Cohort, selection: &Selection, lang: 
         HORIZONS
             .iter()
             .enumerate()
-            .map(|(i, months)| Series::new(format!("{months}m"), tr!(
-                    lang,
-                    "{months} mois après la fin",
-                    "{months} months after the end"
-                ), i))
+            .map(|(i, months)| {
+                Series::new(
+                    format!("{months}m"),
+                    tr!(
+                        lang,
+                        "{months} mois après la fin",
+                        "{months} months after the end"
+                    ),
+                    i,
+                )
+            })
             .collect(),
         counts
             .iter()
-            .map(|row| row.iter().map(|count| count.share().unwrap_or(0.0)).collect())
+            .map(|row| {
+                row.iter()
+                    .map(|count| count.share().unwrap_or(0.0))
+                    .collect()
+            })
             .collect(),
         lang.pick(
             "part des défis observés encore vivants",

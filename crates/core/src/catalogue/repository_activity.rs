@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use time::{Date, Duration};
 
 use super::{
-    Category, Chart, ChartId, ChartSpec, Highlight, OverTime, RowHeader, Section, Series,
+    Category, Chart, ChartId, ChartSpec, Highlight, OverTime, Reading, RowHeader, Section, Series,
     SeriesAre, OTHER_COLOR,
 };
 use crate::base::format;
@@ -20,11 +20,6 @@ use crate::model::filter::Filters;
 use crate::model::selection::Selection;
 use crate::model::window::{window, Window};
 
-/// Above this many weeks, the activity chart counts commits per month.
-pub const MAX_WEEKS: i64 = 78;
-/// How many défis (or administrations) the activity chart names, « autres » included.
-pub const MAX_SERIES: usize = 8;
-
 pub static SPEC: ChartSpec = ChartSpec {
     slug: "repository-activity",
     section: Section::CodeAfter,
@@ -33,16 +28,21 @@ pub static SPEC: ChartSpec = ChartSpec {
         "Commits humains (ni fusions, ni robots) par semaine (par mois sur plus de 18 mois) dans les dépôts de code des défis, chaque dépôt une fois, par défi ou, s'ils sont nombreux, par administration. La zone grisée marque la période de chaque promotion.",
         "Human commits (neither merges nor bots') per week (per month over more than 18 months) in the défis' code repositories, each repository once, per défi or, when there are many, per administration. The shaded area marks each promotion's window.",
     ),
-    category_header: Text::fixed("Période", "Period"),
-    row_header: RowHeader::Note,
-    note_column: None,
-    summary_note: None,
-    over_time: Some(OverTime {
-        items: Text::fixed("commits humains", "human commits"),
-        series: SeriesAre::Makers,
-    }),
+    reading: Reading {
+        category_header: Text::fixed("Période", "Period"),
+        row_header: RowHeader::Note,
+        note_column: None,
+        summary_note: None,
+        over_time: Some(OverTime { items: Text::fixed("commits humains", "human commits"), series: SeriesAre::Makers }),
+    },
     build: repository_activity,
 };
+
+/// Above this many weeks, the activity chart counts commits per month.
+pub const MAX_WEEKS: i64 = 78;
+
+/// How many défis (or administrations) the activity chart names, « autres » included.
+pub const MAX_SERIES: usize = 8;
 
 /// Commits over time (per week, or per month over long periods), stacked by défi, or by
 /// top-level administration when more than [`MAX_SERIES`] défis have commits; each promotion's
@@ -132,7 +132,11 @@ pub fn repository_activity(
         .map(|(i, (key, label, _))| Series::new(key.clone(), label.clone(), i))
         .collect();
     if !ranking.others.is_empty() {
-        chart.series.push(Series::new("autres", lang.pick("Autres", "Others"), OTHER_COLOR));
+        chart.series.push(Series::new(
+            "autres",
+            lang.pick("Autres", "Others"),
+            OTHER_COLOR,
+        ));
     }
     let series_index = positions(&chart.series, |s| &s.key);
     let series_of = |d: usize| -> usize {
@@ -201,7 +205,11 @@ pub fn repository_activity(
             chart.highlights.push(Highlight {
                 from,
                 to,
-                label: format!("{} ({months} {})", promotion.label, lang.pick("mois", "months")),
+                label: format!(
+                    "{} ({months} {})",
+                    promotion.label,
+                    lang.pick("mois", "months")
+                ),
             });
         }
     }

@@ -1,7 +1,7 @@
 //! « Compétences par promotion »: défis per skill in each promotion, stacked.
 
 use super::categories::promotions;
-use super::{Chart, ChartId, ChartSpec, RowHeader, Section, Series};
+use super::{Chart, ChartId, ChartSpec, Reading, Section, Series};
 use crate::base::lang::{Lang, Text};
 use crate::contract::export::Skill;
 use crate::model::cohort::Cohort;
@@ -15,11 +15,7 @@ pub static SPEC: ChartSpec = ChartSpec {
         "Nombre de défis demandant chaque compétence ; un défi à trois compétences compte trois fois.",
         "Number of défis asking for each skill; a défi with three skills counts three times.",
     ),
-    category_header: Text::same("Promotion"),
-    row_header: RowHeader::Label,
-    note_column: None,
-    summary_note: None,
-    over_time: None,
+    reading: Reading::by_label(Text::same("Promotion")),
     build: |cohort, selection, _, lang| skills_by_promotion(cohort, selection, lang),
 };
 

@@ -3,14 +3,11 @@
 
 use std::collections::HashMap;
 
-use super::{Category, Chart, ChartId, ChartSpec, Layout, Orientation, RowHeader, Section, Series};
+use super::{Category, Chart, ChartId, ChartSpec, Layout, Orientation, Reading, Section, Series};
 use crate::base::lang::{Lang, Text};
 use crate::measures::technologies::{defis_per_technology, Source};
 use crate::model::cohort::Cohort;
 use crate::model::selection::Selection;
-
-/// How many technologies the chart names.
-pub const TOP_TECHNOLOGIES: usize = 15;
 
 pub static SPEC: ChartSpec = ChartSpec {
     slug: "technologies-by-promotion",
@@ -20,13 +17,12 @@ pub static SPEC: ChartSpec = ChartSpec {
         "Les technologies les plus employées, en nombre de défis, par promotion : déclarées dans les stacks du programme (les choix « à confirmer » exclus) ou mesurées dans le code des dépôts analysés, en séries distinctes ; le type entre parenthèses.",
         "The most used technologies, in number of défis, per promotion: declared in the programme's stack records (choices « to be confirmed » left out) or measured in the code of the scanned repositories, as separate series; the kind in parentheses.",
     ),
-    category_header: Text::fixed("Technologie", "Technology"),
-    row_header: RowHeader::Label,
-    note_column: None,
-    summary_note: None,
-    over_time: None,
+    reading: Reading::by_label(Text::fixed("Technologie", "Technology")),
     build: |cohort, selection, _, lang| technologies_by_promotion(cohort, selection, lang),
 };
+
+/// How many technologies the chart names.
+pub const TOP_TECHNOLOGIES: usize = 15;
 
 /// The most used technologies by number of défis, per promotion, declared and measured as
 /// separate series (« EIG 3 · déclarée », « EIG 3 · mesurée »); a category per technology,
@@ -44,7 +40,11 @@ pub fn technologies_by_promotion(cohort: &Cohort, selection: &Selection, lang: L
                 series.push((
                     p.clone(),
                     source,
-                    Series::new(format!("{p}-{}", source.key()), format!("{label} · {}", source.word(lang)), series.len()),
+                    Series::new(
+                        format!("{p}-{}", source.key()),
+                        format!("{label} · {}", source.word(lang)),
+                        series.len(),
+                    ),
                 ));
             }
         }
@@ -58,7 +58,13 @@ pub fn technologies_by_promotion(cohort: &Cohort, selection: &Selection, lang: L
     }
     let mut ranked: Vec<(&str, usize, String)> = best
         .into_iter()
-        .map(|(tech, n)| (tech, n, cohort.technology_label(tech, lang).name.to_lowercase()))
+        .map(|(tech, n)| {
+            (
+                tech,
+                n,
+                cohort.technology_label(tech, lang).name.to_lowercase(),
+            )
+        })
         .collect();
     ranked.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.2.cmp(&b.2)));
     ranked.truncate(TOP_TECHNOLOGIES);

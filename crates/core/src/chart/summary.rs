@@ -19,14 +19,14 @@ pub fn summary(chart: &Chart, hidden: &[bool], lang: Lang) -> String {
         );
         return format!("{title}. {none}");
     }
-    let body = match (&spec.over_time, chart.layout) {
+    let body = match (&spec.reading.over_time, chart.layout) {
         (Some(reading), _) => over_time(chart, &stack, reading, lang),
         (None, Layout::Normalized) => shares(chart, &stack, lang),
         (None, Layout::Grouped) => per_series(chart, visible, lang),
         (None, Layout::Stacked) => ranking(chart, &stack, lang),
         (None, Layout::Lines) => lines(chart, visible, lang),
     };
-    let body = match &spec.summary_note {
+    let body = match &spec.reading.summary_note {
         Some(note) => format!("{body} {}", note.get(lang)),
         None => body,
     };

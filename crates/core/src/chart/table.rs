@@ -126,8 +126,8 @@ pub fn grid(chart: &Chart, hidden: &[bool], lang: Lang) -> Grid {
     }
     // Shares whose denominators differ per category say them in the note: a last column.
     let spec = chart.spec();
-    let noted = spec.note_column.is_some();
-    if let Some(header) = &spec.note_column {
+    let noted = spec.reading.note_column.is_some();
+    if let Some(header) = &spec.reading.note_column {
         columns.push(header.get(lang).to_string());
     }
     let rows = chart
@@ -191,7 +191,7 @@ pub fn grid(chart: &Chart, hidden: &[bool], lang: Lang) -> Grid {
             if noted {
                 cells.push(category.note.clone().unwrap_or_default());
             }
-            let header = match spec.row_header {
+            let header = match spec.reading.row_header {
                 RowHeader::StartDate => category
                     .start
                     .map(|d| format::date(d, lang))
@@ -206,7 +206,7 @@ pub fn grid(chart: &Chart, hidden: &[bool], lang: Lang) -> Grid {
         })
         .collect();
     Grid {
-        category_header: spec.category_header.get(lang).to_string(),
+        category_header: spec.reading.category_header.get(lang).to_string(),
         columns,
         rows,
     }
