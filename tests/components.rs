@@ -8,7 +8,7 @@ use eig_pulse_app::export::load::{export_source, load_export, FailureKind, Origi
 use eig_pulse_app::parts::chart_view::{ChartView, Surroundings};
 use eig_pulse_app::sections::key_figures::KeyFiguresView;
 use eig_pulse_core::catalogue::{ChartId, Target};
-use eig_pulse_core::chart::{draw_bars, Palette};
+use eig_pulse_core::chart::{draw, Palette};
 use eig_pulse_core::contract::validate::parse_export;
 use eig_pulse_core::{catalogue, Cohort, Filters, Lang};
 use leptos::prelude::*;
@@ -79,7 +79,7 @@ fn the_core_chart_code_paints_a_real_canvas() {
     let area = plotters_canvas::CanvasBackend::with_canvas_object(canvas.clone())
         .unwrap()
         .into_drawing_area();
-    let hits = draw_bars(&area, &chart, &[], &Palette::light(1.0), Lang::Fr).unwrap();
+    let hits = draw(&area, &chart, &[], &Palette::light(1.0), Lang::Fr).unwrap();
     area.present().unwrap();
     assert!(hits.len() > 50, "one hit per drawn segment: {}", hits.len());
     assert!(ink(&canvas) > 0.05, "canvas painted: {}", ink(&canvas));

@@ -154,77 +154,81 @@ pub fn build(inputs: &Inputs) -> Result<Built, SourceError> {
     };
 
     // The report's counts, in print order.
-    let distinct_spellings: HashSet<&str> = hosts.iter().map(|h| h.written.as_str()).collect();
-    report.count(Text::same("défis"), export.defis.len());
-    report.count(Text::same("promotions"), export.promotions.len());
-    report.count(Text::fixed("compétences", "skills"), export.skills.len());
-    report.count(
-        Text::fixed("personnes (personnes.yml)", "people (personnes.yml)"),
-        catalogue.people.len(),
-    );
-    report.count(
-        Text::fixed(
-            "libellés d'administration distincts",
-            "distinct administration spellings",
-        ),
-        distinct_spellings.len(),
-    );
-    report.count(Text::same("administrations"), export.administrations.len());
-    report.count(
-        Text::fixed("administrations de tête", "top-level administrations"),
-        export
-            .administrations
-            .iter()
-            .filter(|a| a.parent_id.is_none())
-            .count(),
-    );
+    let spellings: HashSet<&str> = hosts.iter().map(|h| h.written.as_str()).collect();
+    let top_level = export
+        .administrations
+        .iter()
+        .filter(|a| a.parent_id.is_none());
     let matched = export
         .journal
         .iter()
         .filter(|e| e.defi_id.is_some())
         .count();
-    report.count(
-        Text::fixed("lignes de journal lues", "journal rows read"),
-        journal.rows_read,
-    );
-    report.count(
-        Text::fixed("lignes de journal écrites", "journal rows written"),
-        export.journal.len(),
-    );
-    report.count(
-        Text::fixed("lignes rattachées à un défi", "rows matched to a défi"),
-        matched,
-    );
-    report.count(
-        Text::fixed(
-            "lignes sans défi (defi_id nul)",
-            "rows without a défi (null defi_id)",
+    let documented = export.stacks.iter().filter(|s| s.documented).count();
+    let mut counts = vec![
+        (Text::same("défis"), export.defis.len()),
+        (Text::same("promotions"), export.promotions.len()),
+        (Text::fixed("compétences", "skills"), export.skills.len()),
+        (
+            Text::fixed("personnes (personnes.yml)", "people (personnes.yml)"),
+            catalogue.people.len(),
         ),
-        export.journal.len() - matched,
-    );
-
+        (
+            Text::fixed(
+                "libellés d'administration distincts",
+                "distinct administration spellings",
+            ),
+            spellings.len(),
+        ),
+        (Text::same("administrations"), export.administrations.len()),
+        (
+            Text::fixed("administrations de tête", "top-level administrations"),
+            top_level.count(),
+        ),
+        (
+            Text::fixed("lignes de journal lues", "journal rows read"),
+            journal.rows_read,
+        ),
+        (
+            Text::fixed("lignes de journal écrites", "journal rows written"),
+            export.journal.len(),
+        ),
+        (
+            Text::fixed("lignes rattachées à un défi", "rows matched to a défi"),
+            matched,
+        ),
+        (
+            Text::fixed(
+                "lignes sans défi (defi_id nul)",
+                "rows without a défi (null defi_id)",
+            ),
+            export.journal.len() - matched,
+        ),
+    ];
     if inputs.activity.is_some() {
-        report.count(
+        counts.push((
             Text::fixed("fiches d'activité (scan)", "activity records (scan)"),
             export.activity.len(),
-        );
-        report.count(
+        ));
+        counts.push((
             Text::fixed("dépôts non analysés", "repositories not scanned"),
             export.unscanned.len(),
-        );
+        ));
     }
-    let documented = export.stacks.iter().filter(|s| s.documented).count();
-    report.count(
+    counts.push((
         Text::fixed("stacks déclarées", "declared stacks"),
         export.stacks.len(),
-    );
-    report.count(
+    ));
+    counts.push((
         Text::fixed("stacks documentées", "documented stacks"),
         documented,
-    );
-    report.count(
+    ));
+    counts.push((
         Text::fixed("éléments d'ouverture", "openness items"),
         export.openness_items.len(),
-    );
+    ));
+    for (label, value) in counts {
+        report.count(label, value);
+    }
     Ok(Built { export, report })
 }

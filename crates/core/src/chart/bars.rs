@@ -9,7 +9,6 @@ use super::frame::{Frame, GLYPH_WIDTH};
 use super::scale::{Band, Linear};
 use super::stack::{Segment, Stack};
 use super::Palette;
-use crate::base::lang::Lang;
 use crate::catalogue::{Chart, Layout, Orientation, Unit};
 
 /// A drawn region and the data behind it, in the drawing area's pixels: for tooltips and clicks.
@@ -30,18 +29,17 @@ impl Hit {
     }
 }
 
-/// Draws `chart` over the whole area, leaving out the `hidden` series; returns what was drawn where.
-pub fn draw_bars<DB: DrawingBackend>(
+/// Draws `chart` as bars with `frame`'s furniture over the whole area, leaving out the `hidden`
+/// series; returns what was drawn where.
+pub(super) fn draw_bars<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     chart: &Chart,
     hidden: &[bool],
-    palette: &Palette,
-    lang: Lang,
+    frame: Frame,
 ) -> Result<Vec<Hit>, DrawingAreaErrorKind<DB::ErrorType>> {
-    area.fill(&palette.background)?;
+    let (palette, lang) = (frame.palette, frame.lang);
     let (width, height) = area.dim_in_pixel();
     let (width, height) = (f64::from(width), f64::from(height));
-    let frame = Frame::new(palette, lang);
     let stack = Stack::new(chart, hidden);
     if chart.is_empty() || stack.is_empty() {
         frame.draw_no_data(area)?;

@@ -10,26 +10,24 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use super::axis::category_ticks;
 use super::frame::{Frame, GLYPH_WIDTH};
 use super::scale::Linear;
-use super::{Hit, Palette};
-use crate::base::lang::Lang;
+use super::Hit;
 use crate::catalogue::{Chart, Unit};
 
 /// Opacity of a spread band, so that bands and lines stay readable where they cross.
 const BAND_OPACITY: f64 = 0.16;
 
-/// Draws `chart` (layout [`super::Layout::Lines`]) over the whole area, leaving out the `hidden`
-/// series; returns each point drawn, for tooltips and the keyboard.
-pub fn draw_lines<DB: DrawingBackend>(
+/// Draws `chart` (layout [`super::Layout::Lines`]) as lines with `frame`'s furniture over the
+/// whole area, leaving out the `hidden` series; returns each point drawn, for tooltips and the
+/// keyboard.
+pub(super) fn draw_lines<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     chart: &Chart,
     hidden: &[bool],
-    palette: &Palette,
-    lang: Lang,
+    frame: Frame,
 ) -> Result<Vec<Hit>, DrawingAreaErrorKind<DB::ErrorType>> {
-    area.fill(&palette.background)?;
+    let (palette, lang) = (frame.palette, frame.lang);
     let (width, height) = area.dim_in_pixel();
     let (width, height) = (f64::from(width), f64::from(height));
-    let frame = Frame::new(palette, lang);
     let visible: Vec<usize> = (0..chart.series.len())
         .filter(|&s| !hidden.get(s).copied().unwrap_or(false))
         .collect();

@@ -23,13 +23,13 @@ pub mod tooltip;
 use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, DrawingAreaErrorKind, DrawingBackend};
 
-pub use bars::{draw_bars, Hit};
+pub use bars::Hit;
 pub use figure::{draw_figure, plot_height, FigureText};
-pub use lines::draw_lines;
 pub use palette::Palette;
 
 use crate::base::lang::Lang;
 use crate::catalogue::{Chart, Layout};
+use frame::Frame;
 
 /// Draws `chart` with its mark (bars, or lines for [`Layout::Lines`]) over the whole area: the one
 /// drawing behind the canvas, the SVG and the PNG.
@@ -40,8 +40,10 @@ pub fn draw<DB: DrawingBackend>(
     palette: &Palette,
     lang: Lang,
 ) -> Result<Vec<Hit>, DrawingAreaErrorKind<DB::ErrorType>> {
+    area.fill(&palette.background)?;
+    let frame = Frame::new(palette, lang);
     match chart.layout {
-        Layout::Lines => draw_lines(area, chart, hidden, palette, lang),
-        _ => draw_bars(area, chart, hidden, palette, lang),
+        Layout::Lines => lines::draw_lines(area, chart, hidden, frame),
+        _ => bars::draw_bars(area, chart, hidden, frame),
     }
 }
