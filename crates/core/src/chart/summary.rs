@@ -30,32 +30,29 @@ pub fn summary(chart: &Chart, hidden: &[bool], lang: Lang) -> String {
         Some(note) => format!("{body} {}", note.get(lang)),
         None => body,
     };
-    let absent = |kind: Absence| -> Vec<&str> {
-        chart
+    // Each kind of absence named apart: « non documenté » is not « aucune donnée ».
+    let mut notes = Vec::new();
+    for kind in [Absence::Undocumented, Absence::NotObserved] {
+        let names: Vec<&str> = chart
             .categories
             .iter()
             .filter(|c| c.absence == Some(kind))
             .map(|c| c.label.as_str())
-            .collect()
-    };
-    let mut notes = Vec::new();
-    let undocumented = absent(Absence::Undocumented);
-    if !undocumented.is_empty() {
-        notes.push(tr!(
-            lang,
-            "Non documenté (aucun relevé) : {}.",
-            "Not documented (no record): {}.",
-            undocumented.join(", ")
-        ));
-    }
-    let not_observed = absent(Absence::NotObserved);
-    if !not_observed.is_empty() {
-        notes.push(tr!(
-            lang,
-            "Aucune donnée (aucun défi observé) : {}.",
-            "No data (no défi observed): {}.",
-            not_observed.join(", ")
-        ));
+            .collect();
+        if names.is_empty() {
+            continue;
+        }
+        let heading = match kind {
+            Absence::Undocumented => {
+                lang.pick("Non documenté (aucun relevé)", "Not documented (no record)")
+            }
+            Absence::NotObserved => lang.pick(
+                "Aucune donnée (aucun défi observé)",
+                "No data (no défi observed)",
+            ),
+        };
+        let names = names.join(", ");
+        notes.push(tr!(lang, "{heading} : {names}.", "{heading}: {names}."));
     }
     if notes.is_empty() {
         return format!("{title}. {body}");

@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use super::Checker;
+use super::{Checker, Unknown};
 use crate::base::date::plausible_date;
 use crate::base::lang::Text;
 use crate::base::url::is_published_url;
@@ -14,7 +14,11 @@ impl Checker<'_> {
     pub(super) fn activity(&mut self) {
         for (i, repo) in self.export.activity.iter().enumerate() {
             if !self.defis.contains(repo.defi_id.as_str()) {
-                self.unknown_defi(format!("/activity/{i}/defi_id"), &repo.defi_id);
+                self.unknown(
+                    format!("/activity/{i}/defi_id"),
+                    Unknown::Defi,
+                    &repo.defi_id,
+                );
             }
             if !repo.url.is_empty() && !is_published_url(&repo.url) {
                 self.push(

@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use super::Checker;
+use super::{Checker, Unknown};
 use crate::text;
 
 impl Checker<'_> {
@@ -12,7 +12,11 @@ impl Checker<'_> {
         let defi_ids: HashSet<&str> = export.defis.iter().map(|d| d.id.as_str()).collect();
         for (i, unscanned) in export.unscanned.iter().enumerate() {
             if !defi_ids.contains(unscanned.defi_id.as_str()) {
-                self.unknown_defi(format!("/unscanned/{i}/defi_id"), &unscanned.defi_id);
+                self.unknown(
+                    format!("/unscanned/{i}/defi_id"),
+                    Unknown::Defi,
+                    &unscanned.defi_id,
+                );
             }
         }
     }
@@ -20,7 +24,11 @@ impl Checker<'_> {
     pub(super) fn defis(&mut self) {
         for (i, defi) in self.export.defis.iter().enumerate() {
             if !self.promotions.contains(defi.promotion_id.as_str()) {
-                self.unknown_promotion(format!("/defis/{i}/promotion_id"), &defi.promotion_id);
+                self.unknown(
+                    format!("/defis/{i}/promotion_id"),
+                    Unknown::Promotion,
+                    &defi.promotion_id,
+                );
             }
             if !self
                 .administrations

@@ -245,6 +245,16 @@ pub fn check(export: &Export) -> Vec<Problem> {
     checker.problems
 }
 
+/// What an identifier of the export may fail to name.
+#[derive(Debug, Clone, Copy)]
+enum Unknown {
+    Defi,
+    Promotion,
+    Technology,
+    /// A technology's or an openness item's kind.
+    Kind,
+}
+
 /// The problems found so far, and the sound identifiers of each list that later sections refer to.
 struct Checker<'a> {
     export: &'a Export,
@@ -297,32 +307,26 @@ impl<'a> Checker<'a> {
     /// Checks that `id`, where there is one, names a défi of the export; `path` says where.
     fn known_defi(&mut self, id: Option<&str>, path: impl FnOnce() -> String) {
         if let Some(id) = id.filter(|id| !self.defis.contains(id)) {
-            self.unknown_defi(path(), id);
+            self.unknown(path(), Unknown::Defi, id);
         }
     }
 
-    fn unknown_defi(&mut self, path: impl Into<String>, id: &str) {
-        self.push(
-            path,
-            text!("défi inconnu « {id} »", "unknown défi \"{id}\""),
-        );
-    }
-
-    fn unknown_promotion(&mut self, path: impl Into<String>, id: &str) {
-        self.push(
-            path,
-            text!("promotion inconnue « {id} »", "unknown promotion \"{id}\""),
-        );
-    }
-
-    fn unknown_technology(&mut self, path: impl Into<String>, id: &str) {
-        self.push(
-            path,
-            text!(
-                "technologie inconnue « {id} »",
-                "unknown technology \"{id}\""
-            ),
-        );
+    /// An identifier at `path` that names no `what` of the export.
+    fn unknown(&mut self, path: impl Into<String>, what: Unknown, id: impl fmt::Display) {
+        let message = match what {
+            Unknown::Defi => text!("défi inconnu « {id} »", "unknown défi \"{id}\""),
+            Unknown::Promotion => {
+                text!("promotion inconnue « {id} »", "unknown promotion \"{id}\"")
+            }
+            Unknown::Technology => {
+                text!(
+                    "technologie inconnue « {id} »",
+                    "unknown technology \"{id}\""
+                )
+            }
+            Unknown::Kind => text!("type « {id} » inconnu", "unknown kind \"{id}\""),
+        };
+        self.push(path, message);
     }
 
     /// The identifiers of a list: slugs, each once; returns the sound ones.

@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use super::Checker;
+use super::{Checker, Unknown};
 use crate::text;
 
 impl Checker<'_> {
@@ -23,16 +23,17 @@ impl Checker<'_> {
                 );
             }
             if !tech.kind.is_known() {
-                self.push(
-                    format!("/technologies/{i}/kind"),
-                    text!("type « {} » inconnu", "unknown kind \"{}\"", tech.kind),
-                );
+                self.unknown(format!("/technologies/{i}/kind"), Unknown::Kind, &tech.kind);
             }
         }
         for (i, stack) in export.stacks.iter().enumerate() {
             self.known_defi(stack.defi_id.as_deref(), || format!("/stacks/{i}/defi_id"));
             if !promotions.contains(stack.promotion_id.as_str()) {
-                self.unknown_promotion(format!("/stacks/{i}/promotion_id"), &stack.promotion_id);
+                self.unknown(
+                    format!("/stacks/{i}/promotion_id"),
+                    Unknown::Promotion,
+                    &stack.promotion_id,
+                );
             }
             for (j, mention) in stack.mentions.iter().enumerate() {
                 if let Some(t) = mention
@@ -40,13 +41,17 @@ impl Checker<'_> {
                     .as_deref()
                     .filter(|t| !techs.contains(t))
                 {
-                    self.unknown_technology(format!("/stacks/{i}/mentions/{j}/technology_id"), t);
+                    self.unknown(
+                        format!("/stacks/{i}/mentions/{j}/technology_id"),
+                        Unknown::Technology,
+                        t,
+                    );
                 }
             }
         }
         for (i, record) in export.openness_records.iter().enumerate() {
             if !promotions.contains(record.as_str()) {
-                self.unknown_promotion(format!("/openness_records/{i}"), record);
+                self.unknown(format!("/openness_records/{i}"), Unknown::Promotion, record);
             }
         }
         for (i, item) in export.openness_items.iter().enumerate() {
@@ -64,9 +69,10 @@ impl Checker<'_> {
                 );
             }
             if !item.kind.is_known() {
-                self.push(
+                self.unknown(
                     format!("/openness_items/{i}/kind"),
-                    text!("type « {} » inconnu", "unknown kind \"{}\"", item.kind),
+                    Unknown::Kind,
+                    &item.kind,
                 );
             }
             if let Some(url) = &item.url {
@@ -76,7 +82,11 @@ impl Checker<'_> {
         for (i, repo) in export.activity.iter().enumerate() {
             for (j, framework) in repo.frameworks.iter().enumerate() {
                 if !techs.contains(framework.as_str()) {
-                    self.unknown_technology(format!("/activity/{i}/frameworks/{j}"), framework);
+                    self.unknown(
+                        format!("/activity/{i}/frameworks/{j}"),
+                        Unknown::Technology,
+                        framework,
+                    );
                 }
             }
             for (j, language) in repo.languages.iter().enumerate() {
@@ -85,8 +95,9 @@ impl Checker<'_> {
                     .as_deref()
                     .filter(|t| !techs.contains(t))
                 {
-                    self.unknown_technology(
+                    self.unknown(
                         format!("/activity/{i}/languages/{j}/technology_id"),
+                        Unknown::Technology,
                         t,
                     );
                 }
