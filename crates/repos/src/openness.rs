@@ -216,6 +216,83 @@ pub fn license_id(text: &str) -> Option<String> {
     declared.or_else(|| spdx_of(text).map(str::to_string))
 }
 
+/// A licence recognised by its phrases: every group must have one of its phrases in the text.
+struct LicenceRule {
+    /// `None` stops at « unsure »: the family is known, its version is not.
+    spdx: Option<&'static str>,
+    all_of: &'static [&'static [&'static str]],
+}
+
+/// A licence told by its phrases.
+const fn known(spdx: &'static str, all_of: &'static [&'static [&'static str]]) -> LicenceRule {
+    LicenceRule {
+        spdx: Some(spdx),
+        all_of,
+    }
+}
+
+/// A family told by its phrases, whose version is not: no further rule is tried.
+const fn unsure(all_of: &'static [&'static [&'static str]]) -> LicenceRule {
+    LicenceRule { spdx: None, all_of }
+}
+
+const AGPL: &[&str] = &["gnu affero general public license"];
+const LGPL: &[&str] = &[
+    "gnu lesser general public license",
+    "gnu library general public license",
+];
+const GPL: &[&str] = &["gnu general public license"];
+const EUPL: &[&str] = &["european union public licence", "eupl"];
+const CECILL: &[&str] = &["cecill"];
+const BSD: &[&str] = &["redistribution and use in source and binary forms"];
+
+/// The licences in the order they are tried: the first rule that holds gives the answer.
+const LICENCE_RULES: &[LicenceRule] = &[
+    known("AGPL-3.0", &[AGPL, &["version 3"]]),
+    unsure(&[AGPL]),
+    known("LGPL-3.0", &[LGPL, &["version 3"]]),
+    known("LGPL-2.1", &[LGPL, &["version 2.1"]]),
+    unsure(&[LGPL]),
+    known("GPL-3.0", &[GPL, &["version 3"]]),
+    known("GPL-2.0", &[GPL, &["version 2"]]),
+    unsure(&[GPL]),
+    known(
+        "Apache-2.0",
+        &[&["apache license"], &["version 2.0", "apache-2.0"]],
+    ),
+    known(
+        "MPL-2.0",
+        &[&["mozilla public license"], &["version 2.0", "v. 2.0"]],
+    ),
+    known("EUPL-1.2", &[EUPL, &["v. 1.2", "v1.2", "version 1.2"]]),
+    known("EUPL-1.1", &[EUPL, &["v. 1.1", "v1.1", "version 1.1"]]),
+    unsure(&[EUPL]),
+    known("CECILL-B", &[&["cecill-b"]]),
+    known("CECILL-C", &[&["cecill-c"]]),
+    known(
+        "CECILL-2.1",
+        &[CECILL, &["version 2.1", "cecill-2.1", "cecill v2.1"]],
+    ),
+    unsure(&[CECILL]),
+    known("etalab-2.0", &[&["licence ouverte"]]),
+    known("etalab-2.0", &[&["open licence"], &["etalab"]]),
+    known("MIT", &[&["permission is hereby granted, free of charge"]]),
+    known(
+        "ISC",
+        &[&["permission to use, copy, modify, and/or distribute this software for any purpose"]],
+    ),
+    known(
+        "BSD-3-Clause",
+        &[BSD, &["neither the name", "names of its contributors"]],
+    ),
+    known("BSD-2-Clause", &[BSD]),
+    known(
+        "Unlicense",
+        &[&["this is free and unencumbered software released into the public domain"]],
+    ),
+    known("CC0-1.0", &[&["cc0 1.0 universal"]]),
+];
+
 /// The SPDX id of a licence text, from phrases only that licence has; `None` when unsure.
 pub fn spdx_of(text: &str) -> Option<&'static str> {
     let text = text
@@ -223,70 +300,12 @@ pub fn spdx_of(text: &str) -> Option<&'static str> {
         .collect::<Vec<_>>()
         .join(" ")
         .to_lowercase();
-    let has = |phrase: &str| text.contains(phrase);
-    let gnu = |family: &str| has(&format!("gnu {family} public license"));
-    let version = |v: &str| has(&format!("version {v}"));
-    if gnu("affero general") {
-        version("3").then_some("AGPL-3.0")
-    } else if gnu("lesser general") || gnu("library general") {
-        if version("3") {
-            Some("LGPL-3.0")
-        } else if version("2.1") {
-            Some("LGPL-2.1")
-        } else {
-            None
-        }
-    } else if gnu("general") {
-        if version("3") {
-            Some("GPL-3.0")
-        } else if version("2") {
-            Some("GPL-2.0")
-        } else {
-            None
-        }
-    } else if has("apache license") && (version("2.0") || has("apache-2.0")) {
-        Some("Apache-2.0")
-    } else if has("mozilla public license") && (version("2.0") || has("v. 2.0")) {
-        Some("MPL-2.0")
-    } else if has("european union public licence") || has("eupl") {
-        if has("v. 1.2") || has("v1.2") || has("version 1.2") {
-            Some("EUPL-1.2")
-        } else if has("v. 1.1") || has("v1.1") || has("version 1.1") {
-            Some("EUPL-1.1")
-        } else {
-            None
-        }
-    } else if has("cecill") {
-        if has("cecill-b") {
-            Some("CECILL-B")
-        } else if has("cecill-c") {
-            Some("CECILL-C")
-        } else if has("version 2.1") || has("cecill-2.1") || has("cecill v2.1") {
-            Some("CECILL-2.1")
-        } else {
-            None
-        }
-    } else if has("licence ouverte") || (has("open licence") && has("etalab")) {
-        Some("etalab-2.0")
-    } else if has("permission is hereby granted, free of charge") {
-        Some("MIT")
-    } else if has(
-        "permission to use, copy, modify, and/or distribute this software for any purpose",
-    ) {
-        Some("ISC")
-    } else if has("redistribution and use in source and binary forms") {
-        if has("neither the name") || has("names of its contributors") {
-            Some("BSD-3-Clause")
-        } else {
-            Some("BSD-2-Clause")
-        }
-    } else if has("this is free and unencumbered software released into the public domain") {
-        Some("Unlicense")
-    } else if has("cc0 1.0 universal") {
-        Some("CC0-1.0")
-    } else {
-        None
-    }
+    let holds = |rule: &&LicenceRule| {
+        rule.all_of
+            .iter()
+            .all(|phrases| phrases.iter().any(|phrase| text.contains(phrase)))
+    };
+    LICENCE_RULES.iter().find(holds).and_then(|rule| rule.spdx)
 }
 
 #[cfg(test)]
@@ -332,6 +351,15 @@ mod tests {
         (Some("etalab-2.0"), "LICENCE OUVERTE / OPEN LICENCE\nVersion 2.0 Etalab"),
         (Some("Unlicense"), "This is free and unencumbered software released into the public domain."),
         (None, "All rights reserved. Do not copy."),
+        // A known family without its version is unsure, even beside another licence's phrase.
+        (None, "GNU LESSER GENERAL PUBLIC LICENSE\nPermission is hereby granted, free of charge"),
+        (None, "CeCILL, see the French text"),
+        // « Apache License » without its version is not a family the rules stop at.
+        (Some("MIT"), "Apache License (see below)\nPermission is hereby granted, free of charge"),
+        (Some("etalab-2.0"), "Open Licence, Etalab"),
+        (Some("ISC"), "Permission to use, copy, modify, and/or distribute this software for any purpose"),
+        (Some("CC0-1.0"), "CC0 1.0 Universal"),
+        (Some("LGPL-2.1"), "GNU Lesser General Public License, version 2.1"),
     ];
 
     #[test]
