@@ -1,14 +1,20 @@
 /* EIG Pulse, light embed pages. On `embed/<chart>.<lang>.html` (written by `eig-pulse embeds`,
    already painted when this module runs): takes the asked scheme's plot, colours the legend,
-   tells the host page its height, and loads the interactive chart — the dashboard's WebAssembly,
+   tells the host page its height (at once, when the plot arrives and when it changes), follows
+   the host's theme when the host's embed.js tells it, and loads the interactive chart — the dashboard's WebAssembly,
    through start.js — at the reader's first gesture, which it hands over; at once when the address
    asks for what only the interactive chart can draw (embed-head.js marks it). On `embed.html?chart=`
    it sends the reader to that chart's page. Only text is ever written into the page. */
 
 // What this page shares with the dashboard's Rust, written in by `eig-pulse embeds` when it copies
 // this script into the build (crates/cli/src/embeds.rs): the charts that have a page (ChartId::ALL)
-// and the height message's key (src/browser/embed_protocol.rs). Never written by hand.
-const { charts: CHARTS, heightMessage: HEIGHT_MESSAGE } = /* eig-pulse embeds: shared values */ null;
+// and the keys of the height and theme messages (crates/core/src/contract/embed.rs). Never written
+// by hand.
+const {
+  charts: CHARTS,
+  heightMessage: HEIGHT_MESSAGE,
+  themeMessage: THEME_MESSAGE,
+} = /* eig-pulse embeds: shared values */ null;
 // The page's words in each language ({file} and {detail} are filled in when said).
 const MESSAGES = {
   fr: {
@@ -55,9 +61,16 @@ window.addEventListener("eig-pulse-live", () => {
   if (!replay) return;
   const target = document.querySelector(replay.selector);
   if (!target) return;
+  // The reader's control keeps the focus through the hand-over, and a click is done again.
+  target.focus({ preventScroll: true });
   if (replay.click) target.click();
-  else target.focus();
 });
+
+/** The reader's focus is on the static control that `selector` finds in the live chart; a click
+    waiting to be done again keeps its own control. */
+function focused(selector) {
+  if (!replay || !replay.click) replay = { selector, click: false };
+}
 
 /** The address of `chart`'s page in `lang`, keeping the other parameters. */
 function pageOf(lang) {
@@ -78,38 +91,72 @@ function postHeight() {
   window.parent.postMessage({ sentinel: "amp", type: "embed-size", height }, "*");
 }
 
-/** The static page: its scheme, its legend, its height, its hand-over. */
-function staticPage() {
-  const dark = root.getAttribute("data-fr-theme") === "dark";
-  const theme = params.get("theme");
-  // An explicit scheme overrides the system's: every source takes that scheme's plot.
-  if (theme === "dark" || theme === "light") {
-    const other = theme === "dark" ? ".light." : ".dark.";
-    for (const node of container.querySelectorAll(".chart-frame source, .chart-frame img")) {
-      const attribute = node instanceof HTMLImageElement ? "src" : "srcset";
-      node.setAttribute(attribute, node.getAttribute(attribute).replace(other, `.${theme}.`));
-    }
+/** Shows the static page in `scheme` ("light" or "dark"): every source takes that scheme's plot,
+    the legend that scheme's colours. */
+function showScheme(scheme) {
+  root.setAttribute("data-fr-theme", scheme);
+  for (const node of container.querySelectorAll(".chart-frame source, .chart-frame img")) {
+    const attribute = node instanceof HTMLImageElement ? "src" : "srcset";
+    node.dataset.written = node.dataset.written || node.getAttribute(attribute);
+    node.setAttribute(attribute, node.dataset.written.replace(/\.(light|dark)\./, `.${scheme}.`));
   }
+  showSwatches();
+}
+
+function showSwatches() {
+  const dark = root.getAttribute("data-fr-theme") === "dark";
   for (const swatch of container.querySelectorAll(".swatch")) {
     // Through the CSSOM, never a style attribute: allowed by a strict CSP.
     swatch.style.background = dark ? swatch.dataset.dark : swatch.dataset.light;
   }
+}
+
+/** The host's theme, told by its embed.js: followed unless the address fixes a scheme; the page
+    answers a change with its height. The interactive chart reads it on <html> and hears the event. */
+function followHost() {
+  const fixed = ["dark", "light"].includes(params.get("theme"));
+  window.addEventListener("message", (event) => {
+    if (event.source !== window.parent || !event.data || typeof event.data !== "object") return;
+    const theme = event.data[THEME_MESSAGE];
+    if ((theme !== "dark" && theme !== "light") || theme === root.dataset.hostTheme) return;
+    root.dataset.hostTheme = theme;
+    if (!fixed) {
+      showScheme(theme);
+      window.dispatchEvent(new Event("eig-pulse-host-theme"));
+    }
+    postHeight();
+  });
+}
+
+/** The static page: its scheme, its legend, its height, its hand-over. */
+function staticPage() {
+  const theme = params.get("theme");
+  // An explicit scheme overrides the system's and the host's.
+  if (theme === "dark" || theme === "light") showScheme(theme);
+  else showSwatches();
+  followHost();
   const plot = container.querySelector(".chart-frame img");
   const painted = () => {
     timings.staticChart = timings.staticChart || performance.now();
+    postHeight();
   };
   if (plot.complete && plot.naturalWidth > 0) painted();
   else plot.addEventListener("load", painted, { once: true });
   plot.addEventListener("focus", () => {
-    replay = replay || { selector: ".chart-frame canvas", click: false };
+    focused(".chart-frame canvas");
     goLive();
   });
   for (const button of container.querySelectorAll("[data-replay]")) {
+    // Focus first (the keyboard), then a click: the control is found again in the live chart.
+    button.addEventListener("focus", () => focused(button.dataset.replay));
     button.addEventListener("click", () => {
       replay = { selector: button.dataset.replay, click: true };
       goLive();
     });
   }
+  // At once (an off-screen frame may not run its resize observer before the reader reaches it),
+  // then at every change of size.
+  postHeight();
   new ResizeObserver(postHeight).observe(container);
   if (root.hasAttribute("data-embed-live")) {
     goLive();

@@ -27,16 +27,18 @@ pub fn App() -> AnyView {
     let preference = RwSignal::new(SchemePreference::from_parameter(
         parameter("theme").as_deref(),
     ));
-    let system_dark = RwSignal::new(false);
-    system_dark.set(scheme::watch_system(move |dark| system_dark.set(dark)));
+    let surroundings_dark = RwSignal::new(false);
+    surroundings_dark.set(scheme::watch_surroundings(move |dark| {
+        surroundings_dark.set(dark);
+    }));
     let scheme = RwSignal::new(
         preference
             .get_untracked()
-            .resolve(system_dark.get_untracked()),
+            .resolve(surroundings_dark.get_untracked()),
     );
     provide_context(scheme);
     Effect::new(move |_| {
-        let resolved = preference.get().resolve(system_dark.get());
+        let resolved = preference.get().resolve(surroundings_dark.get());
         scheme::apply(preference.get(), resolved);
         if scheme.get_untracked() != resolved {
             scheme.set(resolved);

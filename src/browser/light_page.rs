@@ -1,6 +1,9 @@
 //! The light embed page (`embed/<id>.<lang>.html`, written by `eig-pulse embeds`) as the
-//! dashboard's code finds it: which chart and language its `<html>` names, and the hand-over
-//! from its static chart to the interactive one.
+//! dashboard's code finds it: which chart and language its `<html>` names, the host page's theme
+//! it was told, and the hand-over from its static chart to the interactive one.
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
 
 use super::address::parameter;
 use super::window;
@@ -43,4 +46,27 @@ pub fn reveal_live_embed() {
     if let Ok(event) = web_sys::Event::new("eig-pulse-live") {
         let _ = window().dispatch_event(&event);
     }
+}
+
+/// Whether the host page around a light embed page is dark, as its `embed.js` told
+/// `embed-page.js` (which writes it on `<html>` as `data-host-theme`), and a call of `on_change`
+/// at each later change (`embed-page.js` fires `eig-pulse-host-theme`). `None` while the host has
+/// said nothing: a host without `embed.js`, or not a light embed page.
+pub fn watch_host_theme(on_change: impl Fn(bool) + 'static) -> Option<bool> {
+    let host_dark = || {
+        let root = window().document()?.document_element()?;
+        root.get_attribute("data-host-theme").map(|t| t == "dark")
+    };
+    let listener = Closure::<dyn Fn()>::new(move || {
+        if let Some(dark) = host_dark() {
+            on_change(dark);
+        }
+    });
+    let _ = window().add_event_listener_with_callback(
+        "eig-pulse-host-theme",
+        listener.as_ref().unchecked_ref(),
+    );
+    // Lives as long as the page.
+    listener.forget();
+    host_dark()
 }

@@ -1,9 +1,16 @@
 //! Light, dark or system: the reader's preference (`?theme=light|dark|auto`, the header's
-//! switch), the scheme it resolves to, and DSFR's attributes on `<html>` (`data-fr-scheme`,
+//! switch), the scheme it resolves to — `auto` follows the host page's theme in an embed whose
+//! host says it, else the system's —, and DSFR's attributes on `<html>` (`data-fr-scheme`,
 //! `data-fr-theme`). Charts take their palette from the resolved scheme.
+
+use std::cell::Cell;
+use std::rc::Rc;
 
 use eig_pulse_core::chart::Palette;
 use eig_pulse_core::Lang;
+
+use crate::browser::light_page::watch_host_theme;
+use crate::browser::screen::watch_media;
 
 /// The scheme the reader asked for: light, dark, or the system's.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -93,9 +100,24 @@ impl Scheme {
     }
 }
 
-/// Whether the system prefers a dark scheme now; `on_change` hears every later change.
-pub fn watch_system(on_change: impl Fn(bool) + 'static) -> bool {
-    crate::browser::screen::watch_media("(prefers-color-scheme: dark)", on_change)
+/// Whether the surroundings prefer a dark scheme now — the host page's theme in an embed whose
+/// host told it (through its `embed.js`), else the system's —; `on_change` hears every later
+/// change. A host's theme, once told, outweighs the system's.
+pub fn watch_surroundings(on_change: impl Fn(bool) + Clone + 'static) -> bool {
+    let on_system = on_change.clone();
+    let host = Rc::new(Cell::new(None::<bool>));
+    let host_said = host.clone();
+    host.set(watch_host_theme(move |dark| {
+        host_said.set(Some(dark));
+        on_change(dark);
+    }));
+    let host_heard = host.clone();
+    let system = watch_media("(prefers-color-scheme: dark)", move |dark| {
+        if host_heard.get().is_none() {
+            on_system(dark);
+        }
+    });
+    host.get().unwrap_or(system)
 }
 
 /// Writes the preference and the scheme on `<html>`, where DSFR's styles read them.

@@ -1,6 +1,7 @@
 //! The « Intégrer » dialog: the snippet that embeds a chart with the current filters in a blog
-//! post (frame, script, fallback image), a still-image command, and a live preview whose
-//! reported height the snippet reserves.
+//! post (frame, script, fallback image; HTML attributes only, no `style`, for hosts whose CSP
+//! refuses them), a still-image command, and a live preview whose reported height — or that of
+//! its hidden phone-wide twin, when taller — the snippet reserves.
 
 use std::sync::Arc;
 
@@ -8,6 +9,7 @@ use eig_pulse_core::catalogue::ChartId;
 use eig_pulse_core::model::filter::query_string;
 use eig_pulse_core::{tr, Cohort, Filters, Lang};
 use leptos::prelude::*;
+use wasm_bindgen::JsValue;
 
 use crate::browser::address::{origin, site_folder};
 use crate::browser::host_message::reported_height;
@@ -38,9 +40,12 @@ pub fn EmbedDialog(
     let embed_lang = RwSignal::new(None::<Lang>);
     let plain = RwSignal::new(false);
     let copied = RwSignal::new(false);
-    // The preview's own height (it reports it like any embed): the snippet reserves it, so
-    // that the host page does not move when the chart arrives.
-    let expected_height = RwSignal::new(DEFAULT_FRAME_HEIGHT);
+    // The heights the preview and a hidden phone-wide twin report (like any embed): the snippet
+    // reserves the taller, so that the host page does not move when the chart arrives and a phone
+    // sees the whole chart even where the host blocks embed.js.
+    let preview_height = RwSignal::new(DEFAULT_FRAME_HEIGHT);
+    let phone_height = RwSignal::new(DEFAULT_FRAME_HEIGHT);
+    let phone_frame = NodeRef::<leptos::html::Iframe>::new();
     let _ = window_event_listener(leptos::ev::message, move |ev| {
         let Some(id) = embedding.get_untracked() else {
             return;
@@ -48,8 +53,19 @@ pub fn EmbedDialog(
         if ev.origin() != origin() {
             return;
         }
-        if let Some(height) = reported_height(&ev.data(), id.slug()) {
-            expected_height.set(height);
+        let Some(height) = reported_height(&ev.data(), id.slug()) else {
+            return;
+        };
+        let from_phone = phone_frame.get_untracked().is_some_and(|frame| {
+            match (frame.content_window(), ev.source()) {
+                (Some(phone), Some(source)) => JsValue::from(phone) == JsValue::from(source),
+                _ => false,
+            }
+        });
+        if from_phone {
+            phone_height.set(height);
+        } else {
+            preview_height.set(height);
         }
     });
     let modal = Modal::opened_on_mount();
@@ -77,12 +93,12 @@ pub fn EmbedDialog(
         let base = site_folder();
         let title = format!("{} — EIG Pulse", id.spec().title.get(lang.get()));
         format!(
-            "<iframe data-eig-pulse src=\"{src}\" title=\"{title}\" style=\"width: 100%; border: 0;\" height=\"{height}\" loading=\"lazy\"></iframe>\n<script src=\"{base}embed.js\" async></script>\n<noscript><img src=\"{base}static/{slug}.svg\" alt=\"{title}\" style=\"max-width: 100%;\"></noscript>",
+            "<iframe data-eig-pulse src=\"{src}\" title=\"{title}\" width=\"100%\" height=\"{height}\" frameborder=\"0\" loading=\"lazy\"></iframe>\n<script src=\"{base}embed.js\" async></script>\n<noscript><img src=\"{base}static/{slug}.svg\" alt=\"{title}\" width=\"100%\"></noscript>",
             src = escape(&url(id)),
             title = escape(&title),
             base = escape(&base),
             slug = id.slug(),
-            height = expected_height.get(),
+            height = preview_height.get().max(phone_height.get()),
         )
     };
     let command = move |id: ChartId| filters.with(|f| f.render_command(id.slug()));
@@ -157,6 +173,7 @@ pub fn EmbedDialog(
                 </p>
                 <h3>{lang_now.pick("Aperçu", "Preview")}</h3>
                 <iframe data-eig-pulse class="embed-preview" tabindex="-1" src=move || url(id) title=lang_now.pick("Aperçu de l'intégration", "Embed preview") height="420"></iframe>
+                <iframe class="embed-preview-phone" node_ref=phone_frame tabindex="-1" aria-hidden="true" src=move || url(id) title=lang_now.pick("Aperçu à la largeur d'un téléphone", "Preview at a phone's width")></iframe>
             </dialog>
         })
     }

@@ -70,6 +70,8 @@ pub fn EmbedView(cohort: Arc<Cohort>, id: ChartId) -> impl IntoView {
     // Any change of the content's size (legend wrapping, fonts arriving) is reported too.
     Effect::new(move |_| {
         if let Some(element) = root.get() {
+            // At once: an off-screen frame may not run its resize observer for a while.
+            report_height();
             observe_size(&element, report_height);
         }
     });

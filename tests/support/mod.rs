@@ -208,11 +208,16 @@ fn free_port() -> u16 {
 }
 
 /// Starts chromedriver and a headless Chromium of `width` × `height` CSS pixels.
+pub async fn browser(width: u32, height: u32) -> Browser {
+    browser_with(width, height, &[]).await
+}
+
+/// [`browser`] with more Chromium switches (`--force-dark-mode`: a system that prefers dark).
 ///
 /// The lock is held for the session's whole life, across awaits, on purpose: each test runs
 /// its own single-threaded runtime on its own thread, and the lock only makes them take turns.
 #[allow(clippy::await_holding_lock)]
-pub async fn browser(width: u32, height: u32) -> Browser {
+pub async fn browser_with(width: u32, height: u32, switches: &[&str]) -> Browser {
     let lock = BROWSER_LOCK
         .lock()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
@@ -244,6 +249,9 @@ pub async fn browser(width: u32, height: u32) -> Browser {
                 format!("--user-data-dir={}", profile.display()),
             ]
     });
+    for switch in switches {
+        options["args"].as_array_mut().unwrap().push(json!(switch));
+    }
     // Downloads land in a folder of the profile, for tests to read.
     options["prefs"] = json!({
         "download.default_directory": profile.join("downloads").display().to_string(),

@@ -24,7 +24,7 @@ use eig_pulse_core::chart::summary::summary;
 use eig_pulse_core::chart::svg;
 use eig_pulse_core::chart::text::{chart_labels, export_credit};
 use eig_pulse_core::chart::{plot_height, Palette};
-use eig_pulse_core::contract::embed::{HEIGHT_LIMIT, HEIGHT_MESSAGE};
+use eig_pulse_core::contract::embed::{HEIGHT_LIMIT, HEIGHT_MESSAGE, THEME_MESSAGE};
 use eig_pulse_core::contract::validate::parse_export;
 use eig_pulse_core::model::filter::live_parameters;
 use eig_pulse_core::{tr, Cohort, Filters, Lang};
@@ -266,12 +266,14 @@ const SCRIPTS: [(&str, &str); 3] = [
 const SHARED_VALUES: &str = "/* eig-pulse embeds: shared values */ null";
 
 /// The shared values as a JavaScript object (JSON): the charts that have a page, the height
-/// message's key and the tallest height a host takes.
+/// message's key, the tallest height a host takes, the theme message's key and the parameters
+/// only the interactive chart draws.
 fn shared_values() -> String {
     serde_json::json!({
         "charts": ChartId::ALL.map(ChartId::slug),
         "heightMessage": HEIGHT_MESSAGE,
         "heightLimit": HEIGHT_LIMIT,
+        "themeMessage": THEME_MESSAGE,
         "liveParameters": live_parameters(),
     })
     .to_string()

@@ -1,0 +1,398 @@
+//! A chart in a blog post as a writer pastes it: the dialog's snippet in a host page on another
+//! origin, below the first screen, under a strict CSP (no style attributes), with and without
+//! `embed.js`; the host's theme followed; the reader's focus kept through the hand-over.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+use support::{browser, browser_with, dist, serve, Browser, Routes};
+
+/// The chart pasted in the post: horizontal bars, taller on a phone than in the dialog.
+const CHART: &str = "defis-by-administration";
+
+/// The host's own rules, a file of its origin (its CSP refuses inline styles): a column of
+/// 800 px at most, a first screen of text before the chart, a dark background when DSFR's
+/// theme is dark, and `.night` for a page whose only sign of darkness is its background.
+const POST_CSS: &str =
+    "body { margin: 0; background: #fff; color: #161616; font-family: sans-serif; }
+article { max-width: 800px; margin: 0 auto; padding: 0 16px; }
+.first-screen { height: 1400px; }
+.after { height: 1600px; }
+html[data-fr-theme=dark] body, body.night { background: #161616; color: #eee; }";
+
+/// Counts the host's layout shifts (without recent input, as CLS does) and the CSP's refusals.
+const WATCH_JS: &str = "window.shifts = 0; window.refused = [];
+new PerformanceObserver(function (list) {
+  list.getEntries().forEach(function (e) { if (!e.hadRecentInput) window.shifts += e.value; });
+}).observe({ type: 'layout-shift', buffered: true });
+document.addEventListener('securitypolicyviolation', function (e) {
+  window.refused.push(e.violatedDirective + ' ' + e.blockedURI);
+});";
+
+/// A post holding `snippet`, with DSFR's theme attribute `theme` on `<html>` (or none) and
+/// `body_class`, under a CSP that refuses inline styles and takes scripts from `scripts` only.
+fn post(
+    snippet: &str,
+    theme: Option<&str>,
+    body_class: &str,
+    scripts: &str,
+    frames: &str,
+) -> Vec<u8> {
+    let theme = theme.map_or(String::new(), |t| format!(" data-fr-theme=\"{t}\""));
+    format!(
+        r#"<!doctype html><html lang="fr"{theme}><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'self'; style-src 'self'; script-src {scripts}; frame-src {frames}; img-src 'self' {frames}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="stylesheet" href="/post.css"><script src="/watch.js"></script><title>Un billet</title></head>
+<body class="{body_class}"><article><h1>Un billet</h1><div class="first-screen"></div>
+{snippet}
+<p>La suite du billet.</p><div class="after"></div></article></body></html>"#
+    )
+    .into_bytes()
+}
+
+/// Serves the host's pages for `snippet` on a port of their own: `/post.html` (DSFR light theme,
+/// embed.js allowed), `/blocked.html` (embed.js refused by the CSP), `/plain.html` (no theme, a
+/// white page) and `/night.html` (no theme, a dark background).
+fn host(dashboard: u16, snippet: &str) -> u16 {
+    let origin = format!("http://127.0.0.1:{dashboard}");
+    let with_script = format!("'self' {origin}");
+    let mut routes = Routes::new();
+    for (path, page) in [
+        (
+            "/post.html",
+            post(snippet, Some("light"), "", &with_script, &origin),
+        ),
+        (
+            "/blocked.html",
+            post(snippet, Some("light"), "", "'self'", &origin),
+        ),
+        (
+            "/plain.html",
+            post(snippet, None, "", &with_script, &origin),
+        ),
+        (
+            "/night.html",
+            post(snippet, None, "night", &with_script, &origin),
+        ),
+    ] {
+        routes.insert(path.into(), (200, "text/html; charset=utf-8", page));
+    }
+    routes.insert(
+        "/post.css".into(),
+        (200, "text/css", POST_CSS.as_bytes().to_vec()),
+    );
+    routes.insert(
+        "/watch.js".into(),
+        (200, "text/javascript", WATCH_JS.as_bytes().to_vec()),
+    );
+    serve(std::env::temp_dir(), routes)
+}
+
+/// Runs `script` (a function body) inside the first frame of the page, and comes back.
+async fn in_frame(b: &Browser, script: &str) -> serde_json::Value {
+    b.client.clone().enter_frame(0).await.unwrap();
+    let value = b.js(script).await;
+    b.client.clone().enter_parent_frame().await.unwrap();
+    value
+}
+
+/// Waits (at most 15 s) until `condition`, a JS expression, holds inside the first frame.
+async fn wait_in_frame(b: &Browser, condition: &str, what: &str) {
+    for _ in 0..150 {
+        if in_frame(b, &format!("return !!({condition});")).await == serde_json::Value::Bool(true) {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    panic!("timed out waiting in the frame for {what} ({condition})");
+}
+
+/// The snippet the « Intégrer » dialog writes for [`CHART`], once both its previews (the dialog's
+/// width and a phone's) have reported their heights: the snippet takes the taller.
+async fn snippet_from_the_dialog(dashboard: u16) -> String {
+    let b = browser(1280, 1000).await;
+    b.open_local(dashboard, "").await;
+    b.wait_for_draws(5, "the dashboard").await;
+    b.js(&format!(
+        "document.querySelector('[data-embed={CHART}]').click()"
+    ))
+    .await;
+    b.wait_for_element("#embed-snippet", "the dialog").await;
+    b.wait_for(
+        "parseFloat(document.querySelector('.embed-preview').style.height) > 300",
+        "the preview sized by embed.js",
+    )
+    .await;
+    // The phone-wide twin is the dialog's second frame: its content's own height.
+    let phone = "(() => { const d = document.querySelector('.embed-preview-phone').contentDocument; const e = d && d.querySelector('.embed'); return e ? Math.ceil(e.getBoundingClientRect().height) : 0; })()";
+    b.wait_for(&format!("{phone} > 300"), "the phone-wide preview drawn")
+        .await;
+    let wanted = format!("Math.max({phone}, Math.ceil(parseFloat(document.querySelector('.embed-preview').style.height)))");
+    b.wait_for(
+        &format!("document.querySelector('#embed-snippet').value.includes('height=\"' + {wanted} + '\"')"),
+        "the snippet's height: the taller preview",
+    )
+    .await;
+    let widths = b
+        .js(&format!(
+            "return [{phone}, parseFloat(document.querySelector('.embed-preview').style.height)]"
+        ))
+        .await;
+    let snippet = b
+        .js("return document.querySelector('#embed-snippet').value")
+        .await;
+    b.finish().await;
+    let (phone, wide) = (widths[0].as_f64().unwrap(), widths[1].as_f64().unwrap());
+    assert!(
+        phone > wide,
+        "a phone needs more height than the dialog's preview: {phone} vs {wide}"
+    );
+    snippet.as_str().unwrap().to_string()
+}
+
+/// The frame's height as `embed.js` set it, its content's, and the page's scroll.
+async fn sizes(b: &Browser) -> (f64, f64, f64) {
+    let frame = b.js("const f = document.querySelector('iframe[data-eig-pulse]'); return [parseFloat(f.style.height) || 0, window.scrollY]").await;
+    let content = in_frame(
+        b,
+        "return Math.ceil(document.querySelector('.embed').getBoundingClientRect().height)",
+    )
+    .await;
+    (
+        frame[0].as_f64().unwrap(),
+        content.as_f64().unwrap(),
+        frame[1].as_f64().unwrap(),
+    )
+}
+
+/// Scrolls the host down to its end and back up, as a reader does, in steps.
+async fn read_down_and_up(b: &Browser) {
+    let end = b
+        .js("return document.documentElement.scrollHeight - innerHeight")
+        .await
+        .as_f64()
+        .unwrap();
+    let steps = 12;
+    for step in (0..=steps).chain((0..steps).rev()) {
+        b.js(&format!(
+            "window.scrollTo(0, {})",
+            end * f64::from(step) / f64::from(steps)
+        ))
+        .await;
+        tokio::time::sleep(std::time::Duration::from_millis(60)).await;
+    }
+}
+
+/// The theme shown inside the frame and the plot it took.
+async fn frame_scheme(b: &Browser) -> String {
+    in_frame(b, "const img = document.querySelector('.chart-frame img'); return document.documentElement.getAttribute('data-fr-theme') + ' ' + (img ? img.currentSrc : 'live')").await.as_str().unwrap().to_string()
+}
+
+#[tokio::test]
+async fn a_pasted_chart_is_sized_before_it_is_reached_follows_the_host_and_keeps_to_a_strict_csp() {
+    let dashboard = serve(dist(), Routes::new());
+    let snippet = snippet_from_the_dialog(dashboard).await;
+    assert!(
+        !snippet.contains("style="),
+        "no style attribute, refused by strict hosts: {snippet}"
+    );
+    assert!(
+        snippet.contains("width=\"100%\"") && snippet.contains("frameborder=\"0\""),
+        "{snippet}"
+    );
+    let host = host(dashboard, &snippet);
+
+    for (width, height) in [(1280, 900), (360, 740)] {
+        let b = browser(width, height).await;
+        b.goto(&format!("http://127.0.0.1:{host}/post.html")).await;
+        // Sized while the reader is still on the first screen, the frame far below.
+        b.wait_for(
+            "parseFloat(document.querySelector('iframe[data-eig-pulse]').style.height) > 300",
+            "the frame sized by embed.js before the reader scrolls",
+        )
+        .await;
+        let below = b.js("return document.querySelector('iframe[data-eig-pulse]').getBoundingClientRect().top - innerHeight").await.as_f64().unwrap();
+        assert!(
+            below > 300.0,
+            "{width} px: the frame starts {below} px below the first screen"
+        );
+        let (frame, content, scrolled) = sizes(&b).await;
+        assert_eq!(scrolled, 0.0, "{width} px: nobody scrolled");
+        assert!(
+            (frame - content).abs() <= 1.0,
+            "{width} px: frame {frame} for content {content}"
+        );
+        // The column's width and no border, from the snippet's attributes alone.
+        let fit = b.js("const f = document.querySelector('iframe[data-eig-pulse]'), a = document.querySelector('article'); const s = getComputedStyle(a); return [f.getBoundingClientRect().width, a.clientWidth - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight), getComputedStyle(f).borderTopWidth]").await;
+        assert_eq!(
+            fit[0], fit[1],
+            "{width} px: the frame fills the column: {fit}"
+        );
+        assert_eq!(fit[2], "0px", "{width} px: {fit}");
+
+        // The host's DSFR theme, followed both ways.
+        assert!(frame_scheme(&b).await.starts_with("light "), "{width} px");
+        b.js("document.documentElement.setAttribute('data-fr-theme', 'dark')")
+            .await;
+        wait_in_frame(&b, "document.documentElement.getAttribute('data-fr-theme') === 'dark' && document.querySelector('.chart-frame img').currentSrc.includes('.dark.')", "the dark plot after the host turned dark").await;
+        b.js("document.querySelector('iframe[data-eig-pulse]').scrollIntoView()")
+            .await;
+        b.screenshot(&format!("embed-host-dark-{width}")).await;
+        b.js("window.scrollTo(0, 0)").await;
+        b.js("document.documentElement.setAttribute('data-fr-theme', 'light')")
+            .await;
+        wait_in_frame(&b, "document.documentElement.getAttribute('data-fr-theme') === 'light' && document.querySelector('.chart-frame img').currentSrc.includes('.light.')", "the light plot back").await;
+
+        read_down_and_up(&b).await;
+        let shifts = b.js("return window.shifts").await.as_f64().unwrap();
+        assert!(
+            shifts <= 0.01,
+            "{width} px: the host moved while read (CLS {shifts})"
+        );
+        let refused = b.js("return window.refused").await;
+        assert_eq!(
+            refused,
+            serde_json::json!([]),
+            "{width} px: the host's CSP refused {refused}"
+        );
+        b.finish().await;
+    }
+
+    // embed.js refused by the host: the snippet's own height shows the whole chart on a phone.
+    let b = browser(360, 740).await;
+    b.goto(&format!("http://127.0.0.1:{host}/blocked.html"))
+        .await;
+    wait_in_frame(
+        &b,
+        "window.eigPulseTimings && window.eigPulseTimings.staticChart > 0",
+        "the static chart",
+    )
+    .await;
+    let frame = b.js("const f = document.querySelector('iframe[data-eig-pulse]'); return [f.style.height, f.getBoundingClientRect().height]").await;
+    assert_eq!(frame[0], "", "no embed.js, no height set: {frame}");
+    let content = in_frame(
+        &b,
+        "return Math.ceil(document.querySelector('.embed').getBoundingClientRect().height)",
+    )
+    .await
+    .as_f64()
+    .unwrap();
+    let room = frame[1].as_f64().unwrap();
+    assert!(
+        room >= content,
+        "the fallback height {room} cuts the chart's {content} px on a phone"
+    );
+    let refused = b.js("return window.refused.join(' ')").await;
+    assert!(
+        refused.as_str().unwrap().contains("embed.js"),
+        "the CSP did refuse embed.js: {refused}"
+    );
+    b.finish().await;
+}
+
+#[tokio::test]
+async fn a_host_without_a_dark_mode_gets_light_charts_in_a_dark_system_and_a_dark_page_dark_ones() {
+    let dashboard = serve(dist(), Routes::new());
+    let snippet = format!(
+        "<iframe data-eig-pulse src=\"http://127.0.0.1:{dashboard}/embed/{CHART}.fr.html?theme=auto\" title=\"Défis\" width=\"100%\" height=\"600\" frameborder=\"0\"></iframe>\n<script src=\"http://127.0.0.1:{dashboard}/embed.js\" async></script>"
+    );
+    let host = host(dashboard, &snippet);
+    let b = browser_with(1000, 900, &["--force-dark-mode"]).await;
+    // Alone, the page follows the system: dark.
+    b.goto_static(&format!(
+        "http://127.0.0.1:{dashboard}/embed/{CHART}.fr.html"
+    ))
+    .await;
+    let alone = b
+        .js("return document.documentElement.getAttribute('data-fr-theme')")
+        .await;
+    assert_eq!(alone, "dark", "the system prefers dark");
+    // In a white page with no dark mode: light.
+    b.goto(&format!("http://127.0.0.1:{host}/plain.html")).await;
+    wait_in_frame(
+        &b,
+        "document.documentElement.dataset.hostTheme === 'light'",
+        "the host's theme told",
+    )
+    .await;
+    assert!(
+        frame_scheme(&b).await.starts_with("light "),
+        "a white host gets a light chart"
+    );
+    // In a page whose only sign is its dark background: dark, and light again when it turns white.
+    b.goto(&format!("http://127.0.0.1:{host}/night.html")).await;
+    wait_in_frame(
+        &b,
+        "document.documentElement.dataset.hostTheme === 'dark'",
+        "the host's theme told",
+    )
+    .await;
+    assert!(
+        frame_scheme(&b).await.starts_with("dark "),
+        "a dark host gets a dark chart"
+    );
+    b.js("document.body.classList.remove('night')").await;
+    wait_in_frame(
+        &b,
+        "document.documentElement.getAttribute('data-fr-theme') === 'light'",
+        "light again",
+    )
+    .await;
+    // The interactive chart, once it takes over, keeps the host's theme.
+    b.js("document.body.classList.add('night')").await;
+    wait_in_frame(
+        &b,
+        "document.documentElement.getAttribute('data-fr-theme') === 'dark'",
+        "dark again",
+    )
+    .await;
+    in_frame(&b, "document.querySelector('.table-toggle').click()").await;
+    wait_in_frame(
+        &b,
+        "!document.getElementById('embed-static') && window.eigPulseTimings.draws >= 1",
+        "the interactive chart",
+    )
+    .await;
+    let live = in_frame(
+        &b,
+        "return document.documentElement.getAttribute('data-fr-theme')",
+    )
+    .await;
+    assert_eq!(
+        live, "dark",
+        "the interactive chart keeps the host's dark theme"
+    );
+    b.js("document.querySelector('iframe[data-eig-pulse]').scrollIntoView()")
+        .await;
+    b.screenshot("embed-host-night-live").await;
+    b.finish().await;
+}
+
+#[tokio::test]
+async fn the_readers_focus_stays_on_its_control_through_the_hand_over() {
+    let dashboard = serve(dist(), Routes::new());
+    let b = browser(1000, 900).await;
+    b.goto_static(&format!(
+        "http://127.0.0.1:{dashboard}/embed/{CHART}.fr.html"
+    ))
+    .await;
+    // The keyboard reaches the « Voir les données » button of the static chart: the interactive
+    // one loads, and the focus is on the same button there.
+    b.js("document.querySelector('.table-toggle').focus()")
+        .await;
+    b.wait_for_interactive("the interactive chart").await;
+    b.wait_for(
+        "document.activeElement && document.activeElement.matches('.table-toggle')",
+        "the focus on the same control",
+    )
+    .await;
+    let expanded = b
+        .js("return document.activeElement.getAttribute('aria-expanded')")
+        .await;
+    assert_eq!(
+        expanded, "false",
+        "a focus is not a click: the table stays closed"
+    );
+    b.finish().await;
+}
