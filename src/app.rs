@@ -4,13 +4,14 @@ use std::sync::Arc;
 
 use eig_pulse_core::base::date::parse_date;
 use eig_pulse_core::contract::export::Source;
-use eig_pulse_core::{base::format, Cohort, Lang};
+use eig_pulse_core::{base::format, tr, Cohort, Lang};
 use leptos::prelude::*;
 
-use crate::browser::address::{parameter, replace_parameter};
+use crate::browser::address::{current_address, parameter, replace_parameter, today};
 use crate::browser::light_page::{asked_lang, embedded_chart};
 use crate::context::fonts::FontsLoaded;
 use crate::context::i18n::say;
+use crate::context::printing::Printing;
 use crate::context::scheme::{self, SchemePreference};
 use crate::export::states::{load, Failure, Loading, SourceNotice};
 use crate::views::dashboard::Dashboard;
@@ -56,6 +57,7 @@ pub fn App() -> AnyView {
     });
     // Charts are drawn with Marianne: draw them again once the font has arrived.
     FontsLoaded::provide();
+    Printing::provide();
 
     // `?chart=<id>`: one chart alone, for embedding.
     if let Some(slug) = embedded_chart() {
@@ -179,6 +181,20 @@ struct Credits {
 #[component]
 fn Footer(credits: Signal<Option<Credits>>) -> impl IntoView {
     let lang = expect_context::<RwSignal<Lang>>();
+    // On paper, where and when: the address holds the filters.
+    let printing = expect_context::<Printing>();
+    let printed = move || {
+        printing.get().then(|| {
+            let lang = lang.get();
+            let day = today().map_or_else(String::new, |d| format::date(d, lang));
+            let address = current_address();
+            view! {
+                <p class="print-only print-source">
+                    {tr!(lang, "Imprimé le {day} depuis {address}", "Printed on {day} from {address}")}
+                </p>
+            }
+        })
+    };
     let when = move |text: &str| {
         parse_date(text.get(..10).unwrap_or(text))
             .map(|d| format::date(d, lang.get()))
@@ -234,6 +250,7 @@ fn Footer(credits: Signal<Option<Credits>>) -> impl IntoView {
                         <li class="fr-footer__bottom-item"><a class="fr-footer__bottom-link" href="data/export.json">{say(lang, "Données (JSON)", "Data (JSON)")}</a></li>
                         <li class="fr-footer__bottom-item"><span class="fr-footer__bottom-link">{say(lang, "Accessibilité : partiellement conforme (RGAA 4.1)", "Accessibility: partially compliant (RGAA 4.1)")}</span></li>
                     </ul>
+                    {printed}
                     <div class="fr-footer__bottom-copy">
                         <p>{say(lang,
                             "Sauf mention contraire, les contenus de ce site sont proposés sous la Licence Ouverte / Open Licence 2.0 (Etalab). Design : système de design de l'État (DSFR).",

@@ -1,5 +1,5 @@
 //! The screen and what changes on it for the page's whole life: pixel density, media queries,
-//! an element's size, the web fonts' arrival.
+//! an element's size, the web fonts' arrival, printing.
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -46,5 +46,17 @@ pub fn when_fonts_ready(ready: impl FnOnce() + 'static) {
             callback.forget();
         }
         None => ready(),
+    }
+}
+
+/// Calls `changed(true)` when the browser is about to print the page (`beforeprint`) and
+/// `changed(false)` once it has (`afterprint`), for the page's whole life.
+pub fn watch_printing(changed: impl Fn(bool) + 'static) {
+    let changed = std::rc::Rc::new(changed);
+    for (event, printing) in [("beforeprint", true), ("afterprint", false)] {
+        let changed = changed.clone();
+        let listener = Closure::<dyn Fn()>::new(move || changed(printing));
+        let _ = window().add_event_listener_with_callback(event, listener.as_ref().unchecked_ref());
+        listener.forget();
     }
 }

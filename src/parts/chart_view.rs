@@ -16,6 +16,7 @@ use super::table_frame::TableFrame;
 use crate::browser::screen::device_pixel_ratio;
 use crate::browser::timings::record_draw;
 use crate::context::fonts::FontsLoaded;
+use crate::context::printing::Printing;
 use crate::context::scheme::Scheme;
 
 /// What a chart view shows around its canvas, and what it reports.
@@ -62,6 +63,9 @@ pub fn ChartView(
     let tooltip = RwSignal::new(None::<(f64, f64, Vec<String>)>);
     let focused = RwSignal::new(None::<usize>);
     let table_open = RwSignal::new(false);
+    // On paper every table is laid out: a printed page has no button to open it.
+    let printing = use_context::<Printing>();
+    let table_shown = move || table_open.get() || printing.is_some_and(Printing::get);
 
     let measure = move || {
         if let Some(frame) = frame_ref.get_untracked() {
@@ -186,6 +190,7 @@ pub fn ChartView(
         plain: false,
     };
     let words_svg = words.clone();
+    let words_copy = words.clone();
     let words_png = words;
     let save_svg = move |_| {
         let palette = scheme.get_untracked().palette(1.0);
@@ -221,6 +226,33 @@ pub fn ChartView(
     };
     let save_csv =
         move |_| chart.with_untracked(|c| hidden.with_untracked(|h| download::csv(slug, c, h)));
+    let copied = RwSignal::new(None::<download::Copy>);
+    let copy_png = move |_| {
+        copied.set(None);
+        let scheme = scheme.get_untracked();
+        let canvas = chart.with_untracked(|c| {
+            hidden.with_untracked(|h| {
+                download::figure_canvas(
+                    c,
+                    h,
+                    scheme,
+                    lang.get_untracked(),
+                    &words_copy(),
+                    width.get_untracked().max(480),
+                )
+            })
+        });
+        if let Some(canvas) = canvas {
+            download::copy_png(slug, canvas, move |outcome| copied.set(Some(outcome)));
+        }
+    };
+    let copy_status = move || {
+        let labels = chart_labels(lang.get());
+        copied.get().map(|outcome| match outcome {
+            download::Copy::Copied => labels.image_copied,
+            download::Copy::Downloaded => labels.image_downloaded,
+        })
+    };
     let toolbar = (!plain).then(|| view! {
         <div class="chart-tools">
             <button
@@ -240,6 +272,8 @@ pub fn ChartView(
             <button type="button" class="fr-btn fr-btn--tertiary fr-btn--sm tool" data-download="svg" aria-describedby=format!("telecharger-{slug}") on:click=save_svg>"SVG"</button>
             <button type="button" class="fr-btn fr-btn--tertiary fr-btn--sm tool" data-download="png" aria-describedby=format!("telecharger-{slug}") on:click=save_png>"PNG"</button>
             <button type="button" class="fr-btn fr-btn--tertiary fr-btn--sm tool" data-download="csv" aria-describedby=format!("telecharger-{slug}") on:click=save_csv>"CSV"</button>
+            <button type="button" class="fr-btn fr-btn--tertiary fr-btn--sm tool tool-copy" data-copy="png" on:click=copy_png>{move || chart_labels(lang.get()).copy_image}</button>
+            <span class="copy-status" role="status">{copy_status}</span>
             {on_embed.map(|open| view! {
                 <button type="button" class="fr-btn fr-btn--tertiary fr-btn--sm tool tool-embed" data-embed=slug on:click=move |_| open.run(id)>
                     {move || chart_labels(lang.get()).embed}
@@ -336,7 +370,7 @@ pub fn ChartView(
                 })}
             </div>
             <p class="fr-sr-only" id=format!("clavier-{slug}")>{move || chart_labels(lang.get()).keyboard}</p>
-            {move || table_open.get().then(|| {
+            {move || table_shown().then(|| {
                 let lang = lang.get();
                 let table = chart.with(|c| hidden.with(|h| grid(c, h, lang)));
                 let caption = match subtitle.get() {

@@ -1,4 +1,5 @@
-//! Saving what a chart shows: SVG and 2× PNG drawn by the core's figure code, CSV of its rows.
+//! Saving what a chart shows: SVG and 2× PNG drawn by the core's figure code — the PNG also on
+//! the clipboard —, CSV of its rows.
 
 use eig_pulse_core::catalogue::Chart;
 use eig_pulse_core::chart::figure::{self, draw_figure, FigureText};
@@ -6,6 +7,7 @@ use eig_pulse_core::chart::{table, Palette};
 use eig_pulse_core::Lang;
 
 use plotters::prelude::IntoDrawingArea;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::context::scheme::Scheme;
@@ -51,7 +53,39 @@ pub fn svg(
     let _ = save(&format!("{slug}.svg"), &text_parts(&svg), "image/svg+xml");
 }
 
-/// A PNG at twice the CSS size, painted on a canvas that is never shown.
+/// The figure (title, filters, plot, credit) painted at twice the CSS size on a canvas that is
+/// never shown.
+pub fn figure_canvas(
+    chart: &Chart,
+    hidden: &[bool],
+    scheme: Scheme,
+    lang: Lang,
+    words: &FigureText,
+    width: u32,
+) -> Option<web_sys::HtmlCanvasElement> {
+    let scale = 2.0;
+    let height = figure::figure_height(chart, width, words.plain, words.subtitle.is_some());
+    let document = web_sys::window()?.document()?;
+    let canvas: web_sys::HtmlCanvasElement =
+        document.create_element("canvas").ok()?.unchecked_into();
+    canvas.set_width((f64::from(width) * scale) as u32);
+    canvas.set_height((f64::from(height) * scale) as u32);
+    let backend = plotters_canvas::CanvasBackend::with_canvas_object(canvas.clone())?;
+    let area = backend.into_drawing_area();
+    let palette = scheme.palette(scale);
+    draw_figure(&area, chart, hidden, &palette, lang, words).ok()?;
+    area.present().ok()?;
+    Some(canvas)
+}
+
+/// Offers the figure as a PNG file.
+fn save_png(slug: &str, canvas: &web_sys::HtmlCanvasElement) {
+    if let Ok(url) = canvas.to_data_url_with_type("image/png") {
+        let _ = save_url(&format!("{slug}.png"), &url);
+    }
+}
+
+/// The figure as a 2× PNG file.
 pub fn png(
     slug: &str,
     chart: &Chart,
@@ -61,27 +95,67 @@ pub fn png(
     words: &FigureText,
     width: u32,
 ) {
-    let scale = 2.0;
-    let height = figure::figure_height(chart, width, words.plain, words.subtitle.is_some());
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    let Ok(canvas) = document.create_element("canvas") else {
-        return;
-    };
-    let canvas: web_sys::HtmlCanvasElement = canvas.unchecked_into();
-    canvas.set_width((f64::from(width) * scale) as u32);
-    canvas.set_height((f64::from(height) * scale) as u32);
-    let Some(backend) = plotters_canvas::CanvasBackend::with_canvas_object(canvas.clone()) else {
-        return;
-    };
-    let area = backend.into_drawing_area();
-    let palette = scheme.palette(scale);
-    if draw_figure(&area, chart, hidden, &palette, lang, words).is_ok() && area.present().is_ok() {
-        if let Ok(url) = canvas.to_data_url_with_type("image/png") {
-            let _ = save_url(&format!("{slug}.png"), &url);
+    if let Some(canvas) = figure_canvas(chart, hidden, scheme, lang, words, width) {
+        save_png(slug, &canvas);
+    }
+}
+
+/// What became of « Copier l'image ».
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Copy {
+    /// On the clipboard.
+    Copied,
+    /// The browser refused the clipboard: the image was downloaded instead.
+    Downloaded,
+}
+
+/// Puts `canvas` (a [`figure_canvas`]) as a PNG on the clipboard — called in the click, which lets
+/// the browser allow it — else offers it as the file `<slug>.png`; `done` hears which.
+pub fn copy_png(
+    slug: &'static str,
+    canvas: web_sys::HtmlCanvasElement,
+    done: impl FnOnce(Copy) + 'static,
+) {
+    match clipboard_write(&canvas) {
+        Some(written) => leptos::task::spawn_local(async move {
+            if wasm_bindgen_futures::JsFuture::from(written).await.is_ok() {
+                done(Copy::Copied);
+            } else {
+                save_png(slug, &canvas);
+                done(Copy::Downloaded);
+            }
+        }),
+        None => {
+            save_png(slug, &canvas);
+            done(Copy::Downloaded);
         }
     }
+}
+
+/// `navigator.clipboard.write([new ClipboardItem({"image/png": <the canvas' PNG>})])`, where the
+/// browser has it.
+fn clipboard_write(canvas: &web_sys::HtmlCanvasElement) -> Option<js_sys::Promise> {
+    let window = web_sys::window()?;
+    if !js_sys::Reflect::has(&window, &JsValue::from_str("ClipboardItem")).ok()? {
+        return None;
+    }
+    let clipboard = window.navigator().clipboard();
+    let source = canvas.clone();
+    // The image is made after the click returns: the item holds its promise.
+    let png = js_sys::Promise::new(&mut |resolve, reject| {
+        let made = Closure::once_into_js(move |blob: JsValue| {
+            let _ = if blob.is_null() {
+                reject.call1(&JsValue::NULL, &JsValue::from_str("no PNG"))
+            } else {
+                resolve.call1(&JsValue::NULL, &blob)
+            };
+        });
+        let _ = source.to_blob_with_type(made.unchecked_ref(), "image/png");
+    });
+    let record = js_sys::Object::new();
+    js_sys::Reflect::set(&record, &JsValue::from_str("image/png"), &png).ok()?;
+    let item = web_sys::ClipboardItem::new_with_record_from_str_to_blob_promise(&record).ok()?;
+    Some(clipboard.write(&js_sys::Array::of1(&item)))
 }
 
 /// The drawn values as CSV.

@@ -174,8 +174,11 @@ fn page(
     }
     let _ = writeln!(
         html,
-        r#"        </div>
+        r#"          <button type="button" class="fr-btn fr-btn--tertiary fr-btn--sm tool tool-copy" data-replay="[data-copy=&quot;png&quot;]">{copy}</button>
+          <span class="copy-status" role="status"></span>
+        </div>
         <ul class="legend" aria-label="{legend}">"#,
+        copy = text(labels.copy_image),
         legend = attr(labels.legend),
     );
     if chart.series.len() >= 2 {

@@ -33,6 +33,12 @@ pub struct ChartLabels {
     pub show_data: &'static str,
     pub hide_data: &'static str,
     pub download: &'static str,
+    /// Puts the image, with its title, filters and credit, on the clipboard.
+    pub copy_image: &'static str,
+    /// Said once the image is on the clipboard.
+    pub image_copied: &'static str,
+    /// Said when the browser refused the clipboard and the image was downloaded instead.
+    pub image_downloaded: &'static str,
     pub embed: &'static str,
     pub legend: &'static str,
     pub keyboard: &'static str,
@@ -48,6 +54,15 @@ pub fn chart_labels(lang: Lang) -> ChartLabels {
         show_data: lang.pick("Voir les données", "Show the data"),
         hide_data: lang.pick("Masquer les données", "Hide the data"),
         download: lang.pick("Télécharger :", "Download:"),
+        copy_image: lang.pick("Copier l'image", "Copy the image"),
+        image_copied: lang.pick(
+            "Image copiée, avec son titre, ses filtres et sa source.",
+            "Image copied, with its title, filters and source.",
+        ),
+        image_downloaded: lang.pick(
+            "Ce navigateur refuse la copie : l'image est téléchargée.",
+            "This browser refuses the copy: the image is downloaded.",
+        ),
         embed: lang.pick("Intégrer", "Embed"),
         legend: lang.pick(
             "Légende, dans l'ordre des segments (de bas en haut, ou de gauche à droite) ; cliquer pour masquer ou afficher",
