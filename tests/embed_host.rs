@@ -308,30 +308,16 @@ async fn a_host_without_a_dark_mode_gets_light_charts_in_a_dark_system_and_a_dar
         .js("return document.documentElement.getAttribute('data-fr-theme')")
         .await;
     assert_eq!(alone, "dark", "the system prefers dark");
-    // In a white page with no dark mode: light.
-    b.goto(&format!("http://127.0.0.1:{host}/plain.html")).await;
-    wait_in_frame(
-        &b,
-        "document.documentElement.dataset.hostTheme === 'light'",
-        "the host's theme told",
-    )
-    .await;
-    assert!(
-        frame_scheme(&b).await.starts_with("light "),
-        "a white host gets a light chart"
-    );
-    // In a page whose only sign is its dark background: dark, and light again when it turns white.
-    b.goto(&format!("http://127.0.0.1:{host}/night.html")).await;
-    wait_in_frame(
-        &b,
-        "document.documentElement.dataset.hostTheme === 'dark'",
-        "the host's theme told",
-    )
-    .await;
-    assert!(
-        frame_scheme(&b).await.starts_with("dark "),
-        "a dark host gets a dark chart"
-    );
+    // In a white page with no dark mode: light; in a page whose only sign is its dark background:
+    // dark (and light again below when it turns white).
+    for (page, theme) in [("plain", "light"), ("night", "dark")] {
+        b.goto(&format!("http://127.0.0.1:{host}/{page}.html"))
+            .await;
+        let told = format!("document.documentElement.dataset.hostTheme === '{theme}'");
+        wait_in_frame(&b, &told, "the host's theme told").await;
+        let shown = frame_scheme(&b).await;
+        assert!(shown.starts_with(&format!("{theme} ")), "{page}: {shown}");
+    }
     b.js("document.body.classList.remove('night')").await;
     wait_in_frame(
         &b,
@@ -382,11 +368,8 @@ async fn the_readers_focus_stays_on_its_control_through_the_hand_over() {
     b.js("document.querySelector('.table-toggle').focus()")
         .await;
     b.wait_for_interactive("the interactive chart").await;
-    b.wait_for(
-        "document.activeElement && document.activeElement.matches('.table-toggle')",
-        "the focus on the same control",
-    )
-    .await;
+    let kept = "document.activeElement && document.activeElement.matches('.table-toggle')";
+    b.wait_for(kept, "the focus on the same control").await;
     let expanded = b
         .js("return document.activeElement.getAttribute('aria-expanded')")
         .await;

@@ -102,26 +102,26 @@ async fn the_printed_dashboard_lays_out_every_table_and_says_where_and_when() {
         "no table open on screen"
     );
 
-    b.js("window.dispatchEvent(new Event('beforeprint'))").await;
-    b.wait_for(
-        &format!("{tables} === {charts}"),
-        "every chart's table laid out for print",
-    )
-    .await;
+    let print = |event: &'static str, shown: u64| {
+        let b = &b;
+        async move {
+            b.js(&format!("window.dispatchEvent(new Event('{event}'))"))
+                .await;
+            let laid_out = format!("{tables} === {shown}");
+            b.wait_for(&laid_out, &format!("{shown} tables after {event}"))
+                .await;
+        }
+    };
+    print("beforeprint", charts).await;
     let source = b.text(".print-source").await;
     assert!(source.starts_with("Imprimé le "), "{source}");
     assert!(
         source.contains("admin=ministere-de-l-interieur"),
         "the address holds the filters: {source}"
     );
+    print("afterprint", 0).await;
 
     // The browser's own print (WebDriver's Print Page) goes through the same events.
-    b.js("window.dispatchEvent(new Event('afterprint'))").await;
-    b.wait_for(
-        &format!("{tables} === 0"),
-        "the tables closed after printing",
-    )
-    .await;
     let pdf = b
         .client
         .print(fantoccini::wd::PrintConfiguration::default())

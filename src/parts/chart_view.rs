@@ -190,7 +190,6 @@ pub fn ChartView(
         plain: false,
     };
     let words_svg = words.clone();
-    let words_copy = words.clone();
     let words_png = words;
     let save_svg = move |_| {
         let palette = scheme.get_untracked().palette(1.0);
@@ -208,41 +207,33 @@ pub fn ChartView(
             });
         });
     };
-    let save_png = move |_| {
-        let scheme = scheme.get_untracked();
+    // The PNG figure, for the file and the clipboard alike.
+    let figure_png = move || {
         chart.with_untracked(|c| {
             hidden.with_untracked(|h| {
-                download::png(
-                    slug,
+                download::figure_canvas(
                     c,
                     h,
-                    scheme,
+                    scheme.get_untracked(),
                     lang.get_untracked(),
                     &words_png(),
                     width.get_untracked().max(480),
-                );
-            });
-        });
+                )
+            })
+        })
+    };
+    let figure_to_copy = figure_png.clone();
+    let save_png = move |_| {
+        if let Some(canvas) = figure_png() {
+            download::save_png(slug, &canvas);
+        }
     };
     let save_csv =
         move |_| chart.with_untracked(|c| hidden.with_untracked(|h| download::csv(slug, c, h)));
     let copied = RwSignal::new(None::<download::Copy>);
     let copy_png = move |_| {
         copied.set(None);
-        let scheme = scheme.get_untracked();
-        let canvas = chart.with_untracked(|c| {
-            hidden.with_untracked(|h| {
-                download::figure_canvas(
-                    c,
-                    h,
-                    scheme,
-                    lang.get_untracked(),
-                    &words_copy(),
-                    width.get_untracked().max(480),
-                )
-            })
-        });
-        if let Some(canvas) = canvas {
+        if let Some(canvas) = figure_to_copy() {
             download::copy_png(slug, canvas, move |outcome| copied.set(Some(outcome)));
         }
     };

@@ -78,25 +78,10 @@ pub fn figure_canvas(
     Some(canvas)
 }
 
-/// Offers the figure as a PNG file.
-fn save_png(slug: &str, canvas: &web_sys::HtmlCanvasElement) {
+/// Offers `canvas` (a [`figure_canvas`]) as the PNG file `<slug>.png`.
+pub fn save_png(slug: &str, canvas: &web_sys::HtmlCanvasElement) {
     if let Ok(url) = canvas.to_data_url_with_type("image/png") {
         let _ = save_url(&format!("{slug}.png"), &url);
-    }
-}
-
-/// The figure as a 2× PNG file.
-pub fn png(
-    slug: &str,
-    chart: &Chart,
-    hidden: &[bool],
-    scheme: Scheme,
-    lang: Lang,
-    words: &FigureText,
-    width: u32,
-) {
-    if let Some(canvas) = figure_canvas(chart, hidden, scheme, lang, words, width) {
-        save_png(slug, &canvas);
     }
 }
 
