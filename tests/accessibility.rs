@@ -16,8 +16,7 @@ async fn open(port: u16, query: &str, width: u32, height: u32) -> Browser {
     open_drawn(port, query, width, height, 5).await
 }
 
-/// The dashboard at `query`, served alone, in a new browser of 1280 × `height` once its five
-/// charts are drawn.
+/// The dashboard alone at `query` in a new 1280 × `height` browser, its five charts drawn.
 async fn dashboard(query: &str, height: u32) -> Browser {
     open(serve(dist(), Routes::new()), query, 1280, height).await
 }

@@ -71,8 +71,7 @@ async fn open(port: u16, query: &str, width: u32, height: u32) -> Browser {
     b
 }
 
-/// The dashboard of [`site`] at `query`, in a new browser of `width` × `height`, once its key
-/// figures and five charts are shown; and the site's port.
+/// The dashboard of [`site`] at `query`, figures and five charts shown, and the site's port.
 async fn dashboard(query: &str, width: u32, height: u32) -> (Browser, u16) {
     let port = site();
     let b = open(port, query, width, height).await;

@@ -175,8 +175,7 @@ async fn embedded_charts_take_their_height_follow_the_host_and_ignore_strangers(
     b.finish().await;
 }
 
-/// The page `path` of the dashboard on `port` names the unknown chart « camembert »: the page
-/// says so, in French, with the known ones.
+/// The page `path` on `port` says the chart « camembert » is unknown and names the known ones.
 async fn says_unknown_chart(b: &Browser, port: u16, path: &str) {
     b.open_local(port, path).await;
     b.wait_for_element(".failure", "an unknown chart message")

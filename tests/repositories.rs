@@ -64,8 +64,7 @@ async fn page(query: &str) -> Browser {
     open(site(), query).await
 }
 
-/// The export with the activity fixture as core reads it, and as the page shows it (light
-/// scheme).
+/// The export with the activity fixture, as core reads it and as the page shows it.
 async fn with_activity() -> (Cohort, Browser) {
     let cohort = Cohort::new(parse_export(&export_with_activity()).unwrap());
     let b = page("index.html?data=activity.json&theme=light").await;
@@ -84,8 +83,7 @@ async fn mark_title(b: &Browser, defi: &str, column: usize) -> serde_json::Value
         .await
 }
 
-/// The page shows core's figures of the whole `cohort`, word for word (the same as
-/// `eig-pulse figures`).
+/// The page shows core's figures of `cohort` word for word (those of `eig-pulse figures`).
 async fn assert_shows_core_figures(b: &Browser, cohort: &Cohort) {
     for expected in selection_figures(cohort, &cohort.select(&Filters::default()), Lang::Fr) {
         assert_eq!(

@@ -365,8 +365,7 @@ impl Browser {
         self.js(&script).await;
     }
 
-    /// Clicks the first element matching `selector` from script: no pointer, so the element need
-    /// not be in view (`click` is the real, trusted click).
+    /// Clicks `selector` from script, no pointer needed (`click` is the real, trusted click).
     pub async fn click_in_script(&self, selector: &str) {
         let script = format!("document.querySelector({}).click()", json!(selector));
         self.js(&script).await;
@@ -431,8 +430,7 @@ impl Browser {
         self.wait_for(&condition, &what).await;
     }
 
-    /// Waits until the summary in words of `chart` holds `words` (`present`), or no longer
-    /// holds them.
+    /// Waits until `chart`'s summary in words holds `words` (`present`), or no longer does.
     pub async fn wait_for_summary(&self, chart: &str, words: &str, present: bool) {
         let holds = format!(
             "document.querySelector('#{chart} canvas').getAttribute('aria-label').includes({})",
@@ -469,8 +467,7 @@ impl Browser {
         .await;
     }
 
-    /// Clicks `selector` on a light embed page, a real click, and waits for the interactive chart
-    /// it wakes.
+    /// Clicks `selector` on a light embed page and waits for the interactive chart it wakes.
     pub async fn wake_by_click(&self, selector: &str) {
         self.click(selector).await;
         self.wait_for_interactive(&format!(
@@ -479,8 +476,7 @@ impl Browser {
         .await;
     }
 
-    /// Gives the focus to `selector` on a light embed page and waits for the interactive chart it
-    /// wakes.
+    /// Focuses `selector` on a light embed page and waits for the interactive chart it wakes.
     pub async fn wake_by_focus(&self, selector: &str) {
         self.focus(selector).await;
         self.wait_for_interactive(&format!("the interactive chart after focus on {selector}"))

@@ -291,8 +291,7 @@ fn a_missing_output_folder_is_an_error() {
     );
 }
 
-/// `validate` refuses the export `value` (written in `dir`) naming `path`, in French and in
-/// English.
+/// `validate` refuses the export `value`, written in `dir`, naming `path` in French and English.
 fn assert_names_path(dir: &Path, case: &str, value: &Value, path: &str) {
     let file = dir.join("broken.json");
     fs::write(&file, serde_json::to_string(value).unwrap()).unwrap();

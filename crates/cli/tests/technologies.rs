@@ -249,8 +249,7 @@ fn the_table_gives_each_spelling_to_one_technology() {
     assert_eq!(labels.len(), file.technologies.len());
 }
 
-/// `render` of the committed export's chart `chart`, filtered on `tech`, into `out`, with
-/// `extra` arguments.
+/// `render` of the committed export's `chart` filtered on `tech` into `out`, then `extra`.
 fn render_tech(out: &Path, chart: &str, tech: &str, extra: &[&str]) -> Output {
     let mut args = vec!["--chart", chart, "--tech", tech];
     args.extend_from_slice(extra);

@@ -21,8 +21,7 @@ pub fn declaring<'a>(export: &'a Export, technology: &str) -> BTreeSet<&'a str> 
         .collect()
 }
 
-/// `records` copied in turn onto every défi of `export` that publishes code, each given that
-/// défi's id and first source URL.
+/// `records` copied in turn onto every défi of `export` with code, with its id and first URL.
 pub fn on_every_defi_with_code(export: &Export, records: &[Activity]) -> Vec<Activity> {
     export
         .defis
