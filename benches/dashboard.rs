@@ -7,6 +7,8 @@
 //! Budgets (printed beside the figures, never asserted): filter → redrawn ≤ 16 ms on real data,
 //! ≤ 100 ms at 100×; total ≤ 250 KB gzip.
 
+#[path = "../crates/core/tests/common/recount.rs"]
+mod recount;
 #[path = "../tests/support/mod.rs"]
 mod support;
 
@@ -38,21 +40,9 @@ const ADMINS: [&str; 6] = [
 /// `export` (JSON) with `tests/fixtures/activity.json`'s records copied onto every défi that
 /// publishes code, as JSON bytes.
 fn with_activity(export: &str) -> Vec<u8> {
-    use eig_pulse_core::contract::export::Activity;
     let mut export =
         eig_pulse_core::contract::validate::parse_export(export).expect("a valid export");
-    let fixture = support::activity_fixture();
-    export.activity = export
-        .defis
-        .iter()
-        .filter(|d| !d.source_code.is_empty())
-        .enumerate()
-        .map(|(i, d)| Activity {
-            defi_id: d.id.clone(),
-            url: d.source_code[0].clone(),
-            ..fixture[i % fixture.len()].clone()
-        })
-        .collect();
+    export.activity = recount::on_every_defi_with_code(&export, &support::activity_fixture());
     serde_json::to_vec(&export).unwrap()
 }
 
@@ -93,15 +83,9 @@ async fn main() {
         let mut first = Vec::new();
         let mut redraws = Vec::new();
         for _load in 0..3 {
-            b.goto(&format!("http://127.0.0.1:{port}/?data={url}"))
-                .await;
+            b.open_local(port, &format!("?data={url}")).await;
             b.wait_for_draws(5, "five charts").await;
-            first.push(
-                b.js("return window.eigPulseTimings.firstChart")
-                    .await
-                    .as_f64()
-                    .unwrap(),
-            );
+            first.push(b.number("return window.eigPulseTimings.firstChart").await);
             for admin in ADMINS {
                 let script = format!(
                     "const before = window.eigPulseTimings.draws; window.benchStart = performance.now(); window.benchBefore = before;
@@ -117,10 +101,8 @@ async fn main() {
                 // A chart whose data did not change is not redrawn: let any last one land.
                 tokio::time::sleep(std::time::Duration::from_millis(200)).await;
                 redraws.push(
-                    b.js("return window.eigPulseTimings.lastDraw - window.benchStart")
-                        .await
-                        .as_f64()
-                        .unwrap(),
+                    b.number("return window.eigPulseTimings.lastDraw - window.benchStart")
+                        .await,
                 );
             }
         }
@@ -150,27 +132,12 @@ async fn main() {
         let mut live = Vec::new();
         for _load in 0..3 {
             let b = browser(900, 900).await;
-            b.goto_static(&format!(
-                "http://127.0.0.1:{port}/embed/journal-weekly.fr.html"
-            ))
-            .await;
-            painted.push(
-                b.js("return window.eigPulseTimings.staticChart")
-                    .await
-                    .as_f64()
-                    .unwrap(),
-            );
-            b.goto(&format!(
-                "http://127.0.0.1:{port}/embed.html?chart=journal-weekly&data={url}"
-            ))
-            .await;
+            b.open_static(port, "embed/journal-weekly.fr.html").await;
+            painted.push(b.number("return window.eigPulseTimings.staticChart").await);
+            b.open_local(port, &format!("embed.html?chart=journal-weekly&data={url}"))
+                .await;
             b.wait_for_draws(1, "the interactive chart").await;
-            live.push(
-                b.js("return window.eigPulseTimings.firstChart")
-                    .await
-                    .as_f64()
-                    .unwrap(),
-            );
+            live.push(b.number("return window.eigPulseTimings.firstChart").await);
             b.finish().await;
         }
         println!(

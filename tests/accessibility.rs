@@ -16,6 +16,11 @@ async fn open(port: u16, query: &str, width: u32, height: u32) -> Browser {
     open_drawn(port, query, width, height, 5).await
 }
 
+/// The dashboard alone at `query` in a new 1280 × `height` browser, its five charts drawn.
+async fn dashboard(query: &str, height: u32) -> Browser {
+    open(serve(dist(), Routes::new()), query, 1280, height).await
+}
+
 /// Presses one key (with Shift held when `shift`), as a keyboard user would.
 async fn press(b: &Browser, key: Key, shift: bool) {
     let mut actions = KeyActions::new("keyboard".into());
@@ -33,6 +38,12 @@ async fn press(b: &Browser, key: Key, shift: bool) {
         });
     }
     b.client.perform_actions(actions).await.unwrap();
+}
+
+/// Presses `key` (no Shift), then waits until `condition`, a JS expression, is true.
+async fn press_until(b: &Browser, key: Key, condition: &str, what: &str) {
+    press(b, key, false).await;
+    b.wait_for(condition, what).await;
 }
 
 /// Describes the focused element: `tag#id.class1.class2 "text"`.
@@ -95,7 +106,7 @@ async fn axe_finds_nothing_serious_in_either_scheme_or_language() {
         b.click("#journal-weekly .table-toggle").await;
         b.wait_for_element("#donnees-journal-weekly table", "the table")
             .await;
-        b.js("const s = document.getElementById('filtre-promo'); s.value = '2'; s.dispatchEvent(new Event('change', {bubbles: true}));").await;
+        b.choose("filtre-promo", "2").await;
         b.wait_for_element(".active-filters .fr-tag", "the filter's tag")
             .await;
         b.assert_accessible(&format!("{theme}/{lang}")).await;
@@ -115,23 +126,21 @@ async fn axe_finds_nothing_serious_in_the_light_embed() {
     let port = serve(dist(), Routes::new());
     let b = browser(800, 900).await;
     for (theme, lang) in [("light", "fr"), ("dark", "en")] {
-        b.goto_static(&format!(
-            "http://127.0.0.1:{port}/embed.html?chart=journal-weekly&theme={theme}&lang={lang}"
-        ))
+        b.open_static(
+            port,
+            &format!("embed.html?chart=journal-weekly&theme={theme}&lang={lang}"),
+        )
         .await;
         b.assert_accessible(&format!("static {theme}/{lang}")).await;
     }
-    b.js("document.querySelector('.chart-frame img').focus()")
-        .await;
-    b.wait_for_interactive("the interactive chart").await;
+    b.wake_by_focus(".chart-frame img").await;
     b.assert_accessible("interactive").await;
     b.finish().await;
 }
 
 #[tokio::test]
 async fn a_keyboard_alone_reaches_filters_chart_values_and_tables() {
-    let port = serve(dist(), Routes::new());
-    let b = open(port, "index.html?theme=light", 1280, 1600).await;
+    let b = dashboard("index.html?theme=light", 1600).await;
 
     // First stop: the skip link, visibly focused; it leads to the content.
     press(&b, Key::Tab, false).await;
@@ -139,11 +148,7 @@ async fn a_keyboard_alone_reaches_filters_chart_values_and_tables() {
     assert!(first.contains("skip-link"), "first Tab stop: {first}");
     assert!(focus_is_visible(&b).await, "focus not visible on {first}");
     press(&b, Key::Enter, false).await;
-    b.wait_for(
-        "document.activeElement && document.activeElement.id === 'contenu'",
-        "focus on the content",
-    )
-    .await;
+    b.wait_for_focus("#contenu", "focus on the content").await;
 
     // The filters, in reading order.
     let path = tab_to(&b, "#filtre-admin-recherche", false, 5).await;
@@ -152,17 +157,10 @@ async fn a_keyboard_alone_reaches_filters_chart_values_and_tables() {
     tab_to(&b, "#filtre-promo", false, 2).await;
     assert!(focus_is_visible(&b).await);
     press(&b, Key::Down, false).await;
-    b.wait_for(
-        "location.search.includes('promo=')",
-        "a promotion chosen with the arrow key",
-    )
-    .await;
-    b.js("const s = document.getElementById('filtre-promo'); s.value = ''; s.dispatchEvent(new Event('change', {bubbles: true}));").await;
-    b.wait_for(
-        "!location.search.includes('promo=')",
-        "the promotion cleared",
-    )
-    .await;
+    // A promotion chosen with the arrow key.
+    b.wait_for_query("promo=", true).await;
+    b.choose("filtre-promo", "").await;
+    b.wait_for_query("promo=", false).await;
 
     // The first chart: its buttons, then its canvas; arrows give each value's tooltip.
     let path = tab_to(&b, "#defis-by-administration canvas", false, 40).await;
@@ -178,8 +176,9 @@ async fn a_keyboard_alone_reaches_filters_chart_values_and_tables() {
     )
     .await;
     let first_value = b.text("#defis-by-administration .tooltip").await;
-    press(&b, Key::Right, false).await;
-    b.wait_for(
+    press_until(
+        &b,
+        Key::Right,
         &format!(
             "document.querySelector('#defis-by-administration .tooltip').textContent !== {}",
             json!(first_value)
@@ -187,8 +186,9 @@ async fn a_keyboard_alone_reaches_filters_chart_values_and_tables() {
         "the next value's tooltip",
     )
     .await;
-    press(&b, Key::Escape, false).await;
-    b.wait_for(
+    press_until(
+        &b,
+        Key::Escape,
         "!document.querySelector('#defis-by-administration .tooltip')",
         "the tooltip closed",
     )
@@ -196,15 +196,10 @@ async fn a_keyboard_alone_reaches_filters_chart_values_and_tables() {
     // Enter on a bar filters on its administration.
     press(&b, Key::Right, false).await;
     press(&b, Key::Enter, false).await;
-    b.wait_for(
-        "location.search.includes('admin=')",
-        "a bar opened from the keyboard",
-    )
-    .await;
+    b.wait_for_query("admin=", true).await;
 
     // Back to the data table's button of that chart, and open it.
-    b.js("document.querySelector('#defis-by-administration canvas').focus()")
-        .await;
+    b.focus("#defis-by-administration canvas").await;
     tab_to(&b, "#defis-by-administration .table-toggle", true, 10).await;
     press(&b, Key::Enter, false).await;
     b.wait_for_element("#donnees-defis-by-administration table", "the data table")
@@ -233,16 +228,11 @@ async fn a_keyboard_alone_reaches_filters_chart_values_and_tables() {
 
 #[tokio::test]
 async fn dialogs_take_the_focus_keep_it_and_give_it_back() {
-    let port = serve(dist(), Routes::new());
-    let b = open(port, "index.html?theme=light", 1280, 1200).await;
-    b.js("document.querySelector('[data-embed=journal-weekly]').focus()")
-        .await;
+    let b = dashboard("index.html?theme=light", 1200).await;
+    b.focus("[data-embed=journal-weekly]").await;
     press(&b, Key::Enter, false).await;
-    b.wait_for(
-        "document.activeElement && document.activeElement.id === 'embed-title'",
-        "the focus on the dialog's title",
-    )
-    .await;
+    b.wait_for_focus("#embed-title", "the focus on the dialog's title")
+        .await;
     // The page behind a modal dialog is inert: Tab walks the dialog's controls and, past the
     // last one, the browser's own controls (no element of the page has the focus then, as when
     // the address bar has it), then comes back into the dialog; it never reaches the page.
@@ -263,14 +253,15 @@ async fn dialogs_take_the_focus_keep_it_and_give_it_back() {
             previous = place;
         }
     }
-    press(&b, Key::Escape, false).await;
-    b.wait_for(
+    press_until(
+        &b,
+        Key::Escape,
         "!document.querySelector('#embed-snippet')",
         "the dialog closed",
     )
     .await;
-    b.wait_for(
-        "document.activeElement && document.activeElement.matches('[data-embed=journal-weekly]')",
+    b.wait_for_focus(
+        "[data-embed=journal-weekly]",
         "the focus back on the button that opened it",
     )
     .await;
@@ -316,23 +307,8 @@ async fn the_weekly_summary_names_the_busiest_week_in_both_languages() {
         .max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.0.cmp(a.0)))
         .unwrap();
     assert_eq!(*monday, days("2018-03-12"));
-    let port = serve(dist(), Routes::new());
-    let b = open(port, "index.html", 1280, 1200).await;
-    let label = |b: &Browser| {
-        let b = b.client.clone();
-        async move {
-            b.execute(
-                "return document.querySelector('#journal-weekly canvas').getAttribute('aria-label')",
-                vec![],
-            )
-            .await
-            .unwrap()
-            .as_str()
-            .unwrap()
-            .to_string()
-        }
-    };
-    let french = label(&b).await;
+    let b = dashboard("index.html", 1200).await;
+    let french = b.summary("journal-weekly").await;
     let expected = format!(
         "Semaine la plus active : 12 mars 2018, {entries} entrées dont {production} en production."
     );
@@ -345,7 +321,7 @@ async fn the_weekly_summary_names_the_busiest_week_in_both_languages() {
     b.click(".lang-switch").await;
     b.wait_for("document.documentElement.lang === 'en'", "English")
         .await;
-    let english = label(&b).await;
+    let english = b.summary("journal-weekly").await;
     let expected =
         format!("Busiest week: 12 March 2018, {entries} entries, {production} of them production.");
     assert!(
@@ -353,32 +329,21 @@ async fn the_weekly_summary_names_the_busiest_week_in_both_languages() {
         "{english}\nexpected: {expected}"
     );
     // Hiding the production series changes what the summary says.
-    b.js("Array.from(document.querySelectorAll('#journal-weekly .legend-entry')).find(e => e.textContent.includes('Production')).click()").await;
-    b.wait_for(
-        "!document.querySelector('#journal-weekly canvas').getAttribute('aria-label').includes('of them production')",
-        "a summary without the hidden series",
-    )
-    .await;
+    b.click_legend("journal-weekly", "Production").await;
+    // A summary without the hidden series.
+    b.wait_for_summary("journal-weekly", "of them production", false)
+        .await;
     b.finish().await;
 }
 
 #[tokio::test]
 async fn the_scheme_switch_redraws_the_charts_and_stays_in_the_url() {
-    let port = serve(dist(), Routes::new());
-    let b = open(port, "index.html?theme=light", 1280, 1200).await;
+    let b = dashboard("index.html?theme=light", 1200).await;
     let dark_pixels = "d[i] < 40 && d[i+1] < 40 && d[i+2] < 40";
     assert!(b.pixels("journal-weekly", dark_pixels).await < 0.2);
     b.click("label[for=theme-dark]").await;
-    b.wait_for(
-        "document.documentElement.getAttribute('data-fr-theme') === 'dark'",
-        "the dark scheme",
-    )
-    .await;
-    b.wait_for(
-        "location.search.includes('theme=dark')",
-        "the scheme in the URL",
-    )
-    .await;
+    b.wait_for_root("data-fr-theme", "dark").await;
+    b.wait_for_query("theme=dark", true).await;
     b.wait_for_pixels(
         "journal-weekly",
         dark_pixels,
@@ -388,16 +353,8 @@ async fn the_scheme_switch_redraws_the_charts_and_stays_in_the_url() {
     .await;
     b.screenshot("scheme-dark").await;
     b.click("label[for=theme-auto]").await;
-    b.wait_for(
-        "document.documentElement.getAttribute('data-fr-scheme') === 'system'",
-        "the system scheme",
-    )
-    .await;
+    b.wait_for_root("data-fr-scheme", "system").await;
     // Headless Chromium prefers light.
-    b.wait_for(
-        "document.documentElement.getAttribute('data-fr-theme') === 'light'",
-        "light from the system",
-    )
-    .await;
+    b.wait_for_root("data-fr-theme", "light").await;
     b.finish().await;
 }

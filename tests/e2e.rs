@@ -71,6 +71,14 @@ async fn open(port: u16, query: &str, width: u32, height: u32) -> Browser {
     b
 }
 
+/// The dashboard of [`site`] at `query`, figures and five charts shown, and the site's port.
+async fn dashboard(query: &str, width: u32, height: u32) -> (Browser, u16) {
+    let port = site();
+    let b = open(port, query, width, height).await;
+    wait_for_dashboard(&b).await;
+    (b, port)
+}
+
 async fn wait_for_dashboard(b: &Browser) {
     b.wait_for_element(
         ".figure[data-figure=defis] .figure-value",
@@ -82,9 +90,7 @@ async fn wait_for_dashboard(b: &Browser) {
 
 #[tokio::test]
 async fn the_real_export_loads_and_every_chart_is_painted() {
-    let port = site();
-    let b = open(port, "", 1280, 1800).await;
-    wait_for_dashboard(&b).await;
+    let (b, _) = dashboard("", 1280, 1800).await;
     assert_eq!(b.figure("defis").await, "71");
     assert_eq!(b.figure("administrations").await, "53");
     // Journal rows of the CSV: `python3 scripts/recount-journal.py` (« rows »).
@@ -108,11 +114,9 @@ async fn the_real_export_loads_and_every_chart_is_painted() {
 
 #[tokio::test]
 async fn choosing_an_administration_filters_everything_and_history_restores_it() {
-    let port = site();
-    let b = open(port, "", 1280, 1800).await;
-    wait_for_dashboard(&b).await;
+    let (b, _) = dashboard("", 1280, 1800).await;
     let before = b.ink("journal-weekly").await;
-    b.js("const s = document.getElementById('filtre-admin'); s.value = 'ministere-de-l-interieur'; s.dispatchEvent(new Event('change', {bubbles: true}));").await;
+    b.choose("filtre-admin", "ministere-de-l-interieur").await;
     b.wait_for_figure("defis", "12", "12 défis").await;
     // Counted from the export by `python3 scripts/recount-export.py`: the ministry and
     // everything under it.
@@ -146,22 +150,15 @@ async fn choosing_an_administration_filters_everything_and_history_restores_it()
     );
 
     // Réinitialiser clears every filter.
-    b.js("document.querySelector('.reset').click()").await;
+    b.click_in_script(".reset").await;
     b.wait_for_figure("defis", "71", "reset").await;
     b.finish().await;
 }
 
 #[tokio::test]
 async fn a_copied_link_reproduces_the_view_and_bad_parameters_are_noticed() {
-    let port = site();
-    let b = open(
-        port,
-        "?admin=ministere-de-l-interieur&promo=dig&skill=nope&zoom=3",
-        1280,
-        1600,
-    )
-    .await;
-    wait_for_dashboard(&b).await;
+    let query = "?admin=ministere-de-l-interieur&promo=dig&skill=nope&zoom=3";
+    let (b, port) = dashboard(query, 1280, 1600).await;
     assert_eq!(b.figure("defis").await, "4");
     assert_eq!(b.figure("administrations").await, "4");
     assert_eq!(
@@ -175,10 +172,7 @@ async fn a_copied_link_reproduces_the_view_and_bad_parameters_are_noticed() {
         "{notice}"
     );
     // Period: March 2018 only.
-    b.goto(&format!(
-        "http://127.0.0.1:{port}/?from=2018-03-01&to=2018-03-31"
-    ))
-    .await;
+    b.open_local(port, "?from=2018-03-01&to=2018-03-31").await;
     wait_for_dashboard(&b).await;
     b.wait_for_figure("journal", "575", "575 entries in March 2018")
         .await;
@@ -188,12 +182,9 @@ async fn a_copied_link_reproduces_the_view_and_bad_parameters_are_noticed() {
 
 #[tokio::test]
 async fn keyboard_and_pointer_reach_the_values_and_links() {
-    let port = site();
-    let b = open(port, "", 1280, 1800).await;
-    wait_for_dashboard(&b).await;
+    let (b, _) = dashboard("", 1280, 1800).await;
     // Keyboard: focus the administrations chart, first bar, Enter filters on it.
-    b.js("document.querySelector('#defis-by-administration canvas').focus()")
-        .await;
+    b.focus("#defis-by-administration canvas").await;
     b.js("document.querySelector('#defis-by-administration canvas').dispatchEvent(new KeyboardEvent('keydown', {key: 'ArrowRight', bubbles: true}))").await;
     b.wait_for_element("#defis-by-administration .tooltip", "a tooltip")
         .await;
@@ -224,10 +215,7 @@ async fn keyboard_and_pointer_reach_the_values_and_links() {
             y: h * 0.35,
         });
         b.client.perform_actions(moves).await.unwrap();
-        if b.js("return !!document.querySelector('#journal-weekly .tooltip')")
-            .await
-            == serde_json::Value::Bool(true)
-        {
+        if b.has("#journal-weekly .tooltip").await {
             break;
         }
     }
@@ -240,7 +228,7 @@ async fn keyboard_and_pointer_reach_the_values_and_links() {
     // blue-cumulus-main-526, rgb(65, 125, 196)).
     let production = "d[i] === 65 && d[i+1] === 125 && d[i+2] === 196";
     let before = b.pixels("journal-weekly", production).await;
-    b.js("[...document.querySelectorAll('#journal-weekly .legend-entry')].find(e => e.textContent.includes('Production')).click()").await;
+    b.click_legend("journal-weekly", "Production").await;
     b.wait_for_element(
         "#journal-weekly .legend-entry[aria-pressed=false]",
         "a hidden series",
@@ -259,9 +247,7 @@ async fn keyboard_and_pointer_reach_the_values_and_links() {
 
 #[tokio::test]
 async fn a_real_click_on_a_task_mix_bar_opens_its_defi() {
-    let port = site();
-    let b = open(port, "", 1280, 1800).await;
-    wait_for_dashboard(&b).await;
+    let (b, _) = dashboard("", 1280, 1800).await;
     // A WebDriver click lands in the middle of the canvas: on some défi's 100 % bar.
     let canvas = b
         .client
@@ -277,11 +263,8 @@ async fn a_real_click_on_a_task_mix_bar_opens_its_defi() {
 
 #[tokio::test]
 async fn a_defi_panel_opens_from_the_list_and_the_url() {
-    let port = site();
-    let b = open(port, "", 1280, 1600).await;
-    wait_for_dashboard(&b).await;
-    b.js("document.querySelector('button[data-defi=hopkins]').click()")
-        .await;
+    let (b, port) = dashboard("", 1280, 1600).await;
+    b.click_in_script("button[data-defi=hopkins]").await;
     b.wait_for_element(".defi-panel", "the panel").await;
     let panel = b.text(".defi-panel").await;
     assert!(
@@ -308,7 +291,7 @@ async fn a_defi_panel_opens_from_the_list_and_the_url() {
         .unwrap();
     b.wait_for("!document.querySelector('.defi-panel')", "the panel closed")
         .await;
-    b.goto(&format!("http://127.0.0.1:{port}/?defi=adex")).await;
+    b.open_local(port, "?defi=adex").await;
     b.wait_for_element(".defi-panel", "the panel from the URL")
         .await;
     assert!(b
@@ -354,10 +337,7 @@ async fn broken_exports_get_a_clear_french_message_and_a_retry() {
             "127.0.0.1:9",
         ),
     ] {
-        b.open_local(port, query).await;
-        b.wait_for("document.querySelector('.failure')", query)
-            .await;
-        let text = b.text(".failure").await;
+        let text = b.failure_at(port, query).await;
         assert!(
             text.contains(title) && text.contains(detail),
             "{query}: {text}"
@@ -367,11 +347,7 @@ async fn broken_exports_get_a_clear_french_message_and_a_retry() {
             text.contains(name) || query.contains("127.0.0.1:9"),
             "{query}: the message names the place: {text}"
         );
-        assert!(b
-            .js("return !!document.querySelector('.failure button')")
-            .await
-            .as_bool()
-            .unwrap());
+        assert!(b.has(".failure button").await, "{query}: a retry button");
     }
     b.screenshot("error-broken").await;
     b.finish().await;
@@ -379,27 +355,21 @@ async fn broken_exports_get_a_clear_french_message_and_a_retry() {
 
 #[tokio::test]
 async fn english_and_a_phone_screen() {
-    let port = site();
-    let b = open(port, "?lang=en", 360, 800).await;
-    wait_for_dashboard(&b).await;
+    let (b, _) = dashboard("?lang=en", 360, 800).await;
     assert_eq!(b.js("return document.documentElement.lang").await, "en");
     assert_eq!(
         b.js("return window.devicePixelRatio").await.as_f64(),
         Some(2.0)
     );
     // HiDPI: the canvas holds twice as many pixels as it shows.
-    let (backing, shown) = (
-        b.js("return document.querySelector('#journal-weekly canvas').width")
-            .await
-            .as_f64()
-            .unwrap(),
-        b.js(
+    let backing = b
+        .number("return document.querySelector('#journal-weekly canvas').width")
+        .await;
+    let shown = b
+        .number(
             "return document.querySelector('#journal-weekly canvas').getBoundingClientRect().width",
         )
-        .await
-        .as_f64()
-        .unwrap(),
-    );
+        .await;
     assert!(
         (backing - 2.0 * shown).abs() <= 2.0,
         "canvas {backing} px for {shown} CSS px"
@@ -421,10 +391,8 @@ async fn english_and_a_phone_screen() {
     );
     assert_eq!(b.text(".filters-summary").await, "Filters (none)");
     let first_plot = b
-        .js("return document.querySelector('.chart canvas').getBoundingClientRect().top")
-        .await
-        .as_f64()
-        .unwrap();
+        .number("return document.querySelector('.chart canvas').getBoundingClientRect().top")
+        .await;
     assert!(first_plot < 800.0, "first plot at {first_plot} px");
     b.click(".filters-summary").await;
     b.wait_for(
@@ -432,17 +400,15 @@ async fn english_and_a_phone_screen() {
         "the filters unfolded",
     )
     .await;
-    b.js("const s = document.getElementById('filtre-promo'); s.value = '2'; s.dispatchEvent(new Event('change', {bubbles: true}));").await;
+    b.choose("filtre-promo", "2").await;
     b.wait_for(
         "document.querySelector('.filters-summary').textContent === 'Filters — EIG 2'",
         "the summary naming the active filter",
     )
     .await;
     let overflow = b
-        .js("return document.documentElement.scrollWidth")
-        .await
-        .as_f64()
-        .unwrap();
+        .number("return document.documentElement.scrollWidth")
+        .await;
     let culprits = b
         .js("return [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > 361)
              .slice(0, 5).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))")

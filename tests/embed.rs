@@ -41,10 +41,15 @@ fn sites() -> (u16, u16) {
     (dashboard, host)
 }
 
+/// A new browser of `width` × `height`, and the port of the dashboard of [`sites`].
+async fn browser_on_dashboard(width: u32, height: u32) -> (Browser, u16) {
+    let (dashboard, _) = sites();
+    (browser(width, height).await, dashboard)
+}
+
 /// The dashboard filtered on the Ministry of the Interior, every chart drawn.
 async fn interior_dashboard() -> (Browser, u16) {
-    let (dashboard, _) = sites();
-    let b = browser(1280, 1600).await;
+    let (b, dashboard) = browser_on_dashboard(1280, 1600).await;
     let url = format!("http://127.0.0.1:{dashboard}/?admin=ministere-de-l-interieur");
     b.goto(&url).await;
     b.wait_for_draws(5, "the dashboard").await;
@@ -86,7 +91,7 @@ async fn settled(b: &Browser, id: &str, index: u16) -> (f64, f64) {
 async fn embedded_charts_take_their_height_follow_the_host_and_ignore_strangers() {
     let (_, host) = sites();
     let b = browser(1000, 1400).await;
-    b.goto(&format!("http://127.0.0.1:{host}/post.html")).await;
+    b.open_local(host, "post.html").await;
     b.wait_for("parseFloat(document.getElementById('weekly').style.height) > 300 && parseFloat(document.getElementById('admins').style.height) > 300", "both frames sized").await;
     for (index, id) in [(0, "weekly"), (1, "admins")] {
         let (frame, content) = settled(&b, id, index).await;
@@ -170,9 +175,9 @@ async fn embedded_charts_take_their_height_follow_the_host_and_ignore_strangers(
     b.finish().await;
 }
 
-/// `url` names the unknown chart « camembert »: the page says so, in French, with the known ones.
-async fn says_unknown_chart(b: &Browser, url: &str) {
-    b.goto(url).await;
+/// The page `path` on `port` says the chart « camembert » is unknown and names the known ones.
+async fn says_unknown_chart(b: &Browser, port: u16, path: &str) {
+    b.open_local(port, path).await;
     b.wait_for_element(".failure", "an unknown chart message")
         .await;
     let text = b.text(".failure").await;
@@ -184,32 +189,20 @@ async fn says_unknown_chart(b: &Browser, url: &str) {
 
 #[tokio::test]
 async fn plain_embeds_show_the_chart_alone_and_unknown_charts_say_so() {
-    let (dashboard, _) = sites();
-    let b = browser(800, 900).await;
-    b.goto(&format!(
-        "http://127.0.0.1:{dashboard}/?chart=openness-by-promotion&plain=1"
-    ))
-    .await;
+    let (b, dashboard) = browser_on_dashboard(800, 900).await;
+    b.open_local(dashboard, "?chart=openness-by-promotion&plain=1")
+        .await;
     b.wait_for_draws(1, "the chart").await;
-    assert_eq!(
-        b.js("return document.querySelectorAll('h1, h2, .embed-credit, [data-download]').length")
-            .await,
-        0
-    );
+    assert_eq!(b.count("h1, h2, .embed-credit, [data-download]").await, 0);
     assert!(b.ink("openness-by-promotion").await > 0.02);
-    says_unknown_chart(
-        &b,
-        &format!("http://127.0.0.1:{dashboard}/?chart=camembert"),
-    )
-    .await;
+    says_unknown_chart(&b, dashboard, "?chart=camembert").await;
     b.finish().await;
 }
 
 #[tokio::test]
 async fn the_embed_dialog_writes_a_snippet_with_the_current_filters() {
     let (b, dashboard) = interior_dashboard().await;
-    b.js("document.querySelector('[data-embed=journal-weekly]').click()")
-        .await;
+    b.click_in_script("[data-embed=journal-weekly]").await;
     b.wait_for_element("#embed-snippet", "the dialog").await;
     let snippet = b
         .js("return document.querySelector('#embed-snippet').value")
@@ -346,6 +339,12 @@ async fn fetched(b: &Browser) -> Vec<String> {
         .collect()
 }
 
+/// The property `property` of the static chart's image, as text.
+async fn image_property(b: &Browser, property: &str) -> String {
+    let script = format!("return document.querySelector('.chart-frame img').{property}");
+    b.js(&script).await.as_str().unwrap_or_default().to_string()
+}
+
 /// Share of an image's pixels that are not near-white, drawn onto a canvas at its laid-out size.
 async fn image_ink(b: &Browser, selector: &str) -> f64 {
     let script = format!(
@@ -361,9 +360,8 @@ async fn image_ink(b: &Browser, selector: &str) -> f64 {
 
 #[tokio::test]
 async fn the_light_embed_paints_at_once_and_turns_interactive_at_the_first_gesture() {
-    let (dashboard, _) = sites();
+    let (b, dashboard) = browser_on_dashboard(900, 900).await;
     let url = format!("http://127.0.0.1:{dashboard}/embed/journal-weekly.fr.html");
-    let b = browser(900, 900).await;
     b.goto_static(&url).await;
     // Painted from its HTML and SVG plot alone: no WebAssembly, no export, 5 requests.
     let resources = fetched(&b).await;
@@ -378,20 +376,12 @@ async fn the_light_embed_paints_at_once_and_turns_interactive_at_the_first_gestu
         "at most 5 requests with the page: {resources:?}"
     );
     assert_eq!(b.text("h1").await, "Activité hebdomadaire du journal");
-    let alt = b
-        .js("return document.querySelector('.chart-frame img').alt")
-        .await;
+    let alt = image_property(&b, "alt").await;
     assert!(
-        alt.as_str()
-            .unwrap()
-            .contains("544 entrées sur 25 semaines"),
+        alt.contains("544 entrées sur 25 semaines"),
         "the summary in words is the image's text: {alt}"
     );
-    assert_eq!(
-        b.js("return document.querySelectorAll('.legend .legend-entry').length")
-            .await,
-        10
-    );
+    assert_eq!(b.count(".legend .legend-entry").await, 10);
     assert!(b.text(".embed-credit").await.contains("Licence Ouverte"));
     assert_eq!(
         b.js("return document.querySelector('.embed-credit a').href")
@@ -418,11 +408,10 @@ async fn the_light_embed_paints_at_once_and_turns_interactive_at_the_first_gestu
         b.client.perform_actions(moves).await.unwrap();
     }
     b.wait_for_interactive("the interactive chart").await;
-    // The same legend as the static twin's.
     assert_eq!(
-        b.js("return document.querySelectorAll('.legend .legend-entry').length")
-            .await,
-        10
+        b.count(".legend .legend-entry").await,
+        10,
+        "the same legend as the static twin's"
     );
     hover_until_tooltip(&b, "#journal-weekly canvas", "#journal-weekly").await;
     let tooltip = b.text("#journal-weekly .tooltip").await;
@@ -431,15 +420,9 @@ async fn the_light_embed_paints_at_once_and_turns_interactive_at_the_first_gestu
 
     // The keyboard: Tab reaches the static plot, the interactive one takes the focus over.
     b.goto_static(&url).await;
-    b.js("document.querySelector('.chart-frame img').focus()")
+    b.wake_by_focus(".chart-frame img").await;
+    b.wait_for_focus("#journal-weekly canvas", "the focus handed to the canvas")
         .await;
-    b.wait_for_interactive("the interactive chart after focus")
-        .await;
-    b.wait_for(
-        "document.activeElement && document.activeElement.matches('#journal-weekly canvas')",
-        "the focus handed to the canvas",
-    )
-    .await;
     let canvas = b.client.active_element().await.unwrap();
     canvas.send_keys("\u{E014}").await.unwrap(); // ArrowRight
     b.wait_for_element("#journal-weekly .tooltip", "a tooltip from the keyboard")
@@ -447,9 +430,7 @@ async fn the_light_embed_paints_at_once_and_turns_interactive_at_the_first_gestu
 
     // A button of the static chart: its click is done again on the interactive one.
     b.goto_static(&url).await;
-    b.click(".table-toggle").await;
-    b.wait_for_interactive("the interactive chart after a click")
-        .await;
+    b.wake_by_click(".table-toggle").await;
     b.wait_for_element(
         "#donnees-journal-weekly table",
         "the data table, opened by the replayed click",
@@ -460,13 +441,10 @@ async fn the_light_embed_paints_at_once_and_turns_interactive_at_the_first_gestu
 
 #[tokio::test]
 async fn the_light_embed_honours_plain_theme_language_and_filters() {
-    let (dashboard, _) = sites();
-    let b = browser(800, 900).await;
+    let (b, dashboard) = browser_on_dashboard(800, 900).await;
     // Plain: the plot and its legend only.
-    b.goto_static(&format!(
-        "http://127.0.0.1:{dashboard}/embed/openness-by-promotion.fr.html?plain=1"
-    ))
-    .await;
+    b.open_static(dashboard, "embed/openness-by-promotion.fr.html?plain=1")
+        .await;
     assert_eq!(
         b.js("return [...document.querySelectorAll('h1, h2, .embed-credit, .chart-tools')].filter(e => e.getClientRects().length > 0).length")
             .await,
@@ -474,9 +452,10 @@ async fn the_light_embed_honours_plain_theme_language_and_filters() {
         "nothing but the plot and its legend is shown"
     );
     // Dark and English, through `embed.html?chart=`: the chart's English page, in the dark scheme: the dark plot, English words.
-    b.goto_static(&format!(
-        "http://127.0.0.1:{dashboard}/embed.html?chart=defis-by-administration&theme=dark&lang=en"
-    ))
+    b.open_static(
+        dashboard,
+        "embed.html?chart=defis-by-administration&theme=dark&lang=en",
+    )
     .await;
     assert_eq!(b.text("h1").await, "Défis per administration");
     assert_eq!(b.js("return document.documentElement.lang").await, "en");
@@ -485,29 +464,16 @@ async fn the_light_embed_honours_plain_theme_language_and_filters() {
             .await,
         "dark"
     );
-    let src = b
-        .js("return document.querySelector('.chart-frame img').currentSrc")
-        .await;
-    assert!(
-        src.as_str()
-            .unwrap()
-            .contains("defis-by-administration.en.dark."),
-        "{src}"
-    );
+    let src = image_property(&b, "currentSrc").await;
+    assert!(src.contains("defis-by-administration.en.dark."), "{src}");
     // Filters: only the interactive chart can draw them, at once, with their words.
-    b.goto(&format!(
-        "http://127.0.0.1:{dashboard}/embed.html?chart=journal-weekly&promo=2"
-    ))
-    .await;
+    b.open_local(dashboard, "embed.html?chart=journal-weekly&promo=2")
+        .await;
     b.wait_for_interactive("the interactive chart, without a gesture")
         .await;
     assert!(b.text(".chart-subtitle").await.contains("EIG 2"));
     // An unknown chart: the interactive page says so, in French.
-    says_unknown_chart(
-        &b,
-        &format!("http://127.0.0.1:{dashboard}/embed.html?chart=camembert"),
-    )
-    .await;
+    says_unknown_chart(&b, dashboard, "embed.html?chart=camembert").await;
     b.finish().await;
 }
 
@@ -520,10 +486,8 @@ async fn the_light_embed_says_so_when_the_interactive_chart_cannot_load() {
     );
     let dashboard = serve(dist(), routes);
     let b = browser(800, 900).await;
-    b.goto_static(&format!(
-        "http://127.0.0.1:{dashboard}/embed/journal-weekly.fr.html"
-    ))
-    .await;
+    b.open_static(dashboard, "embed/journal-weekly.fr.html")
+        .await;
     b.click(".table-toggle").await;
     b.wait_for_element(".embed-status", "the failure message")
         .await;
@@ -543,8 +507,7 @@ async fn the_light_embed_says_so_when_the_interactive_chart_cannot_load() {
 /// a filter still wakes the interactive chart at once.
 #[tokio::test]
 async fn tracking_parameters_leave_the_light_embed_static_and_quiet() {
-    let (dashboard, _) = sites();
-    let b = browser(900, 900).await;
+    let (b, dashboard) = browser_on_dashboard(900, 900).await;
     let url = format!(
         "http://127.0.0.1:{dashboard}/embed/journal-weekly.fr.html?fbclid=IwAR0x&utm_source=mastodon&utm_medium=social"
     );
@@ -563,8 +526,7 @@ async fn tracking_parameters_leave_the_light_embed_static_and_quiet() {
     );
     assert!(!b.text("body").await.contains("Paramètres ignorés"));
     // The interactive chart itself, woken by a gesture, keeps quiet about them too.
-    b.click(".chart-frame").await;
-    b.wait_for_interactive("the interactive chart").await;
+    b.wake_by_click(".chart-frame").await;
     assert!(!b.text("body").await.contains("Paramètres ignorés"));
     b.finish().await;
 }

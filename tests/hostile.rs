@@ -15,7 +15,7 @@ use std::time::Duration;
 
 use fantoccini::actions::InputSource;
 
-use support::{browser, content_type_of, dist, Browser};
+use support::{browser, content_type_of, dist, open_drawn, Browser};
 
 /// The policy of `public/_headers`, plus a report address so that a violation at load time
 /// (before a test can listen) is counted by the server.
@@ -159,6 +159,29 @@ fn real() -> Vec<u8> {
     std::fs::read(dist().join("data/export.json")).unwrap()
 }
 
+/// A site under the strict policy, and its port.
+fn strict_site() -> (Site, u16) {
+    let site = Site {
+        csp: true,
+        ..Site::default()
+    };
+    let port = site.clone().serve(dist());
+    (site, port)
+}
+
+/// Makes the page keep the policy's violations it sees, for [`assert_no_violation`].
+async fn listen_for_violations(b: &Browser) {
+    b.js("window.violations = []; document.addEventListener('securitypolicyviolation', e => window.violations.push(e.violatedDirective + ' ' + e.blockedURI + ' ' + (e.sample || '')));").await;
+}
+
+/// Dynamic styles went through the CSSOM: the legend swatches are coloured.
+async fn assert_swatches_coloured(b: &Browser) {
+    let swatch = b
+        .js("return getComputedStyle(document.querySelector('.swatch')).backgroundColor")
+        .await;
+    assert_ne!(swatch.as_str(), Some("rgba(0, 0, 0, 0)"), "{swatch}");
+}
+
 /// No violation of the policy, neither seen by the page's listener nor reported to the server.
 async fn assert_no_violation(b: &Browser, site: &Site) {
     let seen = b.js("return window.violations").await;
@@ -174,14 +197,10 @@ async fn assert_no_violation(b: &Browser, site: &Site) {
 /// « Intégrer » dialog with its preview frame, and a download, all under the strict policy.
 #[tokio::test]
 async fn the_dashboard_works_under_a_strict_content_security_policy() {
-    let site = Site {
-        csp: true,
-        ..Site::default()
-    };
-    let port = site.clone().serve(dist());
+    let (site, port) = strict_site();
     let b = browser(1280, 1600).await;
     b.open_local(port, "").await;
-    b.js("window.violations = []; document.addEventListener('securitypolicyviolation', e => window.violations.push(e.violatedDirective + ' ' + e.blockedURI + ' ' + (e.sample || '')));").await;
+    listen_for_violations(&b).await;
     b.wait_for_draws(5, "five charts drawn under the CSP").await;
     for chart in [
         "defis-by-administration",
@@ -192,16 +211,11 @@ async fn the_dashboard_works_under_a_strict_content_security_policy() {
     ] {
         assert!(b.ink(chart).await > 0.01, "{chart} painted");
     }
-    // Dynamic styles went through the CSSOM: the legend swatches are coloured.
-    let swatch = b
-        .js("return getComputedStyle(document.querySelector('.swatch')).backgroundColor")
-        .await;
-    assert_ne!(swatch.as_str(), Some("rgba(0, 0, 0, 0)"), "{swatch}");
-    b.js("document.querySelector('#skills-by-promotion .legend-entry').click()")
+    assert_swatches_coloured(&b).await;
+    b.click_in_script("#skills-by-promotion .legend-entry")
         .await;
     // A tooltip (positioned through the CSSOM too).
-    b.js("document.querySelector('#defis-by-administration canvas').focus()")
-        .await;
+    b.focus("#defis-by-administration canvas").await;
     let right = fantoccini::key::Key::Right;
     let keys = fantoccini::actions::KeyActions::new("keyboard".into())
         .then(fantoccini::actions::KeyAction::Down {
@@ -219,7 +233,7 @@ async fn the_dashboard_works_under_a_strict_content_security_policy() {
         "the preview frame resized",
     )
     .await;
-    b.js("document.querySelector('.panel-close').click()").await;
+    b.click_in_script(".panel-close").await;
     b.click("#defis-by-administration [data-download=csv]")
         .await;
     let csv = String::from_utf8(b.downloaded("defis-by-administration.csv").await).unwrap();
@@ -272,10 +286,7 @@ async fn network_faults_are_told_and_retried() {
         ("?data=/absent.json", "404"),
         ("?data=/error500.json", "500"),
     ] {
-        b.open_local(port, query).await;
-        b.wait_for("document.querySelector('.failure')", query)
-            .await;
-        let text = b.text(".failure").await;
+        let text = b.failure_at(port, query).await;
         let name = query[7..].split('&').next().unwrap();
         assert!(
             text.contains(expected) && text.contains(name),
@@ -352,10 +363,7 @@ async fn data_sources_are_checked_and_named() {
             "seules les adresses http(s) sont chargées",
         ),
     ] {
-        b.open_local(port, &query).await;
-        b.wait_for("document.querySelector('.failure')", &query)
-            .await;
-        let text = b.text(".failure").await;
+        let text = b.failure_at(port, &query).await;
         assert!(
             text.contains("Cette source de données n'est pas autorisée") && text.contains(expected),
             "{query}: {text}"
@@ -371,11 +379,7 @@ async fn data_sources_are_checked_and_named() {
         .contains(&format!("http://127.0.0.1:{port}/autre.json")));
     b.open_local(port, "?data=data/export.json").await;
     b.wait_for_draws(5, "the default export").await;
-    assert_eq!(
-        b.js("return !!document.querySelector('.source-notice')")
-            .await,
-        false
-    );
+    assert!(!b.has(".source-notice").await, "no notice for its own file");
     b.open_local(port, "?chart=journal-weekly&data=/autre.json")
         .await;
     b.wait_for_element(".source-notice", "the notice in an embed")
@@ -387,29 +391,17 @@ async fn data_sources_are_checked_and_named() {
 /// of « Compétences par promotion ». The page must stay alive: filters still work.
 #[tokio::test]
 async fn hiding_the_only_non_empty_series_leaves_a_working_page() {
-    let port = Site::default().serve(dist());
-    let b = browser(1280, 1400).await;
-    b.open_local(port, "?promo=dig").await;
-    b.wait_for_draws(5, "five charts drawn").await;
-    b.js("Array.from(document.querySelectorAll('#skills-by-promotion .legend-entry')).find(e => e.textContent.includes('Design')).click()").await;
-    b.wait_for(
-        "document.querySelector('#skills-by-promotion canvas').getAttribute('aria-label').includes('Aucune valeur')",
-        "the summary of no value",
-    )
-    .await;
-    assert!(b
-        .js("return !document.querySelector('.panic-message')")
-        .await
-        .as_bool()
-        .unwrap());
+    let b = open_drawn(Site::default().serve(dist()), "?promo=dig", 1280, 1400, 5).await;
+    b.click_legend("skills-by-promotion", "Design").await;
+    // The summary of no value.
+    b.wait_for_summary("skills-by-promotion", "Aucune valeur", true)
+        .await;
+    assert!(!b.has(".panic-message").await, "the page is alive");
     b.screenshot("legend-dig-design").await;
     // Still alive: the same click shows Design again and the summary follows.
-    b.js("Array.from(document.querySelectorAll('#skills-by-promotion .legend-entry')).find(e => e.textContent.includes('Design')).click()").await;
-    b.wait_for(
-        "!document.querySelector('#skills-by-promotion canvas').getAttribute('aria-label').includes('Aucune valeur')",
-        "the summary back",
-    )
-    .await;
+    b.click_legend("skills-by-promotion", "Design").await;
+    b.wait_for_summary("skills-by-promotion", "Aucune valeur", false)
+        .await;
     b.screenshot("legend-dig-design").await;
     b.finish().await;
 }
@@ -418,26 +410,15 @@ async fn hiding_the_only_non_empty_series_leaves_a_working_page() {
 /// icons as data: URLs), then the interactive one at the first gesture, and nothing blocked.
 #[tokio::test]
 async fn the_light_embed_works_under_a_strict_content_security_policy() {
-    let site = Site {
-        csp: true,
-        ..Site::default()
-    };
-    let port = site.clone().serve(dist());
+    let (site, port) = strict_site();
     let b = browser(900, 900).await;
     // The chart's own page (no redirect): violations while it loads reach /csp-report, later
     // ones the page's listener too.
-    b.goto_static(&format!(
-        "http://127.0.0.1:{port}/embed/skills-by-promotion.fr.html"
-    ))
-    .await;
-    b.js("window.violations = []; document.addEventListener('securitypolicyviolation', e => window.violations.push(e.violatedDirective + ' ' + e.blockedURI + ' ' + (e.sample || '')));").await;
-    let swatch = b
-        .js("return getComputedStyle(document.querySelector('.swatch')).backgroundColor")
+    b.open_static(port, "embed/skills-by-promotion.fr.html")
         .await;
-    assert_ne!(swatch.as_str(), Some("rgba(0, 0, 0, 0)"), "{swatch}");
-    b.click(".legend-entry").await;
-    b.wait_for_interactive("the interactive chart under the CSP")
-        .await;
+    listen_for_violations(&b).await;
+    assert_swatches_coloured(&b).await;
+    b.wake_by_click(".legend-entry").await;
     // The replayed click hid the first series.
     b.wait_for_element(
         ".legend-entry[aria-pressed=false]",

@@ -59,6 +59,18 @@ async fn open(port: u16, query: &str) -> Browser {
     open_drawn(port, query, 1280, 2000, 6).await
 }
 
+/// The dashboard of [`site`] at `query`, its six charts drawn.
+async fn page(query: &str) -> Browser {
+    open(site(), query).await
+}
+
+/// The export with the activity fixture, as core reads it and as the page shows it.
+async fn with_activity() -> (Cohort, Browser) {
+    let cohort = Cohort::new(parse_export(&export_with_activity()).unwrap());
+    let b = page("index.html?data=activity.json&theme=light").await;
+    (cohort, b)
+}
+
 /// A défi's row of marks in the scorecard, one symbol a column (« ✓ », « ✗ », « ? »).
 async fn marks(b: &Browser, defi: &str) -> serde_json::Value {
     b.js(&format!("return [...document.querySelectorAll('#openness-scorecard tr[data-defi={defi}] td.mark')].map(td => td.querySelector('[aria-hidden]').textContent).join('')"))
@@ -71,27 +83,32 @@ async fn mark_title(b: &Browser, defi: &str, column: usize) -> serde_json::Value
         .await
 }
 
+/// The page shows core's figures of `cohort` word for word (those of `eig-pulse figures`).
+async fn assert_shows_core_figures(b: &Browser, cohort: &Cohort) {
+    for expected in selection_figures(cohort, &cohort.select(&Filters::default()), Lang::Fr) {
+        assert_eq!(
+            b.figure(&expected.key).await,
+            expected.shown,
+            "{}",
+            expected.key
+        );
+    }
+}
+
 #[tokio::test]
 async fn repository_activity_figures_chart_and_scorecard_follow_the_filters() {
-    let port = site();
-    let cohort = Cohort::new(parse_export(&export_with_activity()).unwrap());
-    let b = open(port, "index.html?data=activity.json&theme=light").await;
+    let (cohort, b) = with_activity().await;
 
     let all = Filters::default();
     let expected = repository_figures(&cohort, &cohort.select(&all));
     assert_eq!(b.figure("repositories").await, "5");
     assert_eq!(expected.repositories, 5);
     assert_eq!(b.figure("licensed").await, "80\u{202F}%");
-    assert!(b.js("return !document.querySelector('.no-activity')").await == json!(true));
+    assert!(!b.has(".no-activity").await, "no notice with activity");
     let ink = b.ink("repository-activity").await;
     assert!(ink > 0.02, "activity canvas almost blank: {ink}");
-    let label = b
-        .js("return document.querySelector('#repository-activity canvas').getAttribute('aria-label')")
-        .await;
-    assert!(
-        label.as_str().unwrap().contains("Mois le plus actif"),
-        "{label}"
-    );
+    let label = b.summary("repository-activity").await;
+    assert!(label.contains("Mois le plus actif"), "{label}");
     // The ten months of EIG 2 are shaded: DSFR blue-france-950 behind the bars.
     let shaded = b
         .pixels(
@@ -102,11 +119,7 @@ async fn repository_activity_figures_chart_and_scorecard_follow_the_filters() {
     assert!(shaded > 0.01, "no shaded window: {shaded}");
 
     // Scorecard: the first 25 défis, best first, then all on demand; symbols and words.
-    assert_eq!(
-        b.js("return document.querySelectorAll('#openness-scorecard tbody tr').length")
-            .await,
-        json!(25)
-    );
+    assert_eq!(b.count("#openness-scorecard tbody tr").await, 25);
     b.click("#openness-scorecard .all-rows").await;
     b.wait_for(
         "document.querySelectorAll('#openness-scorecard tbody tr').length === 71",
@@ -131,24 +144,16 @@ async fn repository_activity_figures_chart_and_scorecard_follow_the_filters() {
     b.assert_accessible("the page").await;
 
     // One promotion: weekly bars, its défis only.
-    b.js("const s = document.getElementById('filtre-promo'); s.value = '2'; s.dispatchEvent(new Event('change', {bubbles: true}));").await;
-    b.wait_for(
-        "location.search.includes('promo=2')",
-        "the promotion filter",
-    )
-    .await;
-    b.wait_for(
-        "document.querySelector('#repository-activity canvas').getAttribute('aria-label').includes('Semaine la plus active')",
-        "weekly activity",
-    )
-    .await;
+    b.choose("filtre-promo", "2").await;
+    b.wait_for_query("promo=2", true).await;
+    b.wait_for_summary("repository-activity", "Semaine la plus active", true)
+        .await;
     let (filters, _) = Filters::from_query("promo=2", &cohort.export);
     let selection = cohort.select(&filters);
     assert_eq!(b.figure("repositories").await, "3");
     assert_eq!(
-        b.js("return document.querySelectorAll('#openness-scorecard tbody tr').length")
-            .await,
-        json!(selection.defis.len())
+        b.count("#openness-scorecard tbody tr").await,
+        selection.defis.len()
     );
     // A défi's name opens its panel.
     b.click("#openness-scorecard tr[data-defi=hopkins] th button")
@@ -160,16 +165,11 @@ async fn repository_activity_figures_chart_and_scorecard_follow_the_filters() {
 
 #[tokio::test]
 async fn without_activity_the_page_says_why_and_marks_unknowns() {
-    let port = site();
-    let b = open(port, "index.html?data=no-activity.json").await;
+    let b = page("index.html?data=no-activity.json").await;
     b.wait_for_element(".no-activity", "the notice").await;
     assert!(b.text(".no-activity").await.contains("--repos"));
     // Without a scan, the code's figures are not shown at all (not as zeros).
-    assert_eq!(
-        b.js("return document.querySelectorAll('.figure[data-figure=repositories]').length")
-            .await,
-        json!(0)
-    );
+    assert_eq!(b.count(".figure[data-figure=repositories]").await, 0);
     let adex = marks(&b, "adex").await;
     assert_eq!(adex, json!("✓????????"));
     b.finish().await;
@@ -177,14 +177,13 @@ async fn without_activity_the_page_says_why_and_marks_unknowns() {
 
 #[tokio::test]
 async fn the_committed_export_shows_its_scanned_repositories() {
-    let port = site();
-    let b = open(port, "index.html").await;
+    let b = page("index.html").await;
     b.wait_for_element(
         ".figure[data-figure=repositories]",
         "the repository figures",
     )
     .await;
-    assert!(b.js("return !document.querySelector('.no-activity')").await == json!(true));
+    assert!(!b.has(".no-activity").await, "no notice with activity");
     // 32 records of data/activity.json for 31 repositories (eig-link serves two défis and counts
     // once); 23 of their 29 défis with a licence file (`python3 scripts/recount-activity.py`).
     assert_eq!(b.figure("repositories").await, "31");
@@ -210,18 +209,8 @@ async fn the_activity_chart_embeds_like_the_others() {
 
 #[tokio::test]
 async fn progress_after_the_ten_months_and_the_cohorts_follow_the_filters() {
-    let port = site();
-    let cohort = Cohort::new(parse_export(&export_with_activity()).unwrap());
-    let b = open(port, "index.html?data=activity.json&theme=light").await;
-    // The page shows core's figures, word for word (the same as `eig-pulse figures`).
-    for expected in selection_figures(&cohort, &cohort.select(&Filters::default()), Lang::Fr) {
-        assert_eq!(
-            b.figure(&expected.key).await,
-            expected.shown,
-            "{}",
-            expected.key
-        );
-    }
+    let (cohort, b) = with_activity().await;
+    assert_shows_core_figures(&b, &cohort).await;
     for chart in [
         "code-survival",
         "code-handover",
@@ -231,21 +220,14 @@ async fn progress_after_the_ten_months_and_the_cohorts_follow_the_filters() {
         let ink = b.ink(chart).await;
         assert!(ink > 0.02, "{chart} almost blank: {ink}");
     }
-    let label = |chart: &str| {
-        format!("return document.querySelector('#{chart} canvas').getAttribute('aria-label')")
-    };
-    let cohorts = b.js(&label("cohorts-cumulative-commits")).await;
-    let cohorts = cohorts.as_str().unwrap();
+    let cohorts = b.summary("cohorts-cumulative-commits").await;
     assert!(cohorts.contains("En tête à 10 mois"), "{cohorts}");
     assert!(
         cohorts.contains("EIG 4") && cohorts.contains("EIG 2"),
         "{cohorts}"
     );
-    let perennity = b.js(&label("perennisation-by-promotion")).await;
-    assert!(
-        perennity.as_str().unwrap().contains("Ne comptent"),
-        "{perennity}"
-    );
+    let perennity = b.summary("perennisation-by-promotion").await;
+    assert!(perennity.contains("Ne comptent"), "{perennity}");
     // Downloads: the CSV carries the quartiles of each median, the SVG the same drawing.
     b.click("#cohorts-cumulative-commits [data-download=csv]")
         .await;
@@ -262,17 +244,11 @@ async fn progress_after_the_ten_months_and_the_cohorts_follow_the_filters() {
     assert!(svg.starts_with("<svg") && svg.contains("Vivants après la fin, par promotion"));
 
     // One promotion: its line only.
-    b.js("const s = document.getElementById('filtre-promo'); s.value = '2'; s.dispatchEvent(new Event('change', {bubbles: true}));").await;
-    b.wait_for(
-        "!document.querySelector('#cohorts-cumulative-commits canvas').getAttribute('aria-label').includes('EIG 4')",
-        "the cohorts chart filtered",
-    )
-    .await;
-    let cohorts = b.js(&label("cohorts-cumulative-commits")).await;
-    assert!(
-        cohorts.as_str().unwrap().contains("EIG 2 (3 défis)"),
-        "{cohorts}"
-    );
+    b.choose("filtre-promo", "2").await;
+    b.wait_for_summary("cohorts-cumulative-commits", "EIG 4", false)
+        .await;
+    let cohorts = b.summary("cohorts-cumulative-commits").await;
+    assert!(cohorts.contains("EIG 2 (3 défis)"), "{cohorts}");
 
     // The défi panel says what became of its code: core's figures for the défi.
     let hopkins = defi_figures(&cohort, cohort.defi_index("hopkins").unwrap(), Lang::Fr);
@@ -400,8 +376,7 @@ async fn an_export_made_from_git_repositories_shows_on_the_dashboard() {
     );
     // Hopkins: three commits in March 2018 (EIG 2's ten months), a README and a Python file.
     let hopkins = repos.join("hopkins");
-    std::fs::create_dir_all(&hopkins).unwrap();
-    git_fixture::git_plain(&hopkins, &["init", "-q", "-b", "main"]);
+    git_fixture::init(&hopkins);
     for (day, author) in [
         ("05", git_fixture::AUTHORS[0]),
         ("06", git_fixture::AUTHORS[1]),
@@ -471,15 +446,7 @@ async fn an_export_made_from_git_repositories_shows_on_the_dashboard() {
         .find(|f| f.key == "during")
         .and_then(|f| f.value);
     assert_eq!(during, Some(3.0));
-    // Every figure of the code's cards is the one core words for the export.
-    for expected in selection_figures(&exported, &exported.select(&Filters::default()), Lang::Fr) {
-        assert_eq!(
-            b.figure(&expected.key).await,
-            expected.shown,
-            "{}",
-            expected.key
-        );
-    }
+    assert_shows_core_figures(&b, &exported).await;
     assert_eq!(b.figure("licensed").await, "50\u{202F}%");
     assert!(b.ink("repository-activity").await > 0.02);
     let licence = mark_title(&b, "monitorfish", 3).await;

@@ -344,6 +344,71 @@ impl Browser {
             .unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
     }
 
+    /// The number `script` returns.
+    pub async fn number(&self, script: &str) -> f64 {
+        self.js(script)
+            .await
+            .as_f64()
+            .unwrap_or_else(|| panic!("no number from {script}"))
+    }
+
+    /// How many elements match `selector` now.
+    pub async fn count(&self, selector: &str) -> usize {
+        let script = format!(
+            "return document.querySelectorAll({}).length;",
+            json!(selector)
+        );
+        self.number(&script).await as usize
+    }
+
+    /// Whether an element matches `selector` now.
+    pub async fn has(&self, selector: &str) -> bool {
+        let script = format!("return !!document.querySelector({});", json!(selector));
+        self.js(&script).await == Value::Bool(true)
+    }
+
+    /// Gives the focus to the first element matching `selector`, from script.
+    pub async fn focus(&self, selector: &str) {
+        let script = format!("document.querySelector({}).focus()", json!(selector));
+        self.js(&script).await;
+    }
+
+    /// Clicks `selector` from script, no pointer needed (`click` is the real, trusted click).
+    pub async fn click_in_script(&self, selector: &str) {
+        let script = format!("document.querySelector({}).click()", json!(selector));
+        self.js(&script).await;
+    }
+
+    /// Chooses `value` in the select `id` as a reader would, firing its `change` event.
+    pub async fn choose(&self, id: &str, value: &str) {
+        let script = format!(
+            "const s = document.getElementById({}); s.value = {}; s.dispatchEvent(new Event('change', {{bubbles: true}}));",
+            json!(id),
+            json!(value)
+        );
+        self.js(&script).await;
+    }
+
+    /// Clicks the legend entry of `chart` whose text holds `label`.
+    pub async fn click_legend(&self, chart: &str, label: &str) {
+        let script = format!(
+            "[...document.querySelectorAll('#{chart} .legend-entry')].find(e => e.textContent.includes({})).click()",
+            json!(label)
+        );
+        self.js(&script).await;
+    }
+
+    /// The summary in words (`aria-label`) of `chart`'s canvas.
+    pub async fn summary(&self, chart: &str) -> String {
+        let script =
+            format!("return document.querySelector('#{chart} canvas').getAttribute('aria-label')");
+        self.js(&script)
+            .await
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
+    }
+
     /// Goes to `url`.
     pub async fn goto(&self, url: &str) {
         self.client.goto(url).await.unwrap();
@@ -352,6 +417,53 @@ impl Browser {
     /// Goes to `http://127.0.0.1:{port}/{query}`.
     pub async fn open_local(&self, port: u16, query: &str) {
         self.goto(&format!("http://127.0.0.1:{port}/{query}")).await;
+    }
+
+    /// Opens `http://127.0.0.1:{port}/{query}` and waits for its failure message; gives its text.
+    pub async fn failure_at(&self, port: u16, query: &str) -> String {
+        self.open_local(port, query).await;
+        self.wait_for("document.querySelector('.failure')", query)
+            .await;
+        self.text(".failure").await
+    }
+
+    /// Waits until the address' query holds `part` (`present`), or no longer holds it.
+    pub async fn wait_for_query(&self, part: &str, present: bool) {
+        let holds = format!("location.search.includes({})", json!(part));
+        let (condition, what) = if present {
+            (holds, format!("{part} in the address"))
+        } else {
+            (format!("!{holds}"), format!("{part} out of the address"))
+        };
+        self.wait_for(&condition, &what).await;
+    }
+
+    /// Waits until `chart`'s summary in words holds `words` (`present`), or no longer does.
+    pub async fn wait_for_summary(&self, chart: &str, words: &str, present: bool) {
+        let holds = format!(
+            "document.querySelector('#{chart} canvas').getAttribute('aria-label').includes({})",
+            json!(words)
+        );
+        let (condition, what) = if present {
+            (holds, format!("« {words} » in the summary of {chart}"))
+        } else {
+            (
+                format!("!{holds}"),
+                format!("« {words} » out of the summary of {chart}"),
+            )
+        };
+        self.wait_for(&condition, &what).await;
+    }
+
+    /// Waits until the page's root element has `attribute` set to `value` (DSFR's scheme).
+    pub async fn wait_for_root(&self, attribute: &str, value: &str) {
+        let condition = format!(
+            "document.documentElement.getAttribute({}) === {}",
+            json!(attribute),
+            json!(value)
+        );
+        self.wait_for(&condition, &format!("{attribute}={value}"))
+            .await;
     }
 
     /// Waits until the page has drawn `charts` charts at least.
@@ -363,6 +475,22 @@ impl Browser {
         .await;
     }
 
+    /// Clicks `selector` on a light embed page and waits for the interactive chart it wakes.
+    pub async fn wake_by_click(&self, selector: &str) {
+        self.click(selector).await;
+        self.wait_for_interactive(&format!(
+            "the interactive chart after a click on {selector}"
+        ))
+        .await;
+    }
+
+    /// Focuses `selector` on a light embed page and waits for the interactive chart it wakes.
+    pub async fn wake_by_focus(&self, selector: &str) {
+        self.focus(selector).await;
+        self.wait_for_interactive(&format!("the interactive chart after focus on {selector}"))
+            .await;
+    }
+
     /// Waits until a light embed page has swapped its static chart for the interactive one.
     pub async fn wait_for_interactive(&self, what: &str) {
         self.wait_for(
@@ -370,6 +498,15 @@ impl Browser {
             what,
         )
         .await;
+    }
+
+    /// Waits until the focused element matches `selector`.
+    pub async fn wait_for_focus(&self, selector: &str, what: &str) {
+        let condition = format!(
+            "document.activeElement && document.activeElement.matches({})",
+            json!(selector)
+        );
+        self.wait_for(&condition, what).await;
     }
 
     /// Waits until an element matches `selector`.
@@ -409,6 +546,12 @@ impl Browser {
             .js("return document.body.innerText.slice(0, 2000);")
             .await;
         panic!("timed out waiting for {what} ({condition}); page text: {body}");
+    }
+
+    /// [`goto_static`](Self::goto_static) on `http://127.0.0.1:{port}/{path}`.
+    pub async fn open_static(&self, port: u16, path: &str) {
+        self.goto_static(&format!("http://127.0.0.1:{port}/{path}"))
+            .await;
     }
 
     /// Opens a light embed page (`embed/<id>.<lang>.html`, or `embed.html?chart=`, which leads

@@ -6,6 +6,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use common::*;
+use serde_json::{json, Value};
 
 /// A writable copy of the real sources.
 struct Sources {
@@ -55,155 +56,142 @@ fn line_of(path: &Path, needle: &str) -> usize {
         + 1
 }
 
-type Change = fn(&Sources);
+/// How a case breaks the sources.
+enum Change {
+    /// The first `from` in the file `name` replaced with `to`.
+    Replace {
+        name: &'static str,
+        from: &'static str,
+        to: &'static str,
+    },
+    /// Any other change.
+    Other(fn(&Sources)),
+}
 
-/// (case, change, the message must contain these, with `{line}` standing for `expected line`).
-fn cases() -> Vec<(&'static str, Change, Vec<String>)> {
+impl Change {
+    fn apply(&self, sources: &Sources) {
+        match self {
+            Change::Replace { name, from, to } => sources.edit(name, |t| t.replacen(from, to, 1)),
+            Change::Other(change) => change(sources),
+        }
+    }
+}
+
+/// A change that replaces the first `from` in the file `name` with `to`.
+const fn replace(name: &'static str, from: &'static str, to: &'static str) -> Change {
+    Change::Replace { name, from, to }
+}
+
+/// (case, change, the message must contain these).
+fn cases() -> Vec<(&'static str, Change, &'static [&'static str])> {
     vec![
         (
             "missing catalogue folder",
-            |s| fs::remove_dir_all(s.path("site")).unwrap(),
-            vec!["dossier du catalogue introuvable".into()],
+            Change::Other(|s| fs::remove_dir_all(s.path("site")).unwrap()),
+            &["dossier du catalogue introuvable"],
         ),
         (
             "missing defis.yml",
-            |s| fs::remove_file(s.path("site/defis.yml")).unwrap(),
-            vec!["defis.yml : fichier introuvable".into()],
+            Change::Other(|s| fs::remove_file(s.path("site/defis.yml")).unwrap()),
+            &["defis.yml : fichier introuvable"],
         ),
         (
             "missing journal",
-            |s| fs::remove_file(s.path("journal.csv")).unwrap(),
-            vec!["journal.csv : fichier introuvable".into()],
+            Change::Other(|s| fs::remove_file(s.path("journal.csv")).unwrap()),
+            &["journal.csv : fichier introuvable"],
         ),
         (
             "empty personnes.yml",
-            |s| fs::write(s.path("site/personnes.yml"), "\n").unwrap(),
-            vec!["personnes.yml : fichier vide".into()],
+            Change::Other(|s| fs::write(s.path("site/personnes.yml"), "\n").unwrap()),
+            &["personnes.yml : fichier vide"],
         ),
         (
             "empty journal",
-            |s| fs::write(s.path("journal.csv"), "").unwrap(),
-            vec!["journal.csv : fichier vide".into()],
+            Change::Other(|s| fs::write(s.path("journal.csv"), "").unwrap()),
+            &["journal.csv : fichier vide"],
         ),
         (
             "invalid YAML",
-            |s| s.edit("site/skills.yml", |t| t + "geo: [unclosed\n"),
-            vec!["skills.yml, ligne 6".into(), "YAML invalide".into()],
+            Change::Other(|s| s.edit("site/skills.yml", |t| t + "geo: [unclosed\n")),
+            &["skills.yml, ligne 6", "YAML invalide"],
         ),
         (
             "wrong type",
-            |s| {
-                s.edit("site/defis.yml", |t| {
-                    t.replacen("year: 2020", "year: deux mille vingt", 1)
-                });
-            },
-            vec!["defis.yml, ligne 8".into(), "YAML invalide".into()],
+            replace("site/defis.yml", "year: 2020", "year: deux mille vingt"),
+            &["defis.yml, ligne 8", "YAML invalide"],
         ),
         (
             "duplicate défi",
-            |s| s.edit("site/defis.yml", |t| t + "\n\"ADEX\":\n  title: Autre\n"),
-            vec![
-                "defis.yml, ligne 2491".into(),
-                "clé « ADEX » en double".into(),
-            ],
+            Change::Other(|s| s.edit("site/defis.yml", |t| t + "\n\"ADEX\":\n  title: Autre\n")),
+            &["defis.yml, ligne 2491", "clé « ADEX » en double"],
         ),
         (
             "unknown skill",
-            |s| {
-                s.edit("site/defis.yml", |t| {
-                    t.replacen(
-                        "skills: [\"dev\", \"design\", \"datascience\"]",
-                        "skills: [\"dev\", \"cuisine\"]",
-                        1,
-                    )
-                });
-            },
-            vec![
-                "defis.yml, ligne 6".into(),
-                "compétence « cuisine » absente de skills.yml".into(),
+            replace(
+                "site/defis.yml",
+                "skills: [\"dev\", \"design\", \"datascience\"]",
+                "skills: [\"dev\", \"cuisine\"]",
+            ),
+            &[
+                "defis.yml, ligne 6",
+                "compétence « cuisine » absente de skills.yml",
             ],
         ),
         (
             "unknown promotion",
-            |s| {
-                s.edit("site/defis.yml", |t| {
-                    t.replacen("promotion: 4", "promotion: 9", 1)
-                });
-            },
-            vec![
-                "defis.yml, ligne 9".into(),
-                "promotion « 9 » absente de promos.yml".into(),
+            replace("site/defis.yml", "promotion: 4", "promotion: 9"),
+            &[
+                "defis.yml, ligne 9",
+                "promotion « 9 » absente de promos.yml",
             ],
         ),
         (
             "required key missing",
-            |s| {
-                s.edit("site/defis.yml", |t| {
-                    t.replacen("  administration: Haute Autorité de Santé\n", "", 1)
-                });
-            },
-            vec![
-                "defis.yml, ligne 2".into(),
-                "clé obligatoire « administration » absente".into(),
+            replace(
+                "site/defis.yml",
+                "  administration: Haute Autorité de Santé\n",
+                "",
+            ),
+            &[
+                "defis.yml, ligne 2",
+                "clé obligatoire « administration » absente",
             ],
         ),
         (
             "ragged CSV row",
-            |s| {
-                s.edit("journal.csv", |t| {
-                    t.replacen(
-                        "Archifiltre,Roadmap,Élaboration du macro-planning,<2018-02-15 jeu.>,M,\n",
-                        "Archifiltre,Roadmap\n",
-                        1,
-                    )
-                });
-            },
-            vec!["journal.csv, ligne 4".into(), "CSV invalide".into()],
+            replace(
+                "journal.csv",
+                "Archifiltre,Roadmap,Élaboration du macro-planning,<2018-02-15 jeu.>,M,\n",
+                "Archifiltre,Roadmap\n",
+            ),
+            &["journal.csv, ligne 4", "CSV invalide"],
         ),
         (
             "unreadable date",
-            |s| {
-                s.edit("journal.csv", |t| {
-                    t.replacen("<2018-02-15 jeu.>", "<15/02/2018>", 1)
-                });
-            },
-            vec![
-                "journal.csv, ligne 4".into(),
-                "date « <15/02/2018> » illisible".into(),
-            ],
+            replace("journal.csv", "<2018-02-15 jeu.>", "<15/02/2018>"),
+            &["journal.csv, ligne 4", "date « <15/02/2018> » illisible"],
         ),
         (
             "journal year outside the plausible range",
-            |s| {
-                s.edit("journal.csv", |t| {
-                    t.replacen("<2018-02-15 jeu.>", "<0018-02-15 jeu.>", 1)
-                });
-            },
-            vec![
-                "journal.csv, ligne 4".into(),
-                "date « <0018-02-15 jeu.> » hors de la période plausible (1970 à 2099)".into(),
+            replace("journal.csv", "<2018-02-15 jeu.>", "<0018-02-15 jeu.>"),
+            &[
+                "journal.csv, ligne 4",
+                "date « <0018-02-15 jeu.> » hors de la période plausible (1970 à 2099)",
             ],
         ),
         (
             "missing column",
-            |s| {
-                s.edit("journal.csv", |t| {
-                    t.replacen(
-                        "Défi,Livrable,Tâche,Fait le,Cat,OK",
-                        "Défi,Livrable,Tâche,Date,Cat,OK",
-                        1,
-                    )
-                });
-            },
-            vec![
-                "journal.csv, ligne 1".into(),
-                "colonne « Fait le » absente".into(),
-            ],
+            replace(
+                "journal.csv",
+                "Défi,Livrable,Tâche,Fait le,Cat,OK",
+                "Défi,Livrable,Tâche,Date,Cat,OK",
+            ),
+            &["journal.csv, ligne 1", "colonne « Fait le » absente"],
         ),
         (
             "not UTF-8",
-            |s| fs::write(s.path("journal.csv"), b"D\xe9fi,Livrable\n").unwrap(),
-            vec!["journal.csv : n'est pas en UTF-8".into()],
+            Change::Other(|s| fs::write(s.path("journal.csv"), b"D\xe9fi,Livrable\n").unwrap()),
+            &["journal.csv : n'est pas en UTF-8"],
         ),
     ]
 }
@@ -212,15 +200,15 @@ fn cases() -> Vec<(&'static str, Change, Vec<String>)> {
 fn each_bad_input_names_its_place_exits_2_and_writes_nothing() {
     for (case, change, expected) in cases() {
         let sources = Sources::new();
-        change(&sources);
+        change.apply(&sources);
         let out = sources.path("out.json");
         fs::write(&out, "previous export").unwrap();
         let (output, out) = sources.export();
         let message = stderr(&output);
         assert_eq!(output.status.code(), Some(2), "{case}: {message}");
-        for part in &expected {
+        for part in expected {
             assert!(
-                message.contains(part.as_str()),
+                message.contains(part),
                 "{case}: expected « {part} » in:\n{message}"
             );
         }
@@ -303,45 +291,93 @@ fn a_missing_output_folder_is_an_error() {
     );
 }
 
+/// `validate` refuses the export `value`, written in `dir`, naming `path` in French and English.
+fn assert_names_path(dir: &Path, case: &str, value: &Value, path: &str) {
+    let file = dir.join("broken.json");
+    fs::write(&file, serde_json::to_string(value).unwrap()).unwrap();
+    let output = run(&["validate", file.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1), "{case}");
+    assert!(
+        stdout(&output).contains(&format!("{path} ")),
+        "{case}: expected {path} in\n{}",
+        stdout(&output)
+    );
+    // The same problems in English, with English punctuation and no French word left.
+    let english = run(&["--lang", "en", "validate", file.to_str().unwrap()]);
+    let words = format!(
+        "{}{}",
+        stdout(&english),
+        String::from_utf8_lossy(&english.stderr)
+    );
+    assert_eq!(english.status.code(), Some(1), "{case}");
+    assert!(words.contains(&format!("{path}:")), "{case}: {words}");
+    for french in ["«", " : ", "erreur", "n'est pas", "illisible", "attendu"] {
+        assert!(!words.contains(french), "{case}: « {french} » in\n{words}");
+    }
+}
+
 /// Hostile or broken exports given to `validate`: each error is printed with its JSON path.
 #[test]
 fn validate_prints_each_error_with_its_json_path() {
-    let good: serde_json::Value =
+    let good: Value =
         serde_json::from_str(&fs::read_to_string(repo().join("public/data/export.json")).unwrap())
             .unwrap();
     let dir = tempfile::tempdir().unwrap();
-    type Break = fn(&mut serde_json::Value);
-    let cases: Vec<(&str, Break, &str)> = vec![
+    // Values replaced: (case, the place, its new value, the path the error must name).
+    let replaced = [
         (
             "wrong version",
-            |v| v["schema_version"] = 2.into(),
+            "/schema_version",
+            json!(2),
             "/schema_version",
         ),
-        (
-            "wrong type",
-            |v| v["defis"][3]["title"] = 12.into(),
-            "/defis/3/title",
-        ),
+        ("wrong type", "/defis/3/title", json!(12), "/defis/3/title"),
         (
             "bad date",
-            |v| v["journal"][5]["date"] = "15/02/2018".into(),
+            "/journal/5/date",
+            json!("15/02/2018"),
             "/journal/5/date",
         ),
         (
             "unknown letter",
-            |v| v["journal"][7]["categories"] = serde_json::json!(["Z"]),
+            "/journal/7/categories",
+            json!(["Z"]),
             "/journal/7/categories/0",
         ),
         (
             "dangling administration",
-            |v| v["defis"][2]["administration_id"] = "nulle-part".into(),
+            "/defis/2/administration_id",
+            json!("nulle-part"),
             "/defis/2/administration_id",
         ),
         (
             "dangling défi",
-            |v| v["journal"][0]["defi_id"] = "inconnu".into(),
+            "/journal/0/defi_id",
+            json!("inconnu"),
             "/journal/0/defi_id",
         ),
+        (
+            "script as a website",
+            "/defis/0/website",
+            json!("javascript:alert(1)"),
+            "/defis/0/website",
+        ),
+        (
+            "markup as an id",
+            "/skills/0/id",
+            json!("<b>dev</b>"),
+            "/skills/0/id",
+        ),
+        (
+            "script in a URL",
+            "/defis/0/source_code",
+            json!(["javascript:alert(1)"]),
+            "/defis/0/source_code/0",
+        ),
+    ];
+    // Other changes: (case, change, the path the error must name).
+    type Break = fn(&mut Value);
+    let changed: [(&str, Break, &str); 3] = [
         (
             "parent cycle",
             |v| {
@@ -366,7 +402,7 @@ fn validate_prints_each_error_with_its_json_path() {
             "year 9999 commit week",
             |v| {
                 let defi = v["defis"][0]["id"].clone();
-                v["activity"] = serde_json::json!([{"defi_id": defi, "url": "https://github.com/etalab/x",
+                v["activity"] = json!([{"defi_id": defi, "url": "https://github.com/etalab/x",
                     "matched_by": "source_code", "default_branch": "main", "commits": 1, "authors": 1,
                     "first_commit": "9999-12-27", "last_commit": "9999-12-27", "latest_tag": null,
                     "weeks": [{"week": "9999-W52", "monday": "9999-12-27", "commits": 1, "authors": 1}],
@@ -375,46 +411,16 @@ fn validate_prints_each_error_with_its_json_path() {
             },
             "/activity/0/weeks/0/monday",
         ),
-        (
-            "script as a website",
-            |v| v["defis"][0]["website"] = "javascript:alert(1)".into(),
-            "/defis/0/website",
-        ),
-        (
-            "markup as an id",
-            |v| v["skills"][0]["id"] = "<b>dev</b>".into(),
-            "/skills/0/id",
-        ),
-        (
-            "script in a URL",
-            |v| v["defis"][0]["source_code"] = serde_json::json!(["javascript:alert(1)"]),
-            "/defis/0/source_code/0",
-        ),
     ];
-    for (case, change, path) in cases {
+    for (case, place, new, path) in replaced {
+        let mut value = good.clone();
+        *value.pointer_mut(place).expect("the place exists") = new;
+        assert_names_path(dir.path(), case, &value, path);
+    }
+    for (case, change, path) in changed {
         let mut value = good.clone();
         change(&mut value);
-        let file = dir.path().join("broken.json");
-        fs::write(&file, serde_json::to_string(&value).unwrap()).unwrap();
-        let output = run(&["validate", file.to_str().unwrap()]);
-        assert_eq!(output.status.code(), Some(1), "{case}");
-        assert!(
-            stdout(&output).contains(&format!("{path} ")),
-            "{case}: expected {path} in\n{}",
-            stdout(&output)
-        );
-        // The same problems in English, with English punctuation and no French word left.
-        let english = run(&["--lang", "en", "validate", file.to_str().unwrap()]);
-        let words = format!(
-            "{}{}",
-            stdout(&english),
-            String::from_utf8_lossy(&english.stderr)
-        );
-        assert_eq!(english.status.code(), Some(1), "{case}");
-        assert!(words.contains(&format!("{path}:")), "{case}: {words}");
-        for french in ["«", " : ", "erreur", "n'est pas", "illisible", "attendu"] {
-            assert!(!words.contains(french), "{case}: « {french} » in\n{words}");
-        }
+        assert_names_path(dir.path(), case, &value, path);
     }
     for (case, text, expected) in [
         ("not JSON", "{\"schema_version\": 1,", "ligne 1"),

@@ -67,135 +67,128 @@ fn assert_refused(output: &Output, out: &Path, place: &str, words: &str) {
     assert!(!out.exists(), "nothing is written");
 }
 
-/// Writes one eig-link record into `dir/eig-link` and exports with it.
-fn export_record(dir: &Path, name: &str, text: &str, what: &str) -> (Output, PathBuf) {
+/// One eig-link record of the défi Alpha: its file name and its text.
+struct Record {
+    name: &'static str,
+    text: String,
+}
+
+impl Record {
+    /// The 2018 org record, Alpha's heading followed by `body`.
+    fn org(body: &str) -> Record {
+        Record {
+            name: "stack_2018.org",
+            text: format!("* Alpha\n{body}"),
+        }
+    }
+
+    /// The 2019 Markdown record, Alpha's heading followed by `body`.
+    fn markdown(body: &str) -> Record {
+        Record {
+            name: "stack_2019.md",
+            text: format!("# Stacks\n## Alpha\n{body}"),
+        }
+    }
+}
+
+/// Writes `record` alone into `dir/eig-link` and exports with it.
+fn export_record(dir: &Path, record: &Record, what: &str) -> (Output, PathBuf) {
     let records = dir.join("eig-link");
     fs::create_dir_all(&records).unwrap();
     for old in fs::read_dir(&records).unwrap() {
         fs::remove_file(old.unwrap().path()).unwrap();
     }
-    fs::write(records.join(name), text).unwrap();
+    fs::write(records.join(record.name), &record.text).unwrap();
     let records = records.display().to_string();
     export(dir, &["--eig-link", &records], what)
+}
+
+/// An org bullet of `depth` emphasis marks opened, then closed in the reverse order.
+fn nested_emphasis(depth: usize) -> String {
+    let marks = ['*', '/', '+', '_', '~', '='];
+    let (mut opening, mut closing) = (String::new(), String::new());
+    for n in 0..depth {
+        opening.push_str(&format!("{}a ", marks[n % 6]));
+        closing.insert_str(0, &format!(" z{}", marks[n % 6]));
+    }
+    format!("- {opening}x{closing}\n")
 }
 
 #[test]
 fn records_nested_too_deep_or_too_large_stop_the_export_at_their_line() {
     let dir = tempfile::tempdir().unwrap();
     site_with(dir.path(), &[("Alpha", None)]);
-    // Issue 22's cases: an org list nested 3 000 deep (4.5 MB of indentation), one 200 KB
-    // Markdown line of nested bullets, 100 000 bullets.
-    let org_3000: String = (0..3000)
-        .map(|depth| format!("{}- x\n", " ".repeat(depth)))
-        .collect();
-    let (output, out) = export_record(
-        dir.path(),
-        "stack_2018.org",
-        &format!("* Alpha\n{org_3000}"),
-        "org list nested 3 000 deep",
-    );
-    assert_refused(
-        &output,
-        &out,
-        "stack_2018.org : relevé de",
-        "au plus 32768 sont lus",
-    );
-    let md_200k = format!("# Stacks\n## Alpha\n{}Python\n", "- ".repeat(100_000));
-    let (output, out) = export_record(
-        dir.path(),
-        "stack_2019.md",
-        &md_200k,
-        "200 KB Markdown line of nested bullets",
-    );
-    assert_refused(
-        &output,
-        &out,
-        "stack_2019.md : relevé de",
-        "au plus 32768 sont lus",
-    );
-    let (output, out) = export_record(
-        dir.path(),
-        "stack_2018.org",
-        &format!("* Alpha\n{}", "- Python\n".repeat(100_000)),
-        "100 000 org bullets",
-    );
-    assert_refused(
-        &output,
-        &out,
-        "stack_2018.org : relevé de",
-        "au plus 32768 sont lus",
-    );
-
-    // Within the size: nesting past 32 levels, named by its line.
-    let org_40: String = (0..40)
-        .map(|depth| format!("{}- x\n", " ".repeat(depth)))
-        .collect();
-    let (output, out) = export_record(
-        dir.path(),
-        "stack_2018.org",
-        &format!("* Alpha\n{org_40}"),
-        "org list nested 40 deep",
-    );
-    assert_refused(
-        &output,
-        &out,
-        "stack_2018.org, ligne 34 :",
-        "sur plus de 32 niveaux",
-    );
-    let (output, out) = export_record(
-        dir.path(),
-        "stack_2018.org",
-        &format!("* Alpha\n{}", "#+begin_quote\n".repeat(2000)),
-        "2 000 nested org blocks",
-    );
-    assert_refused(&output, &out, "stack_2018.org, ligne 34 :", "32 niveaux");
-    let (output, out) = export_record(
-        dir.path(),
-        "stack_2019.md",
-        &format!("# Stacks\n## Alpha\n{}Python\n", "- ".repeat(2_000)),
-        "4 KB Markdown line of nested bullets",
-    );
-    assert_refused(&output, &out, "stack_2019.md, ligne 3 :", "32 niveaux");
-    // Blocks and drawers left open: orgize would seek each one's end through the whole text.
-    for (what, text) in [
+    let nested_org = |depth: usize| -> String {
+        (0..depth)
+            .map(|depth| format!("{}- x\n", " ".repeat(depth)))
+            .collect()
+    };
+    // (what, the record, the place and the words of the message).
+    let cases: Vec<(&str, Record, &str, &str)> = vec![
+        // Issue 22's cases: an org list nested 3 000 deep (4.5 MB of indentation), one 200 KB
+        // Markdown line of nested bullets, 100 000 bullets.
+        (
+            "org list nested 3 000 deep",
+            Record::org(&nested_org(3000)),
+            "stack_2018.org : relevé de",
+            "au plus 32768 sont lus",
+        ),
+        (
+            "200 KB Markdown line of nested bullets",
+            Record::markdown(&format!("{}Python\n", "- ".repeat(100_000))),
+            "stack_2019.md : relevé de",
+            "au plus 32768 sont lus",
+        ),
+        (
+            "100 000 org bullets",
+            Record::org(&"- Python\n".repeat(100_000)),
+            "stack_2018.org : relevé de",
+            "au plus 32768 sont lus",
+        ),
+        // Within the size: nesting past 32 levels, named by its line.
+        (
+            "org list nested 40 deep",
+            Record::org(&nested_org(40)),
+            "stack_2018.org, ligne 34 :",
+            "sur plus de 32 niveaux",
+        ),
+        (
+            "2 000 nested org blocks",
+            Record::org(&"#+begin_quote\n".repeat(2000)),
+            "stack_2018.org, ligne 34 :",
+            "32 niveaux",
+        ),
+        (
+            "4 KB Markdown line of nested bullets",
+            Record::markdown(&format!("{}Python\n", "- ".repeat(2_000))),
+            "stack_2019.md, ligne 3 :",
+            "32 niveaux",
+        ),
+        // Blocks and drawers left open: orgize would seek each one's end through the whole text.
         (
             "mismatched org blocks",
-            "#+begin_quote\n#+end_src\n".repeat(1_250),
-        ),
-        ("org drawers left open", ":A:\n".repeat(8_000)),
-    ] {
-        let (output, out) = export_record(
-            dir.path(),
-            "stack_2018.org",
-            &format!("* Alpha\n{text}"),
-            what,
-        );
-        assert_refused(
-            &output,
-            &out,
+            Record::org(&"#+begin_quote\n#+end_src\n".repeat(1_250)),
             "stack_2018.org, ligne",
             "ouverts sans fin sur plus de 32",
-        );
+        ),
+        (
+            "org drawers left open",
+            Record::org(&":A:\n".repeat(8_000)),
+            "stack_2018.org, ligne",
+            "ouverts sans fin sur plus de 32",
+        ),
+        (
+            // One line of nested emphasis, which orgize reads in more than quadratic time.
+            "30 KB line of nested org emphasis",
+            Record::org(&nested_emphasis(5_000)),
+            "stack_2018.org, ligne 2 :",
+            "ligne de 30003 octets, au plus 4096",
+        ),
+    ];
+    for (what, record, place, words) in cases {
+        let (output, out) = export_record(dir.path(), &record, what);
+        assert_refused(&output, &out, place, words);
     }
-    // One line of nested emphasis, which orgize reads in more than quadratic time.
-    let marks = ['*', '/', '+', '_', '~', '='];
-    let (mut opening, mut closing) = (String::new(), String::new());
-    for n in 0..5_000 {
-        opening.push_str(&format!("{}a ", marks[n % 6]));
-        closing.insert_str(0, &format!(" z{}", marks[n % 6]));
-    }
-    let (output, out) = export_record(
-        dir.path(),
-        "stack_2018.org",
-        &format!("* Alpha\n- {opening}x{closing}\n"),
-        "30 KB line of nested org emphasis",
-    );
-    assert_refused(
-        &output,
-        &out,
-        "stack_2018.org, ligne 2 :",
-        "ligne de 30003 octets, au plus 4096",
-    );
 }
 
 #[test]
@@ -206,8 +199,7 @@ fn records_at_the_size_limit_are_read_in_time() {
     // contract's 1 000, and the report says so.
     let (output, _) = export_record(
         dir.path(),
-        "stack_2018.org",
-        &format!("* Alpha\n{}", "- Go\n".repeat(6_500)),
+        &Record::org(&"- Go\n".repeat(6_500)),
         "6 500 org bullets (32 KB)",
     );
     let err = stderr(&output);
@@ -218,20 +210,13 @@ fn records_at_the_size_limit_are_read_in_time() {
     );
     let (output, _) = export_record(
         dir.path(),
-        "stack_2019.md",
-        &format!("# Stacks\n## Alpha\n{}", "- Go\n".repeat(6_500)),
+        &Record::markdown(&"- Go\n".repeat(6_500)),
         "6 500 Markdown bullets (32 KB)",
     );
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     // orgize's slowest texts known, within the limits: nested emphasis on lines of 4 KB,
     // 32 blocks and 32 drawers left open before 32 KB of text.
-    let marks = ['*', '/', '+', '_', '~', '='];
-    let (mut opening, mut closing) = (String::new(), String::new());
-    for n in 0..680 {
-        opening.push_str(&format!("{}a ", marks[n % 6]));
-        closing.insert_str(0, &format!(" z{}", marks[n % 6]));
-    }
-    let emphasis = format!("- {opening}x{closing}\n").repeat(7);
+    let emphasis = nested_emphasis(680).repeat(7);
     let open = format!(
         "{}x\n{}",
         "#+begin_quote\n:A:\n".repeat(16),
@@ -241,12 +226,7 @@ fn records_at_the_size_limit_are_read_in_time() {
         ("7 lines of 4 KB of nested org emphasis", emphasis),
         ("32 org blocks and drawers left open", open),
     ] {
-        let (output, _) = export_record(
-            dir.path(),
-            "stack_2018.org",
-            &format!("* Alpha\n{text}"),
-            what,
-        );
+        let (output, _) = export_record(dir.path(), &Record::org(&text), what);
         assert_eq!(output.status.code(), Some(0), "{what}: {}", stderr(&output));
     }
 }

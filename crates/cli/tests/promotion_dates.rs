@@ -1,25 +1,23 @@
 //! Each promotion's dates in the export against the document it cites, read here from the raw
-//! file with rules of its own (French day and month names), not with the exporter's code.
+//! file with rules of its own (French day numbers; month names as the dashboard writes them),
+//! not with the exporter's code.
 
 mod common;
 
 use common::*;
-use eig_pulse_core::Export;
+use eig_pulse_core::base::format;
+use eig_pulse_core::{Export, Lang};
 
-const MONTHS: [&str; 12] = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-];
+/// The French name of `month` (1 to 12), as the core writes dates on the dashboard.
+fn french_month(year: i32, month: usize) -> String {
+    let month = time::Month::try_from(u8::try_from(month).unwrap()).unwrap();
+    let first = time::Date::from_calendar_date(year, month, 1).unwrap();
+    let month_year = format::month_year(first, Lang::Fr);
+    month_year
+        .strip_suffix(&format!(" {year}"))
+        .unwrap()
+        .to_string()
+}
 
 fn folded(text: &str) -> String {
     text.split(|c: char| c.is_whitespace() || c == '\u{a0}' || c == '\u{202f}')
@@ -76,7 +74,7 @@ fn every_quote_is_in_its_document_and_gives_its_date() {
                 "« {quote} » not in {source}"
             );
             let (year, month, day) = ymd(&entry.date);
-            let month_name = MONTHS[month - 1];
+            let month_name = &french_month(year, month);
             // The quote names the year, or the post is of that year, or — a calendar that
             // names its days without their year — the document dates others in that year.
             let year_said = quote.contains(&year.to_string())

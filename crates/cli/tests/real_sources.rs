@@ -27,15 +27,17 @@ fn count<'a>(items: impl Iterator<Item = &'a str>) -> BTreeMap<String, usize> {
     counts
 }
 
+/// The counts `(item, count)` as [`count`] gives them.
+fn counts(pairs: &[(&str, usize)]) -> BTreeMap<String, usize> {
+    pairs.iter().map(|&(k, v)| (k.to_string(), v)).collect()
+}
+
 #[test]
 fn defis_per_promotion_and_per_skill() {
     let (export, _, _) = real_export();
     assert_eq!(export.defis.len(), 71);
     let per_promotion = count(export.defis.iter().map(|d| d.promotion_id.as_str()));
-    let expected: BTreeMap<String, usize> =
-        [("1", 9), ("2", 13), ("3", 15), ("4", 17), ("dig", 17)]
-            .map(|(k, v)| (k.to_string(), v))
-            .into();
+    let expected = counts(&[("1", 9), ("2", 13), ("3", 15), ("4", 17), ("dig", 17)]);
     assert_eq!(per_promotion, expected);
     let per_skill = count(
         export
@@ -43,15 +45,13 @@ fn defis_per_promotion_and_per_skill() {
             .iter()
             .flat_map(|d| d.skills.iter().map(String::as_str)),
     );
-    let expected: BTreeMap<String, usize> = [
+    let expected = counts(&[
         ("dataengineering", 7),
         ("datascience", 28),
         ("design", 39),
         ("dev", 45),
         ("geomatique", 4),
-    ]
-    .map(|(k, v)| (k.to_string(), v))
-    .into();
+    ]);
     assert_eq!(per_skill, expected);
     let promotions: Vec<(&str, i32)> = export
         .promotions
@@ -96,7 +96,7 @@ fn journal_rows_in_equal_rows_out_with_letters_counted_from_the_raw_csv() {
             .flat_map(|e| e.categories.iter().map(String::as_str)),
     );
     assert_eq!(exported, raw_letters);
-    let expected: BTreeMap<String, usize> = [
+    let expected = counts(&[
         ("A", 110),
         ("C", 173),
         ("D", 171),
@@ -106,9 +106,7 @@ fn journal_rows_in_equal_rows_out_with_letters_counted_from_the_raw_csv() {
         ("S", 22),
         ("T", 97),
         ("U", 99),
-    ]
-    .map(|(k, v)| (k.to_string(), v))
-    .into();
+    ]);
     assert_eq!(exported, expected);
     // Every row keeps its raw category and its label as written, in file order.
     for (entry, record) in export.journal.iter().zip(&raw) {
@@ -127,7 +125,7 @@ fn journal_names_match_defis_and_eig_node_stays_unmatched() {
             .filter(|e| e.defi_id.is_none())
             .map(|e| e.defi_label.as_str()),
     );
-    assert_eq!(unmatched, BTreeMap::from([("EIG Node".to_string(), 93)]));
+    assert_eq!(unmatched, counts(&[("EIG Node", 93)]));
     let per_defi = count(export.journal.iter().filter_map(|e| e.defi_id.as_deref()));
     assert_eq!(
         per_defi["eig-link-2018"], 168,
@@ -153,14 +151,7 @@ fn journal_names_match_defis_and_eig_node_stays_unmatched() {
                 _ => "neutral",
             }),
     );
-    assert_eq!(
-        moods,
-        BTreeMap::from([
-            ("bad".into(), 26),
-            ("good".into(), 213),
-            ("neutral".into(), 3)
-        ])
-    );
+    assert_eq!(moods, counts(&[("bad", 26), ("good", 213), ("neutral", 3)]));
     let first = &export.journal[0];
     assert_eq!(
         (first.date.as_str(), first.task.as_str()),
@@ -371,22 +362,19 @@ fn the_export_credits_its_sources() {
         .sources
         .iter()
         .all(|s| s.license.contains("Licence Ouverte")));
-    assert_eq!(
-        export.sources[0].updated, "2021-09-07",
-        "defis.yml's last change, not the site repository's"
-    );
-    assert_eq!(
-        export.sources[1].updated, "2022-09-05",
-        "the blog's snapshot"
-    );
-    assert_eq!(
-        export.sources[2].updated, "2018-08-03",
-        "date of the journal's last entry"
-    );
-    assert_eq!(
-        export.sources[3].updated, "2022-07-28",
-        "eig-link's snapshot (stacks and openness)"
-    );
+    // Each source's date of update, and what that date is.
+    let updated = [
+        (
+            "2021-09-07",
+            "defis.yml's last change, not the site repository's",
+        ),
+        ("2022-09-05", "the blog's snapshot"),
+        ("2018-08-03", "date of the journal's last entry"),
+        ("2022-07-28", "eig-link's snapshot (stacks and openness)"),
+    ];
+    for (source, (date, what)) in export.sources.iter().zip(updated) {
+        assert_eq!(source.updated, date, "{what}");
+    }
 }
 
 #[test]

@@ -3,8 +3,12 @@
 //! spellings one technology each.
 
 mod common;
+#[path = "../../core/tests/common/recount.rs"]
+mod recount;
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+use std::process::Output;
 
 use common::*;
 use eig_pulse_core::Export;
@@ -123,35 +127,41 @@ fn eig3_defis_per_technology_recounted_from_the_raw_file() {
     }
 }
 
+/// Where a section's title has the words that name its kind.
+enum Words {
+    Start(&'static str),
+    Within(&'static str),
+}
+
+/// Section → kind, as the record's headings say: the first row whose words the title has
+/// (lower-cased), « article » when none has.
+const SECTION_KINDS: [(Words, &str); 11] = [
+    (Words::Start("sites web"), "website"),
+    (Words::Within("sites internes"), "website"),
+    (Words::Within("jeux de données"), "dataset"),
+    (Words::Within("données déjà ouvertes"), "upstream"),
+    (Words::Within("projets open source externes"), "upstream"),
+    (Words::Within("outils communs"), "mixed"),
+    (Words::Start("dépôts"), "repository"),
+    (Words::Start("comptes"), "organisation"),
+    (Words::Within("bibliothèques"), "library"),
+    (Words::Within("q&a"), "answer"),
+    (Words::Within("extérieures"), "inbound"),
+];
+
 #[test]
 fn openness_items_per_kind_recounted_from_the_raw_file() {
     let export = real_export();
     let text = std::fs::read_to_string(eig_link().join("ouverture_2018.org")).unwrap();
-    // Section → kind, as the record's headings say.
-    let kind_of = |title: &str| -> &str {
-        let t = title.to_lowercase();
-        if t.starts_with("sites web") || t.contains("sites internes") {
-            "website"
-        } else if t.contains("jeux de données") {
-            "dataset"
-        } else if t.contains("données déjà ouvertes") || t.contains("projets open source externes")
-        {
-            "upstream"
-        } else if t.contains("outils communs") {
-            "mixed"
-        } else if t.starts_with("dépôts") {
-            "repository"
-        } else if t.starts_with("comptes") {
-            "organisation"
-        } else if t.contains("bibliothèques") {
-            "library"
-        } else if t.contains("q&a") {
-            "answer"
-        } else if t.contains("extérieures") {
-            "inbound"
-        } else {
-            "article"
-        }
+    let kind_of = |title: &str| -> &'static str {
+        let title = title.to_lowercase();
+        SECTION_KINDS
+            .iter()
+            .find(|(words, _)| match words {
+                Words::Start(words) => title.starts_with(words),
+                Words::Within(words) => title.contains(words),
+            })
+            .map_or("article", |(_, kind)| kind)
     };
     let mut expected: BTreeMap<String, usize> = BTreeMap::new();
     let mut kind = "";
@@ -239,23 +249,23 @@ fn the_table_gives_each_spelling_to_one_technology() {
     assert_eq!(labels.len(), file.technologies.len());
 }
 
+/// `render` of the committed export's `chart` filtered on `tech` into `out`, then `extra`.
+fn render_tech(out: &Path, chart: &str, tech: &str, extra: &[&str]) -> Output {
+    let mut args = vec!["--chart", chart, "--tech", tech];
+    args.extend_from_slice(extra);
+    run(&reading_export("render", COMMITTED_EXPORT, out, &args))
+}
+
 #[test]
 fn tech_filter_narrows_charts_and_says_declared_or_measured() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("t.csv");
-    let output = run(&reading_export(
-        "render",
-        COMMITTED_EXPORT,
+    let output = render_tech(
         &out,
-        &[
-            "--chart",
-            "skills-by-promotion",
-            "--tech",
-            "postgresql",
-            "--format",
-            "csv",
-        ],
-    ));
+        "skills-by-promotion",
+        "postgresql",
+        &["--format", "csv"],
+    );
     assert!(output.status.success(), "{}", stderr(&output));
     let csv = std::fs::read_to_string(&out).unwrap();
     // 3 EIG 2 défis + 6 EIG 3 défis declare PostgreSQL, and scanned code measures more.
@@ -263,19 +273,9 @@ fn tech_filter_narrows_charts_and_says_declared_or_measured() {
         &std::fs::read_to_string(repo().join("public/data/export.json")).unwrap(),
     )
     .unwrap();
-    let with_pg: BTreeSet<&str> = export
-        .stacks
-        .iter()
-        .filter(|s| {
-            s.mentions
-                .iter()
-                .any(|m| !m.tentative && m.technology_id.as_deref() == Some("postgresql"))
-        })
-        .filter_map(|s| s.defi_id.as_deref())
-        .collect();
+    let mut with_pg = recount::declaring(&export, "postgresql");
     assert_eq!(with_pg.len(), 9);
     // The filter also keeps défis whose scanned code uses it (a PostgreSQL driver in a manifest).
-    let mut with_pg = with_pg;
     with_pg.extend(
         export
             .activity
@@ -295,33 +295,20 @@ fn tech_filter_narrows_charts_and_says_declared_or_measured() {
         .map(|l| l.rsplit(',').next().unwrap().parse::<f64>().unwrap())
         .sum();
     assert_eq!(drawn, skills);
-    let svg = String::from_utf8({
-        let out = dir.path().join("t.svg");
-        let output = run(&reading_export(
-            "render",
-            COMMITTED_EXPORT,
-            &out,
-            &[
-                "--chart",
-                "technologies-by-promotion",
-                "--tech",
-                "postgresql",
-            ],
-        ));
-        assert!(output.status.success(), "{}", stderr(&output));
-        std::fs::read(out).unwrap()
-    })
-    .unwrap();
+    let out = dir.path().join("t.svg");
+    let output = render_tech(&out, "technologies-by-promotion", "postgresql", &[]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let svg = std::fs::read_to_string(&out).unwrap();
     assert!(
         svg.contains("PostgreSQL (déclarée ou mesurée)"),
         "the filter said under the title"
     );
-    let bad = run(&reading_export(
-        "render",
-        COMMITTED_EXPORT,
+    let bad = render_tech(
         &dir.path().join("x.svg"),
-        &["--chart", "technologies-by-promotion", "--tech", "cobol"],
-    ));
+        "technologies-by-promotion",
+        "cobol",
+        &[],
+    );
     assert_eq!(bad.status.code(), Some(2), "{}", stderr(&bad));
     assert!(
         stderr(&bad).contains("technologie inconnue"),

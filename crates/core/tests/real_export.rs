@@ -72,17 +72,21 @@ fn values(chart: &Chart, series: usize) -> Vec<(String, f64)> {
         .collect()
 }
 
+/// The défis per administration of the selection of `filters`, in French, `bars` bars at most.
+fn defis_by_administration(cohort: &Cohort, filters: &Filters, bars: usize) -> Chart {
+    catalogue::defis_by_administration::defis_by_administration(
+        cohort,
+        &cohort.select(filters),
+        filters,
+        bars,
+        Lang::Fr,
+    )
+}
+
 #[test]
 fn defis_by_administration_groups_by_ministry_then_drills_down() {
     let cohort = cohort();
-    let all = Filters::default();
-    let chart = catalogue::defis_by_administration::defis_by_administration(
-        &cohort,
-        &cohort.select(&all),
-        &all,
-        5,
-        Lang::Fr,
-    );
+    let chart = defis_by_administration(&cohort, &Filters::default(), 5);
     let top: Vec<(String, f64)> = values(&chart, 0);
     assert_eq!(
         top,
@@ -107,13 +111,7 @@ fn defis_by_administration_groups_by_ministry_then_drills_down() {
     assert_eq!(total, 71.0, "every défi counted once");
 
     let interior = filters(&cohort, "admin=ministere-de-l-interieur");
-    let chart = catalogue::defis_by_administration::defis_by_administration(
-        &cohort,
-        &cohort.select(&interior),
-        &interior,
-        12,
-        Lang::Fr,
-    );
+    let chart = defis_by_administration(&cohort, &interior, 12);
     let rows = values(&chart, 0);
     assert_eq!(
         rows[0],
@@ -192,12 +190,8 @@ fn skills_and_openness_by_promotion() {
 #[test]
 fn journal_mix_puts_the_most_productive_defi_first() {
     let cohort = cohort();
-    let all = Filters::default();
-    let chart = catalogue::journal_mix_by_defi::journal_mix_by_defi(
-        &cohort,
-        &cohort.select(&all),
-        Lang::Fr,
-    );
+    let selection = cohort.select(&Filters::default());
+    let chart = catalogue::journal_mix_by_defi::journal_mix_by_defi(&cohort, &selection, Lang::Fr);
     assert_eq!(
         chart.categories.len(),
         13,

@@ -150,17 +150,7 @@ fn many_defis_are_grouped_by_administration() {
     // The fixture's weeks copied onto every défi that publishes code (33 défis).
     let base = fixture();
     let export = export_with(Vec::new());
-    let activity: Vec<Activity> = export
-        .defis
-        .iter()
-        .filter(|d| !d.source_code.is_empty())
-        .enumerate()
-        .map(|(i, d)| Activity {
-            defi_id: d.id.clone(),
-            url: d.source_code[0].clone(),
-            ..base[i % base.len()].clone()
-        })
-        .collect();
+    let activity = common::recount::on_every_defi_with_code(&export, &base);
     let defis = activity.len();
     let cohort = Cohort::new(export_with(activity));
     let all = Filters::default();

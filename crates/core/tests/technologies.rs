@@ -31,16 +31,7 @@ fn tech_filter_keeps_defis_that_declare_or_measure_it_and_lives_in_the_url() {
     assert_eq!(ignored[0].reason.get(Lang::Fr), "technologie inconnue");
     // Counted from the export's records, not through `uses`.
     let export = &cohort.export;
-    let mut expected: BTreeSet<&str> = export
-        .stacks
-        .iter()
-        .filter(|s| {
-            s.mentions
-                .iter()
-                .any(|m| !m.tentative && m.technology_id.as_deref() == Some("python"))
-        })
-        .filter_map(|s| s.defi_id.as_deref())
-        .collect();
+    let mut expected = common::recount::declaring(export, "python");
     let declared = expected.len();
     expected.extend(
         export

@@ -14,6 +14,7 @@ use eig_pulse_ingest::urls::{github_path, web_url};
 use eig_pulse_ingest::SourceText;
 use proptest::prelude::*;
 use proptest::sample::select;
+use proptest::test_runner::TestRunner;
 
 /// Characters that make org-mode and Markdown syntax, and some that make neither.
 fn syntax_text(alphabet: &'static str) -> impl Strategy<Value = String> {
@@ -116,27 +117,37 @@ fn url_with_credentials() -> impl Strategy<Value = (String, String)> {
         })
 }
 
+/// Org and Markdown records, of their syntax's characters or nested at random: each kind of
+/// text gets its own full run of cases (`PROPTEST_CASES`, 256 by default).
+#[test]
+fn records_are_read_or_refused_at_a_line() {
+    let kinds = [
+        (
+            "org texts",
+            "stack_2018.org",
+            syntax_text(ORG_CHARS).boxed(),
+        ),
+        ("nested org", "stack_2018.org", nested_lines(true).boxed()),
+        (
+            "Markdown texts",
+            "stack_2019.md",
+            syntax_text(MARKDOWN_CHARS).boxed(),
+        ),
+        (
+            "nested Markdown",
+            "stack_2019.md",
+            nested_lines(false).boxed(),
+        ),
+    ];
+    for (kind, name, texts) in kinds {
+        let mut runner = TestRunner::new(ProptestConfig::with_source_file(file!()));
+        if let Err(failure) = runner.run(&texts, |text| read_as(name, &text)) {
+            panic!("{kind}: {failure}");
+        }
+    }
+}
+
 proptest! {
-    #[test]
-    fn org_texts_are_read_or_refused_at_a_line(text in syntax_text(ORG_CHARS)) {
-        read_as("stack_2018.org", &text)?;
-    }
-
-    #[test]
-    fn nested_org_is_read_or_refused_at_a_line(text in nested_lines(true)) {
-        read_as("stack_2018.org", &text)?;
-    }
-
-    #[test]
-    fn markdown_texts_are_read_or_refused_at_a_line(text in syntax_text(MARKDOWN_CHARS)) {
-        read_as("stack_2019.md", &text)?;
-    }
-
-    #[test]
-    fn nested_markdown_is_read_or_refused_at_a_line(text in nested_lines(false)) {
-        read_as("stack_2019.md", &text)?;
-    }
-
     #[test]
     fn a_cited_path_inside_never_climbs_out(
         parts in prop::collection::vec(

@@ -4,12 +4,20 @@
 mod bots;
 mod fixture;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use eig_pulse_repos::code::{self, Limits};
 use eig_pulse_repos::problem::{Dated, ScanLimit};
 use eig_pulse_repos::{scan, Problem};
+
+/// A new folder (removed when dropped) and the repository `build` makes in it, at `name`.
+fn built(name: &str, build: impl FnOnce(&Path)) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    build(&path);
+    (dir, path)
+}
 
 /// Scans `path`, says how long it took, and checks it took less than `within`.
 fn scan_timed(path: &Path, within: Duration) -> Result<eig_pulse_repos::Scan, Problem> {
@@ -35,25 +43,21 @@ fn assert_over_limit(path: &Path, limit: ScanLimit, bound: u64) {
 
 #[test]
 fn a_tree_repeating_itself_to_a_billion_paths_is_left_out() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("bomb");
-    fixture::tree_bomb(&path, "https://github.com/etalab/bomb");
+    let (_dir, path) = built("bomb", |path| {
+        fixture::tree_bomb(path, "https://github.com/etalab/bomb");
+    });
     assert_over_limit(&path, ScanLimit::PathsAtHead, code::LIMITS.paths);
 }
 
 #[test]
 fn sixty_thousand_nested_folders_are_left_out() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("deep");
-    nested_folders(&path, 60_000);
+    let (_dir, path) = built("deep", |path| nested_folders(path, 60_000));
     assert_over_limit(&path, ScanLimit::DepthAtHead, code::LIMITS.depth);
 }
 
 #[test]
 fn a_commit_dated_2100_is_left_out() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("2100");
-    fixture::dated_2100(&path);
+    let (_dir, path) = built("2100", fixture::dated_2100);
     match scan_timed(&path, Duration::from_secs(20)) {
         // 2100-01-01T00:00:00Z.
         Err(Problem::OutOfRange {
@@ -66,9 +70,9 @@ fn a_commit_dated_2100_is_left_out() {
 
 #[test]
 fn a_copy_dated_2150_is_left_out() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("2150");
-    fixture::copied_in_2150(&path, "https://github.com/etalab/later");
+    let (_dir, path) = built("2150", |path| {
+        fixture::copied_in_2150(path, "https://github.com/etalab/later");
+    });
     assert_eq!(
         scan_timed(&path, Duration::from_secs(20)),
         Err(Problem::OutOfRange {
@@ -81,9 +85,9 @@ fn a_copy_dated_2150_is_left_out() {
 
 #[test]
 fn the_bytes_read_at_head_are_bounded() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("sample");
-    fixture::sample(&path, "https://github.com/etalab/sample");
+    let (_dir, path) = built("sample", |path| {
+        fixture::sample(path, "https://github.com/etalab/sample");
+    });
     let repo = gix::open(&path).unwrap();
     let head = repo.head_id().unwrap().detach();
     let within = |bytes| {
@@ -119,8 +123,7 @@ fn the_bytes_read_at_head_are_bounded() {
 /// into one pack (git's loose objects would take 60 000 files), indexed by `git index-pack`.
 fn nested_folders(path: &Path, depth: usize) {
     use gix::objs::Kind;
-    std::fs::create_dir_all(path).unwrap();
-    fixture::git_plain(path, &["init", "-q", "-b", "main"]);
+    fixture::init(path);
     let id =
         |kind, data: &[u8]| gix::objs::compute_hash(gix::hash::Kind::Sha1, kind, data).unwrap();
     let blob = b"x\n".to_vec();

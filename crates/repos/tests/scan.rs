@@ -136,8 +136,7 @@ fn bad_input_is_named() {
 
     // A commit dated in the year 11476: no four-digit date can say it.
     let far = root.join("far-future");
-    std::fs::create_dir(&far).unwrap();
-    fixture::git_plain(&far, &["init", "-q", "-b", "main"]);
+    fixture::init(&far);
     let empty_tree = "4b825dc642cb6eb9a060e54bf8d69288fbee4904";
     fixture::git_plain(&far, &["hash-object", "-t", "tree", "-w", "/dev/null"]);
     let commit = format!(
@@ -216,16 +215,14 @@ fn a_copy_without_its_big_files_is_still_counted() {
 
 #[test]
 fn the_copy_date_is_its_last_fetch() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("dated");
-    fixture::sample(&path, "https://github.com/etalab/dated.git");
-    assert_eq!(
-        scan(&path, "dated", &bots::table())
+    let (_dir, path) = sample_in_a_folder();
+    let copied_at = || {
+        scan(&path, "sample", &bots::table())
             .unwrap()
             .activity
-            .copied_at,
-        Some(fixture::today())
-    );
+            .copied_at
+    };
+    assert_eq!(copied_at(), Some(fixture::today()));
     std::fs::write(path.join(".git/FETCH_HEAD"), "").unwrap();
     let status = std::process::Command::new("touch")
         .args(["-d", "2024-03-28 12:00:00 UTC"])
@@ -233,14 +230,7 @@ fn the_copy_date_is_its_last_fetch() {
         .status()
         .unwrap();
     assert!(status.success());
-    assert_eq!(
-        scan(&path, "dated", &bots::table())
-            .unwrap()
-            .activity
-            .copied_at
-            .as_deref(),
-        Some("2024-03-28")
-    );
+    assert_eq!(copied_at().as_deref(), Some("2024-03-28"));
 }
 
 /// (Monday, commits, human, bots, merges) of each week, from an activity.

@@ -7,6 +7,8 @@ use eig_pulse_core::contract::export::Activity;
 use eig_pulse_core::contract::validate::parse_export;
 use eig_pulse_core::Export;
 
+pub mod recount;
+
 const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
 
 pub const REAL_EXPORT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../public/data/export.json");
