@@ -114,10 +114,7 @@ async fn snippet_from_the_dialog(dashboard: u16) -> String {
     let b = browser(1280, 1000).await;
     b.open_local(dashboard, "").await;
     b.wait_for_draws(5, "the dashboard").await;
-    b.js(&format!(
-        "document.querySelector('[data-embed={CHART}]').click()"
-    ))
-    .await;
+    b.click_in_script(&format!("[data-embed={CHART}]")).await;
     b.wait_for_element("#embed-snippet", "the dialog").await;
     b.wait_for(
         "parseFloat(document.querySelector('.embed-preview').style.height) > 300",
@@ -365,11 +362,9 @@ async fn the_readers_focus_stays_on_its_control_through_the_hand_over() {
     .await;
     // The keyboard reaches the « Voir les données » button of the static chart: the interactive
     // one loads, and the focus is on the same button there.
-    b.js("document.querySelector('.table-toggle').focus()")
+    b.wake_by_focus(".table-toggle").await;
+    b.wait_for_focus(".table-toggle", "the focus on the same control")
         .await;
-    b.wait_for_interactive("the interactive chart").await;
-    let kept = "document.activeElement && document.activeElement.matches('.table-toggle')";
-    b.wait_for(kept, "the focus on the same control").await;
     let expanded = b
         .js("return document.activeElement.getAttribute('aria-expanded')")
         .await;

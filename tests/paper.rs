@@ -38,13 +38,16 @@ async fn copy_the_image_puts_the_figure_on_the_clipboard_or_downloads_it() {
     let button = format!("[data-chart={CHART}] [data-copy=png]");
     let status = format!("document.querySelector('[data-chart={CHART}] .copy-status').textContent");
 
-    b.js(&clipboard_stub(false)).await;
-    b.click(&button).await;
-    b.wait_for(
-        &format!("{status}.startsWith('Image copiée')"),
-        "the copy said",
-    )
-    .await;
+    let copy = |refuse: bool, said: &'static str| {
+        let (b, button, status) = (&b, &button, &status);
+        async move {
+            b.js(&clipboard_stub(refuse)).await;
+            b.click(button).await;
+            let told = format!("{status}.startsWith({said:?})");
+            b.wait_for(&told, said).await;
+        }
+    };
+    copy(false, "Image copiée").await;
     let copied = b.js("return window.copied").await;
     assert_eq!(
         copied["types"],
@@ -69,13 +72,7 @@ async fn copy_the_image_puts_the_figure_on_the_clipboard_or_downloads_it() {
     assert!(height > 500, "the figure's height {height}");
 
     // A browser that refuses the clipboard: the same image as a file, and it says so.
-    b.js(&clipboard_stub(true)).await;
-    b.click(&button).await;
-    b.wait_for(
-        &format!("{status}.startsWith('Ce navigateur refuse la copie')"),
-        "the refusal said",
-    )
-    .await;
+    copy(true, "Ce navigateur refuse la copie").await;
     let file = b.downloaded(&format!("{CHART}.png")).await;
     assert_eq!(
         png_size(&file),
