@@ -187,7 +187,7 @@ const FIVE: [ChartId; 5] = [
     ChartId::OpennessByPromotion,
 ];
 
-const BAR_CHART: &str = "/@gouvfr/dsfr-chart/dist/Chart";
+const BAR_CHART: &str = "/@gouvfr/dsfr-chart/dist/BarChart";
 const DSFR: &str = "/@gouvfr/dsfr/dist";
 /// The peer's first chart: the canvas in the first `<bar-chart>`'s shadow root.
 const PEER_CHART: &str = "canvas";
@@ -206,7 +206,7 @@ fn peer_pages(charts: &[(ChartId, Chart)]) -> Vec<(&'static str, String)> {
         .1;
     let title = |id: ChartId| id.spec().title.get(Lang::Fr);
     let light_head = format!(
-        "<meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><link rel=\"stylesheet\" href=\"{BAR_CHART}/Chart.css\"><script type=\"module\" src=\"{BAR_CHART}/Chart.js\"></script>"
+        "<meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><link rel=\"stylesheet\" href=\"{BAR_CHART}/BarChart.css\"><script type=\"module\" src=\"{BAR_CHART}/BarChart.js\"></script>"
     );
     let one_page = format!(
         "<!doctype html><html lang=\"fr\"><head>{light_head}<title>{t}</title></head><body><h1>{t}</h1>{}</body></html>",
@@ -229,7 +229,7 @@ fn peer_pages(charts: &[(ChartId, Chart)]) -> Vec<(&'static str, String)> {
         })
         .collect::<String>();
     let five_page = format!(
-        "<!doctype html><html lang=\"fr\" data-fr-scheme=\"system\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>EIG — DSFR Chart</title><link rel=\"stylesheet\" href=\"{DSFR}/dsfr.min.css\"><link rel=\"stylesheet\" href=\"{DSFR}/utility/icons/icons-system/icons-system.min.css\"><link rel=\"stylesheet\" href=\"{BAR_CHART}/Chart.css\"></head><body><main class=\"fr-container fr-py-6w\"><h1>Avancement technique des défis EIG</h1>{five}</main><script type=\"module\" src=\"{DSFR}/dsfr.module.min.js\"></script><script type=\"module\" src=\"{BAR_CHART}/Chart.js\"></script></body></html>"
+        "<!doctype html><html lang=\"fr\" data-fr-scheme=\"system\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>EIG — DSFR Chart</title><link rel=\"stylesheet\" href=\"{DSFR}/dsfr.min.css\"><link rel=\"stylesheet\" href=\"{DSFR}/utility/icons/icons-system/icons-system.min.css\"><link rel=\"stylesheet\" href=\"{BAR_CHART}/BarChart.css\"></head><body><main class=\"fr-container fr-py-6w\"><h1>Avancement technique des défis EIG</h1>{five}</main><script type=\"module\" src=\"{DSFR}/dsfr.module.min.js\"></script><script type=\"module\" src=\"{BAR_CHART}/BarChart.js\"></script></body></html>"
     );
     vec![
         ("/peer/one.html", with_probe_str(&one_page, PEER_CHART)),
@@ -546,7 +546,7 @@ async fn main() {
 
     let modules: PathBuf = Path::new(env!("CARGO_MANIFEST_DIR")).join(".tools/web/node_modules");
     for needed in [
-        format!("{BAR_CHART}/Chart.js"),
+        format!("{BAR_CHART}/BarChart.js"),
         format!("{DSFR}/dsfr.min.css"),
     ] {
         assert!(

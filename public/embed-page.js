@@ -1,10 +1,11 @@
 /* EIG Pulse, light embed pages. On `embed/<chart>.<lang>.html` (written by `eig-pulse embeds`,
    already painted when this module runs): takes the asked scheme's plot, colours the legend,
    tells the host page its height (at once, when the plot arrives and when it changes), follows
-   the host's theme when the host's embed.js tells it, and loads the interactive chart — the dashboard's WebAssembly,
-   through start.js — at the reader's first gesture, which it hands over; at once when the address
-   asks for what only the interactive chart can draw (embed-head.js marks it). On `embed.html?chart=`
-   it sends the reader to that chart's page. Only text is ever written into the page. */
+   the host's theme when the host's embed.js tells it, and loads the interactive chart — the
+   dashboard's WebAssembly, through start.js — at the reader's first gesture, which it hands over;
+   at once when the address asks for what only the interactive chart can draw (embed-head.js marks
+   it). On `embed.html?chart=` it sends the reader to that chart's page. Only text is ever written
+   into the page. */
 
 // What this page shares with the dashboard's Rust, written in by `eig-pulse embeds` when it copies
 // this script into the build (crates/cli/src/embeds.rs): the charts that have a page (ChartId::ALL)
@@ -61,15 +62,25 @@ window.addEventListener("eig-pulse-live", () => {
   if (!replay) return;
   const target = document.querySelector(replay.selector);
   if (!target) return;
-  // The reader's control keeps the focus through the hand-over, and a click is done again.
-  target.focus({ preventScroll: true });
+  // The reader's control keeps the focus through the hand-over (unless the reader has left the
+  // frame meanwhile), and a click is done again.
+  if (document.hasFocus()) target.focus({ preventScroll: true });
   if (replay.click) target.click();
 });
 
-/** The reader's focus is on the static control that `selector` finds in the live chart; a click
-    waiting to be done again keeps its own control. */
-function focused(selector) {
+/** Remembers that the reader's focus is on the static control that `selector` finds in the live
+    chart; a click waiting to be done again keeps its own control. */
+function rememberFocus(selector) {
   if (!replay || !replay.click) replay = { selector, click: false };
+}
+
+/** Forgets a remembered focus once the reader moves it elsewhere than a replayed control (not
+    when the static chart itself goes, at the hand-over). */
+function forgetFocus(event) {
+  if (!root.hasAttribute("data-embed-static")) return;
+  const next = event.relatedTarget;
+  const kept = next && next.closest && next.closest("[data-replay], .chart-frame img");
+  if (replay && !replay.click && !kept) replay = null;
 }
 
 /** The address of `chart`'s page in `lang`, keeping the other parameters. */
@@ -103,6 +114,7 @@ function showScheme(scheme) {
   showSwatches();
 }
 
+/** Colours the legend's swatches for the scheme shown. */
 function showSwatches() {
   const dark = root.getAttribute("data-fr-theme") === "dark";
   for (const swatch of container.querySelectorAll(".swatch")) {
@@ -112,7 +124,8 @@ function showSwatches() {
 }
 
 /** The host's theme, told by its embed.js: followed unless the address fixes a scheme; the page
-    answers a change with its height. The interactive chart reads it on <html> and hears the event. */
+    answers a change with its height. The interactive chart reads it on <html> and hears the
+    event. */
 function followHost() {
   const fixed = ["dark", "light"].includes(params.get("theme"));
   window.addEventListener("message", (event) => {
@@ -143,14 +156,19 @@ function staticPage() {
   if (plot.complete && plot.naturalWidth > 0) painted();
   else plot.addEventListener("load", painted, { once: true });
   plot.addEventListener("focus", () => {
-    focused(".chart-frame canvas");
+    rememberFocus(".chart-frame canvas");
     goLive();
   });
+  plot.addEventListener("blur", forgetFocus);
   for (const button of container.querySelectorAll("[data-replay]")) {
     // Focus first (the keyboard), then a click: the control is found again in the live chart.
-    button.addEventListener("focus", () => focused(button.dataset.replay));
+    button.addEventListener("focus", () => rememberFocus(button.dataset.replay));
+    button.addEventListener("blur", forgetFocus);
+    // A copy is not clicked again: the browser allows the clipboard only in the reader's own
+    // click; the reader's focus waits on the live button.
+    const again = !button.hasAttribute("data-focus-only");
     button.addEventListener("click", () => {
-      replay = { selector: button.dataset.replay, click: true };
+      replay = { selector: button.dataset.replay, click: again };
       goLive();
     });
   }

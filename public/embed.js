@@ -103,11 +103,16 @@
     var height = heightOf(event.data);
     if (typeof height !== "number" || !isFinite(height) || height <= 0 || height > LIMIT) return;
     frame.style.height = Math.ceil(height) + "px";
-    // A frame that speaks is listening: it hears the theme (it answers only a change).
+    // A frame that speaks is listening: it hears the theme, read now (the host's styles may have
+    // arrived since), and answers only a change.
+    followHost();
     tell(frame, told);
   });
   if (typeof MutationObserver === "function") {
-    var watched = { attributes: true, attributeFilter: ["data-fr-theme", "data-fr-scheme", "class", "style"] };
+    var watched = {
+      attributes: true,
+      attributeFilter: ["data-fr-theme", "data-fr-scheme", "class", "style"],
+    };
     new MutationObserver(followHost).observe(document.documentElement, watched);
     var watchBody = function () {
       if (document.body) new MutationObserver(followHost).observe(document.body, watched);
@@ -115,7 +120,12 @@
     if (document.body) watchBody();
     else document.addEventListener("DOMContentLoaded", watchBody);
   }
-  if (SYSTEM_DARK && SYSTEM_DARK.addEventListener) SYSTEM_DARK.addEventListener("change", followHost);
+  if (SYSTEM_DARK && SYSTEM_DARK.addEventListener) {
+    SYSTEM_DARK.addEventListener("change", followHost);
+  }
+  // The host's own styles may arrive after this script: its background is read again then.
+  document.addEventListener("DOMContentLoaded", followHost);
+  window.addEventListener("load", followHost);
   // Frames that spoke before this script arrived hear the theme now, and answer with their height.
   tellAll();
 })();

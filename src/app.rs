@@ -7,12 +7,13 @@ use eig_pulse_core::contract::export::Source;
 use eig_pulse_core::{base::format, tr, Cohort, Lang};
 use leptos::prelude::*;
 
-use crate::browser::address::{current_address, parameter, replace_parameter, today};
+use crate::browser::address::{current_address, parameter, replace_parameter};
+use crate::browser::clock::today;
 use crate::browser::light_page::{asked_lang, embedded_chart};
 use crate::context::fonts::FontsLoaded;
 use crate::context::i18n::say;
 use crate::context::printing::Printing;
-use crate::context::scheme::{self, SchemePreference};
+use crate::context::scheme::{self, Scheme, SchemePreference};
 use crate::export::states::{load, Failure, Loading, SourceNotice};
 use crate::views::dashboard::Dashboard;
 use crate::views::embed_page::Embedded;
@@ -28,6 +29,7 @@ pub fn App() -> AnyView {
     let preference = RwSignal::new(SchemePreference::from_parameter(
         parameter("theme").as_deref(),
     ));
+    let printing = Printing::provide();
     let surroundings_dark = RwSignal::new(false);
     surroundings_dark.set(scheme::watch_surroundings(move |dark| {
         surroundings_dark.set(dark);
@@ -39,7 +41,12 @@ pub fn App() -> AnyView {
     );
     provide_context(scheme);
     Effect::new(move |_| {
-        let resolved = preference.get().resolve(surroundings_dark.get());
+        // Paper is light: a dark page would print as blocks of ink.
+        let resolved = if printing.get() {
+            Scheme::Light
+        } else {
+            preference.get().resolve(surroundings_dark.get())
+        };
         scheme::apply(preference.get(), resolved);
         if scheme.get_untracked() != resolved {
             scheme.set(resolved);
@@ -57,7 +64,6 @@ pub fn App() -> AnyView {
     });
     // Charts are drawn with Marianne: draw them again once the font has arrived.
     FontsLoaded::provide();
-    Printing::provide();
 
     // `?chart=<id>`: one chart alone, for embedding.
     if let Some(slug) = embedded_chart() {

@@ -316,36 +316,30 @@ async fn a_host_without_a_dark_mode_gets_light_charts_in_a_dark_system_and_a_dar
         assert!(shown.starts_with(&format!("{theme} ")), "{page}: {shown}");
     }
     b.js("document.body.classList.remove('night')").await;
-    wait_in_frame(
-        &b,
-        "document.documentElement.getAttribute('data-fr-theme') === 'light'",
-        "light again",
-    )
-    .await;
-    // The interactive chart, once it takes over, keeps the host's theme.
-    b.js("document.body.classList.add('night')").await;
-    wait_in_frame(
-        &b,
-        "document.documentElement.getAttribute('data-fr-theme') === 'dark'",
-        "dark again",
-    )
-    .await;
+    let light = "document.documentElement.getAttribute('data-fr-theme') === 'light'";
+    wait_in_frame(&b, light, "light again").await;
+    // The interactive chart, once it takes over, keeps the host's light theme in a dark system,
+    // and follows the host when it turns dark.
     in_frame(&b, "document.querySelector('.table-toggle').click()").await;
+    let live = "!document.getElementById('embed-static') && window.eigPulseTimings.draws >= 1";
+    wait_in_frame(&b, live, "the interactive chart").await;
+    let theme = "return document.documentElement.getAttribute('data-fr-theme')";
+    assert_eq!(
+        in_frame(&b, theme).await,
+        "light",
+        "the host's light theme, not the system's dark"
+    );
+    // The canvas' own background, drawn by the wasm with its palette: light, then dark.
+    let corner = "(() => { const c = document.querySelector('.chart-frame canvas'); const p = c.getContext('2d').getImageData(1, 1, 1, 1).data; return p[0] + p[1] + p[2]; })()";
+    wait_in_frame(&b, &format!("{corner} > 600"), "the light canvas").await;
+    b.js("document.body.classList.add('night')").await;
+    let dark = format!("{corner} < 150");
     wait_in_frame(
         &b,
-        "!document.getElementById('embed-static') && window.eigPulseTimings.draws >= 1",
-        "the interactive chart",
+        &dark,
+        "the interactive chart redrawn dark with its host",
     )
     .await;
-    let live = in_frame(
-        &b,
-        "return document.documentElement.getAttribute('data-fr-theme')",
-    )
-    .await;
-    assert_eq!(
-        live, "dark",
-        "the interactive chart keeps the host's dark theme"
-    );
     b.js("document.querySelector('iframe[data-eig-pulse]').scrollIntoView()")
         .await;
     b.screenshot("embed-host-night-live").await;

@@ -72,7 +72,7 @@ async fn copy_the_image_puts_the_figure_on_the_clipboard_or_downloads_it() {
     assert!(height > 500, "the figure's height {height}");
 
     // A browser that refuses the clipboard: the same image as a file, and it says so.
-    copy(true, "Ce navigateur refuse la copie").await;
+    copy(true, "La copie n'a pas été permise").await;
     let file = b.downloaded(&format!("{CHART}.png")).await;
     assert_eq!(
         png_size(&file),
@@ -119,12 +119,19 @@ async fn the_printed_dashboard_lays_out_every_table_and_says_where_and_when() {
     print("afterprint", 0).await;
 
     // The browser's own print (WebDriver's Print Page) goes through the same events.
+    b.js("window.printed = 0; addEventListener('beforeprint', () => { window.printed += 1; })")
+        .await;
     let pdf = b
         .client
         .print(fantoccini::wd::PrintConfiguration::default())
         .await
         .expect("a PDF of the page");
     assert!(pdf.starts_with(b"%PDF"), "a PDF");
+    assert_eq!(
+        b.js("return window.printed").await,
+        1,
+        "the print laid the tables out"
+    );
     let pages = pdf
         .windows(b"/Type /Page\n".len())
         .filter(|w| w.starts_with(b"/Type /Page") && !w.starts_with(b"/Type /Pages"))

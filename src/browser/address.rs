@@ -1,5 +1,6 @@
-//! The page's address: its query and parameters, the dashboard's state written into the history,
-//! the base that relative addresses resolve against, the dashboard's folder and origin.
+//! The page's address: the whole of it, its query and parameters, the dashboard's state written
+//! into the history, the base that relative addresses resolve against, the dashboard's folder and
+//! origin.
 
 use eig_pulse_core::model::filter::{query_pairs, query_string};
 use wasm_bindgen::JsValue;
@@ -88,16 +89,4 @@ pub fn origin() -> String {
 /// The page's whole address, filters included.
 pub fn current_address() -> String {
     window().location().href().unwrap_or_default()
-}
-
-/// Today, by the reader's clock.
-pub fn today() -> Option<time::Date> {
-    let now = js_sys::Date::new_0();
-    let month = time::Month::try_from(u8::try_from(now.get_month() + 1).ok()?).ok()?;
-    time::Date::from_calendar_date(
-        i32::try_from(now.get_full_year()).ok()?,
-        month,
-        u8::try_from(now.get_date()).ok()?,
-    )
-    .ok()
 }

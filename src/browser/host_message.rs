@@ -1,6 +1,7 @@
 //! The messages between an embedded chart and the page around its frame: the height it posts
 //! (`{"eig-pulse-height": {"<chart>": px}}`, and AMP's `{"sentinel": "amp", "type": "embed-size",
-//! "height": px}`), and the height a frame's message reports.
+//! "height": px}`), and the height a frame's message reports. The host's theme message comes the
+//! other way, to `embed-page.js`, which hands it over on `<html>` (`light_page::watch_host_theme`).
 
 use wasm_bindgen::JsValue;
 

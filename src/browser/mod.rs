@@ -1,8 +1,10 @@
 //! The page as the browser gives it, through `web_sys` only (no signal, no component): the
-//! address and history, timings for benchmarks, the screen and what changes on it, the light
-//! embed page and the host page around a frame, and the panic page.
+//! address and history, the reader's clock, timings for benchmarks, the screen and what changes on
+//! it (printing included), the light embed page and the host page around a frame, and the panic
+//! page.
 
 pub mod address;
+pub mod clock;
 pub mod host_message;
 pub mod light_page;
 pub mod panic_page;

@@ -11,10 +11,11 @@ pub struct Printing(RwSignal<bool>);
 
 impl Printing {
     /// Gives the flag to the components below, set and cleared by the browser's print events.
-    pub fn provide() {
+    pub fn provide() -> Printing {
         let printing = RwSignal::new(false);
         provide_context(Printing(printing));
         watch_printing(move |now| printing.set(now));
+        Printing(printing)
     }
 
     /// Whether the page is being printed now (tracked).

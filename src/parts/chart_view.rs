@@ -230,7 +230,7 @@ pub fn ChartView(
     };
     let save_csv =
         move |_| chart.with_untracked(|c| hidden.with_untracked(|h| download::csv(slug, c, h)));
-    let copied = RwSignal::new(None::<download::Copy>);
+    let copied = RwSignal::new(None::<download::CopyOutcome>);
     let copy_png = move |_| {
         copied.set(None);
         if let Some(canvas) = figure_to_copy() {
@@ -240,8 +240,8 @@ pub fn ChartView(
     let copy_status = move || {
         let labels = chart_labels(lang.get());
         copied.get().map(|outcome| match outcome {
-            download::Copy::Copied => labels.image_copied,
-            download::Copy::Downloaded => labels.image_downloaded,
+            download::CopyOutcome::Copied => labels.image_copied,
+            download::CopyOutcome::Downloaded => labels.image_downloaded,
         })
     };
     let toolbar = (!plain).then(|| view! {

@@ -87,7 +87,7 @@ pub fn save_png(slug: &str, canvas: &web_sys::HtmlCanvasElement) {
 
 /// What became of « Copier l'image ».
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Copy {
+pub enum CopyOutcome {
     /// On the clipboard.
     Copied,
     /// The browser refused the clipboard: the image was downloaded instead.
@@ -99,20 +99,20 @@ pub enum Copy {
 pub fn copy_png(
     slug: &'static str,
     canvas: web_sys::HtmlCanvasElement,
-    done: impl FnOnce(Copy) + 'static,
+    done: impl FnOnce(CopyOutcome) + 'static,
 ) {
     match clipboard_write(&canvas) {
         Some(written) => leptos::task::spawn_local(async move {
             if wasm_bindgen_futures::JsFuture::from(written).await.is_ok() {
-                done(Copy::Copied);
+                done(CopyOutcome::Copied);
             } else {
                 save_png(slug, &canvas);
-                done(Copy::Downloaded);
+                done(CopyOutcome::Downloaded);
             }
         }),
         None => {
             save_png(slug, &canvas);
-            done(Copy::Downloaded);
+            done(CopyOutcome::Downloaded);
         }
     }
 }

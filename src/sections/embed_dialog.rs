@@ -69,6 +69,17 @@ pub fn EmbedDialog(
         }
     });
     let modal = Modal::opened_on_mount();
+    // Another chart, filter or option: both previews load again, and say their heights anew.
+    Effect::new(move |_| {
+        embedding.track();
+        filters.track();
+        scheme_preference.track();
+        embed_lang.track();
+        plain.track();
+        lang.track();
+        preview_height.set(DEFAULT_FRAME_HEIGHT);
+        phone_height.set(DEFAULT_FRAME_HEIGHT);
+    });
     let closed = move || {
         embedding.set(None);
         copied.set(false);
@@ -93,7 +104,7 @@ pub fn EmbedDialog(
         let base = site_folder();
         let title = format!("{} — EIG Pulse", id.spec().title.get(lang.get()));
         format!(
-            "<iframe data-eig-pulse src=\"{src}\" title=\"{title}\" width=\"100%\" height=\"{height}\" frameborder=\"0\" loading=\"lazy\"></iframe>\n<script src=\"{base}embed.js\" async></script>\n<noscript><img src=\"{base}static/{slug}.svg\" alt=\"{title}\" width=\"100%\"></noscript>",
+            "<iframe data-eig-pulse src=\"{src}\" title=\"{title}\" width=\"100%\" height=\"{height}\" frameborder=\"0\" allow=\"clipboard-write\" loading=\"lazy\"></iframe>\n<script src=\"{base}embed.js\" async></script>\n<noscript><img src=\"{base}static/{slug}.svg\" alt=\"{title}\" width=\"100%\"></noscript>",
             src = escape(&url(id)),
             title = escape(&title),
             base = escape(&base),

@@ -172,10 +172,12 @@ fn page(
             upper = format.to_uppercase(),
         );
     }
+    // The copy is not clicked again at the hand-over (the clipboard wants the reader's own click);
+    // its empty status keeps the toolbar laid out as the interactive one's.
     let _ = writeln!(
         html,
-        r#"          <button type="button" class="fr-btn fr-btn--tertiary fr-btn--sm tool tool-copy" data-replay="[data-copy=&quot;png&quot;]">{copy}</button>
-          <span class="copy-status" role="status"></span>
+        r#"          <button type="button" class="fr-btn fr-btn--tertiary fr-btn--sm tool tool-copy" data-replay="[data-copy=&quot;png&quot;]" data-focus-only>{copy}</button>
+          <span class="copy-status"></span>
         </div>
         <ul class="legend" aria-label="{legend}">"#,
         copy = text(labels.copy_image),

@@ -37,7 +37,7 @@ pub struct ChartLabels {
     pub copy_image: &'static str,
     /// Said once the image is on the clipboard.
     pub image_copied: &'static str,
-    /// Said when the browser refused the clipboard and the image was downloaded instead.
+    /// Said when the clipboard was not allowed and the image was downloaded instead.
     pub image_downloaded: &'static str,
     pub embed: &'static str,
     pub legend: &'static str,
@@ -60,8 +60,8 @@ pub fn chart_labels(lang: Lang) -> ChartLabels {
             "Image copied, with its title, filters and source.",
         ),
         image_downloaded: lang.pick(
-            "Ce navigateur refuse la copie : l'image est téléchargée.",
-            "This browser refuses the copy: the image is downloaded.",
+            "La copie n'a pas été permise : l'image est téléchargée.",
+            "The copy was not allowed: the image is downloaded.",
         ),
         embed: lang.pick("Intégrer", "Embed"),
         legend: lang.pick(
