@@ -57,15 +57,25 @@
     return null;
   }
   var SYSTEM_DARK = window.matchMedia ? window.matchMedia("(prefers-color-scheme: dark)") : null;
-  /** Whether a CSS colour is opaque enough to be a background, and dark. */
+  /** Whether a CSS colour (any syntax the browser knows: rgb, oklch, lab, color()…) is opaque
+      enough to be a background, and dark; null when it is not a background. */
   function darkColour(colour) {
-    var parts = /rgba?\(([\d.]+),\s*([\d.]+),\s*([\d.]+)(?:,\s*([\d.]+))?\)/.exec(colour || "");
-    if (!parts || (parts[4] !== undefined && parseFloat(parts[4]) < 0.5)) return null;
-    var luminance = 0.2126 * parts[1] + 0.7152 * parts[2] + 0.0722 * parts[3];
-    return luminance < 128;
+    var pen = document.createElement("canvas").getContext("2d");
+    if (!pen || !colour) return null;
+    pen.fillStyle = colour;
+    pen.fillRect(0, 0, 1, 1);
+    var pixel = pen.getImageData(0, 0, 1, 1).data;
+    if (pixel[3] < 128) return null;
+    return 0.2126 * pixel[0] + 0.7152 * pixel[1] + 0.0722 * pixel[2] < 128;
+  }
+  /** Whether the page asks for a dark canvas (`color-scheme: dark` and nothing lighter). */
+  function darkScheme(node) {
+    var scheme = getComputedStyle(node).colorScheme || "";
+    return /\bdark\b/.test(scheme) && !/\blight\b/.test(scheme);
   }
   /** The host's theme: DSFR's data-fr-theme (or data-fr-scheme) on <html>, else the page's own
-      background; a page with neither is light, whatever the system prefers. */
+      background, else its color-scheme; a page with none of them is light, whatever the system
+      prefers. */
   function hostTheme() {
     var root = document.documentElement;
     var theme = root.getAttribute("data-fr-theme");
@@ -79,7 +89,8 @@
       var dark = darkColour(getComputedStyle(layers[i]).backgroundColor);
       if (dark !== null) return dark ? "dark" : "light";
     }
-    return "light";
+    // No background of its own: the browser's canvas, dark only where the page asks for it.
+    return darkScheme(root) ? "dark" : "light";
   }
   function tell(frame, theme) {
     var message = {};

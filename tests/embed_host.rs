@@ -18,7 +18,8 @@ const POST_CSS: &str =
 article { max-width: 800px; margin: 0 auto; padding: 0 16px; }
 .first-screen { height: 1400px; }
 .after { height: 1600px; }
-html[data-fr-theme=dark] body, body.night { background: #161616; color: #eee; }";
+html[data-fr-theme=dark] body, body.night { background: #161616; color: #eee; }
+body.ink { background: oklch(22% 0.02 260); color: #eee; }";
 
 /// Counts the host's layout shifts (without recent input, as CLS does) and the CSP's refusals.
 const WATCH_JS: &str = "window.shifts = 0; window.refused = [];
@@ -53,29 +54,22 @@ fn post(
 
 /// Serves the host's pages for `snippet` on a port of their own: `/post.html` (DSFR light theme,
 /// embed.js allowed), `/blocked.html` (embed.js refused by the CSP), `/plain.html` (no theme, a
-/// white page) and `/night.html` (no theme, a dark background).
+/// white page), `/night.html` (no theme, a dark background) and `/ink.html` (the same, written in
+/// oklch).
 fn host(dashboard: u16, snippet: &str) -> u16 {
     let origin = format!("http://127.0.0.1:{dashboard}");
     let with_script = format!("'self' {origin}");
     let mut routes = Routes::new();
-    for (path, page) in [
-        (
-            "/post.html",
-            post(snippet, Some("light"), "", &with_script, &origin),
-        ),
-        (
-            "/blocked.html",
-            post(snippet, Some("light"), "", "'self'", &origin),
-        ),
-        (
-            "/plain.html",
-            post(snippet, None, "", &with_script, &origin),
-        ),
-        (
-            "/night.html",
-            post(snippet, None, "night", &with_script, &origin),
-        ),
-    ] {
+    let scripts = with_script.as_str();
+    let pages = [
+        ("/post.html", Some("light"), "", scripts),
+        ("/blocked.html", Some("light"), "", "'self'"),
+        ("/plain.html", None, "", scripts),
+        ("/night.html", None, "night", scripts),
+        ("/ink.html", None, "ink", scripts),
+    ];
+    for (path, theme, class, scripts) in pages {
+        let page = post(snippet, theme, class, scripts, &origin);
         routes.insert(path.into(), (200, "text/html; charset=utf-8", page));
     }
     routes.insert(
@@ -307,7 +301,7 @@ async fn a_host_without_a_dark_mode_gets_light_charts_in_a_dark_system_and_a_dar
     assert_eq!(alone, "dark", "the system prefers dark");
     // In a white page with no dark mode: light; in a page whose only sign is its dark background:
     // dark (and light again below when it turns white).
-    for (page, theme) in [("plain", "light"), ("night", "dark")] {
+    for (page, theme) in [("plain", "light"), ("ink", "dark"), ("night", "dark")] {
         b.goto(&format!("http://127.0.0.1:{host}/{page}.html"))
             .await;
         let told = format!("document.documentElement.dataset.hostTheme === '{theme}'");
