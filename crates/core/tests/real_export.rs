@@ -479,3 +479,59 @@ fn defis_sharing_a_title_are_told_apart_by_their_year() {
         .map(|d| cohort.defi_label(d));
     assert_eq!(mob, Some("MonitorFish"));
 }
+
+/// The page's form sends every field, empty ones too: an empty filter is no filter, not an
+/// ignored parameter.
+#[test]
+fn empty_filters_from_the_form_are_no_filters() {
+    let cohort = cohort();
+    let sent = filters(&cohort, "admin=&promo=2&skill=&tech=&from=&to=");
+    assert_eq!(sent, filters(&cohort, "promo=2"));
+}
+
+/// Each section opens with a sentence from the figures counted above (key figures, the
+/// journal's busiest week of `scripts/recount-journal.py`).
+#[test]
+fn each_section_opens_with_its_figures() {
+    use eig_pulse_core::catalogue::Section;
+    let cohort = cohort();
+    let all = cohort.select(&Filters::default());
+    let say = |section: Section, lang| section.opening(&cohort, &all, lang);
+    let defis = say(Section::Defis, Lang::Fr);
+    assert!(
+        defis.starts_with("71 défis de 2017 à 2020, accueillis par 53 administrations"),
+        "{defis}"
+    );
+    let journal = say(Section::Journal, Lang::Fr);
+    assert!(
+        journal.starts_with("Du 13 février 2018 au 3 août 2018")
+            && journal.contains("1\u{202F}544 entrées"),
+        "{journal}"
+    );
+    assert!(
+        say(Section::Journal, Lang::En).starts_with("From 13 February 2018 to 3 August 2018"),
+        "{}",
+        say(Section::Journal, Lang::En)
+    );
+    let openness = say(Section::Openness, Lang::Fr);
+    assert!(
+        openness.starts_with("42\u{202F}% des défis publient leur code"),
+        "{openness}"
+    );
+    for section in Section::ALL {
+        for lang in Lang::ALL {
+            let sentence = say(section, lang);
+            assert!(sentence.ends_with('.'), "{sentence}");
+        }
+    }
+    // A selection without défis says so, never « 0 défis ».
+    let empty = eig_pulse_core::Selection::default();
+    assert_eq!(
+        Section::Defis.opening(&cohort, &empty, Lang::En),
+        "No défi matches these filters."
+    );
+    assert_eq!(
+        Section::CodeAfter.opening(&cohort, &empty, Lang::Fr),
+        "Aucun défi de cette sélection n'a de code analysé."
+    );
+}
