@@ -63,7 +63,8 @@ pub fn defis(cohort: &Cohort, selection: &Selection, lang: Lang) -> String {
         format::defis(figures.defis, lang),
         format::count(figures.administrations as u64, lang),
     );
-    if let Some((host, n)) = leader(&hosts).filter(|_| figures.administrations > 1) {
+    // An administration that hosts every défi (the one filtered on) is no news.
+    if let Some((host, n)) = leader(&hosts).filter(|(_, n)| *n < figures.defis) {
         sentence += &tr!(
             lang,
             " — {host} le plus souvent ({n})",
@@ -194,27 +195,44 @@ pub fn code_after(cohort: &Cohort, selection: &Selection, lang: Lang) -> String 
             format::defis(lived.defis_with_code, lang)
         )
     } else {
-        tr!(
-            lang,
-            "{} des {} observés 12 mois après leur fin y étaient encore vivants",
-            "{} of the {} observed 12 months after their end were still alive then",
-            format::count(twelve.alive as u64, lang),
-            format::defis(twelve.observed, lang)
-        )
+        let alive = format::count(twelve.alive as u64, lang);
+        let observed = format::defis(twelve.observed, lang);
+        if twelve.alive > 1 {
+            tr!(
+                lang,
+                "{alive} des {observed} observés 12 mois après leur fin y étaient encore vivants",
+                "{alive} of the {observed} observed 12 months after their end were still alive then",
+            )
+        } else {
+            tr!(
+                lang,
+                "{alive} des {observed} observés 12 mois après leur fin y était encore vivant",
+                "{alive} of the {observed} observed 12 months after their end was still alive then",
+            )
+        }
     };
     if lived.with_people > 0 {
-        sentence += &tr!(
-            lang,
-            " ; {} des {} dont le scan distingue les personnes ont été repris par de nouvelles personnes",
-            "; {} of the {} whose scan tells people apart were taken over by newcomers",
-            format::count(lived.taken_over as u64, lang),
-            format::count(lived.with_people as u64, lang)
-        );
+        let taken = format::count(lived.taken_over as u64, lang);
+        let told = format::count(lived.with_people as u64, lang);
+        sentence += &if lived.taken_over > 1 {
+            tr!(
+                lang,
+                " ; {taken} des {told} dont le scan distingue les personnes ont été repris par de nouvelles personnes",
+                "; {taken} of the {told} whose scan tells people apart were taken over by newcomers",
+            )
+        } else {
+            tr!(
+                lang,
+                " ; {taken} des {told} dont le scan distingue les personnes a été repris par de nouvelles personnes",
+                "; {taken} of the {told} whose scan tells people apart was taken over by newcomers",
+            )
+        };
     }
     sentence + "."
 }
 
-/// « 42 % des défis publient leur code ; 79 % de ceux au code analysé ont une licence. »
+/// « 42 % des défis publient leur code ; 79 % de ceux aux dépôts analysés ont une licence »,
+/// as the key figures say it.
 pub fn openness(cohort: &Cohort, selection: &Selection, lang: Lang) -> String {
     let Some(with_code) = key_figures(cohort, selection).with_code else {
         return lang
@@ -233,8 +251,8 @@ pub fn openness(cohort: &Cohort, selection: &Selection, lang: Lang) -> String {
     if let Some(licensed) = repository_figures(cohort, selection).licensed_share {
         sentence += &tr!(
             lang,
-            " ; {} de ceux au code analysé ont une licence",
-            "; {} of those with scanned code have a licence",
+            " ; {} de ceux aux dépôts analysés ont une licence",
+            "; {} of those with scanned repositories have a licence",
             format::percent(licensed, lang)
         );
     }
