@@ -501,7 +501,10 @@ async fn each_section_opens_with_its_sentence_and_the_contents_lead_there() {
     let expected: Vec<(String, String)> = Section::ALL
         .iter()
         .map(|s| (format!("#{}", s.anchor()), s.title(Lang::Fr).to_string()))
-        .chain([("#liste-des-defis".to_string(), "Liste des défis".to_string())])
+        .chain([(
+            "#liste-des-defis".to_string(),
+            "Liste des défis".to_string(),
+        )])
         .collect();
     assert_eq!(entries, serde_json::json!(expected));
     assert_eq!(
@@ -524,8 +527,10 @@ async fn each_section_opens_with_its_sentence_and_the_contents_lead_there() {
         let section = id.spec().section.anchor();
         let slug = id.slug();
         assert_eq!(
-            b.js(&format!("return !!document.querySelector('section#{section} #{slug}')"))
-                .await,
+            b.js(&format!(
+                "return !!document.querySelector('section#{section} #{slug}')"
+            ))
+            .await,
             true,
             "{slug} in #{section}"
         );
@@ -534,7 +539,12 @@ async fn each_section_opens_with_its_sentence_and_the_contents_lead_there() {
     // Every section opens with core's sentence for the whole programme.
     let all = cohort.select(&Filters::default());
     for section in Section::ALL {
-        wait_for_opening(&b, section.anchor(), &section.opening(&cohort, &all, Lang::Fr)).await;
+        wait_for_opening(
+            &b,
+            section.anchor(),
+            &section.opening(&cohort, &all, Lang::Fr),
+        )
+        .await;
     }
     let defis = b.text("[data-opening=defis]").await;
     assert!(defis.starts_with("71 défis de 2017 à 2020"), "{defis}");
@@ -549,12 +559,15 @@ async fn each_section_opens_with_its_sentence_and_the_contents_lead_there() {
     // The sentences follow a filter, then the language.
     b.js("const s = document.getElementById('filtre-admin'); s.value = 'ministere-de-l-interieur'; s.dispatchEvent(new Event('change', {bubbles: true}));").await;
     b.wait_for_figure("defis", "12", "12 défis").await;
-    let (interior, _) =
-        Filters::from_query("admin=ministere-de-l-interieur", &cohort.export);
+    let (interior, _) = Filters::from_query("admin=ministere-de-l-interieur", &cohort.export);
     let interior = cohort.select(&interior);
     for section in Section::ALL {
-        wait_for_opening(&b, section.anchor(), &section.opening(&cohort, &interior, Lang::Fr))
-            .await;
+        wait_for_opening(
+            &b,
+            section.anchor(),
+            &section.opening(&cohort, &interior, Lang::Fr),
+        )
+        .await;
     }
     assert!(b
         .text("[data-opening=defis]")
@@ -562,8 +575,12 @@ async fn each_section_opens_with_its_sentence_and_the_contents_lead_there() {
         .starts_with("12 défis de 2017 à 2020, accueillis par 7 administrations"));
     b.click(".lang-switch").await;
     for section in Section::ALL {
-        wait_for_opening(&b, section.anchor(), &section.opening(&cohort, &interior, Lang::En))
-            .await;
+        wait_for_opening(
+            &b,
+            section.anchor(),
+            &section.opening(&cohort, &interior, Lang::En),
+        )
+        .await;
     }
     assert_eq!(
         b.text("nav.contents a[href='#code-apres']").await,
