@@ -383,6 +383,16 @@ async fn english_and_a_phone_screen() {
         .await
         .contains("journal entries"));
     assert_eq!(b.figure("code").await, "42%");
+    // On a phone the table of contents scrolls away with the page, in English.
+    assert_eq!(
+        b.js("return getComputedStyle(document.querySelector('nav.contents')).position")
+            .await,
+        "static"
+    );
+    assert_eq!(
+        b.text("nav.contents a[href='#suivi-2018']").await,
+        "2018 follow-up"
+    );
     // The filters fold under a summary: a chart is in the first screen.
     assert_eq!(
         b.js("return document.querySelector('.filters-disclosure').open")
@@ -421,5 +431,127 @@ async fn english_and_a_phone_screen() {
         assert!(b.ink(chart).await > 0.02, "{chart} painted on a phone");
     }
     b.screenshot("phone-360-en").await;
+    b.finish().await;
+}
+
+/// The export the page loads, read by core as the page reads it.
+fn real_cohort() -> eig_pulse_core::Cohort {
+    let text = std::fs::read_to_string(dist().join("data/export.json")).unwrap();
+    eig_pulse_core::Cohort::new(eig_pulse_core::contract::validate::parse_export(&text).unwrap())
+}
+
+/// Waits until the section's opening sentence reads `expected`.
+async fn wait_for_opening(b: &Browser, anchor: &str, expected: &str) {
+    let condition = format!(
+        "document.querySelector('[data-opening={anchor}]') && document.querySelector('[data-opening={anchor}]').textContent === {}",
+        serde_json::json!(expected)
+    );
+    b.wait_for(&condition, &format!("« {expected} » opening #{anchor}"))
+        .await;
+}
+
+#[tokio::test]
+async fn each_section_opens_with_its_sentence_and_the_contents_lead_there() {
+    use eig_pulse_core::catalogue::Section;
+    use eig_pulse_core::{Filters, Lang};
+    let cohort = real_cohort();
+    let port = site();
+    let b = open(port, "", 1280, 1800).await;
+    wait_for_dashboard(&b).await;
+
+    // The table of contents: the sections in page order, then the défis' list, each entry
+    // leading to an element of the page; it stays in view on a wide screen.
+    let entries = b
+        .js("return [...document.querySelectorAll('nav.contents a')].map(a => [a.getAttribute('href'), a.textContent])")
+        .await;
+    let expected: Vec<(String, String)> = Section::ALL
+        .iter()
+        .map(|s| (format!("#{}", s.anchor()), s.title(Lang::Fr).to_string()))
+        .chain([(
+            "#liste-des-defis".to_string(),
+            "Liste des défis".to_string(),
+        )])
+        .collect();
+    assert_eq!(entries, serde_json::json!(expected));
+    assert_eq!(
+        b.js("return [...document.querySelectorAll('nav.contents a')].map(a => document.querySelector(a.getAttribute('href')) ? 1 : 0).join('')")
+            .await,
+        "111111"
+    );
+    assert_eq!(
+        b.js("return [...document.querySelectorAll('section.story')].map(s => s.id).join(' ')")
+            .await,
+        "defis suivi-2018 technologies code-apres ouverture"
+    );
+    assert_eq!(
+        b.js("return getComputedStyle(document.querySelector('nav.contents')).position")
+            .await,
+        "sticky"
+    );
+    // Each section's charts are inside it.
+    for id in eig_pulse_core::catalogue::ChartId::ALL {
+        let section = id.spec().section.anchor();
+        let slug = id.slug();
+        assert_eq!(
+            b.js(&format!(
+                "return !!document.querySelector('section#{section} #{slug}')"
+            ))
+            .await,
+            true,
+            "{slug} in #{section}"
+        );
+    }
+
+    // Every section opens with core's sentence for the whole programme.
+    let all = cohort.select(&Filters::default());
+    for section in Section::ALL {
+        wait_for_opening(
+            &b,
+            section.anchor(),
+            &section.opening(&cohort, &all, Lang::Fr),
+        )
+        .await;
+    }
+    let defis = b.text("[data-opening=defis]").await;
+    assert!(defis.starts_with("71 défis de 2017 à 2020"), "{defis}");
+
+    // A window's cited post links to its page on the programme's site.
+    b.wait_for_element(
+        ".window-sources a[href^='https://entrepreneur-interet-general.etalab.gouv.fr/blog/']",
+        "a window's post linked",
+    )
+    .await;
+
+    // The sentences follow a filter, then the language.
+    b.js("const s = document.getElementById('filtre-admin'); s.value = 'ministere-de-l-interieur'; s.dispatchEvent(new Event('change', {bubbles: true}));").await;
+    b.wait_for_figure("defis", "12", "12 défis").await;
+    let (interior, _) = Filters::from_query("admin=ministere-de-l-interieur", &cohort.export);
+    let interior = cohort.select(&interior);
+    for section in Section::ALL {
+        wait_for_opening(
+            &b,
+            section.anchor(),
+            &section.opening(&cohort, &interior, Lang::Fr),
+        )
+        .await;
+    }
+    assert!(b
+        .text("[data-opening=defis]")
+        .await
+        .starts_with("12 défis de 2017 à 2020, accueillis par 7 administrations"));
+    b.click(".lang-switch").await;
+    for section in Section::ALL {
+        wait_for_opening(
+            &b,
+            section.anchor(),
+            &section.opening(&cohort, &interior, Lang::En),
+        )
+        .await;
+    }
+    assert_eq!(
+        b.text("nav.contents a[href='#code-apres']").await,
+        "The code after the programme"
+    );
+    b.screenshot("story-1280-en-interieur").await;
     b.finish().await;
 }

@@ -6,6 +6,7 @@ use eig_pulse_core::{Cohort, Filters, Lang, Selection};
 use leptos::prelude::*;
 
 use crate::parts::modal::Modal;
+use crate::sections::story::DEFI_LIST;
 use crate::words::defi_sheet::defi_sheet;
 
 #[component]
@@ -37,7 +38,7 @@ pub fn DefiList(
         rows
     };
     view! {
-        <section class="defi-list">
+        <section class="defi-list" id=DEFI_LIST>
             <h2>{move || format!("Défis ({})", selection.with(|s| s.defis.len()))}</h2>
             <ul>
                 {move || rows().into_iter().map(|(id, title, promotion, admin)| {

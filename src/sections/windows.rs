@@ -1,4 +1,5 @@
-//! The promotions' ten months under the activity charts: dates, how each is known, sources.
+//! The promotions' ten months under the activity charts: dates, how each is known, sources
+//! (linked to their posts on the programme's site).
 
 use std::sync::Arc;
 
@@ -19,12 +20,20 @@ pub fn PromotionWindows(cohort: Arc<Cohort>, selection: Memo<Selection>) -> impl
                 )}
             </p>
             <ul class="fr-text--sm">
-                {move || windows.get().into_iter().map(|window| {
-                    let (words, sources) = (window.words, window.sources);
-                    let label = lang.get().pick(" — sources : ", " — sources: ");
-                    view! {
-                        <li>{words}<span class="window-sources">{format!("{label}{}", sources.join(", "))}</span></li>
-                    }
+                {move || windows.get().into_iter().map(|window| view! {
+                    <li>
+                        {window.words}
+                        <span class="window-sources">
+                            {move || lang.get().pick(" — sources : ", " — sources: ")}
+                            {window.sources.into_iter().enumerate().map(|(i, cited)| view! {
+                                {(i > 0).then_some(", ")}
+                                {match cited.post {
+                                    Some(href) => view! { <a href=href rel="noopener noreferrer">{cited.name}</a> }.into_any(),
+                                    None => view! { <span>{cited.name}</span> }.into_any(),
+                                }}
+                            }).collect_view()}
+                        </span>
+                    </li>
                 }).collect_view()}
             </ul>
         </div>

@@ -1,4 +1,5 @@
-//! The loaded dashboard: filters in the URL, key figures, the five charts, the défi list and panel.
+//! The loaded dashboard: filters in the URL, key figures, a table of contents, the sections in
+//! page order (each opening with its sentence, then its charts), the défis' list and panel.
 
 use std::sync::Arc;
 
@@ -15,6 +16,7 @@ use crate::sections::embed_dialog::EmbedDialog;
 use crate::sections::filter_bar::FilterBar;
 use crate::sections::key_figures::KeyFiguresView;
 use crate::sections::scorecard::Scorecard;
+use crate::sections::story::{heading_id, Contents, Opening};
 use crate::sections::windows::PromotionWindows;
 
 /// The dashboard's state in URL pairs: filters, then the open défi.
@@ -92,14 +94,10 @@ pub fn Dashboard(cohort: Arc<Cohort>) -> impl IntoView {
         on_embed: Some(on_embed),
         on_drawn: None,
     };
-    // The charts drawn from the repositories' activity are shown in their own section.
-    let (repository_charts, charts): (Vec<_>, Vec<_>) = ChartId::ALL
-        .iter()
-        .map(|&id| (id, chart_memo(id)))
-        .partition(|(id, _)| id.spec().section == Section::CodeAfter);
     let scanned = !cohort.export.activity.is_empty();
-    // What lies below the first screen (repositories, scorecard, the défis' list) is built just
-    // after the first charts are painted: they come first.
+    // What is drawn from the repositories (the code's charts, the promotions' windows), the
+    // scorecard and the défis' list are built just after the first charts are painted: they come
+    // first. Every section's heading and opening sentence are there at once.
     let below_first_screen = RwSignal::new(false);
     request_animation_frame(move || {
         set_timeout(
@@ -107,6 +105,57 @@ pub fn Dashboard(cohort: Arc<Cohort>) -> impl IntoView {
             std::time::Duration::ZERO,
         );
     });
+    let section_cohort = cohort.clone();
+    let section = move |part: Section| {
+        let cohort = section_cohort.clone();
+        let charts: Vec<_> = part.charts().map(|id| (id, chart_memo(id))).collect();
+        let around = around.clone();
+        let draw = move |charts: Vec<(ChartId, Memo<_>)>| {
+            charts
+                .into_iter()
+                .map(|(id, chart)| view! { <ChartView id chart on_target around=around() /> })
+                .collect_view()
+        };
+        let content = match part {
+            Section::CodeAfter => {
+                let later = cohort.clone();
+                view! {
+                    {(!scanned).then(|| view! {
+                        <div class="fr-notice fr-notice--info no-activity">
+                            <div class="fr-container"><div class="fr-notice__body"><p class="fr-notice__title">
+                                {say(lang,
+                                    "Cet export ne contient pas l'activité des dépôts : il a été produit sans « --repos ». La colonne « Code publié » vient du catalogue ; les autres critères attendent l'analyse des dépôts.",
+                                    "This export holds no repository activity: it was produced without \"--repos\". The \"Published code\" column comes from the catalogue; the other checks wait for the repositories to be scanned.",
+                                )}
+                            </p></div></div>
+                        </div>
+                    })}
+                    <Show when=move || below_first_screen.get()>
+                        <div class="charts charts-wide">{draw(charts.clone())}</div>
+                        <PromotionWindows cohort=later.clone() selection />
+                    </Show>
+                }
+                .into_any()
+            }
+            Section::Openness => {
+                let later = cohort.clone();
+                view! {
+                    <div class="charts">{draw(charts)}</div>
+                    <Show when=move || below_first_screen.get()>
+                        <Scorecard cohort=later.clone() selection defi />
+                    </Show>
+                }
+                .into_any()
+            }
+            _ => view! { <div class="charts">{draw(charts)}</div> }.into_any(),
+        };
+        view! {
+            <section class="story" id=part.anchor() aria-labelledby=heading_id(part)>
+                <Opening part cohort selection />
+                {content}
+            </section>
+        }
+    };
     let later = cohort.clone();
 
     view! {
@@ -129,36 +178,10 @@ pub fn Dashboard(cohort: Arc<Cohort>) -> impl IntoView {
                 </p>
             </Show>
             <KeyFiguresView cohort=cohort.clone() selection />
-            <div class="charts">
-                {charts
-                    .into_iter()
-                    .map(|(id, chart)| view! { <ChartView id chart on_target around=around() /> })
-                    .collect_view()}
-            </div>
+            <Contents />
+            {Section::ALL.into_iter().map(section).collect_view()}
             <Show when=move || below_first_screen.get()>
-            <section class="repositories" aria-labelledby="depots-titre">
-                <h2 id="depots-titre">{say(lang, "Dépôts de code", "Code repositories")}</h2>
-                {(!scanned).then(|| view! {
-                    <div class="fr-notice fr-notice--info no-activity">
-                        <div class="fr-container"><div class="fr-notice__body"><p class="fr-notice__title">
-                            {say(lang,
-                                "Cet export ne contient pas l'activité des dépôts : il a été produit sans « --repos ». La colonne « Code publié » vient du catalogue ; les autres critères attendent l'analyse des dépôts.",
-                                "This export holds no repository activity: it was produced without \"--repos\". The \"Published code\" column comes from the catalogue; the other checks wait for the repositories to be scanned.",
-                            )}
-                        </p></div></div>
-                    </div>
-                })}
-                <div class="charts">
-                    {repository_charts
-                        .clone()
-                        .into_iter()
-                        .map(|(id, chart)| view! { <ChartView id chart on_target around=around() /> })
-                        .collect_view()}
-                </div>
-                <PromotionWindows cohort=later.clone() selection />
-                <Scorecard cohort=later.clone() selection defi />
-            </section>
-            <DefiList cohort=later.clone() selection defi />
+                <DefiList cohort=later.clone() selection defi />
             </Show>
             <DefiPanel cohort=cohort.clone() defi filters />
             <EmbedDialog cohort=cohort.clone() embedding filters />

@@ -473,3 +473,146 @@ fn defis_sharing_a_title_are_told_apart_by_their_year() {
         .map(|d| cohort.defi_label(d));
     assert_eq!(mob, Some("MonitorFish"));
 }
+
+/// The page's form sends every field, empty ones too: an empty filter is no filter, not an
+/// ignored parameter.
+#[test]
+fn empty_filters_from_the_form_are_no_filters() {
+    let cohort = cohort();
+    let sent = filters(&cohort, "admin=&promo=2&skill=&tech=&from=&to=");
+    assert_eq!(sent, filters(&cohort, "promo=2"));
+}
+
+/// Each section opens with a sentence from the figures counted above (key figures, the
+/// journal's busiest week of `scripts/recount-journal.py`).
+#[test]
+fn each_section_opens_with_its_figures() {
+    use eig_pulse_core::catalogue::Section;
+    let cohort = cohort();
+    let all = cohort.select(&Filters::default());
+    let say = |section: Section, lang| section.opening(&cohort, &all, lang);
+    let defis = say(Section::Defis, Lang::Fr);
+    assert!(
+        defis.starts_with("71 défis de 2017 à 2020, accueillis par 53 administrations"),
+        "{defis}"
+    );
+    let journal = say(Section::Journal, Lang::Fr);
+    assert!(
+        journal.starts_with("Du 13 février 2018 au 3 août 2018")
+            && journal.contains("1\u{202F}544 entrées")
+            // `scripts/recount-journal.py`: « busiest week 2018-03-12 136 entries ».
+            && journal.contains("la semaine la plus chargée, celle du 12 mars 2018, en compte 136."),
+        "{journal}"
+    );
+    assert!(
+        say(Section::Journal, Lang::En).starts_with("From 13 February 2018 to 3 August 2018"),
+        "{}",
+        say(Section::Journal, Lang::En)
+    );
+    let openness = say(Section::Openness, Lang::Fr);
+    assert!(
+        openness.starts_with("42\u{202F}% des défis publient leur code"),
+        "{openness}"
+    );
+    for section in Section::ALL {
+        for lang in Lang::ALL {
+            let sentence = say(section, lang);
+            assert!(sentence.ends_with('.'), "{sentence}");
+        }
+    }
+    // A selection without défis says so, never « 0 défis ».
+    let empty = eig_pulse_core::Selection::default();
+    assert_eq!(
+        Section::Defis.opening(&cohort, &empty, Lang::En),
+        "No défi matches these filters."
+    );
+    assert_eq!(
+        Section::CodeAfter.opening(&cohort, &empty, Lang::Fr),
+        "Aucun défi de cette sélection n'a de code analysé."
+    );
+}
+
+/// Each section's sentence follows the filters with the figures of the recount table above
+/// (`KEY_FIGURES`): the défis and their administrations, the journal's entries, the share of
+/// défis that publish their code; in both languages.
+#[test]
+fn section_openings_follow_the_filters() {
+    use eig_pulse_core::base::format;
+    use eig_pulse_core::catalogue::Section;
+    let cohort = cohort();
+    for (query, defis, administrations, _, _, journal_entries, with_code) in KEY_FIGURES {
+        let selection = cohort.select(&filters(&cohort, query));
+        for lang in Lang::ALL {
+            let say = |section: Section| section.opening(&cohort, &selection, lang);
+            let opening = say(Section::Defis);
+            let expected = lang
+                .pick(
+                    "accueillis par {} administrations",
+                    "hosted by {} administrations",
+                )
+                .replace("{}", &format::count(administrations as u64, lang));
+            assert!(
+                opening.starts_with(&format::defis(defis, lang)) && opening.contains(&expected),
+                "{query}: {opening}"
+            );
+            let journal = say(Section::Journal);
+            if journal_entries == 0 {
+                assert_eq!(
+                    journal,
+                    lang.pick(
+                        "Aucune entrée du journal de suivi dans cette sélection.",
+                        "No entry of the follow-up journal in this selection."
+                    ),
+                    "{query}"
+                );
+            } else {
+                let entries = format::count(journal_entries as u64, lang);
+                let expected = lang.pick(" a noté {} entrées", " wrote {} journal entries");
+                assert!(
+                    journal.contains(&expected.replace("{}", &entries)),
+                    "{query}: {journal}"
+                );
+            }
+            let openness = say(Section::Openness);
+            let share = format::percent(with_code as f64 / defis as f64, lang);
+            assert!(openness.starts_with(&share), "{query}: {openness}");
+            // The code's sentence says the figures `lived_on_figures_match_an_independent_recount`
+            // checks, its verb agreeing with them.
+            let lived = eig_pulse_core::measures::lived_on::lived_on(&cohort, &selection);
+            let code = say(Section::CodeAfter);
+            let twelve = lived.alive_at_12;
+            if twelve.observed > 0 {
+                let (fr, en) = if twelve.alive > 1 {
+                    (
+                        "{} des {} observés 12 mois après leur fin y étaient encore vivants",
+                        "{} of the {} observed 12 months after their end were still alive",
+                    )
+                } else {
+                    (
+                        "{} des {} observés 12 mois après leur fin y était encore vivant",
+                        "{} of the {} observed 12 months after their end was still alive",
+                    )
+                };
+                let expected = lang
+                    .pick(fr, en)
+                    .replacen("{}", &format::count(twelve.alive as u64, lang), 1)
+                    .replacen("{}", &format::defis(twelve.observed, lang), 1);
+                assert!(code.starts_with(&expected), "{query}: {code}");
+            }
+            // The host of every défi, the one filtered on, is not named as the most frequent.
+            if query.starts_with("admin=") {
+                assert!(
+                    !opening.contains(lang.pick("le plus souvent", "most often")),
+                    "{opening}"
+                );
+            }
+        }
+    }
+    let interior = cohort.select(&filters(&cohort, "admin=ministere-de-l-interieur"));
+    assert!(
+        Section::CodeAfter
+            .opening(&cohort, &interior, Lang::Fr)
+            .starts_with("1 des 5 défis observés 12 mois après leur fin y était encore vivant ;"),
+        "one défi alive: the verb in the singular"
+    );
+}

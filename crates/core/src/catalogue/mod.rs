@@ -11,6 +11,7 @@ pub use chart::{
 };
 
 use crate::base::lang::{Lang, Text};
+use crate::measures::story;
 use crate::model::cohort::Cohort;
 use crate::model::filter::Filters;
 use crate::model::selection::Selection;
@@ -25,6 +26,61 @@ pub enum Section {
     CodeAfter,
     Technologies,
     Openness,
+}
+
+impl Section {
+    /// The page's sections, in the order it tells them.
+    pub const ALL: [Section; 5] = [
+        Section::Defis,
+        Section::Journal,
+        Section::Technologies,
+        Section::CodeAfter,
+        Section::Openness,
+    ];
+
+    /// Its heading, and its entry in the table of contents (« Défis » and « Technologies » are
+    /// the same words in both languages).
+    pub fn title(self, lang: Lang) -> &'static str {
+        match self {
+            Section::Defis => "Défis",
+            Section::Journal => lang.pick("Suivi 2018", "2018 follow-up"),
+            Section::Technologies => "Technologies",
+            Section::CodeAfter => {
+                lang.pick("Le code après le programme", "The code after the programme")
+            }
+            Section::Openness => lang.pick("Ouverture", "Openness"),
+        }
+    }
+
+    /// Its id in the page (`#suivi-2018`).
+    pub fn anchor(self) -> &'static str {
+        match self {
+            Section::Defis => "defis",
+            Section::Journal => "suivi-2018",
+            Section::Technologies => "technologies",
+            Section::CodeAfter => "code-apres",
+            Section::Openness => "ouverture",
+        }
+    }
+
+    /// The sentence it opens with, written from the selection's figures.
+    pub fn opening(self, cohort: &Cohort, selection: &Selection, lang: Lang) -> String {
+        let write = match self {
+            Section::Defis => story::defis,
+            Section::Journal => story::journal,
+            Section::Technologies => story::technologies,
+            Section::CodeAfter => story::code_after,
+            Section::Openness => story::openness,
+        };
+        write(cohort, selection, lang)
+    }
+
+    /// Its charts, in the catalogue's order.
+    pub fn charts(self) -> impl Iterator<Item = ChartId> {
+        ChartId::ALL
+            .into_iter()
+            .filter(move |id| id.spec().section == self)
+    }
 }
 
 /// What heads each row of a chart's data table.

@@ -1,6 +1,7 @@
 //! Plain numbers computed from a selection: the headline figures, the repositories' activity,
 //! what became of the code, technologies, the openness scorecard, the promotions' windows in
-//! words; and the transforms several charts share (ranking with « autres », time bins).
+//! words, the sentence each part of the page opens with; and the transforms several charts
+//! share (ranking with « autres », time bins).
 //! Nothing here draws or knows a chart.
 
 pub mod activity;
@@ -12,6 +13,7 @@ pub mod lived_on;
 pub mod promotion_windows;
 pub mod ranking;
 pub mod scorecard;
+pub mod story;
 pub mod survival;
 pub mod technologies;
 pub mod time_bins;

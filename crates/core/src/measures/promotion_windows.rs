@@ -1,9 +1,10 @@
-//! A promotion's window in words, with how each of its dates is known and the file it cites.
+//! A promotion's window in words, with how each of its dates is known and the file it cites,
+//! linked to its post on the programme's site when it is one.
 
 use crate::base::date::parse_date;
 use crate::base::format;
 use crate::base::lang::Lang;
-use crate::contract::export::{DateBasis, Promotion, PromotionEvent};
+use crate::contract::export::{DateBasis, Promotion, PromotionDate, PromotionEvent};
 use crate::model::cohort::Cohort;
 use crate::model::selection::Selection;
 use crate::tr;
@@ -28,16 +29,20 @@ fn basis_words(basis: DateBasis, lang: Lang) -> &'static str {
     }
 }
 
-/// The promotion's events in the order start, bootcamp, end, formatted for `lang`.
-pub fn events(promotion: &Promotion, lang: Lang) -> Vec<DatedEvent> {
-    let order = [
+/// The promotion's dates in the order start, bootcamp, end.
+fn in_order(promotion: &Promotion) -> impl Iterator<Item = &PromotionDate> {
+    [
         PromotionEvent::Start,
         PromotionEvent::Bootcamp,
         PromotionEvent::End,
-    ];
-    order
-        .iter()
-        .filter_map(|event| promotion.dates.iter().find(|d| d.event == *event))
+    ]
+    .into_iter()
+    .filter_map(|event| promotion.dates.iter().find(|d| d.event == event))
+}
+
+/// The promotion's events in the order start, bootcamp, end, formatted for `lang`.
+pub fn events(promotion: &Promotion, lang: Lang) -> Vec<DatedEvent> {
+    in_order(promotion)
         .filter_map(|d| {
             Some(DatedEvent {
                 event: d.event,
@@ -72,14 +77,62 @@ pub fn window_words(promotion: &Promotion, lang: Lang) -> Option<String> {
     ))
 }
 
+/// The programme's site, where its blog's posts are published (`url` of the site's
+/// `_config.yml`).
+const SITE: &str = "https://entrepreneur-interet-general.etalab.gouv.fr";
+
+/// The address of a blog post of the programme's site from its cited file
+/// (`site-eig/_posts/18-12-03-restitution-eig2.md`), as Jekyll publishes it with the site's
+/// `permalink: /blog/:year/:month/:day/:title.html`: the date and the title from the file's name
+/// (`YY-MM-DD-` or `YYYY-MM-DD-`; two-digit years are 20YY), no post overriding them
+/// (`crates/core/tests/posts.rs` reads every post). `None` for any other file, and for drafts
+/// (`_` first), which are not published.
+pub fn post_address(source: &str) -> Option<String> {
+    let (folder, name) = source.rsplit_once('/')?;
+    if !folder.ends_with("site-eig/_posts") {
+        return None;
+    }
+    let stem = name.strip_suffix(".md")?;
+    let mut parts = stem.splitn(4, '-');
+    let (year, month, day, title) = (parts.next()?, parts.next()?, parts.next()?, parts.next()?);
+    let number = |text: &str, digits: &[usize]| {
+        (digits.contains(&text.len()) && text.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| text.parse::<u32>().ok())
+            .flatten()
+    };
+    let year = number(year, &[2, 4])?;
+    let year = if year < 100 { 2000 + year } else { year };
+    let (month, day) = (number(month, &[1, 2])?, number(day, &[1, 2])?);
+    let plain = |b: u8| b.is_ascii_alphanumeric() || b == b'-';
+    if title.is_empty() || !title.bytes().all(plain) {
+        return None;
+    }
+    Some(format!(
+        "{SITE}/blog/{year}/{month:02}/{day:02}/{title}.html"
+    ))
+}
+
+/// A file a window's dates cite: its name, and its post's address on the programme's site.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CitedFile {
+    /// The file's name (`20-01-17-bilan-eig3.md`).
+    pub name: String,
+    pub post: Option<String>,
+}
+
 /// The files the window's dates cite, without repeats: `bilan-eig3.md, …`.
-pub fn window_sources(promotion: &Promotion, lang: Lang) -> Vec<String> {
-    let mut sources: Vec<String> = Vec::new();
-    for event in events(promotion, lang) {
-        if let Some(source) = event.source {
-            if !sources.contains(&source) {
-                sources.push(source);
-            }
+pub fn window_sources(promotion: &Promotion) -> Vec<CitedFile> {
+    let mut sources: Vec<CitedFile> = Vec::new();
+    for date in in_order(promotion) {
+        let Some(path) = date.source.as_deref() else {
+            continue;
+        };
+        let name = path.rsplit('/').next().unwrap_or(path).to_string();
+        if !sources.iter().any(|s| s.name == name) {
+            sources.push(CitedFile {
+                name,
+                post: post_address(path),
+            });
         }
     }
     sources
@@ -89,7 +142,7 @@ pub fn window_sources(promotion: &Promotion, lang: Lang) -> Vec<String> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PromotionWindow {
     pub words: String,
-    pub sources: Vec<String>,
+    pub sources: Vec<CitedFile>,
 }
 
 /// The windows of the promotions the selection's défis belong to, in the export's order.
@@ -111,7 +164,7 @@ pub fn selected_windows(
         .filter_map(|p| {
             Some(PromotionWindow {
                 words: window_words(p, lang)?,
-                sources: window_sources(p, lang),
+                sources: window_sources(p),
             })
         })
         .collect()
@@ -120,7 +173,6 @@ pub fn selected_windows(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::contract::export::PromotionDate;
 
     fn eig3() -> Promotion {
         let date = |event, date: &str, basis, source: &str| PromotionDate {
@@ -171,8 +223,17 @@ mod tests {
             Some("EIG 3: from 15 January 2019 (derived from the ten months) to 15 November 2019")
         );
         assert_eq!(
-            window_sources(&eig3(), Lang::Fr),
-            ["18-05-23-x.md", "20-01-17-bilan-eig3.md"]
+            window_sources(&eig3()),
+            [
+                CitedFile {
+                    name: "18-05-23-x.md".into(),
+                    post: Some("https://entrepreneur-interet-general.etalab.gouv.fr/blog/2018/05/23/x.html".into()),
+                },
+                CitedFile {
+                    name: "20-01-17-bilan-eig3.md".into(),
+                    post: Some("https://entrepreneur-interet-general.etalab.gouv.fr/blog/2020/01/17/bilan-eig3.html".into()),
+                },
+            ]
         );
         let events: Vec<PromotionEvent> =
             events(&eig3(), Lang::Fr).iter().map(|e| e.event).collect();
@@ -189,5 +250,23 @@ mod tests {
             ..eig3()
         };
         assert_eq!(window_words(&undated, Lang::Fr), None);
+    }
+
+    #[test]
+    fn a_cited_post_links_to_its_page_on_the_programme_site() {
+        assert_eq!(
+            post_address("site-eig/_posts/2019-5-9-Chiffres-EIG.md").as_deref(),
+            Some("https://entrepreneur-interet-general.etalab.gouv.fr/blog/2019/05/09/Chiffres-EIG.html")
+        );
+        for not_a_post in [
+            "site-eig/promos.yml",
+            "site-eig/_posts/_18-02-13-exemple.md",
+            "eig-link/planning_eig4.md",
+            "site-eig/_posts/18-02-titre.md",
+            "site-eig/_posts/18-02-27-.md",
+            "site-eig/_posts/18-02-27-un titre.md",
+        ] {
+            assert_eq!(post_address(not_a_post), None, "{not_a_post}");
+        }
     }
 }

@@ -63,6 +63,11 @@ impl Filters {
         let mut filters = Filters::default();
         let mut ignored = Vec::new();
         for (name, value) in query_pairs(query) {
+            // An empty filter is no filter: the page's form, sent before its code runs, names
+            // every field (`?admin=&promo=3`).
+            if value.is_empty() && FILTER_PARAMETERS.contains(&name.as_str()) {
+                continue;
+            }
             let kind = if FILTER_PARAMETERS.contains(&name.as_str()) {
                 IgnoredKind::InvalidValue
             } else {
