@@ -450,6 +450,19 @@ async fn wait_for_opening(b: &Browser, anchor: &str, expected: &str) {
         .await;
 }
 
+/// Waits until every section opens with core's sentence for `selection` in `lang`.
+async fn wait_for_openings(
+    b: &Browser,
+    cohort: &eig_pulse_core::Cohort,
+    selection: &eig_pulse_core::Selection,
+    lang: eig_pulse_core::Lang,
+) {
+    for section in eig_pulse_core::catalogue::Section::ALL {
+        let expected = section.opening(cohort, selection, lang);
+        wait_for_opening(b, section.anchor(), &expected).await;
+    }
+}
+
 #[tokio::test]
 async fn each_section_opens_with_its_sentence_and_the_contents_lead_there() {
     use eig_pulse_core::catalogue::Section;
@@ -504,14 +517,7 @@ async fn each_section_opens_with_its_sentence_and_the_contents_lead_there() {
 
     // Every section opens with core's sentence for the whole programme.
     let all = cohort.select(&Filters::default());
-    for section in Section::ALL {
-        wait_for_opening(
-            &b,
-            section.anchor(),
-            &section.opening(&cohort, &all, Lang::Fr),
-        )
-        .await;
-    }
+    wait_for_openings(&b, &cohort, &all, Lang::Fr).await;
     let defis = b.text("[data-opening=defis]").await;
     assert!(defis.starts_with("71 défis de 2017 à 2020"), "{defis}");
 
@@ -523,31 +529,17 @@ async fn each_section_opens_with_its_sentence_and_the_contents_lead_there() {
     .await;
 
     // The sentences follow a filter, then the language.
-    b.js("const s = document.getElementById('filtre-admin'); s.value = 'ministere-de-l-interieur'; s.dispatchEvent(new Event('change', {bubbles: true}));").await;
+    b.choose("filtre-admin", "ministere-de-l-interieur").await;
     b.wait_for_figure("defis", "12", "12 défis").await;
     let (interior, _) = Filters::from_query("admin=ministere-de-l-interieur", &cohort.export);
     let interior = cohort.select(&interior);
-    for section in Section::ALL {
-        wait_for_opening(
-            &b,
-            section.anchor(),
-            &section.opening(&cohort, &interior, Lang::Fr),
-        )
-        .await;
-    }
+    wait_for_openings(&b, &cohort, &interior, Lang::Fr).await;
     assert!(b
         .text("[data-opening=defis]")
         .await
         .starts_with("12 défis de 2017 à 2020, accueillis par 7 administrations"));
     b.click(".lang-switch").await;
-    for section in Section::ALL {
-        wait_for_opening(
-            &b,
-            section.anchor(),
-            &section.opening(&cohort, &interior, Lang::En),
-        )
-        .await;
-    }
+    wait_for_openings(&b, &cohort, &interior, Lang::En).await;
     assert_eq!(
         b.text("nav.contents a[href='#code-apres']").await,
         "The code after the programme"

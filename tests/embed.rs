@@ -67,10 +67,7 @@ async fn frame_height(b: &Browser, id: &str) -> f64 {
 
 /// The embedded page's own content height, read inside the frame.
 async fn content_height(b: &Browser, index: u16) -> f64 {
-    b.client.clone().enter_frame(index).await.unwrap();
-    let height = b.js("const e = document.querySelector('.embed'); return e ? e.getBoundingClientRect().height : 0").await.as_f64().unwrap();
-    b.client.clone().enter_parent_frame().await.unwrap();
-    height
+    b.in_frame(index, "const e = document.querySelector('.embed'); return e ? e.getBoundingClientRect().height : 0").await.as_f64().unwrap()
 }
 
 /// The frame's height and its content's once the last report has landed: equal once nothing

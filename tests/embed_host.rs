@@ -5,7 +5,7 @@
 
 mod support;
 
-use support::{browser, browser_with, dist, serve, Browser, Routes};
+use support::{browser, browser_with, dist, pixels_expression, serve, Browser, Routes};
 
 /// The chart pasted in the post: horizontal bars, taller on a phone than in the dialog.
 const CHART: &str = "defis-by-administration";
@@ -85,10 +85,7 @@ fn host(dashboard: u16, snippet: &str) -> u16 {
 
 /// Runs `script` (a function body) inside the first frame of the page, and comes back.
 async fn in_frame(b: &Browser, script: &str) -> serde_json::Value {
-    b.client.clone().enter_frame(0).await.unwrap();
-    let value = b.js(script).await;
-    b.client.clone().enter_parent_frame().await.unwrap();
-    value
+    b.in_frame(0, script).await
 }
 
 /// Waits (at most 15 s) until `condition`, a JS expression, holds inside the first frame.
@@ -324,10 +321,11 @@ async fn a_host_without_a_dark_mode_gets_light_charts_in_a_dark_system_and_a_dar
         "the host's light theme, not the system's dark"
     );
     // The canvas' own background, drawn by the wasm with its palette: light, then dark.
-    let corner = "(() => { const c = document.querySelector('.chart-frame canvas'); const p = c.getContext('2d').getImageData(1, 1, 1, 1).data; return p[0] + p[1] + p[2]; })()";
-    wait_in_frame(&b, &format!("{corner} > 600"), "the light canvas").await;
+    let light_pixels = pixels_expression(CHART, "d[i] + d[i+1] + d[i+2] > 600");
+    let dark_pixels = pixels_expression(CHART, "d[i] + d[i+1] + d[i+2] < 150");
+    wait_in_frame(&b, &format!("{light_pixels} > 0.5"), "the light canvas").await;
     b.js("document.body.classList.add('night')").await;
-    let dark = format!("{corner} < 150");
+    let dark = format!("{dark_pixels} > 0.5");
     wait_in_frame(
         &b,
         &dark,

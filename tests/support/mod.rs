@@ -337,6 +337,14 @@ impl Browser {
         );
     }
 
+    /// Runs `script` (a function body) inside the page's frame `index`, and comes back.
+    pub async fn in_frame(&self, index: u16, script: &str) -> Value {
+        self.client.clone().enter_frame(index).await.unwrap();
+        let value = self.js(script).await;
+        self.client.clone().enter_parent_frame().await.unwrap();
+        value
+    }
+
     pub async fn js(&self, script: &str) -> Value {
         self.client
             .execute(script, vec![])

@@ -96,15 +96,10 @@ pub fn repository_activity(
     for (d, _, n) in &commits {
         *per_defi.entry(*d).or_default() += u64::from(*n);
     }
-    let root = |d: usize| {
-        cohort
-            .defi_administration(d)
-            .and_then(|a| cohort.ancestors(a).last().copied())
-    };
     let by_administration = per_defi.len() > MAX_SERIES;
     let group_of = |d: usize| -> (String, String) {
         if by_administration {
-            match root(d) {
+            match cohort.defi_root_administration(d) {
                 Some(a) => {
                     let admin = &cohort.export.administrations[a];
                     (admin.id.clone(), admin.name.clone())

@@ -46,8 +46,7 @@ pub fn defis(cohort: &Cohort, selection: &Selection, lang: Lang) -> String {
     let mut hosts: BTreeMap<&str, usize> = BTreeMap::new();
     let mut skills: BTreeMap<&str, usize> = BTreeMap::new();
     for &d in &selection.defis {
-        if let Some(own) = cohort.defi_administration(d) {
-            let top = *cohort.ancestors(own).last().unwrap_or(&own);
+        if let Some(top) = cohort.defi_root_administration(d) {
             *hosts
                 .entry(export.administrations[top].name.as_str())
                 .or_default() += 1;

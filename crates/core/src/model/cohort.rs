@@ -242,6 +242,12 @@ impl Cohort {
             .filter(|&a| a != usize::MAX)
     }
 
+    /// The top of a défi's administration chain (its ministry, say).
+    pub fn defi_root_administration(&self, defi: usize) -> Option<usize> {
+        self.defi_administration(defi)
+            .and_then(|a| self.ancestors(a).last().copied())
+    }
+
     pub fn parent(&self, admin: usize) -> Option<usize> {
         self.parent.get(admin).copied().flatten()
     }
