@@ -42,6 +42,8 @@ fn inputs(
             &Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/technologies.yml"),
         ),
         records: Vec::new(),
+        posts: Vec::new(),
+        posts_table: None,
     }
 }
 

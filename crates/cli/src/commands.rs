@@ -41,10 +41,14 @@ pub struct ExportArgs {
     pub eig_link: Option<PathBuf>,
     /// The technologies table (default: the repository's, embedded).
     pub technologies: Option<PathBuf>,
+    /// The table of posts (default: `data/posts.yml` when present).
+    pub posts_table: Option<PathBuf>,
 }
 
 /// The promotions file read when `--promotions` is not given.
 const DEFAULT_PROMOTIONS: &str = "data/promotions.yml";
+/// The table of posts read when `--posts-table` is not given and the site has a blog.
+const DEFAULT_POSTS_TABLE: &str = "data/posts.yml";
 
 pub fn export(args: ExportArgs) -> Result<ExitCode, String> {
     let lang = args.lang;
@@ -151,7 +155,17 @@ pub fn read_inputs(args: &ExportArgs) -> Result<Inputs, String> {
         Some(path) => Some(read_source(path, lang)?),
         None => None,
     };
+    let posts = read_posts(&args.site.join("_posts"), lang)?;
+    let posts_table = match &args.posts_table {
+        Some(path) => Some(read_source(path, lang)?),
+        None => Some(PathBuf::from(DEFAULT_POSTS_TABLE))
+            .filter(|p| !posts.is_empty() && p.is_file())
+            .map(|p| read_source(&p, lang))
+            .transpose()?,
+    };
     Ok(Inputs {
+        posts,
+        posts_table,
         promotions,
         repositories,
         activity,
@@ -193,6 +207,22 @@ pub fn read_inputs(args: &ExportArgs) -> Result<Inputs, String> {
             None => Vec::new(),
         },
     })
+}
+
+/// The blog's files in `folder` (`_posts/` of the site), by name; none when the site has no blog.
+fn read_posts(folder: &Path, lang: Lang) -> Result<Vec<SourceText>, String> {
+    if !folder.is_dir() {
+        return Ok(Vec::new());
+    }
+    let unreadable = |e: std::io::Error| tr!(lang, "{} : {e}", "{}: {e}", folder.display());
+    let mut paths: Vec<PathBuf> = fs::read_dir(folder)
+        .map_err(unreadable)?
+        .map(|entry| entry.map(|e| e.path()))
+        .collect::<Result<_, _>>()
+        .map_err(unreadable)?;
+    paths.retain(|path| path.is_file());
+    paths.sort();
+    paths.iter().map(|path| read_source(path, lang)).collect()
 }
 
 /// The most bytes a cited file may hold: thirty times the largest cited today (a 32 KB press

@@ -51,6 +51,8 @@ enum Command {
         eig_link: Option<PathBuf>,
         #[arg(long)]
         technologies: Option<PathBuf>,
+        #[arg(long)]
+        posts_table: Option<PathBuf>,
         #[arg(short, long)]
         output: PathBuf,
     },
@@ -150,7 +152,7 @@ const HELP: &[(&str, &str, Text)] = &[
     ("", "lang", Text::fixed("Langue des messages et de l'aide : fr ou en.", "Language of the messages and of the help: fr or en.")),
     // export
     ("export", "", Text::fixed("Construit l'export JSON à partir du catalogue et du journal.", "Builds the JSON export from the catalogue and the journal.")),
-    ("export", "site", Text::fixed("Dossier contenant defis.yml, personnes.yml, skills.yml et promos.yml.", "Folder holding defis.yml, personnes.yml, skills.yml and promos.yml.")),
+    ("export", "site", Text::fixed("Dossier contenant defis.yml, personnes.yml, skills.yml et promos.yml, et le blog (_posts/) s'il existe.", "Folder holding defis.yml, personnes.yml, skills.yml and promos.yml, and the blog (_posts/) when present.")),
     ("export", "journal", Text::fixed("Fichier CSV du journal hebdomadaire (répétable).", "CSV file of the weekly journal (repeatable).")),
     ("export", "overrides", Text::fixed("Fichier de surcharges des administrations (par défaut : celui du dépôt, embarqué).", "Administrations override file (default: the repository's, embedded).")),
     ("export", "generated_at", Text::fixed("Date RFC 3339 à écrire dans generated_at (par défaut : maintenant).", "RFC 3339 date to write in generated_at (default: now).")),
@@ -171,12 +173,13 @@ const HELP: &[(&str, &str, Text)] = &[
          ouverture_2018.org (ouverture), ceux qui s'y trouvent.", "Folder of eig-link's records: stack_2018.org, stack_2019.md (declared stacks) and \
          ouverture_2018.org (openness), those present.")),
     ("export", "technologies", Text::fixed("Table des technologies (par défaut : data/technologies.yml du dépôt, embarquée).", "Technologies table (default: the repository's data/technologies.yml, embedded).")),
+    ("export", "posts_table", Text::fixed("Table des billets du blog : les défis que la recherche de noms ne peut pas décider (par défaut : data/posts.yml, s'il existe).", "Table of the blog's posts: the défis name matching cannot decide (default: data/posts.yml, when present).")),
     ("export", "output", Text::fixed("Fichier de sortie.", "Output file.")),
     // scan
     ("scan", "", Text::fixed("Lit un dossier de clones et écrit leurs fiches d'activité (comptes seulement), à \
          committer puis à donner à `export --activity`.", "Reads a folder of clones and writes their activity records (counts only), to commit \
          then to give to `export --activity`.")),
-    ("scan", "site", Text::fixed("Dossier contenant defis.yml, personnes.yml, skills.yml et promos.yml.", "Folder holding defis.yml, personnes.yml, skills.yml and promos.yml.")),
+    ("scan", "site", Text::fixed("Dossier contenant defis.yml, personnes.yml, skills.yml et promos.yml, et le blog (_posts/) s'il existe.", "Folder holding defis.yml, personnes.yml, skills.yml and promos.yml, and the blog (_posts/) when present.")),
     ("scan", "repos", Text::fixed("Dossier de clones git (nus ou non), un par dossier.", "Folder of git clones (bare or not), one per folder.")),
     ("scan", "repos_map", Text::fixed("Table des dépôts (par défaut : data/repositories.yml s'il existe).", "Repositories table (default: data/repositories.yml if present).")),
     ("scan", "promotions", Text::fixed("Dates des promotions (par défaut : data/promotions.yml).", "Dates of the promotions (default: data/promotions.yml).")),
@@ -350,6 +353,7 @@ fn main() -> ExitCode {
             promotions,
             eig_link,
             technologies,
+            posts_table,
             output,
         } => commands::export(commands::ExportArgs {
             site,
@@ -365,6 +369,7 @@ fn main() -> ExitCode {
             promotions,
             eig_link,
             technologies,
+            posts_table,
         }),
         Command::Scan {
             site,
@@ -387,6 +392,7 @@ fn main() -> ExitCode {
             promotions,
             eig_link: None,
             technologies: None,
+            posts_table: None,
         }),
         Command::Clone {
             site,

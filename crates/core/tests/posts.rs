@@ -1,11 +1,12 @@
 //! The blog posts a promotion's window cites are linked to their pages on the programme's site
-//! (`measures::promotion_windows::post_address`), whose address Jekyll makes from the file's
+//! (`base::post::post_address`), whose address Jekyll makes from the file's
 //! name: checked here against the posts as copied in `data/sources/site-eig/_posts/`.
 
 use std::path::Path;
 
+use eig_pulse_core::base::post::post_address;
 use eig_pulse_core::contract::validate::parse_export;
-use eig_pulse_core::measures::promotion_windows::{post_address, window_sources};
+use eig_pulse_core::measures::promotion_windows::window_sources;
 
 fn posts() -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/sources/site-eig/_posts")

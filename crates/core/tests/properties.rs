@@ -188,6 +188,7 @@ prop_compose! {
             stacks: Vec::new(),
             openness_records: Vec::new(),
             openness_items: Vec::new(),
+            posts: Vec::new(),
         }
     }
 }

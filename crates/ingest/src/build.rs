@@ -9,13 +9,14 @@ use eig_pulse_core::Text;
 
 use crate::administrations::{self, Mention, Overrides};
 use crate::names::{DefiName, DefiNames};
+use crate::posts::{PostTarget, PostsTable};
 use crate::promotions::{self, Windows};
 use crate::report::{Finding, Report};
 use crate::repositories;
 use crate::site::Catalogue;
 use crate::source::{SourceError, SourceText};
 use crate::technologies::Table;
-use crate::{credits, defis, journal_entries, records};
+use crate::{credits, defis, journal_entries, posts, records};
 
 /// Everything an export is built from.
 pub struct Inputs {
@@ -40,6 +41,11 @@ pub struct Inputs {
     pub technologies: SourceText,
     /// eig-link's records: `stack_<year>.org|md` and `ouverture_<year>.org` (named so).
     pub records: Vec<SourceText>,
+    /// The blog's files (`_posts/`), each named by its path; drafts (`_` first) included.
+    pub posts: Vec<SourceText>,
+    /// The table of posts (`data/posts.yml`): links name matching cannot decide; without it,
+    /// none.
+    pub posts_table: Option<SourceText>,
 }
 
 /// An export and the fidelity report of the run that built it.
@@ -130,6 +136,22 @@ pub fn build(inputs: &Inputs) -> Result<Built, SourceError> {
         &mut report,
     )?;
 
+    let posts_table = match &inputs.posts_table {
+        Some(source) => PostsTable::parse(source)?,
+        None => PostsTable::default(),
+    };
+    let targets: Vec<PostTarget> = catalogue
+        .defis
+        .iter()
+        .zip(&defis)
+        .map(|(entry, defi)| PostTarget {
+            id: &defi.id,
+            title: &defi.title,
+            page: entry.value.link_to.as_deref(),
+        })
+        .collect();
+    let blog = posts::read(&inputs.posts, &targets, &posts_table, &mut report)?;
+
     let export = Export {
         schema_version: SCHEMA_VERSION,
         generated_at: inputs.generated_at.clone(),
@@ -151,6 +173,7 @@ pub fn build(inputs: &Inputs) -> Result<Built, SourceError> {
         stacks: records.stacks,
         openness_records: records.openness_records,
         openness_items: records.openness_items,
+        posts: blog.posts,
     };
 
     // The report's counts, in print order.
@@ -227,6 +250,36 @@ pub fn build(inputs: &Inputs) -> Result<Built, SourceError> {
         Text::fixed("éléments d'ouverture", "openness items"),
         export.openness_items.len(),
     ));
+    if !inputs.posts.is_empty() {
+        let linked = export.posts.iter().filter(|p| !p.defis.is_empty()).count();
+        let told: HashSet<&str> = export
+            .posts
+            .iter()
+            .flat_map(|p| p.defis.iter().map(|d| d.defi_id.as_str()))
+            .collect();
+        counts.extend([
+            (
+                Text::fixed("billets publiés", "published posts"),
+                export.posts.len(),
+            ),
+            (
+                Text::fixed("brouillons ignorés", "drafts left out"),
+                blog.drafts,
+            ),
+            (
+                Text::fixed("billets rattachés à un défi", "posts linked to a défi"),
+                linked,
+            ),
+            (
+                Text::fixed("défis nommés par un billet", "défis named by a post"),
+                told.len(),
+            ),
+            (
+                Text::fixed("défis qu'aucun billet ne nomme", "défis no post names"),
+                export.defis.len() - told.len(),
+            ),
+        ]);
+    }
     for (label, value) in counts {
         report.count(label, value);
     }

@@ -23,11 +23,12 @@ pub mod opened;
 pub mod people;
 pub mod site;
 pub mod technologies;
-// The export's parts, each from its sources: défis, promotions, journal entries, eig-link's
-// records, the repositories' files and the committed scan, the credits.
+// The export's parts, each from its sources: défis, promotions, journal entries, the blog's
+// posts, eig-link's records, the repositories' files and the committed scan, the credits.
 pub mod credits;
 pub mod defis;
 pub mod journal_entries;
+pub mod posts;
 pub mod promotions;
 pub mod records;
 pub mod repositories;

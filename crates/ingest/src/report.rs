@@ -188,6 +188,17 @@ pub enum Finding {
         /// The date as read: seconds since 1970.
         seconds: i64,
     },
+    /// A file of the blog's `_posts/` whose name is not a post's (`YY-MM-DD-title.md`): left out.
+    NotAPost,
+    /// A post that names no défi and that the table of posts links to none.
+    PostWithoutDefi,
+    /// A title several défis bear, written in posts: not linked by the name alone.
+    AmbiguousPostName {
+        name: String,
+        /// How many posts write it, and the first of them.
+        posts: usize,
+        first: String,
+    },
 }
 
 /// A limit of the repository scan: what it counts.
@@ -291,7 +302,9 @@ impl Finding {
             | Finding::SharedRepository { .. }
             | Finding::UndocumentedStack { .. }
             | Finding::UnattributedOpenness { .. }
-            | Finding::DoubtedOpenness { .. } => Severity::Note,
+            | Finding::DoubtedOpenness { .. }
+            | Finding::PostWithoutDefi
+            | Finding::AmbiguousPostName { .. } => Severity::Note,
             _ => Severity::Warning,
         }
     }
@@ -313,6 +326,21 @@ impl Finding {
                 tr!(lang, "catégorie « {raw} » : lettre(s) hors légende « {letters} », gardée(s) dans raw_category", "category \"{raw}\": letter(s) outside the legend \"{letters}\", kept in raw_category")
             }
             Finding::EmptyCategory => lang.pick("catégorie vide", "empty category").to_string(),
+            Finding::NotAPost => lang
+                .pick(
+                    "nom de fichier qui n'est pas celui d'un billet (AA-MM-JJ-titre.md) : ignoré",
+                    "file name that is not a post's (YY-MM-DD-title.md): left out",
+                )
+                .to_string(),
+            Finding::PostWithoutDefi => lang
+                .pick(
+                    "billet sans défi : il n'en nomme aucun et data/posts.yml n'en ajoute pas",
+                    "post without a défi: it names none and data/posts.yml adds none",
+                )
+                .to_string(),
+            Finding::AmbiguousPostName { name, posts, first } => {
+                tr!(lang, "« {name} », titre de plusieurs défis, est écrit dans {posts} billet(s) ({first}, …) : son nom seul ne les rattache à aucun (un lien vers la page du défi ou data/posts.yml le fait)", "\"{name}\", the title of several défis, is written in {posts} post(s) ({first}, …): its name alone links them to none (a link to the défi's page or data/posts.yml does)")
+            }
             Finding::UnreadableMood { raw } => {
                 tr!(lang, "valeur OK « {raw} » illisible (attendu 1, -1, 0 ou vide) : humeur nulle", "unreadable OK value \"{raw}\" (expected 1, -1, 0 or empty): null mood")
             }

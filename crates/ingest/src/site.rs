@@ -26,6 +26,8 @@ pub struct RawDefi {
     pub key_figures: Option<Vec<RawKeyFigure>>,
     /// How many months the défi runs (10 for EIG, 6 to 12 for DIG).
     pub duration_months: Option<Spanned<u32>>,
+    /// The défi's page on the site (`/defis/2018/previsecours.html`).
+    pub link_to: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]

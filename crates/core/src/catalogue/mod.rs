@@ -180,6 +180,7 @@ macro_rules! catalogue {
 catalogue! {
     DefisByAdministration => defis_by_administration,
     SkillsByPromotion => skills_by_promotion,
+    BlogPosts => blog_posts,
     JournalWeekly => journal_weekly,
     JournalMixByDefi => journal_mix_by_defi,
     OpennessByPromotion => openness_by_promotion,

@@ -161,6 +161,45 @@ pub struct Export {
     /// What the openness records list: websites, repositories, libraries, datasets, contributions.
     #[serde(default)]
     pub openness_items: Vec<OpennessItem>,
+    /// The published posts of the programme's blog, by date, each with the défis it names.
+    #[serde(default)]
+    pub posts: Vec<Post>,
+}
+
+named_set! {
+    /// How a blog post was linked to a défi.
+    PostMatch {
+        /// The post links to the défi's page on the programme's site.
+        Link = "link",
+        /// The post names the défi (its title, written with its capital).
+        Name = "name",
+        /// The committed table of posts (`data/posts.yml`) says so.
+        Table = "table",
+    }
+}
+
+/// A published post of the programme's blog.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Post {
+    /// Its file in the blog's `_posts/` folder (`18-10-18-previsecours-causes-incendies-en-ville.md`).
+    pub file: String,
+    pub title: String,
+    /// `YYYY-MM-DD`, from the file's name.
+    pub date: String,
+    /// Its address on the programme's site.
+    pub url: String,
+    #[serde(default)]
+    pub author: Option<String>,
+    pub tags: Vec<String>,
+    /// The défis the post is about, in catalogue order, each once.
+    pub defis: Vec<PostDefi>,
+}
+
+/// A défi a post is about, and how that was found.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PostDefi {
+    pub defi_id: String,
+    pub matched_by: PostMatch,
 }
 
 /// A défi's repository that the scan did not read, and why.

@@ -16,6 +16,7 @@ pub const MAX_TECHNOLOGIES: usize = 100_000;
 pub const MAX_STACKS: usize = 100_000;
 pub const MAX_OPENNESS_ITEMS: usize = 100_000;
 pub const MAX_UNSCANNED: usize = 100_000;
+pub const MAX_POSTS: usize = 100_000;
 /// People of one repository, and its tags.
 pub const MAX_PEOPLE: usize = 100_000;
 pub const MAX_TAGS: usize = 100_000;

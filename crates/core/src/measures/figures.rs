@@ -233,6 +233,7 @@ pub fn defi_figures(cohort: &Cohort, defi: usize, lang: Lang) -> Vec<Figure> {
     let only = Selection {
         defis: vec![defi],
         journal: Vec::new(),
+        posts: Vec::new(),
     };
     let Some(code) = defi_codes(cohort, &only).into_iter().next() else {
         return Vec::new();

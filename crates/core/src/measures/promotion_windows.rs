@@ -4,6 +4,7 @@
 use crate::base::date::parse_date;
 use crate::base::format;
 use crate::base::lang::Lang;
+use crate::base::post::post_address;
 use crate::contract::export::{DateBasis, Promotion, PromotionDate, PromotionEvent};
 use crate::model::cohort::Cohort;
 use crate::model::selection::Selection;
@@ -74,41 +75,6 @@ pub fn window_words(promotion: &Promotion, lang: Lang) -> Option<String> {
         "{}: {}",
         promotion.label,
         format::span(&with_basis(start), &with_basis(end), false, lang)
-    ))
-}
-
-/// The programme's site, where its blog's posts are published (`url` of the site's
-/// `_config.yml`).
-const SITE: &str = "https://entrepreneur-interet-general.etalab.gouv.fr";
-
-/// The address of a blog post of the programme's site from its cited file
-/// (`site-eig/_posts/18-12-03-restitution-eig2.md`), as Jekyll publishes it with the site's
-/// `permalink: /blog/:year/:month/:day/:title.html`: the date and the title from the file's name
-/// (`YY-MM-DD-` or `YYYY-MM-DD-`; two-digit years are 20YY), no post overriding them
-/// (`crates/core/tests/posts.rs` reads every post). `None` for any other file, and for drafts
-/// (`_` first), which are not published.
-pub fn post_address(source: &str) -> Option<String> {
-    let (folder, name) = source.rsplit_once('/')?;
-    if !folder.ends_with("site-eig/_posts") {
-        return None;
-    }
-    let stem = name.strip_suffix(".md")?;
-    let mut parts = stem.splitn(4, '-');
-    let (year, month, day, title) = (parts.next()?, parts.next()?, parts.next()?, parts.next()?);
-    let number = |text: &str, digits: &[usize]| {
-        (digits.contains(&text.len()) && text.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| text.parse::<u32>().ok())
-            .flatten()
-    };
-    let year = number(year, &[2, 4])?;
-    let year = if year < 100 { 2000 + year } else { year };
-    let (month, day) = (number(month, &[1, 2])?, number(day, &[1, 2])?);
-    let plain = |b: u8| b.is_ascii_alphanumeric() || b == b'-';
-    if title.is_empty() || !title.bytes().all(plain) {
-        return None;
-    }
-    Some(format!(
-        "{SITE}/blog/{year}/{month:02}/{day:02}/{title}.html"
     ))
 }
 
@@ -250,23 +216,5 @@ mod tests {
             ..eig3()
         };
         assert_eq!(window_words(&undated, Lang::Fr), None);
-    }
-
-    #[test]
-    fn a_cited_post_links_to_its_page_on_the_programme_site() {
-        assert_eq!(
-            post_address("site-eig/_posts/2019-5-9-Chiffres-EIG.md").as_deref(),
-            Some("https://entrepreneur-interet-general.etalab.gouv.fr/blog/2019/05/09/Chiffres-EIG.html")
-        );
-        for not_a_post in [
-            "site-eig/promos.yml",
-            "site-eig/_posts/_18-02-13-exemple.md",
-            "eig-link/planning_eig4.md",
-            "site-eig/_posts/18-02-titre.md",
-            "site-eig/_posts/18-02-27-.md",
-            "site-eig/_posts/18-02-27-un titre.md",
-        ] {
-            assert_eq!(post_address(not_a_post), None, "{not_a_post}");
-        }
     }
 }

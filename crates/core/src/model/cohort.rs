@@ -48,6 +48,12 @@ pub struct Cohort {
     windows: Vec<Option<Window>>,
     /// Each défi's name on a chart: its title, with its year when another défi has that title.
     defi_labels: Vec<String>,
+    /// Each post's day number; `None` outside the plausible range.
+    post_day: Vec<Option<i32>>,
+    /// Each post's défis (indexes), in the export's order.
+    post_defis: Vec<Vec<usize>>,
+    /// Each défi's posts, by date.
+    posts_by_defi: Vec<Vec<usize>>,
 }
 
 /// Titles, each with its défi's year when another défi has the same title.
@@ -165,6 +171,27 @@ impl Cohort {
                 )
             })
             .collect();
+        let post_day = export
+            .posts
+            .iter()
+            .map(|p| plausible_date(&p.date).map(time::Date::to_julian_day))
+            .collect();
+        let post_defis: Vec<Vec<usize>> = export
+            .posts
+            .iter()
+            .map(|p| {
+                p.defis
+                    .iter()
+                    .filter_map(|link| defi_by_id.get(&link.defi_id).copied())
+                    .collect()
+            })
+            .collect();
+        let mut posts_by_defi = vec![Vec::new(); export.defis.len()];
+        for (post, defis) in post_defis.iter().enumerate() {
+            for &defi in defis {
+                posts_by_defi[defi].push(post);
+            }
+        }
         let mut cohort = Cohort {
             export,
             admin_by_id,
@@ -184,7 +211,13 @@ impl Cohort {
             uses,
             windows,
             defi_labels: Vec::new(),
+            post_day,
+            post_defis,
+            posts_by_defi,
         };
+        for posts in &mut cohort.posts_by_defi {
+            posts.sort_by_key(|&p| cohort.post_day[p]);
+        }
         cohort.defi_labels = defi_labels(&cohort.export.defis);
         cohort.chains = (0..cohort.export.administrations.len())
             .map(|a| cohort.chain(a))
@@ -222,6 +255,11 @@ impl Cohort {
         self.promotion_by_id
             .get(id)
             .map(|&i| &self.export.promotions[i])
+    }
+
+    /// The index in `export.promotions` of the promotion with this id.
+    pub fn promotion_index(&self, id: &str) -> Option<usize> {
+        self.promotion_by_id.get(id).copied()
     }
 
     /// The promotion of défi `defi` (an index).
@@ -344,6 +382,21 @@ impl Cohort {
     /// The day number (Julian day) of a journal entry; `None` outside the plausible range.
     pub fn journal_day(&self, entry: usize) -> Option<i32> {
         self.journal_day.get(entry).copied().flatten()
+    }
+
+    /// The day number of a post; `None` outside the plausible range.
+    pub fn post_day(&self, post: usize) -> Option<i32> {
+        self.post_day.get(post).copied().flatten()
+    }
+
+    /// The défis (indexes) a post is about.
+    pub fn post_defis(&self, post: usize) -> &[usize] {
+        self.post_defis.get(post).map_or(&[], Vec::as_slice)
+    }
+
+    /// The posts (indexes) about a défi, by date.
+    pub fn defi_posts(&self, defi: usize) -> &[usize] {
+        self.posts_by_defi.get(defi).map_or(&[], Vec::as_slice)
     }
 
     /// A défi's window (its own, else its promotion's); `None` when its dates are unknown.

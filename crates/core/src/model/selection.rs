@@ -8,11 +8,14 @@ use super::filter::Filters;
 pub struct Selection {
     pub defis: Vec<usize>,
     pub journal: Vec<usize>,
+    /// Posts of the period about a selected défi; posts about none count only while no filter
+    /// narrows the défis.
+    pub posts: Vec<usize>,
 }
 
 impl Cohort {
-    /// Applies the filters. Journal rows that match no défi count only while no filter narrows the
-    /// défis.
+    /// Applies the filters. Journal rows and posts that match no défi count only while no filter
+    /// narrows the défis.
     pub fn select(&self, filters: &Filters) -> Selection {
         let admin = filters
             .admin
@@ -59,6 +62,21 @@ impl Cohort {
                     }
             })
             .collect();
-        Selection { defis, journal }
+        let posts = (0..self.export.posts.len())
+            .filter(|&p| {
+                let day = self.post_day(p);
+                from.is_none_or(|f| day.is_some_and(|day| day >= f))
+                    && to.is_none_or(|t| day.is_some_and(|day| day <= t))
+                    && match self.post_defis(p) {
+                        [] => !filters.narrows_defis(),
+                        defis => defis.iter().any(|&d| keep_defi[d]),
+                    }
+            })
+            .collect();
+        Selection {
+            defis,
+            journal,
+            posts,
+        }
     }
 }

@@ -5,8 +5,8 @@ use crate::base::date::looks_like_date_time;
 use crate::contract::export::{JOURNAL_CATEGORIES, SCHEMA_VERSION};
 use crate::contract::limits::{
     MAX_ADMINISTRATIONS, MAX_DEFIS, MAX_ITEM_LIST, MAX_JOURNAL_ENTRIES, MAX_LANGUAGE_BYTES,
-    MAX_OPENNESS_ITEMS, MAX_PEOPLE, MAX_PROMOTIONS, MAX_REPOSITORIES, MAX_SKILLS, MAX_SOURCES,
-    MAX_STACKS, MAX_TAGS, MAX_TECHNOLOGIES, MAX_UNSCANNED,
+    MAX_OPENNESS_ITEMS, MAX_PEOPLE, MAX_POSTS, MAX_PROMOTIONS, MAX_REPOSITORIES, MAX_SKILLS,
+    MAX_SOURCES, MAX_STACKS, MAX_TAGS, MAX_TECHNOLOGIES, MAX_UNSCANNED,
 };
 use crate::text;
 
@@ -45,6 +45,7 @@ impl Checker<'_> {
                 export.openness_items.len(),
                 MAX_OPENNESS_ITEMS,
             ),
+            ("/posts", export.posts.len(), MAX_POSTS),
         ];
         let mut within = true;
         for (list, count, max) in top {
@@ -63,6 +64,11 @@ impl Checker<'_> {
                 ("issues", d.issues.len()),
             ] {
                 within &= self.bounded(format!("/defis/{i}/{list}"), count, MAX_ITEM_LIST);
+            }
+        }
+        for (i, post) in export.posts.iter().enumerate() {
+            for (list, count) in [("tags", post.tags.len()), ("defis", post.defis.len())] {
+                within &= self.bounded(format!("/posts/{i}/{list}"), count, MAX_ITEM_LIST);
             }
         }
         for (i, a) in export.administrations.iter().enumerate() {

@@ -10,6 +10,7 @@ mod administrations;
 mod defis;
 mod header;
 mod journal;
+mod posts;
 mod promotions;
 mod technologies;
 
@@ -242,6 +243,7 @@ pub fn check(export: &Export) -> Vec<Problem> {
     checker.journal();
     checker.activity();
     checker.technologies();
+    checker.posts();
     checker.problems
 }
 
@@ -251,7 +253,7 @@ enum Unknown {
     Defi,
     Promotion,
     Technology,
-    /// A technology's or an openness item's kind.
+    /// A technology's, an openness item's or a post's link's kind.
     Kind,
 }
 
