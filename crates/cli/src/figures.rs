@@ -1,6 +1,7 @@
 //! `eig-pulse figures`: every figure the page shows for the whole programme, a promotion or a
 //! défi, with its definition, its denominator and the copies it rests on — what a writer pastes
-//! into a post — as JSON or CSV, worded by core exactly as the page words it.
+//! into a post — as JSON or CSV, worded by core exactly as the page words it; in JSON, also the
+//! blog's posts about it and the défis no post names.
 
 use std::path::Path;
 
@@ -10,6 +11,7 @@ use eig_pulse_core::contract::validate::parse_export;
 use eig_pulse_core::measures::figures::{
     defi_figures, promotion_figures, selection_figures, Figure,
 };
+use eig_pulse_core::measures::posts::untold_defis;
 use eig_pulse_core::{tr, Cohort, Filters, Lang};
 use serde_json::json;
 
@@ -40,7 +42,8 @@ pub fn figures(export: &Path, scope: &Scope, format: Format, lang: Lang) -> Resu
         )
     })?;
     let cohort = Cohort::new(export_data);
-    let (name, figures) = match scope {
+    // The posts about the scope, and its défis that no post names.
+    let (name, figures, posts, untold) = match scope {
         Scope::Programme => {
             let selection = cohort.select(&Filters::default());
             let mut figures = selection_figures(&cohort, &selection, lang);
@@ -49,6 +52,8 @@ pub fn figures(export: &Path, scope: &Scope, format: Format, lang: Lang) -> Resu
                 lang.pick("tout le programme", "the whole programme")
                     .to_string(),
                 figures,
+                selection.posts.clone(),
+                untold_defis(&cohort, &selection),
             )
         }
         Scope::Promotion(id) => {
@@ -67,15 +72,24 @@ pub fn figures(export: &Path, scope: &Scope, format: Format, lang: Lang) -> Resu
             let selection = cohort.select(&filters);
             let mut figures = selection_figures(&cohort, &selection, lang);
             figures.extend(promotion_figures(&cohort, &selection, lang));
-            (name, figures)
+            let untold = untold_defis(&cohort, &selection);
+            (name, figures, selection.posts, untold)
         }
         Scope::Defi(id) => {
             let defi = cohort
                 .defi_index(id)
                 .ok_or_else(|| tr!(lang, "défi inconnu « {id} »", "unknown défi \"{id}\""))?;
+            let posts = cohort.defi_posts(defi).to_vec();
+            let untold = if posts.is_empty() {
+                vec![defi]
+            } else {
+                Vec::new()
+            };
             (
                 cohort.export.defis[defi].title.clone(),
                 defi_figures(&cohort, defi, lang),
+                posts,
+                untold,
             )
         }
     };
@@ -95,11 +109,29 @@ pub fn figures(export: &Path, scope: &Scope, format: Format, lang: Lang) -> Resu
                     })
                 })
                 .collect();
+            let posts: Vec<serde_json::Value> = posts
+                .iter()
+                .map(|&p| {
+                    let post = &cohort.export.posts[p];
+                    json!({
+                        "date": post.date,
+                        "title": post.title,
+                        "url": post.url,
+                        "defis": cohort.post_defis(p).iter().map(|&d| &cohort.export.defis[d].id).collect::<Vec<_>>(),
+                    })
+                })
+                .collect();
+            let untold: Vec<serde_json::Value> = untold
+                .iter()
+                .map(|&d| json!({"id": cohort.export.defis[d].id, "title": cohort.defi_label(d)}))
+                .collect();
             let document = json!({
                 "about": name,
                 "export": cohort.export.generated_at,
                 "credit": credit,
                 "figures": figures,
+                "posts": posts,
+                "defis_without_post": untold,
             });
             serde_json::to_string_pretty(&document).unwrap_or_default() + "\n"
         }

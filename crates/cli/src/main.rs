@@ -229,9 +229,11 @@ const HELP: &[(&str, &str, Text)] = &[
     // figures
     ("figures", "", Text::fixed("Écrit chaque chiffre de la page sur le code après le programme — pour tout le \
          programme, une promotion ou un défi — avec sa définition, son dénominateur et les copies sur \
-         lesquelles il repose : ce qu'un article peut citer.", "Writes every figure the page shows of the code after the programme — for the whole \
+         lesquelles il repose : ce qu'un article peut citer. En JSON, aussi les billets du blog qui \
+         en parlent (date, titre, adresse, défis) et les défis qu'aucun billet ne nomme.", "Writes every figure the page shows of the code after the programme — for the whole \
          programme, a promotion or a défi — with its definition, its denominator and the copies it \
-         rests on: what a post can quote.")),
+         rests on: what a post can quote. In JSON, also the blog's posts about it (date, title, \
+         address, défis) and the défis no post names.")),
     ("figures", "export", Text::fixed("L'export à lire (par défaut public/data/export.json).", "The export to read (public/data/export.json by default).")),
     ("figures", "defi", Text::fixed("Les chiffres d'un défi (son identifiant).", "One défi's figures (its id).")),
     ("figures", "promotion", Text::fixed("Les chiffres d'une promotion (son identifiant : 1, 2, 3, 4, dig).", "One promotion's figures (its id: 1, 2, 3, 4, dig).")),

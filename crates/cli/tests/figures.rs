@@ -84,3 +84,71 @@ fn an_unknown_id_is_told_and_nothing_is_printed() {
         assert!(stdout(&output).is_empty());
     }
 }
+
+/// The blog's posts about the scope and the défis no post names, counted here from the sources
+/// and the committed export, not from the command's own code.
+#[test]
+fn the_figures_list_the_posts_and_the_defis_never_written_about() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let published = std::fs::read_dir(root.join("data/sources/site-eig/_posts"))
+        .unwrap()
+        .filter(|e| {
+            !e.as_ref()
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .starts_with('_')
+        })
+        .count();
+    let export: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(root.join("public/data/export.json")).unwrap(),
+    )
+    .unwrap();
+    let named: std::collections::HashSet<&str> = export["posts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|p| p["defis"].as_array().unwrap())
+        .map(|d| d["defi_id"].as_str().unwrap())
+        .collect();
+    let never: Vec<&str> = export["defis"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["id"].as_str().unwrap())
+        .filter(|id| !named.contains(id))
+        .collect();
+
+    let output = run(&["figures"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let document: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(document["posts"].as_array().unwrap().len(), published);
+    let untold: Vec<&str> = document["defis_without_post"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(untold, never);
+    assert!(untold.contains(&"enki") && !untold.contains(&"previsecours"));
+
+    let output = run(&["figures", "--defi", "previsecours"]);
+    let document: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let posts = document["posts"].as_array().unwrap();
+    let own = posts
+        .iter()
+        .find(|p| p["date"] == "2018-10-18")
+        .expect("the post on Prévisecours' fire causes");
+    assert_eq!(
+        own["url"],
+        "https://entrepreneur-interet-general.etalab.gouv.fr/blog/2018/10/18/previsecours-causes-incendies-en-ville.html"
+    );
+    let dates: Vec<&str> = posts.iter().map(|p| p["date"].as_str().unwrap()).collect();
+    assert!(dates.windows(2).all(|w| w[0] <= w[1]), "{dates:?}");
+    assert_eq!(document["defis_without_post"], serde_json::json!([]));
+
+    let output = run(&["figures", "--defi", "enki"]);
+    let document: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(document["posts"], serde_json::json!([]));
+    assert_eq!(document["defis_without_post"][0]["id"], "enki");
+}
