@@ -272,6 +272,22 @@ async fn a_defi_panel_opens_from_the_list_and_the_url() {
         panel.contains("Hopkins") && panel.contains("Journal (131)"),
         "{panel}"
     );
+    // The posts that name Hopkins (grep -l Hopkins on the blog's files, plus the restitution of
+    // its promotion that data/posts.yml adds), by date, each linked to its page on the site.
+    assert!(panel.contains("Billets du blog (6)"), "{panel}");
+    let posts: Vec<String> = b
+        .js("return [...document.querySelectorAll('.defi-posts a')].map(a => a.getAttribute('href'))")
+        .await
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|href| href.as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(posts.len(), 6, "{posts:?}");
+    assert!(
+        posts[0].ends_with("/blog/2018/02/27/bootcamp-comment-souder-un-collectif-de-talents.html")
+    );
+    assert!(posts[5].ends_with("/blog/2018/12/03/restitution-eig2.html"));
     assert!(b
         .client
         .current_url()
@@ -298,6 +314,13 @@ async fn a_defi_panel_opens_from_the_list_and_the_url() {
         .text(".defi-panel")
         .await
         .contains("Anne Catel — Designer"));
+    b.open_local(port, "?defi=enki").await;
+    b.wait_for_element(".defi-panel", "a panel of a défi no post names")
+        .await;
+    assert!(b
+        .text(".defi-panel")
+        .await
+        .contains("Aucun billet du blog ne nomme ce défi."));
     b.finish().await;
 }
 

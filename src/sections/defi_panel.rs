@@ -1,4 +1,5 @@
-//! The défis of the selection as a list, and one défi's panel: team, skills, host, links, journal.
+//! The défis of the selection as a list, and one défi's panel: team, skills, host, links, the
+//! blog's posts, journal.
 
 use std::sync::Arc;
 
@@ -174,6 +175,21 @@ pub fn DefiPanel(
                         {sheet.issues.into_iter().map(|issue| view! { <li>{issue}</li> }).collect_view()}
                     </ul>
                 })}
+                <h3>{sheet.posts_heading}</h3>
+                {if sheet.posts.is_empty() {
+                    view! { <p>{labels.no_post}</p> }.into_any()
+                } else {
+                    view! {
+                        <ul class="defi-posts">
+                            {sheet.posts.into_iter().map(|post| view! {
+                                <li>
+                                    <time datetime=post.datetime>{post.date}</time>
+                                    " "<a href=post.href rel="noopener noreferrer">{post.title}</a>
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                    }.into_any()
+                }}
                 <h3>{sheet.journal_heading}</h3>
                 {if sheet.journal.is_empty() {
                     view! { <p>{labels.no_journal}</p> }.into_any()

@@ -1,6 +1,7 @@
 //! One défi's sheet in words, as plain data built by pure functions from the cohort (no signal,
 //! no component): its facts, team and links, technologies and openness, key figures, the code
-//! after its window, its source's problems and its journal. The défi panel only renders it.
+//! after its window, its source's problems, the blog's posts that name it and its journal. The
+//! défi panel only renders it.
 
 use eig_pulse_core::base::url::is_http_url;
 use eig_pulse_core::measures::figures::{defi_figures, Figure};
@@ -38,6 +39,10 @@ pub struct DefiSheet {
     pub code: Vec<Figure>,
     /// The problems the exporter found in its source.
     pub issues: Vec<String>,
+    /// « Billets du blog (3) ».
+    pub posts_heading: String,
+    /// The blog's posts that name the défi, by date.
+    pub posts: Vec<PostLine>,
     pub journal_heading: String,
     pub journal: Vec<JournalLine>,
 }
@@ -60,6 +65,7 @@ pub struct SheetLabels {
     pub after_the_months: &'static str,
     pub issues: &'static str,
     pub no_journal: &'static str,
+    pub no_post: &'static str,
     pub category: &'static str,
 }
 
@@ -89,6 +95,10 @@ impl SheetLabels {
             no_journal: lang.pick(
                 "Aucune entrée de journal pour ce défi.",
                 "No journal entry for this défi.",
+            ),
+            no_post: lang.pick(
+                "Aucun billet du blog ne nomme ce défi.",
+                "No post of the blog names this défi.",
             ),
             category: lang.pick("Catégorie", "Category"),
         }
@@ -122,6 +132,17 @@ pub struct OpennessLine {
 pub struct KeyFigure {
     pub amount: String,
     pub label: String,
+}
+
+/// A post of the programme's blog that names the défi.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PostLine {
+    /// The date as `<time datetime>` wants it (`2018-10-18`).
+    pub datetime: String,
+    pub date: String,
+    pub title: String,
+    /// Its address on the programme's site.
+    pub href: String,
 }
 
 /// One journal entry.
@@ -211,6 +232,23 @@ pub fn defi_sheet(cohort: &Cohort, index: usize, lang: Lang) -> DefiSheet {
             }
         })
         .collect();
+    let posts: Vec<PostLine> = cohort
+        .defi_posts(index)
+        .iter()
+        .map(|&p| {
+            let post = &cohort.export.posts[p];
+            let date = cohort
+                .post_day(p)
+                .and_then(|day| time::Date::from_julian_day(day).ok());
+            PostLine {
+                datetime: post.date.clone(),
+                date: date.map_or_else(|| post.date.clone(), |d| format::date(d, lang)),
+                title: post.title.clone(),
+                href: post.url.clone(),
+            }
+        })
+        .filter(|line| is_http_url(&line.href))
+        .collect();
     DefiSheet {
         id: defi.id.clone(),
         title: defi.title.clone(),
@@ -237,6 +275,8 @@ pub fn defi_sheet(cohort: &Cohort, index: usize, lang: Lang) -> DefiSheet {
             .collect(),
         code: defi_figures(cohort, index, lang),
         issues: defi.issues.iter().map(|i| i.describe(lang)).collect(),
+        posts_heading: tr!(lang, "Billets du blog ({})", "Blog posts ({})", posts.len()),
+        posts,
         journal_heading: format!("Journal ({})", journal.len()),
         journal,
     }
