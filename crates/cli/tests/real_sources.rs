@@ -354,6 +354,84 @@ fn the_report_names_the_catalogue_slips_and_the_homonyms_keep_their_profiles() {
     }
 }
 
+/// The blog's posts: every published file once, by date, with the address Jekyll gives it; a
+/// post that links a défi's page is linked to that défi; the report names the posts without one.
+#[test]
+fn posts_are_read_once_and_linked_by_their_links_names_and_table() {
+    let (export, _, report) = real_export();
+    let folder = repo().join("data/sources/site-eig/_posts");
+    let mut published: Vec<String> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| !name.starts_with('_'))
+        .collect();
+    published.sort();
+    let mut files: Vec<String> = export.posts.iter().map(|p| p.file.clone()).collect();
+    files.sort();
+    assert_eq!(files, published);
+    assert!(export.posts.windows(2).all(|w| w[0].date <= w[1].date));
+    // Every link to a défi's page in a post's text links the post to that défi.
+    let pages: BTreeMap<String, String> =
+        serde_saphyr::from_str::<BTreeMap<String, serde_json::Value>>(
+            &std::fs::read_to_string(repo().join("data/sources/site-eig/defis.yml")).unwrap(),
+        )
+        .unwrap()
+        .into_values()
+        .filter_map(|d| {
+            Some((
+                d["link_to"].as_str()?.to_string(),
+                d["title"].as_str()?.to_string(),
+            ))
+        })
+        .collect();
+    let mut links = 0;
+    for post in &export.posts {
+        let text = std::fs::read_to_string(folder.join(&post.file)).unwrap();
+        for (page, title) in &pages {
+            if text.contains(page.as_str()) {
+                links += 1;
+                let linked = post.defis.iter().any(|d| {
+                    export
+                        .defis
+                        .iter()
+                        .any(|e| e.id == d.defi_id && &e.title == title)
+                });
+                assert!(linked, "{} links {page}", post.file);
+            }
+        }
+    }
+    assert!(links > 80, "{links} links to défi pages");
+    let post = |file: &str| export.posts.iter().find(|p| p.file == file).unwrap();
+    let restitution = post("18-12-03-restitution-eig2.md");
+    assert_eq!(
+        restitution.defis.len(),
+        13,
+        "the table adds EIG 2's 13 défis"
+    );
+    assert_eq!(
+        restitution.url,
+        "https://entrepreneur-interet-general.etalab.gouv.fr/blog/2018/12/03/restitution-eig2.html"
+    );
+    assert!(post("18-12-05-offre-stage.md")
+        .defis
+        .iter()
+        .all(|d| d.defi_id != "gobelins"));
+    let without: Vec<&str> = export
+        .posts
+        .iter()
+        .filter(|p| p.defis.is_empty())
+        .map(|p| p.file.as_str())
+        .collect();
+    assert_eq!(without.len(), 12, "{without:?}");
+    for file in without {
+        assert!(
+            report.contains(&format!("{file}: billet sans défi")),
+            "{file} not in the report"
+        );
+    }
+    assert!(report.contains("« EIG Link », titre de plusieurs défis"));
+}
+
 #[test]
 fn the_export_credits_its_sources() {
     let (export, _, _) = real_export();
@@ -488,7 +566,9 @@ fn the_report_speaks_english_on_request() {
 /// The published schema's closed sets are the core's: a name added on one side only fails here.
 #[test]
 fn schema_lists_the_closed_sets_of_the_core() {
-    use eig_pulse_core::contract::export::{CiSystem, MatchedBy, OpennessKind, TechnologyKind};
+    use eig_pulse_core::contract::export::{
+        CiSystem, MatchedBy, OpennessKind, PostMatch, TechnologyKind,
+    };
     let schema: serde_json::Value = serde_json::from_str(
         &std::fs::read_to_string(repo().join("schema/export.schema.json")).unwrap(),
     )
@@ -515,6 +595,10 @@ fn schema_lists_the_closed_sets_of_the_core() {
     assert_eq!(
         listed(&properties("openness_items")["kind"]),
         OpennessKind::NAMES
+    );
+    assert_eq!(
+        listed(&properties("posts")["defis"]["items"]["properties"]["matched_by"]),
+        PostMatch::NAMES
     );
     // Each set's names and values agree.
     assert!(OpennessKind::KNOWN
@@ -556,6 +640,9 @@ fn schema_states_the_bounds_of_the_core() {
         ("/properties/stacks".into(), MAX_STACKS),
         ("/properties/openness_records".into(), MAX_PROMOTIONS),
         ("/properties/openness_items".into(), MAX_OPENNESS_ITEMS),
+        ("/properties/posts".into(), MAX_POSTS),
+        (item("posts", "tags"), MAX_ITEM_LIST),
+        (item("posts", "defis"), MAX_ITEM_LIST),
         (item("defis", "skills"), MAX_ITEM_LIST),
         (item("defis", "eigs"), MAX_ITEM_LIST),
         (item("defis", "mentors"), MAX_ITEM_LIST),
