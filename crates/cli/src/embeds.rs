@@ -7,7 +7,9 @@
 //!   summary in words as the image's text, keyboard help, credit), whose `<picture>` lets the
 //!   browser take the plot for its scheme and width;
 //! - `<slug>.<lang>.<scheme>.<width>.svg` for `scheme` in light, dark and `width` in [`WIDTHS`]:
-//!   the plot alone, as the dashboard's canvas draws it at that width.
+//!   the plot alone, as the dashboard's canvas draws it at that width;
+//! - `<slug>.<lang>.png`, the link preview (1 200 × 630), and `<slug>.<lang>.oembed.json` when the
+//!   site's address is known (see [`crate::previews`]).
 //!
 //! The page's behaviour (explicit theme, filters, the hand-over to the interactive chart) is
 //! `public/embed-head.js` and `public/embed-page.js`; its style is `embed.css`. With `--scripts`,
@@ -20,6 +22,7 @@ use std::path::Path;
 
 use eig_pulse_core::catalogue::{Chart, ChartId};
 use eig_pulse_core::chart::bars::truncate;
+use eig_pulse_core::chart::figure::FigureText;
 use eig_pulse_core::chart::summary::summary;
 use eig_pulse_core::chart::svg;
 use eig_pulse_core::chart::text::{chart_labels, export_credit};
@@ -30,6 +33,7 @@ use eig_pulse_core::model::filter::live_parameters;
 use eig_pulse_core::{tr, Cohort, Filters, Lang};
 use html_escape::{encode_double_quoted_attribute as attr, encode_text as text};
 
+use crate::previews::{self, PageFiles, Site};
 use crate::render::parse_svg;
 
 /// The plot widths drawn, in CSS pixels.
@@ -61,9 +65,9 @@ fn hex(red: u8, green: u8, blue: u8) -> String {
     format!("#{red:02x}{green:02x}{blue:02x}")
 }
 
-/// Writes every chart's embed page and plots into `out`, each plot read back first; returns how
-/// many files were written.
-pub fn write(export_path: &Path, out: &Path, lang: Lang) -> Result<usize, String> {
+/// Writes every chart's embed page, plots and previews into `out`, each plot read back first;
+/// returns how many files were written.
+pub fn write(export_path: &Path, out: &Path, site: &Site, lang: Lang) -> Result<usize, String> {
     let source = std::fs::read_to_string(export_path)
         .map_err(|e| tr!(lang, "{} : {e}", "{}: {e}", export_path.display()))?;
     let export = parse_export(&source).map_err(|e| {
@@ -101,17 +105,24 @@ pub fn write(export_path: &Path, out: &Path, lang: Lang) -> Result<usize, String
                     )?;
                 }
             }
-            let page = page(
-                id,
-                &with_labels_cut(&chart),
-                chart_lang,
-                &credit,
-                (&light, &dark),
-            );
+            // Labels cut as the page cuts them: a label the size of a book draws no slower.
+            let chart = with_labels_cut(&chart);
+            let files = PageFiles::of(id, chart_lang);
+            let words = FigureText {
+                title: id.spec().title.get(chart_lang).to_string(),
+                subtitle: None,
+                credit: credit.clone(),
+                plain: false,
+            };
             put(
-                format!("{}.{}.html", id.slug(), chart_lang.code()),
-                page.as_bytes(),
+                files.image,
+                &previews::image(&chart, &light, &words, chart_lang)?,
             )?;
+            if let Some(oembed) = previews::oembed(id, chart_lang, &chart, site) {
+                put(files.oembed, oembed.as_bytes())?;
+            }
+            let page = page(id, &chart, chart_lang, &credit, (&light, &dark), site);
+            put(files.page, page.as_bytes())?;
         }
     }
     Ok(written)
@@ -124,8 +135,10 @@ fn page(
     lang: Lang,
     credit: &str,
     themes: (&Palette, &Palette),
+    site: &Site,
 ) -> String {
     let slug = id.slug();
+    let description = summary(chart, &[], lang);
     let code = lang.code();
     let (title, guide) = (id.spec().title.get(lang), id.spec().guide.get(lang));
     let labels = chart_labels(lang);
@@ -141,7 +154,7 @@ fn page(
     <meta name="viewport" content="width=device-width, initial-scale=1" />
     <title>{page_title} — EIG Pulse</title>
     <meta name="robots" content="noindex" />
-    <link rel="icon" href="data:," />
+{previews}    <link rel="icon" href="data:," />
     <!-- Written by `eig-pulse embeds`: the chart view's static twin, until the reader's first gesture. -->
     <base href="../" />
     <link rel="stylesheet" href="embed.css" />
@@ -160,6 +173,7 @@ fn page(
           <span class="chart-tools-label">{download}</span>
 "#,
         page_title = text(title),
+        previews = previews::head_tags(id, lang, &description, site),
         title = text(title),
         guide = text(guide),
         show_data = text(labels.show_data),
@@ -240,7 +254,7 @@ fn page(
   </body>
 </html>
 "#,
-        alt = attr(&summary(chart, &[], lang)),
+        alt = attr(&description),
         loading = text(labels.loading),
         keyboard = text(labels.keyboard),
         credit = text(credit),

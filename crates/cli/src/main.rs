@@ -3,6 +3,7 @@
 mod commands;
 mod embeds;
 mod figures;
+mod previews;
 mod render;
 mod repos;
 
@@ -132,6 +133,8 @@ enum Command {
         output: PathBuf,
         #[arg(long)]
         scripts: Option<PathBuf>,
+        #[arg(long)]
+        public_url: Option<String>,
     },
     Synth {
         #[arg(long)]
@@ -242,11 +245,14 @@ const HELP: &[(&str, &str, Text)] = &[
     // embeds
     ("embeds", "", Text::fixed("Écrit les pages d'intégration légères : pour chaque graphique et chaque langue, une \
          page HTML statique (<sortie>/<graphique>.<fr|en>.html) avec son titre, son résumé, sa \
-         légende et son tracé en SVG, clair et sombre, à plusieurs largeurs.", "Writes the light embed pages: for each chart and language, a static HTML page \
+         légende et son tracé en SVG, clair et sombre, à plusieurs largeurs, et son aperçu de lien \
+         (PNG 1 200 × 630, balises Open Graph et Twitter, oEmbed avec --public-url).", "Writes the light embed pages: for each chart and language, a static HTML page \
          (<output>/<chart>.<fr|en>.html) with its title, summary, legend and plot as SVG, light \
-         and dark, at several widths.")),
+         and dark, at several widths, and its link preview (1200 × 630 PNG, Open Graph and Twitter \
+         tags, oEmbed with --public-url).")),
     ("embeds", "export", Text::fixed("Fichier d'export JSON.", "JSON export file.")),
     ("embeds", "output", Text::fixed("Dossier de sortie.", "Output folder.")),
+    ("embeds", "public_url", Text::fixed("Adresse où le site est servi (https://…/) : les aperçus de lien (Open Graph, Twitter) prennent des adresses absolues et chaque page a son fichier oEmbed. Sans elle, les aperçus sont relatifs à la page et il n'y a pas d'oEmbed.", "Address the site is served at (https://…/): link previews (Open Graph, Twitter) take absolute addresses and each page gets its oEmbed file. Without it, previews are relative to the page and there is no oEmbed.")),
     ("embeds", "scripts", Text::fixed("Dossier où écrire aussi embed.js et embed-page.js, avec les valeurs qu'ils partagent avec le tableau de bord (les graphiques, le message de hauteur).", "Folder to also write embed.js and embed-page.js into, with the values they share with the dashboard (the charts, the height message).")),
     // synth
     ("synth", "", Text::fixed("Écrit des sources synthétiques N fois plus grandes que les vraies (pour les mesures).", "Writes synthetic sources N times larger than the real ones (for measurements).")),
@@ -476,15 +482,18 @@ fn main() -> ExitCode {
             export,
             output,
             scripts,
+            public_url,
         } => {
             // How many files went where: the pages, then the scripts if asked for.
-            let written = embeds::write(&export, &output, cli.lang).and_then(|pages| {
-                let mut folders = vec![(pages, &output)];
-                if let Some(folder) = &scripts {
-                    folders.push((embeds::write_scripts(folder, cli.lang)?, folder));
-                }
-                Ok(folders)
-            });
+            let written = previews::Site::at(public_url.as_deref(), cli.lang)
+                .and_then(|site| embeds::write(&export, &output, &site, cli.lang))
+                .and_then(|pages| {
+                    let mut folders = vec![(pages, &output)];
+                    if let Some(folder) = &scripts {
+                        folders.push((embeds::write_scripts(folder, cli.lang)?, folder));
+                    }
+                    Ok(folders)
+                });
             written.map(|folders| {
                 for (count, folder) in folders {
                     eprintln!(

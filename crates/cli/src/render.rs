@@ -108,20 +108,52 @@ pub fn parse_svg(
     })
 }
 
-/// SVG → PNG with resvg and an embedded DejaVu Sans, so text renders the same on any machine.
-fn rasterize(svg: &str, scale: f32, lang: Lang) -> Result<Vec<u8>, String> {
-    let empty = lang.pick("taille d'image nulle", "image size of zero");
+/// Options that read SVG text with an embedded DejaVu Sans, so text renders the same on any
+/// machine.
+fn options_with_fonts() -> resvg::usvg::Options<'static> {
     let mut options = resvg::usvg::Options::default();
     let fonts = options.fontdb_mut();
     fonts.load_font_data(dejavu::sans::regular().to_vec());
     fonts.load_font_data(dejavu::sans::bold().to_vec());
     fonts.set_sans_serif_family("DejaVu Sans");
-    let tree = parse_svg(svg, &options, lang)?;
+    options
+}
+
+/// SVG → PNG at `scale`, with resvg.
+fn rasterize(svg: &str, scale: f32, lang: Lang) -> Result<Vec<u8>, String> {
+    let empty = lang.pick("taille d'image nulle", "image size of zero");
+    let tree = parse_svg(svg, &options_with_fonts(), lang)?;
     let size = tree.size().to_int_size().scale_by(scale).ok_or(empty)?;
     let mut pixmap = resvg::tiny_skia::Pixmap::new(size.width(), size.height()).ok_or(empty)?;
     resvg::render(
         &tree,
         resvg::tiny_skia::Transform::from_scale(scale, scale),
+        &mut pixmap.as_mut(),
+    );
+    pixmap.encode_png().map_err(|e| e.to_string())
+}
+
+/// SVG → PNG of exactly `width` × `height`: the drawing scaled to fit, centred on `background`.
+pub fn rasterize_fitted(
+    svg: &str,
+    (width, height): (u32, u32),
+    background: (u8, u8, u8),
+    lang: Lang,
+) -> Result<Vec<u8>, String> {
+    let empty = lang.pick("taille d'image nulle", "image size of zero");
+    let tree = parse_svg(svg, &options_with_fonts(), lang)?;
+    let size = tree.size();
+    let scale = (width as f32 / size.width()).min(height as f32 / size.height());
+    let (dx, dy) = (
+        (width as f32 - size.width() * scale) / 2.0,
+        (height as f32 - size.height() * scale) / 2.0,
+    );
+    let mut pixmap = resvg::tiny_skia::Pixmap::new(width, height).ok_or(empty)?;
+    let (red, green, blue) = background;
+    pixmap.fill(resvg::tiny_skia::Color::from_rgba8(red, green, blue, 255));
+    resvg::render(
+        &tree,
+        resvg::tiny_skia::Transform::from_row(scale, 0.0, 0.0, scale, dx, dy),
         &mut pixmap.as_mut(),
     );
     pixmap.encode_png().map_err(|e| e.to_string())

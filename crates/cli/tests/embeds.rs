@@ -12,6 +12,16 @@ fn widths() -> Vec<u32> {
     vec![360, 520, 680, 840]
 }
 
+/// The content of a page's `<meta property|name="key" content="…">`, unescaped.
+fn meta(page: &str, key: &str) -> Option<String> {
+    ["property", "name"].iter().find_map(|kind| {
+        let needle = format!("<meta {kind}=\"{key}\" content=\"");
+        let start = page.find(&needle)? + needle.len();
+        let end = start + page[start..].find('"')?;
+        Some(html_escape::decode_html_entities(&page[start..end]).into_owned())
+    })
+}
+
 /// The `attribute="…"` values of a page, in order.
 fn attribute_values<'a>(page: &'a str, attribute: &str) -> Vec<&'a str> {
     let needle = format!(" {attribute}=\"");
@@ -102,6 +112,13 @@ fn every_chart_gets_its_page_and_plots_in_both_languages_schemes_and_every_width
                 assert!(!svg.contains(title), "{plot} carries its title");
             }
             files += 2 * widths.len();
+            // Without the site's address, the preview image is named relative to the page, and
+            // there is no oEmbed (it wants absolute addresses).
+            let image = format!("{}.{}.png", id.slug(), lang.code());
+            assert_eq!(meta(&page, "og:image").as_deref(), Some(image.as_str()));
+            assert!(out.join(&image).is_file(), "{image}");
+            assert!(meta(&page, "og:url").is_none() && !page.contains("json+oembed"));
+            files += 1;
             // No inline script or style: the page keeps the strict CSP.
             assert!(
                 !page.contains("<script>") && !page.contains(" style=\""),
@@ -129,4 +146,103 @@ fn every_chart_gets_its_page_and_plots_in_both_languages_schemes_and_every_width
             );
         }
     }
+}
+
+/// With the site's address, every page's preview tags name files the command wrote: a 1200 × 630
+/// PNG holding the chart's pixels, and an oEmbed 1.0 answer (type rich) that the page announces.
+#[test]
+fn every_page_has_its_link_preview_and_oembed_answer() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("embed");
+    let site = "https://example.org/pulse/";
+    let output = run(&reading_export(
+        "embeds",
+        COMMITTED_EXPORT,
+        &out,
+        &["--public-url", "https://example.org/pulse"],
+    ));
+    assert!(output.status.success(), "{}", stderr(&output));
+    let in_folder = |address: &str| {
+        let file = address
+            .strip_prefix(&format!("{site}embed/"))
+            .unwrap_or_else(|| panic!("{address} is not in {site}embed/"));
+        out.join(file)
+    };
+    let bars = eig_pulse_core::chart::Palette::light(1.0).color(0);
+    for id in ChartId::ALL {
+        for lang in [Lang::Fr, Lang::En] {
+            let name = format!("{}.{}.html", id.slug(), lang.code());
+            let page = std::fs::read_to_string(out.join(&name)).unwrap();
+            let title = id.spec().title.get(lang);
+            assert_eq!(meta(&page, "og:title").as_deref(), Some(title), "{name}");
+            assert_eq!(
+                meta(&page, "og:url").unwrap(),
+                format!("{site}embed/{name}")
+            );
+            let description = meta(&page, "og:description").unwrap();
+            assert!(
+                description.len() > 40 && !description.starts_with(title),
+                "{name}: {description}"
+            );
+            assert!(meta(&page, "og:image:alt").unwrap().contains(&description));
+            assert_eq!(
+                meta(&page, "twitter:card").as_deref(),
+                Some("summary_large_image")
+            );
+            assert_eq!(meta(&page, "og:image:width").as_deref(), Some("1200"));
+            assert_eq!(meta(&page, "og:image:height").as_deref(), Some("630"));
+            let png = std::fs::read(in_folder(&meta(&page, "og:image").unwrap())).unwrap();
+            let image = resvg::tiny_skia::Pixmap::decode_png(&png).unwrap();
+            assert_eq!((image.width(), image.height()), (1200, 630), "{name}");
+            // Drawn, not blank: many colours, and a tenth of the image off the background.
+            let pixels = image.pixels();
+            let background = pixels[0];
+            let drawn = pixels.iter().filter(|p| **p != background).count();
+            assert!(drawn > pixels.len() / 30, "{name}: {drawn} pixels drawn");
+            if id == ChartId::DefisByAdministration {
+                let bar = pixels
+                    .iter()
+                    .filter(|p| (p.red(), p.green(), p.blue()) == (bars.0, bars.1, bars.2))
+                    .count();
+                assert!(bar > 20_000, "{name}: {bar} pixels of the bars' colour");
+            }
+            // The page announces its oEmbed answer, which holds oEmbed 1.0's fields.
+            let announced = page
+                .split("<link rel=\"alternate\" type=\"application/json+oembed\" href=\"")
+                .nth(1)
+                .and_then(|rest| rest.split('"').next())
+                .unwrap_or_else(|| panic!("{name}: no oEmbed discovery"));
+            let answer: serde_json::Value =
+                serde_json::from_str(&std::fs::read_to_string(in_folder(announced)).unwrap())
+                    .unwrap();
+            assert_eq!(answer["version"], "1.0");
+            assert_eq!(answer["type"], "rich");
+            assert_eq!(answer["title"], title);
+            assert!(
+                answer["width"].as_u64().unwrap() > 0 && answer["height"].as_u64().unwrap() > 0
+            );
+            let html = answer["html"].as_str().unwrap();
+            assert!(
+                html.starts_with(&format!("<iframe src=\"{site}embed/{name}\""))
+                    && html.ends_with("</iframe>")
+                    && !html.contains("<script"),
+                "{html}"
+            );
+            assert_eq!(
+                answer["thumbnail_url"].as_str(),
+                meta(&page, "og:image").as_deref()
+            );
+            assert_eq!(answer["thumbnail_width"], 1200);
+            assert_eq!(answer["thumbnail_height"], 630);
+        }
+    }
+    // An address that is not http(s) is refused, naming the option.
+    let refused = run(&reading_export(
+        "embeds",
+        COMMITTED_EXPORT,
+        &dir.path().join("refused"),
+        &["--public-url", "javascript:alert(1)"],
+    ));
+    assert_eq!(refused.status.code(), Some(2), "{}", stderr(&refused));
+    assert!(stderr(&refused).contains("--public-url"));
 }
