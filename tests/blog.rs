@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use eig_pulse_core::contract::snippet::{
-    jekyll_include, Embed, SnippetForm, INCLUDE_FILE, INCLUDE_PATH,
+    jekyll_include, Embed, SnippetForm, DEFAULT_FRAME_HEIGHT, INCLUDE_FILE, INCLUDE_PATH,
 };
 use eig_pulse_core::Lang;
 use support::{browser, dist, serve, Routes};
@@ -236,7 +236,7 @@ fn the_include_with_only_a_chart_and_a_base_writes_the_default_frame() {
         filters: String::new(),
         theme: "auto".into(),
         plain: false,
-        height: eig_pulse_core::contract::snippet::DEFAULT_FRAME_HEIGHT,
+        height: DEFAULT_FRAME_HEIGHT,
         title: "EIG Pulse".into(),
     };
     assert_eq!(embed_tags(&page), embed_tags(&defaults.html()), "{page}");
