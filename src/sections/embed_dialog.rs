@@ -1,11 +1,14 @@
 //! The « Intégrer » dialog: the snippet that embeds a chart with the current filters in a blog
-//! post (frame, script, fallback image; HTML attributes only, no `style`, for hosts whose CSP
-//! refuses them), a still-image command, and a live preview whose reported height — or that of
-//! its hidden phone-wide twin, when taller — the snippet reserves.
+//! post, in the form the writer chooses (HTML, Jekyll include with its file, kramdown line: core's
+//! `contract::snippet` writes them), a still-image command, and a live preview whose reported
+//! height — or that of its hidden phone-wide twin, when taller — the snippet reserves.
 
 use std::sync::Arc;
 
 use eig_pulse_core::catalogue::ChartId;
+use eig_pulse_core::contract::snippet::{
+    jekyll_include, Embed, SnippetForm, DEFAULT_FRAME_HEIGHT, INCLUDE_FILE, INCLUDE_PATH,
+};
 use eig_pulse_core::model::filter::query_string;
 use eig_pulse_core::{tr, Cohort, Filters, Lang};
 use leptos::prelude::*;
@@ -15,17 +18,6 @@ use crate::browser::address::{origin, site_folder};
 use crate::browser::host_message::reported_height;
 use crate::context::scheme::SchemePreference;
 use crate::parts::modal::Modal;
-
-/// The frame height a snippet gives before its preview has said its own.
-const DEFAULT_FRAME_HEIGHT: u32 = 480;
-
-/// Escapes text for an HTML attribute or element.
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-}
 
 /// The dialog that writes the embed snippet for the current filters, with a live preview.
 #[component]
@@ -39,6 +31,7 @@ pub fn EmbedDialog(
     // None: the page's language, followed as it changes.
     let embed_lang = RwSignal::new(None::<Lang>);
     let plain = RwSignal::new(false);
+    let form = RwSignal::new(SnippetForm::Html);
     let copied = RwSignal::new(false);
     // The heights the preview and a hidden phone-wide twin report (like any embed): the snippet
     // reserves the taller, so that the host page does not move when the chart arrives and a phone
@@ -84,33 +77,28 @@ pub fn EmbedDialog(
         embedding.set(None);
         copied.set(false);
     };
-    // The chart's own light page (`eig-pulse embeds`), in the chosen language.
-    let url = move |id: ChartId| {
-        let mut pairs = filters.get().to_pairs();
-        pairs.push(("theme", scheme_preference.get().parameter().to_string()));
-        if plain.get() {
-            pairs.push(("plain", "1".into()));
-        }
+    // The chart's own light page (`eig-pulse embeds`) with the chosen options; its height is the
+    // previews' business (the previews' address does not follow it).
+    let embed = move |id: ChartId| {
         let page_lang = embed_lang.get().unwrap_or_else(|| lang.get());
-        format!(
-            "{}embed/{}.{}.html{}",
-            site_folder(),
-            id.slug(),
-            page_lang.code(),
-            query_string(&pairs)
-        )
+        Embed {
+            base: site_folder(),
+            chart: id.slug().to_string(),
+            lang: page_lang,
+            filters: query_string(&filters.get().to_pairs()),
+            theme: scheme_preference.get().parameter().to_string(),
+            plain: plain.get(),
+            height: DEFAULT_FRAME_HEIGHT,
+            title: format!("{} — EIG Pulse", id.spec().title.get(page_lang)),
+        }
     };
+    let url = move |id: ChartId| embed(id).address();
     let snippet = move |id: ChartId| {
-        let base = site_folder();
-        let title = format!("{} — EIG Pulse", id.spec().title.get(lang.get()));
-        format!(
-            "<iframe data-eig-pulse src=\"{src}\" title=\"{title}\" width=\"100%\" height=\"{height}\" frameborder=\"0\" allow=\"clipboard-write\" loading=\"lazy\"></iframe>\n<script src=\"{base}embed.js\" async></script>\n<noscript><img src=\"{base}static/{slug}.svg\" alt=\"{title}\" width=\"100%\"></noscript>",
-            src = escape(&url(id)),
-            title = escape(&title),
-            base = escape(&base),
-            slug = id.slug(),
-            height = preview_height.get().max(phone_height.get()),
-        )
+        let height = preview_height.get().max(phone_height.get());
+        form.get().write(&Embed {
+            height,
+            ..embed(id)
+        })
     };
     let command = move |id: ChartId| filters.with(|f| f.render_command(id.slug()));
     let cohort_for_words = cohort.clone();
@@ -165,6 +153,17 @@ pub fn EmbedDialog(
                         </select>
                     </label>
                     <label>
+                        {lang_now.pick("Forme du code", "Code format")}" "
+                        <select
+                            id="embed-form"
+                            class="fr-select"
+                            prop:value=move || form.get().parameter()
+                            on:change=move |ev| { form.set(SnippetForm::from_parameter(&event_target_value(&ev))); copied.set(false); }
+                        >
+                            {SnippetForm::ALL.map(|f| view! { <option value=f.parameter()>{f.label(lang_now)}</option> })}
+                        </select>
+                    </label>
+                    <label>
                         <input type="checkbox" prop:checked=move || plain.get() on:change=move |ev| plain.set(event_target_checked(&ev)) />
                         " "{lang_now.pick("graphique seul (sans titre ni crédit)", "chart only (no title or credit)")}
                     </label>
@@ -175,6 +174,12 @@ pub fn EmbedDialog(
                     <button type="button" class="fr-btn" on:click=copy>{lang_now.pick("Copier le code", "Copy the code")}</button>
                     " "<span role="status">{move || copied.get().then(|| lang_now.pick("Copié.", "Copied."))}</span>
                 </p>
+                <p class="embed-help">{move || form.get().advice(lang_now)}</p>
+                {move || (form.get() == SnippetForm::JekyllInclude).then(|| view! {
+                    <label class="fr-label" for="embed-include">{tr!(lang_now, "Le fichier {} à déposer dans _includes/", "The {} file to drop in _includes/", INCLUDE_FILE)}</label>
+                    <textarea id="embed-include" class="fr-input" readonly rows="6" prop:value=jekyll_include()></textarea>
+                    <p><a class="fr-link fr-link--download" href=format!("{}{INCLUDE_PATH}", site_folder()) download=INCLUDE_FILE>{tr!(lang_now, "Télécharger {}", "Download {}", INCLUDE_FILE)}</a></p>
+                })}
                 <p class="embed-help">
                     {lang_now.pick(
                         "Sans JavaScript, l'image de repli montre le graphique sans filtre. Pour une image fixe avec ces filtres (diapositives, flux RSS) :",

@@ -9,7 +9,9 @@
 //! - `<slug>.<lang>.<scheme>.<width>.svg` for `scheme` in light, dark and `width` in [`WIDTHS`]:
 //!   the plot alone, as the dashboard's canvas draws it at that width;
 //! - `<slug>.<lang>.png`, the link preview (1 200 × 630), and `<slug>.<lang>.oembed.json` when the
-//!   site's address is known (see [`crate::previews`]).
+//!   site's address is known (see [`crate::previews`]);
+//! - `jekyll/eig-pulse.html`: the Jekyll include a blog writer drops in `_includes/`
+//!   (`contract::snippet::jekyll_include`), fetched from the « Intégrer » dialog.
 //!
 //! The page's behaviour (explicit theme, filters, the hand-over to the interactive chart) is
 //! `public/embed-head.js` and `public/embed-page.js`; its style is `embed.css`. With `--scripts`,
@@ -28,6 +30,7 @@ use eig_pulse_core::chart::svg;
 use eig_pulse_core::chart::text::{chart_labels, export_credit};
 use eig_pulse_core::chart::{plot_height, Palette};
 use eig_pulse_core::contract::embed::{HEIGHT_LIMIT, HEIGHT_MESSAGE, THEME_MESSAGE};
+use eig_pulse_core::contract::snippet::{jekyll_include, INCLUDE_FILE};
 use eig_pulse_core::contract::validate::parse_export;
 use eig_pulse_core::model::filter::live_parameters;
 use eig_pulse_core::{tr, Cohort, Filters, Lang};
@@ -65,8 +68,8 @@ fn hex(red: u8, green: u8, blue: u8) -> String {
     format!("#{red:02x}{green:02x}{blue:02x}")
 }
 
-/// Writes every chart's embed page, plots and previews into `out`, each plot read back first;
-/// returns how many files were written.
+/// Writes every chart's embed page, plots and previews, and the Jekyll include, into `out`, each
+/// plot read back first; returns how many files were written.
 pub fn write(export_path: &Path, out: &Path, site: &Site, lang: Lang) -> Result<usize, String> {
     let source = std::fs::read_to_string(export_path)
         .map_err(|e| tr!(lang, "{} : {e}", "{}: {e}", export_path.display()))?;
@@ -125,6 +128,13 @@ pub fn write(export_path: &Path, out: &Path, site: &Site, lang: Lang) -> Result<
             put(files.page, page.as_bytes())?;
         }
     }
+    let jekyll = out.join("jekyll");
+    std::fs::create_dir_all(&jekyll)
+        .map_err(|e| tr!(lang, "{} : {e}", "{}: {e}", jekyll.display()))?;
+    put(
+        format!("jekyll/{INCLUDE_FILE}"),
+        jekyll_include().as_bytes(),
+    )?;
     Ok(written)
 }
 

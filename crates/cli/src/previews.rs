@@ -6,6 +6,7 @@
 use eig_pulse_core::catalogue::{Chart, ChartId};
 use eig_pulse_core::chart::figure::FigureText;
 use eig_pulse_core::chart::{plot_height, svg, Palette};
+use eig_pulse_core::contract::snippet::{Embed, DEFAULT_THEME};
 use eig_pulse_core::{tr, Lang};
 use html_escape::encode_double_quoted_attribute as attr;
 
@@ -169,11 +170,17 @@ pub fn oembed(id: ChartId, lang: Lang, chart: &Chart, site: &Site) -> Option<Str
     let files = PageFiles::of(id, lang);
     let title = id.spec().title.get(lang);
     let height = frame_height(chart);
-    let frame = format!(
-        "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"{height}\" frameborder=\"0\" allow=\"clipboard-write\" loading=\"lazy\"></iframe>",
-        attr(&site.embed_file(&files.page)),
-        attr(title)
-    );
+    let frame = Embed {
+        base: base.to_string(),
+        chart: id.slug().to_string(),
+        lang,
+        filters: String::new(),
+        theme: DEFAULT_THEME.to_string(),
+        plain: false,
+        height,
+        title: title.to_string(),
+    }
+    .frame();
     let (width, thumbnail_height) = PREVIEW_SIZE;
     Some(
         serde_json::to_string_pretty(&serde_json::json!({

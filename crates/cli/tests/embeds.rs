@@ -5,6 +5,7 @@ mod common;
 use common::*;
 use eig_pulse_core::catalogue::ChartId;
 use eig_pulse_core::chart::text::chart_labels;
+use eig_pulse_core::contract::snippet::{jekyll_include, INCLUDE_FILE};
 use eig_pulse_core::Lang;
 
 /// The plot widths the pages offer (crates/cli/src/embeds.rs, WIDTHS).
@@ -126,6 +127,10 @@ fn every_chart_gets_its_page_and_plots_in_both_languages_schemes_and_every_width
             );
         }
     }
+    // The Jekyll include, core's text, in a folder of its own (one more entry in `out`).
+    let include = std::fs::read_to_string(out.join("jekyll").join(INCLUDE_FILE)).unwrap();
+    assert_eq!(include, jekyll_include());
+    files += 1;
     let written = std::fs::read_dir(&out).unwrap().count();
     assert_eq!(written, files, "no file more than expected");
     assert!(stderr(&output).contains(&format!("{files} fichiers")));
@@ -223,8 +228,9 @@ fn every_page_has_its_link_preview_and_oembed_answer() {
             );
             let html = answer["html"].as_str().unwrap();
             assert!(
-                html.starts_with(&format!("<iframe src=\"{site}embed/{name}\""))
-                    && html.ends_with("</iframe>")
+                html.starts_with(&format!(
+                    "<iframe data-eig-pulse src=\"{site}embed/{name}?theme=auto\""
+                )) && html.ends_with("</iframe>")
                     && !html.contains("<script"),
                 "{html}"
             );
