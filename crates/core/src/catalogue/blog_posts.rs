@@ -19,7 +19,7 @@ pub static SPEC: ChartSpec = ChartSpec {
     title: Text::fixed("Billets du blog par promotion", "Blog posts per promotion"),
     guide: Text::fixed(
         "Billets publiés sur le blog du programme, par mois, selon la promotion des défis qu'ils nomment ou dont ils citent la page : chaque billet compte une fois, dans « Plusieurs promotions » s'il nomme des défis de plusieurs, dans « Sans défi » s'il n'en nomme aucun. Entre parenthèses, les défis de la promotion qu'aucun billet ne nomme.",
-        "Posts published on the programme's blog, per month, by the promotion of the défis they name or whose page they cite: each post counts once, in « Several promotions » when it names défis of several, in « No défi » when it names none. In brackets, the promotion's défis that no post names.",
+        "Posts published on the programme's blog, per month, by the promotion of the défis they name or whose page they cite: each post counts once, in “Several promotions” when it names défis of several, in “No défi” when it names none. In brackets, the promotion's défis that no post names.",
     ),
     reading: Reading {
         category_header: Text::fixed("Mois", "Month"),

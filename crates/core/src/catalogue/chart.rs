@@ -137,6 +137,9 @@ pub enum Layout {
     /// One line per series through its values, categories evenly spaced along a linear axis,
     /// with the band of `spread` around it.
     Lines,
+    /// A matrix: a row per category, a column per series, each cell shaded by its value and
+    /// showing it.
+    Cells,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

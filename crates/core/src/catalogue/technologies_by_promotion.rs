@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use super::{Category, Chart, ChartId, ChartSpec, Layout, Orientation, Reading, Section, Series};
+use super::{Category, Chart, ChartId, ChartSpec, Layout, Reading, Section, Series};
 use crate::base::lang::{Lang, Text};
 use crate::measures::technologies::{defis_per_technology, Source};
 use crate::model::cohort::Cohort;
@@ -14,8 +14,8 @@ pub static SPEC: ChartSpec = ChartSpec {
     section: Section::Technologies,
     title: Text::fixed("Technologies par promotion", "Technologies per promotion"),
     guide: Text::fixed(
-        "Les technologies les plus employées, en nombre de défis, par promotion : déclarées dans les stacks du programme (les choix « à confirmer » exclus) ou mesurées dans le code des dépôts analysés, en séries distinctes ; le type entre parenthèses.",
-        "The most used technologies, in number of défis, per promotion: declared in the programme's stack records (choices « to be confirmed » left out) or measured in the code of the scanned repositories, as separate series; the kind in parentheses.",
+        "Les technologies les plus employées (une ligne chacune, le type entre parenthèses) et, par promotion, le nombre de défis qui les déclarent dans les stacks du programme (les choix « à confirmer » exclus) ou dont le code des dépôts analysés les montre : une colonne par promotion et par source, la case d'autant plus foncée que le nombre est grand.",
+        "The most used technologies (a row each, the kind in parentheses) and, per promotion, the number of défis that declare them in the programme's stack records (choices « to be confirmed » left out) or whose scanned code shows them: a column per promotion and source, the cell the darker the larger the number.",
     ),
     reading: Reading::by_label(Text::fixed("Technologie", "Technology")),
     build: |cohort, selection, _, lang| technologies_by_promotion(cohort, selection, lang),
@@ -25,8 +25,8 @@ pub static SPEC: ChartSpec = ChartSpec {
 pub const TOP_TECHNOLOGIES: usize = 15;
 
 /// The most used technologies by number of défis, per promotion, declared and measured as
-/// separate series (« EIG 3 · déclarée », « EIG 3 · mesurée »); a category per technology,
-/// labelled with its kind.
+/// separate series (« EIG 3 · déclarée », « EIG 3 · mesurée »), drawn as a matrix of counts; a
+/// category per technology, labelled with its kind.
 pub fn technologies_by_promotion(cohort: &Cohort, selection: &Selection, lang: Lang) -> Chart {
     let (by, promotions) = defis_per_technology(cohort, selection);
     let mut series = Vec::new();
@@ -99,8 +99,7 @@ pub fn technologies_by_promotion(cohort: &Cohort, selection: &Selection, lang: L
         categories,
         series.into_iter().map(|(_, _, s)| s).collect(),
         values,
-        "défis",
+        lang.pick("nombre de défis", "number of défis"),
     )
-    .with_layout(Layout::Grouped)
-    .with_orientation(Orientation::Horizontal)
+    .with_layout(Layout::Cells)
 }

@@ -8,7 +8,7 @@ use super::draw;
 use super::frame::GLYPH_WIDTH;
 use super::Palette;
 use crate::base::lang::Lang;
-use crate::catalogue::{Chart, Orientation};
+use crate::catalogue::{Chart, Layout, Orientation};
 
 /// The words around the plot; `plain` leaves out title and credit (legend stays).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -20,8 +20,11 @@ pub struct FigureText {
     pub plain: bool,
 }
 
-/// The plot's height in CSS pixels: horizontal bars get a fixed height per category.
+/// The plot's height in CSS pixels: horizontal bars and cells get a fixed height per category.
 pub fn plot_height(chart: &Chart) -> u32 {
+    if chart.layout == Layout::Cells {
+        return chart.categories.len() as u32 * 26 + 56;
+    }
     match chart.orientation {
         Orientation::Horizontal => (chart.categories.len() as u32 * 28 + 64).max(180),
         Orientation::Vertical => 320,

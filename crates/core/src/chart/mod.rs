@@ -1,5 +1,5 @@
-//! Drawing a [`Chart`] and reading it back: the stack transform, scales, axes, the bar and line
-//! marks, the standalone figure and its SVG, and the readers of a drawn chart (tooltip, table,
+//! Drawing a [`Chart`] and reading it back: the stack transform, scales, axes, the bar, line and
+//! cell marks, the standalone figure and its SVG, and the readers of a drawn chart (tooltip, table,
 //! CSV, summary in words).
 //!
 //! Statistics are computed below, in `measures` and `catalogue`; marks here never compute them,
@@ -8,6 +8,7 @@
 
 pub mod axis;
 pub mod bars;
+mod cells;
 pub mod figure;
 mod frame;
 pub mod lines;
@@ -31,8 +32,8 @@ use crate::base::lang::Lang;
 use crate::catalogue::{Chart, Layout};
 use frame::Frame;
 
-/// Draws `chart` with its mark (bars, or lines for [`Layout::Lines`]) over the whole area: the one
-/// drawing behind the canvas, the SVG and the PNG.
+/// Draws `chart` with its mark (bars; lines for [`Layout::Lines`], cells for [`Layout::Cells`])
+/// over the whole area: the one drawing behind the canvas, the SVG and the PNG.
 pub fn draw<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     chart: &Chart,
@@ -44,6 +45,7 @@ pub fn draw<DB: DrawingBackend>(
     let frame = Frame::new(palette, lang);
     match chart.layout {
         Layout::Lines => lines::draw_lines(area, chart, hidden, frame),
+        Layout::Cells => cells::draw_cells(area, chart, hidden, frame),
         _ => bars::draw_bars(area, chart, hidden, frame),
     }
 }

@@ -55,7 +55,7 @@ impl Stack {
                         raw
                     };
                     let (low, high) = match chart.layout {
-                        Layout::Grouped => (0.0, value),
+                        Layout::Grouped | Layout::Cells => (0.0, value),
                         _ => (base, base + value),
                     };
                     base += value;
@@ -74,7 +74,7 @@ impl Stack {
         let max = match chart.layout {
             Layout::Normalized => 1.0,
             Layout::Stacked => totals.iter().copied().fold(0.0, f64::max),
-            Layout::Grouped | Layout::Lines => chart
+            Layout::Grouped | Layout::Lines | Layout::Cells => chart
                 .values
                 .iter()
                 .flat_map(|row| visible.iter().map(move |&s| row[s]))

@@ -22,7 +22,7 @@ pub fn summary(chart: &Chart, hidden: &[bool], lang: Lang) -> String {
     let body = match (&spec.reading.over_time, chart.layout) {
         (Some(reading), _) => over_time(chart, &stack, reading, lang),
         (None, Layout::Normalized) => shares(chart, &stack, lang),
-        (None, Layout::Grouped) => per_series(chart, visible, lang),
+        (None, Layout::Grouped | Layout::Cells) => per_series(chart, visible, lang),
         (None, Layout::Stacked) => ranking(chart, &stack, lang),
         (None, Layout::Lines) => lines(chart, visible, lang),
     };

@@ -1,0 +1,236 @@
+//! The cell mark: a table of counts drawn as a matrix — a row per category, a column per visible
+//! series, each cell shaded in its series' colour by its value and showing the value — readable
+//! where a dozen thin bars per row would not be.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use super::bars::{truncate, Hit};
+use super::frame::{Frame, GLYPH_WIDTH};
+use super::stack::Stack;
+use crate::catalogue::Chart;
+
+/// The header's height in rows of text: a series label splits in two lines at « · »
+/// (« EIG 3 » over « déclarée »).
+const HEADER_LINES: f64 = 2.0;
+
+/// The palest shade of a non-zero cell, as a share of its series' colour.
+const PALEST: f64 = 0.18;
+
+/// Mixes `color` into `background` by `share` (0: background, 1: colour).
+fn mix(background: RGBColor, color: RGBColor, share: f64) -> RGBColor {
+    let channel =
+        |b: u8, c: u8| (f64::from(b) + (f64::from(c) - f64::from(b)) * share).round() as u8;
+    RGBColor(
+        channel(background.0, color.0),
+        channel(background.1, color.1),
+        channel(background.2, color.2),
+    )
+}
+
+/// Relative luminance (WCAG) of a colour.
+fn luminance(color: RGBColor) -> f64 {
+    let linear = |c: u8| {
+        let c = f64::from(c) / 255.0;
+        if c <= 0.039_28 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    0.2126 * linear(color.0) + 0.7152 * linear(color.1) + 0.0722 * linear(color.2)
+}
+
+/// Of two colours, the one that contrasts more with `fill`.
+fn legible_on(fill: RGBColor, a: RGBColor, b: RGBColor) -> RGBColor {
+    let contrast = |x: RGBColor| {
+        let (l1, l2) = (luminance(fill), luminance(x));
+        (l1.max(l2) + 0.05) / (l1.min(l2) + 0.05)
+    };
+    if contrast(a) >= contrast(b) {
+        a
+    } else {
+        b
+    }
+}
+
+/// A series label as the header writes it: its two parts around « · », or itself over nothing.
+fn header_lines(label: &str) -> (&str, &str) {
+    label
+        .split_once(" · ")
+        .map_or((label, ""), |(top, bottom)| (top, bottom))
+}
+
+/// A header word in at most `max` characters: itself, else without its spaces (« EIG1 »), else
+/// cut with a full stop (« décl. »): abbreviated, never dropped.
+fn abbreviate(word: &str, max: usize) -> String {
+    if word.chars().count() <= max {
+        return word.to_string();
+    }
+    let joined: String = word.chars().filter(|c| !c.is_whitespace()).collect();
+    if joined.chars().count() <= max {
+        return joined;
+    }
+    let mut cut: String = joined.chars().take(max.saturating_sub(1).max(1)).collect();
+    cut.push('.');
+    cut
+}
+
+/// Draws `chart` as cells with `frame`'s furniture over the whole area, leaving out the `hidden`
+/// series; returns what was drawn where.
+pub(super) fn draw_cells<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    chart: &Chart,
+    hidden: &[bool],
+    frame: Frame,
+) -> Result<Vec<Hit>, DrawingAreaErrorKind<DB::ErrorType>> {
+    let (palette, lang) = (frame.palette, frame.lang);
+    let stack = Stack::new(chart, hidden);
+    if chart.is_empty() || stack.visible.is_empty() {
+        frame.draw_no_data(area)?;
+        return Ok(Vec::new());
+    }
+    let (width, height) = area.dim_in_pixel();
+    let (width, height) = (f64::from(width), f64::from(height));
+    let (font, pad) = (frame.font, frame.pad);
+    let glyph = font * GLYPH_WIDTH;
+    let text = |color: &RGBColor, pos: Pos| frame.text(color, pos);
+
+    // The label column takes what its longest label needs, at most a third of the width.
+    let labels: Vec<String> = chart
+        .categories
+        .iter()
+        .map(|c| c.axis_label(lang))
+        .collect();
+    let label_width = labels
+        .iter()
+        .map(|l| frame.text_width(l))
+        .fold(0.0, f64::max)
+        .min((width * 0.32).max(font * 6.0));
+    let (x0, x1) = (pad + label_width + pad, width - pad);
+    let (y0, y1) = (pad + font * 1.3 * HEADER_LINES + pad / 2.0, height - pad);
+    let columns = stack.visible.len() as f64;
+    let column = (x1 - x0) / columns;
+    let row = (y1 - y0) / chart.categories.len() as f64;
+    let max = stack.max.max(1.0);
+    let mut hits = Vec::new();
+
+    // What the cells count, over the label column.
+    area.draw(&Text::new(
+        chart.value_label.clone(),
+        ((x0 - pad / 2.0) as i32, (y0 - pad / 2.0) as i32),
+        text(&palette.muted_text, Pos::new(HPos::Right, VPos::Bottom)),
+    ))?;
+    // The header: each visible series' label over its column, abbreviated to the column's width.
+    let column_chars = ((column - pad / 2.0) / glyph).floor().max(3.0) as usize;
+    for (slot, &series) in stack.visible.iter().enumerate() {
+        let centre = (x0 + column * (slot as f64 + 0.5)) as i32;
+        let (top, bottom) = header_lines(&chart.series[series].label);
+        for (line, words) in [top, bottom].into_iter().enumerate() {
+            area.draw(&Text::new(
+                abbreviate(words, column_chars),
+                (centre, (pad + font * 1.3 * line as f64) as i32),
+                text(&palette.text, Pos::new(HPos::Center, VPos::Top)),
+            ))?;
+        }
+        // A swatch under the header ties the column to its legend entry.
+        area.draw(&Rectangle::new(
+            [
+                (
+                    (x0 + column * slot as f64 + pad / 4.0) as i32,
+                    (y0 - pad / 2.0) as i32,
+                ),
+                (
+                    (x0 + column * (slot as f64 + 1.0) - pad / 4.0) as i32,
+                    (y0 - pad / 4.0) as i32,
+                ),
+            ],
+            palette.color(chart.series[series].color).filled(),
+        ))?;
+    }
+
+    let label_chars = (label_width / glyph).floor().max(4.0) as usize;
+    for (c, label) in labels.iter().enumerate() {
+        let (top, bottom) = (y0 + row * c as f64, y0 + row * (c as f64 + 1.0));
+        let middle = ((top + bottom) / 2.0) as i32;
+        area.draw(&Text::new(
+            truncate(label, label_chars),
+            ((x0 - pad / 2.0) as i32, middle),
+            text(&palette.text, Pos::new(HPos::Right, VPos::Center)),
+        ))?;
+        hits.push(Hit {
+            x0: pad as i32,
+            y0: top as i32,
+            x1: (x0 - pad / 2.0) as i32,
+            y1: bottom as i32,
+            category: c,
+            series: None,
+        });
+        for (slot, &series) in stack.visible.iter().enumerate() {
+            let value = chart.values[c][series];
+            let (left, right) = (x0 + column * slot as f64, x0 + column * (slot as f64 + 1.0));
+            let corners = [
+                ((left + 1.0) as i32, (top + 1.0) as i32),
+                ((right - 1.0) as i32, (bottom - 1.0) as i32),
+            ];
+            let fill = if value > 0.0 {
+                let share = PALEST + (1.0 - PALEST) * (value / max).min(1.0);
+                mix(
+                    palette.background,
+                    palette.color(chart.series[series].color),
+                    share,
+                )
+            } else {
+                palette.background
+            };
+            area.draw(&Rectangle::new(corners, fill.filled()))?;
+            area.draw(&Rectangle::new(
+                corners,
+                palette.grid.stroke_width(frame.thin()),
+            ))?;
+            let (words, color) = if !chart.reaches(c, series) {
+                ("—".to_string(), palette.muted_text)
+            } else if value > 0.0 {
+                (
+                    frame.tick_label(value),
+                    legible_on(fill, palette.text, palette.background),
+                )
+            } else {
+                (frame.tick_label(0.0), palette.muted_text)
+            };
+            area.draw(&Text::new(
+                words,
+                (((left + right) / 2.0) as i32, middle),
+                text(&color, Pos::new(HPos::Center, VPos::Center)),
+            ))?;
+            hits.push(Hit {
+                x0: left as i32,
+                y0: top as i32,
+                x1: right as i32,
+                y1: bottom as i32,
+                category: c,
+                series: Some(series),
+            });
+        }
+    }
+    Ok(hits)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_cell_writes_its_value_in_the_colour_that_reads_best() {
+        let (white, black) = (RGBColor(255, 255, 255), RGBColor(22, 22, 22));
+        assert_eq!(legible_on(RGBColor(0, 0, 145), black, white), white);
+        assert_eq!(legible_on(RGBColor(230, 230, 250), black, white), black);
+        assert_eq!(mix(white, RGBColor(0, 0, 0), 0.5), RGBColor(128, 128, 128));
+        assert_eq!(header_lines("EIG 3 · déclarée"), ("EIG 3", "déclarée"));
+        assert_eq!(header_lines("Autres"), ("Autres", ""));
+        assert_eq!(abbreviate("déclarée", 8), "déclarée");
+        assert_eq!(abbreviate("EIG 1", 4), "EIG1");
+        assert_eq!(abbreviate("déclarée", 5), "décl.");
+    }
+}
