@@ -5,7 +5,7 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use eig_pulse_core::chart::bars::truncate;
+use eig_pulse_core::base::format::truncate;
 use eig_pulse_core::{text, tr, Lang, Text};
 use eig_pulse_ingest::printable::printable;
 use eig_pulse_ingest::{synth as synthetic, Built, Inputs, SourceText};

@@ -22,8 +22,8 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
+use eig_pulse_core::base::format::truncate;
 use eig_pulse_core::catalogue::{Chart, ChartId};
-use eig_pulse_core::chart::bars::truncate;
 use eig_pulse_core::chart::figure::FigureText;
 use eig_pulse_core::chart::summary::summary;
 use eig_pulse_core::chart::svg;

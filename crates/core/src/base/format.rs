@@ -177,6 +177,18 @@ pub fn day_span(from: Option<time::Date>, to: Option<time::Date>, lang: Lang) ->
     }
 }
 
+/// The label cut to `max` characters, with an ellipsis when cut: as the axes show it.
+pub fn truncate(label: &str, max: usize) -> String {
+    if label.chars().count() <= max {
+        label.to_string()
+    } else {
+        let mut cut: String = label.chars().take(max.saturating_sub(1)).collect();
+        cut = cut.trim_end().to_string();
+        cut.push('…');
+        cut
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,14 +1,55 @@
-//! Labels along the category axis: which categories are written so that labels never overlap,
-//! and, on time axes, the year on the first label and wherever it changes (« févr. 2018 … mars »).
+//! Labels along the category axis, never overlapping: on time axes, every k-th period with the
+//! year on the first label and wherever it changes (« févr. 2018 … mars »); elsewhere every
+//! category, its label kept whole, or its absence put on a second line, or both abbreviated —
+//! never dropped.
 
+use crate::base::format::truncate;
 use crate::base::lang::Lang;
-use crate::catalogue::{Chart, Period};
+use crate::catalogue::{Absence, Category, Chart, Period};
 
 /// A written label: the category it stands under and its text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Tick {
     pub category: usize,
     pub text: String,
+    /// A second line under it: why the category has no value, when the first line does not say
+    /// it (« aucune donnée » under « DIG »).
+    pub note: Option<String>,
+}
+
+/// How a category's label is written under a narrow band, widest first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Form {
+    /// « DIG (aucune donnée) » on one line.
+    Whole,
+    /// « DIG » over « aucune donnée ».
+    TwoLines,
+    /// « DIG » over « n. obs. ».
+    TwoLinesShort,
+}
+
+impl Form {
+    fn write(self, category: &Category, lang: Lang) -> (String, Option<String>) {
+        match (self, category.absence) {
+            (Form::Whole, _) | (_, None) => (category.axis_label(lang), None),
+            (Form::TwoLines, Some(absence)) => (
+                category.label.clone(),
+                Some(absence.words(lang).to_string()),
+            ),
+            (Form::TwoLinesShort, Some(absence)) => (
+                category.label.clone(),
+                Some(short_words(absence, lang).to_string()),
+            ),
+        }
+    }
+}
+
+/// Why a category has no value, in a few letters.
+fn short_words(absence: Absence, lang: Lang) -> &'static str {
+    match absence {
+        Absence::Undocumented => lang.pick("n. doc.", "undoc."),
+        Absence::NotObserved => lang.pick("n. obs.", "no obs."),
+    }
 }
 
 /// Strides to try, smallest first: months go by 1, 2, 3, 6 or 12 so that labels fall on
@@ -36,6 +77,9 @@ pub fn category_ticks(
     lang: Lang,
 ) -> Vec<Tick> {
     let months = months || chart.period == Some(Period::Month);
+    if !months && chart.period.is_none() {
+        return every_label(chart, step - gap, glyph, lang);
+    }
     let n = chart.categories.len();
     let width = |t: &Tick| t.text.chars().count() as f64 * glyph;
     let mut ticks = Vec::new();
@@ -49,6 +93,45 @@ pub fn category_ticks(
         }
     }
     ticks
+}
+
+/// Every category's label within `room` pixels: in the widest form where all fit, else in the
+/// shortest, each line cut to the room with an ellipsis.
+fn every_label(chart: &Chart, room: f64, glyph: f64, lang: Lang) -> Vec<Tick> {
+    let chars = |text: &str| text.chars().count() as f64 * glyph;
+    let ticks = |form: Form| -> Vec<Tick> {
+        chart
+            .categories
+            .iter()
+            .enumerate()
+            .map(|(category, c)| {
+                let (text, note) = form.write(c, lang);
+                Tick {
+                    category,
+                    text,
+                    note,
+                }
+            })
+            .collect()
+    };
+    let fits = |tick: &Tick| {
+        chars(&tick.text) <= room && tick.note.as_deref().is_none_or(|n| chars(n) <= room)
+    };
+    for form in [Form::Whole, Form::TwoLines] {
+        let written = ticks(form);
+        if written.iter().all(fits) {
+            return written;
+        }
+    }
+    let most = (room / glyph).floor().max(3.0) as usize;
+    ticks(Form::TwoLinesShort)
+        .into_iter()
+        .map(|tick| Tick {
+            text: truncate(&tick.text, most),
+            note: tick.note.map(|note| truncate(&note, most)),
+            ..tick
+        })
+        .collect()
 }
 
 /// Every `stride`-th label, the year added to the first and wherever it changes.
@@ -66,7 +149,11 @@ fn written(chart: &Chart, stride: usize, lang: Lang) -> Vec<Tick> {
                 _ => c.axis_label(lang),
             };
             previous_year = year.or(previous_year);
-            Tick { category: i, text }
+            Tick {
+                category: i,
+                text,
+                note: None,
+            }
         })
         .collect()
 }
@@ -135,6 +222,50 @@ mod tests {
         assert_eq!(
             texts(&category_ticks(&weeks, 200.0, 6.0, 8.0, false, Lang::Fr)),
             ["24 déc. 2018", "31 déc.", "7 janv. 2019"]
+        );
+    }
+
+    /// A category axis never drops a label: its absence goes under it, then both are shortened.
+    #[test]
+    fn every_category_keeps_its_label_its_absence_below_when_narrow() {
+        let mut promotions = chart(&[("1", "EIG 1"), ("2", "EIG 2"), ("dig", "DIG")], None);
+        promotions.categories[2] = promotions.categories[2]
+            .clone()
+            .with_absence(Absence::NotObserved);
+        let lines = |ticks: Vec<Tick>| -> Vec<(String, Option<String>)> {
+            ticks.into_iter().map(|t| (t.text, t.note)).collect()
+        };
+        let one = |text: &str| (text.to_string(), None);
+        let two = |text: &str, note: &str| (text.to_string(), Some(note.to_string()));
+        assert_eq!(
+            lines(category_ticks(
+                &promotions,
+                200.0,
+                6.0,
+                8.0,
+                false,
+                Lang::Fr
+            )),
+            [one("EIG 1"), one("EIG 2"), one("DIG (aucune donnée)")]
+        );
+        assert_eq!(
+            lines(category_ticks(
+                &promotions,
+                100.0,
+                6.0,
+                8.0,
+                false,
+                Lang::Fr
+            )),
+            [one("EIG 1"), one("EIG 2"), two("DIG", "aucune donnée")]
+        );
+        assert_eq!(
+            lines(category_ticks(&promotions, 60.0, 6.0, 8.0, false, Lang::Fr)),
+            [one("EIG 1"), one("EIG 2"), two("DIG", "n. obs.")]
+        );
+        assert_eq!(
+            lines(category_ticks(&promotions, 38.0, 6.0, 8.0, false, Lang::Fr)),
+            [one("EIG 1"), one("EIG 2"), two("DIG", "n. o…")]
         );
     }
 

@@ -9,6 +9,7 @@ use super::frame::{Frame, GLYPH_WIDTH};
 use super::scale::{Band, Linear};
 use super::stack::{Segment, Stack};
 use super::Palette;
+use crate::base::format::truncate;
 use crate::catalogue::{Chart, Layout, Orientation, Unit};
 
 /// A drawn region and the data behind it, in the drawing area's pixels: for tooltips and clicks.
@@ -66,13 +67,21 @@ pub(super) fn draw_bars<DB: DrawingBackend>(
     match chart.orientation {
         Orientation::Vertical => {
             let (x0, x1) = (pad + frame.tick_labels_width() + pad, width - pad * 2.0);
-            let (y0, y1) = (pad + font * 1.6, height - pad - font * 1.8);
-            let value = Linear::new((0.0, top_value), (y1, y0));
             let band = Band {
                 n,
                 range: (x0, x1),
                 padding: if n > 30 { 0.12 } else { 0.25 },
             };
+            // Category labels that never overlap: every k-th on time axes, else every one,
+            // an absence on a second line when narrow.
+            let ticks = category_ticks(chart, band.step(), font * GLYPH_WIDTH, pad, false, lang);
+            let second_line = if ticks.iter().any(|t| t.note.is_some()) {
+                font * 1.2
+            } else {
+                0.0
+            };
+            let (y0, y1) = (pad + font * 1.6, height - pad - font * 1.8 - second_line);
+            let value = Linear::new((0.0, top_value), (y1, y0));
             // Highlighted spans, behind everything, labelled at their top right.
             for highlight in &chart.highlights {
                 let half_step = band.step() / 2.0;
@@ -81,13 +90,20 @@ pub(super) fn draw_bars<DB: DrawingBackend>(
                 frame.draw_highlight(area, (from, to), (y0, y1), &highlight.label)?;
             }
             frame.draw_vertical_value_axis(area, &chart.value_label, (x0, x1), |v| value.map(v))?;
-            // Category labels, every k-th so that they never overlap; years on time axes.
-            for tick in category_ticks(chart, band.step(), font * GLYPH_WIDTH, pad, false, lang) {
+            for tick in ticks {
+                let x = band.centre(tick.category) as i32;
                 area.draw(&Text::new(
                     tick.text,
-                    (band.centre(tick.category) as i32, (y1 + pad / 2.0) as i32),
+                    (x, (y1 + pad / 2.0) as i32),
                     text(&palette.text, Pos::new(HPos::Center, VPos::Top)),
                 ))?;
+                if let Some(note) = tick.note {
+                    area.draw(&Text::new(
+                        note,
+                        (x, (y1 + pad / 2.0 + font * 1.2) as i32),
+                        text(&palette.muted_text, Pos::new(HPos::Center, VPos::Top)),
+                    ))?;
+                }
             }
             for c in 0..n {
                 place(
@@ -259,16 +275,4 @@ fn place<DB: DrawingBackend>(
         hits.push(fill(area, rect, colours, c, series)?);
     }
     Ok(())
-}
-
-/// The label cut to `max` characters, with an ellipsis when cut: as the axes show it.
-pub fn truncate(label: &str, max: usize) -> String {
-    if label.chars().count() <= max {
-        label.to_string()
-    } else {
-        let mut cut: String = label.chars().take(max.saturating_sub(1)).collect();
-        cut = cut.trim_end().to_string();
-        cut.push('…');
-        cut
-    }
 }

@@ -6,9 +6,10 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::bars::{truncate, Hit};
+use super::bars::Hit;
 use super::frame::{Frame, GLYPH_WIDTH};
 use super::stack::Stack;
+use crate::base::format::truncate;
 use crate::catalogue::Chart;
 
 /// The header's height in rows of text: a series label splits in two lines at « · »
