@@ -1,11 +1,12 @@
 //! The « Intégrer » dialog: the snippet that embeds a chart with the current filters in a blog
 //! post (frame, script, fallback image; HTML attributes only, no `style`, for hosts whose CSP
-//! refuses them), a still-image command, and a live preview whose reported height — or that of
+//! refuses them), its figures pinned to this export's version (the default) or always current, a still-image command, and a live preview whose reported height — or that of
 //! its hidden phone-wide twin, when taller — the snippet reserves.
 
 use std::sync::Arc;
 
 use eig_pulse_core::catalogue::ChartId;
+use eig_pulse_core::contract::pinned::{always_current, choice_label, embed_page, ExportVersion};
 use eig_pulse_core::model::filter::query_string;
 use eig_pulse_core::{tr, Cohort, Filters, Lang};
 use leptos::prelude::*;
@@ -33,8 +34,12 @@ pub fn EmbedDialog(
     cohort: Arc<Cohort>,
     embedding: RwSignal<Option<ChartId>>,
     filters: RwSignal<Filters>,
+    /// The export's version, when it has pinned pages (the build's own export).
+    version: Option<ExportVersion>,
 ) -> impl IntoView {
     let lang = expect_context::<RwSignal<Lang>>();
+    // A post's figures stay those it was written with, unless the writer asks otherwise.
+    let pinned = RwSignal::new(version.is_some());
     let scheme_preference = RwSignal::new(SchemePreference::System);
     // None: the page's language, followed as it changes.
     let embed_lang = RwSignal::new(None::<Lang>);
@@ -76,6 +81,7 @@ pub fn EmbedDialog(
         scheme_preference.track();
         embed_lang.track();
         plain.track();
+        pinned.track();
         lang.track();
         preview_height.set(DEFAULT_FRAME_HEIGHT);
         phone_height.set(DEFAULT_FRAME_HEIGHT);
@@ -84,7 +90,8 @@ pub fn EmbedDialog(
         embedding.set(None);
         copied.set(false);
     };
-    // The chart's own light page (`eig-pulse embeds`), in the chosen language.
+    // The chart's own light page (`eig-pulse embeds`), in the chosen language and version.
+    let stored_version = StoredValue::new(version.clone());
     let url = move |id: ChartId| {
         let mut pairs = filters.get().to_pairs();
         pairs.push(("theme", scheme_preference.get().parameter().to_string()));
@@ -92,13 +99,14 @@ pub fn EmbedDialog(
             pairs.push(("plain", "1".into()));
         }
         let page_lang = embed_lang.get().unwrap_or_else(|| lang.get());
-        format!(
-            "{}embed/{}.{}.html{}",
-            site_folder(),
-            id.slug(),
-            page_lang.code(),
-            query_string(&pairs)
-        )
+        let page = stored_version.with_value(|version| {
+            embed_page(
+                version.as_ref().filter(|_| pinned.get()),
+                id.slug(),
+                page_lang,
+            )
+        });
+        format!("{}{page}{}", site_folder(), query_string(&pairs))
     };
     let snippet = move |id: ChartId| {
         let base = site_folder();
@@ -164,6 +172,15 @@ pub fn EmbedDialog(
                             {[Lang::Fr, Lang::En].map(|l| view! { <option value=l.code()>{l.name()}</option> })}
                         </select>
                     </label>
+                    {version.clone().map(|version| view! {
+                        <label>
+                            {choice_label(lang_now)}" "
+                            <select id="embed-pinning" class="fr-select" prop:value=move || if pinned.get() { "pinned" } else { "current" } on:change=move |ev| pinned.set(event_target_value(&ev) == "pinned")>
+                                <option value="pinned">{version.choice(lang_now)}</option>
+                                <option value="current">{always_current(lang_now)}</option>
+                            </select>
+                        </label>
+                    })}
                     <label>
                         <input type="checkbox" prop:checked=move || plain.get() on:change=move |ev| plain.set(event_target_checked(&ev)) />
                         " "{lang_now.pick("graphique seul (sans titre ni crédit)", "chart only (no title or credit)")}
