@@ -83,8 +83,8 @@ function forgetFocus(event) {
   if (replay && !replay.click && !kept) replay = null;
 }
 
-/** The address of `chart`'s page in `lang`, keeping the other parameters: beside this page (a
-    pinned page's language stays pinned), or in embed/ from embed.html. */
+/** The address of `chart`'s page in `lang`, keeping the other parameters: beside this page
+    (pinned too), or in embed/. */
 function pageOf(lang) {
   const rest = new URLSearchParams(params);
   rest.delete("chart");
@@ -149,8 +149,8 @@ function staticPage() {
   // An explicit scheme overrides the system's and the host's.
   if (theme === "dark" || theme === "light") showScheme(theme);
   else showSwatches();
-  // A pinned page's link to the stable one keeps the page's query (filters, theme).
-  for (const link of container.querySelectorAll("a[data-keep-query]")) link.search = location.search;
+  // A pinned page's link to the stable one keeps the query.
+  for (const a of container.querySelectorAll("[data-keep-query]")) a.search = location.search;
   followHost();
   const plot = container.querySelector(".chart-frame img");
   const painted = () => {

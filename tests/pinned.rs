@@ -196,5 +196,16 @@ async fn a_pinned_snippet_keeps_its_figures_after_the_next_export() {
         .await
         .0
         .starts_with(&first.note(Lang::Fr)));
+    // The reader asking for English stays on the same version.
+    b.goto(&format!("{base}{}?lang=en", first.page(CHART, Lang::Fr)))
+        .await;
+    let english = format!("/{}", first.page(CHART, Lang::En));
+    b.wait_for(
+        &format!("location.pathname === {}", serde_json::json!(english)),
+        "the English page of the same version",
+    )
+    .await;
+    let line = b.text(".embed-pinned").await;
+    assert!(line.starts_with(&first.note(Lang::En)), "{line}");
     b.finish().await;
 }

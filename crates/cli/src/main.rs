@@ -237,9 +237,12 @@ const HELP: &[(&str, &str, Text)] = &[
     // embeds
     ("embeds", "", Text::fixed("Écrit les pages d'intégration légères : pour chaque graphique et chaque langue, une \
          page HTML statique (<sortie>/<graphique>.<fr|en>.html) avec son titre, son résumé, sa \
-         légende et son tracé en SVG, clair et sombre, à plusieurs largeurs.", "Writes the light embed pages: for each chart and language, a static HTML page \
+         légende et son tracé en SVG, clair et sombre, à plusieurs largeurs ; puis les mêmes, figés, \
+         sous <sortie>/v/<version>/ (le jour de l'export et un condensé de ses octets) avec une \
+         copie de l'export.", "Writes the light embed pages: for each chart and language, a static HTML page \
          (<output>/<chart>.<fr|en>.html) with its title, summary, legend and plot as SVG, light \
-         and dark, at several widths.")),
+         and dark, at several widths; then the same, pinned, under <output>/v/<version>/ (the \
+         export's day and a hash of its bytes) with a copy of the export.")),
     ("embeds", "export", Text::fixed("Fichier d'export JSON.", "JSON export file.")),
     ("embeds", "output", Text::fixed("Dossier de sortie.", "Output folder.")),
     ("embeds", "scripts", Text::fixed("Dossier où écrire aussi embed.js et embed-page.js, avec les valeurs qu'ils partagent avec le tableau de bord (les graphiques, le message de hauteur).", "Folder to also write embed.js and embed-page.js into, with the values they share with the dashboard (the charts, the height message).")),
