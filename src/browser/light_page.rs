@@ -1,7 +1,7 @@
 //! The light embed page (`embed/<id>.<lang>.html`, written by `eig-pulse embeds`) as the
-//! dashboard's code finds it: which chart and language its `<html>` names, the export a pinned page
-//! keeps, the host page's theme
-//! it was told, and the hand-over from its static chart to the interactive one.
+//! dashboard's code finds it: which chart and language its `<html>` names, the export a pinned
+//! page keeps, the host page's theme it was told, and the hand-over from its static chart to the
+//! interactive one.
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;

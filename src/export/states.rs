@@ -1,6 +1,6 @@
 //! The export's loading, shared by the dashboard and the embed: the resource (`?data=` or a pinned
-//! page's copy, timeout),
-//! its loading and failure states, and the notice naming an export that is not the page's own.
+//! page's copy, timeout), its loading and failure states, and the notice naming an export that is
+//! not the page's own.
 
 use eig_pulse_core::Lang;
 use leptos::prelude::*;

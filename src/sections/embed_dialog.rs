@@ -1,7 +1,8 @@
 //! The « Intégrer » dialog: the snippet that embeds a chart with the current filters in a blog
 //! post (frame, script, fallback image; HTML attributes only, no `style`, for hosts whose CSP
-//! refuses them), its figures pinned to this export's version (the default) or always current, a still-image command, and a live preview whose reported height — or that of
-//! its hidden phone-wide twin, when taller — the snippet reserves.
+//! refuses them), its figures pinned to this export's version (the default) or always current, a
+//! still-image command, and a live preview whose reported height — or that of its hidden
+//! phone-wide twin, when taller — the snippet reserves.
 
 use std::sync::Arc;
 
