@@ -83,13 +83,15 @@ function forgetFocus(event) {
   if (replay && !replay.click && !kept) replay = null;
 }
 
-/** The address of `chart`'s page in `lang`, keeping the other parameters. */
+/** The address of `chart`'s page in `lang`, keeping the other parameters: beside this page
+    (pinned too), or in embed/. */
 function pageOf(lang) {
   const rest = new URLSearchParams(params);
   rest.delete("chart");
   rest.delete("lang");
   const query = rest.toString();
-  return new URL(`embed/${chart}.${lang}.html${query ? `?${query}` : ""}`, document.baseURI).href;
+  const folder = root.dataset.embedChart ? location.href : new URL("embed/", document.baseURI);
+  return new URL(`${chart}.${lang}.html${query ? `?${query}` : ""}`, folder).href;
 }
 
 function postHeight() {
@@ -147,6 +149,8 @@ function staticPage() {
   // An explicit scheme overrides the system's and the host's.
   if (theme === "dark" || theme === "light") showScheme(theme);
   else showSwatches();
+  // A pinned page's link to the stable one keeps the query.
+  for (const a of container.querySelectorAll("[data-keep-query]")) a.search = location.search;
   followHost();
   const plot = container.querySelector(".chart-frame img");
   const painted = () => {

@@ -14,6 +14,7 @@ use crate::context::fonts::FontsLoaded;
 use crate::context::i18n::say;
 use crate::context::printing::Printing;
 use crate::context::scheme::{self, Scheme, SchemePreference};
+use crate::export::load::Origin;
 use crate::export::states::{load, Failure, Loading, SourceNotice};
 use crate::views::dashboard::Dashboard;
 use crate::views::embed_page::Embedded;
@@ -70,11 +71,12 @@ pub fn App() -> AnyView {
         return view! { <Embedded slug /> }.into_any();
     }
     let (export, origin) = load();
+    let own_export = origin == Origin::Default;
     let credits = Signal::derive(move || {
         export.with(|loaded| match loaded {
             Some(Ok(data)) => Some(Credits {
-                sources: data.sources.clone(),
-                generated_at: data.generated_at.clone(),
+                sources: data.export.sources.clone(),
+                generated_at: data.export.generated_at.clone(),
             }),
             _ => None,
         })
@@ -96,7 +98,11 @@ pub fn App() -> AnyView {
             {move || match export.get() {
                 None => view! { <Loading /> }.into_any(),
                 Some(Err(failure)) => view! { <Failure failure on_retry=move || export.refetch() /> }.into_any(),
-                Some(Ok(data)) => view! { <Dashboard cohort=Arc::new(Cohort::new(data)) /> }.into_any(),
+                Some(Ok(data)) => {
+                    // Only the build's own export has pinned pages to offer.
+                    let version = own_export.then_some(data.version).flatten();
+                    view! { <Dashboard cohort=Arc::new(Cohort::new(data.export)) version /> }.into_any()
+                }
             }}
         </main>
         <Footer credits />

@@ -64,6 +64,8 @@ fn embed(base: &str) -> Embed {
         plain: true,
         height: 612,
         title: "Défis de l'« EIG » \"2\" — EIG Pulse".into(),
+        // Pinned: the include writes the version's folder as the HTML does.
+        version: Some("2026-12-06-1a2b3c4d".into()),
     }
 }
 
@@ -238,6 +240,7 @@ fn the_include_with_only_a_chart_and_a_base_writes_the_default_frame() {
         plain: false,
         height: DEFAULT_FRAME_HEIGHT,
         title: "EIG Pulse".into(),
+        version: None,
     };
     assert_eq!(embed_tags(&page), embed_tags(&defaults.html()), "{page}");
 }

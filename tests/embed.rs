@@ -3,6 +3,8 @@
 
 mod support;
 
+use eig_pulse_core::contract::pinned::ExportVersion;
+use eig_pulse_core::Lang;
 use support::{browser, dist, serve, Browser, Routes};
 
 /// A blog post with two embedded charts, one foreign frame (not marked for resizing), an
@@ -208,7 +210,12 @@ async fn the_embed_dialog_writes_a_snippet_with_the_current_filters() {
         .unwrap()
         .to_string();
     let base = format!("http://127.0.0.1:{dashboard}/");
-    assert!(snippet.contains(&format!("<iframe data-eig-pulse src=\"{base}embed/journal-weekly.fr.html?admin=ministere-de-l-interieur&amp;theme=auto\"")), "{snippet}");
+    // Pinned to the export's version by default (tests/pinned.rs follows it after a new export).
+    let bytes = std::fs::read(dist().join("data/export.json")).unwrap();
+    let export: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+    let version = ExportVersion::of(export["generated_at"].as_str().unwrap(), &bytes).unwrap();
+    let page = version.page("journal-weekly", Lang::Fr);
+    assert!(snippet.contains(&format!("<iframe data-eig-pulse src=\"{base}{page}?admin=ministere-de-l-interieur&amp;theme=auto\"")), "{snippet}");
     assert!(
         snippet.contains("title=\"Activité hebdomadaire du journal — EIG Pulse\""),
         "{snippet}"

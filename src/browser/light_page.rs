@@ -1,6 +1,7 @@
 //! The light embed page (`embed/<id>.<lang>.html`, written by `eig-pulse embeds`) as the
-//! dashboard's code finds it: which chart and language its `<html>` names, the host page's theme
-//! it was told, and the hand-over from its static chart to the interactive one.
+//! dashboard's code finds it: which chart and language its `<html>` names, the export a pinned
+//! page keeps, the host page's theme it was told, and the hand-over from its static chart to the
+//! interactive one.
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -19,6 +20,12 @@ fn embed_page_attribute(name: &str) -> Option<String> {
 /// The chart shown alone: `?chart=<id>`, or the light embed page's own chart.
 pub fn embedded_chart() -> Option<String> {
     parameter("chart").or_else(|| embed_page_attribute("data-embed-chart"))
+}
+
+/// A pinned page's copy of its export (`data-embed-export`, from the dashboard's folder): its
+/// interactive chart reads it, so that its figures stay those of its day.
+pub fn pinned_export() -> Option<String> {
+    embed_page_attribute("data-embed-export")
 }
 
 /// The language asked for: `?lang=`, else the light embed page's own.

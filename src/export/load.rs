@@ -1,6 +1,8 @@
-//! Fetching the export: where it may come from (`?data=`), a plain `async fn` with a timeout,
-//! a content-type and a size check, and a French message naming what failed and where.
+//! Fetching the export: where it may come from (`?data=`, a pinned page's copy), a plain
+//! `async fn` with a timeout, a content-type and a size check, and a French message naming what
+//! failed and where.
 
+use eig_pulse_core::contract::pinned::ExportVersion;
 use eig_pulse_core::contract::validate::{parse_export, LoadError};
 use eig_pulse_core::{tr, Export, Lang};
 use wasm_bindgen::closure::Closure;
@@ -25,6 +27,16 @@ pub enum Origin {
     Default,
     /// Another export, named by `?data=` (shown to the reader in a notice).
     Other(String),
+    /// A pinned embed page's own copy of its export (`data-embed-export`): the page says its day.
+    Pinned,
+}
+
+/// An export as loaded: its contract data and the version its bytes are named by (the folder
+/// of its pinned embed pages, when it is the build's own export).
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub export: Export,
+    pub version: Option<ExportVersion>,
 }
 
 /// Decides what `?data=<url>` may load. `page` is the page's address; relative URLs are resolved
@@ -178,7 +190,7 @@ impl LoadFailure {
 }
 
 /// Fetches and checks an export, aborting after `timeout_seconds`.
-pub async fn load_export(url: String, timeout_seconds: u32) -> Result<Export, LoadFailure> {
+pub async fn load_export(url: String, timeout_seconds: u32) -> Result<Loaded, LoadFailure> {
     let fail = |kind| LoadFailure {
         url: url.clone(),
         kind,
@@ -208,9 +220,10 @@ pub async fn load_export(url: String, timeout_seconds: u32) -> Result<Export, Lo
         })
     })?;
     record_timing("exportFetched", now());
-    let export = parse_export(&text).map_err(|e| fail(FailureKind::Contract(e)));
+    let export = parse_export(&text).map_err(|e| fail(FailureKind::Contract(e)))?;
     record_timing("exportParsed", now());
-    export
+    let version = ExportVersion::of(&export.generated_at, text.as_bytes());
+    Ok(Loaded { export, version })
 }
 
 /// The response's text, when it is a JSON answer of a sound size.

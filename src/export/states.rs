@@ -1,26 +1,30 @@
-//! The export's loading, shared by the dashboard and the embed: the resource (`?data=`, timeout),
-//! its loading and failure states, and the notice naming an export that is not the page's own.
+//! The export's loading, shared by the dashboard and the embed: the resource (`?data=` or a pinned
+//! page's copy, timeout), its loading and failure states, and the notice naming an export that is
+//! not the page's own.
 
 use eig_pulse_core::Lang;
 use leptos::prelude::*;
 
 use super::load::{
-    export_source, load_export, LoadFailure, Origin, ALLOWED_ORIGINS, TIMEOUT_SECONDS,
+    export_source, load_export, LoadFailure, Loaded, Origin, ALLOWED_ORIGINS, TIMEOUT_SECONDS,
 };
 use crate::browser::address::{base_uri, parameter};
+use crate::browser::light_page::pinned_export;
 
-/// The export named by `?data=` if this build may load it (else a failure saying why), fetched
-/// with the timeout (`?timeout=<s>` may only shorten it, for tests); each refetch asks again.
-pub fn load() -> (
-    LocalResource<Result<eig_pulse_core::Export, LoadFailure>>,
-    Origin,
-) {
+/// The pinned embed page's copy of its export, else the export named by `?data=` if this build
+/// may load it (else a failure saying why), fetched with the timeout (`?timeout=<s>` may only
+/// shorten it, for tests); each refetch asks again.
+pub fn load() -> (LocalResource<Result<Loaded, LoadFailure>>, Origin) {
     // Relative to the page's base: an embed page under `embed/` names the dashboard's folder.
     let page = base_uri();
-    let source = export_source(parameter("data").as_deref(), &page, ALLOWED_ORIGINS);
-    let origin = source
-        .as_ref()
-        .map_or(Origin::Default, |(_, origin)| origin.clone());
+    let pinned = pinned_export();
+    let asked = pinned.clone().or_else(|| parameter("data"));
+    let source = export_source(asked.as_deref(), &page, ALLOWED_ORIGINS);
+    let origin = match &source {
+        Ok(_) if pinned.is_some() => Origin::Pinned,
+        Ok((_, origin)) => origin.clone(),
+        Err(_) => Origin::Default,
+    };
     let timeout = parameter("timeout")
         .and_then(|t| t.parse::<u32>().ok())
         .map_or(TIMEOUT_SECONDS, |t| t.clamp(1, TIMEOUT_SECONDS));
@@ -39,7 +43,7 @@ pub fn load() -> (
 pub fn SourceNotice(origin: Origin) -> impl IntoView {
     let lang = expect_context::<RwSignal<Lang>>();
     match origin {
-        Origin::Default => None,
+        Origin::Default | Origin::Pinned => None,
         Origin::Other(url) => Some(view! {
             <p class="fr-notice source-notice" role="note">
                 {move || lang.get().pick(

@@ -1,11 +1,13 @@
 //! The « Intégrer » dialog: the snippet that embeds a chart with the current filters in a blog
 //! post, in the form the writer chooses (HTML, Jekyll include with its file, kramdown line: core's
-//! `contract::snippet` writes them), a still-image command, and a live preview whose reported
-//! height — or that of its hidden phone-wide twin, when taller — the snippet reserves.
+//! `contract::snippet` writes them), its figures pinned to this export's version (the default) or
+//! always current, a still-image command, and a live preview whose reported height — or that of
+//! its hidden phone-wide twin, when taller — the snippet reserves.
 
 use std::sync::Arc;
 
 use eig_pulse_core::catalogue::ChartId;
+use eig_pulse_core::contract::pinned::{always_current, choice_label, ExportVersion};
 use eig_pulse_core::contract::snippet::{
     jekyll_include, Embed, SnippetForm, DEFAULT_FRAME_HEIGHT, INCLUDE_FILE, INCLUDE_PATH,
 };
@@ -25,8 +27,13 @@ pub fn EmbedDialog(
     cohort: Arc<Cohort>,
     embedding: RwSignal<Option<ChartId>>,
     filters: RwSignal<Filters>,
+    /// The export's version, when it has pinned pages (the build's own export).
+    version: Option<ExportVersion>,
 ) -> impl IntoView {
     let lang = expect_context::<RwSignal<Lang>>();
+    // A post's figures stay those it was written with, unless the writer asks otherwise.
+    let pinned = RwSignal::new(version.is_some());
+    let version_name = StoredValue::new(version.as_ref().map(|v| v.name.clone()));
     let scheme_preference = RwSignal::new(SchemePreference::System);
     // None: the page's language, followed as it changes.
     let embed_lang = RwSignal::new(None::<Lang>);
@@ -69,6 +76,7 @@ pub fn EmbedDialog(
         scheme_preference.track();
         embed_lang.track();
         plain.track();
+        pinned.track();
         lang.track();
         preview_height.set(DEFAULT_FRAME_HEIGHT);
         phone_height.set(DEFAULT_FRAME_HEIGHT);
@@ -90,6 +98,7 @@ pub fn EmbedDialog(
             plain: plain.get(),
             height: DEFAULT_FRAME_HEIGHT,
             title: format!("{} — EIG Pulse", id.spec().title.get(page_lang)),
+            version: version_name.get_value().filter(|_| pinned.get()),
         }
     };
     let url = move |id: ChartId| embed(id).address();
@@ -152,6 +161,15 @@ pub fn EmbedDialog(
                             {[Lang::Fr, Lang::En].map(|l| view! { <option value=l.code()>{l.name()}</option> })}
                         </select>
                     </label>
+                    {version.clone().map(|version| view! {
+                        <label>
+                            {choice_label(lang_now)}" "
+                            <select id="embed-pinning" class="fr-select" prop:value=move || if pinned.get() { "pinned" } else { "current" } on:change=move |ev| pinned.set(event_target_value(&ev) == "pinned")>
+                                <option value="pinned">{version.choice(lang_now)}</option>
+                                <option value="current">{always_current(lang_now)}</option>
+                            </select>
+                        </label>
+                    })}
                     <label>
                         {lang_now.pick("Forme du code", "Code format")}" "
                         <select

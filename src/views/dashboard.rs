@@ -4,6 +4,7 @@
 use std::sync::Arc;
 
 use eig_pulse_core::catalogue::{ChartId, Section, Target};
+use eig_pulse_core::contract::pinned::ExportVersion;
 use eig_pulse_core::model::filter::{Ignored, IgnoredKind};
 use eig_pulse_core::{Cohort, Filters, Lang, Text};
 use leptos::prelude::*;
@@ -44,7 +45,7 @@ fn read_state(cohort: &Cohort) -> (Filters, Option<String>, Vec<Ignored>) {
 }
 
 #[component]
-pub fn Dashboard(cohort: Arc<Cohort>) -> impl IntoView {
+pub fn Dashboard(cohort: Arc<Cohort>, version: Option<ExportVersion>) -> impl IntoView {
     let lang = expect_context::<RwSignal<Lang>>();
     let (initial_filters, initial_defi, ignored) = read_state(&cohort);
     let filters = RwSignal::new(initial_filters);
@@ -184,7 +185,7 @@ pub fn Dashboard(cohort: Arc<Cohort>) -> impl IntoView {
                 <DefiList cohort=later.clone() selection defi />
             </Show>
             <DefiPanel cohort=cohort.clone() defi filters />
-            <EmbedDialog cohort=cohort.clone() embedding filters />
+            <EmbedDialog cohort=cohort.clone() embedding filters version />
         </div>
     }
 }

@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use eig_pulse_core::catalogue::{ChartId, Target};
 use eig_pulse_core::chart::text::{chart_labels, export_credit};
+use eig_pulse_core::contract::pinned::{see_current, stable_page, ExportVersion};
 use eig_pulse_core::model::filter::query_string;
 use eig_pulse_core::model::filter::IgnoredKind;
 use eig_pulse_core::{tr, Cohort, Filters, Lang};
@@ -15,6 +16,7 @@ use crate::browser::address::{parameter, query, site_folder};
 use crate::browser::host_message::post_height;
 use crate::browser::light_page::reveal_live_embed;
 use crate::browser::screen::observe_size;
+use crate::export::load::Origin;
 use crate::export::states::{load, Failure, Loading, SourceNotice};
 use crate::parts::chart_view::{ChartView, Surroundings};
 
@@ -24,6 +26,7 @@ pub fn Embedded(slug: String) -> impl IntoView {
     let lang = expect_context::<RwSignal<Lang>>();
     let (export, origin) = load();
     let id = ChartId::from_slug(&slug);
+    let is_pinned = origin == Origin::Pinned;
     let chart = move || match (id, export.get()) {
         (None, _) => {
             let known = ChartId::ALL.map(ChartId::slug).join(", ");
@@ -39,7 +42,8 @@ pub fn Embedded(slug: String) -> impl IntoView {
             view! { <Failure failure on_retry=move || export.refetch() /> }.into_any()
         }
         (Some(id), Some(Ok(data))) => {
-            view! { <EmbedView cohort=Arc::new(Cohort::new(data)) id /> }.into_any()
+            let pinned = is_pinned.then_some(data.version).flatten();
+            view! { <EmbedView cohort=Arc::new(Cohort::new(data.export)) id pinned /> }.into_any()
         }
     };
     // A failure replaces the light page's static chart at once: the reader must see it.
@@ -51,9 +55,10 @@ pub fn Embedded(slug: String) -> impl IntoView {
     view! { <SourceNotice origin /> {chart} }
 }
 
-/// One chart, alone, sized to its frame (`?chart=<id>` and the dashboard's filters).
+/// One chart, alone, sized to its frame (`?chart=<id>` and the dashboard's filters); a pinned
+/// page's chart says its day and links to the stable page with the same query.
 #[component]
-pub fn EmbedView(cohort: Arc<Cohort>, id: ChartId) -> impl IntoView {
+pub fn EmbedView(cohort: Arc<Cohort>, id: ChartId, pinned: Option<ExportVersion>) -> impl IntoView {
     let lang = expect_context::<RwSignal<Lang>>();
     let (filters, mut ignored) = Filters::from_query(&query(), &cohort.export);
     // An embedded chart keeps quiet about names it does not read (`fbclid`, `utm_source`, …
@@ -125,6 +130,15 @@ pub fn EmbedView(cohort: Arc<Cohort>, id: ChartId) -> impl IntoView {
                 view! { <p class="notice">{move || format!("{} {}", lang.get().pick("Paramètres ignorés :", "Ignored parameters:"), names.join(", "))}</p> }
             })}
             <ChartView id chart on_target around />
+            {pinned.map(|version| {
+                let stable = move || format!("{}{}{}", site_folder(), stable_page(id.slug(), lang.get()), query());
+                view! {
+                    <p class="embed-credit embed-pinned">
+                        {move || version.note(lang.get())}" · "
+                        <a href=stable target="_blank" rel="noopener noreferrer">{move || see_current(lang.get())}</a>
+                    </p>
+                }
+            })}
             {(!plain).then(|| view! {
                 <p class="embed-credit">
                     {credit_text}" · "

@@ -12,6 +12,8 @@ use std::sync::{Arc, LazyLock, Mutex, MutexGuard};
 use std::time::Duration;
 
 use fantoccini::{Client, ClientBuilder};
+
+pub mod host;
 use serde_json::{json, Value};
 
 /// The built dashboard; `scripts/test` builds it with `trunk build --release` first.
@@ -343,6 +345,18 @@ impl Browser {
         let value = self.js(script).await;
         self.client.clone().enter_parent_frame().await.unwrap();
         value
+    }
+
+    /// Waits (at most 15 s) until `condition`, a JS expression, holds inside the frame `index`.
+    pub async fn wait_in_frame(&self, index: u16, condition: &str, what: &str) {
+        let script = format!("return !!({condition});");
+        for _ in 0..150 {
+            if self.in_frame(index, &script).await == Value::Bool(true) {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!("timed out waiting in frame {index} for {what} ({condition})");
     }
 
     pub async fn js(&self, script: &str) -> Value {

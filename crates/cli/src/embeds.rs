@@ -10,6 +10,10 @@
 //!   the plot alone, as the dashboard's canvas draws it at that width;
 //! - `<slug>.<lang>.png`, the link preview (1 200 × 630), and `<slug>.<lang>.oembed.json` when the
 //!   site's address is known (see [`crate::previews`]);
+//! - `v/<version>/`: the same pages, plots and previews pinned to this export (named by
+//!   `contract::pinned::ExportVersion`), each page saying its day and linking to the stable one,
+//!   with the export's own copy (`export.json`) that its interactive chart reads. A later build
+//!   writes its own version beside it and never rewrites this one;
 //! - `jekyll/eig-pulse.html`: the Jekyll include a blog writer drops in `_includes/`
 //!   (`contract::snippet::jekyll_include`), fetched from the « Intégrer » dialog.
 //!
@@ -30,6 +34,9 @@ use eig_pulse_core::chart::svg;
 use eig_pulse_core::chart::text::{chart_labels, export_credit};
 use eig_pulse_core::chart::{plot_height, Palette};
 use eig_pulse_core::contract::embed::{HEIGHT_LIMIT, HEIGHT_MESSAGE, THEME_MESSAGE};
+use eig_pulse_core::contract::pinned::{
+    see_current, stable_page, ExportVersion, EMBED_FOLDER, PINNED_EXPORT,
+};
 use eig_pulse_core::contract::snippet::{jekyll_include, INCLUDE_FILE};
 use eig_pulse_core::contract::validate::parse_export;
 use eig_pulse_core::model::filter::live_parameters;
@@ -82,7 +89,17 @@ pub fn write(export_path: &Path, out: &Path, site: &Site, lang: Lang) -> Result<
             export_path.display()
         )
     })?;
-    std::fs::create_dir_all(out).map_err(|e| tr!(lang, "{} : {e}", "{}: {e}", out.display()))?;
+    let version = ExportVersion::of(&export.generated_at, source.as_bytes()).ok_or_else(|| {
+        tr!(
+            lang,
+            "{} : « generated_at » ne commence pas par une date ; la version figée ne peut pas être nommée",
+            "{}: \"generated_at\" does not start with a date; the pinned version cannot be named",
+            export_path.display()
+        )
+    })?;
+    let pinned = version.folder();
+    std::fs::create_dir_all(out.join(&pinned))
+        .map_err(|e| tr!(lang, "{} : {e}", "{}: {e}", out.join(&pinned).display()))?;
     let cohort = Cohort::new(export);
     let filters = Filters::default();
     let selection = cohort.select(&filters);
@@ -102,14 +119,13 @@ pub fn write(export_path: &Path, out: &Path, site: &Site, lang: Lang) -> Result<
                 for width in WIDTHS {
                     let svg = svg::plot(&chart, theme, chart_lang, width);
                     parse_svg(&svg, &usvg_options, lang)?;
-                    put(
-                        format!("{}.{}.{scheme}.{width}.svg", id.slug(), chart_lang.code()),
-                        svg.as_bytes(),
-                    )?;
+                    let name = format!("{}.{}.{scheme}.{width}.svg", id.slug(), chart_lang.code());
+                    put(format!("{pinned}/{name}"), svg.as_bytes())?;
+                    put(name, svg.as_bytes())?;
                 }
             }
             // Labels cut as the page cuts them: a label the size of a book draws no slower.
-            let chart = with_labels_cut(&chart);
+            let cut = with_labels_cut(&chart);
             let files = PageFiles::of(id, chart_lang);
             let words = FigureText {
                 title: id.spec().title.get(chart_lang).to_string(),
@@ -117,17 +133,19 @@ pub fn write(export_path: &Path, out: &Path, site: &Site, lang: Lang) -> Result<
                 credit: credit.clone(),
                 plain: false,
             };
-            put(
-                files.image,
-                &previews::image(&chart, &light, &words, chart_lang)?,
-            )?;
-            if let Some(oembed) = previews::oembed(id, chart_lang, &chart, site) {
-                put(files.oembed, oembed.as_bytes())?;
+            let image = previews::image(&cut, &light, &words, chart_lang)?;
+            for at in [None, Some(&version)] {
+                let folder = at.map_or_else(String::new, |_| format!("{pinned}/"));
+                put(format!("{folder}{}", files.image), &image)?;
+                if let Some(oembed) = previews::oembed(id, chart_lang, &cut, site, at) {
+                    put(format!("{folder}{}", files.oembed), oembed.as_bytes())?;
+                }
+                let page = page(id, &cut, chart_lang, &credit, (&light, &dark), site, at);
+                put(format!("{folder}{}", files.page), page.as_bytes())?;
             }
-            let page = page(id, &chart, chart_lang, &credit, (&light, &dark), site);
-            put(files.page, page.as_bytes())?;
         }
     }
+    put(format!("{pinned}/{PINNED_EXPORT}"), source.as_bytes())?;
     let jekyll = out.join("jekyll");
     std::fs::create_dir_all(&jekyll)
         .map_err(|e| tr!(lang, "{} : {e}", "{}: {e}", jekyll.display()))?;
@@ -138,7 +156,8 @@ pub fn write(export_path: &Path, out: &Path, site: &Site, lang: Lang) -> Result<
     Ok(written)
 }
 
-/// The static page of one chart in one language.
+/// The static page of one chart in one language: the stable page, or with `pinned` that
+/// version's page (its plots and export in its folder, three folders below the dashboard's).
 fn page(
     id: ChartId,
     chart: &Chart,
@@ -146,10 +165,19 @@ fn page(
     credit: &str,
     themes: (&Palette, &Palette),
     site: &Site,
+    pinned: Option<&ExportVersion>,
 ) -> String {
     let slug = id.slug();
     let description = summary(chart, &[], lang);
     let code = lang.code();
+    let (base, plots, export) = match pinned {
+        None => ("../", format!("{EMBED_FOLDER}/"), String::new()),
+        Some(version) => (
+            "../../../",
+            format!("{EMBED_FOLDER}/{}/", version.folder()),
+            format!(r#" data-embed-export="{}""#, attr(&version.export())),
+        ),
+    };
     let (title, guide) = (id.spec().title.get(lang), id.spec().guide.get(lang));
     let labels = chart_labels(lang);
     let height = plot_height(chart);
@@ -158,7 +186,7 @@ fn page(
     let _ = write!(
         html,
         r#"<!doctype html>
-<html lang="{code}" data-fr-scheme="system" data-embed-static data-embed-chart="{slug}">
+<html lang="{code}" data-fr-scheme="system" data-embed-static data-embed-chart="{slug}"{export}>
   <head>
     <meta charset="utf-8" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -166,7 +194,7 @@ fn page(
     <meta name="robots" content="noindex" />
 {previews}    <link rel="icon" href="data:," />
     <!-- Written by `eig-pulse embeds`: the chart view's static twin, until the reader's first gesture. -->
-    <base href="../" />
+    <base href="{base}" />
     <link rel="stylesheet" href="embed.css" />
     <script src="embed-head.js"></script>
     <script type="module" src="embed-page.js"></script>
@@ -183,7 +211,7 @@ fn page(
           <span class="chart-tools-label">{download}</span>
 "#,
         page_title = text(title),
-        previews = previews::head_tags(id, lang, &description, site),
+        previews = previews::head_tags(id, lang, &description, site, pinned),
         title = text(title),
         guide = text(guide),
         show_data = text(labels.show_data),
@@ -244,7 +272,7 @@ fn page(
             }
             let _ = writeln!(
                 html,
-                r#"            <source media="{media}" srcset="embed/{slug}.{code}.{scheme}.{width}.svg" width="{width}" height="{height}" />"#,
+                r#"            <source media="{media}" srcset="{plots}{slug}.{code}.{scheme}.{width}.svg" width="{width}" height="{height}" />"#,
                 media = media.join(" and "),
             );
         }
@@ -252,19 +280,20 @@ fn page(
     let widest = WIDTHS[WIDTHS.len() - 1];
     let _ = write!(
         html,
-        r#"            <img class="plot" src="embed/{slug}.{code}.light.{widest}.svg" width="{widest}" height="{height}" alt="{alt}" tabindex="0" aria-describedby="clavier-{slug}" />
+        r#"            <img class="plot" src="{plots}{slug}.{code}.light.{widest}.svg" width="{widest}" height="{height}" alt="{alt}" tabindex="0" aria-describedby="clavier-{slug}" />
           </picture>
           <p class="plot-loading" role="status">{loading}</p>
         </div>
         <p class="fr-sr-only" id="clavier-{slug}">{keyboard}</p>
       </figure>
-      <p class="embed-credit">{credit} · <a href="./" target="_blank" rel="noopener noreferrer">{full}</a></p>
+{note}      <p class="embed-credit">{credit} · <a href="./" target="_blank" rel="noopener noreferrer">{full}</a></p>
     </div>
     <noscript><p>{noscript}</p></noscript>
   </body>
 </html>
 "#,
         alt = attr(&description),
+        note = pinned.map_or_else(String::new, |version| pinned_note(version, slug, lang)),
         loading = text(labels.loading),
         keyboard = text(labels.keyboard),
         credit = text(credit),
@@ -275,6 +304,17 @@ fn page(
         )),
     );
     html
+}
+
+/// A pinned page's line: its day, and the stable page, which `embed-page.js` gives the page's own
+/// query (`data-keep-query`).
+fn pinned_note(version: &ExportVersion, slug: &str, lang: Lang) -> String {
+    format!(
+        "      <p class=\"embed-credit embed-pinned\">{note} · <a href=\"{stable}\" data-keep-query target=\"_blank\" rel=\"noopener noreferrer\">{link}</a></p>\n",
+        note = text(&version.note(lang)),
+        stable = attr(&stable_page(slug, lang)),
+        link = text(see_current(lang)),
+    )
 }
 
 /// The scripts that share values with the dashboard's Rust, as written in `public/`: each holds

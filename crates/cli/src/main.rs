@@ -246,10 +246,13 @@ const HELP: &[(&str, &str, Text)] = &[
     ("embeds", "", Text::fixed("Écrit les pages d'intégration légères : pour chaque graphique et chaque langue, une \
          page HTML statique (<sortie>/<graphique>.<fr|en>.html) avec son titre, son résumé, sa \
          légende et son tracé en SVG, clair et sombre, à plusieurs largeurs, et son aperçu de lien \
-         (PNG 1 200 × 630, balises Open Graph et Twitter, oEmbed avec --public-url).", "Writes the light embed pages: for each chart and language, a static HTML page \
+         (PNG 1 200 × 630, balises Open Graph et Twitter, oEmbed avec --public-url) ; puis les \
+         mêmes, figés, sous <sortie>/v/<version>/ (le jour de l'export et un condensé de ses \
+         octets) avec une copie de l'export.", "Writes the light embed pages: for each chart and language, a static HTML page \
          (<output>/<chart>.<fr|en>.html) with its title, summary, legend and plot as SVG, light \
          and dark, at several widths, and its link preview (1200 × 630 PNG, Open Graph and Twitter \
-         tags, oEmbed with --public-url).")),
+         tags, oEmbed with --public-url); then the same, pinned, under <output>/v/<version>/ (the \
+         export's day and a hash of its bytes) with a copy of the export.")),
     ("embeds", "export", Text::fixed("Fichier d'export JSON.", "JSON export file.")),
     ("embeds", "output", Text::fixed("Dossier de sortie.", "Output folder.")),
     ("embeds", "public_url", Text::fixed("Adresse où le site est servi (https://…/) : les aperçus de lien (Open Graph, Twitter) prennent des adresses absolues et chaque page a son fichier oEmbed. Sans elle, les aperçus sont relatifs à la page et il n'y a pas d'oEmbed.", "Address the site is served at (https://…/): link previews (Open Graph, Twitter) take absolute addresses and each page gets its oEmbed file. Without it, previews are relative to the page and there is no oEmbed.")),

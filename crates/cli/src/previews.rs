@@ -6,6 +6,7 @@
 use eig_pulse_core::catalogue::{Chart, ChartId};
 use eig_pulse_core::chart::figure::FigureText;
 use eig_pulse_core::chart::{plot_height, svg, Palette};
+use eig_pulse_core::contract::pinned::{ExportVersion, EMBED_FOLDER};
 use eig_pulse_core::contract::snippet::{Embed, DEFAULT_THEME};
 use eig_pulse_core::{tr, Lang};
 use html_escape::encode_double_quoted_attribute as attr;
@@ -57,11 +58,13 @@ impl Site {
         self.base.is_some()
     }
 
-    /// The address of `file` of the embed folder, as a tag's content: absolute when the site is
-    /// known, else relative to the page, which sits in the same folder.
-    fn embed_file(&self, file: &str) -> String {
+    /// The address of `file` of the embed folder, or of a version's folder in it, as a tag's
+    /// content: absolute when the site is known, else relative to the page, which sits in the
+    /// same folder.
+    fn embed_file(&self, file: &str, pinned: Option<&ExportVersion>) -> String {
+        let folder = pinned.map_or_else(String::new, |version| format!("{}/", version.folder()));
         match &self.base {
-            Some(base) => format!("{base}embed/{file}"),
+            Some(base) => format!("{base}{EMBED_FOLDER}/{folder}{file}"),
             None => file.to_string(),
         }
     }
@@ -108,9 +111,16 @@ pub fn frame_height(chart: &Chart) -> u32 {
     plot_height(chart) + FRAME_CHROME
 }
 
-/// The tags of a page's `<head>`: Open Graph, Twitter card and, when the site is known, the
-/// oEmbed discovery link. `summary` is the chart's summary in words.
-pub fn head_tags(id: ChartId, lang: Lang, summary: &str, site: &Site) -> String {
+/// The tags of a page's `<head>` (the stable page's, or a version's): Open Graph, Twitter card
+/// and, when the site is known, the oEmbed discovery link. `summary` is the chart's summary in
+/// words.
+pub fn head_tags(
+    id: ChartId,
+    lang: Lang,
+    summary: &str,
+    site: &Site,
+    pinned: Option<&ExportVersion>,
+) -> String {
     let files = PageFiles::of(id, lang);
     let title = id.spec().title.get(lang);
     let (width, height) = PREVIEW_SIZE;
@@ -126,14 +136,14 @@ pub fn head_tags(id: ChartId, lang: Lang, summary: &str, site: &Site) -> String 
         ("og:locale", lang.pick("fr_FR", "en_GB").to_string()),
         ("og:title", title.to_string()),
         ("og:description", description.to_string()),
-        ("og:image", site.embed_file(&files.image)),
+        ("og:image", site.embed_file(&files.image, pinned)),
         ("og:image:type", "image/png".to_string()),
         ("og:image:width", width.to_string()),
         ("og:image:height", height.to_string()),
         ("og:image:alt", alt.clone()),
     ];
     if site.is_known() {
-        tags.push(("og:url", site.embed_file(&files.page)));
+        tags.push(("og:url", site.embed_file(&files.page, pinned)));
     }
     let mut html = String::new();
     for (property, content) in tags {
@@ -155,17 +165,23 @@ pub fn head_tags(id: ChartId, lang: Lang, summary: &str, site: &Site) -> String 
     if site.is_known() {
         html += &format!(
             "    <link rel=\"alternate\" type=\"application/json+oembed\" href=\"{}\" title=\"{}\" />\n",
-            attr(&site.embed_file(&files.oembed)),
+            attr(&site.embed_file(&files.oembed, pinned)),
             attr(title)
         );
     }
     html
 }
 
-/// The page's oEmbed answer (oEmbed 1.0, type `rich`): the frame that shows the chart, its
-/// size, and the preview image as thumbnail; `None` when the site is not known (oEmbed wants
-/// absolute addresses).
-pub fn oembed(id: ChartId, lang: Lang, chart: &Chart, site: &Site) -> Option<String> {
+/// The page's oEmbed answer (oEmbed 1.0, type `rich`): the frame that shows the chart (the
+/// stable page, or a version's), its size, and the preview image as thumbnail; `None` when the
+/// site is not known (oEmbed wants absolute addresses).
+pub fn oembed(
+    id: ChartId,
+    lang: Lang,
+    chart: &Chart,
+    site: &Site,
+    pinned: Option<&ExportVersion>,
+) -> Option<String> {
     let base = site.base.as_deref()?;
     let files = PageFiles::of(id, lang);
     let title = id.spec().title.get(lang);
@@ -179,6 +195,7 @@ pub fn oembed(id: ChartId, lang: Lang, chart: &Chart, site: &Site) -> Option<Str
         plain: false,
         height,
         title: title.to_string(),
+        version: pinned.map(|version| version.name.clone()),
     }
     .frame();
     let (width, thumbnail_height) = PREVIEW_SIZE;
@@ -192,7 +209,7 @@ pub fn oembed(id: ChartId, lang: Lang, chart: &Chart, site: &Site) -> Option<Str
             "html": frame,
             "width": OEMBED_WIDTH,
             "height": height,
-            "thumbnail_url": site.embed_file(&files.image),
+            "thumbnail_url": site.embed_file(&files.image, pinned),
             "thumbnail_width": width,
             "thumbnail_height": thumbnail_height,
         }))
@@ -208,11 +225,18 @@ mod tests {
     fn a_site_is_an_http_address_with_a_trailing_slash() {
         let site = Site::at(Some("https://example.org/pulse"), Lang::Fr).unwrap();
         assert_eq!(
-            site.embed_file("a.png"),
+            site.embed_file("a.png", None),
             "https://example.org/pulse/embed/a.png"
         );
+        let version = ExportVersion::of("2026-12-06T00:00:00Z", b"{}").unwrap();
         assert_eq!(
-            Site::at(Some(""), Lang::Fr).unwrap().embed_file("a.png"),
+            site.embed_file("a.png", Some(&version)),
+            format!("https://example.org/pulse/embed/v/{}/a.png", version.name)
+        );
+        assert_eq!(
+            Site::at(Some(""), Lang::Fr)
+                .unwrap()
+                .embed_file("a.png", Some(&version)),
             "a.png"
         );
         assert!(Site::at(Some("javascript:alert(1)"), Lang::Fr).is_err());

@@ -1,12 +1,17 @@
-//! `eig-pulse embeds`: the light embed page's files, for every chart, language, scheme and width.
+//! `eig-pulse embeds`: the light embed page's files, for every chart, language, scheme and width,
+//! and the version pinned to each export, which the next export leaves as it was.
 
 mod common;
 
 use common::*;
+use eig_pulse_core::base::format::count;
 use eig_pulse_core::catalogue::ChartId;
 use eig_pulse_core::chart::text::chart_labels;
+use eig_pulse_core::contract::pinned::ExportVersion;
 use eig_pulse_core::contract::snippet::{jekyll_include, INCLUDE_FILE};
 use eig_pulse_core::Lang;
+use std::collections::BTreeMap;
+use std::path::Path;
 
 /// The plot widths the pages offer (crates/cli/src/embeds.rs, WIDTHS).
 fn widths() -> Vec<u32> {
@@ -127,13 +132,21 @@ fn every_chart_gets_its_page_and_plots_in_both_languages_schemes_and_every_width
             );
         }
     }
-    // The Jekyll include, core's text, in a folder of its own (one more entry in `out`).
+    // The Jekyll include, core's text, in a folder of its own.
     let include = std::fs::read_to_string(out.join("jekyll").join(INCLUDE_FILE)).unwrap();
     assert_eq!(include, jekyll_include());
-    files += 1;
+    // Beside the pages, the include's folder and the versions' folder only.
     let written = std::fs::read_dir(&out).unwrap().count();
-    assert_eq!(written, files, "no file more than expected");
-    assert!(stderr(&output).contains(&format!("{files} fichiers")));
+    assert_eq!(written, files + 2, "no file more than expected");
+    // The same files again in the version's folder, with its export.
+    let pinned = std::fs::read_dir(out.join("v"))
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap();
+    assert_eq!(std::fs::read_dir(pinned.path()).unwrap().count(), files + 1);
+    // Each page's files twice, the export's copy and the include.
+    assert!(stderr(&output).contains(&format!("{} fichiers", 2 * files + 2)));
     // The router of `embed.html?chart=` and the host's `embed.js` take the charts and the height
     // message from Rust: no list to keep by hand.
     for name in ["embed.js", "embed-page.js"] {
@@ -251,4 +264,110 @@ fn every_page_has_its_link_preview_and_oembed_answer() {
     ));
     assert_eq!(refused.status.code(), Some(2), "{}", stderr(&refused));
     assert!(stderr(&refused).contains("--public-url"));
+}
+
+/// Every file under `folder`, by its path there, with its bytes.
+fn files_under(folder: &Path) -> BTreeMap<String, Vec<u8>> {
+    let mut files = BTreeMap::new();
+    for entry in std::fs::read_dir(folder).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        files.insert(name, std::fs::read(&path).unwrap());
+    }
+    files
+}
+
+/// The plot's text (its summary in words) on a page.
+fn plot_text(page: &[u8]) -> String {
+    let page = String::from_utf8(page.to_vec()).unwrap();
+    attribute_values(&page, "alt")[0].to_string()
+}
+
+/// The committed export, a later day and a shorter journal: other figures.
+fn next_export(folder: &Path) -> (std::path::PathBuf, String) {
+    let committed = std::fs::read_to_string(repo().join(COMMITTED_EXPORT)).unwrap();
+    let mut export: serde_json::Value = serde_json::from_str(&committed).unwrap();
+    export["generated_at"] = "2027-01-15T09:00:00Z".into();
+    export["journal"].as_array_mut().unwrap().truncate(1000);
+    let text = serde_json::to_string_pretty(&export).unwrap();
+    let path = folder.join("next.json");
+    std::fs::write(&path, &text).unwrap();
+    (path, text)
+}
+
+#[test]
+fn a_pinned_version_stays_as_it_was_after_the_next_export() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("embed");
+    let committed = std::fs::read(repo().join(COMMITTED_EXPORT)).unwrap();
+    let committed_text = String::from_utf8(committed.clone()).unwrap();
+    let generated_at = committed_text
+        .split("\"generated_at\": \"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .unwrap();
+    let first = ExportVersion::of(generated_at, &committed).unwrap();
+    let first_run = run(&reading_export("embeds", COMMITTED_EXPORT, &out, &[]));
+    assert!(first_run.status.success(), "{}", stderr(&first_run));
+    let first_folder = out.join("v").join(&first.name);
+    let before = files_under(&first_folder);
+    assert_eq!(
+        before["export.json"], committed,
+        "the version keeps its export"
+    );
+
+    let (next_path, next_text) = next_export(dir.path());
+    let second = ExportVersion::of("2027-01-15T09:00:00Z", next_text.as_bytes()).unwrap();
+    assert!(second.name.starts_with("2027-01-15-"), "{}", second.name);
+    let second_run = run(&reading_export(
+        "embeds",
+        next_path.to_str().unwrap(),
+        &out,
+        &[],
+    ));
+    assert!(second_run.status.success(), "{}", stderr(&second_run));
+
+    // The first version is byte for byte what it was; the second stands beside it.
+    assert_eq!(files_under(&first_folder), before, "{}", first.name);
+    let mut versions: Vec<String> = std::fs::read_dir(out.join("v"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    versions.sort();
+    assert_eq!(versions, [first.name.clone(), second.name.clone()]);
+    let after = files_under(&out.join("v").join(&second.name));
+
+    // The stable page now says the second export's figures; each pinned page its own.
+    let entries = |n| format!("{} entrées", count(n, Lang::Fr));
+    let page = "journal-weekly.fr.html";
+    let stable = std::fs::read(out.join(page)).unwrap();
+    assert!(
+        plot_text(&before[page]).contains(&entries(1544)),
+        "{}",
+        plot_text(&before[page])
+    );
+    assert!(
+        plot_text(&after[page]).contains(&entries(1000)),
+        "{}",
+        plot_text(&after[page])
+    );
+    assert_eq!(plot_text(&stable), plot_text(&after[page]));
+
+    // A pinned page says its day, links to the stable page, reads its own export and plots.
+    let pinned_page = String::from_utf8(before[page].clone()).unwrap();
+    assert!(pinned_page.contains(&first.note(Lang::Fr)), "{pinned_page}");
+    assert!(pinned_page.contains(r#"href="embed/journal-weekly.fr.html" data-keep-query"#));
+    assert!(pinned_page.contains(&format!(r#"data-embed-export="{}""#, first.export())));
+    assert!(pinned_page.contains(r#"<base href="../../../" />"#));
+    let english = String::from_utf8(before["journal-weekly.en.html"].clone()).unwrap();
+    assert!(english.contains(&first.note(Lang::En)), "{english}");
+    for plot in attribute_values(&pinned_page, "srcset") {
+        let file = plot
+            .strip_prefix(&format!("embed/v/{}/", first.name))
+            .unwrap();
+        assert!(before.contains_key(file), "{plot}");
+    }
+    // The stable page is not pinned.
+    let stable = String::from_utf8(stable).unwrap();
+    assert!(!stable.contains("data-embed-export") && !stable.contains("embed-pinned"));
 }

@@ -5,6 +5,7 @@
 //! each of them to check it.
 
 use crate::base::lang::{Lang, Text};
+use crate::contract::pinned::{EMBED_FOLDER, VERSIONS_FOLDER};
 
 /// The include file's name, as the writer drops it in the blog's `_includes/`.
 pub const INCLUDE_FILE: &str = "eig-pulse.html";
@@ -37,6 +38,9 @@ pub struct Embed {
     pub height: u32,
     /// The frame's title and the fallback image's text.
     pub title: String,
+    /// The version whose pinned page it frames (`2026-11-29-1a2b3c4d`); `None`: the stable page,
+    /// always the newest figures.
+    pub version: Option<String>,
 }
 
 /// Escapes text for an HTML attribute as Liquid's `escape` filter does, so that the include's
@@ -70,8 +74,12 @@ impl Embed {
         if self.plain {
             query.push("plain=1".into());
         }
+        let folder = self
+            .version
+            .as_ref()
+            .map_or_else(String::new, |name| format!("{VERSIONS_FOLDER}/{name}/"));
         format!(
-            "{}embed/{}.{}.html?{}",
+            "{}{EMBED_FOLDER}/{folder}{}.{}.html?{}",
             self.base,
             self.chart,
             self.lang.code(),
@@ -127,6 +135,9 @@ impl Embed {
             ("chart", self.chart.clone()),
             ("lang", self.lang.code().to_string()),
         ];
+        if let Some(version) = &self.version {
+            parameters.push(("version", version.clone()));
+        }
         if !self.filter_query().is_empty() {
             parameters.push(("filters", self.filter_query().to_string()));
         }
@@ -148,11 +159,13 @@ impl Embed {
 const INCLUDE_HELP: Text = Text::fixed(
     "EIG Pulse : un graphique du tableau de bord dans un billet. À déposer dans _includes/ ; la boîte
 « Intégrer » du tableau de bord donne la ligne qui l'appelle. Paramètres : base (l'adresse du
-tableau de bord, finie par /), chart, lang (fr ou en), filters (les filtres comme dans l'adresse),
+tableau de bord, finie par /), chart, lang (fr ou en), version (les chiffres figés de cette
+version ; sans elle, toujours à jour), filters (les filtres comme dans l'adresse),
 theme (auto, light ou dark), plain (1 : le graphique seul), height (en pixels), title.",
     "EIG Pulse: a chart of the dashboard in a post. Drop it in _includes/; the dashboard's \"Embed\"
 dialog gives the line that calls it. Parameters: base (the dashboard's address, ending in /),
-chart, lang (fr or en), filters (as in the address), theme (auto, light or dark), plain (1: the
+chart, lang (fr or en), version (the figures pinned to that version; without it, always current),
+filters (as in the address), theme (auto, light or dark), plain (1: the
 chart alone), height (in pixels), title.",
 );
 
@@ -168,7 +181,7 @@ pub fn jekyll_include() -> String {
 {{%- assign eig_pulse_lang = include.lang | default: "fr" -%}}
 {{%- assign eig_pulse_title = include.title | default: "EIG Pulse" -%}}
 {{%- capture eig_pulse_src -%}}
-{{{{ include.base }}}}embed/{{{{ include.chart }}}}.{{{{ eig_pulse_lang }}}}.html?{{% if include.filters and include.filters != "" %}}{{{{ include.filters }}}}&{{% endif %}}theme={{{{ include.theme | default: "{DEFAULT_THEME}" }}}}{{% if include.plain %}}&plain=1{{% endif %}}
+{{{{ include.base }}}}embed/{{% if include.version and include.version != "" %}}v/{{{{ include.version }}}}/{{% endif %}}{{{{ include.chart }}}}.{{{{ eig_pulse_lang }}}}.html?{{% if include.filters and include.filters != "" %}}{{{{ include.filters }}}}&{{% endif %}}theme={{{{ include.theme | default: "{DEFAULT_THEME}" }}}}{{% if include.plain %}}&plain=1{{% endif %}}
 {{%- endcapture -%}}
 <iframe data-eig-pulse src="{{{{ eig_pulse_src | escape }}}}" title="{{{{ eig_pulse_title | escape }}}}" width="100%" height="{{{{ include.height | default: {DEFAULT_FRAME_HEIGHT} | escape }}}}" frameborder="0" allow="clipboard-write" loading="lazy"></iframe><script src="{{{{ include.base | escape }}}}embed.js" async></script><noscript><img src="{{{{ include.base | escape }}}}static/{{{{ include.chart | escape }}}}.svg" alt="{{{{ eig_pulse_title | escape }}}}" width="100%"></noscript>
 "#,
@@ -262,7 +275,26 @@ mod tests {
             plain: true,
             height: 612,
             title: "Défis par administration — l'« EIG » \"Pulse\"".into(),
+            version: None,
         }
+    }
+
+    #[test]
+    fn a_pinned_snippet_frames_its_versions_page_in_every_form() {
+        let pinned = Embed {
+            version: Some("2026-11-29-1a2b3c4d".into()),
+            ..embed()
+        };
+        assert!(pinned.address().starts_with(
+            "https://pulse.example/eig/embed/v/2026-11-29-1a2b3c4d/defis-by-administration.fr.html?"
+        ));
+        assert!(pinned
+            .html()
+            .contains("/embed/v/2026-11-29-1a2b3c4d/defis-by-administration.fr.html"));
+        assert!(pinned
+            .jekyll_line()
+            .contains(" lang=\"fr\" version=\"2026-11-29-1a2b3c4d\" "));
+        assert!(jekyll_include().contains("{% if include.version and include.version != \"\" %}v/{{ include.version }}/{% endif %}"));
     }
 
     #[test]
