@@ -2,7 +2,8 @@
 //! keep « figé au … », paste the snippet (and its « toujours à jour » twin) in a post on another
 //! origin; once the next export is deployed over the first (stable pages and export replaced,
 //! `embed/v/` kept, as README says), the pinned frame still shows the first export's figures and
-//! the stable one the new ones.
+//! the stable one the new ones; its preview tags name a PNG of the chart, and it follows its host's
+//! theme.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod support;
@@ -180,6 +181,35 @@ async fn a_pinned_snippet_keeps_its_figures_after_the_next_export() {
         "",
         "the stable frame is not pinned"
     );
+    // The pinned page's link preview: its og:image is a 1200 × 630 PNG served beside it.
+    let preview = b
+        .in_frame(
+            0,
+            "const m = document.querySelector('meta[property=\"og:image\"]'); const url = new URL(m.content, location.href); return fetch(url).then(r => r.blob()).then(blob => createImageBitmap(blob).then(i => [url.pathname, blob.type, i.width, i.height]))",
+        )
+        .await;
+    assert_eq!(
+        preview,
+        serde_json::json!([
+            format!("/embed/{}/{CHART}.fr.png", first.folder()),
+            "image/png",
+            1200,
+            630
+        ])
+    );
+    // The frame follows its host's theme, there and back.
+    for theme in ["dark", "light"] {
+        b.js(&format!(
+            "document.documentElement.setAttribute('data-fr-theme', '{theme}')"
+        ))
+        .await;
+        b.wait_in_frame(
+            0,
+            &format!("document.documentElement.getAttribute('data-fr-theme') === '{theme}'"),
+            "the pinned frame in its host's theme",
+        )
+        .await;
+    }
 
     // The next export is deployed; the post is read again.
     deploy_next_export(&site);

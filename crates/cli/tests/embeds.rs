@@ -187,72 +187,87 @@ fn every_page_has_its_link_preview_and_oembed_answer() {
         out.join(file)
     };
     let bars = eig_pulse_core::chart::Palette::light(1.0).color(0);
-    for id in ChartId::ALL {
-        for lang in [Lang::Fr, Lang::En] {
-            let name = format!("{}.{}.html", id.slug(), lang.code());
-            let page = std::fs::read_to_string(out.join(&name)).unwrap();
-            let title = id.spec().title.get(lang);
-            assert_eq!(meta(&page, "og:title").as_deref(), Some(title), "{name}");
-            assert_eq!(
-                meta(&page, "og:url").unwrap(),
-                format!("{site}embed/{name}")
-            );
-            let description = meta(&page, "og:description").unwrap();
-            assert!(
-                description.len() > 40 && !description.starts_with(title),
-                "{name}: {description}"
-            );
-            assert!(meta(&page, "og:image:alt").unwrap().contains(&description));
-            assert_eq!(
-                meta(&page, "twitter:card").as_deref(),
-                Some("summary_large_image")
-            );
-            assert_eq!(meta(&page, "og:image:width").as_deref(), Some("1200"));
-            assert_eq!(meta(&page, "og:image:height").as_deref(), Some("630"));
-            let png = std::fs::read(in_folder(&meta(&page, "og:image").unwrap())).unwrap();
-            let image = resvg::tiny_skia::Pixmap::decode_png(&png).unwrap();
-            assert_eq!((image.width(), image.height()), (1200, 630), "{name}");
-            // Drawn, not blank: many colours, and a tenth of the image off the background.
-            let pixels = image.pixels();
-            let background = pixels[0];
-            let drawn = pixels.iter().filter(|p| **p != background).count();
-            assert!(drawn > pixels.len() / 30, "{name}: {drawn} pixels drawn");
-            if id == ChartId::DefisByAdministration {
-                let bar = pixels
-                    .iter()
-                    .filter(|p| (p.red(), p.green(), p.blue()) == (bars.0, bars.1, bars.2))
-                    .count();
-                assert!(bar > 20_000, "{name}: {bar} pixels of the bars' colour");
+    // The stable pages, and the version's: each names its own files.
+    let version = std::fs::read_dir(out.join("v"))
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .file_name()
+        .to_string_lossy()
+        .into_owned();
+    for folder in [String::new(), format!("v/{version}/")] {
+        for id in ChartId::ALL {
+            for lang in [Lang::Fr, Lang::En] {
+                let name = format!("{folder}{}.{}.html", id.slug(), lang.code());
+                let page = std::fs::read_to_string(out.join(&name)).unwrap();
+                let title = id.spec().title.get(lang);
+                assert_eq!(meta(&page, "og:title").as_deref(), Some(title), "{name}");
+                assert_eq!(
+                    meta(&page, "og:url").unwrap(),
+                    format!("{site}embed/{name}")
+                );
+                assert_eq!(
+                    meta(&page, "og:image").unwrap(),
+                    format!("{site}embed/{folder}{}.{}.png", id.slug(), lang.code())
+                );
+                let description = meta(&page, "og:description").unwrap();
+                assert!(
+                    description.len() > 40 && !description.starts_with(title),
+                    "{name}: {description}"
+                );
+                assert!(meta(&page, "og:image:alt").unwrap().contains(&description));
+                assert_eq!(
+                    meta(&page, "twitter:card").as_deref(),
+                    Some("summary_large_image")
+                );
+                assert_eq!(meta(&page, "og:image:width").as_deref(), Some("1200"));
+                assert_eq!(meta(&page, "og:image:height").as_deref(), Some("630"));
+                let png = std::fs::read(in_folder(&meta(&page, "og:image").unwrap())).unwrap();
+                let image = resvg::tiny_skia::Pixmap::decode_png(&png).unwrap();
+                assert_eq!((image.width(), image.height()), (1200, 630), "{name}");
+                // Drawn, not blank: many colours, and a tenth of the image off the background.
+                let pixels = image.pixels();
+                let background = pixels[0];
+                let drawn = pixels.iter().filter(|p| **p != background).count();
+                assert!(drawn > pixels.len() / 30, "{name}: {drawn} pixels drawn");
+                if id == ChartId::DefisByAdministration {
+                    let bar = pixels
+                        .iter()
+                        .filter(|p| (p.red(), p.green(), p.blue()) == (bars.0, bars.1, bars.2))
+                        .count();
+                    assert!(bar > 20_000, "{name}: {bar} pixels of the bars' colour");
+                }
+                // The page announces its oEmbed answer, which holds oEmbed 1.0's fields.
+                let announced = page
+                    .split("<link rel=\"alternate\" type=\"application/json+oembed\" href=\"")
+                    .nth(1)
+                    .and_then(|rest| rest.split('"').next())
+                    .unwrap_or_else(|| panic!("{name}: no oEmbed discovery"));
+                let answer: serde_json::Value =
+                    serde_json::from_str(&std::fs::read_to_string(in_folder(announced)).unwrap())
+                        .unwrap();
+                assert_eq!(answer["version"], "1.0");
+                assert_eq!(answer["type"], "rich");
+                assert_eq!(answer["title"], title);
+                assert!(
+                    answer["width"].as_u64().unwrap() > 0 && answer["height"].as_u64().unwrap() > 0
+                );
+                let html = answer["html"].as_str().unwrap();
+                assert!(
+                    html.starts_with(&format!(
+                        "<iframe data-eig-pulse src=\"{site}embed/{name}?theme=auto\""
+                    )) && html.ends_with("</iframe>")
+                        && !html.contains("<script"),
+                    "{html}"
+                );
+                assert_eq!(
+                    answer["thumbnail_url"].as_str(),
+                    meta(&page, "og:image").as_deref()
+                );
+                assert_eq!(answer["thumbnail_width"], 1200);
+                assert_eq!(answer["thumbnail_height"], 630);
             }
-            // The page announces its oEmbed answer, which holds oEmbed 1.0's fields.
-            let announced = page
-                .split("<link rel=\"alternate\" type=\"application/json+oembed\" href=\"")
-                .nth(1)
-                .and_then(|rest| rest.split('"').next())
-                .unwrap_or_else(|| panic!("{name}: no oEmbed discovery"));
-            let answer: serde_json::Value =
-                serde_json::from_str(&std::fs::read_to_string(in_folder(announced)).unwrap())
-                    .unwrap();
-            assert_eq!(answer["version"], "1.0");
-            assert_eq!(answer["type"], "rich");
-            assert_eq!(answer["title"], title);
-            assert!(
-                answer["width"].as_u64().unwrap() > 0 && answer["height"].as_u64().unwrap() > 0
-            );
-            let html = answer["html"].as_str().unwrap();
-            assert!(
-                html.starts_with(&format!(
-                    "<iframe data-eig-pulse src=\"{site}embed/{name}?theme=auto\""
-                )) && html.ends_with("</iframe>")
-                    && !html.contains("<script"),
-                "{html}"
-            );
-            assert_eq!(
-                answer["thumbnail_url"].as_str(),
-                meta(&page, "og:image").as_deref()
-            );
-            assert_eq!(answer["thumbnail_width"], 1200);
-            assert_eq!(answer["thumbnail_height"], 630);
         }
     }
     // An address that is not http(s) is refused, naming the option.
