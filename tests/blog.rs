@@ -249,15 +249,7 @@ fn the_include_with_only_a_chart_and_a_base_writes_the_default_frame() {
 /// Jekyll form, the include file it shows and the address it downloads it from.
 async fn forms_from_the_dialog(dashboard: u16) -> (Vec<String>, String, String) {
     let b = browser(1280, 1000).await;
-    b.open_local(dashboard, "").await;
-    b.wait_for_draws(5, "the dashboard").await;
-    b.click_in_script(&format!("[data-embed={CHART}]")).await;
-    b.wait_for_element("#embed-snippet", "the dialog").await;
-    b.wait_for(
-        "parseFloat(document.querySelector('.embed-preview').style.height) > 300",
-        "the preview sized by embed.js",
-    )
-    .await;
+    b.open_embed_dialog(dashboard, CHART).await;
     let mut snippets = Vec::new();
     let (mut include, mut download) = (String::new(), String::new());
     for form in SnippetForm::ALL {

@@ -25,15 +25,7 @@ async fn wait_in_frame(b: &Browser, condition: &str, what: &str) {
 /// width and a phone's) have reported their heights: the snippet takes the taller.
 async fn snippet_from_the_dialog(dashboard: u16) -> String {
     let b = browser(1280, 1000).await;
-    b.open_local(dashboard, "").await;
-    b.wait_for_draws(5, "the dashboard").await;
-    b.click_in_script(&format!("[data-embed={CHART}]")).await;
-    b.wait_for_element("#embed-snippet", "the dialog").await;
-    b.wait_for(
-        "parseFloat(document.querySelector('.embed-preview').style.height) > 300",
-        "the preview sized by embed.js",
-    )
-    .await;
+    b.open_embed_dialog(dashboard, CHART).await;
     // The phone-wide twin is the dialog's second frame: its content's own height.
     let phone = "(() => { const d = document.querySelector('.embed-preview-phone').contentDocument; const e = d && d.querySelector('.embed'); return e ? Math.ceil(e.getBoundingClientRect().height) : 0; })()";
     b.wait_for(&format!("{phone} > 300"), "the phone-wide preview drawn")

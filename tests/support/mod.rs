@@ -301,8 +301,14 @@ impl Browser {
         let _ = self.client.clone().close().await;
     }
 
-    /// A real (trusted) click on the first element matching `selector`.
+    /// A real (trusted) click on the first element matching `selector`, scrolled to the middle
+    /// of the window first, as a reader brings it into view (never under the sticky contents).
     pub async fn click(&self, selector: &str) {
+        self.js(&format!(
+            "const e = document.querySelector({}); if (e) e.scrollIntoView({{block: 'center'}});",
+            serde_json::json!(selector)
+        ))
+        .await;
         let element = self
             .client
             .find(fantoccini::Locator::Css(selector))
@@ -439,6 +445,20 @@ impl Browser {
     /// Goes to `http://127.0.0.1:{port}/{query}`.
     pub async fn open_local(&self, port: u16, query: &str) {
         self.goto(&format!("http://127.0.0.1:{port}/{query}")).await;
+    }
+
+    /// Opens the dashboard at `port`, then « Intégrer » on `chart`, and waits for the dialog's
+    /// preview sized by embed.js (its snippet then holds the reported height).
+    pub async fn open_embed_dialog(&self, port: u16, chart: &str) {
+        self.open_local(port, "").await;
+        self.wait_for_draws(5, "the dashboard").await;
+        self.click_in_script(&format!("[data-embed={chart}]")).await;
+        self.wait_for_element("#embed-snippet", "the dialog").await;
+        self.wait_for(
+            "parseFloat(document.querySelector('.embed-preview').style.height) > 300",
+            "the preview sized by embed.js",
+        )
+        .await;
     }
 
     /// Opens `http://127.0.0.1:{port}/{query}` and waits for its failure message; gives its text.

@@ -8,6 +8,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::bars::Hit;
 use super::frame::{Frame, GLYPH_WIDTH};
+use super::palette::contrast;
 use super::stack::Stack;
 use crate::base::format::truncate;
 use crate::catalogue::Chart;
@@ -30,26 +31,9 @@ fn mix(background: RGBColor, color: RGBColor, share: f64) -> RGBColor {
     )
 }
 
-/// Relative luminance (WCAG) of a colour.
-fn luminance(color: RGBColor) -> f64 {
-    let linear = |c: u8| {
-        let c = f64::from(c) / 255.0;
-        if c <= 0.039_28 {
-            c / 12.92
-        } else {
-            ((c + 0.055) / 1.055).powf(2.4)
-        }
-    };
-    0.2126 * linear(color.0) + 0.7152 * linear(color.1) + 0.0722 * linear(color.2)
-}
-
 /// Of two colours, the one that contrasts more with `fill`.
 fn legible_on(fill: RGBColor, a: RGBColor, b: RGBColor) -> RGBColor {
-    let contrast = |x: RGBColor| {
-        let (l1, l2) = (luminance(fill), luminance(x));
-        (l1.max(l2) + 0.05) / (l1.min(l2) + 0.05)
-    };
-    if contrast(a) >= contrast(b) {
+    if contrast(fill, a) >= contrast(fill, b) {
         a
     } else {
         b
