@@ -109,6 +109,24 @@ async fn the_real_export_loads_and_every_chart_is_painted() {
         "{footer}"
     );
     b.screenshot("dashboard-1280").await;
+    // Every character the page writes (its hidden tables and panels too) is in the Marianne the
+    // build cut down (scripts/font-subset.mjs): none falls back to another font.
+    let kept = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("target/dsfr/marianne-characters.txt"),
+    )
+    .expect("target/dsfr/marianne-characters.txt, written by scripts/dsfr at build time");
+    let shown = b.js("return document.body.textContent").await;
+    let missing: std::collections::BTreeSet<char> = shown
+        .as_str()
+        .unwrap_or_default()
+        .chars()
+        .filter(|c| !c.is_control() && !kept.contains(*c))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "not in the Marianne subset: {missing:?}"
+    );
     b.finish().await;
 }
 
