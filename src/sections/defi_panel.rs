@@ -1,6 +1,7 @@
 //! The défis of the selection as a list, and one défi's panel: team, skills, host, links, the
 //! blog's posts, journal.
 
+use eig_pulse_core::base::order;
 use std::sync::Arc;
 
 use eig_pulse_core::{Cohort, Filters, Lang, Selection};
@@ -35,7 +36,7 @@ pub fn DefiList(
             })
             .collect();
         // Ids are slugs of the names: their order ignores case and accents.
-        rows.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        order::sort_by(&mut rows, |a, b| a.0.cmp(&b.0));
         rows
     };
     view! {

@@ -1,5 +1,6 @@
 //! The filters: administration (searchable, as a tree), promotion, skill, period, and reset.
 
+use eig_pulse_core::base::order;
 use std::sync::Arc;
 
 use eig_pulse_core::base::search::search_key;
@@ -134,7 +135,7 @@ pub fn FilterBar(cohort: Arc<Cohort>, filters: RwSignal<Filters>) -> impl IntoVi
         .map(|t| &cohort.export.technologies[t])
         .map(|t| (t.id.clone(), t.label.clone()))
         .collect();
-    techs.sort_by_key(|(_, label)| label.to_lowercase());
+    order::sort_by_key(&mut techs, |(_, label)| label.to_lowercase());
     let techs: Vec<(String, Text)> = techs
         .into_iter()
         .map(|(id, label)| (id, Text::new(label.clone(), label)))

@@ -8,6 +8,7 @@ use super::{
 };
 use crate::base::format;
 use crate::base::lang::{Lang, Text};
+use crate::base::order;
 use crate::measures::lived_on::handovers;
 use crate::model::cohort::Cohort;
 use crate::model::selection::Selection;
@@ -40,7 +41,7 @@ pub fn code_handover(cohort: &Cohort, selection: &Selection, lang: Lang) -> Char
         .into_iter()
         .filter(|h| h.handover.after() > 0)
         .collect();
-    rows.sort_by(|a, b| {
+    order::sort_by(&mut rows, |a, b| {
         b.handover
             .after()
             .cmp(&a.handover.after())

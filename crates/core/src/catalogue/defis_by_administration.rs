@@ -1,5 +1,6 @@
 //! « Défis par administration »: the administrations hosting the most défis, drilling down the tree.
 
+use crate::base::order;
 use std::collections::HashMap;
 
 use super::{Category, Chart, ChartId, ChartSpec, Orientation, Reading, Section, Series, Target};
@@ -61,7 +62,7 @@ pub fn defis_by_administration(
     }
     let admins = &cohort.export.administrations;
     let mut rows: Vec<(usize, usize)> = counts.into_iter().collect();
-    rows.sort_unstable_by(|a, b| {
+    order::sort_by(&mut rows, |a, b| {
         b.1.cmp(&a.1)
             .then_with(|| admins[a.0].id.cmp(&admins[b.0].id))
     });

@@ -1,5 +1,6 @@
 //! « Répartition des tâches par défi »: each défi's journal entries by category, as shares.
 
+use crate::base::order;
 use std::collections::HashMap;
 
 use super::categories::{entry_series, journal_series};
@@ -49,9 +50,11 @@ pub fn journal_mix_by_defi(cohort: &Cohort, selection: &Selection, lang: Lang) -
     let share = |row: &Vec<f64>| row[production] / row.iter().sum::<f64>().max(1.0);
     let mut rows: Vec<(usize, (Vec<f64>, usize))> = per_defi.into_iter().collect();
     // The most active défis only, so that the chart stays readable on a large cohort.
-    rows.sort_unstable_by(|a, b| b.1 .1.cmp(&a.1 .1).then_with(|| a.0.cmp(&b.0)));
+    order::sort_by(&mut rows, |a, b| {
+        b.1 .1.cmp(&a.1 .1).then_with(|| a.0.cmp(&b.0))
+    });
     rows.truncate(MOST_ACTIVE_DEFIS);
-    rows.sort_unstable_by(|a, b| {
+    order::sort_by(&mut rows, |a, b| {
         share(&b.1 .0)
             .total_cmp(&share(&a.1 .0))
             .then_with(|| a.0.cmp(&b.0))

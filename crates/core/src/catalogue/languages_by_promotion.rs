@@ -1,5 +1,6 @@
 //! « Langages dans le code »: the share of the bytes of code per language, per promotion.
 
+use crate::base::order;
 use std::collections::HashMap;
 
 use super::{Category, Chart, ChartId, ChartSpec, Layout, Orientation, Reading, Section, Series};
@@ -37,7 +38,7 @@ pub fn languages_by_promotion(cohort: &Cohort, selection: &Selection, lang: Lang
         *total = total.saturating_add(*n);
     }
     let mut ranked: Vec<(&str, u64)> = totals.into_iter().collect();
-    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    order::sort_by(&mut ranked, |a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
     let ranking = top(ranked, TOP_LANGUAGES);
     let named: Vec<&str> = ranking.named.iter().map(|(l, _)| *l).collect();
     let mut series: Vec<Series> = named

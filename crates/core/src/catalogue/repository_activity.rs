@@ -1,6 +1,7 @@
 //! « Activité des dépôts de code »: commits over time, stacked by défi or administration, each
 //! promotion's window shaded.
 
+use crate::base::order;
 use std::collections::BTreeMap;
 
 use time::{Date, Duration};
@@ -118,7 +119,9 @@ pub fn repository_activity(
     }
     let mut ranked: Vec<(String, String, u64)> =
         groups.into_iter().map(|(k, (l, n))| (k, l, n)).collect();
-    ranked.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.0.cmp(&b.0)));
+    order::sort_by(&mut ranked, |a, b| {
+        b.2.cmp(&a.2).then_with(|| a.0.cmp(&b.0))
+    });
     let ranking = top_within(ranked, MAX_SERIES);
     chart.series = ranking
         .named
@@ -186,7 +189,9 @@ pub fn repository_activity(
         .keys()
         .filter_map(|&d| cohort.defi_promotion(d))
         .collect();
-    promotions.sort_by(|a, b| (a.year, &a.id).cmp(&(b.year, &b.id)));
+    order::sort_by(&mut promotions, |a, b| {
+        (a.year, &a.id).cmp(&(b.year, &b.id))
+    });
     promotions.dedup_by(|a, b| a.id == b.id);
     for promotion in promotions {
         let Some((span, months)) = promotion_span(cohort, promotion, per_defi.keys().copied())

@@ -3,6 +3,7 @@
 use super::categories::promotions;
 use super::{Chart, ChartId, ChartSpec, Reading, Section, Series};
 use crate::base::lang::{Lang, Text};
+use crate::base::order;
 use crate::contract::export::Skill;
 use crate::model::cohort::Cohort;
 use crate::model::selection::Selection;
@@ -31,7 +32,7 @@ pub fn skills_by_promotion(cohort: &Cohort, selection: &Selection, lang: Lang) -
         "geomatique",
     ];
     let mut skills: Vec<&Skill> = cohort.export.skills.iter().collect();
-    skills.sort_unstable_by_key(|s| {
+    order::sort_by_key(&mut skills, |s| {
         (
             ORDER.iter().position(|o| *o == s.id).unwrap_or(ORDER.len()),
             &s.id,

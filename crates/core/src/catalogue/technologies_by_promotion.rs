@@ -1,6 +1,7 @@
 //! « Technologies par promotion »: the most used technologies, in défis, declared and measured
 //! as separate series per promotion.
 
+use crate::base::order;
 use std::collections::HashMap;
 
 use super::{Category, Chart, ChartId, ChartSpec, Layout, Reading, Section, Series};
@@ -66,7 +67,9 @@ pub fn technologies_by_promotion(cohort: &Cohort, selection: &Selection, lang: L
             )
         })
         .collect();
-    ranked.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.2.cmp(&b.2)));
+    order::sort_by(&mut ranked, |a, b| {
+        b.1.cmp(&a.1).then_with(|| a.2.cmp(&b.2))
+    });
     ranked.truncate(TOP_TECHNOLOGIES);
     let categories: Vec<Category> = ranked
         .iter()

@@ -2,6 +2,7 @@
 //! (the canvas' `aria-label`) and for anyone who cannot tell the colours apart.
 
 use super::stack::Stack;
+use crate::base::order;
 use crate::base::{format, lang::Lang};
 use crate::catalogue::{Absence, Chart, Layout, OverTime, Period, SeriesAre, Unit};
 use crate::tr;
@@ -83,7 +84,7 @@ fn ranking(chart: &Chart, stack: &Stack, lang: Lang) -> String {
         .map(|c| (c, stack.totals[c]))
         .filter(|(_, t)| *t > 0.0)
         .collect();
-    totals.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    order::sort_by(&mut totals, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     // Every visible series at zero (a legend click hid the only non-empty one): nothing to rank.
     let Some(&(smallest, smallest_total)) = totals.last() else {
         return lang
@@ -260,7 +261,9 @@ fn lines(chart: &Chart, visible: &[usize], lang: Lang) -> String {
         }
     };
     let mut ranked: Vec<usize> = visible.to_vec();
-    ranked.sort_by(|a, b| chart.values[at][*b].total_cmp(&chart.values[at][*a]));
+    order::sort_by(&mut ranked, |a, b| {
+        chart.values[at][*b].total_cmp(&chart.values[at][*a])
+    });
     let sep = lang.pick(" ; ", "; ");
     let at_span: Vec<String> = ranked.iter().map(|&s| said(at, s)).collect();
     let at_end: Vec<String> = ranked

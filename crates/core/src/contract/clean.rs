@@ -2,8 +2,6 @@
 //! (C0 controls but tab and line breaks, U+FFFE, U+FFFF), the C1 controls and the bidirectional
 //! overrides and isolates, so that no label can break an SVG, a page or the reading order.
 
-use serde_json::Value;
-
 /// True for a character no reader shows.
 pub fn is_unshowable(c: char) -> bool {
     (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
@@ -20,23 +18,59 @@ pub fn may_hold_unshowable(json: &str) -> bool {
     json.contains("\\u") || json.chars().any(is_unshowable)
 }
 
-/// Every string of a JSON value, keys included, made showable.
-pub fn clean_value(value: &mut Value) {
-    match value {
-        Value::String(text) if text.chars().any(is_unshowable) => *text = showable(text),
-        Value::Array(items) => items.iter_mut().for_each(clean_value),
-        Value::Object(map) => {
-            let dirty = map.keys().any(|k| k.chars().any(is_unshowable));
-            if dirty {
-                let entries: Vec<(String, Value)> = std::mem::take(map).into_iter().collect();
-                for (key, item) in entries {
-                    map.insert(showable(&key), item);
+/// The JSON text with its string values made showable, whether a character is written raw or
+/// as a `\u` escape. Keys, numbers and layout are kept as written, so that the text reads into
+/// the same fields as before; the text is one that already reads as JSON. Read as text rather
+/// than as a tree: the browser then carries one JSON reader, not two.
+pub fn showable_json(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    let mut rest = json;
+    while let Some(quote) = rest.find('"') {
+        out.push_str(&rest[..=quote]);
+        rest = &rest[quote + 1..];
+        let (raw, cleaned, after) = read_string(rest);
+        let is_key = after.trim_start().starts_with(':');
+        out.push_str(if is_key { raw } else { &cleaned });
+        rest = after;
+    }
+    out.push_str(rest);
+    out
+}
+
+/// A JSON string's text after its opening quote: its raw text up to and with its closing
+/// quote, the same without the unshowable characters, and what follows it.
+fn read_string(text: &str) -> (&str, String, &str) {
+    let mut cleaned = String::new();
+    let mut chars = text.char_indices();
+    while let Some((at, c)) = chars.next() {
+        match c {
+            '"' => {
+                cleaned.push('"');
+                return (&text[..=at], cleaned, &text[at + 1..]);
+            }
+            '\\' => {
+                let Some((_, escaped)) = chars.next() else {
+                    break;
+                };
+                cleaned.push('\\');
+                cleaned.push(escaped);
+                if escaped == 'u' {
+                    let digits: String = chars.by_ref().take(4).map(|(_, d)| d).collect();
+                    let decoded = u32::from_str_radix(&digits, 16)
+                        .ok()
+                        .and_then(char::from_u32);
+                    if decoded.is_some_and(is_unshowable) {
+                        cleaned.truncate(cleaned.len() - 2);
+                    } else {
+                        cleaned.push_str(&digits);
+                    }
                 }
             }
-            map.values_mut().for_each(clean_value);
+            c if is_unshowable(c) => {}
+            c => cleaned.push(c),
         }
-        _ => {}
     }
+    (text, cleaned, "")
 }
 
 #[cfg(test)]
@@ -59,8 +93,12 @@ mod tests {
         );
         assert!(may_hold_unshowable(r#"{"a": "\u0001"}"#));
         assert!(!may_hold_unshowable(r#"{"a": "é"}"#));
-        let mut value: Value = serde_json::from_str(r#"{"a\u0007": ["x\u001b[2J", 3]}"#).unwrap();
-        clean_value(&mut value);
-        assert_eq!(value, serde_json::json!({"a": ["x[2J", 3]}));
+        // Values lose them, raw or escaped; keys, other escapes and layout stay as written.
+        assert_eq!(
+            showable_json(
+                "{\"a\\u0007\": [\"x\\u001b[2J\\\"\\u00e9\u{202e}\", 3], \"b\" : \"\\\\u0001\"}"
+            ),
+            "{\"a\\u0007\": [\"x[2J\\\"\\u00e9\", 3], \"b\" : \"\\\\u0001\"}"
+        );
     }
 }

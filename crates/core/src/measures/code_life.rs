@@ -2,6 +2,7 @@
 //! human commits, active months, alive or not at any date its copies reach, who carried it after
 //! the end, its releases. The thresholds are `definitions`'; nothing here is drawn.
 
+use crate::base::order;
 use std::collections::BTreeMap;
 
 use time::{Date, Duration};
@@ -296,7 +297,7 @@ pub fn defi_codes<'a>(cohort: &'a Cohort, selection: &Selection) -> Vec<DefiCode
                 }
             }
             let mut copies: Vec<Date> = reading.iter().filter_map(|r| r.copied).collect();
-            copies.sort_unstable();
+            order::sort(&mut copies);
             let observed_until = reading
                 .iter()
                 .filter_map(|r| r.copied.or(r.last_commit))
@@ -305,7 +306,7 @@ pub fn defi_codes<'a>(cohort: &'a Cohort, selection: &Selection) -> Vec<DefiCode
                 .iter()
                 .flat_map(|r| r.tags.iter().copied())
                 .collect();
-            releases.sort_unstable();
+            order::sort(&mut releases);
             Some(DefiCode {
                 defi: d,
                 window: cohort.defi_window(d),

@@ -1,5 +1,6 @@
 //! The headline numbers of a selection: défis, administrations, people, journal entries, code.
 
+use crate::base::order;
 use crate::contract::export::Defi;
 use crate::model::cohort::Cohort;
 use crate::model::selection::Selection;
@@ -26,13 +27,13 @@ pub fn key_figures(cohort: &Cohort, selection: &Selection) -> KeyFigures {
         .collect();
     let mut administrations: Vec<&str> =
         defis.iter().map(|d| d.administration_id.as_str()).collect();
-    administrations.sort_unstable();
+    order::sort(&mut administrations);
     administrations.dedup();
     let mut mentors: Vec<&str> = defis
         .iter()
         .flat_map(|d| d.mentors.iter().map(String::as_str))
         .collect();
-    mentors.sort_unstable();
+    order::sort(&mut mentors);
     mentors.dedup();
     let with_code = defis.iter().filter(|d| !d.source_code.is_empty()).count();
     KeyFigures {

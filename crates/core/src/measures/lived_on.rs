@@ -7,6 +7,7 @@ use super::code_life::{defi_codes, DefiCode, Handover, Status};
 use super::definitions::{COHORT_MONTHS, HORIZONS, SURVIVAL_MONTHS};
 use super::survival::{kaplan_meier, SurvivalPoint};
 use crate::base::date::add_months;
+use crate::base::order;
 use crate::model::cohort::Cohort;
 use crate::model::selection::Selection;
 
@@ -145,7 +146,7 @@ pub fn cohort_curves(cohort: &Cohort, selection: &Selection) -> Vec<CohortCurve>
     }
     for curve in &mut curves {
         for values in &mut curve.months {
-            values.sort_by(f64::total_cmp);
+            order::sort_by(values, f64::total_cmp);
         }
     }
     curves.retain(|c| c.defis + c.left_out > 0);
@@ -184,7 +185,7 @@ pub fn quantile(sorted: &[f64], q: f64) -> Option<f64> {
 
 /// The median of values in any order.
 pub fn median(mut values: Vec<f64>) -> Option<f64> {
-    values.sort_by(f64::total_cmp);
+    order::sort_by(&mut values, f64::total_cmp);
     quantile(&values, 0.5)
 }
 

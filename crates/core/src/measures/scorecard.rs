@@ -1,6 +1,7 @@
 //! The openness scorecard: each selected défi × the criteria of code.gouv.fr's spirit (licence,
 //! README, CONTRIBUTING, changelog, CI, tests, recent activity), with the evidence of each cell.
 
+use crate::base::order;
 use std::collections::HashMap;
 
 use super::activity::selected_repositories;
@@ -247,7 +248,9 @@ pub fn openness_scorecard(cohort: &Cohort, selection: &Selection, lang: Lang) ->
             }
         })
         .collect();
-    rows.sort_by(|a, b| b.score.cmp(&a.score).then_with(|| a.title.cmp(&b.title)));
+    order::sort_by(&mut rows, |a, b| {
+        b.score.cmp(&a.score).then_with(|| a.title.cmp(&b.title))
+    });
     Scorecard { checks, rows }
 }
 

@@ -2,6 +2,7 @@
 //! promotion, the bytes of code per language, the programme's four openness indicators, and
 //! what a défi's panel says of its own.
 
+use crate::base::order;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use crate::base::lang::{Lang, Text};
@@ -314,7 +315,7 @@ pub fn defi_card(cohort: &Cohort, defi: usize, lang: Lang) -> DefiCard {
             share: n as f64 / total.max(1.0),
         })
         .collect();
-    languages.sort_by(|a, b| {
+    order::sort_by(&mut languages, |a, b| {
         b.share
             .total_cmp(&a.share)
             .then(a.language.cmp(&b.language))

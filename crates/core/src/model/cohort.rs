@@ -1,6 +1,7 @@
 //! The export indexed for queries: the administration tree, dates parsed once, each défi's
 //! window and technologies, and the labels of skills and technologies.
 
+use crate::base::order;
 use std::collections::{BTreeMap, HashMap};
 
 use super::repository::{repositories, Repository};
@@ -216,7 +217,7 @@ impl Cohort {
             posts_by_defi,
         };
         for posts in &mut cohort.posts_by_defi {
-            posts.sort_by_key(|&p| cohort.post_day[p]);
+            order::sort_by_key(posts, |&p| cohort.post_day[p]);
         }
         cohort.defi_labels = defi_labels(&cohort.export.defis);
         cohort.chains = (0..cohort.export.administrations.len())
@@ -230,7 +231,7 @@ impl Cohort {
         }
         for entries in &mut journal_by_defi {
             // Stable: equal dates keep the file's order.
-            entries.sort_by_key(|&e| cohort.journal_day[e]);
+            order::sort_by_key(entries, |&e| cohort.journal_day[e]);
         }
         cohort.journal_by_defi = journal_by_defi;
         cohort
@@ -335,7 +336,7 @@ impl Cohort {
             }
         }
         let by_name =
-            |list: &mut Vec<usize>| list.sort_unstable_by(|&a, &b| admins[a].id.cmp(&admins[b].id));
+            |list: &mut Vec<usize>| order::sort_by(list, |&a, &b| admins[a].id.cmp(&admins[b].id));
         by_name(&mut roots);
         children.iter_mut().for_each(by_name);
         let mut out = Vec::with_capacity(admins.len());

@@ -2,6 +2,7 @@
 //! parsed once, its human commits told apart from bots' and merges, its tags, its copy's date, and
 //! the record it repeats when several défis share one repository.
 
+use crate::base::order;
 use time::Date;
 
 use crate::base::date::plausible_date;
@@ -117,7 +118,7 @@ pub fn repositories(
                 .iter()
                 .filter_map(|t| plausible_date(&t.date))
                 .collect();
-            tags.sort_unstable();
+            order::sort(&mut tags);
             Repository {
                 defi: defi_of(&a.defi_id),
                 same_as,

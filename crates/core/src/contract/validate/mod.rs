@@ -19,7 +19,7 @@ use std::fmt;
 
 use crate::base::date::{parse_date, FIRST_YEAR, LAST_YEAR};
 use crate::base::lang::{Lang, Text};
-use crate::contract::clean::{clean_value, may_hold_unshowable};
+use crate::contract::clean::{may_hold_unshowable, showable_json};
 use crate::contract::export::{Export, SCHEMA_VERSION};
 use crate::{text, tr};
 
@@ -167,7 +167,7 @@ pub fn parse_export(text: &str) -> Result<Export, LoadError> {
         Some(v) if v == u64::from(SCHEMA_VERSION) => {}
         other => return Err(LoadError::UnsupportedVersion(other)),
     }
-    let mut export: Export = serde_json::from_str(text).map_err(|e| {
+    let shape = |e: serde_json::Error| {
         if e.is_syntax() || e.is_eof() {
             syntax(e)
         } else {
@@ -177,20 +177,12 @@ pub fn parse_export(text: &str) -> Result<Export, LoadError> {
                 message: e.to_string(),
             }
         }
-    })?;
-    // Rarely needed, so only then: the texts lose what no reader may show.
+    };
+    let mut export: Export = serde_json::from_str(text).map_err(shape)?;
+    // Rarely needed, so only then: the texts lose what no reader may show, read again from the
+    // cleaned text.
     if may_hold_unshowable(text) {
-        let mut value = serde_json::to_value(&export).map_err(|e| LoadError::Shape {
-            line: 1,
-            column: 1,
-            message: e.to_string(),
-        })?;
-        clean_value(&mut value);
-        export = serde_json::from_value(value).map_err(|e| LoadError::Shape {
-            line: 1,
-            column: 1,
-            message: e.to_string(),
-        })?;
+        export = serde_json::from_str(&showable_json(text)).map_err(shape)?;
     }
     let problems = check(&export);
     if problems.is_empty() {
