@@ -11,7 +11,10 @@
 //! reports bytes and requests (navigation and resource timing), the first chart painted (first
 //! animation frame where the page's first chart element — a canvas with ink, an SVG with content —
 //! has a nonzero size; for an image, its render time by Element Timing, as it is rasterised after
-//! it loads), LCP and CLS (after 2 s of settling).
+//! it loads), LCP and CLS (after 2 s of settling). The comparison leans against images: a canvas
+//! counts from the frame it is drawn in, before that frame reaches the screen, an image from the
+//! screen (no browser API times a canvas's presentation; the frame after is no measure either, as
+//! a long task may hold it back).
 //! Medians are printed side by side with the budgets of issue 14 (the embed) and the targets of
 //! issue 24 (the dashboard, Lighthouse), which are not asserted.
 
