@@ -9,6 +9,7 @@ use leptos::prelude::*;
 
 use crate::browser::address::{current_address, parameter, replace_parameter};
 use crate::browser::clock::today;
+use crate::browser::first_paint::hand_over;
 use crate::browser::light_page::{asked_lang, embedded_chart};
 use crate::context::fonts::FontsLoaded;
 use crate::context::i18n::say;
@@ -68,6 +69,7 @@ pub fn App() -> AnyView {
 
     // `?chart=<id>`: one chart alone, for embedding.
     if let Some(slug) = embedded_chart() {
+        hand_over();
         return view! { <Embedded slug /> }.into_any();
     }
     let (export, origin) = load();
@@ -97,7 +99,11 @@ pub fn App() -> AnyView {
             <SourceNotice origin=origin.clone() />
             {move || match export.get() {
                 None => view! { <Loading /> }.into_any(),
-                Some(Err(failure)) => view! { <Failure failure on_retry=move || export.refetch() /> }.into_any(),
+                Some(Err(failure)) => {
+                    // The failure is said at once, in place of the static first paint.
+                    request_animation_frame(hand_over);
+                    view! { <Failure failure on_retry=move || export.refetch() /> }.into_any()
+                }
                 Some(Ok(data)) => {
                     // Only the build's own export has pinned pages to offer.
                     let version = own_export.then_some(data.version).flatten();

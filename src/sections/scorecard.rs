@@ -3,16 +3,13 @@
 
 use std::sync::Arc;
 
-use eig_pulse_core::measures::scorecard::{openness_scorecard, scorecard_csv, Mark};
+use eig_pulse_core::measures::scorecard::{openness_scorecard, scorecard_csv, FIRST_ROWS};
 use eig_pulse_core::{tr, Cohort, Lang, Selection};
 use leptos::prelude::*;
 
 use crate::context::i18n::say;
 use crate::parts::download;
 use crate::parts::table_frame::TableFrame;
-
-/// Rows shown before « Afficher tous les défis ».
-const FIRST_ROWS: usize = 25;
 
 #[component]
 pub fn Scorecard(
@@ -77,12 +74,7 @@ pub fn Scorecard(
                                         </th>
                                         <td class="number">{format!("{}/{total}", row.score)}</td>
                                         {row.cells.iter().zip(&c.checks).map(|(cell, check)| {
-                                            let class = match cell.mark {
-                                                Mark::Yes => "mark mark-yes",
-                                                Mark::No => "mark mark-no",
-                                                Mark::Unknown => "mark mark-unknown",
-                                                Mark::NotApplicable => "mark mark-na",
-                                            };
+                                            let class = format!("mark mark-{}", cell.mark.key());
                                             view! {
                                                 <td class=class title=tr!(lang, "{} : {} — {}", "{}: {} — {}", check.label, cell.mark.word(lang), cell.detail)>
                                                     <span aria-hidden="true">{cell.mark.symbol()}</span>
