@@ -6,6 +6,7 @@ use std::sync::Arc;
 use eig_pulse_core::catalogue::{ChartId, Section, Target};
 use eig_pulse_core::contract::pinned::ExportVersion;
 use eig_pulse_core::model::filter::{Ignored, IgnoredKind};
+use eig_pulse_core::page::page_words;
 use eig_pulse_core::{Cohort, Filters, Lang, Text};
 use leptos::prelude::*;
 
@@ -139,10 +140,7 @@ pub fn Dashboard(cohort: Arc<Cohort>, version: Option<ExportVersion>) -> impl In
                     {(!scanned).then(|| view! {
                         <div class="fr-notice fr-notice--info no-activity">
                             <div class="fr-container"><div class="fr-notice__body"><p class="fr-notice__title">
-                                {say(lang,
-                                    "Cet export ne contient pas l'activité des dépôts : il a été produit sans « --repos ». La colonne « Code publié » vient du catalogue ; les autres critères attendent l'analyse des dépôts.",
-                                    "This export holds no repository activity: it was produced without \"--repos\". The \"Published code\" column comes from the catalogue; the other checks wait for the repositories to be scanned.",
-                                )}
+                                {move || page_words(lang.get()).no_activity}
                             </p></div></div>
                         </div>
                     })}

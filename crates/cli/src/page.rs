@@ -22,7 +22,7 @@ use eig_pulse_core::contract::validate::parse_export;
 use eig_pulse_core::measures::promotion_windows::selected_windows;
 use eig_pulse_core::measures::scorecard::{openness_scorecard, FIRST_ROWS};
 use eig_pulse_core::page::{
-    credits, defi_rows, filter_choices, key_cards, page_words, Choice, PageWords,
+    credits, defi_rows, filter_choices, key_cards, page_words, Choice, PageWords, DEFI_LIST,
 };
 use eig_pulse_core::{tr, Cohort, Filters, Lang, Selection};
 use html_escape::{encode_double_quoted_attribute as attr, encode_text as text};
@@ -245,7 +245,7 @@ fn filter_bar(cohort: &Cohort, words: &PageWords, lang: Lang) -> String {
         )
     };
     format!(
-        "<section class=\"filters\" id=\"filtres\" tabindex=\"-1\" aria-label=\"{filters}\"><form class=\"filters-form\" method=\"get\" action=\"./\"><details class=\"filters-disclosure\" open><summary class=\"filters-summary\">{none}</summary><div class=\"filters-fields\"><div class=\"filter filter-admin fr-input-group\"><label class=\"fr-label\" for=\"filtre-admin-recherche\">Administration<span class=\"fr-hint-text\">{hint}</span></label><input id=\"filtre-admin-recherche\" class=\"fr-input\" type=\"search\" placeholder=\"{search}\"><select id=\"filtre-admin\" name=\"admin\" class=\"fr-select\" aria-label=\"{select}\"><option value=\"\">{all_admins}</option>{admins}</select></div>{promo}{skill}{tech}<fieldset class=\"filter filter-period fr-fieldset\"><legend class=\"fr-label filter-legend\">{period}</legend>{from}<span aria-hidden=\"true\">–</span>{to}</fieldset><button type=\"button\" class=\"fr-btn fr-btn--secondary reset\" disabled>{reset}</button></div></details></form><ul class=\"fr-tags-group active-filters\" aria-label=\"{active}\"></ul><noscript><p class=\"notice\">{without_code}</p></noscript></section>",
+        "<section class=\"filters\" id=\"filtres\" tabindex=\"-1\" aria-label=\"{filters}\"><form class=\"filters-form\" method=\"get\" action=\"./\"><details class=\"filters-disclosure\" open><summary class=\"filters-summary\" data-figures>{none}</summary><div class=\"filters-fields\"><div class=\"filter filter-admin fr-input-group\"><label class=\"fr-label\" for=\"filtre-admin-recherche\">Administration<span class=\"fr-hint-text\">{hint}</span></label><input id=\"filtre-admin-recherche\" class=\"fr-input\" type=\"search\" placeholder=\"{search}\"><select id=\"filtre-admin\" name=\"admin\" class=\"fr-select\" aria-label=\"{select}\"><option value=\"\">{all_admins}</option>{admins}</select></div>{promo}{skill}{tech}<fieldset class=\"filter filter-period fr-fieldset\"><legend class=\"fr-label filter-legend\">{period}</legend>{from}<span aria-hidden=\"true\">–</span>{to}</fieldset><button type=\"button\" class=\"fr-btn fr-btn--secondary reset\" disabled>{reset}</button></div></details></form><ul class=\"fr-tags-group active-filters\" aria-label=\"{active}\"></ul><noscript><p class=\"notice\">{without_code}</p></noscript></section>",
         filters = attr(words.filters),
         none = text(words.filters_none),
         hint = text(words.admin_hint),
@@ -315,9 +315,6 @@ fn contents(words: &PageWords, lang: Lang) -> String {
     );
     html
 }
-
-/// The défis' list's id (`src/sections/defi_panel.rs`).
-const DEFI_LIST: &str = "liste-des-defis";
 
 fn section(
     cohort: &Cohort,

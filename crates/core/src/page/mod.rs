@@ -2,6 +2,9 @@
 //! filters and the list of its défis — what the interactive page (`src/`) and its static first
 //! paint (`eig-pulse page`) both show, so that they say the same. Nothing here draws.
 
+/// The défis' list's id, the table of contents' last entry.
+pub const DEFI_LIST: &str = "liste-des-defis";
+
 pub mod parts;
 pub mod words;
 
