@@ -143,7 +143,8 @@ pub fn page_words(lang: Lang) -> PageWords {
         show_all_defis: lang.pick("Afficher tous les défis", "Show all défis"),
         show_first_defis: lang.pick("N'afficher que les", "Show only the first"),
         defi_list: lang.pick("Liste des défis", "List of défis"),
-        defis: lang.pick("Défis", "Défis"),
+        // The same word in English (« défi » is the programme's own).
+        defis: "Défis",
         footer_about: lang.pick(
             "EIG Pulse montre l'avancement technique des défis du programme Entrepreneurs d'intérêt général, porté par Etalab au sein de la Direction interministérielle du numérique (DINUM).",
             "EIG Pulse shows the technical progress of the challenges of the Entrepreneurs d'intérêt général programme, run by Etalab within the French interministerial digital directorate (DINUM).",
