@@ -2,16 +2,16 @@
 
 use std::sync::Arc;
 
-use eig_pulse_core::base::date::parse_date;
 use eig_pulse_core::contract::export::Source;
+use eig_pulse_core::page::{self, page_words};
 use eig_pulse_core::{base::format, tr, Cohort, Lang};
 use leptos::prelude::*;
 
 use crate::browser::address::{current_address, parameter, replace_parameter};
 use crate::browser::clock::today;
+use crate::browser::first_paint::hand_over;
 use crate::browser::light_page::{asked_lang, embedded_chart};
 use crate::context::fonts::FontsLoaded;
-use crate::context::i18n::say;
 use crate::context::printing::Printing;
 use crate::context::scheme::{self, Scheme, SchemePreference};
 use crate::export::load::Origin;
@@ -58,16 +58,14 @@ pub fn App() -> AnyView {
         if let Some(root) = document().document_element() {
             let _ = root.set_attribute("lang", lang.code());
         }
-        document().set_title(lang.pick(
-            "EIG Pulse — avancement technique des défis EIG",
-            "EIG Pulse — technical progress of the EIG challenges",
-        ));
+        document().set_title(page_words(lang).page_title);
     });
     // Charts are drawn with Marianne: draw them again once the font has arrived.
     FontsLoaded::provide();
 
     // `?chart=<id>`: one chart alone, for embedding.
     if let Some(slug) = embedded_chart() {
+        hand_over();
         return view! { <Embedded slug /> }.into_any();
     }
     let (export, origin) = load();
@@ -82,13 +80,14 @@ pub fn App() -> AnyView {
         })
     });
 
+    let words = move || page_words(lang.get());
     view! {
         <div class="fr-skiplinks">
-            <nav class="fr-container" role="navigation" aria-label=move || lang.get().pick("Accès rapide", "Quick access")>
+            <nav class="fr-container" role="navigation" aria-label=move || words().quick_access>
                 <ul class="fr-skiplinks__list">
-                    <li><a class="fr-link skip-link" href="#contenu">{move || lang.get().pick("Contenu", "Content")}</a></li>
-                    <li><a class="fr-link" href="#filtres">{move || lang.get().pick("Filtres", "Filters")}</a></li>
-                    <li><a class="fr-link" href="#pied-de-page">{move || lang.get().pick("Pied de page", "Footer")}</a></li>
+                    <li><a class="fr-link skip-link" href="#contenu">{move || words().skip_content}</a></li>
+                    <li><a class="fr-link" href="#filtres">{move || words().skip_filters}</a></li>
+                    <li><a class="fr-link" href="#pied-de-page">{move || words().skip_footer}</a></li>
                 </ul>
             </nav>
         </div>
@@ -97,7 +96,11 @@ pub fn App() -> AnyView {
             <SourceNotice origin=origin.clone() />
             {move || match export.get() {
                 None => view! { <Loading /> }.into_any(),
-                Some(Err(failure)) => view! { <Failure failure on_retry=move || export.refetch() /> }.into_any(),
+                Some(Err(failure)) => {
+                    // The failure is said at once, in place of the static first paint.
+                    request_animation_frame(hand_over);
+                    view! { <Failure failure on_retry=move || export.refetch() /> }.into_any()
+                }
                 Some(Ok(data)) => {
                     // Only the build's own export has pinned pages to offer.
                     let version = own_export.then_some(data.version).flatten();
@@ -114,6 +117,7 @@ pub fn App() -> AnyView {
 #[component]
 fn Header(preference: RwSignal<SchemePreference>) -> impl IntoView {
     let lang = expect_context::<RwSignal<Lang>>();
+    let words = move || page_words(lang.get());
     view! {
         <header role="banner" class="fr-header">
             <div class="fr-header__body">
@@ -127,15 +131,12 @@ fn Header(preference: RwSignal<SchemePreference>) -> impl IntoView {
                             </div>
                             <div class="fr-header__service">
                                 <p class="fr-header__service-title">"EIG Pulse"</p>
-                                <p class="fr-header__service-tagline">{say(lang,
-                                    "L'avancement technique des défis Entrepreneurs d'intérêt général",
-                                    "Technical progress of the Entrepreneurs d'intérêt général challenges",
-                                )}</p>
+                                <p class="fr-header__service-tagline">{move || words().tagline}</p>
                             </div>
                         </div>
                         <div class="header-tools">
                             <fieldset class="fr-segmented fr-segmented--sm scheme-switch">
-                                <legend class="fr-segmented__legend">{say(lang, "Thème d'affichage", "Display theme")}</legend>
+                                <legend class="fr-segmented__legend">{move || words().theme_legend}</legend>
                                 <div class="fr-segmented__elements">
                                     {SchemePreference::ALL
                                         .into_iter()
@@ -165,14 +166,14 @@ fn Header(preference: RwSignal<SchemePreference>) -> impl IntoView {
                                 class="fr-btn fr-btn--tertiary fr-btn--sm lang-switch"
                                 type="button"
                                 lang=move || lang.get().other().code()
-                                title=move || lang.get().pick("Display in English", "Afficher en français")
+                                title=move || words().other_language_title
                                 on:click=move |_| {
                                     let next = lang.get().other();
                                     lang.set(next);
                                     replace_parameter("lang", next.code());
                                 }
                             >
-                                {move || lang.get().pick("EN – English", "FR – Français")}
+                                {move || words().other_language}
                             </button>
                         </div>
                     </div>
@@ -207,36 +208,16 @@ fn Footer(credits: Signal<Option<Credits>>) -> impl IntoView {
             }
         })
     };
-    let when = move |text: &str| {
-        parse_date(text.get(..10).unwrap_or(text))
-            .map(|d| format::date(d, lang.get()))
-            .unwrap_or_else(|| text.to_string())
-    };
     let sources = move || {
         credits.get().map(|c| {
-            let lang = lang.get();
-            let parts: Vec<String> = c
-                .sources
-                .iter()
-                .map(|s| {
-                    format!(
-                        "{} ({}, {}, {} {})",
-                        s.name,
-                        s.url,
-                        s.license,
-                        lang.pick("mise à jour du", "updated"),
-                        when(&s.updated)
-                    )
-                })
-                .collect();
             view! {
                 <p class="fr-footer__content-desc footer-credits">
-                    {format!("{} {}. ", lang.pick("Données :", "Data:"), parts.join(" ; "))}
-                    {format!("{} {}.", lang.pick("Export généré le", "Export generated on"), when(&c.generated_at))}
+                    {page::credits(&c.sources, &c.generated_at, lang.get())}
                 </p>
             }
         })
     };
+    let words = move || page_words(lang.get());
     view! {
         <footer class="fr-footer" role="contentinfo" id="pied-de-page" tabindex="-1">
             <div class="fr-container">
@@ -245,10 +226,7 @@ fn Footer(credits: Signal<Option<Credits>>) -> impl IntoView {
                         <p class="fr-logo">"République"<br />"Française"</p>
                     </div>
                     <div class="fr-footer__content">
-                        <p class="fr-footer__content-desc">{say(lang,
-                            "EIG Pulse montre l'avancement technique des défis du programme Entrepreneurs d'intérêt général, porté par Etalab au sein de la Direction interministérielle du numérique (DINUM).",
-                            "EIG Pulse shows the technical progress of the challenges of the Entrepreneurs d'intérêt général programme, run by Etalab within the French interministerial digital directorate (DINUM).",
-                        )}</p>
+                        <p class="fr-footer__content-desc">{move || words().footer_about}</p>
                         {sources}
                         <ul class="fr-footer__content-list">
                             <li class="fr-footer__content-item"><a class="fr-footer__content-link" href="https://eig.etalab.gouv.fr">"eig.etalab.gouv.fr"</a></li>
@@ -259,15 +237,12 @@ fn Footer(credits: Signal<Option<Credits>>) -> impl IntoView {
                 </div>
                 <div class="fr-footer__bottom">
                     <ul class="fr-footer__bottom-list">
-                        <li class="fr-footer__bottom-item"><a class="fr-footer__bottom-link" href="data/export.json">{say(lang, "Données (JSON)", "Data (JSON)")}</a></li>
-                        <li class="fr-footer__bottom-item"><span class="fr-footer__bottom-link">{say(lang, "Accessibilité : partiellement conforme (RGAA 4.1)", "Accessibility: partially compliant (RGAA 4.1)")}</span></li>
+                        <li class="fr-footer__bottom-item"><a class="fr-footer__bottom-link" href="data/export.json">{move || words().data_json}</a></li>
+                        <li class="fr-footer__bottom-item"><span class="fr-footer__bottom-link">{move || words().accessibility}</span></li>
                     </ul>
                     {printed}
                     <div class="fr-footer__bottom-copy">
-                        <p>{say(lang,
-                            "Sauf mention contraire, les contenus de ce site sont proposés sous la Licence Ouverte / Open Licence 2.0 (Etalab). Design : système de design de l'État (DSFR).",
-                            "Unless stated otherwise, this site's content is offered under the Licence Ouverte / Open Licence 2.0 (Etalab). Design: the French State design system (DSFR).",
-                        )}</p>
+                        <p>{move || words().licence}</p>
                     </div>
                 </div>
             </div>

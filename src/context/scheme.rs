@@ -7,6 +7,7 @@ use std::cell::Cell;
 use std::rc::Rc;
 
 use eig_pulse_core::chart::Palette;
+use eig_pulse_core::page::page_words;
 use eig_pulse_core::Lang;
 
 use crate::browser::light_page::watch_host_theme;
@@ -55,11 +56,13 @@ impl SchemePreference {
         }
     }
 
+    /// Its label in the switch, as core's page words say it (the static first paint too).
     pub fn label(self, lang: Lang) -> &'static str {
+        let words = page_words(lang);
         match self {
-            SchemePreference::System => lang.pick("Système", "System"),
-            SchemePreference::Light => lang.pick("Clair", "Light"),
-            SchemePreference::Dark => lang.pick("Sombre", "Dark"),
+            SchemePreference::System => words.theme_system,
+            SchemePreference::Light => words.theme_light,
+            SchemePreference::Dark => words.theme_dark,
         }
     }
 

@@ -1,14 +1,13 @@
 //! The défis of the selection as a list, and one défi's panel: team, skills, host, links, the
 //! blog's posts, journal.
 
-use eig_pulse_core::base::order;
 use std::sync::Arc;
 
+use eig_pulse_core::page::{defi_rows, page_words, DEFI_LIST};
 use eig_pulse_core::{Cohort, Filters, Lang, Selection};
 use leptos::prelude::*;
 
 use crate::parts::modal::Modal;
-use crate::sections::story::DEFI_LIST;
 use crate::words::defi_sheet::defi_sheet;
 
 #[component]
@@ -17,40 +16,20 @@ pub fn DefiList(
     selection: Memo<Selection>,
     defi: RwSignal<Option<String>>,
 ) -> impl IntoView {
-    let rows = move || {
-        let selection = selection.get();
-        let mut rows: Vec<(String, String, String, String)> = selection
-            .defis
-            .iter()
-            .map(|&i| {
-                let d = &cohort.export.defis[i];
-                let promotion = cohort
-                    .promotion(&d.promotion_id)
-                    .map_or(d.promotion_id.clone(), |p| p.label.clone());
-                let admin = cohort
-                    .administration_index(&d.administration_id)
-                    .map_or(String::new(), |a| {
-                        cohort.export.administrations[a].name.clone()
-                    });
-                (d.id.clone(), d.title.clone(), promotion, admin)
-            })
-            .collect();
-        // Ids are slugs of the names: their order ignores case and accents.
-        order::sort_by(&mut rows, |a, b| a.0.cmp(&b.0));
-        rows
-    };
+    let lang = expect_context::<RwSignal<Lang>>();
+    let rows = move || defi_rows(&cohort, &selection.get());
     view! {
         <section class="defi-list" id=DEFI_LIST>
-            <h2>{move || format!("Défis ({})", selection.with(|s| s.defis.len()))}</h2>
+            <h2>{move || format!("{} ({})", page_words(lang.get()).defis, selection.with(|s| s.defis.len()))}</h2>
             <ul>
-                {move || rows().into_iter().map(|(id, title, promotion, admin)| {
-                    let open = id.clone();
+                {move || rows().into_iter().map(|row| {
+                    let open = row.id.clone();
                     view! {
                         <li>
-                            <button type="button" class="link-button" data-defi=id on:click=move |_| defi.set(Some(open.clone()))>
-                                {title}
+                            <button type="button" class="link-button" data-defi=row.id on:click=move |_| defi.set(Some(open.clone()))>
+                                {row.title}
                             </button>
-                            <span class="defi-meta">{format!(" · {promotion} · {admin}")}</span>
+                            <span class="defi-meta">{format!(" · {} · {}", row.promotion, row.administration)}</span>
                         </li>
                     }
                 }).collect_view()}

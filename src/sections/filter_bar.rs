@@ -1,53 +1,13 @@
 //! The filters: administration (searchable, as a tree), promotion, skill, period, and reset.
 
-use eig_pulse_core::base::order;
 use std::sync::Arc;
 
 use eig_pulse_core::base::search::search_key;
+use eig_pulse_core::page::{filter_choices, page_words, Choice};
 use eig_pulse_core::{Cohort, Filters, Lang, Text};
 use leptos::prelude::*;
 
 use crate::browser::screen::watch_media;
-use crate::context::i18n::say;
-
-/// An administration option: id, label with its depth in the tree, and the words it is found by.
-#[derive(Clone)]
-struct AdminOption {
-    id: String,
-    label: String,
-    search: String,
-}
-
-fn admin_options(cohort: &Cohort) -> Vec<AdminOption> {
-    let counts = cohort.defis_per_administration();
-    cohort
-        .administration_tree()
-        .into_iter()
-        .map(|node| {
-            let (i, depth) = (node.admin, node.depth);
-            let admin = &cohort.export.administrations[i];
-            let acronym = admin
-                .acronym
-                .as_ref()
-                .map(|a| format!(" ({a})"))
-                .unwrap_or_default();
-            AdminOption {
-                id: admin.id.clone(),
-                label: format!(
-                    "{}{}{acronym} · {}",
-                    "\u{2003}".repeat(depth),
-                    admin.name,
-                    counts[i]
-                ),
-                search: search_key(&format!(
-                    "{} {acronym} {}",
-                    admin.name,
-                    admin.aliases.join(" ")
-                )),
-            }
-        })
-        .collect()
-}
 
 /// A select of one filter that holds an id (promotion, skill, technology): « Toutes », then
 /// `options` (id, label); `get` reads the filter, `set` writes it.
@@ -73,7 +33,7 @@ fn IdFilter(
                     filters.update(|f| set(f, (!value.is_empty()).then_some(value)));
                 }
             >
-                <option value="">{say(lang, "Toutes", "All")}</option>
+                <option value="">{move || page_words(lang.get()).all}</option>
                 {options
                     .into_iter()
                     .map(|(id, label)| {
@@ -96,7 +56,20 @@ const WIDE_SCREEN: &str = "(min-width: 48em)";
 #[component]
 pub fn FilterBar(cohort: Arc<Cohort>, filters: RwSignal<Filters>) -> impl IntoView {
     let lang = expect_context::<RwSignal<Lang>>();
-    let options = admin_options(&cohort);
+    // Every filter's choices as core's page lists them (the static first paint's too), in both
+    // languages: only skills are named differently.
+    let [fr, en] = Lang::ALL.map(|lang| filter_choices(&cohort, lang));
+    let both = |fr: &[Choice], en: &[Choice]| -> Vec<(String, Text)> {
+        fr.iter()
+            .zip(en)
+            .map(|(f, e)| (f.id.clone(), Text::new(f.label.clone(), e.label.clone())))
+            .collect()
+    };
+    let promotions = both(&fr.promotions, &en.promotions);
+    let skills = both(&fr.skills, &en.skills);
+    let techs = both(&fr.technologies, &en.technologies);
+    let (min_date, max_date) = (fr.first_day.clone(), fr.last_day.clone());
+    let options = fr.administrations;
     let search = RwSignal::new(String::new());
     let visible_options = move || {
         let query = search_key(search.get().trim());
@@ -110,42 +83,6 @@ pub fn FilterBar(cohort: Arc<Cohort>, filters: RwSignal<Filters>) -> impl IntoVi
             .collect::<Vec<_>>()
     };
     let tag_cohort = cohort.clone();
-    let promotions: Vec<(String, Text)> = cohort
-        .export
-        .promotions
-        .iter()
-        .map(|p| {
-            let label = format!("{} ({})", p.label, p.year);
-            (p.id.clone(), Text::new(label.clone(), label))
-        })
-        .collect();
-    let skills: Vec<(String, Text)> = cohort
-        .export
-        .skills
-        .iter()
-        .map(|s| {
-            let [fr, en] = Lang::ALL.map(|lang| cohort.skill_label(&s.id, lang));
-            (s.id.clone(), Text::new(fr, en))
-        })
-        .collect();
-    // Technologies some défi uses, by label.
-    let mut techs: Vec<(String, String)> = cohort
-        .technologies_in_use()
-        .into_iter()
-        .map(|t| &cohort.export.technologies[t])
-        .map(|t| (t.id.clone(), t.label.clone()))
-        .collect();
-    order::sort_by_key(&mut techs, |(_, label)| label.to_lowercase());
-    let techs: Vec<(String, Text)> = techs
-        .into_iter()
-        .map(|(id, label)| (id, Text::new(label.clone(), label)))
-        .collect();
-    let years = cohort.export.defis.iter().map(|d| d.year);
-    let (first_year, last_year) = (
-        years.clone().min().unwrap_or(2017),
-        years.max().unwrap_or(2020),
-    );
-    let (min_date, max_date) = (format!("{first_year}-01-01"), format!("{last_year}-12-31"));
     let set_date = move |which: &'static str, value: String| {
         let date = eig_pulse_core::base::date::parse_date(&value);
         filters.update(|f| {
@@ -167,39 +104,40 @@ pub fn FilterBar(cohort: Arc<Cohort>, filters: RwSignal<Filters>) -> impl IntoVi
     let summary = move || {
         let lang = lang.get();
         match filters.with(|f| f.describe(&summary_cohort, lang)) {
-            Some(active) => format!("{} — {active}", lang.pick("Filtres", "Filters")),
-            None => lang.pick("Filtres (aucun)", "Filters (none)").to_string(),
+            Some(active) => format!("{} — {active}", page_words(lang).filters),
+            None => page_words(lang).filters_none.to_string(),
         }
     };
 
+    let words = move || page_words(lang.get());
     view! {
-        <section class="filters" id="filtres" tabindex="-1" aria-label=move || lang.get().pick("Filtres", "Filters")>
+        <section class="filters" id="filtres" tabindex="-1" aria-label=move || words().filters>
             <details class="filters-disclosure" prop:open=move || wide.get()>
             <summary class="filters-summary">{summary}</summary>
             <div class="filters-fields">
             <div class="filter filter-admin fr-input-group">
                 <label class="fr-label" for="filtre-admin-recherche">"Administration"
-                    <span class="fr-hint-text">{say(lang, "Ses directions et services inclus", "Its directorates and services included")}</span>
+                    <span class="fr-hint-text">{move || words().admin_hint}</span>
                 </label>
                 <input
                     id="filtre-admin-recherche"
                     class="fr-input"
                     type="search"
-                    placeholder=move || lang.get().pick("Rechercher (nom, sigle)…", "Search (name, acronym)…")
+                    placeholder=move || words().admin_search
                     prop:value=move || search.get()
                     on:input=move |ev| search.set(event_target_value(&ev))
                 />
                 <select
                     id="filtre-admin"
                     class="fr-select"
-                    aria-label=move || lang.get().pick("Administration (ses directions et services inclus)", "Administration (its directorates and services included)")
+                    aria-label=move || words().admin_select
                     prop:value=move || filters.with(|f| f.admin.clone().unwrap_or_default())
                     on:change=move |ev| {
                         let value = event_target_value(&ev);
                         filters.update(|f| f.admin = (!value.is_empty()).then_some(value));
                     }
                 >
-                    <option value="">{say(lang, "Toutes les administrations", "All administrations")}</option>
+                    <option value="">{move || words().all_administrations}</option>
                     {move || {
                         let selected = filters.with(|f| f.admin.clone().unwrap_or_default());
                         visible_options()
@@ -222,7 +160,7 @@ pub fn FilterBar(cohort: Arc<Cohort>, filters: RwSignal<Filters>) -> impl IntoVi
             />
             <IdFilter
                 id="filtre-competence"
-                label=Text::fixed("Compétence", "Skill")
+                label=Text::fixed(page_words(Lang::Fr).skill, page_words(Lang::En).skill)
                 filters=filters
                 get=|f| f.skill.as_ref()
                 set=|f, value| f.skill = value
@@ -230,15 +168,15 @@ pub fn FilterBar(cohort: Arc<Cohort>, filters: RwSignal<Filters>) -> impl IntoVi
             />
             <IdFilter
                 id="filtre-technologie"
-                label=Text::fixed("Technologie (déclarée ou mesurée)", "Technology (declared or measured)")
+                label=Text::fixed(page_words(Lang::Fr).technology, page_words(Lang::En).technology)
                 filters=filters
                 get=|f| f.tech.as_ref()
                 set=|f, value| f.tech = value
                 options=techs
             />
             <fieldset class="filter filter-period fr-fieldset">
-                <legend class="fr-label filter-legend">{say(lang, "Période", "Period")}</legend>
-                <label for="filtre-du" class="fr-sr-only">{say(lang, "Du", "From")}</label>
+                <legend class="fr-label filter-legend">{move || words().period}</legend>
+                <label for="filtre-du" class="fr-sr-only">{move || words().from}</label>
                 <input
                     id="filtre-du"
                     class="fr-input"
@@ -249,7 +187,7 @@ pub fn FilterBar(cohort: Arc<Cohort>, filters: RwSignal<Filters>) -> impl IntoVi
                     on:change=move |ev| set_date("from", event_target_value(&ev))
                 />
                 <span aria-hidden="true">"–"</span>
-                <label for="filtre-au" class="fr-sr-only">{say(lang, "Au", "To")}</label>
+                <label for="filtre-au" class="fr-sr-only">{move || words().to}</label>
                 <input
                     id="filtre-au"
                     class="fr-input"
@@ -269,17 +207,17 @@ pub fn FilterBar(cohort: Arc<Cohort>, filters: RwSignal<Filters>) -> impl IntoVi
                     filters.set(Filters::default());
                 }
             >
-                {say(lang, "Réinitialiser", "Reset")}
+                {move || words().reset}
             </button>
             </div>
             </details>
-            <ul class="fr-tags-group active-filters" aria-label=move || lang.get().pick("Filtres actifs", "Active filters")>
+            <ul class="fr-tags-group active-filters" aria-label=move || words().active_filters>
                 {move || filters.get().parts(&tag_cohort, lang.get())
                     .into_iter()
                     .map(|part| {
                         let which = part.kind;
                         let label = format!("{}{}{}", which.label(lang.get()), lang.get().pick(" : ", ": "), part.words);
-                        let remove_label = format!("{} {label}", lang.get().pick("Retirer le filtre", "Remove the filter"));
+                        let remove_label = format!("{} {label}", words().remove_filter);
                         view! {
                             <li>
                                 <button

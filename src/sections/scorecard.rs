@@ -3,16 +3,14 @@
 
 use std::sync::Arc;
 
-use eig_pulse_core::measures::scorecard::{openness_scorecard, scorecard_csv, Mark};
+use eig_pulse_core::chart::text::chart_labels;
+use eig_pulse_core::measures::scorecard::{openness_scorecard, scorecard_csv, FIRST_ROWS};
 use eig_pulse_core::{tr, Cohort, Lang, Selection};
 use leptos::prelude::*;
 
-use crate::context::i18n::say;
 use crate::parts::download;
 use crate::parts::table_frame::TableFrame;
-
-/// Rows shown before « Afficher tous les défis ».
-const FIRST_ROWS: usize = 25;
+use eig_pulse_core::page::page_words;
 
 #[component]
 pub fn Scorecard(
@@ -21,6 +19,7 @@ pub fn Scorecard(
     defi: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let lang = expect_context::<RwSignal<Lang>>();
+    let words = move || page_words(lang.get());
     let card = Memo::new(move |_| openness_scorecard(&cohort, &selection.get(), lang.get()));
     let details = RwSignal::new(false);
     // Large cohorts: the first rows only, until the reader asks for all (the CSV has all).
@@ -32,11 +31,8 @@ pub fn Scorecard(
     view! {
         <figure class="chart scorecard" id="openness-scorecard">
             <figcaption>
-                <h3 class="chart-title">{say(lang, "Ouverture du code, défi par défi", "Code openness, défi by défi")}</h3>
-                <p class="chart-guide">{say(lang,
-                    "Critères inspirés de code.gouv.fr. ✓ oui, ✗ non, ? dépôt non analysé, – sans code publié. Survoler une case, ou afficher le détail, pour voir ce qui a été trouvé.",
-                    "Checks in the spirit of code.gouv.fr. ✓ yes, ✗ no, ? repository not scanned, – no published code. Hover a cell, or show the details, to see what was found.",
-                )}</p>
+                <h3 class="chart-title">{move || words().scorecard_title}</h3>
+                <p class="chart-guide">{move || words().scorecard_guide}</p>
             </figcaption>
             <div class="chart-tools">
                 <button
@@ -45,14 +41,14 @@ pub fn Scorecard(
                     aria-pressed=move || details.get().to_string()
                     on:click=move |_| details.update(|d| *d = !*d)
                 >
-                    {move || if details.get() { lang.get().pick("Masquer le détail", "Hide the details") } else { lang.get().pick("Afficher le détail", "Show the details") }}
+                    {move || if details.get() { words().hide_details } else { words().show_details }}
                 </button>
-                <span class="chart-tools-label" id="telecharger-openness-scorecard">{say(lang, "Télécharger :", "Download:")}</span>
+                <span class="chart-tools-label" id="telecharger-openness-scorecard">{move || chart_labels(lang.get()).download}</span>
                 <button type="button" class="fr-btn fr-btn--tertiary fr-btn--sm tool" data-download="csv" aria-describedby="telecharger-openness-scorecard" on:click=save_csv>"CSV"</button>
             </div>
-            <TableFrame class="" label=Signal::derive(move || lang.get().pick("Tableau d'ouverture du code", "Code openness table").to_string())>
+            <TableFrame class="" label=Signal::derive(move || words().scorecard_table.to_string())>
                 <table>
-                    <caption class="fr-sr-only">{say(lang, "Ouverture du code, défi par défi", "Code openness, défi by défi")}</caption>
+                    <caption class="fr-sr-only">{move || words().scorecard_title}</caption>
                     <thead>
                         <tr>
                             <th scope="col">"Défi"</th>
@@ -77,12 +73,7 @@ pub fn Scorecard(
                                         </th>
                                         <td class="number">{format!("{}/{total}", row.score)}</td>
                                         {row.cells.iter().zip(&c.checks).map(|(cell, check)| {
-                                            let class = match cell.mark {
-                                                Mark::Yes => "mark mark-yes",
-                                                Mark::No => "mark mark-no",
-                                                Mark::Unknown => "mark mark-unknown",
-                                                Mark::NotApplicable => "mark mark-na",
-                                            };
+                                            let class = format!("mark mark-{}", cell.mark.key());
                                             view! {
                                                 <td class=class title=tr!(lang, "{} : {} — {}", "{}: {} — {}", check.label, cell.mark.word(lang), cell.detail)>
                                                     <span aria-hidden="true">{cell.mark.symbol()}</span>
@@ -108,11 +99,10 @@ pub fn Scorecard(
                         on:click=move |_| all_rows.update(|a| *a = !*a)
                     >
                         {move || {
-                            let lang = lang.get();
                             if all_rows.get() {
-                                format!("{} {FIRST_ROWS}", lang.pick("N'afficher que les", "Show only the first"))
+                                format!("{} {FIRST_ROWS}", words().show_first_defis)
                             } else {
-                                format!("{} ({total})", lang.pick("Afficher tous les défis", "Show all défis"))
+                                format!("{} ({total})", words().show_all_defis)
                             }
                         }}
                     </button>

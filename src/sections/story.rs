@@ -7,10 +7,7 @@ use eig_pulse_core::catalogue::Section;
 use eig_pulse_core::{Cohort, Lang, Selection};
 use leptos::prelude::*;
 
-use crate::context::i18n::say;
-
-/// The défis' list's id, the table of contents' last entry.
-pub const DEFI_LIST: &str = "liste-des-defis";
+use eig_pulse_core::page::{page_words, DEFI_LIST};
 
 /// The id of a section's heading, which names the section.
 pub fn heading_id(part: Section) -> String {
@@ -23,12 +20,12 @@ pub fn heading_id(part: Section) -> String {
 pub fn Contents() -> impl IntoView {
     let lang = expect_context::<RwSignal<Lang>>();
     view! {
-        <nav class="contents" aria-label=say(lang, "Sommaire", "Contents")>
+        <nav class="contents" aria-label=move || page_words(lang.get()).contents>
             <ul>
                 {Section::ALL.map(|part| view! {
                     <li><a href=format!("#{}", part.anchor())>{move || part.title(lang.get())}</a></li>
                 }).to_vec()}
-                <li><a href=format!("#{DEFI_LIST}")>{say(lang, "Liste des défis", "List of défis")}</a></li>
+                <li><a href=format!("#{DEFI_LIST}")>{move || page_words(lang.get()).defi_list}</a></li>
             </ul>
         </nav>
     }

@@ -4,6 +4,7 @@
 use std::sync::Arc;
 
 use eig_pulse_core::measures::promotion_windows::selected_windows;
+use eig_pulse_core::page::page_words;
 use eig_pulse_core::{Cohort, Lang, Selection};
 use leptos::prelude::*;
 
@@ -14,17 +15,14 @@ pub fn PromotionWindows(cohort: Arc<Cohort>, selection: Memo<Selection>) -> impl
     view! {
         <div class="promotion-windows">
             <p class="fr-text--sm windows-title">
-                {move || lang.get().pick(
-                    "Les dix mois de chaque promotion (zone grisée), d'après ses sources :",
-                    "Each promotion's ten months (shaded), from its sources:",
-                )}
+                {move || page_words(lang.get()).windows_title}
             </p>
             <ul class="fr-text--sm">
                 {move || windows.get().into_iter().map(|window| view! {
                     <li>
                         {window.words}
                         <span class="window-sources">
-                            {move || lang.get().pick(" — sources : ", " — sources: ")}
+                            {move || page_words(lang.get()).sources}
                             {window.sources.into_iter().enumerate().map(|(i, cited)| view! {
                                 {(i > 0).then_some(", ")}
                                 {match cited.post {

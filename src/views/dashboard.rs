@@ -6,10 +6,12 @@ use std::sync::Arc;
 use eig_pulse_core::catalogue::{ChartId, Section, Target};
 use eig_pulse_core::contract::pinned::ExportVersion;
 use eig_pulse_core::model::filter::{Ignored, IgnoredKind};
+use eig_pulse_core::page::page_words;
 use eig_pulse_core::{Cohort, Filters, Lang, Text};
 use leptos::prelude::*;
 
 use crate::browser::address::{parameter, query, write_state};
+use crate::browser::first_paint::hand_over;
 use crate::context::i18n::say;
 use crate::parts::chart_view::{ChartView, Surroundings};
 use crate::sections::defi_panel::{DefiList, DefiPanel};
@@ -42,6 +44,18 @@ fn read_state(cohort: &Cohort) -> (Filters, Option<String>, Vec<Ignored>) {
         });
     }
     (filters, known, ignored)
+}
+
+/// Counts `id` among the charts drawn; once every chart is, hands the page over from the static
+/// first paint at the next frame.
+fn count_drawn(drawn: StoredValue<Vec<ChartId>>, id: ChartId) {
+    if drawn.with_value(|d| d.contains(&id)) {
+        return;
+    }
+    drawn.update_value(|d| d.push(id));
+    if drawn.with_value(Vec::len) == ChartId::ALL.len() {
+        request_animation_frame(hand_over);
+    }
 }
 
 #[component]
@@ -87,13 +101,15 @@ pub fn Dashboard(cohort: Arc<Cohort>, version: Option<ExportVersion>) -> impl In
     let subtitle =
         Signal::derive(move || filters.with(|f| f.describe(&subtitle_cohort, lang.get())));
     let credit = eig_pulse_core::chart::text::export_credit(&cohort.export, lang.get_untracked());
-    let around = move || Surroundings {
+    // The static first paint gives way once every chart is drawn (browser/first_paint.rs).
+    let drawn = StoredValue::new(Vec::<ChartId>::new());
+    let around = move |id: ChartId| Surroundings {
         subtitle,
         credit: credit.clone(),
         embedded: false,
         plain: false,
         on_embed: Some(on_embed),
-        on_drawn: None,
+        on_drawn: Some(Callback::new(move |()| count_drawn(drawn, id))),
     };
     let scanned = !cohort.export.activity.is_empty();
     // What is drawn from the repositories (the code's charts, the promotions' windows), the
@@ -114,7 +130,7 @@ pub fn Dashboard(cohort: Arc<Cohort>, version: Option<ExportVersion>) -> impl In
         let draw = move |charts: Vec<(ChartId, Memo<_>)>| {
             charts
                 .into_iter()
-                .map(|(id, chart)| view! { <ChartView id chart on_target around=around() /> })
+                .map(|(id, chart)| view! { <ChartView id chart on_target around=around(id) /> })
                 .collect_view()
         };
         let content = match part {
@@ -124,10 +140,7 @@ pub fn Dashboard(cohort: Arc<Cohort>, version: Option<ExportVersion>) -> impl In
                     {(!scanned).then(|| view! {
                         <div class="fr-notice fr-notice--info no-activity">
                             <div class="fr-container"><div class="fr-notice__body"><p class="fr-notice__title">
-                                {say(lang,
-                                    "Cet export ne contient pas l'activité des dépôts : il a été produit sans « --repos ». La colonne « Code publié » vient du catalogue ; les autres critères attendent l'analyse des dépôts.",
-                                    "This export holds no repository activity: it was produced without \"--repos\". The \"Published code\" column comes from the catalogue; the other checks wait for the repositories to be scanned.",
-                                )}
+                                {move || page_words(lang.get()).no_activity}
                             </p></div></div>
                         </div>
                     })}

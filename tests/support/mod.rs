@@ -218,8 +218,18 @@ pub async fn browser(width: u32, height: u32) -> Browser {
 ///
 /// The lock is held for the session's whole life, across awaits, on purpose: each test runs
 /// its own single-threaded runtime on its own thread, and the lock only makes them take turns.
-#[allow(clippy::await_holding_lock)]
 pub async fn browser_with(width: u32, height: u32, switches: &[&str]) -> Browser {
+    launch(width, height, switches, true).await
+}
+
+/// A headless Chromium as [`browser`] gives, with JavaScript switched off for pages (WebDriver's
+/// own scripts still run).
+pub async fn browser_without_javascript(width: u32, height: u32) -> Browser {
+    launch(width, height, &[], false).await
+}
+
+#[allow(clippy::await_holding_lock)]
+async fn launch(width: u32, height: u32, switches: &[&str], javascript: bool) -> Browser {
     let lock = BROWSER_LOCK
         .lock()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
@@ -259,6 +269,7 @@ pub async fn browser_with(width: u32, height: u32, switches: &[&str]) -> Browser
         "download.default_directory": profile.join("downloads").display().to_string(),
         "download.prompt_for_download": false,
         "profile.default_content_setting_values.automatic_downloads": 1,
+        "profile.managed_default_content_settings.javascript": if javascript { 1 } else { 2 },
     });
     // Desktop windows cannot be narrower than about 500 px: phones are emulated, at 2× density.
     if width < 500 {
@@ -576,7 +587,20 @@ impl Browser {
     }
 
     /// Waits (at most 15 s) until `condition`, a JS expression, is true; panics with `what` otherwise.
+    /// Every wait also waits for the dashboard's static first paint to have handed over, where
+    /// there is one: until then the interactive page lies unseen beside it
+    /// (`src/browser/first_paint.rs`). [`Browser::wait_on_first_paint`] waits without it.
     pub async fn wait_for(&self, condition: &str, what: &str) {
+        self.wait_on_first_paint(
+            &format!("({condition}) && !document.getElementById('static-page')"),
+            what,
+        )
+        .await;
+    }
+
+    /// Waits (at most 15 s) until `condition` (JavaScript) holds, whether or not the static
+    /// first paint is still there.
+    pub async fn wait_on_first_paint(&self, condition: &str, what: &str) {
         let script = format!("return !!({condition});");
         for _ in 0..300 {
             if self.client.execute(&script, vec![]).await.ok() == Some(Value::Bool(true)) {

@@ -43,11 +43,9 @@ use eig_pulse_core::model::filter::live_parameters;
 use eig_pulse_core::{tr, Cohort, Filters, Lang};
 use html_escape::{encode_double_quoted_attribute as attr, encode_text as text};
 
+use crate::picture::{hex, plot_name, sources_and_image, Choices, WIDTHS};
 use crate::previews::{self, PageFiles, Site};
 use crate::render::parse_svg;
-
-/// The plot widths drawn, in CSS pixels.
-pub const WIDTHS: [u32; 4] = [360, 520, 680, 840];
 
 /// The most characters a category or series label keeps in a page's legend and image text,
 /// cut as the axes cut theirs: a label the size of a book cannot make a page its size.
@@ -69,10 +67,6 @@ fn with_labels_cut(chart: &Chart) -> Chart {
 /// frame's room (its width less the page's 8 px of padding).
 fn breakpoints() -> Vec<u32> {
     WIDTHS.windows(2).map(|w| (w[0] + w[1]) / 2 + 8).collect()
-}
-
-fn hex(red: u8, green: u8, blue: u8) -> String {
-    format!("#{red:02x}{green:02x}{blue:02x}")
 }
 
 /// Writes every chart's embed page, plots and previews, and the Jekyll include, into `out`, each
@@ -119,7 +113,7 @@ pub fn write(export_path: &Path, out: &Path, site: &Site, lang: Lang) -> Result<
                 for width in WIDTHS {
                     let svg = svg::plot(&chart, theme, chart_lang, width);
                     parse_svg(&svg, &usvg_options, lang)?;
-                    let name = format!("{}.{}.{scheme}.{width}.svg", id.slug(), chart_lang.code());
+                    let name = plot_name(id.slug(), chart_lang.code(), scheme, width);
                     put(format!("{pinned}/{name}"), svg.as_bytes())?;
                     put(name, svg.as_bytes())?;
                 }
@@ -249,39 +243,34 @@ fn page(
             );
         }
     }
-    let _ = writeln!(
+    // The widest frame each width but the last is taken for.
+    let limits = breakpoints();
+    let widths: Vec<(Option<String>, u32)> = WIDTHS
+        .iter()
+        .enumerate()
+        .map(|(index, &width)| {
+            let media = limits
+                .get(index)
+                .map(|limit| format!("(max-width: {limit}px)"));
+            (media, width)
+        })
+        .collect();
+    let picture = sources_and_image(&Choices {
+        folder: &plots,
+        slug,
+        lang_code: code,
+        height,
+        widths: &widths,
+        dark: "(prefers-color-scheme: dark)",
+        alt: &description,
+        indent: "            ",
+    });
+    let _ = write!(
         html,
         r#"        </ul>
         <div class="chart-frame">
-          <picture>"#
-    );
-    // The browser takes the first source whose media matches: dark first, narrow first.
-    let limits = breakpoints();
-    for scheme in ["dark", "light"] {
-        for (index, width) in WIDTHS.iter().enumerate() {
-            let mut media = Vec::new();
-            if scheme == "dark" {
-                media.push("(prefers-color-scheme: dark)".to_string());
-            }
-            if let Some(limit) = limits.get(index) {
-                media.push(format!("(max-width: {limit}px)"));
-            }
-            if media.is_empty() {
-                // The image itself is the last choice.
-                continue;
-            }
-            let _ = writeln!(
-                html,
-                r#"            <source media="{media}" srcset="{plots}{slug}.{code}.{scheme}.{width}.svg" width="{width}" height="{height}" />"#,
-                media = media.join(" and "),
-            );
-        }
-    }
-    let widest = WIDTHS[WIDTHS.len() - 1];
-    let _ = write!(
-        html,
-        r#"            <img class="plot" src="{plots}{slug}.{code}.light.{widest}.svg" width="{widest}" height="{height}" alt="{alt}" tabindex="0" aria-describedby="clavier-{slug}" />
-          </picture>
+          <picture>
+{picture}          </picture>
           <p class="plot-loading" role="status">{loading}</p>
         </div>
         <p class="fr-sr-only" id="clavier-{slug}">{keyboard}</p>
@@ -292,7 +281,6 @@ fn page(
   </body>
 </html>
 "#,
-        alt = attr(&description),
         note = pinned.map_or_else(String::new, |version| pinned_note(version, slug, lang)),
         loading = text(labels.loading),
         keyboard = text(labels.keyboard),
@@ -319,7 +307,7 @@ fn pinned_note(version: &ExportVersion, slug: &str, lang: Lang) -> String {
 
 /// The scripts that share values with the dashboard's Rust, as written in `public/`: each holds
 /// [`SHARED_VALUES`] once, where the values go.
-const SCRIPTS: [(&str, &str); 3] = [
+const SCRIPTS: [(&str, &str); 4] = [
     ("embed.js", include_str!("../../../public/embed.js")),
     (
         "embed-head.js",
@@ -329,6 +317,7 @@ const SCRIPTS: [(&str, &str); 3] = [
         "embed-page.js",
         include_str!("../../../public/embed-page.js"),
     ),
+    ("page-head.js", include_str!("../../../public/page-head.js")),
 ];
 
 /// Where a script takes the values it shares with the dashboard's Rust.

@@ -3,6 +3,8 @@
 mod commands;
 mod embeds;
 mod figures;
+mod page;
+mod picture;
 mod previews;
 mod render;
 mod repos;
@@ -136,6 +138,12 @@ enum Command {
         #[arg(long)]
         public_url: Option<String>,
     },
+    Page {
+        #[arg(long)]
+        export: PathBuf,
+        #[arg(long)]
+        dist: PathBuf,
+    },
     Synth {
         #[arg(long)]
         scale: usize,
@@ -258,6 +266,10 @@ const HELP: &[(&str, &str, Text)] = &[
     ("embeds", "public_url", Text::fixed("Adresse où le site est servi (https://…/) : les aperçus de lien (Open Graph, Twitter) prennent des adresses absolues et chaque page a son fichier oEmbed. Sans elle, les aperçus sont relatifs à la page et il n'y a pas d'oEmbed.", "Address the site is served at (https://…/): link previews (Open Graph, Twitter) take absolute addresses and each page gets its oEmbed file. Without it, previews are relative to the page and there is no oEmbed.")),
     ("embeds", "scripts", Text::fixed("Dossier où écrire aussi embed.js et embed-page.js, avec les valeurs qu'ils partagent avec le tableau de bord (les graphiques, le message de hauteur).", "Folder to also write embed.js and embed-page.js into, with the values they share with the dashboard (the charts, the height message).")),
     // synth
+    // page
+    ("page", "", Text::fixed("Écrit la première image statique du tableau de bord (sa vue sans filtre : en-tête, filtres, chiffres clés, chaque graphique en image avec son résumé et ses données, le tableau d'ouverture, la liste des défis) dans l'index.html construit, avec les tracés d'« embeds ».", "Writes the dashboard's static first paint (its view without filters: header, filters, key figures, every chart as an image with its summary and data, the openness table, the list of défis) into the built index.html, with the plots of \"embeds\".")),
+    ("page", "export", Text::fixed("Fichier d'export JSON.", "JSON export file.")),
+    ("page", "dist", Text::fixed("Dossier construit par trunk, qui contient index.html et embed/.", "Folder built by trunk, holding index.html and embed/.")),
     ("synth", "", Text::fixed("Écrit des sources synthétiques N fois plus grandes que les vraies (pour les mesures).", "Writes synthetic sources N times larger than the real ones (for measurements).")),
     ("synth", "scale", Text::fixed("Facteur d'échelle.", "Scale factor.")),
     ("synth", "seed", Text::fixed("Graine du générateur.", "Seed of the generator.")),
@@ -509,6 +521,15 @@ fn main() -> ExitCode {
                 ExitCode::SUCCESS
             })
         }
+        Command::Page { export, dist } => page::write(&export, &dist, cli.lang).map(|count| {
+            eprintln!(
+                "{} {count} {} {}",
+                cli.lang.pick("page :", "page:"),
+                cli.lang.pick("fichier écrit dans", "file written to"),
+                dist.display()
+            );
+            ExitCode::SUCCESS
+        }),
         Command::Synth {
             scale,
             seed,

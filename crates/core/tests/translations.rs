@@ -684,7 +684,9 @@ fn every_pair_is_translated_and_formats_the_same_values() {
         (Kind::Fixed, 20),
         (Kind::TextMacro, 20),
         (Kind::TrMacro, 50),
-        (Kind::Forwarded, 20),
+        // Most of the page's fixed words moved into core's `page::words` (read as picks); the
+        // planted test keeps reading the forwarding functions left.
+        (Kind::Forwarded, 1),
         // No table of tuples is left in the workspace; the planted test keeps reading them.
         (Kind::Table, 0),
         (Kind::Script, 1),

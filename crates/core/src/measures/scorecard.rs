@@ -124,6 +124,9 @@ impl Criterion {
     }
 }
 
+/// Rows the page shows before « Afficher tous les défis » (the CSV has all).
+pub const FIRST_ROWS: usize = 25;
+
 /// One check of the openness scorecard.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Check {
@@ -145,6 +148,16 @@ pub enum Mark {
 }
 
 impl Mark {
+    /// Its key, as the page's classes name it (`mark-yes`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Mark::Yes => "yes",
+            Mark::No => "no",
+            Mark::Unknown => "unknown",
+            Mark::NotApplicable => "na",
+        }
+    }
+
     /// A symbol readable without colour.
     pub fn symbol(self) -> &'static str {
         match self {

@@ -1,0 +1,231 @@
+//! The page's parts that are lists of the export's data: the key figures as cards, the choices of
+//! each filter, the défis of the selection, the footer's credits.
+
+use super::words::page_words;
+use crate::base::date::parse_date;
+use crate::base::format;
+use crate::base::lang::Lang;
+use crate::base::order;
+use crate::base::search::search_key;
+use crate::contract::export::Source;
+use crate::measures::figures::selection_figures;
+use crate::measures::key_figures::key_figures;
+use crate::model::cohort::Cohort;
+use crate::model::selection::Selection;
+
+/// A key figure as the page shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Card {
+    /// Its stable key (`data-figure`).
+    pub key: String,
+    pub value: String,
+    pub label: String,
+    /// Its denominator or the copies it rests on.
+    pub basis: Option<String>,
+}
+
+/// The selection's key figures: défis, people, journal, code, then the code after the programme
+/// as core words it (`measures::figures`) when the export holds the repositories' activity.
+pub fn key_cards(cohort: &Cohort, selection: &Selection, lang: Lang) -> Vec<Card> {
+    let figures = key_figures(cohort, selection);
+    let card = |key: &str, value: String, label: &str| Card {
+        key: key.into(),
+        value,
+        label: label.into(),
+        basis: None,
+    };
+    let count = |n: usize| format::count(n as u64, lang);
+    let mut cards = vec![
+        card("defis", count(figures.defis), "défis"),
+        card(
+            "administrations",
+            count(figures.administrations),
+            "administrations",
+        ),
+        card("eigs", count(figures.eigs), "entrepreneurs (EIG)"),
+        card("mentors", count(figures.mentors), "mentors"),
+        card(
+            "journal",
+            count(figures.journal_entries),
+            lang.pick("entrées de journal", "journal entries"),
+        ),
+        card(
+            "code",
+            figures
+                .with_code
+                .map_or_else(|| "—".to_string(), |s| format::percent(s, lang)),
+            lang.pick(
+                "des défis publient leur code",
+                "of défis publish their code",
+            ),
+        ),
+    ];
+    if !cohort.export.activity.is_empty() {
+        cards.extend(
+            selection_figures(cohort, selection, lang)
+                .into_iter()
+                .map(|figure| Card {
+                    key: figure.key,
+                    value: figure.shown,
+                    label: figure.label,
+                    basis: figure.basis,
+                }),
+        );
+    }
+    cards
+}
+
+/// One choice of a filter's list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Choice {
+    /// Its value in the address.
+    pub id: String,
+    pub label: String,
+    /// The words it is found by (administrations: name, acronym, aliases, folded).
+    pub search: String,
+}
+
+/// The choices of every filter, in the order the page lists them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FilterChoices {
+    /// Administrations as a tree: each label indented by its depth, with its number of défis.
+    pub administrations: Vec<Choice>,
+    pub promotions: Vec<Choice>,
+    pub skills: Vec<Choice>,
+    /// The technologies some défi uses, by label.
+    pub technologies: Vec<Choice>,
+    /// The period's bounds (`YYYY-MM-DD`): the first and last years of the défis.
+    pub first_day: String,
+    pub last_day: String,
+}
+
+pub fn filter_choices(cohort: &Cohort, lang: Lang) -> FilterChoices {
+    let export = &cohort.export;
+    let counts = cohort.defis_per_administration();
+    let administrations = cohort
+        .administration_tree()
+        .into_iter()
+        .map(|node| {
+            let admin = &export.administrations[node.admin];
+            let acronym = admin
+                .acronym
+                .as_ref()
+                .map(|a| format!(" ({a})"))
+                .unwrap_or_default();
+            Choice {
+                id: admin.id.clone(),
+                label: format!(
+                    "{}{}{acronym} · {}",
+                    "\u{2003}".repeat(node.depth),
+                    admin.name,
+                    counts[node.admin]
+                ),
+                search: search_key(&format!(
+                    "{} {acronym} {}",
+                    admin.name,
+                    admin.aliases.join(" ")
+                )),
+            }
+        })
+        .collect();
+    let plain = |id: &str, label: String| Choice {
+        id: id.into(),
+        label,
+        search: String::new(),
+    };
+    let promotions = export
+        .promotions
+        .iter()
+        .map(|p| plain(&p.id, format!("{} ({})", p.label, p.year)))
+        .collect();
+    let skills = export
+        .skills
+        .iter()
+        .map(|s| plain(&s.id, cohort.skill_label(&s.id, lang)))
+        .collect();
+    let mut technologies: Vec<Choice> = cohort
+        .technologies_in_use()
+        .into_iter()
+        .map(|t| &export.technologies[t])
+        .map(|t| plain(&t.id, t.label.clone()))
+        .collect();
+    order::sort_by_key(&mut technologies, |c| c.label.to_lowercase());
+    let years = export.defis.iter().map(|d| d.year);
+    let (first, last) = (
+        years.clone().min().unwrap_or(2017),
+        years.max().unwrap_or(2020),
+    );
+    FilterChoices {
+        administrations,
+        promotions,
+        skills,
+        technologies,
+        first_day: format!("{first}-01-01"),
+        last_day: format!("{last}-12-31"),
+    }
+}
+
+/// A défi of the list: its id, title, promotion and host.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DefiRow {
+    pub id: String,
+    pub title: String,
+    pub promotion: String,
+    pub administration: String,
+}
+
+/// The selection's défis, by id (ids are slugs of the names: their order ignores case and
+/// accents).
+pub fn defi_rows(cohort: &Cohort, selection: &Selection) -> Vec<DefiRow> {
+    let mut rows: Vec<DefiRow> = selection
+        .defis
+        .iter()
+        .map(|&i| {
+            let d = &cohort.export.defis[i];
+            DefiRow {
+                id: d.id.clone(),
+                title: d.title.clone(),
+                promotion: cohort
+                    .promotion(&d.promotion_id)
+                    .map_or(d.promotion_id.clone(), |p| p.label.clone()),
+                administration: cohort
+                    .administration_index(&d.administration_id)
+                    .map_or(String::new(), |a| {
+                        cohort.export.administrations[a].name.clone()
+                    }),
+            }
+        })
+        .collect();
+    order::sort_by(&mut rows, |a, b| a.id.cmp(&b.id));
+    rows
+}
+
+/// The footer's credit of the export's sources, with their licences and dates, and the export's
+/// own date (Licence Ouverte asks for the source).
+pub fn credits(sources: &[Source], generated_at: &str, lang: Lang) -> String {
+    let when = |text: &str| {
+        parse_date(text.get(..10).unwrap_or(text))
+            .map_or_else(|| text.to_string(), |d| format::date(d, lang))
+    };
+    let words = page_words(lang);
+    let parts: Vec<String> = sources
+        .iter()
+        .map(|s| {
+            format!(
+                "{} ({}, {}, {} {})",
+                s.name,
+                s.url,
+                s.license,
+                words.updated,
+                when(&s.updated)
+            )
+        })
+        .collect();
+    format!(
+        "{} {}. {} {}.",
+        words.data,
+        parts.join(" ; "),
+        words.generated,
+        when(generated_at)
+    )
+}

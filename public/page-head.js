@@ -1,0 +1,31 @@
+/* EIG Pulse, the dashboard's static first paint (written into index.html by `eig-pulse page`):
+   runs before the first paint (a classic script in <head>). It shows the page in the asked
+   scheme, folds the filters on phones as the interactive page does, and says how the static page
+   is shown on <html data-first-paint>: `static` (the default view, as the interactive page will
+   draw it), `filtered` (the address asks for filters or another export: the figures are greyed
+   and marked as loading until the interactive page applies them) or `off` (one chart alone, or
+   the English page, which only the interactive page writes). Without scripts, no mark: the page
+   is the static one alone. No inline script: the page keeps the strict CSP. */
+(function () {
+  "use strict";
+  var params = new URLSearchParams(location.search);
+  var root = document.documentElement;
+  var theme = params.get("theme");
+  var dark =
+    theme === "dark" ||
+    (theme !== "light" && window.matchMedia("(prefers-color-scheme: dark)").matches);
+  root.setAttribute("data-fr-scheme", theme === "dark" || theme === "light" ? theme : "system");
+  root.setAttribute("data-fr-theme", dark ? "dark" : "light");
+  // As src/sections/filter_bar.rs (WIDE_SCREEN): narrower, the filters fold.
+  if (!window.matchMedia("(min-width: 48em)").matches) root.setAttribute("data-fold-filters", "");
+  // The parameters only the interactive page can draw (the filters, another export), written in
+  // by `eig-pulse embeds` from the dashboard's Rust (crates/cli/src/embeds.rs); an empty value is
+  // no filter, and any other name (`fbclid`, `utm_source`, …) leaves the static page be.
+  var shared = /* eig-pulse embeds: shared values */ null;
+  var live = false;
+  params.forEach(function (value, key) {
+    if (value !== "" && shared.liveParameters.indexOf(key) >= 0) live = true;
+  });
+  var off = params.has("chart") || params.get("lang") === "en";
+  root.setAttribute("data-first-paint", off ? "off" : live ? "filtered" : "static");
+})();
