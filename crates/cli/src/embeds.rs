@@ -26,6 +26,7 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
+use crate::export_file::read_export;
 use eig_pulse_core::base::format::truncate;
 use eig_pulse_core::catalogue::{Chart, ChartId};
 use eig_pulse_core::chart::figure::FigureText;
@@ -38,7 +39,6 @@ use eig_pulse_core::contract::pinned::{
     see_current, stable_page, ExportVersion, EMBED_FOLDER, PINNED_EXPORT,
 };
 use eig_pulse_core::contract::snippet::{jekyll_include, INCLUDE_FILE};
-use eig_pulse_core::contract::validate::parse_export;
 use eig_pulse_core::model::filter::live_parameters;
 use eig_pulse_core::{tr, Cohort, Filters, Lang};
 use html_escape::{encode_double_quoted_attribute as attr, encode_text as text};
@@ -72,17 +72,7 @@ fn breakpoints() -> Vec<u32> {
 /// Writes every chart's embed page, plots and previews, and the Jekyll include, into `out`, each
 /// plot read back first; returns how many files were written.
 pub fn write(export_path: &Path, out: &Path, site: &Site, lang: Lang) -> Result<usize, String> {
-    let source = std::fs::read_to_string(export_path)
-        .map_err(|e| tr!(lang, "{} : {e}", "{}: {e}", export_path.display()))?;
-    let export = parse_export(&source).map_err(|e| {
-        let problem = e.describe(lang);
-        tr!(
-            lang,
-            "{} : {problem}",
-            "{}: {problem}",
-            export_path.display()
-        )
-    })?;
+    let (source, export) = read_export(export_path, lang)?;
     let version = ExportVersion::of(&export.generated_at, source.as_bytes()).ok_or_else(|| {
         tr!(
             lang,

@@ -5,9 +5,9 @@
 
 use std::path::Path;
 
+use crate::export_file::read_export;
 use eig_pulse_core::base::csv::{field, number};
 use eig_pulse_core::chart::text::export_credit;
-use eig_pulse_core::contract::validate::parse_export;
 use eig_pulse_core::measures::figures::{
     defi_figures, promotion_figures, selection_figures, Figure,
 };
@@ -30,17 +30,7 @@ pub enum Scope {
 
 /// The figures of `scope` in `export`, written in `format`; a message naming what is wrong.
 pub fn figures(export: &Path, scope: &Scope, format: Format, lang: Lang) -> Result<String, String> {
-    let text = std::fs::read_to_string(export)
-        .map_err(|e| tr!(lang, "{} : {e}", "{}: {e}", export.display()))?;
-    let export_data = parse_export(&text).map_err(|e| {
-        tr!(
-            lang,
-            "{} : {}",
-            "{}: {}",
-            export.display(),
-            e.describe(lang)
-        )
-    })?;
+    let (_, export_data) = read_export(export, lang)?;
     let cohort = Cohort::new(export_data);
     // The posts about the scope, and its défis that no post names.
     let (name, figures, posts, untold) = match scope {

@@ -2,6 +2,7 @@
 
 mod commands;
 mod embeds;
+mod export_file;
 mod figures;
 mod page;
 mod picture;

@@ -13,12 +13,12 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
+use crate::export_file::read_export;
 use eig_pulse_core::catalogue::{Chart, ChartId, Section};
 use eig_pulse_core::chart::summary::summary;
 use eig_pulse_core::chart::table::grid;
 use eig_pulse_core::chart::text::chart_labels;
 use eig_pulse_core::chart::{plot_height, Palette};
-use eig_pulse_core::contract::validate::parse_export;
 use eig_pulse_core::measures::promotion_windows::selected_windows;
 use eig_pulse_core::measures::scorecard::{openness_scorecard, FIRST_ROWS};
 use eig_pulse_core::page::{
@@ -101,17 +101,7 @@ fn is_wide(id: ChartId) -> bool {
 /// Writes the static page into `dist`'s `index.html`, in French, its plots those `eig-pulse
 /// embeds` wrote under `embed/`; returns how many files were written.
 pub fn write(export_path: &Path, dist: &Path, lang: Lang) -> Result<usize, String> {
-    let source = std::fs::read_to_string(export_path)
-        .map_err(|e| tr!(lang, "{} : {e}", "{}: {e}", export_path.display()))?;
-    let export = parse_export(&source).map_err(|e| {
-        let problem = e.describe(lang);
-        tr!(
-            lang,
-            "{} : {problem}",
-            "{}: {problem}",
-            export_path.display()
-        )
-    })?;
+    let (_, export) = read_export(export_path, lang)?;
     let shell_path = dist.join("index.html");
     let shell = std::fs::read_to_string(&shell_path)
         .map_err(|e| tr!(lang, "{} : {e}", "{}: {e}", shell_path.display()))?;

@@ -3,12 +3,12 @@
 
 use std::path::PathBuf;
 
+use crate::export_file::read_export;
 use eig_pulse_core::catalogue::ChartId;
 use eig_pulse_core::chart::figure::FigureText;
 use eig_pulse_core::chart::svg;
 use eig_pulse_core::chart::text::export_credit;
 use eig_pulse_core::chart::Palette;
-use eig_pulse_core::contract::validate::parse_export;
 use eig_pulse_core::{tr, Cohort, Filters, Lang};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -41,17 +41,7 @@ pub struct RenderArgs {
 /// The image's bytes, or a message naming what is wrong.
 pub fn render(args: &RenderArgs) -> Result<Vec<u8>, String> {
     let lang = args.lang;
-    let text = std::fs::read_to_string(&args.export)
-        .map_err(|e| tr!(lang, "{} : {e}", "{}: {e}", args.export.display()))?;
-    let export = parse_export(&text).map_err(|e| {
-        tr!(
-            lang,
-            "{} : {}",
-            "{}: {}",
-            args.export.display(),
-            e.describe(lang)
-        )
-    })?;
+    let (_, export) = read_export(&args.export, lang)?;
     let id = args.chart;
     let query = eig_pulse_core::model::filter::query_string(&args.filters);
     let (filters, ignored) = Filters::from_query(&query, &export);
