@@ -232,7 +232,7 @@ fn records_at_the_size_limit_are_read_in_time() {
 }
 
 #[test]
-fn ten_thousand_keys_that_slug_alike_get_their_ids_in_linear_time() {
+fn ten_thousand_keys_that_slug_alike_get_ten_thousand_ids() {
     let dir = tempfile::tempdir().unwrap();
     site_with(dir.path(), &[("Adex", None)]);
     // « Adex!?.;: » and the like: 10 000 keys, one slug.
@@ -247,7 +247,6 @@ fn ten_thousand_keys_that_slug_alike_get_their_ids_in_linear_time() {
         ));
     }
     fs::write(dir.path().join("site/defis.yml"), defis).unwrap();
-    let started = Instant::now();
     let (output, out) = export(dir.path(), &[], "10 000 défi keys that slug alike");
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let export: serde_json::Value =
@@ -260,13 +259,8 @@ fn ten_thousand_keys_that_slug_alike_get_their_ids_in_linear_time() {
         .collect();
     assert_eq!(ids.len(), 10_000);
     assert!(ids.contains(&"adex") && ids.contains(&"adex-10000"));
-    // Quadratic, 20 000 such keys took 57.6 s in a release build (issue 22) and these 10 000
-    // over 30 s in this test's build; linear, about 5 s.
-    assert!(
-        started.elapsed() < Duration::from_secs(30),
-        "{:?}",
-        started.elapsed()
-    );
+    // That they take linear time is checked without a clock, by counting tries
+    // (`keys_that_slug_alike_take_one_try_each`, crates/ingest/src/names.rs).
 }
 
 /// A promotions file in `dir/data` whose one date cites `source` with `quote`.
