@@ -360,6 +360,18 @@ fn lang_parser(
     }
 }
 
+/// « embeds : 12 fichiers écrits dans target/embed », on standard error.
+fn say_written(lang: Lang, command: &str, count: usize, folder: &std::path::Path) {
+    let files = match (count, lang) {
+        (1, Lang::Fr) => "fichier écrit dans",
+        (_, Lang::Fr) => "fichiers écrits dans",
+        (1, Lang::En) => "file written to",
+        (_, Lang::En) => "files written to",
+    };
+    let colon = lang.pick(" :", ":");
+    eprintln!("{command}{colon} {count} {files} {}", folder.display());
+}
+
 fn main() -> ExitCode {
     let lang = lang_of_args(std::env::args_os());
     let matches = localized(Cli::command(), lang).get_matches();
@@ -512,23 +524,13 @@ fn main() -> ExitCode {
                 });
             written.map(|folders| {
                 for (count, folder) in folders {
-                    eprintln!(
-                        "{} {count} {} {}",
-                        cli.lang.pick("embeds :", "embeds:"),
-                        cli.lang.pick("fichiers écrits dans", "files written to"),
-                        folder.display()
-                    );
+                    say_written(cli.lang, "embeds", count, folder);
                 }
                 ExitCode::SUCCESS
             })
         }
         Command::Page { export, dist } => page::write(&export, &dist, cli.lang).map(|count| {
-            eprintln!(
-                "{} {count} {} {}",
-                cli.lang.pick("page :", "page:"),
-                cli.lang.pick("fichier écrit dans", "file written to"),
-                dist.display()
-            );
+            say_written(cli.lang, "page", count, &dist);
             ExitCode::SUCCESS
         }),
         Command::Synth {
