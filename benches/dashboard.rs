@@ -1,11 +1,11 @@
 //! Dashboard speed and size, measured in headless Chromium against the built `dist/`.
 //!
 //! Run: `scripts/bench` (it builds `dist/` and the 100× synthetic export first). Prints:
-//! navigation → first chart painted, filter change → every chart redrawn (in-page
-//! `performance.now`), on the real export and on the 100× one (each with the activity fixture
-//! copied onto every défi that publishes code); gzip size of wasm + js + css.
-//! Budgets (printed beside the figures, never asserted): filter → redrawn ≤ 16 ms on real data,
-//! ≤ 100 ms at 100×; total ≤ 250 KB gzip.
+//! navigation → first chart painted, filter change → the charts in view redrawn and every
+//! chart redrawn (in-page `performance.now`), on the real export and on the 100× one (each with
+//! the activity fixture copied onto every défi that publishes code); gzip size of wasm + js + css.
+//! Budgets (printed beside the figures, never asserted): filter → charts in view redrawn
+//! ≤ 16 ms on real data, ≤ 100 ms at 100×; total ≤ 250 KB gzip.
 
 #[path = "../crates/core/tests/common/recount.rs"]
 mod recount;
@@ -71,17 +71,21 @@ async fn main() {
         datasets.push(("100×", "/bench/export-100.json".to_string()));
     }
 
+    // « visibles »: the charts in or near the window, drawn at once; the others follow a frame
+    // later, each in a task of its own (`lastDrawAtOnce` and `lastDraw`, browser/timings.rs).
     println!(
-        "{:<8} {:>22} {:>26} {:>26}",
+        "{:<8} {:>20} {:>30} {:>28} {:>28}",
         "données",
         "1er graphique (ms)",
-        "filtre → redessiné méd. (ms)",
-        "filtre → redessiné max (ms)"
+        "filtre → visibles méd. (ms)",
+        "filtre → tous méd. (ms)",
+        "filtre → tous max (ms)"
     );
     for (name, url) in datasets {
         let b = browser(1280, 1800).await;
         let mut first = Vec::new();
         let mut redraws = Vec::new();
+        let mut visible = Vec::new();
         for _load in 0..3 {
             b.open_local(port, &format!("?data={url}")).await;
             b.wait_for_draws(5, "five charts").await;
@@ -104,18 +108,30 @@ async fn main() {
                     b.number("return window.eigPulseTimings.lastDraw - window.benchStart")
                         .await,
                 );
+                // Only when a chart in view changed (else its last draw is an earlier one).
+                let at_once = b
+                    .number("return window.eigPulseTimings.lastDrawAtOnce - window.benchStart")
+                    .await;
+                if at_once >= 0.0 {
+                    visible.push(at_once);
+                }
             }
         }
         b.finish().await;
         let max = redraws.iter().copied().fold(0.0, f64::max);
+        let visible = if visible.is_empty() {
+            "—".to_string()
+        } else {
+            format!("{:.1}", median(&mut visible))
+        };
         println!(
-            "{name:<8} {:>22.1} {:>26.1} {:>26.1}",
+            "{name:<8} {:>20.1} {visible:>30} {:>28.1} {:>28.1}",
             median(&mut first),
             median(&mut redraws),
             max
         );
     }
-    println!("budgets : filtre → redessiné ≤ 16 ms (réel), ≤ 100 ms (100×)");
+    println!("budgets : filtre → graphiques visibles redessinés ≤ 16 ms (réel), ≤ 100 ms (100×)");
 
     // The light embed page: its static chart (real data, drawn at build time), and the
     // interactive chart it loads at once when the address names another export (`?data=`).

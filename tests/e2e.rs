@@ -174,6 +174,43 @@ async fn choosing_an_administration_filters_everything_and_history_restores_it()
 }
 
 #[tokio::test]
+async fn a_filter_redraws_the_charts_in_view_at_once_and_the_others_after() {
+    let (b, _) = dashboard("", 1280, 800).await;
+    let count = |name: &'static str| {
+        let b = &b;
+        async move {
+            b.number(&format!("return window.eigPulseTimings.{name} || 0"))
+                .await
+        }
+    };
+    // At 1 280 × 800 the first chart is below the first screen: read from there.
+    b.js("document.querySelector('canvas').scrollIntoView()")
+        .await;
+    let (draws, at_once) = (count("draws").await, count("drawsAtOnce").await);
+    b.choose("filtre-admin", "ministere-de-l-interieur").await;
+    b.wait_for_figure("defis", "12", "12 défis").await;
+    // Charts far below the window are drawn too, a frame later, each in a task of its own.
+    b.wait_for(
+        &format!(
+            "window.eigPulseTimings.drawsAtOnce > {at_once}
+             && window.eigPulseTimings.draws - {draws} > window.eigPulseTimings.drawsAtOnce - {at_once} + 2"
+        ),
+        "charts in view drawn at once, three or more others later",
+    )
+    .await;
+    assert!(count("lastDrawAtOnce").await <= count("lastDraw").await);
+    // The catalogue's last chart, near the end of the page, is drawn.
+    let last = *charts().last().unwrap();
+    b.js(&format!(
+        "document.getElementById('{last}').scrollIntoView()"
+    ))
+    .await;
+    let ink = b.ink(last).await;
+    assert!(ink > 0.02, "{last}: canvas almost blank ({ink:.4})");
+    b.finish().await;
+}
+
+#[tokio::test]
 async fn a_copied_link_reproduces_the_view_and_bad_parameters_are_noticed() {
     let query = "?admin=ministere-de-l-interieur&promo=dig&skill=nope&zoom=3";
     let (b, port) = dashboard(query, 1280, 1600).await;

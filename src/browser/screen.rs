@@ -1,5 +1,5 @@
 //! The screen and what changes on it for the page's whole life: pixel density, media queries,
-//! an element's size, the web fonts' arrival, printing.
+//! an element's size and place in the window, the web fonts' arrival, printing.
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -9,6 +9,19 @@ use super::window;
 /// Device pixels per CSS pixel, at least 1.
 pub fn device_pixel_ratio() -> f64 {
     window().device_pixel_ratio().max(1.0)
+}
+
+/// Whether `element` is in the window or within half a window's height of it: a chart there
+/// is drawn at once, one farther a frame later (`parts/chart_view.rs`).
+pub fn near_view(element: &web_sys::Element) -> bool {
+    let height = window()
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(0.0);
+    let margin = height / 2.0;
+    let rect = element.get_bounding_client_rect();
+    rect.bottom() > -margin && rect.top() < height + margin
 }
 
 /// Whether a media query matches now, and a call of `on_change` whenever that changes (for the

@@ -13,8 +13,8 @@ use plotters_canvas::CanvasBackend;
 
 use super::download;
 use super::table_frame::TableFrame;
-use crate::browser::screen::device_pixel_ratio;
-use crate::browser::timings::record_draw;
+use crate::browser::screen::{device_pixel_ratio, near_view};
+use crate::browser::timings::{record_draw, DrawWhen};
 use crate::context::fonts::FontsLoaded;
 use crate::context::printing::Printing;
 use crate::context::scheme::Scheme;
@@ -83,36 +83,69 @@ pub fn ChartView(
     let _ = window_event_listener(leptos::ev::resize, move |_| measure());
 
     // Drawing: the same core code that paints SVG, here on the canvas at device pixels.
-    Effect::new(move |_| {
-        let chart = chart.get();
-        let hidden = hidden.get();
-        let lang = lang.get();
-        let width = width.get();
-        let scheme = scheme.get();
-        if let Some(fonts) = fonts {
-            fonts.track();
-        }
-        let Some(canvas) = canvas_ref.get() else {
+    let paint = move |when: DrawWhen| {
+        let Some(canvas) = canvas_ref.get_untracked() else {
             return;
         };
+        let width = width.get_untracked();
         if width == 0 {
             return;
         }
         let ratio = device_pixel_ratio();
-        let height = plot_height(&chart);
-        canvas.set_width((f64::from(width) * ratio).round() as u32);
-        canvas.set_height((f64::from(height) * ratio).round() as u32);
-        let Some(backend) = CanvasBackend::with_canvas_object(canvas) else {
+        let drawn = chart.with_untracked(|chart| {
+            let height = plot_height(chart);
+            canvas.set_width((f64::from(width) * ratio).round() as u32);
+            canvas.set_height((f64::from(height) * ratio).round() as u32);
+            let backend = CanvasBackend::with_canvas_object(canvas)?;
+            let area = backend.into_drawing_area();
+            let palette = scheme.get_untracked().palette(ratio);
+            let drawn = hidden.with_untracked(|hidden| {
+                draw(&area, chart, hidden, &palette, lang.get_untracked()).unwrap_or_default()
+            });
+            let _ = area.present();
+            Some(drawn)
+        });
+        let Some(drawn) = drawn else {
             return;
         };
-        let area = backend.into_drawing_area();
-        let drawn = draw(&area, &chart, &hidden, &scheme.palette(ratio), lang).unwrap_or_default();
-        let _ = area.present();
         hits.set(drawn);
         tooltip.set(None);
-        record_draw();
+        record_draw(when);
         if let Some(on_drawn) = on_drawn {
             on_drawn.run(());
+        }
+    };
+    // A chart far from the window is drawn a frame later, in a task of its own: the charts a
+    // reader sees change first, and no long task holds the page. On paper, every one at once.
+    let waiting = StoredValue::new(false);
+    Effect::new(move |_| {
+        chart.track();
+        hidden.track();
+        lang.track();
+        width.track();
+        scheme.track();
+        if let Some(fonts) = fonts {
+            fonts.track();
+        }
+        let Some(frame) = frame_ref.get() else {
+            return;
+        };
+        canvas_ref.track();
+        if printing.is_some_and(Printing::get) || near_view(&frame) {
+            paint(DrawWhen::AtOnce);
+        } else if !waiting.get_value() {
+            waiting.set_value(true);
+            request_animation_frame(move || {
+                set_timeout(
+                    move || {
+                        // Gone with its chart meanwhile (a filter removed its section): nothing to do.
+                        if waiting.try_set_value(false).is_none() {
+                            paint(DrawWhen::Later);
+                        }
+                    },
+                    std::time::Duration::ZERO,
+                );
+            });
         }
     });
 
