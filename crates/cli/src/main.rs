@@ -362,11 +362,10 @@ fn lang_parser(
 
 /// « embeds : 12 fichiers écrits dans target/embed », on standard error.
 fn say_written(lang: Lang, command: &str, count: usize, folder: &std::path::Path) {
-    let files = match (count, lang) {
-        (1, Lang::Fr) => "fichier écrit dans",
-        (_, Lang::Fr) => "fichiers écrits dans",
-        (1, Lang::En) => "file written to",
-        (_, Lang::En) => "files written to",
+    let files = if count == 1 {
+        lang.pick("fichier écrit dans", "file written to")
+    } else {
+        lang.pick("fichiers écrits dans", "files written to")
     };
     let colon = lang.pick(" :", ":");
     eprintln!("{command}{colon} {count} {files} {}", folder.display());
