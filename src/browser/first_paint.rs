@@ -6,6 +6,7 @@
 
 use wasm_bindgen::{JsCast, JsValue};
 
+use super::screen::place_in_window;
 use super::timings::{now, record_timing};
 use super::window;
 
@@ -93,7 +94,7 @@ fn reading_position(page: &web_sys::Element) -> Option<(String, f64)> {
         } else {
             format!("[id=\"{}\"]", element.id())
         };
-        let top = element.get_bounding_client_rect().top();
+        let top = place_in_window(&element).top;
         if top >= 0.0 {
             return Some((key, top));
         }
@@ -138,7 +139,7 @@ pub fn hand_over() {
     let _ = root.remove_attribute(MARK);
     if let Some((key, top)) = position {
         if let Ok(Some(element)) = document.query_selector(&key) {
-            let moved = element.get_bounding_client_rect().top() - top;
+            let moved = place_in_window(&element).top - top;
             if moved.abs() >= 1.0 {
                 window().scroll_by_with_x_and_y(0.0, moved);
             }

@@ -1,5 +1,5 @@
 //! The screen and what changes on it for the page's whole life: pixel density, media queries,
-//! an element's size and place in the window, the web fonts' arrival, printing.
+//! an element's size and place in the window, the next frame, the web fonts' arrival, printing.
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -11,17 +11,55 @@ pub fn device_pixel_ratio() -> f64 {
     window().device_pixel_ratio().max(1.0)
 }
 
-/// Whether `element` is in the window or within half a window's height of it: a chart there
-/// is drawn at once, one farther a frame later (`parts/chart_view.rs`).
-pub fn near_view(element: &web_sys::Element) -> bool {
-    let height = window()
+/// Where an element's box is, in CSS pixels from the window's top edge (negative above it).
+#[derive(Clone, Copy, Debug)]
+pub struct PlaceInWindow {
+    pub top: f64,
+    pub bottom: f64,
+    /// The window's height, for the same instant.
+    pub window_height: f64,
+}
+
+impl PlaceInWindow {
+    /// Whether the box is in the window or within half a window's height of it: a chart there
+    /// is drawn at once, one farther a frame later (`parts/chart_view.rs`).
+    pub fn near_view(self) -> bool {
+        let margin = self.window_height / 2.0;
+        self.bottom > -margin && self.top < self.window_height + margin
+    }
+}
+
+/// Where `element` is in the window now.
+pub fn place_in_window(element: &web_sys::Element) -> PlaceInWindow {
+    let window_height = window()
         .inner_height()
         .ok()
         .and_then(|h| h.as_f64())
         .unwrap_or(0.0);
-    let margin = height / 2.0;
     let rect = element.get_bounding_client_rect();
-    rect.bottom() > -margin && rect.top() < height + margin
+    PlaceInWindow {
+        top: rect.top(),
+        bottom: rect.bottom(),
+        window_height,
+    }
+}
+
+/// Runs `work` after the next frame is painted, in a task of its own: what a reader sees comes
+/// first, and `work` makes no long task with it.
+pub fn after_next_paint(work: impl FnOnce() + 'static) {
+    let task = Closure::once_into_js(work);
+    let frame = Closure::once_into_js(move || {
+        let _ =
+            window().set_timeout_with_callback_and_timeout_and_arguments_0(task.unchecked_ref(), 0);
+    });
+    if window()
+        .request_animation_frame(frame.unchecked_ref())
+        .is_err()
+    {
+        let _ = frame
+            .unchecked_ref::<js_sys::Function>()
+            .call0(&JsValue::NULL);
+    }
 }
 
 /// Whether a media query matches now, and a call of `on_change` whenever that changes (for the

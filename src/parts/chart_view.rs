@@ -13,7 +13,7 @@ use plotters_canvas::CanvasBackend;
 
 use super::download;
 use super::table_frame::TableFrame;
-use crate::browser::screen::{device_pixel_ratio, near_view};
+use crate::browser::screen::{after_next_paint, device_pixel_ratio, place_in_window};
 use crate::browser::timings::{record_draw, DrawWhen};
 use crate::context::fonts::FontsLoaded;
 use crate::context::printing::Printing;
@@ -63,9 +63,11 @@ pub fn ChartView(
     let tooltip = RwSignal::new(None::<(f64, f64, Vec<String>)>);
     let focused = RwSignal::new(None::<usize>);
     let table_open = RwSignal::new(false);
-    // On paper every table is laid out: a printed page has no button to open it.
+    // On paper every table is laid out and every chart drawn: a printed page has no button to
+    // open a table, and no next frame.
     let printing = use_context::<Printing>();
-    let table_shown = move || table_open.get() || printing.is_some_and(Printing::get);
+    let on_paper = move || printing.is_some_and(Printing::get);
+    let table_shown = move || table_open.get() || on_paper();
 
     let measure = move || {
         if let Some(frame) = frame_ref.get_untracked() {
@@ -116,8 +118,21 @@ pub fn ChartView(
         }
     };
     // A chart far from the window is drawn a frame later, in a task of its own: the charts a
-    // reader sees change first, and no long task holds the page. On paper, every one at once.
+    // reader sees change first, and no long task holds the page.
     let waiting = StoredValue::new(false);
+    let paint_later = move || {
+        if waiting.get_value() {
+            return;
+        }
+        waiting.set_value(true);
+        after_next_paint(move || {
+            // Gone with its chart meanwhile (a filter removed its section), or drawn for paper.
+            if waiting.try_get_value() == Some(true) {
+                waiting.set_value(false);
+                paint(DrawWhen::Later);
+            }
+        });
+    };
     Effect::new(move |_| {
         chart.track();
         hidden.track();
@@ -131,21 +146,18 @@ pub fn ChartView(
             return;
         };
         canvas_ref.track();
-        if printing.is_some_and(Printing::get) || near_view(&frame) {
+        if place_in_window(&frame).near_view() || printing.is_some_and(Printing::get_untracked) {
+            waiting.set_value(false);
             paint(DrawWhen::AtOnce);
-        } else if !waiting.get_value() {
-            waiting.set_value(true);
-            request_animation_frame(move || {
-                set_timeout(
-                    move || {
-                        // Gone with its chart meanwhile (a filter removed its section): nothing to do.
-                        if waiting.try_set_value(false).is_none() {
-                            paint(DrawWhen::Later);
-                        }
-                    },
-                    std::time::Duration::ZERO,
-                );
-            });
+        } else {
+            paint_later();
+        }
+    });
+    // Printing starts: a chart still waiting for its frame is drawn now.
+    Effect::new(move |_| {
+        if on_paper() && waiting.get_value() {
+            waiting.set_value(false);
+            paint(DrawWhen::AtOnce);
         }
     });
 

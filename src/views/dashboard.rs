@@ -12,6 +12,7 @@ use leptos::prelude::*;
 
 use crate::browser::address::{parameter, query, write_state};
 use crate::browser::first_paint::hand_over;
+use crate::browser::screen::after_next_paint;
 use crate::context::i18n::say;
 use crate::parts::chart_view::{ChartView, Surroundings};
 use crate::sections::defi_panel::{DefiList, DefiPanel};
@@ -116,12 +117,7 @@ pub fn Dashboard(cohort: Arc<Cohort>, version: Option<ExportVersion>) -> impl In
     // scorecard and the défis' list are built just after the first charts are painted: they come
     // first. Every section's heading and opening sentence are there at once.
     let below_first_screen = RwSignal::new(false);
-    request_animation_frame(move || {
-        set_timeout(
-            move || below_first_screen.set(true),
-            std::time::Duration::ZERO,
-        );
-    });
+    after_next_paint(move || below_first_screen.set(true));
     let section_cohort = cohort.clone();
     let section = move |part: Section| {
         let cohort = section_cohort.clone();
