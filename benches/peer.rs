@@ -440,10 +440,11 @@ struct Scores {
     cls: f64,
 }
 
-/// Lighthouse's scores of `url` (`mobile` or `desktop` preset), or why it could not run.
-fn lighthouse_run(binary: &Path, url: &str, preset: &str) -> Result<Scores, String> {
+/// Lighthouse's scores of `url` (`mobile` or `desktop` preset), or why it could not run. The
+/// report stays in `target/bench/lighthouse/<report>-<preset>.json`; the LCP's element is printed.
+fn lighthouse_run(binary: &Path, url: &str, preset: &str, report: &str) -> Result<Scores, String> {
     let out = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join(format!("target/bench/lighthouse-{preset}.json"));
+        .join(format!("target/bench/lighthouse/{report}-{preset}.json"));
     std::fs::create_dir_all(out.parent().unwrap()).map_err(|e| e.to_string())?;
     let mut command = std::process::Command::new(binary);
     command.args([
@@ -470,6 +471,13 @@ fn lighthouse_run(binary: &Path, url: &str, preset: &str) -> Result<Scores, Stri
     if let Some(error) = report["runtimeError"]["message"].as_str() {
         return Err(format!("lighthouse {url}: {error}"));
     }
+    let lcp_element = &report["audits"]["largest-contentful-paint-element"]["details"]["items"][0]
+        ["items"][0]["node"];
+    eprintln!(
+        "[peer] Lighthouse {preset}, {url}: LCP element {} « {} »",
+        lcp_element["selector"].as_str().unwrap_or("?"),
+        lcp_element["nodeLabel"].as_str().unwrap_or("?")
+    );
     let score = |category: &str| {
         report["categories"][category]["score"]
             .as_f64()
@@ -525,17 +533,46 @@ fn lighthouse(pairs: &[(&str, String, String)]) {
         }
     };
     for (what, ours, theirs) in pairs {
+        let report = what.replace(' ', "-");
         for (preset, target) in [
             ("desktop", "100 / 100 / 100; CLS ≤ 0.01"),
             ("mobile", "≥ 95 / 100 / 100; CLS ≤ 0.01"),
         ] {
             println!(
                 "| {what}, {preset} | {} | {} | {target} |",
-                show(lighthouse_run(&binary, ours, preset)),
-                show(lighthouse_run(&binary, theirs, preset))
+                show(lighthouse_run(
+                    &binary,
+                    ours,
+                    preset,
+                    &format!("{report}-ours")
+                )),
+                show(lighthouse_run(
+                    &binary,
+                    theirs,
+                    preset,
+                    &format!("{report}-dsfr")
+                ))
             );
         }
     }
+}
+
+/// Lighthouse on our embed and dashboard beside the peer's. Lighthouse reads the pages as
+/// published: a server of the dist alone, the peer's pages without the probe.
+fn lighthouse_pairs(dist: &Path, embed: &str, theirs: &dyn Fn(&str) -> String) {
+    let plain = serve(dist.to_path_buf(), Routes::new());
+    lighthouse(&[
+        (
+            "one chart embedded",
+            format!("http://127.0.0.1:{plain}{embed}"),
+            theirs("/peer/plain/one.html"),
+        ),
+        (
+            "whole dashboard",
+            format!("http://127.0.0.1:{plain}/"),
+            theirs("/peer/plain/five.html"),
+        ),
+    ]);
 }
 
 /// How a row's figures are written.
@@ -648,6 +685,11 @@ async fn main() {
     let ours = |path: &str| format!("http://127.0.0.1:{dashboard}{path}");
     let theirs = |path: &str| format!("http://127.0.0.1:{peer}{path}");
 
+    // `EIG_PULSE_BENCH_ONLY=lighthouse`: Lighthouse's rows alone (about 3 minutes).
+    if std::env::var("EIG_PULSE_BENCH_ONLY").as_deref() == Ok("lighthouse") {
+        lighthouse_pairs(&dist, &embed, &theirs);
+        return;
+    }
     eprintln!(
         "[peer] {loads} cold loads per page; dist {}; embed {embed}",
         dist.display()
@@ -782,20 +824,7 @@ async fn main() {
         "≤ 0.1",
     );
     if std::env::var("EIG_PULSE_LIGHTHOUSE").as_deref() == Ok("1") {
-        // Lighthouse reads the pages as published: a server of the dist alone, the peer's without the probe.
-        let plain = serve(dist.clone(), Routes::new());
-        lighthouse(&[
-            (
-                "one chart embedded",
-                format!("http://127.0.0.1:{plain}{embed}"),
-                theirs("/peer/plain/one.html"),
-            ),
-            (
-                "whole dashboard",
-                format!("http://127.0.0.1:{plain}/"),
-                theirs("/peer/plain/five.html"),
-            ),
-        ]);
+        lighthouse_pairs(&dist, &embed, &theirs);
     }
     for (name, f) in [
         ("EIG Pulse embed", embed_ours),

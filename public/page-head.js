@@ -28,4 +28,10 @@
   });
   var off = params.has("chart") || params.get("lang") === "en";
   root.setAttribute("data-first-paint", off ? "off" : live ? "filtered" : "static");
+  // When the first frame was drawn (`window.eigPulseTimings.firstFrame`): start.js asks for the
+  // code after it.
+  requestAnimationFrame(function () {
+    var timings = (window.eigPulseTimings = window.eigPulseTimings || {});
+    timings.firstFrame = performance.now();
+  });
 })();

@@ -179,6 +179,66 @@ const READ_PAGE: &str = "const root = document.getElementById('static-page') || 
     const focused = a ? [a.closest('[id]') && a.closest('[id]').id, a.tagName, a.className, !!a.closest('#static-page')] : null;
     return { scroll: Math.round(scrollY), boxes, focused };";
 
+/// The code (glue and wasm) and the export are asked for once the static page's first frame is
+/// drawn, not beside the stylesheets and plots that frame waits for: on a slow line the first
+/// paint has the line to itself (Lighthouse mobile counted the wasm's download in the static
+/// page's LCP: 5.8 s).
+#[tokio::test]
+async fn the_code_is_asked_for_once_the_static_page_is_painted() {
+    let port = serve(dist(), Routes::new());
+    let b = browser(1280, 800).await;
+    b.open_local(port, "").await;
+    b.wait_for("window.eigPulseTimings.handOver > 0", "the hand-over")
+        .await;
+    let times = b
+        .js("const code = performance.getEntriesByType('resource')
+              .filter(e => /(_bg\\.wasm|eig-pulse-app-[0-9a-f]+\\.js|data\\/export\\.json)$/.test(e.name));
+            return { firstFrame: window.eigPulseTimings.firstFrame, code: code.map(e => [e.name.split('/').pop(), e.startTime]) };")
+        .await;
+    let first_frame = times["firstFrame"].as_f64().unwrap();
+    let code = times["code"].as_array().unwrap();
+    assert_eq!(code.len(), 3, "glue, wasm and export: {times}");
+    for asked in code {
+        assert!(
+            asked[1].as_f64().unwrap() > first_frame,
+            "{} asked for before the first frame: {times}",
+            asked[0]
+        );
+    }
+    b.finish().await;
+}
+
+/// On a phone, page-head.js marks the page before its first paint and the stylesheet folds the
+/// filters; page.js closes their `<details>` later, after the first paint on a slow phone. Marked
+/// and closed, the form takes the same room: closing it moves nothing below (it moved the page
+/// 12 px up, a layout shift of 0.009 in Lighthouse's mobile run).
+#[tokio::test]
+async fn on_a_phone_the_filters_fold_without_moving_the_page() {
+    let port = serve(dist(), Routes::new());
+    let b = browser_without_javascript(360, 780).await;
+    b.open_local(port, "").await;
+    let heights = b
+        .js("const root = document.documentElement;
+            const form = document.querySelector('#static-page .filters');
+            const details = form.querySelector('details.filters-disclosure');
+            const height = () => form.getBoundingClientRect().height;
+            const open = height();
+            root.setAttribute('data-first-paint', 'static');
+            root.setAttribute('data-fold-filters', '');
+            const marked = height();
+            details.open = false;
+            root.removeAttribute('data-fold-filters');
+            return [open, marked, height()];")
+        .await;
+    let [open, marked, closed] = [0, 1, 2].map(|i| heights[i].as_f64().unwrap());
+    assert!(closed < open, "closing the filters folds them: {heights}");
+    assert!(
+        (marked - closed).abs() < 0.5,
+        "marked {marked} px, closed {closed} px"
+    );
+    b.finish().await;
+}
+
 /// The hand-over moves nothing: the layout shifts it causes sum to at most 0.01, the reading
 /// position and the focused control are kept, every box stays where it was; at 1 280 and 360 px.
 #[tokio::test]
