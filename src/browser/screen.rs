@@ -1,5 +1,6 @@
 //! The screen and what changes on it for the page's whole life: pixel density, media queries,
-//! an element's size and place in the window, the next frame, the web fonts' arrival, printing.
+//! an element's size and place in the window, the next frame and task, the web fonts' arrival,
+//! printing.
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -42,6 +43,15 @@ pub fn place_in_window(element: &web_sys::Element) -> PlaceInWindow {
         bottom: rect.bottom(),
         window_height,
     }
+}
+
+/// Resolves in a task of its own (`setTimeout 0`): what follows does not lengthen the current
+/// task, and the browser may paint and answer the reader in between.
+pub async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 /// Runs `work` after the next frame is painted, in a task of its own: what a reader sees comes

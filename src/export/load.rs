@@ -8,6 +8,7 @@ use eig_pulse_core::{tr, Export, Lang};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
+use crate::browser::screen::next_task;
 use crate::browser::timings::{now, record_timing};
 
 /// The export beside the page, loaded when the URL does not say (`?data=<url>`).
@@ -220,8 +221,11 @@ pub async fn load_export(url: String, timeout_seconds: u32) -> Result<Loaded, Lo
         })
     })?;
     record_timing("exportFetched", now());
+    // Reading and drawing each in a task of its own: no single long task holds the page.
+    next_task().await;
     let export = parse_export(&text).map_err(|e| fail(FailureKind::Contract(e)))?;
     record_timing("exportParsed", now());
+    next_task().await;
     let version = ExportVersion::of(&export.generated_at, text.as_bytes());
     Ok(Loaded { export, version })
 }

@@ -59,6 +59,22 @@ fn count_drawn(drawn: StoredValue<Vec<ChartId>>, id: ChartId) {
     }
 }
 
+/// Raises `shown` by one after each paint, each time in a task of its own, until it is `last`.
+fn show_in_turn(shown: RwSignal<usize>, last: usize) {
+    after_next_paint(move || {
+        // Gone with its dashboard meanwhile (another export was loaded): nothing to show.
+        let Some(now) = shown.try_update(|n| {
+            *n += 1;
+            *n
+        }) else {
+            return;
+        };
+        if now < last {
+            show_in_turn(shown, last);
+        }
+    });
+}
+
 #[component]
 pub fn Dashboard(cohort: Arc<Cohort>, version: Option<ExportVersion>) -> impl IntoView {
     let lang = expect_context::<RwSignal<Lang>>();
@@ -113,14 +129,17 @@ pub fn Dashboard(cohort: Arc<Cohort>, version: Option<ExportVersion>) -> impl In
         on_drawn: Some(Callback::new(move |()| count_drawn(drawn, id))),
     };
     let scanned = !cohort.export.activity.is_empty();
-    // What is drawn from the repositories (the code's charts, the promotions' windows), the
-    // scorecard and the défis' list are built just after the first charts are painted: they come
-    // first. Every section's heading and opening sentence are there at once.
-    let below_first_screen = RwSignal::new(false);
-    after_next_paint(move || below_first_screen.set(true));
+    // The first section's charts are built with the page; each next section's charts (with what
+    // is drawn from the repositories and the scorecard), then the défis' list, a paint later each,
+    // in a task of its own: no long task holds the page. Every section's heading and opening
+    // sentence are there at once.
+    let sections_shown = RwSignal::new(1usize);
+    show_in_turn(sections_shown, Section::ALL.len() + 1);
+    let list_shown = move || sections_shown.get() > Section::ALL.len();
     let section_cohort = cohort.clone();
-    let section = move |part: Section| {
+    let section = move |(index, part): (usize, Section)| {
         let cohort = section_cohort.clone();
+        let shown = move || sections_shown.get() > index;
         let charts: Vec<_> = part.charts().map(|id| (id, chart_memo(id))).collect();
         let around = around.clone();
         let draw = move |charts: Vec<(ChartId, Memo<_>)>| {
@@ -140,7 +159,7 @@ pub fn Dashboard(cohort: Arc<Cohort>, version: Option<ExportVersion>) -> impl In
                             </p></div></div>
                         </div>
                     })}
-                    <Show when=move || below_first_screen.get()>
+                    <Show when=shown>
                         <div class="charts charts-wide">{draw(charts.clone())}</div>
                         <PromotionWindows cohort=later.clone() selection />
                     </Show>
@@ -150,14 +169,19 @@ pub fn Dashboard(cohort: Arc<Cohort>, version: Option<ExportVersion>) -> impl In
             Section::Openness => {
                 let later = cohort.clone();
                 view! {
-                    <div class="charts">{draw(charts)}</div>
-                    <Show when=move || below_first_screen.get()>
+                    <Show when=shown>
+                        <div class="charts">{draw(charts.clone())}</div>
                         <Scorecard cohort=later.clone() selection defi />
                     </Show>
                 }
                 .into_any()
             }
-            _ => view! { <div class="charts">{draw(charts)}</div> }.into_any(),
+            _ => view! {
+                <Show when=shown>
+                    <div class="charts">{draw(charts.clone())}</div>
+                </Show>
+            }
+            .into_any(),
         };
         view! {
             <section class="story" id=part.anchor() aria-labelledby=heading_id(part)>
@@ -189,8 +213,8 @@ pub fn Dashboard(cohort: Arc<Cohort>, version: Option<ExportVersion>) -> impl In
             </Show>
             <KeyFiguresView cohort=cohort.clone() selection />
             <Contents />
-            {Section::ALL.into_iter().map(section).collect_view()}
-            <Show when=move || below_first_screen.get()>
+            {Section::ALL.into_iter().enumerate().map(section).collect_view()}
+            <Show when=list_shown>
                 <DefiList cohort=later.clone() selection defi />
             </Show>
             <DefiPanel cohort=cohort.clone() defi filters />
