@@ -12,7 +12,7 @@ use eig_pulse_core::catalogue::ChartId;
 use eig_pulse_core::chart::table::grid;
 use eig_pulse_core::contract::validate::parse_export;
 use eig_pulse_core::measures::key_figures::key_figures;
-use eig_pulse_core::measures::scorecard::openness_scorecard;
+use eig_pulse_core::measures::scorecard::{openness_scorecard, FIRST_ROWS};
 use eig_pulse_core::page::page_words;
 use eig_pulse_core::{Cohort, Filters, Lang};
 use serde_json::{json, Value};
@@ -247,6 +247,16 @@ async fn the_hand_over_keeps_the_layout_the_reading_position_and_the_focus() {
     for (width, height) in [(1280, 800), (360, 780)] {
         let b = open_held(port, "", width, height).await;
         b.screenshot(&format!("first-paint-static-{width}")).await;
+        // With scripts, the scorecard's hidden rows are only text (its <noscript> twin): they
+        // cost no layout before the hand-over.
+        let rows = b
+            .js("return document.querySelectorAll('#static-page #openness-scorecard tr[data-defi]').length")
+            .await;
+        assert_eq!(
+            rows.as_u64(),
+            Some(FIRST_ROWS as u64),
+            "{width}: scorecard rows laid out"
+        );
         // The reader is down in the journal's section, on its chart's « Voir les données ».
         b.js("const f = document.querySelector('#static-page #journal-weekly'); window.scrollTo(0, f.getBoundingClientRect().top + scrollY - 120); f.querySelector('.table-toggle').focus({ preventScroll: true });")
             .await;

@@ -20,7 +20,7 @@ use eig_pulse_core::chart::table::grid;
 use eig_pulse_core::chart::text::chart_labels;
 use eig_pulse_core::chart::{plot_height, Palette};
 use eig_pulse_core::measures::promotion_windows::selected_windows;
-use eig_pulse_core::measures::scorecard::{openness_scorecard, FIRST_ROWS};
+use eig_pulse_core::measures::scorecard::{openness_scorecard, ScoreRow, FIRST_ROWS};
 use eig_pulse_core::page::{
     credits, defi_rows, filter_choices, key_cards, page_words, Choice, PageWords, DEFI_LIST,
 };
@@ -486,70 +486,77 @@ fn windows(cohort: &Cohort, selection: &Selection, words: &PageWords, lang: Lang
     html + "</ul></div>"
 }
 
-/// The openness scorecard (`src/sections/scorecard.rs`): every row, those after the first shown
-/// only without JavaScript (style.css), as the interactive page shows them on demand.
+/// The openness scorecard (`src/sections/scorecard.rs`). With scripts, its first rows, as the
+/// interactive page shows them until asked for all; without, every row, in a `<noscript>` twin: a
+/// browser running scripts reads that as text, so the hidden rows cost no layout before the
+/// hand-over (style.css hides the first-rows table when no script runs).
 fn scorecard(cohort: &Cohort, selection: &Selection, words: &PageWords, lang: Lang) -> String {
     let card = openness_scorecard(cohort, selection, lang);
     let labels = chart_labels(lang);
     let mut html = format!(
-        "<figure class=\"chart scorecard\" id=\"openness-scorecard\"><figcaption><h3 class=\"chart-title\">{title}</h3><p class=\"chart-guide\">{guide}</p></figcaption><div class=\"chart-tools\"><button type=\"button\" class=\"fr-btn fr-btn--secondary fr-btn--sm tool details-toggle\" aria-pressed=\"false\">{details}</button><span class=\"chart-tools-label\" id=\"telecharger-openness-scorecard\">{download}</span><button type=\"button\" class=\"fr-btn fr-btn--tertiary fr-btn--sm tool\" data-download=\"csv\" aria-describedby=\"telecharger-openness-scorecard\">CSV</button></div><div class=\"fr-table fr-table--sm \" data-figures><div class=\"fr-table__wrapper\"><div class=\"fr-table__container\"><div class=\"fr-table__content\" tabindex=\"0\" role=\"region\" aria-label=\"{table}\"><table><caption class=\"fr-sr-only\">{title}</caption><thead><tr><th scope=\"col\">Défi</th><th scope=\"col\">Score</th>",
+        "<figure class=\"chart scorecard\" id=\"openness-scorecard\"><figcaption><h3 class=\"chart-title\">{title}</h3><p class=\"chart-guide\">{guide}</p></figcaption><div class=\"chart-tools\"><button type=\"button\" class=\"fr-btn fr-btn--secondary fr-btn--sm tool details-toggle\" aria-pressed=\"false\">{details}</button><span class=\"chart-tools-label\" id=\"telecharger-openness-scorecard\">{download}</span><button type=\"button\" class=\"fr-btn fr-btn--tertiary fr-btn--sm tool\" data-download=\"csv\" aria-describedby=\"telecharger-openness-scorecard\">CSV</button></div>",
         title = text(words.scorecard_title),
         guide = text(words.scorecard_guide),
         details = text(words.show_details),
         download = text(labels.download),
-        table = attr(words.scorecard_table),
     );
-    for check in &card.checks {
-        let _ = write!(
-            html,
-            "<th scope=\"col\" title=\"{}\">{}</th>",
-            attr(&check.explanation),
-            text(&check.label)
+    let table = |rows: &[ScoreRow], class: &str| {
+        let mut html = format!(
+            "<div class=\"fr-table fr-table--sm {class}\" data-figures><div class=\"fr-table__wrapper\"><div class=\"fr-table__container\"><div class=\"fr-table__content\" tabindex=\"0\" role=\"region\" aria-label=\"{label}\"><table><caption class=\"fr-sr-only\">{title}</caption><thead><tr><th scope=\"col\">Défi</th><th scope=\"col\">Score</th>",
+            label = attr(words.scorecard_table),
+            title = text(words.scorecard_title),
         );
-    }
-    html += "</tr></thead><tbody>";
-    let total = card.checks.len();
-    for (index, row) in card.rows.iter().enumerate() {
-        let beyond = if index >= FIRST_ROWS {
-            " class=\"beyond-first\""
-        } else {
-            ""
-        };
-        let _ = write!(
-            html,
-            "<tr data-defi=\"{}\"{beyond}><th scope=\"row\"><button type=\"button\" class=\"link-button\">{}</button></th><td class=\"number\">{}/{total}</td>",
-            attr(&row.defi_id),
-            text(&row.title),
-            row.score
-        );
-        for (cell, check) in row.cells.iter().zip(&card.checks) {
-            let word = cell.mark.word(lang);
+        for check in &card.checks {
             let _ = write!(
                 html,
-                "<td class=\"mark mark-{}\" title=\"{}\"><span aria-hidden=\"true\">{}</span><span class=\"fr-sr-only\">{}</span></td>",
-                cell.mark.key(),
-                attr(&tr!(
-                    lang,
-                    "{} : {} — {}",
-                    "{}: {} — {}",
-                    check.label,
-                    word,
-                    cell.detail
-                )),
-                cell.mark.symbol(),
-                text(&format!("{word}, {}", cell.detail)),
+                "<th scope=\"col\" title=\"{}\">{}</th>",
+                attr(&check.explanation),
+                text(&check.label)
             );
         }
-        html += "</tr>";
-    }
-    html += "</tbody></table></div></div></div></div>";
+        html += "</tr></thead><tbody>";
+        let total = card.checks.len();
+        for row in rows {
+            let _ = write!(
+                html,
+                "<tr data-defi=\"{}\"><th scope=\"row\"><button type=\"button\" class=\"link-button\">{}</button></th><td class=\"number\">{}/{total}</td>",
+                attr(&row.defi_id),
+                text(&row.title),
+                row.score
+            );
+            for (cell, check) in row.cells.iter().zip(&card.checks) {
+                let word = cell.mark.word(lang);
+                let _ = write!(
+                    html,
+                    "<td class=\"mark mark-{}\" title=\"{}\"><span aria-hidden=\"true\">{}</span><span class=\"fr-sr-only\">{}</span></td>",
+                    cell.mark.key(),
+                    attr(&tr!(
+                        lang,
+                        "{} : {} — {}",
+                        "{}: {} — {}",
+                        check.label,
+                        word,
+                        cell.detail
+                    )),
+                    cell.mark.symbol(),
+                    text(&format!("{word}, {}", cell.detail)),
+                );
+            }
+            html += "</tr>";
+        }
+        html + "</tbody></table></div></div></div></div>"
+    };
     if card.rows.len() > FIRST_ROWS {
+        html += &table(&card.rows[..FIRST_ROWS], "first-rows");
         let _ = write!(
             html,
-            "<button type=\"button\" class=\"fr-btn fr-btn--tertiary fr-btn--sm all-rows\" aria-expanded=\"false\" data-figures>{} ({})</button>",
+            "<noscript>{}</noscript><button type=\"button\" class=\"fr-btn fr-btn--tertiary fr-btn--sm all-rows\" aria-expanded=\"false\" data-figures>{} ({})</button>",
+            table(&card.rows, ""),
             text(words.show_all_defis),
             card.rows.len()
         );
+    } else {
+        html += &table(&card.rows, "");
     }
     html + "</figure>"
 }
