@@ -22,9 +22,4 @@ impl Printing {
     pub fn get(self) -> bool {
         self.0.get()
     }
-
-    /// Whether the page is being printed now (not tracked).
-    pub fn get_untracked(self) -> bool {
-        self.0.get_untracked()
-    }
 }

@@ -146,7 +146,7 @@ pub fn ChartView(
             return;
         };
         canvas_ref.track();
-        if place_in_window(&frame).near_view() || printing.is_some_and(Printing::get_untracked) {
+        if place_in_window(&frame).near_view() || untrack(on_paper) {
             waiting.set_value(false);
             paint(DrawWhen::AtOnce);
         } else {
