@@ -13,9 +13,27 @@ pub fn showable(text: &str) -> String {
     text.chars().filter(|c| !is_unshowable(*c)).collect()
 }
 
-/// True when the JSON text may hold such a character: raw, or written as a `\u` escape.
+/// True when a text that reads as JSON may hold such a character: raw, or written as a `\u`
+/// escape. JSON allows no raw C0 control but its whitespace, so those are not looked for.
+/// Read as UTF-8 bytes (the lead bytes of what [`is_unshowable`] refuses, found by `memchr`),
+/// not as characters: it runs over every export a browser loads, and decoding each character
+/// cost more than reading the JSON itself.
 pub fn may_hold_unshowable(json: &str) -> bool {
-    json.contains("\\u") || json.chars().any(is_unshowable)
+    let bytes = json.as_bytes();
+    let after = |i: usize, n: usize| bytes.get(i + n).copied().unwrap_or(0);
+    memchr::memchr3_iter(b'\\', 0xc2, 0xe2, bytes).any(|i| match bytes[i] {
+        b'\\' => after(i, 1) == b'u',
+        // C1 controls: U+0080–U+009F.
+        0xc2 => matches!(after(i, 1), 0x80..=0x9f),
+        // U+202A–U+202E and U+2066–U+2069.
+        _ => matches!(
+            (after(i, 1), after(i, 2)),
+            (0x80, 0xaa..=0xae) | (0x81, 0xa6..=0xa9)
+        ),
+    }) || memchr::memchr2_iter(0x7f, 0xef, bytes).any(|i| {
+        // DEL, or U+FFFE and U+FFFF.
+        bytes[i] == 0x7f || (after(i, 1) == 0xbf && matches!(after(i, 2), 0xbe | 0xbf))
+    })
 }
 
 /// The JSON text with its string values made showable, whether a character is written raw or
@@ -93,6 +111,7 @@ mod tests {
         );
         assert!(may_hold_unshowable(r#"{"a": "\u0001"}"#));
         assert!(!may_hold_unshowable(r#"{"a": "é"}"#));
+        assert!(!may_hold_unshowable(r#"{"a": "\\n\\"", "b": "\\\\"}"#));
         // Values lose them, raw or escaped; keys, other escapes and layout stay as written.
         assert_eq!(
             showable_json(
@@ -100,5 +119,26 @@ mod tests {
             ),
             "{\"a\\u0007\": [\"x[2J\\\"\\u00e9\", 3], \"b\" : \"\\\\u0001\"}"
         );
+    }
+
+    /// The byte scan says of every character what the character test says, alone and between
+    /// others, so that no unshowable character passes unread; raw C0 controls aside, which no
+    /// JSON text holds (serde_json refuses them).
+    #[test]
+    fn the_byte_scan_agrees_with_the_character_test() {
+        assert!(serde_json::from_str::<String>("\"a\u{1}\"").is_err());
+        for c in (0..=0x10_ffff).filter_map(char::from_u32) {
+            if c < ' ' {
+                continue;
+            }
+            for text in [c.to_string(), format!("é{c}’")] {
+                assert_eq!(
+                    may_hold_unshowable(&text),
+                    is_unshowable(c),
+                    "U+{:04X}",
+                    u32::from(c)
+                );
+            }
+        }
     }
 }

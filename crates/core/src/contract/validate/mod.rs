@@ -136,40 +136,15 @@ impl fmt::Display for LoadError {
 }
 
 /// Reads an export: version first (so an old or future export says so), then shape, then content.
+/// The text is read once when it is sound.
 pub fn parse_export(text: &str) -> Result<Export, LoadError> {
-    let syntax = |e: serde_json::Error| LoadError::Syntax {
-        line: e.line(),
-        column: e.column(),
-        message: e.to_string(),
-    };
     let trimmed = text.trim_start();
     if !trimmed.is_empty() && !trimmed.starts_with('{') {
         return Err(LoadError::NotAnObject);
     }
-    // A first pass reads the version alone (the rest is skipped, not built).
-    #[derive(serde::Deserialize)]
-    struct Probe {
-        #[serde(default)]
-        schema_version: Option<serde_json::Number>,
-    }
-    let probe: Probe = serde_json::from_str(text).map_err(|e| {
-        if e.is_syntax() || e.is_eof() {
-            syntax(e)
-        } else {
-            LoadError::UnsupportedVersion(None)
-        }
-    })?;
-    match probe
-        .schema_version
-        .as_ref()
-        .and_then(serde_json::Number::as_u64)
-    {
-        Some(v) if v == u64::from(SCHEMA_VERSION) => {}
-        other => return Err(LoadError::UnsupportedVersion(other)),
-    }
     let shape = |e: serde_json::Error| {
         if e.is_syntax() || e.is_eof() {
-            syntax(e)
+            syntax_error(&e)
         } else {
             LoadError::Shape {
                 line: e.line(),
@@ -178,7 +153,16 @@ pub fn parse_export(text: &str) -> Result<Export, LoadError> {
             }
         }
     };
-    let mut export: Export = serde_json::from_str(text).map_err(shape)?;
+    // Read whole at once. Only when that fails is the version read alone, and its verdict comes
+    // first: an export of another version is said to be one, not reported by its first
+    // unexpected field.
+    let mut export: Export =
+        serde_json::from_str(text).map_err(|e| version_first(text).unwrap_or_else(|| shape(e)))?;
+    if export.schema_version != SCHEMA_VERSION {
+        return Err(LoadError::UnsupportedVersion(Some(
+            export.schema_version.into(),
+        )));
+    }
     // Rarely needed, so only then: the texts lose what no reader may show, read again from the
     // cleaned text.
     if may_hold_unshowable(text) {
@@ -189,6 +173,37 @@ pub fn parse_export(text: &str) -> Result<Export, LoadError> {
         Ok(export)
     } else {
         Err(LoadError::Invalid(problems))
+    }
+}
+
+/// What reading the version alone says of a text (the rest is skipped, not built): a syntax
+/// error, another version, or `None` when the version is this build's.
+fn version_first(text: &str) -> Option<LoadError> {
+    #[derive(serde::Deserialize)]
+    struct Probe {
+        #[serde(default)]
+        schema_version: Option<serde_json::Number>,
+    }
+    let probe: Probe = match serde_json::from_str(text) {
+        Ok(probe) => probe,
+        Err(e) if e.is_syntax() || e.is_eof() => return Some(syntax_error(&e)),
+        Err(_) => return Some(LoadError::UnsupportedVersion(None)),
+    };
+    match probe
+        .schema_version
+        .as_ref()
+        .and_then(serde_json::Number::as_u64)
+    {
+        Some(v) if v == u64::from(SCHEMA_VERSION) => None,
+        other => Some(LoadError::UnsupportedVersion(other)),
+    }
+}
+
+fn syntax_error(e: &serde_json::Error) -> LoadError {
+    LoadError::Syntax {
+        line: e.line(),
+        column: e.column(),
+        message: e.to_string(),
     }
 }
 
