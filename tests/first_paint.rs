@@ -208,6 +208,24 @@ async fn the_code_is_asked_for_once_the_static_page_is_painted() {
     b.finish().await;
 }
 
+/// Where the static page is left out (an English reader, `?lang=en`), the hand-over keeps no
+/// reading position from it: its hidden elements all stand at the top, and keeping one scrolled
+/// the page 141 px down at load.
+#[tokio::test]
+async fn a_page_without_its_static_paint_starts_at_the_top() {
+    let port = serve(dist(), Routes::new());
+    let b = browser(1280, 900).await;
+    b.open_local(port, "?lang=en").await;
+    b.wait_for("window.eigPulseTimings.handOver > 0", "the hand-over")
+        .await;
+    assert_eq!(
+        b.js("return [document.getElementById('static-page'), document.documentElement.getAttribute('data-first-paint'), window.scrollY]")
+            .await,
+        json!([null, null, 0])
+    );
+    b.finish().await;
+}
+
 /// On a phone, page-head.js marks the page before its first paint and the stylesheet folds the
 /// filters; page.js closes their `<details>` later, after the first paint on a slow phone. Marked
 /// and closed, the form takes the same room: closing it moves nothing below (it moved the page

@@ -127,6 +127,14 @@ pub fn hand_over() {
         let _ = root.remove_attribute(MARK);
         return;
     };
+    // Left out (`off`: English, one chart), the static page was never seen: there is no reading
+    // position to keep (its hidden elements all stand at the top) nor focus in it.
+    if root.get_attribute(MARK).as_deref() == Some("off") {
+        page.remove();
+        let _ = root.remove_attribute(MARK);
+        record_timing("handOver", now());
+        return;
+    }
     let position = reading_position(&page);
     let focused = document
         .active_element()
