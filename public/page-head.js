@@ -1,11 +1,12 @@
-/* EIG Pulse, the dashboard's static first paint (written into index.html by `eig-pulse page`):
+/* EIG Pulse, the dashboard's static first paint (written into index.html and en.html by `eig-pulse page`):
    runs before the first paint (a classic script in <head>). It shows the page in the asked
    scheme, folds the filters on phones as the interactive page does, and says how the static page
    is shown on <html data-first-paint>: `static` (the default view, as the interactive page will
    draw it), `filtered` (the address asks for filters or another export: the figures are greyed
-   and marked as loading until the interactive page applies them) or `off` (one chart alone, or
-   the English page, which only the interactive page writes). Without scripts, no mark: the page
-   is the static one alone. No inline script: the page keeps the strict CSP. */
+   and marked as loading until the interactive page applies them), `off` (one chart alone) or
+   `leaving` (the address asks for the other language: the reader is sent, query kept, to that
+   language's page and its own static paint). Without scripts, no mark: the page is the static
+   one alone. No inline script: the page keeps the strict CSP. */
 (function () {
   "use strict";
   var params = new URLSearchParams(location.search);
@@ -26,7 +27,17 @@
   params.forEach(function (value, key) {
     if (value !== "" && shared.liveParameters.indexOf(key) >= 0) live = true;
   });
-  var off = params.has("chart") || params.get("lang") === "en";
+  // `?lang=` asking for the other language than this page's: that language's page (`shared.pages`,
+  // `index.html` and `en.html` by their relative links), with the same query and fragment. One
+  // chart alone (`?chart=`) is drawn in any language by the interactive page.
+  var off = params.has("chart");
+  var asked = params.get("lang");
+  var other = Object.prototype.hasOwnProperty.call(shared.pages, asked) && asked !== root.lang;
+  if (!off && other) {
+    root.setAttribute("data-first-paint", "leaving");
+    location.replace(shared.pages[asked] + location.search + location.hash);
+    return;
+  }
   root.setAttribute("data-first-paint", off ? "off" : live ? "filtered" : "static");
   // When the first frame was drawn (`window.eigPulseTimings.firstFrame`): start.js asks for the
   // code after it.

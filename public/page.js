@@ -1,4 +1,4 @@
-/* EIG Pulse, the dashboard's static first paint (index.html, written by `eig-pulse page`), until
+/* EIG Pulse, the dashboard's static first paint (index.html and en.html, written by `eig-pulse page`), until
    the interactive page takes over (src/browser/first_paint.rs): plots in an explicitly asked
    scheme, the address's filters shown in the form and a changed field sent as the address's
    query, the folded form on phones, and the control a reader clicks kept to be clicked again once

@@ -13,7 +13,7 @@ use eig_pulse_core::chart::table::grid;
 use eig_pulse_core::contract::validate::parse_export;
 use eig_pulse_core::measures::key_figures::key_figures;
 use eig_pulse_core::measures::scorecard::{openness_scorecard, FIRST_ROWS};
-use eig_pulse_core::page::page_words;
+use eig_pulse_core::page::{key_cards, page_words};
 use eig_pulse_core::{Cohort, Filters, Lang};
 use serde_json::{json, Value};
 use support::{browser, browser_without_javascript, dist, serve, Browser, Routes};
@@ -208,20 +208,65 @@ async fn the_code_is_asked_for_once_the_static_page_is_painted() {
     b.finish().await;
 }
 
-/// Where the static page is left out (an English reader, `?lang=en`), the hand-over keeps no
-/// reading position from it: its hidden elements all stand at the top, and keeping one scrolled
-/// the page 141 px down at load.
+/// An address asking for English gets the English page (`en.html`), query and fragment kept, with
+/// its own static first paint in English, which the code (held until then) takes over in
+/// English, the page where the reader left it; `en.html?lang=fr` leads back to the French page.
+/// Without JavaScript `en.html` is the English static page alone.
 #[tokio::test]
-async fn a_page_without_its_static_paint_starts_at_the_top() {
-    let port = serve(dist(), Routes::new());
-    let b = browser(1280, 900).await;
-    b.open_local(port, "?lang=en").await;
+async fn an_english_address_gets_the_english_static_page() {
+    let port = held_site();
+    let title = |lang| eig_pulse_core::catalogue::Section::ALL[0].title(lang);
+    let cohort = cohort();
+    let english_cards = key_cards(&cohort, &cohort.select(&Filters::default()), Lang::En);
+    assert_eq!(english_cards[0].key, "defis");
+    let b = open_held(port, "?lang=en&theme=light#technologies", 1280, 900).await;
+    assert_eq!(
+        b.js("return [location.pathname, location.search, location.hash, document.documentElement.lang, document.documentElement.getAttribute('data-first-paint'), document.title]")
+            .await,
+        json!(["/en.html", "?lang=en&theme=light", "#technologies", "en", "static", page_words(Lang::En).page_title])
+    );
+    assert_eq!(
+        visible_text(&b, "#static-page section.story h2")
+            .await
+            .as_deref(),
+        Some(title(Lang::En))
+    );
+    assert_eq!(
+        b.js("return document.querySelector('#static-page .figure[data-figure=defis] .figure-label').textContent")
+            .await,
+        json!(english_cards[0].label)
+    );
+    let before = b.number("return window.scrollY").await;
+    assert!(before > 500.0, "at the fragment: {before}");
+    b.js("window.eigPulseGo()").await;
     b.wait_for("window.eigPulseTimings.handOver > 0", "the hand-over")
         .await;
     assert_eq!(
-        b.js("return [document.getElementById('static-page'), document.documentElement.getAttribute('data-first-paint'), window.scrollY]")
+        b.js("return [document.documentElement.lang, document.querySelector('section.story h2').textContent]")
             .await,
-        json!([null, null, 0])
+        json!(["en", title(Lang::En)])
+    );
+    let after = b.number("return window.scrollY").await;
+    assert!(
+        (after - before).abs() <= 1.0,
+        "scroll kept: {before} → {after}"
+    );
+    b.finish().await;
+
+    let b = open_held(port, "en.html?lang=fr", 1280, 900).await;
+    assert_eq!(
+        b.js("return [location.pathname, location.search, document.documentElement.lang, document.querySelector('#static-page section.story h2').textContent]")
+            .await,
+        json!(["/", "?lang=fr", "fr", title(Lang::Fr)])
+    );
+    b.finish().await;
+
+    let b = browser_without_javascript(1280, 900).await;
+    b.goto(&format!("http://127.0.0.1:{port}/en.html")).await;
+    assert_eq!(
+        b.js("return [document.documentElement.lang, document.querySelector('#static-page section.story h2').textContent, document.querySelectorAll('#static-page picture').length > 10]")
+            .await,
+        json!(["en", title(Lang::En), true])
     );
     b.finish().await;
 }

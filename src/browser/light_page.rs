@@ -28,9 +28,17 @@ pub fn pinned_export() -> Option<String> {
     embed_page_attribute("data-embed-export")
 }
 
-/// The language asked for: `?lang=`, else the light embed page's own.
+/// The language asked for: `?lang=`, else the one the page is written in (`<html lang>`: the
+/// English dashboard `en.html`, a light embed page).
 pub fn asked_lang() -> Option<String> {
-    parameter("lang").or_else(|| embed_page_attribute("lang"))
+    parameter("lang").or_else(page_lang)
+}
+
+fn page_lang() -> Option<String> {
+    window()
+        .document()?
+        .document_element()?
+        .get_attribute("lang")
 }
 
 /// On the light embed page, the static chart painted before the code arrived gives way to the

@@ -40,6 +40,7 @@ use eig_pulse_core::contract::pinned::{
 };
 use eig_pulse_core::contract::snippet::{jekyll_include, INCLUDE_FILE};
 use eig_pulse_core::model::filter::live_parameters;
+use eig_pulse_core::page::page_link;
 use eig_pulse_core::{tr, Cohort, Filters, Lang};
 use html_escape::{encode_double_quoted_attribute as attr, encode_text as text};
 
@@ -314,8 +315,8 @@ const SCRIPTS: [(&str, &str); 4] = [
 const SHARED_VALUES: &str = "/* eig-pulse embeds: shared values */ null";
 
 /// The shared values as a JavaScript object (JSON): the charts that have a page, the height
-/// message's key, the tallest height a host takes, the theme message's key and the parameters
-/// only the interactive chart draws.
+/// message's key, the tallest height a host takes, the theme message's key, the parameters
+/// only the interactive chart draws, and the dashboard's page in each language.
 fn shared_values() -> String {
     serde_json::json!({
         "charts": ChartId::ALL.map(ChartId::slug),
@@ -323,6 +324,7 @@ fn shared_values() -> String {
         "heightLimit": HEIGHT_LIMIT,
         "themeMessage": THEME_MESSAGE,
         "liveParameters": live_parameters(),
+        "pages": Lang::ALL.map(|l| (l.code(), page_link(l))).into_iter().collect::<std::collections::BTreeMap<_, _>>(),
     })
     .to_string()
 }

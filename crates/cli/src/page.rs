@@ -1,6 +1,6 @@
 //! `eig-pulse page`: the dashboard's static first paint — its default view (no filter) written
-//! into the built `index.html` from core's own drawing and words, so that the page is read before
-//! any WebAssembly arrives, and with JavaScript off.
+//! into the built `index.html` from core's own drawing and words, and in English into `en.html`
+//! beside it, so that the page is read before any WebAssembly arrives, and with JavaScript off.
 //!
 //! The markup is the interactive page's (`src/`: same elements, classes and ids), so that it
 //! takes the same room: the interactive page is laid out unseen beside it and replaces it once
@@ -22,7 +22,8 @@ use eig_pulse_core::chart::{plot_height, Palette};
 use eig_pulse_core::measures::promotion_windows::selected_windows;
 use eig_pulse_core::measures::scorecard::{openness_scorecard, ScoreRow, FIRST_ROWS};
 use eig_pulse_core::page::{
-    credits, defi_rows, filter_choices, key_cards, page_words, Choice, PageWords, DEFI_LIST,
+    credits, defi_rows, filter_choices, key_cards, page_file, page_link, page_words, Choice,
+    PageWords, DEFI_LIST,
 };
 use eig_pulse_core::{tr, Cohort, Filters, Lang, Selection};
 use html_escape::{encode_double_quoted_attribute as attr, encode_text as text};
@@ -98,34 +99,83 @@ fn is_wide(id: ChartId) -> bool {
     id.spec().section == Section::CodeAfter
 }
 
-/// Writes the static page into `dist`'s `index.html`, in French, its plots those `eig-pulse
-/// embeds` wrote under `embed/`; returns how many files were written.
+/// Writes the static page into `dist`'s `index.html` in French, and beside it the English page
+/// (`en.html`, the same shell in English), their plots those `eig-pulse embeds` wrote under
+/// `embed/`; returns how many files were written.
 pub fn write(export_path: &Path, dist: &Path, lang: Lang) -> Result<usize, String> {
     let (_, export) = read_export(export_path, lang)?;
-    let shell_path = dist.join("index.html");
+    let shell_path = dist.join(page_file(Lang::Fr));
     let shell = std::fs::read_to_string(&shell_path)
         .map_err(|e| tr!(lang, "{} : {e}", "{}: {e}", shell_path.display()))?;
-    let places = shell.matches(MARKER).count();
-    if places != 1 {
-        return Err(tr!(
-            lang,
-            "{} : la place de la page statique (« {MARKER} ») y est {places} fois au lieu d'une",
-            "{}: the static page's place (\"{MARKER}\") is there {places} times instead of once",
-            shell_path.display()
-        ));
-    }
     let cohort = Cohort::new(export);
     let filters = Filters::default();
     let selection = cohort.select(&filters);
-    let page_lang = Lang::Fr;
-    let charts: Vec<(ChartId, Chart)> = ChartId::ALL
+    for page_lang in Lang::ALL {
+        let charts: Vec<(ChartId, Chart)> = ChartId::ALL
+            .into_iter()
+            .map(|id| (id, id.build(&cohort, &selection, &filters, page_lang)))
+            .collect();
+        let body = static_page(&cohort, &selection, &charts, page_lang);
+        let html = shell_in(&shell, page_lang)
+            .map_err(|place| {
+                tr!(
+                    lang,
+                    "{} : la place {place} y est absente ou répétée",
+                    "{}: the place of {place} is missing or repeated there",
+                    shell_path.display()
+                )
+            })?
+            .replace(MARKER, &body);
+        crate::commands::write_atomically(&dist.join(page_file(page_lang)), html.as_bytes(), lang)?;
+    }
+    Ok(Lang::ALL.len())
+}
+
+/// The trunk-built shell (French) as the page in `lang`: its language, title and description,
+/// and the links to both pages (`hreflang`). `Err` names a place the shell does not hold once.
+fn shell_in(shell: &str, lang: Lang) -> Result<String, String> {
+    let words = page_words(lang);
+    let once = |html: &str, part: &str| {
+        if html.matches(part).count() == 1 {
+            Ok(())
+        } else {
+            Err(format!("« {part} »"))
+        }
+    };
+    once(shell, MARKER)?;
+    let mut html = shell.to_string();
+    for (start, end, value) in [
+        ("<html lang=\"", "\"", lang.code().to_string()),
+        ("<title>", "</title>", text(words.page_title).into_owned()),
+        (
+            "<meta name=\"description\" content=\"",
+            "\"",
+            attr(words.description).into_owned(),
+        ),
+    ] {
+        once(&html, start)?;
+        let from = html
+            .find(start)
+            .map(|i| i + start.len())
+            .unwrap_or_default();
+        let to = html[from..]
+            .find(end)
+            .ok_or_else(|| format!("« {start} »"))?
+            + from;
+        html.replace_range(from..to, &value);
+    }
+    let links: String = Lang::ALL
         .into_iter()
-        .map(|id| (id, id.build(&cohort, &selection, &filters, page_lang)))
+        .map(|l| {
+            format!(
+                "<link rel=\"alternate\" hreflang=\"{}\" href=\"{}\" />",
+                l.code(),
+                page_link(l)
+            )
+        })
         .collect();
-    let body = static_page(&cohort, &selection, &charts, page_lang);
-    let html = shell.replace(MARKER, &body);
-    crate::commands::write_atomically(&shell_path, html.as_bytes(), lang)?;
-    Ok(1)
+    once(&html, "</head>")?;
+    Ok(html.replace("</head>", &format!("{links}</head>")))
 }
 
 /// The whole static page: the interactive page's markup, with the default view's figures.
@@ -612,6 +662,36 @@ mod tests {
             })
             .map(|&(_, width)| width)
             .unwrap()
+    }
+
+    /// The English page is the French shell in English: its language, title and description,
+    /// both pages linked by `hreflang`, the rest as trunk wrote it; a shell without one of those
+    /// places, or with it twice, is refused by name.
+    #[test]
+    fn the_shell_is_written_in_each_language() {
+        let shell = format!(
+            "<!doctype html>\n<html lang=\"fr\" data-fr-scheme=\"system\"><head><title>{}</title><meta name=\"description\" content=\"{}\" /><script src=\"page-head.js\"></script></head><body>{MARKER}</body></html>",
+            page_words(Lang::Fr).page_title,
+            attr(page_words(Lang::Fr).description),
+        );
+        let links = "<link rel=\"alternate\" hreflang=\"fr\" href=\"./\" /><link rel=\"alternate\" hreflang=\"en\" href=\"en.html\" /></head>";
+        assert_eq!(
+            shell_in(&shell, Lang::Fr).unwrap(),
+            shell.replace("</head>", links)
+        );
+        let english = shell_in(&shell, Lang::En).unwrap();
+        assert_eq!(
+            english,
+            format!(
+                "<!doctype html>\n<html lang=\"en\" data-fr-scheme=\"system\"><head><title>EIG Pulse — technical progress of the EIG challenges</title><meta name=\"description\" content=\"Dashboard of the technical progress of the Entrepreneurs d'intérêt général challenges (Etalab, DINUM).\" /><script src=\"page-head.js\"></script>{links}<body>{MARKER}</body></html>"
+            )
+        );
+        assert!(
+            shell_in(&shell.replace("<title>", "<title lang=\"fr\">"), Lang::En)
+                .unwrap_err()
+                .contains("<title>")
+        );
+        assert!(shell_in(&format!("{shell}{MARKER}"), Lang::En).is_err());
     }
 
     /// The frames style.css makes at the screens the tests use, and at every screen the widest

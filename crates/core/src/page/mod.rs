@@ -2,8 +2,27 @@
 //! filters and the list of its défis — what the interactive page (`src/`) and its static first
 //! paint (`eig-pulse page`) both show, so that they say the same. Nothing here draws.
 
+use crate::base::lang::Lang;
+
 /// The défis' list's id, the table of contents' last entry.
 pub const DEFI_LIST: &str = "liste-des-defis";
+
+/// The static folder's page in `lang`, each with its own static first paint: the French one is
+/// the folder's `index.html`, the English one lies beside it.
+pub fn page_file(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fr => "index.html",
+        Lang::En => "en.html",
+    }
+}
+
+/// How one page links to the page in `lang`: relative, the French one by its folder's address.
+pub fn page_link(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fr => "./",
+        Lang::En => page_file(Lang::En),
+    }
+}
 
 pub mod parts;
 pub mod words;
