@@ -1,7 +1,8 @@
 /* EIG Pulse, the dashboard's static first paint (index.html and en.html, written by `eig-pulse page`), until
    the interactive page takes over (src/browser/first_paint.rs): plots in an explicitly asked
    scheme, the address's filters shown in the form and a changed field sent as the address's
-   query, the folded form on phones, and the control a reader clicks kept to be clicked again once
+   query, the folded form on phones, the language button leading to the other language's page,
+   and the control a reader clicks kept to be clicked again once
    the interactive page is there. If the code cannot load, the page says so in the words written
    into it. Only attributes are ever written into the page. */
 
@@ -66,6 +67,18 @@ if (page) {
       form.querySelector(".filters-disclosure").open = false;
       root.removeAttribute("data-fold-filters");
     }
+  }
+
+  // The language button before the code arrives: the other language's page (`data-page`), with
+  // its own static paint and this page's query; not clicked again afterwards.
+  const language = page.querySelector(".lang-switch[data-page]");
+  if (language) {
+    language.addEventListener("click", (event) => {
+      event.stopPropagation();
+      const query = new URLSearchParams(params);
+      query.set("lang", language.getAttribute("lang"));
+      location.assign(`${language.dataset.page}?${query}${location.hash}`);
+    });
   }
 
   // A button clicked before the code arrives is clicked again on its twin afterwards.

@@ -259,6 +259,14 @@ async fn an_english_address_gets_the_english_static_page() {
             .await,
         json!(["/", "?lang=fr", "fr", title(Lang::Fr)])
     );
+    // Its language button, before the code arrives: the English page, at once.
+    b.js("document.querySelector('#static-page .lang-switch').click()")
+        .await;
+    b.wait_on_first_paint(
+        "location.pathname === '/en.html' && location.search === '?lang=en' && document.documentElement.getAttribute('data-first-paint') === 'static' && window.eigPulseTimings && window.eigPulseTimings.staticChart > 0",
+        "the English static page",
+    )
+    .await;
     b.finish().await;
 
     let b = browser_without_javascript(1280, 900).await;

@@ -244,8 +244,9 @@ fn header(words: &PageWords, lang: Lang) -> String {
     }
     let _ = write!(
         html,
-        "</div></fieldset><button class=\"fr-btn fr-btn--tertiary fr-btn--sm lang-switch\" type=\"button\" lang=\"{}\" title=\"{}\">{}</button></div></div></div></div></header>",
+        "</div></fieldset><button class=\"fr-btn fr-btn--tertiary fr-btn--sm lang-switch\" type=\"button\" lang=\"{}\" data-page=\"{}\" title=\"{}\">{}</button></div></div></div></div></header>",
         lang.other().code(),
+        page_link(lang.other()),
         attr(words.other_language_title),
         text(words.other_language),
     );
