@@ -120,6 +120,24 @@ async fn axe_finds_nothing_serious_in_either_scheme_or_language() {
     }
 }
 
+/// On a phone (360 px): the folded filters, the key figures scrolling sideways, the charts at
+/// their narrowest, in both languages.
+#[tokio::test]
+async fn axe_finds_nothing_serious_on_a_phone() {
+    let port = serve(dist(), Routes::new());
+    for query in ["?theme=light", "?theme=dark&lang=en"] {
+        let b = open(port, query, 360, 800).await;
+        assert!(
+            b.number("const k = document.querySelector('.key-figures'); return k.scrollWidth - k.clientWidth")
+                .await
+                > 0.0,
+            "{query}: the key figures scroll sideways"
+        );
+        b.assert_accessible(&format!("{query} at 360 px")).await;
+        b.finish().await;
+    }
+}
+
 /// The light embed page: its static chart in both schemes and languages, then the interactive one.
 #[tokio::test]
 async fn axe_finds_nothing_serious_in_the_light_embed() {

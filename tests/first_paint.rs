@@ -279,6 +279,30 @@ async fn an_english_address_gets_the_english_static_page() {
     b.finish().await;
 }
 
+/// The static page as a reader sees it before the code arrives (the code held back), in both
+/// schemes and languages, and folded on a phone: axe-core finds nothing, as in the interactive page.
+#[tokio::test]
+async fn axe_finds_nothing_serious_in_the_static_page() {
+    let port = held_site();
+    for (query, width) in [
+        ("?theme=light", 1280),
+        ("en.html?theme=dark", 1280),
+        ("?theme=dark&promo=3", 1280),
+        ("en.html?theme=light", 360),
+    ] {
+        let b = open_held(port, query, width, 900).await;
+        assert!(
+            b.js("return !!document.getElementById('static-page') && !document.querySelector('.dashboard:not(#static-page .dashboard)')")
+                .await
+                .as_bool()
+                .unwrap(),
+            "{query}: the static page alone"
+        );
+        b.assert_accessible(&format!("{query} at {width} px")).await;
+        b.finish().await;
+    }
+}
+
 /// On a phone, page-head.js marks the page before its first paint and the stylesheet folds the
 /// filters; page.js closes their `<details>` later, after the first paint on a slow phone. Marked
 /// and closed, the form takes the same room: closing it moves nothing below (it moved the page

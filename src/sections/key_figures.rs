@@ -12,7 +12,8 @@ pub fn KeyFiguresView(cohort: Arc<Cohort>, selection: Memo<Selection>) -> impl I
     let lang = expect_context::<RwSignal<Lang>>();
     let cards = Memo::new(move |_| key_cards(&cohort, &selection.get(), lang.get()));
     view! {
-        <section class="key-figures" aria-label=move || page_words(lang.get()).key_figures>
+        // Focusable: on phones the cards scroll sideways, and a keyboard scrolls what has the focus.
+        <section class="key-figures" tabindex="0" aria-label=move || page_words(lang.get()).key_figures>
             {move || cards.get().into_iter().map(|card| view! {
                 <div class="figure" data-figure=card.key>
                     <p class="figure-value">{card.value}</p>

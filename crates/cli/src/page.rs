@@ -313,7 +313,7 @@ fn filter_bar(cohort: &Cohort, words: &PageWords, lang: Lang) -> String {
 
 fn key_figures(cohort: &Cohort, selection: &Selection, words: &PageWords, lang: Lang) -> String {
     let mut html = format!(
-        "<section class=\"key-figures\" aria-label=\"{}\">",
+        "<section class=\"key-figures\" tabindex=\"0\" aria-label=\"{}\">",
         attr(words.key_figures)
     );
     for card in key_cards(cohort, selection, lang) {
