@@ -138,10 +138,17 @@ async fn axe_finds_nothing_serious_on_a_phone() {
     }
 }
 
-/// The light embed page: its static chart in both schemes and languages, then the interactive one.
+/// The light embed page: its static chart in both schemes and languages and on a phone, then the
+/// interactive one.
 #[tokio::test]
 async fn axe_finds_nothing_serious_in_the_light_embed() {
     let port = serve(dist(), Routes::new());
+    let phone = browser(360, 740).await;
+    phone
+        .open_static(port, "embed.html?chart=defis-by-administration&lang=fr")
+        .await;
+    phone.assert_accessible("static at 360 px").await;
+    phone.finish().await;
     let b = browser(800, 900).await;
     for (theme, lang) in [("light", "fr"), ("dark", "en")] {
         b.open_static(
