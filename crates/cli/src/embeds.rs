@@ -255,6 +255,7 @@ fn page(
         dark: "(prefers-color-scheme: dark)",
         alt: &description,
         indent: "            ",
+        lazy: false,
     });
     let _ = write!(
         html,

@@ -460,6 +460,9 @@ fn chart_view(id: ChartId, chart: &Chart, lang: Lang) -> String {
         dark: "(prefers-color-scheme: dark) and (scripting: enabled)",
         alt: &described,
         indent: "",
+        // The page's first chart is its largest paint; the others load as the reader nears them,
+        // and most are replaced by the interactive page before.
+        lazy: Section::ALL[0].charts().next() != Some(id),
     });
     let _ = write!(
         html,

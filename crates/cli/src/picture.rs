@@ -36,6 +36,8 @@ pub struct Choices<'a> {
     pub alt: &'a str,
     /// Put before each line.
     pub indent: &'a str,
+    /// Loaded only as the reader nears it (`loading="lazy"`): the page's charts below its first.
+    pub lazy: bool,
 }
 
 /// The picture's sources and image, one a line (the caller writes `<picture>` around them). The
@@ -50,6 +52,7 @@ pub fn sources_and_image(choices: &Choices) -> String {
         dark,
         alt,
         indent,
+        lazy,
     } = choices;
     let mut html = String::new();
     for scheme in ["dark", "light"] {
@@ -77,8 +80,9 @@ pub fn sources_and_image(choices: &Choices) -> String {
     let last = widths.last().map_or(WIDTHS[WIDTHS.len() - 1], |(_, w)| *w);
     let _ = writeln!(
         html,
-        r#"{indent}<img class="plot" src="{folder}{name}" width="{last}" height="{height}" alt="{alt}" tabindex="0" aria-describedby="clavier-{slug}" />"#,
+        r#"{indent}<img class="plot" src="{folder}{name}" width="{last}" height="{height}"{loading} alt="{alt}" tabindex="0" aria-describedby="clavier-{slug}" />"#,
         name = plot_name(slug, lang_code, "light", last),
+        loading = if *lazy { r#" loading="lazy""# } else { "" },
         alt = attr(alt),
     );
     html
