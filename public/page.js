@@ -2,9 +2,9 @@
    the interactive page takes over (src/browser/first_paint.rs): plots in an explicitly asked
    scheme, the address's filters shown in the form and a changed field sent as the address's
    query, the folded form on phones, the language button leading to the other language's page,
-   and the control a reader clicks kept to be clicked again once
-   the interactive page is there. If the code cannot load, the page says so in the words written
-   into it. Only attributes are ever written into the page. */
+   and the control a reader clicks kept to be clicked again once the interactive page is there.
+   If the code cannot load, the page says so in the words written into it. Only attributes are
+   ever written into the page. */
 
 const root = document.documentElement;
 const page = document.getElementById("static-page");

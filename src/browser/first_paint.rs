@@ -127,7 +127,7 @@ pub fn hand_over() {
         let _ = root.remove_attribute(MARK);
         return;
     };
-    // Left out (`off`: English, one chart), the static page was never seen: there is no reading
+    // Left out (`off`: one chart alone), the static page was never seen: there is no reading
     // position to keep (its hidden elements all stand at the top) nor focus in it.
     if root.get_attribute(MARK).as_deref() == Some("off") {
         page.remove();
