@@ -31,7 +31,7 @@
   // `index.html` and `en.html` by their relative links), with the same query and fragment. One
   // chart alone (`?chart=`) is drawn in any language by the interactive page.
   var off = params.has("chart");
-  var asked = params.get("lang");
+  var asked = (params.get("lang") || "").trim().toLowerCase();
   var other = Object.prototype.hasOwnProperty.call(shared.pages, asked) && asked !== root.lang;
   if (!off && other) {
     root.setAttribute("data-first-paint", "leaving");

@@ -21,11 +21,7 @@ use crate::views::embed_page::Embedded;
 
 #[component]
 pub fn App() -> AnyView {
-    let lang = RwSignal::new(
-        asked_lang()
-            .and_then(|l| Lang::parse(&l))
-            .unwrap_or_default(),
-    );
+    let lang = RwSignal::new(asked_lang().unwrap_or_default());
     provide_context(lang);
     let preference = RwSignal::new(SchemePreference::from_parameter(
         parameter("theme").as_deref(),

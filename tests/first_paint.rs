@@ -285,6 +285,25 @@ async fn an_english_address_gets_the_english_static_page() {
     .await;
     b.finish().await;
 
+    // As the code reads `?lang=`: any case; an unknown one leaves the page's own language.
+    let b = open_held(port, "?lang=EN", 1280, 900).await;
+    assert_eq!(
+        b.js("return [location.pathname, document.documentElement.lang]")
+            .await,
+        json!(["/en.html", "en"])
+    );
+    b.finish().await;
+    let b = open_held(port, "en.html?lang=xx", 1280, 900).await;
+    b.js("window.eigPulseGo()").await;
+    b.wait_for("window.eigPulseTimings.handOver > 0", "the hand-over")
+        .await;
+    assert_eq!(
+        b.js("return [location.pathname, document.documentElement.lang, document.querySelector('section.story h2').textContent]")
+            .await,
+        json!(["/en.html", "en", title(Lang::En)])
+    );
+    b.finish().await;
+
     let b = browser_without_javascript(1280, 900).await;
     b.goto(&format!("http://127.0.0.1:{port}/en.html")).await;
     assert_eq!(

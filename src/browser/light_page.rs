@@ -6,6 +6,8 @@
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
+use eig_pulse_core::Lang;
+
 use super::address::parameter;
 use super::window;
 
@@ -28,17 +30,19 @@ pub fn pinned_export() -> Option<String> {
     embed_page_attribute("data-embed-export")
 }
 
-/// The language asked for: `?lang=`, else the one the page is written in (`<html lang>`: the
-/// English dashboard `en.html`, a light embed page).
-pub fn asked_lang() -> Option<String> {
-    parameter("lang").or_else(page_lang)
-}
-
-fn page_lang() -> Option<String> {
-    window()
-        .document()?
-        .document_element()?
-        .get_attribute("lang")
+/// The language asked for: a known `?lang=`, else the one the page is written in (`<html lang>`:
+/// the English dashboard `en.html`, a light embed page).
+pub fn asked_lang() -> Option<Lang> {
+    let page = || {
+        window()
+            .document()?
+            .document_element()?
+            .get_attribute("lang")
+    };
+    [parameter("lang"), page()]
+        .into_iter()
+        .flatten()
+        .find_map(|code| Lang::parse(&code))
 }
 
 /// On the light embed page, the static chart painted before the code arrived gives way to the
