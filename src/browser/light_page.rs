@@ -1,5 +1,6 @@
 //! The light embed page (`embed/<id>.<lang>.html`, written by `eig-pulse embeds`) as the
-//! dashboard's code finds it: which chart and language its `<html>` names, the export a pinned
+//! dashboard's code finds it: which chart and language its `<html>` names (the language, too, of
+//! the dashboard's own `index.html` and `en.html`), the export a pinned
 //! page keeps, the host page's theme it was told, and the hand-over from its static chart to the
 //! interactive one.
 
