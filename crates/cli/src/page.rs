@@ -120,8 +120,8 @@ pub fn write(export_path: &Path, dist: &Path, lang: Lang) -> Result<usize, Strin
             .map_err(|place| {
                 tr!(
                     lang,
-                    "{} : la place {place} y est absente ou répétée",
-                    "{}: the place of {place} is missing or repeated there",
+                    "{} : la place « {place} » y est absente ou répétée",
+                    "{}: the place \"{place}\" is missing or repeated there",
                     shell_path.display()
                 )
             })?
@@ -132,14 +132,14 @@ pub fn write(export_path: &Path, dist: &Path, lang: Lang) -> Result<usize, Strin
 }
 
 /// The trunk-built shell (French) as the page in `lang`: its language, title and description,
-/// and the links to both pages (`hreflang`). `Err` names a place the shell does not hold once.
+/// and the links to both pages (`hreflang`). `Err` is a place the shell does not hold once.
 fn shell_in(shell: &str, lang: Lang) -> Result<String, String> {
     let words = page_words(lang);
     let once = |html: &str, part: &str| {
         if html.matches(part).count() == 1 {
             Ok(())
         } else {
-            Err(format!("« {part} »"))
+            Err(part.to_string())
         }
     };
     once(shell, MARKER)?;
@@ -158,10 +158,7 @@ fn shell_in(shell: &str, lang: Lang) -> Result<String, String> {
             .find(start)
             .map(|i| i + start.len())
             .unwrap_or_default();
-        let to = html[from..]
-            .find(end)
-            .ok_or_else(|| format!("« {start} »"))?
-            + from;
+        let to = html[from..].find(end).ok_or_else(|| start.to_string())? + from;
         html.replace_range(from..to, &value);
     }
     let links: String = Lang::ALL

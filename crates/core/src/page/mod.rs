@@ -10,18 +10,12 @@ pub const DEFI_LIST: &str = "liste-des-defis";
 /// The static folder's page in `lang`, each with its own static first paint: the French one is
 /// the folder's `index.html`, the English one lies beside it.
 pub fn page_file(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Fr => "index.html",
-        Lang::En => "en.html",
-    }
+    lang.pick("index.html", "en.html")
 }
 
 /// How one page links to the page in `lang`: relative, the French one by its folder's address.
 pub fn page_link(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Fr => "./",
-        Lang::En => page_file(Lang::En),
-    }
+    lang.pick("./", page_file(Lang::En))
 }
 
 pub mod parts;
