@@ -30,14 +30,29 @@
   // `?lang=` asking for the other language than this page's: that language's page (`shared.pages`,
   // `index.html` and `en.html` by their relative links), with the same query and fragment. One
   // chart alone (`?chart=`) is drawn in any language by the interactive page.
+  // Sent once: a host that answers every address with index.html (a catch-all rewrite, en.html
+  // not deployed) would send the reader back and forth; there the interactive page alone says the
+  // asked language.
   var off = params.has("chart");
   var asked = (params.get("lang") || "").trim().toLowerCase();
   var other = Object.prototype.hasOwnProperty.call(shared.pages, asked) && asked !== root.lang;
-  if (!off && other) {
+  // The mark lives for one navigation: the next of these pages to load reads and removes it.
+  var sent = "eigPulseSentToLanguage";
+  var store = null;
+  try {
+    store = window.sessionStorage;
+  } catch (blocked) {}
+  var justSent = !!store && store.getItem(sent) === "1";
+  if (store) store.removeItem(sent);
+  if (!off && other && store && !justSent) {
+    store.setItem(sent, "1");
     root.setAttribute("data-first-paint", "leaving");
     location.replace(shared.pages[asked] + location.search + location.hash);
     return;
   }
+  // Not sent (just sent here, or nowhere to mark it): this page's static paint, in the other
+  // language, is left out.
+  if (other) off = true;
   root.setAttribute("data-first-paint", off ? "off" : live ? "filtered" : "static");
   // When the first frame was drawn (`window.eigPulseTimings.firstFrame`): start.js asks for the
   // code after it.

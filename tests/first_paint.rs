@@ -338,6 +338,38 @@ async fn axe_finds_nothing_serious_in_the_static_page() {
     }
 }
 
+/// A host that answers every address with `index.html` (a catch-all rewrite, `en.html` not
+/// deployed): `?lang=en` sends the reader once, and the page it lands on, French, leaves its
+/// static paint out; the interactive page is in English.
+#[tokio::test]
+async fn a_host_without_the_english_page_sends_the_reader_once() {
+    let mut routes = Routes::new();
+    routes.insert(
+        "/en.html".into(),
+        (
+            200,
+            "text/html; charset=utf-8",
+            std::fs::read(dist().join("index.html")).unwrap(),
+        ),
+    );
+    let port = serve(dist(), routes);
+    let b = browser(1280, 900).await;
+    b.open_local(port, "?lang=en").await;
+    b.wait_on_first_paint(
+        "location.pathname === '/en.html' && document.documentElement.getAttribute('data-first-paint') === 'off'",
+        "the French page, its static paint left out",
+    )
+    .await;
+    b.wait_for("window.eigPulseTimings.handOver > 0", "the hand-over")
+        .await;
+    assert_eq!(
+        b.js("return [location.pathname, location.search, document.documentElement.lang, document.querySelector('section.story h2').textContent, window.scrollY, sessionStorage.length]")
+            .await,
+        json!(["/en.html", "?lang=en", "en", eig_pulse_core::catalogue::Section::ALL[0].title(Lang::En), 0, 0])
+    );
+    b.finish().await;
+}
+
 /// On a phone, page-head.js marks the page before its first paint and the stylesheet folds the
 /// filters; page.js closes their `<details>` later, after the first paint on a slow phone. Marked
 /// and closed, the form takes the same room: closing it moves nothing below (it moved the page
