@@ -57,6 +57,18 @@ async fn open_held(port: u16, query: &str, width: u32, height: u32) -> Browser {
     b
 }
 
+/// Waits until the interactive page has taken over from the static one.
+async fn handed_over(b: &Browser) {
+    b.wait_for("window.eigPulseTimings.handOver > 0", "the hand-over")
+        .await;
+}
+
+/// Lets the code held back by [`held_site`] go, and waits for the hand-over.
+async fn release(b: &Browser) {
+    b.js("window.eigPulseGo()").await;
+    handed_over(b).await;
+}
+
 /// Whether the first element `selector` finds is laid out and visible.
 fn seen(selector: &str) -> String {
     format!(
@@ -204,8 +216,7 @@ async fn the_code_is_asked_for_once_the_static_page_is_painted() {
     let port = serve(dist(), Routes::new());
     let b = browser(1280, 800).await;
     b.open_local(port, "").await;
-    b.wait_for("window.eigPulseTimings.handOver > 0", "the hand-over")
-        .await;
+    handed_over(&b).await;
     let times = b
         .js("const code = performance.getEntriesByType('resource')
               .filter(e => /(_bg\\.wasm|eig-pulse-app-[0-9a-f]+\\.js|data\\/export\\.json)$/.test(e.name));
@@ -254,9 +265,7 @@ async fn an_english_address_gets_the_english_static_page() {
     );
     let before = b.number("return window.scrollY").await;
     assert!(before > 500.0, "at the fragment: {before}");
-    b.js("window.eigPulseGo()").await;
-    b.wait_for("window.eigPulseTimings.handOver > 0", "the hand-over")
-        .await;
+    release(&b).await;
     assert_eq!(
         b.js("return [document.documentElement.lang, document.querySelector('section.story h2').textContent]")
             .await,
@@ -294,9 +303,7 @@ async fn an_english_address_gets_the_english_static_page() {
     );
     b.finish().await;
     let b = open_held(port, "en.html?lang=xx", 1280, 900).await;
-    b.js("window.eigPulseGo()").await;
-    b.wait_for("window.eigPulseTimings.handOver > 0", "the hand-over")
-        .await;
+    release(&b).await;
     assert_eq!(
         b.js("return [location.pathname, document.documentElement.lang, document.querySelector('section.story h2').textContent]")
             .await,
@@ -360,8 +367,7 @@ async fn a_host_without_the_english_page_sends_the_reader_once() {
         "the French page, its static paint left out",
     )
     .await;
-    b.wait_for("window.eigPulseTimings.handOver > 0", "the hand-over")
-        .await;
+    handed_over(&b).await;
     assert_eq!(
         b.js("return [location.pathname, location.search, document.documentElement.lang, document.querySelector('section.story h2').textContent, window.scrollY, sessionStorage.length]")
             .await,
@@ -432,9 +438,7 @@ async fn the_hand_over_keeps_the_layout_the_reading_position_and_the_focus() {
             json!(["journal-weekly", "BUTTON", toggle, true]),
             "{width}: focused in the static page"
         );
-        b.js("window.eigPulseGo()").await;
-        b.wait_for("window.eigPulseTimings.handOver > 0", "the hand-over")
-            .await;
+        release(&b).await;
         // Layout shifts are reported after the frame they happen in.
         tokio::time::sleep(Duration::from_millis(700)).await;
         let after = b.js(READ_PAGE).await;

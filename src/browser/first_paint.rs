@@ -128,14 +128,12 @@ pub fn hand_over() {
         return;
     };
     // Left out (`off`: one chart alone), the static page was never seen: there is no reading
-    // position to keep (its hidden elements all stand at the top) nor focus in it.
-    if root.get_attribute(MARK).as_deref() == Some("off") {
-        page.remove();
-        let _ = root.remove_attribute(MARK);
-        record_timing("handOver", now());
-        return;
-    }
-    let position = reading_position(&page);
+    // position to keep (its hidden elements all stand at the top).
+    let position = if root.get_attribute(MARK).as_deref() == Some("off") {
+        None
+    } else {
+        reading_position(&page)
+    };
     let focused = document
         .active_element()
         .and_then(|element| place_of(&element, &page));
