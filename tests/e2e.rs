@@ -130,6 +130,51 @@ async fn the_real_export_loads_and_every_chart_is_painted() {
     b.finish().await;
 }
 
+/// Each Marianne weight comes in two files (scripts/font-subset.mjs): the first screen, in
+/// either language, asks for the first files only, and a character only the export's texts bring
+/// is drawn from the second, in Marianne, not in a fallback font.
+#[tokio::test]
+async fn the_first_screen_asks_for_the_first_font_files_only() {
+    let fonts = "performance.getEntriesByType('resource').map(e => e.name).filter(n => n.includes('/fonts/'))";
+    for query in ["", "?lang=en"] {
+        let (b, _) = dashboard(query, 1280, 900).await;
+        let asked = b.js(&format!("return {fonts}")).await;
+        let asked: Vec<&str> = asked
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|n| n.as_str())
+            .collect();
+        assert!(
+            asked.iter().any(|n| n.ends_with("/Marianne-Regular.woff2")),
+            "{query}: {asked:?}"
+        );
+        assert!(
+            !asked.iter().any(|n| n.contains(".rest.")),
+            "{query}: the first screen asked for a second font file: {asked:?}"
+        );
+        if query.is_empty() {
+            // « Ø » (U+00D8) is kept for the export's names but in no word of the dashboard.
+            let width = "(font => { const c = document.createElement('canvas').getContext('2d'); c.font = font; return c.measureText('ØØØØØØØØ').width; })";
+            let fallback = b.number(&format!("return {width}('400 32px monospace')")).await;
+            b.js("document.fonts.load('400 32px Marianne', 'Ø'); return true").await;
+            b.wait_for(
+                &format!("{fonts}.some(n => n.endsWith('/Marianne-Regular.rest.woff2')) && document.fonts.check('400 32px Marianne', 'Ø')"),
+                "the second file of Marianne Regular, for « Ø »",
+            )
+            .await;
+            let drawn = b
+                .number(&format!("return {width}('400 32px Marianne, monospace')"))
+                .await;
+            assert!(
+                (drawn - fallback).abs() > 1.0,
+                "« Ø » drawn as wide in Marianne ({drawn}) as in the fallback ({fallback}): not in the second file"
+            );
+        }
+        b.finish().await;
+    }
+}
+
 #[tokio::test]
 async fn choosing_an_administration_filters_everything_and_history_restores_it() {
     let (b, _) = dashboard("", 1280, 1800).await;
