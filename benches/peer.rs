@@ -143,6 +143,53 @@ fn figures(loads: &[Load]) -> Figures {
     }
 }
 
+/// The dashboard's rows, ours `o` beside the peer's `p`, under issue 24's targets (issue 14's were
+/// ≤ 1.0× bytes, ≤ 0.5× first chart, ≤ 1.0× LCP).
+fn dashboard_rows(o: &Figures, p: &Figures) {
+    row(
+        "whole dashboard vs 5 `<bar-chart>`: bytes",
+        Some(o.bytes),
+        Some(p.bytes),
+        Kind::Bytes,
+        "≤ 1.0×",
+    );
+    row(
+        "same: bytes before the first chart",
+        Some(o.bytes_before_chart),
+        Some(p.bytes_before_chart),
+        Kind::Bytes,
+        "≤ 0.3×",
+    );
+    row(
+        "same: requests",
+        Some(o.requests),
+        Some(p.requests),
+        Kind::Count,
+        "",
+    );
+    row(
+        "same: first chart painted",
+        o.first_chart,
+        p.first_chart,
+        Kind::Millis,
+        "≤ 0.3×",
+    );
+    row(
+        "same: largest contentful paint",
+        Some(o.lcp),
+        Some(p.lcp),
+        Kind::Millis,
+        "≤ 0.5×",
+    );
+    row(
+        "same: cumulative layout shift",
+        Some(o.cls),
+        Some(p.cls),
+        Kind::Shift,
+        "≤ 0.01",
+    );
+}
+
 /// `html` with the probe as the first element of its `<head>`; `chart` selects its first chart.
 fn with_probe(html: &str, chart: &str) -> Vec<u8> {
     let tag = format!(
@@ -701,6 +748,22 @@ async fn main() {
         "[peer] {loads} cold loads per page; dist {}; embed {embed}",
         dist.display()
     );
+    // `EIG_PULSE_BENCH_ONLY=dashboard`: the dashboard's rows alone (about three minutes).
+    let board = env_or("EIG_PULSE_DASHBOARD_PATH", "/");
+    if std::env::var("EIG_PULSE_BENCH_ONLY").as_deref() == Ok("dashboard") {
+        let (o, p) = measure_pair(
+            (&ours(&board), "peer-ours-dashboard"),
+            (&theirs("/peer/five.html"), "peer-dsfr-five"),
+            true,
+            loads,
+        )
+        .await;
+        println!("\nEIG Pulse ({board}) vs DSFR Chart 2.0.4 (five `<bar-chart>` with the DSFR), {loads} cold loads, medians, gzip, Chromium 1280×800\n");
+        println!("| | EIG Pulse | DSFR Chart | ratio | target |");
+        println!("|---|---|---|---|---|");
+        dashboard_rows(&o, &p);
+        return;
+    }
     let (embed_ours, embed_peer) = measure_pair(
         (&ours(&embed), "peer-ours-embed"),
         (&theirs("/peer/one.html"), "peer-dsfr-one"),
@@ -761,7 +824,7 @@ async fn main() {
         return;
     }
     let (board_ours, board_peer) = measure_pair(
-        (&ours("/"), "peer-ours-dashboard"),
+        (&ours(&board), "peer-ours-dashboard"),
         (&theirs("/peer/five.html"), "peer-dsfr-five"),
         true,
         loads,
@@ -775,51 +838,7 @@ async fn main() {
     )
     .await;
 
-    // The dashboard's targets are issue 24's (issue 14's were ≤ 1.0× bytes, ≤ 0.5× first chart,
-    // ≤ 1.0× LCP).
-    let (o, p) = (board_ours, board_peer);
-    row(
-        "whole dashboard vs 5 `<bar-chart>`: bytes",
-        Some(o.bytes),
-        Some(p.bytes),
-        Kind::Bytes,
-        "≤ 1.0×",
-    );
-    row(
-        "same: bytes before the first chart",
-        Some(o.bytes_before_chart),
-        Some(p.bytes_before_chart),
-        Kind::Bytes,
-        "≤ 0.3×",
-    );
-    row(
-        "same: requests",
-        Some(o.requests),
-        Some(p.requests),
-        Kind::Count,
-        "",
-    );
-    row(
-        "same: first chart painted",
-        o.first_chart,
-        p.first_chart,
-        Kind::Millis,
-        "≤ 0.3×",
-    );
-    row(
-        "same: largest contentful paint",
-        Some(o.lcp),
-        Some(p.lcp),
-        Kind::Millis,
-        "≤ 0.5×",
-    );
-    row(
-        "same: cumulative layout shift",
-        Some(o.cls),
-        Some(p.cls),
-        Kind::Shift,
-        "≤ 0.01",
-    );
+    dashboard_rows(&board_ours, &board_peer);
     row(
         &format!(
             "host page (snippet's iframe, height {}, vs inline; window 1280×1400): CLS",
