@@ -156,8 +156,11 @@ async fn the_first_screen_asks_for_the_first_font_files_only() {
         if query.is_empty() {
             // « Ø » (U+00D8) is kept for the export's names but in no word of the dashboard.
             let width = "(font => { const c = document.createElement('canvas').getContext('2d'); c.font = font; return c.measureText('ØØØØØØØØ').width; })";
-            let fallback = b.number(&format!("return {width}('400 32px monospace')")).await;
-            b.js("document.fonts.load('400 32px Marianne', 'Ø'); return true").await;
+            let fallback = b
+                .number(&format!("return {width}('400 32px monospace')"))
+                .await;
+            b.js("document.fonts.load('400 32px Marianne', 'Ø'); return true")
+                .await;
             b.wait_for(
                 &format!("{fonts}.some(n => n.endsWith('/Marianne-Regular.rest.woff2')) && document.fonts.check('400 32px Marianne', 'Ø')"),
                 "the second file of Marianne Regular, for « Ø »",

@@ -189,9 +189,65 @@ pub fn truncate(label: &str, max: usize) -> String {
     }
 }
 
+/// The label within `max` characters, cut after a whole word with an ellipsis when it is longer;
+/// `None` when not even its first word fits. For a name written in the drawing, where a word cut
+/// in two could read as another (« (1… » for « (10 mois) »).
+pub fn within_words(label: &str, max: usize) -> Option<String> {
+    if label.chars().count() <= max {
+        return Some(label.to_string());
+    }
+    let mut kept = String::new();
+    for word in label.split(' ') {
+        let longer = if kept.is_empty() {
+            word.to_string()
+        } else {
+            format!("{kept} {word}")
+        };
+        // Room for the ellipsis after it.
+        if longer.chars().count() + 1 > max {
+            break;
+        }
+        kept = longer;
+    }
+    // A parenthesis opened and not closed is left out whole.
+    if kept.matches('(').count() > kept.matches(')').count() {
+        if let Some(open) = kept.rfind('(') {
+            kept.truncate(open);
+        }
+    }
+    let kept = kept.trim_end_matches([' ', ';', ',', ':', '(', '—', '–']);
+    (!kept.is_empty()).then(|| format!("{kept}…"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_is_cut_after_a_whole_word() {
+        assert_eq!(
+            within_words("EIG 4 (10 mois)", 20).as_deref(),
+            Some("EIG 4 (10 mois)")
+        );
+        assert_eq!(
+            within_words("EIG 4 (10 mois)", 12).as_deref(),
+            Some("EIG 4…")
+        );
+        assert_eq!(
+            within_words("EIG 4 (4 défis ; 4 non suivis 24 mois)", 20).as_deref(),
+            Some("EIG 4…")
+        );
+        assert_eq!(
+            within_words(
+                "commits humains cumulés par défi depuis le début (médiane, quartiles)",
+                40
+            )
+            .as_deref(),
+            Some("commits humains cumulés par défi depuis…")
+        );
+        assert_eq!(within_words("promotion", 5), None);
+        assert_eq!(within_words("EIG 4", 3), None);
+    }
     use time::macros::date as d;
 
     #[test]

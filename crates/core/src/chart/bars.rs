@@ -82,12 +82,15 @@ pub(super) fn draw_bars<DB: DrawingBackend>(
             };
             let (y0, y1) = (pad + font * 1.6, height - pad - font * 1.8 - second_line);
             let value = Linear::new((0.0, top_value), (y1, y0));
-            // Highlighted spans, behind everything, labelled at their top right.
+            // Highlighted spans, behind everything, labelled at their top right, each label
+            // going left no farther than the span before.
+            let mut left_limit = x0;
             for highlight in &chart.highlights {
                 let half_step = band.step() / 2.0;
                 let from = (band.centre(highlight.from) - half_step).max(x0);
                 let to = (band.centre(highlight.to) + half_step).min(x1);
-                frame.draw_highlight(area, (from, to), (y0, y1), &highlight.label)?;
+                frame.draw_highlight(area, (from, to), (y0, y1), &highlight.label, left_limit)?;
+                left_limit = to;
             }
             frame.draw_vertical_value_axis(area, &chart.value_label, (x0, x1), |v| value.map(v))?;
             for tick in ticks {

@@ -11,6 +11,7 @@ use super::axis::category_ticks;
 use super::frame::{Frame, GLYPH_WIDTH};
 use super::scale::Linear;
 use super::Hit;
+use crate::base::format::within_words;
 use crate::catalogue::{Chart, Unit};
 
 /// Opacity of a spread band, so that bands and lines stay readable where they cross.
@@ -76,9 +77,11 @@ pub(super) fn draw_lines<DB: DrawingBackend>(
     let x = Linear::new((0.0, (n - 1) as f64), (x0, x1));
     let y = Linear::new((0.0, top_value), (y1, y0));
 
+    let mut left_limit = x0;
     for highlight in &chart.highlights {
         let span = (x.map(highlight.from as f64), x.map(highlight.to as f64));
-        frame.draw_highlight(area, span, (y0, y1), &highlight.label)?;
+        frame.draw_highlight(area, span, (y0, y1), &highlight.label, left_limit)?;
+        left_limit = span.1;
     }
     frame.draw_vertical_value_axis(area, &chart.value_label, (x0, x1), |v| y.map(v))?;
     let step = (x1 - x0) / (n - 1) as f64;
@@ -143,7 +146,8 @@ pub(super) fn draw_lines<DB: DrawingBackend>(
     }
     let mut hits = Vec::new();
     let radius = palette.px(3.0).max(2);
-    let mut name_slots: Vec<f64> = Vec::new();
+    // Each whole line's end, for its name (a line that stops early is named by the legend only).
+    let mut ends: Vec<(usize, (i32, i32))> = Vec::new();
     for &s in &visible {
         let color = palette.color(chart.series[s].color);
         let points: Vec<(i32, i32)> = (0..n)
@@ -187,25 +191,75 @@ pub(super) fn draw_lines<DB: DrawingBackend>(
                 series: Some(s),
             });
         }
-        // The series' name at the end of its line, moved down when it would cover another; a line
-        // that stops early is named by the legend only.
-        if points.len() < n {
-            continue;
+        if points.len() == n {
+            ends.push((s, (ex, ey)));
         }
-        let mut slot = f64::from(ey);
-        while name_slots
-            .iter()
-            .any(|other| (other - slot).abs() < font * 1.1)
-        {
-            slot += font * 1.1;
+    }
+    // The series' names at the end of their lines, in the order of the lines' ends, moved apart
+    // where they would cover one another, and cut to the room on the right.
+    let ys: Vec<f64> = ends.iter().map(|&(_, (_, ey))| f64::from(ey)).collect();
+    let most = (names_width / (font * GLYPH_WIDTH)).floor().max(0.0) as usize;
+    for (&(s, (ex, _)), slot) in ends.iter().zip(name_slots(&ys, font * 1.1, y1)) {
+        if let Some(name) = within_words(&chart.series[s].label, most) {
+            frame.draw_label_after(area, name, (ex + (pad / 2.0) as i32 + radius, slot as i32))?;
         }
-        name_slots.push(slot);
-        frame.draw_label_after(
-            area,
-            chart.series[s].label.clone(),
-            (ex + (pad / 2.0) as i32 + radius, slot as i32),
-        )?;
     }
     frame.draw_axis_line(area, (x0, y1), (x1, y1))?;
     Ok(hits)
+}
+
+/// Where to write names wanted at heights `ys` (pixels, down), each `gap` from the next, none
+/// below `bottom` unless they cannot all fit above it: as near their heights as that allows, in
+/// their order (a name never passes another's line).
+fn name_slots(ys: &[f64], gap: f64, bottom: f64) -> Vec<f64> {
+    let mut order: Vec<usize> = (0..ys.len()).collect();
+    order.sort_by(|&a, &b| ys[a].total_cmp(&ys[b]));
+    let mut placed: Vec<f64> = order.iter().map(|&i| ys[i]).collect();
+    // Down from the top, each at least `gap` below the one above…
+    for k in 1..placed.len() {
+        placed[k] = placed[k].max(placed[k - 1] + gap);
+    }
+    // …then up from the bottom, none below `bottom`.
+    if let Some(last) = placed.last_mut() {
+        *last = last.min(bottom);
+    }
+    for k in (0..placed.len().saturating_sub(1)).rev() {
+        placed[k] = placed[k].min(placed[k + 1] - gap);
+    }
+    let mut slots = vec![0.0; ys.len()];
+    for (&i, &slot) in order.iter().zip(&placed) {
+        slots[i] = slot;
+    }
+    slots
+}
+
+#[cfg(test)]
+mod tests {
+    use super::name_slots;
+
+    #[test]
+    fn names_keep_the_order_of_their_lines_and_stay_apart() {
+        // Three lines ending close together, listed as the series come (EIG 1, 2, 3), the third
+        // highest: its name stays above the others, not pushed under them.
+        let slots = name_slots(&[276.0, 255.0, 242.0], 14.0, 400.0);
+        assert!(slots[2] < slots[1] && slots[1] < slots[0], "{slots:?}");
+        for pair in [(0, 1), (1, 2)] {
+            assert!(
+                (slots[pair.0] - slots[pair.1]).abs() >= 14.0 - 1e-9,
+                "{slots:?}"
+            );
+        }
+        // Names that need not move do not.
+        assert_eq!(
+            name_slots(&[100.0, 10.0, 50.0], 14.0, 400.0),
+            vec![100.0, 10.0, 50.0]
+        );
+        // Near the bottom they go up rather than below it.
+        let low = name_slots(&[395.0, 398.0], 14.0, 400.0);
+        assert!(
+            low.iter().all(|&y| y <= 400.0) && (low[0] - low[1]).abs() >= 14.0,
+            "{low:?}"
+        );
+        assert!(low[0] < low[1], "{low:?}");
+    }
 }
