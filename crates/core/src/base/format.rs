@@ -219,9 +219,34 @@ pub fn within_words(label: &str, max: usize) -> Option<String> {
     (!kept.is_empty()).then(|| format!("{kept}…"))
 }
 
+/// A name with its details in parentheses (« EIG 4 (10 mois) ») within `max` characters: whole,
+/// or its name alone with an ellipsis (« EIG 4… »), or `None`. A label without parentheses is
+/// whole or nothing.
+pub fn name_within(label: &str, max: usize) -> Option<String> {
+    if label.chars().count() <= max {
+        return Some(label.to_string());
+    }
+    let (name, _) = label.split_once(" (")?;
+    (name.chars().count() < max).then(|| format!("{name}…"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_is_whole_or_without_its_details() {
+        assert_eq!(
+            name_within("EIG 4 (10 mois)", 15).as_deref(),
+            Some("EIG 4 (10 mois)")
+        );
+        assert_eq!(
+            name_within("EIG 4 (10 mois)", 10).as_deref(),
+            Some("EIG 4…")
+        );
+        assert_eq!(name_within("EIG 4 (10 mois)", 5), None);
+        assert_eq!(name_within("les 10 mois de la promotion", 20), None);
+    }
 
     #[test]
     fn a_name_is_cut_after_a_whole_word() {

@@ -154,13 +154,13 @@ impl<'a> Frame<'a> {
             [(from as i32, y0 as i32), (to as i32, y1 as i32)],
             self.palette.highlight.filled(),
         ))?;
-        // Ends at the band's right edge and goes left no farther than `left_limit`: cut after a
-        // whole word to that room, or left out where not even the first word fits. Estimated
+        // Ends at the band's right edge and goes left no farther than `left_limit`: whole, or its
+        // name without the details in parentheses, or left out (`format::name_within`). Estimated
         // widths run about a tenth over Marianne's, and the room is empty plot: a label is cut
         // only when its estimate passes the room by more than 15 %.
         let room = (to - self.pad / 2.0 - left_limit) * 1.15;
         let most = (room / (self.font * GLYPH_WIDTH)).floor();
-        if let Some(label) = format::within_words(label, most.max(0.0) as usize) {
+        if let Some(label) = format::name_within(label, most.max(0.0) as usize) {
             area.draw(&Text::new(
                 label,
                 ((to - self.pad / 2.0) as i32, (y0 + self.pad / 2.0) as i32),

@@ -11,7 +11,7 @@ use super::axis::category_ticks;
 use super::frame::{Frame, GLYPH_WIDTH};
 use super::scale::Linear;
 use super::Hit;
-use crate::base::format::within_words;
+use crate::base::format::name_within;
 use crate::catalogue::{Chart, Unit};
 
 /// Opacity of a spread band, so that bands and lines stay readable where they cross.
@@ -196,11 +196,12 @@ pub(super) fn draw_lines<DB: DrawingBackend>(
         }
     }
     // The series' names at the end of their lines, in the order of the lines' ends, moved apart
-    // where they would cover one another, and cut to the room on the right.
+    // where they would cover one another, without their details where the room on the right is
+    // short (the legend says them whole).
     let ys: Vec<f64> = ends.iter().map(|&(_, (_, ey))| f64::from(ey)).collect();
     let most = (names_width / (font * GLYPH_WIDTH)).floor().max(0.0) as usize;
     for (&(s, (ex, _)), slot) in ends.iter().zip(name_slots(&ys, font * 1.1, y1)) {
-        if let Some(name) = within_words(&chart.series[s].label, most) {
+        if let Some(name) = name_within(&chart.series[s].label, most) {
             frame.draw_label_after(area, name, (ex + (pad / 2.0) as i32 + radius, slot as i32))?;
         }
     }
