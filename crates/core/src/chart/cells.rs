@@ -47,8 +47,9 @@ fn header_lines(label: &str) -> (&str, &str) {
         .map_or((label, ""), |(top, bottom)| (top, bottom))
 }
 
-/// A header word in at most `max` characters: itself, else without its spaces (« EIG1 »), else
-/// cut with a full stop (« décl. »): abbreviated, never dropped.
+/// A header word in at most `max` characters: itself, else without its spaces (« EIG1 »), else,
+/// ending with a number, its start and the whole number (« EI1 », « E1 »: the number tells the
+/// columns apart), else cut with a full stop (« décl. »): abbreviated, never dropped.
 fn abbreviate(word: &str, max: usize) -> String {
     if word.chars().count() <= max {
         return word.to_string();
@@ -56,6 +57,20 @@ fn abbreviate(word: &str, max: usize) -> String {
     let joined: String = word.chars().filter(|c| !c.is_whitespace()).collect();
     if joined.chars().count() <= max {
         return joined;
+    }
+    let digits = joined
+        .chars()
+        .rev()
+        .take_while(char::is_ascii_digit)
+        .count();
+    let letters = joined.chars().count() - digits;
+    if digits > 0 && letters > 0 {
+        let start: String = joined
+            .chars()
+            .take(max.saturating_sub(digits).max(1))
+            .collect();
+        let number: String = joined.chars().skip(letters).collect();
+        return format!("{start}{number}");
     }
     let mut cut: String = joined.chars().take(max.saturating_sub(1).max(1)).collect();
     cut.push('.');
@@ -217,5 +232,10 @@ mod tests {
         assert_eq!(abbreviate("déclarée", 8), "déclarée");
         assert_eq!(abbreviate("EIG 1", 4), "EIG1");
         assert_eq!(abbreviate("déclarée", 5), "décl.");
+        // A promotion keeps its number, however narrow the column.
+        assert_eq!(abbreviate("EIG 1", 3), "EI1");
+        assert_eq!(abbreviate("EIG 4", 2), "E4");
+        assert_eq!(abbreviate("EIG 12", 2), "E12");
+        assert_eq!(abbreviate("DIG", 2), "D.");
     }
 }
