@@ -233,6 +233,7 @@ pub fn name_within(label: &str, max: usize) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use time::macros::date as d;
 
     #[test]
     fn a_name_is_whole_or_without_its_details() {
@@ -273,7 +274,6 @@ mod tests {
         assert_eq!(within_words("promotion", 5), None);
         assert_eq!(within_words("EIG 4", 3), None);
     }
-    use time::macros::date as d;
 
     #[test]
     fn counts_group_thousands() {

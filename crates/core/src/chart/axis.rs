@@ -24,7 +24,7 @@ enum Form {
     Whole,
     /// « DIG » over « aucune donnée ».
     TwoLines,
-    /// « DIG » over « n. obs. ».
+    /// « DIG » over « n.obs. ».
     TwoLinesShort,
 }
 
@@ -44,11 +44,12 @@ impl Form {
     }
 }
 
-/// Why a category has no value, in a few letters.
+/// Why a category has no value, in six letters: the width of a promotion's column at 360 px,
+/// where « n. doc. » was cut to « n. do… ».
 fn short_words(absence: Absence, lang: Lang) -> &'static str {
     match absence {
-        Absence::Undocumented => lang.pick("n. doc.", "undoc."),
-        Absence::NotObserved => lang.pick("n. obs.", "no obs."),
+        Absence::Undocumented => lang.pick("n.doc.", "undoc."),
+        Absence::NotObserved => lang.pick("n.obs.", "no obs"),
     }
 }
 
@@ -261,11 +262,15 @@ mod tests {
         );
         assert_eq!(
             lines(category_ticks(&promotions, 60.0, 6.0, 8.0, false, Lang::Fr)),
-            [one("EIG 1"), one("EIG 2"), two("DIG", "n. obs.")]
+            [one("EIG 1"), one("EIG 2"), two("DIG", "n.obs.")]
+        );
+        assert_eq!(
+            lines(category_ticks(&promotions, 46.0, 6.0, 8.0, false, Lang::Fr)),
+            [one("EIG 1"), one("EIG 2"), two("DIG", "n.obs.")]
         );
         assert_eq!(
             lines(category_ticks(&promotions, 38.0, 6.0, 8.0, false, Lang::Fr)),
-            [one("EIG 1"), one("EIG 2"), two("DIG", "n. o…")]
+            [one("EIG 1"), one("EIG 2"), two("DIG", "n.ob…")]
         );
     }
 

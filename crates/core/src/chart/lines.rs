@@ -12,6 +12,7 @@ use super::frame::{Frame, GLYPH_WIDTH};
 use super::scale::Linear;
 use super::Hit;
 use crate::base::format::name_within;
+use crate::base::order;
 use crate::catalogue::{Chart, Unit};
 
 /// Opacity of a spread band, so that bands and lines stay readable where they cross.
@@ -214,7 +215,7 @@ pub(super) fn draw_lines<DB: DrawingBackend>(
 /// their order (a name never passes another's line).
 fn name_slots(ys: &[f64], gap: f64, bottom: f64) -> Vec<f64> {
     let mut order: Vec<usize> = (0..ys.len()).collect();
-    order.sort_by(|&a, &b| ys[a].total_cmp(&ys[b]));
+    order::sort_by(&mut order, |&a, &b| ys[a].total_cmp(&ys[b]));
     let mut placed: Vec<f64> = order.iter().map(|&i| ys[i]).collect();
     // Down from the top, each at least `gap` below the one above…
     for k in 1..placed.len() {
