@@ -748,7 +748,7 @@ async fn main() {
         "[peer] {loads} cold loads per page; dist {}; embed {embed}",
         dist.display()
     );
-    // `EIG_PULSE_BENCH_ONLY=dashboard`: the dashboard's rows alone (about three minutes).
+    // `EIG_PULSE_BENCH_ONLY=dashboard`: the dashboard's rows alone (about a minute).
     let board = env_or("EIG_PULSE_DASHBOARD_PATH", "/");
     if std::env::var("EIG_PULSE_BENCH_ONLY").as_deref() == Ok("dashboard") {
         let (o, p) = measure_pair(

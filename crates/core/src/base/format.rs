@@ -189,11 +189,11 @@ pub fn truncate(label: &str, max: usize) -> String {
     }
 }
 
-/// The label within `max` characters, cut after a whole word with an ellipsis when it is longer;
+/// The label as far as `fits` allows, cut after a whole word with an ellipsis when it is longer;
 /// `None` when not even its first word fits. For a name written in the drawing, where a word cut
 /// in two could read as another (« (1… » for « (10 mois) »).
-pub fn within_words(label: &str, max: usize) -> Option<String> {
-    if label.chars().count() <= max {
+pub fn within_words(label: &str, fits: impl Fn(&str) -> bool) -> Option<String> {
+    if fits(label) {
         return Some(label.to_string());
     }
     let mut kept = String::new();
@@ -203,8 +203,7 @@ pub fn within_words(label: &str, max: usize) -> Option<String> {
         } else {
             format!("{kept} {word}")
         };
-        // Room for the ellipsis after it.
-        if longer.chars().count() + 1 > max {
+        if !fits(&format!("{longer}…")) {
             break;
         }
         kept = longer;
@@ -219,15 +218,16 @@ pub fn within_words(label: &str, max: usize) -> Option<String> {
     (!kept.is_empty()).then(|| format!("{kept}…"))
 }
 
-/// A name with its details in parentheses (« EIG 4 (10 mois) ») within `max` characters: whole,
+/// A name with its details in parentheses (« EIG 4 (10 mois) ») as far as `fits` allows: whole,
 /// or its name alone with an ellipsis (« EIG 4… »), or `None`. A label without parentheses is
 /// whole or nothing.
-pub fn name_within(label: &str, max: usize) -> Option<String> {
-    if label.chars().count() <= max {
+pub fn name_within(label: &str, fits: impl Fn(&str) -> bool) -> Option<String> {
+    if fits(label) {
         return Some(label.to_string());
     }
     let (name, _) = label.split_once(" (")?;
-    (name.chars().count() < max).then(|| format!("{name}…"))
+    let short = format!("{name}…");
+    fits(&short).then_some(short)
 }
 
 #[cfg(test)]
@@ -235,44 +235,49 @@ mod tests {
     use super::*;
     use time::macros::date as d;
 
+    /// Fits in `max` characters.
+    fn chars(max: usize) -> impl Fn(&str) -> bool {
+        move |text| text.chars().count() <= max
+    }
+
     #[test]
     fn a_name_is_whole_or_without_its_details() {
         assert_eq!(
-            name_within("EIG 4 (10 mois)", 15).as_deref(),
+            name_within("EIG 4 (10 mois)", chars(15)).as_deref(),
             Some("EIG 4 (10 mois)")
         );
         assert_eq!(
-            name_within("EIG 4 (10 mois)", 10).as_deref(),
+            name_within("EIG 4 (10 mois)", chars(10)).as_deref(),
             Some("EIG 4…")
         );
-        assert_eq!(name_within("EIG 4 (10 mois)", 5), None);
-        assert_eq!(name_within("les 10 mois de la promotion", 20), None);
+        assert_eq!(name_within("EIG 4 (10 mois)", chars(5)), None);
+        assert_eq!(name_within("les 10 mois de la promotion", chars(20)), None);
     }
 
     #[test]
     fn a_name_is_cut_after_a_whole_word() {
         assert_eq!(
-            within_words("EIG 4 (10 mois)", 20).as_deref(),
+            within_words("EIG 4 (10 mois)", chars(20)).as_deref(),
             Some("EIG 4 (10 mois)")
         );
         assert_eq!(
-            within_words("EIG 4 (10 mois)", 12).as_deref(),
+            within_words("EIG 4 (10 mois)", chars(12)).as_deref(),
             Some("EIG 4…")
         );
         assert_eq!(
-            within_words("EIG 4 (4 défis ; 4 non suivis 24 mois)", 20).as_deref(),
+            within_words("EIG 4 (4 défis ; 4 non suivis 24 mois)", chars(20)).as_deref(),
             Some("EIG 4…")
         );
         assert_eq!(
             within_words(
                 "commits humains cumulés par défi depuis le début (médiane, quartiles)",
-                40
+                chars(40)
             )
             .as_deref(),
             Some("commits humains cumulés par défi depuis…")
         );
-        assert_eq!(within_words("promotion", 5), None);
-        assert_eq!(within_words("EIG 4", 3), None);
+        assert_eq!(within_words("promotion", chars(5)), None);
+        assert_eq!(within_words("EIG 4", chars(3)), None);
     }
 
     #[test]

@@ -82,16 +82,18 @@ pub(super) fn draw_bars<DB: DrawingBackend>(
             };
             let (y0, y1) = (pad + font * 1.6, height - pad - font * 1.8 - second_line);
             let value = Linear::new((0.0, top_value), (y1, y0));
-            // Highlighted spans, behind everything, labelled at their top right, each label
-            // going left no farther than the span before.
-            let mut left_limit = x0;
-            for highlight in &chart.highlights {
-                let half_step = band.step() / 2.0;
-                let from = (band.centre(highlight.from) - half_step).max(x0);
-                let to = (band.centre(highlight.to) + half_step).min(x1);
-                frame.draw_highlight(area, (from, to), (y0, y1), &highlight.label, left_limit)?;
-                left_limit = to;
-            }
+            // Highlighted spans, behind everything, labelled at their top right.
+            let half_step = band.step() / 2.0;
+            let spans: Vec<((f64, f64), &str)> = chart
+                .highlights
+                .iter()
+                .map(|highlight| {
+                    let from = (band.centre(highlight.from) - half_step).max(x0);
+                    let to = (band.centre(highlight.to) + half_step).min(x1);
+                    ((from, to), highlight.label.as_str())
+                })
+                .collect();
+            frame.draw_highlights(area, &spans, (y0, y1), x0)?;
             frame.draw_vertical_value_axis(area, &chart.value_label, (x0, x1), |v| value.map(v))?;
             for tick in ticks {
                 let x = band.centre(tick.category) as i32;

@@ -12,6 +12,10 @@ use crate::base::{format, lang::Lang};
 
 /// Average advance of a sans-serif glyph, as a share of the font size (same on every backend).
 pub(crate) const GLYPH_WIDTH: f64 = 0.56;
+/// Width of a narrow character (space, punctuation, « i », « l », « t »…), in ems.
+const NARROW_GLYPH_WIDTH: f64 = 0.32;
+/// Width of a wide character (« m », « w »), in ems.
+const WIDE_GLYPH_WIDTH: f64 = 0.8;
 
 /// A mark's furniture, in the drawing area's pixels.
 pub(crate) struct Frame<'a> {
@@ -62,6 +66,22 @@ impl<'a> Frame<'a> {
     /// The width `s` takes, estimated from its characters.
     pub fn text_width(&self, s: &str) -> f64 {
         s.chars().count() as f64 * self.font * GLYPH_WIDTH
+    }
+
+    /// The width `s` takes, estimated character by character: closer than [`Self::text_width`]
+    /// for a name full of spaces and parentheses, which that estimate puts a fifth too wide. For
+    /// deciding whether a name fits its room.
+    pub fn name_width(&self, s: &str) -> f64 {
+        let em: f64 = s
+            .chars()
+            .map(|c| match c {
+                ' ' | '.' | ',' | ';' | ':' | '\'' | '’' | '(' | ')' | '[' | ']' | '!' | '|'
+                | 'i' | 'l' | 'j' | 'I' | 'f' | 't' | 'r' => NARROW_GLYPH_WIDTH,
+                'm' | 'w' | 'M' | 'W' => WIDE_GLYPH_WIDTH,
+                _ => GLYPH_WIDTH,
+            })
+            .sum();
+        em * self.font
     }
 
     /// The top of the value scale.
@@ -140,32 +160,35 @@ impl<'a> Frame<'a> {
         Ok(())
     }
 
-    /// A highlighted span from `from` to `to` across the plot's height `y0..y1`, behind
-    /// everything, labelled at its top right.
-    pub fn draw_highlight<DB: DrawingBackend>(
+    /// Highlighted spans, each `(from, to)` with its label, across the plot's height `y0..y1`,
+    /// behind everything; each labelled at its top right, the label going left no farther than
+    /// the nearest span on its left (or `x0`, the plot's left edge): whole, or its name without
+    /// the details in parentheses, or left out (`format::name_within`).
+    pub fn draw_highlights<DB: DrawingBackend>(
         &self,
         area: &DrawingArea<DB, Shift>,
-        (from, to): (f64, f64),
+        spans: &[((f64, f64), &str)],
         (y0, y1): (f64, f64),
-        label: &str,
-        left_limit: f64,
+        x0: f64,
     ) -> Drawn<DB> {
-        area.draw(&Rectangle::new(
-            [(from as i32, y0 as i32), (to as i32, y1 as i32)],
-            self.palette.highlight.filled(),
-        ))?;
-        // Ends at the band's right edge and goes left no farther than `left_limit`: whole, or its
-        // name without the details in parentheses, or left out (`format::name_within`). Estimated
-        // widths run about a tenth over Marianne's, and the room is empty plot: a label is cut
-        // only when its estimate passes the room by more than 15 %.
-        let room = (to - self.pad / 2.0 - left_limit) * 1.15;
-        let most = (room / (self.font * GLYPH_WIDTH)).floor();
-        if let Some(label) = format::name_within(label, most.max(0.0) as usize) {
-            area.draw(&Text::new(
-                label,
-                ((to - self.pad / 2.0) as i32, (y0 + self.pad / 2.0) as i32),
-                self.text(&self.palette.muted_text, Pos::new(HPos::Right, VPos::Top)),
+        for &((from, to), label) in spans {
+            area.draw(&Rectangle::new(
+                [(from as i32, y0 as i32), (to as i32, y1 as i32)],
+                self.palette.highlight.filled(),
             ))?;
+            let left_limit = spans
+                .iter()
+                .map(|&((_, other_to), _)| other_to)
+                .filter(|&other_to| other_to <= from)
+                .fold(x0, f64::max);
+            let room = to - self.pad / 2.0 - left_limit;
+            if let Some(label) = format::name_within(label, |t| self.name_width(t) <= room) {
+                area.draw(&Text::new(
+                    label,
+                    ((to - self.pad / 2.0) as i32, (y0 + self.pad / 2.0) as i32),
+                    self.text(&self.palette.muted_text, Pos::new(HPos::Right, VPos::Top)),
+                ))?;
+            }
         }
         Ok(())
     }
@@ -182,11 +205,7 @@ impl<'a> Frame<'a> {
         let pad = self.pad;
         let room = f64::from(area.dim_in_pixel().0) - 2.0 * pad;
         area.draw(&Text::new(
-            format::within_words(
-                title,
-                (room / (self.font * GLYPH_WIDTH)).floor().max(0.0) as usize,
-            )
-            .unwrap_or_default(),
+            format::within_words(title, |t| self.name_width(t) <= room).unwrap_or_default(),
             (pad as i32, pad as i32),
             self.text(&self.palette.muted_text, Pos::new(HPos::Left, VPos::Top)),
         ))?;

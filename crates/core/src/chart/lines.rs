@@ -78,12 +78,15 @@ pub(super) fn draw_lines<DB: DrawingBackend>(
     let x = Linear::new((0.0, (n - 1) as f64), (x0, x1));
     let y = Linear::new((0.0, top_value), (y1, y0));
 
-    let mut left_limit = x0;
-    for highlight in &chart.highlights {
-        let span = (x.map(highlight.from as f64), x.map(highlight.to as f64));
-        frame.draw_highlight(area, span, (y0, y1), &highlight.label, left_limit)?;
-        left_limit = span.1;
-    }
+    let spans: Vec<((f64, f64), &str)> = chart
+        .highlights
+        .iter()
+        .map(|highlight| {
+            let span = (x.map(highlight.from as f64), x.map(highlight.to as f64));
+            (span, highlight.label.as_str())
+        })
+        .collect();
+    frame.draw_highlights(area, &spans, (y0, y1), x0)?;
     frame.draw_vertical_value_axis(area, &chart.value_label, (x0, x1), |v| y.map(v))?;
     let step = (x1 - x0) / (n - 1) as f64;
     let ticks = category_ticks(chart, step, font * GLYPH_WIDTH, pad, true, lang);
@@ -200,9 +203,9 @@ pub(super) fn draw_lines<DB: DrawingBackend>(
     // where they would cover one another, without their details where the room on the right is
     // short (the legend says them whole).
     let ys: Vec<f64> = ends.iter().map(|&(_, (_, ey))| f64::from(ey)).collect();
-    let most = (names_width / (font * GLYPH_WIDTH)).floor().max(0.0) as usize;
+    let fits = |name: &str| frame.name_width(name) <= names_width + pad / 2.0;
     for (&(s, (ex, _)), slot) in ends.iter().zip(name_slots(&ys, font * 1.1, y1)) {
-        if let Some(name) = name_within(&chart.series[s].label, most) {
+        if let Some(name) = name_within(&chart.series[s].label, fits) {
             frame.draw_label_after(area, name, (ex + (pad / 2.0) as i32 + radius, slot as i32))?;
         }
     }
