@@ -748,16 +748,19 @@ async fn main() {
         "[peer] {loads} cold loads per page; dist {}; embed {embed}",
         dist.display()
     );
-    // `EIG_PULSE_BENCH_ONLY=dashboard`: the dashboard's rows alone (about a minute).
     let board = env_or("EIG_PULSE_DASHBOARD_PATH", "/");
-    if std::env::var("EIG_PULSE_BENCH_ONLY").as_deref() == Ok("dashboard") {
-        let (o, p) = measure_pair(
+    let measure_board = async || {
+        measure_pair(
             (&ours(&board), "peer-ours-dashboard"),
             (&theirs("/peer/five.html"), "peer-dsfr-five"),
             true,
             loads,
         )
-        .await;
+        .await
+    };
+    // `EIG_PULSE_BENCH_ONLY=dashboard`: the dashboard's rows alone (about a minute).
+    if std::env::var("EIG_PULSE_BENCH_ONLY").as_deref() == Ok("dashboard") {
+        let (o, p) = measure_board().await;
         println!("\nEIG Pulse ({board}) vs DSFR Chart 2.0.4 (five `<bar-chart>` with the DSFR), {loads} cold loads, medians, gzip, Chromium 1280×800\n");
         println!("| | EIG Pulse | DSFR Chart | ratio | target |");
         println!("|---|---|---|---|---|");
@@ -823,13 +826,7 @@ async fn main() {
     if std::env::var("EIG_PULSE_BENCH_ONLY").as_deref() == Ok("embed") {
         return;
     }
-    let (board_ours, board_peer) = measure_pair(
-        (&ours(&board), "peer-ours-dashboard"),
-        (&theirs("/peer/five.html"), "peer-dsfr-five"),
-        true,
-        loads,
-    )
-    .await;
+    let (board_ours, board_peer) = measure_board().await;
     let (host_ours, host_peer) = measure_pair(
         (&theirs("/bench/host.html"), "peer-ours-host"),
         (&theirs("/peer/host.html"), "peer-dsfr-host"),

@@ -53,9 +53,9 @@ range(first, 0xa0, 0xa0);
 range(first, 0x2000, 0x200a);
 // The letters of French, both cases (a name of a region or a town brings « Î » or « Ç »).
 addAll(first, "àâäæçéèêëîïôöùûüÿœÀÂÄÆÇÉÈÊËÎÏÔÖÙÛÜŸŒ");
-// Œ œ Ÿ, the typographic quotes, dashes, ellipsis, bullet, euro, arrows, signs, the narrow no-break
-// space and the word joiner that French text and the dashboard's words use.
-addAll(first, "ŒœŸ‘’‚“”„‹›–—…•€→←↑↓↗↘×−≤≥≈·\u202f\u2060");
+// The typographic quotes, dashes, ellipsis, bullet, euro, arrows, signs, the narrow no-break space
+// and the word joiner that French text and the dashboard's words use.
+addAll(first, "‘’‚“”„‹›–—…•€→←↑↓↗↘×−≤≥≈·\u202f\u2060");
 for (const file of words) {
   const text = fs.readFileSync(file, "utf8");
   addAll(first, text);
