@@ -448,7 +448,7 @@ const MAX_PROBLEM_CHARS: usize = 400;
 pub fn check_text(text: &str, lang: Lang) -> Vec<String> {
     problems_of(text, lang)
         .iter()
-        .map(|problem| truncate(problem, MAX_PROBLEM_CHARS))
+        .map(|problem| truncate(problem, |t| t.chars().count() <= MAX_PROBLEM_CHARS))
         .collect()
 }
 

@@ -54,12 +54,13 @@ pub const PAGE_LABEL_CHARS: usize = 80;
 
 /// The chart as its page names it: every category and series label cut to [`PAGE_LABEL_CHARS`].
 fn with_labels_cut(chart: &Chart) -> Chart {
+    let within = |label: &str| label.chars().count() <= PAGE_LABEL_CHARS;
     let mut cut = chart.clone();
     for category in &mut cut.categories {
-        category.label = truncate(&category.label, PAGE_LABEL_CHARS);
+        category.label = truncate(&category.label, within);
     }
     for series in &mut cut.series {
-        series.label = truncate(&series.label, PAGE_LABEL_CHARS);
+        series.label = truncate(&series.label, within);
     }
     cut
 }

@@ -177,16 +177,33 @@ pub fn day_span(from: Option<time::Date>, to: Option<time::Date>, lang: Lang) ->
     }
 }
 
-/// The label cut to `max` characters, with an ellipsis when cut: as the axes show it.
-pub fn truncate(label: &str, max: usize) -> String {
-    if label.chars().count() <= max {
-        label.to_string()
-    } else {
-        let mut cut: String = label.chars().take(max.saturating_sub(1)).collect();
-        cut = cut.trim_end().to_string();
-        cut.push('…');
-        cut
+/// The label as far as `fits` allows, cut anywhere with an ellipsis when it is longer, and never
+/// shorter than its first two characters: as the axes and row labels show it.
+pub fn truncate(label: &str, fits: impl Fn(&str) -> bool) -> String {
+    let chars: Vec<char> = label.chars().collect();
+    if chars.len() <= 2 || fits(label) {
+        return label.to_string();
     }
+    let cut = |kept: usize| -> String {
+        let start: String = chars[..kept].iter().collect();
+        format!("{}…", start.trim_end())
+    };
+    cut(most_kept(2, chars.len() - 1, |kept| fits(&cut(kept))))
+}
+
+/// The most characters to keep, from `least` to `most`, that `fits_with` accepts (a search by
+/// halves: a label a megabyte long is cut in a few steps), or `least` when none does.
+pub fn most_kept(least: usize, most: usize, fits_with: impl Fn(usize) -> bool) -> usize {
+    let (mut low, mut high) = (least, most.max(least));
+    while low < high {
+        let middle = low + (high - low).div_ceil(2);
+        if fits_with(middle) {
+            low = middle;
+        } else {
+            high = middle - 1;
+        }
+    }
+    low
 }
 
 /// The label as far as `fits` allows, cut after a whole word with an ellipsis when it is longer;
@@ -238,6 +255,23 @@ mod tests {
     /// Fits in `max` characters.
     fn chars(max: usize) -> impl Fn(&str) -> bool {
         move |text| text.chars().count() <= max
+    }
+
+    #[test]
+    fn a_label_is_cut_to_its_room_and_keeps_two_characters() {
+        assert_eq!(
+            truncate("Ministère de la Culture", chars(30)),
+            "Ministère de la Culture"
+        );
+        assert_eq!(
+            truncate("Ministère de la Culture", chars(12)),
+            "Ministère d…"
+        );
+        assert_eq!(truncate("Ministère de la Culture", chars(10)), "Ministère…");
+        assert_eq!(truncate("Ministère de la Culture", chars(3)), "Mi…");
+        assert_eq!(truncate("Ministère de la Culture", chars(0)), "Mi…");
+        assert_eq!(truncate("DIG", chars(0)), "DI…");
+        assert_eq!(truncate("EI", chars(0)), "EI");
     }
 
     #[test]

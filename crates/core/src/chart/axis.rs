@@ -65,30 +65,29 @@ fn strides(n: usize, months: bool) -> Vec<usize> {
     }
 }
 
-/// The labels to write along an axis where each category takes `step` pixels and a character
-/// about `glyph` pixels, with `gap` pixels at least between two labels: the smallest stride
+/// The labels to write along an axis where each category takes `step` pixels and a text
+/// `width(text)` pixels, with `gap` pixels at least between two labels: the smallest stride
 /// whose neighbouring labels do not overlap. `months` rounds the stride to calendar steps
 /// (monthly time axes, months since a start).
 pub fn category_ticks(
     chart: &Chart,
     step: f64,
-    glyph: f64,
+    width: &impl Fn(&str) -> f64,
     gap: f64,
     months: bool,
     lang: Lang,
 ) -> Vec<Tick> {
     let months = months || chart.period == Some(Period::Month);
     if !months && chart.period.is_none() {
-        return every_label(chart, step - gap, glyph, lang);
+        return every_label(chart, step - gap, width, lang);
     }
     let n = chart.categories.len();
-    let width = |t: &Tick| t.text.chars().count() as f64 * glyph;
     let mut ticks = Vec::new();
     for stride in strides(n, months) {
         ticks = written(chart, stride, lang);
-        let fits = ticks
-            .windows(2)
-            .all(|pair| (width(&pair[0]) + width(&pair[1])) / 2.0 + gap <= step * stride as f64);
+        let fits = ticks.windows(2).all(|pair| {
+            (width(&pair[0].text) + width(&pair[1].text)) / 2.0 + gap <= step * stride as f64
+        });
         if fits {
             break;
         }
@@ -98,8 +97,8 @@ pub fn category_ticks(
 
 /// Every category's label within `room` pixels: in the widest form where all fit, else in the
 /// shortest, each line cut to the room with an ellipsis.
-fn every_label(chart: &Chart, room: f64, glyph: f64, lang: Lang) -> Vec<Tick> {
-    let chars = |text: &str| text.chars().count() as f64 * glyph;
+fn every_label(chart: &Chart, room: f64, width: &impl Fn(&str) -> f64, lang: Lang) -> Vec<Tick> {
+    let within = |text: &str| width(text) <= room;
     let ticks = |form: Form| -> Vec<Tick> {
         chart
             .categories
@@ -115,21 +114,18 @@ fn every_label(chart: &Chart, room: f64, glyph: f64, lang: Lang) -> Vec<Tick> {
             })
             .collect()
     };
-    let fits = |tick: &Tick| {
-        chars(&tick.text) <= room && tick.note.as_deref().is_none_or(|n| chars(n) <= room)
-    };
+    let fits = |tick: &Tick| within(&tick.text) && tick.note.as_deref().is_none_or(within);
     for form in [Form::Whole, Form::TwoLines] {
         let written = ticks(form);
         if written.iter().all(fits) {
             return written;
         }
     }
-    let most = (room / glyph).floor().max(3.0) as usize;
     ticks(Form::TwoLinesShort)
         .into_iter()
         .map(|tick| Tick {
-            text: truncate(&tick.text, most),
-            note: tick.note.map(|note| truncate(&note, most)),
+            text: truncate(&tick.text, within),
+            note: tick.note.map(|note| truncate(&note, within)),
             ..tick
         })
         .collect()
@@ -187,6 +183,11 @@ mod tests {
         }
     }
 
+    /// Every character 6 px wide.
+    fn mono(text: &str) -> f64 {
+        text.chars().count() as f64 * 6.0
+    }
+
     fn texts(ticks: &[Tick]) -> Vec<&str> {
         ticks.iter().map(|t| t.text.as_str()).collect()
     }
@@ -204,12 +205,12 @@ mod tests {
         );
         // Room for every label.
         assert_eq!(
-            texts(&category_ticks(&months, 100.0, 6.0, 8.0, false, Lang::Fr)),
+            texts(&category_ticks(&months, 100.0, &mono, 8.0, false, Lang::Fr)),
             ["nov. 2018", "déc.", "janv. 2019", "févr."]
         );
         // Every other label: the year moves to the first label written in the new year.
         assert_eq!(
-            texts(&category_ticks(&months, 40.0, 6.0, 8.0, false, Lang::Fr)),
+            texts(&category_ticks(&months, 40.0, &mono, 8.0, false, Lang::Fr)),
             ["nov. 2018", "janv. 2019"]
         );
         let weeks = chart(
@@ -221,7 +222,7 @@ mod tests {
             Some(Period::Week),
         );
         assert_eq!(
-            texts(&category_ticks(&weeks, 200.0, 6.0, 8.0, false, Lang::Fr)),
+            texts(&category_ticks(&weeks, 200.0, &mono, 8.0, false, Lang::Fr)),
             ["24 déc. 2018", "31 déc.", "7 janv. 2019"]
         );
     }
@@ -242,7 +243,7 @@ mod tests {
             lines(category_ticks(
                 &promotions,
                 200.0,
-                6.0,
+                &mono,
                 8.0,
                 false,
                 Lang::Fr
@@ -253,7 +254,7 @@ mod tests {
             lines(category_ticks(
                 &promotions,
                 100.0,
-                6.0,
+                &mono,
                 8.0,
                 false,
                 Lang::Fr
@@ -261,15 +262,36 @@ mod tests {
             [one("EIG 1"), one("EIG 2"), two("DIG", "aucune donnée")]
         );
         assert_eq!(
-            lines(category_ticks(&promotions, 60.0, 6.0, 8.0, false, Lang::Fr)),
+            lines(category_ticks(
+                &promotions,
+                60.0,
+                &mono,
+                8.0,
+                false,
+                Lang::Fr
+            )),
             [one("EIG 1"), one("EIG 2"), two("DIG", "n.obs.")]
         );
         assert_eq!(
-            lines(category_ticks(&promotions, 46.0, 6.0, 8.0, false, Lang::Fr)),
+            lines(category_ticks(
+                &promotions,
+                46.0,
+                &mono,
+                8.0,
+                false,
+                Lang::Fr
+            )),
             [one("EIG 1"), one("EIG 2"), two("DIG", "n.obs.")]
         );
         assert_eq!(
-            lines(category_ticks(&promotions, 38.0, 6.0, 8.0, false, Lang::Fr)),
+            lines(category_ticks(
+                &promotions,
+                38.0,
+                &mono,
+                8.0,
+                false,
+                Lang::Fr
+            )),
             [one("EIG 1"), one("EIG 2"), two("DIG", "n.ob…")]
         );
     }
@@ -278,7 +300,7 @@ mod tests {
     fn categories_that_are_not_dates_keep_their_labels_and_months_go_by_quarters() {
         let plain = chart(&[("1", "EIG 1"), ("2", "EIG 2")], None);
         assert_eq!(
-            texts(&category_ticks(&plain, 100.0, 6.0, 8.0, false, Lang::Fr)),
+            texts(&category_ticks(&plain, 100.0, &mono, 8.0, false, Lang::Fr)),
             ["EIG 1", "EIG 2"]
         );
         let since: Vec<(String, String)> =
@@ -287,10 +309,10 @@ mod tests {
             .iter()
             .map(|(k, l)| (k.as_str(), l.as_str()))
             .collect();
-        let ticks = category_ticks(&chart(&pairs, None), 10.0, 6.0, 8.0, true, Lang::Fr);
+        let ticks = category_ticks(&chart(&pairs, None), 10.0, &mono, 8.0, true, Lang::Fr);
         // 20 px needed for a label: a stride of 2 rounds to 2 (months: 1, 2, 3, 6, 12).
         assert_eq!(ticks.len(), 13);
-        let ticks = category_ticks(&chart(&pairs, None), 6.0, 6.0, 8.0, true, Lang::Fr);
+        let ticks = category_ticks(&chart(&pairs, None), 6.0, &mono, 8.0, true, Lang::Fr);
         assert_eq!(texts(&ticks), ["0", "6", "12", "18", "24"]);
     }
 }

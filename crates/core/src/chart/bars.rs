@@ -5,7 +5,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::axis::category_ticks;
-use super::frame::{Frame, GLYPH_WIDTH};
+use super::frame::Frame;
 use super::scale::{Band, Linear};
 use super::stack::{Segment, Stack};
 use super::Palette;
@@ -74,7 +74,7 @@ pub(super) fn draw_bars<DB: DrawingBackend>(
             };
             // Category labels that never overlap: every k-th on time axes, else every one,
             // an absence on a second line when narrow.
-            let ticks = category_ticks(chart, band.step(), font * GLYPH_WIDTH, pad, false, lang);
+            let ticks = category_ticks(chart, band.step(), &text_width, pad, false, lang);
             let second_line = if ticks.iter().any(|t| t.note.is_some()) {
                 font * 1.2
             } else {
@@ -162,10 +162,9 @@ pub(super) fn draw_bars<DB: DrawingBackend>(
                 (x1 as i32, (height - pad) as i32),
                 text(&palette.muted_text, Pos::new(HPos::Right, VPos::Bottom)),
             ))?;
-            let max_chars = (label_width / (font * GLYPH_WIDTH)).floor().max(4.0) as usize;
             for (c, label) in labels.iter().enumerate() {
                 let y = band.centre(c) as i32;
-                let shown = truncate(label, max_chars);
+                let shown = truncate(label, |t| text_width(t) <= label_width);
                 area.draw(&Text::new(
                     shown,
                     ((x0 - pad / 2.0) as i32, y),

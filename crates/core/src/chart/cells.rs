@@ -7,10 +7,10 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::bars::Hit;
-use super::frame::{Frame, GLYPH_WIDTH};
+use super::frame::Frame;
 use super::palette::contrast;
 use super::stack::Stack;
-use crate::base::format::truncate;
+use crate::base::format::{most_kept, truncate};
 use crate::catalogue::Chart;
 
 /// The header's height in rows of text: a series label splits in two lines at « · »
@@ -47,34 +47,34 @@ fn header_lines(label: &str) -> (&str, &str) {
         .map_or((label, ""), |(top, bottom)| (top, bottom))
 }
 
-/// A header word in at most `max` characters: itself, else without its spaces (« EIG1 »), else,
-/// ending with a number, its start and the whole number (« EI1 », « E1 »: the number tells the
-/// columns apart), else cut with a full stop (« décl. »): abbreviated, never dropped.
-fn abbreviate(word: &str, max: usize) -> String {
-    if word.chars().count() <= max {
+/// A header word within its column's room (`fits`): itself, else without its spaces (« EIG1 »),
+/// else, ending with a number, as many of its first letters as fit before the whole number
+/// (« EI1 », « E1 »: the number tells the columns apart), else cut with a full stop (« décl. »);
+/// one letter at least: abbreviated, never dropped.
+fn abbreviate(word: &str, fits: impl Fn(&str) -> bool) -> String {
+    if fits(word) {
         return word.to_string();
     }
-    let joined: String = word.chars().filter(|c| !c.is_whitespace()).collect();
-    if joined.chars().count() <= max {
-        return joined;
+    let joined: Vec<char> = word.chars().filter(|c| !c.is_whitespace()).collect();
+    let whole: String = joined.iter().collect();
+    if fits(&whole) {
+        return whole;
     }
     let digits = joined
-        .chars()
+        .iter()
         .rev()
-        .take_while(char::is_ascii_digit)
+        .take_while(|c| c.is_ascii_digit())
         .count();
-    let letters = joined.chars().count() - digits;
-    if digits > 0 && letters > 0 {
-        let start: String = joined
-            .chars()
-            .take(max.saturating_sub(digits).max(1))
-            .collect();
-        let number: String = joined.chars().skip(letters).collect();
-        return format!("{start}{number}");
-    }
-    let mut cut: String = joined.chars().take(max.saturating_sub(1).max(1)).collect();
-    cut.push('.');
-    cut
+    let letters = joined.len() - digits;
+    let (start, ending) = if digits > 0 && letters > 0 {
+        (letters, joined[letters..].iter().collect())
+    } else {
+        (joined.len(), ".".to_string())
+    };
+    let written = |kept: usize| format!("{}{ending}", joined[..kept].iter().collect::<String>());
+    written(most_kept(1, start.saturating_sub(1), |kept| {
+        fits(&written(kept))
+    }))
 }
 
 /// Draws `chart` as cells with `frame`'s furniture over the whole area, leaving out the `hidden`
@@ -94,7 +94,6 @@ pub(super) fn draw_cells<DB: DrawingBackend>(
     let (width, height) = area.dim_in_pixel();
     let (width, height) = (f64::from(width), f64::from(height));
     let (font, pad) = (frame.font, frame.pad);
-    let glyph = font * GLYPH_WIDTH;
     let text = |color: &RGBColor, pos: Pos| frame.text(color, pos);
 
     // The label column takes what its longest label needs, at most a third of the width.
@@ -123,13 +122,13 @@ pub(super) fn draw_cells<DB: DrawingBackend>(
         text(&palette.muted_text, Pos::new(HPos::Right, VPos::Bottom)),
     ))?;
     // The header: each visible series' label over its column, abbreviated to the column's width.
-    let column_chars = ((column - pad / 2.0) / glyph).floor().max(3.0) as usize;
+    let column_room = column - pad / 2.0;
     for (slot, &series) in stack.visible.iter().enumerate() {
         let centre = (x0 + column * (slot as f64 + 0.5)) as i32;
         let (top, bottom) = header_lines(&chart.series[series].label);
         for (line, words) in [top, bottom].into_iter().enumerate() {
             area.draw(&Text::new(
-                abbreviate(words, column_chars),
+                abbreviate(words, |t| frame.text_width(t) <= column_room),
                 (centre, (pad + font * 1.3 * line as f64) as i32),
                 text(&palette.text, Pos::new(HPos::Center, VPos::Top)),
             ))?;
@@ -150,12 +149,11 @@ pub(super) fn draw_cells<DB: DrawingBackend>(
         ))?;
     }
 
-    let label_chars = (label_width / glyph).floor().max(4.0) as usize;
     for (c, label) in labels.iter().enumerate() {
         let (top, bottom) = (y0 + row * c as f64, y0 + row * (c as f64 + 1.0));
         let middle = ((top + bottom) / 2.0) as i32;
         area.draw(&Text::new(
-            truncate(label, label_chars),
+            truncate(label, |t| frame.text_width(t) <= label_width),
             ((x0 - pad / 2.0) as i32, middle),
             text(&palette.text, Pos::new(HPos::Right, VPos::Center)),
         ))?;
@@ -221,6 +219,11 @@ pub(super) fn draw_cells<DB: DrawingBackend>(
 mod tests {
     use super::*;
 
+    /// Fits in `max` characters.
+    fn chars(max: usize) -> impl Fn(&str) -> bool {
+        move |text| text.chars().count() <= max
+    }
+
     #[test]
     fn a_cell_writes_its_value_in_the_colour_that_reads_best() {
         let (white, black) = (RGBColor(255, 255, 255), RGBColor(22, 22, 22));
@@ -229,13 +232,13 @@ mod tests {
         assert_eq!(mix(white, RGBColor(0, 0, 0), 0.5), RGBColor(128, 128, 128));
         assert_eq!(header_lines("EIG 3 · déclarée"), ("EIG 3", "déclarée"));
         assert_eq!(header_lines("Autres"), ("Autres", ""));
-        assert_eq!(abbreviate("déclarée", 8), "déclarée");
-        assert_eq!(abbreviate("EIG 1", 4), "EIG1");
-        assert_eq!(abbreviate("déclarée", 5), "décl.");
+        assert_eq!(abbreviate("déclarée", chars(8)), "déclarée");
+        assert_eq!(abbreviate("EIG 1", chars(4)), "EIG1");
+        assert_eq!(abbreviate("déclarée", chars(5)), "décl.");
         // A promotion keeps its number, however narrow the column.
-        assert_eq!(abbreviate("EIG 1", 3), "EI1");
-        assert_eq!(abbreviate("EIG 4", 2), "E4");
-        assert_eq!(abbreviate("EIG 12", 2), "E12");
-        assert_eq!(abbreviate("DIG", 2), "D.");
+        assert_eq!(abbreviate("EIG 1", chars(3)), "EI1");
+        assert_eq!(abbreviate("EIG 4", chars(2)), "E4");
+        assert_eq!(abbreviate("EIG 12", chars(2)), "E12");
+        assert_eq!(abbreviate("DIG", chars(2)), "D.");
     }
 }

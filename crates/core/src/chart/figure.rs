@@ -5,7 +5,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::draw;
-use super::frame::GLYPH_WIDTH;
+use super::glyphs::text_width;
 use super::Palette;
 use crate::base::lang::Lang;
 use crate::catalogue::{Chart, Layout, Orientation};
@@ -45,7 +45,7 @@ fn legend_layout(chart: &Chart, width: f64) -> Vec<(f64, usize)> {
     let (mut x, mut row) = (8.0, 0);
     let mut places = Vec::new();
     for series in &chart.series {
-        let entry = 16.0 + series.label.chars().count() as f64 * FONT * GLYPH_WIDTH + 14.0;
+        let entry = 16.0 + text_width(&series.label, FONT) + 14.0;
         if x + entry > width - 8.0 && x > 8.0 {
             x = 8.0;
             row += 1;

@@ -6,16 +6,10 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
+use super::glyphs::text_width;
 use super::scale::nice_ticks;
 use super::Palette;
 use crate::base::{format, lang::Lang};
-
-/// Average advance of a sans-serif glyph, as a share of the font size (same on every backend).
-pub(crate) const GLYPH_WIDTH: f64 = 0.56;
-/// Width of a narrow character (space, punctuation, « i », « l », « t »…), in ems.
-const NARROW_GLYPH_WIDTH: f64 = 0.32;
-/// Width of a wide character (« m », « w »), in ems.
-const WIDE_GLYPH_WIDTH: f64 = 0.8;
 
 /// A mark's furniture, in the drawing area's pixels.
 pub(crate) struct Frame<'a> {
@@ -63,25 +57,9 @@ impl<'a> Frame<'a> {
         }
     }
 
-    /// The width `s` takes, estimated from its characters.
+    /// The width `s` takes, drawn in this frame's font.
     pub fn text_width(&self, s: &str) -> f64 {
-        s.chars().count() as f64 * self.font * GLYPH_WIDTH
-    }
-
-    /// The width `s` takes, estimated character by character: closer than [`Self::text_width`]
-    /// for a name full of spaces and parentheses, which that estimate puts a fifth too wide. For
-    /// deciding whether a name fits its room.
-    pub fn name_width(&self, s: &str) -> f64 {
-        let em: f64 = s
-            .chars()
-            .map(|c| match c {
-                ' ' | '.' | ',' | ';' | ':' | '\'' | '’' | '(' | ')' | '[' | ']' | '!' | '|'
-                | 'i' | 'l' | 'j' | 'I' | 'f' | 't' | 'r' => NARROW_GLYPH_WIDTH,
-                'm' | 'w' | 'M' | 'W' => WIDE_GLYPH_WIDTH,
-                _ => GLYPH_WIDTH,
-            })
-            .sum();
-        em * self.font
+        text_width(s, self.font)
     }
 
     /// The top of the value scale.
@@ -182,7 +160,7 @@ impl<'a> Frame<'a> {
                 .filter(|&other_to| other_to <= from)
                 .fold(x0, f64::max);
             let room = to - self.pad / 2.0 - left_limit;
-            if let Some(label) = format::name_within(label, |t| self.name_width(t) <= room) {
+            if let Some(label) = format::name_within(label, |t| self.text_width(t) <= room) {
                 area.draw(&Text::new(
                     label,
                     ((to - self.pad / 2.0) as i32, (y0 + self.pad / 2.0) as i32),
@@ -205,7 +183,7 @@ impl<'a> Frame<'a> {
         let pad = self.pad;
         let room = f64::from(area.dim_in_pixel().0) - 2.0 * pad;
         area.draw(&Text::new(
-            format::within_words(title, |t| self.name_width(t) <= room).unwrap_or_default(),
+            format::within_words(title, |t| self.text_width(t) <= room).unwrap_or_default(),
             (pad as i32, pad as i32),
             self.text(&self.palette.muted_text, Pos::new(HPos::Left, VPos::Top)),
         ))?;

@@ -8,7 +8,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::axis::category_ticks;
-use super::frame::{Frame, GLYPH_WIDTH};
+use super::frame::Frame;
 use super::scale::Linear;
 use super::Hit;
 use crate::base::format::name_within;
@@ -89,7 +89,7 @@ pub(super) fn draw_lines<DB: DrawingBackend>(
     frame.draw_highlights(area, &spans, (y0, y1), x0)?;
     frame.draw_vertical_value_axis(area, &chart.value_label, (x0, x1), |v| y.map(v))?;
     let step = (x1 - x0) / (n - 1) as f64;
-    let ticks = category_ticks(chart, step, font * GLYPH_WIDTH, pad, true, lang);
+    let ticks = category_ticks(chart, step, &text_width, pad, true, lang);
     for tick in &ticks {
         area.draw(&Text::new(
             tick.text.clone(),
@@ -203,7 +203,7 @@ pub(super) fn draw_lines<DB: DrawingBackend>(
     // where they would cover one another, without their details where the room on the right is
     // short (the legend says them whole).
     let ys: Vec<f64> = ends.iter().map(|&(_, (_, ey))| f64::from(ey)).collect();
-    let fits = |name: &str| frame.name_width(name) <= names_width + pad / 2.0;
+    let fits = |name: &str| frame.text_width(name) <= names_width + pad / 2.0;
     for (&(s, (ex, _)), slot) in ends.iter().zip(name_slots(&ys, font * 1.1, y1)) {
         if let Some(name) = name_within(&chart.series[s].label, fits) {
             frame.draw_label_after(area, name, (ex + (pad / 2.0) as i32 + radius, slot as i32))?;

@@ -11,6 +11,7 @@ pub mod bars;
 mod cells;
 pub mod figure;
 mod frame;
+mod glyphs;
 pub mod lines;
 pub mod palette;
 pub mod scale;
