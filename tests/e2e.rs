@@ -153,6 +153,11 @@ async fn the_first_screen_asks_for_the_first_font_files_only() {
             !asked.iter().any(|n| n.contains(".rest.")),
             "{query}: the first screen asked for a second font file: {asked:?}"
         );
+        // The search field's placeholder is upright: no italic face on the first screen.
+        assert!(
+            !asked.iter().any(|n| n.contains("Italic")),
+            "{query}: the first screen asked for an italic face: {asked:?}"
+        );
         if query.is_empty() {
             // « Ø » (U+00D8) is kept for the export's names but in no word of the dashboard.
             let width = "(font => { const c = document.createElement('canvas').getContext('2d'); c.font = font; return c.measureText('ØØØØØØØØ').width; })";
