@@ -4,6 +4,7 @@
 //! défi panel only renders it.
 
 use eig_pulse_core::base::url::is_http_url;
+use eig_pulse_core::contract::export::Member;
 use eig_pulse_core::measures::figures::{defi_figures, Figure};
 use eig_pulse_core::measures::promotion_windows::window_words;
 use eig_pulse_core::measures::technologies::{defi_card, DefiCard};
@@ -188,13 +189,7 @@ pub fn defi_sheet(cohort: &Cohort, index: usize, lang: Lang) -> DefiSheet {
     let team = defi
         .eigs
         .iter()
-        .map(|member| {
-            let profile = member
-                .profile
-                .as_deref()
-                .unwrap_or_else(|| lang.pick("profil inconnu", "unknown profile"));
-            format!("{} — {profile}", member.name)
-        })
+        .map(|member| format!("{} — {}", member.name, profile_words(member, lang)))
         .collect();
     // Only http(s) becomes a link (the contract already refuses the rest).
     let mut links: Vec<Link> = defi
@@ -355,4 +350,19 @@ fn openness(card: &DefiCard, lang: Lang) -> Vec<OpennessLine> {
             }
         })
         .collect()
+}
+
+/// An entrepreneur's profile: in French as the team wrote it (« Développeuse »), in English from
+/// the role it folds onto (the written profile when the role is not one of the four).
+fn profile_words(member: &Member, lang: Lang) -> String {
+    let unknown = lang.pick("profil inconnu", "unknown profile");
+    let written = member.profile.as_deref().unwrap_or(unknown);
+    let english = match member.role.as_deref() {
+        Some("dev") => "Developer",
+        Some("design") => "Designer",
+        Some("datascience") => "Data scientist",
+        Some("dataengineering") => "Data engineer",
+        _ => written,
+    };
+    lang.pick(written, english).to_string()
 }

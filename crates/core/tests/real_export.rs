@@ -500,8 +500,9 @@ fn each_section_opens_with_its_figures() {
     assert!(
         journal.starts_with("Du 13 février 2018 au 3 août 2018")
             && journal.contains("1\u{202F}544 entrées")
-            // `scripts/recount-journal.py`: « busiest week 2018-03-12 136 entries ».
-            && journal.contains("la semaine la plus chargée, celle du 12 mars 2018, en compte 136."),
+            // `scripts/recount-journal.py`: two busiest weeks, 2018-03-12 and 2018-04-16, 136
+            // entries each: the sentence names both.
+            && journal.contains("les semaines les plus chargées, celles du 12 mars 2018 et du 16 avril 2018, en comptent 136 chacune."),
         "{journal}"
     );
     assert!(

@@ -28,6 +28,16 @@ pub fn defis(n: usize, lang: Lang) -> String {
     format!("{} {word}", count(n as u64, lang))
 }
 
+/// Items in a sentence: « a », « a et b », « a, b et c » ("a, b and c").
+pub fn list(items: &[impl AsRef<str>], lang: Lang) -> String {
+    let items: Vec<&str> = items.iter().map(AsRef::as_ref).collect();
+    match items.as_slice() {
+        [] => String::new(),
+        [one] => (*one).to_string(),
+        [rest @ .., last] => format!("{} {} {last}", rest.join(", "), lang.pick("et", "and")),
+    }
+}
+
 /// A number of months, as a time axis writes it: « 3 mois », "1 month", "3 months".
 pub fn months(months: u32, lang: Lang) -> String {
     match (lang, months) {
@@ -255,6 +265,14 @@ mod tests {
     /// Fits in `max` characters.
     fn chars(max: usize) -> impl Fn(&str) -> bool {
         move |text| text.chars().count() <= max
+    }
+
+    #[test]
+    fn items_are_listed_with_a_last_and() {
+        assert_eq!(list(&[] as &[&str], Lang::Fr), "");
+        assert_eq!(list(&["Python"], Lang::Fr), "Python");
+        assert_eq!(list(&["Python", "R"], Lang::Fr), "Python et R");
+        assert_eq!(list(&["a", "b", "c"], Lang::En), "a, b and c");
     }
 
     #[test]

@@ -66,10 +66,11 @@ pub fn blog_posts(cohort: &Cohort, selection: &Selection, lang: Lang) -> Chart {
                     .any(|(_, subject)| *subject == PostSubject::Promotion(p))
         })
         .collect();
+    // A promotion keeps its colour whatever the filters leave out (its place in the export),
+    // « Plusieurs promotions » the next one.
     let mut series: Vec<Series> = shown
         .iter()
-        .enumerate()
-        .map(|(color, &p)| {
+        .map(|&p| {
             let label = tr!(
                 lang,
                 "{} ({}, {} sans billet)",
@@ -78,14 +79,14 @@ pub fn blog_posts(cohort: &Cohort, selection: &Selection, lang: Lang) -> Chart {
                 format::defis(defis[p], lang),
                 untold[p]
             );
-            Series::new(promotions[p].id.clone(), label, color)
+            Series::new(promotions[p].id.clone(), label, p)
         })
         .collect();
     let several = series.len();
     series.push(Series::new(
         "plusieurs",
         lang.pick("Plusieurs promotions", "Several promotions"),
-        several,
+        promotions.len(),
     ));
     series.push(Series::new(
         "sans-defi",

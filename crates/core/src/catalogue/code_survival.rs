@@ -20,8 +20,8 @@ pub static SPEC: ChartSpec = ChartSpec {
     section: Section::CodeAfter,
     title: Text::fixed("Le code vit-il encore ?", "Is the code still alive?"),
     guide: Text::fixed(
-        "Part des défis dont le code est encore vivant (au moins 2 mois avec un commit humain dans les 6 mois précédents), mois après mois depuis la fin du défi, par promotion : estimation de Kaplan–Meier, où un défi dont la copie du dépôt s'arrête sort du compte sans être compté éteint. Sous chaque point, le nombre de défis encore suivis.",
-        "Share of défis whose code is still alive (at least 2 months with a human commit in the 6 before), month by month since the défi's end, per promotion: a Kaplan–Meier estimate, where a défi whose repository copy stops leaves the count without being counted dead. Under each point, the number of défis still followed.",
+        "Part des défis dont le code est resté vivant sans interruption depuis la fin du défi (vivant : au moins 2 mois avec un commit humain dans les 6 mois précédents), mois après mois, par promotion : un défi sort de la courbe au premier mois où il n'est plus vivant, même s'il reprend ensuite, et un défi inactif dès sa fin s'éteint au mois 0 ; c'est pourquoi « Vivants après la fin » peut donner davantage au même mois. Estimation de Kaplan–Meier : un défi dont la copie du dépôt s'arrête sort du compte sans être compté éteint. Sous chaque point, le nombre de défis encore suivis.",
+        "Share of défis whose code stayed alive without a break since the défi's end (alive: at least 2 months with a human commit in the 6 before), month by month, per promotion: a défi leaves the curve the first month it is no longer alive, even if it resumes later, and one inactive at its end dies at month 0; this is why \"Alive after the end\" can give more at the same month. A Kaplan–Meier estimate: a défi whose repository copy stops leaves the count without being counted dead. Under each point, the number of défis still followed.",
     ),
     reading: Reading {
         category_header: Text::fixed("Depuis la fin", "Since the end"),
@@ -40,8 +40,11 @@ pub fn code_survival(cohort: &Cohort, selection: &Selection, lang: Lang) -> Char
     let months = SURVIVAL_MONTHS as usize + 1;
     let series: Vec<Series> = curves
         .iter()
-        .enumerate()
-        .map(|(i, curve)| promotion_series(&promotions[curve.promotion], curve.defis, i, lang))
+        .map(|curve| {
+            // A promotion keeps its colour whatever the filters leave out.
+            let promotion = curve.promotion;
+            promotion_series(&promotions[promotion], curve.defis, promotion, lang)
+        })
         .collect();
     let mut values = vec![vec![0.0; series.len()]; months];
     let mut at_risk = vec![vec![0; series.len()]; months];
@@ -73,8 +76,8 @@ pub fn code_survival(cohort: &Cohort, selection: &Selection, lang: Lang) -> Char
         series,
         values,
         lang.pick(
-            "part des défis au code encore vivant",
-            "share of défis whose code is still alive",
+            "part des défis au code vivant sans interruption depuis la fin",
+            "share of défis whose code stayed alive without a break since the end",
         ),
     )
     .with_layout(Layout::Lines)

@@ -36,21 +36,28 @@ pub fn cohorts_cumulative_commits(cohort: &Cohort, selection: &Selection, lang: 
     let promotions = &cohort.export.promotions;
     let series: Vec<Series> = curves
         .iter()
-        .enumerate()
-        .map(|(i, curve)| {
-            let promotion = &promotions[curve.promotion];
+        .map(|curve| {
+            // A promotion keeps its colour whatever the filters leave out.
+            let color = curve.promotion;
+            let promotion = &promotions[color];
             if curve.left_out == 0 {
-                return promotion_series(promotion, curve.defis, i, lang);
+                return promotion_series(promotion, curve.defis, color, lang);
             }
+            let not_followed = if curve.left_out == 1 {
+                lang.pick("non suivi", "not followed")
+            } else {
+                lang.pick("non suivis", "not followed")
+            };
             let label = tr!(
                 lang,
-                "{} ({} ; {} non suivis 24 mois)",
-                "{} ({}; {} not followed 24 months)",
+                "{} ({} ; {} {} 24 mois)",
+                "{} ({}; {} {} 24 months)",
                 promotion.label,
                 format::defis(curve.defis, lang),
-                curve.left_out
+                curve.left_out,
+                not_followed
             );
-            Series::new(promotion.id.clone(), label, i)
+            Series::new(promotion.id.clone(), label, color)
         })
         .collect();
     let mut values = vec![vec![0.0; series.len()]; months.len()];

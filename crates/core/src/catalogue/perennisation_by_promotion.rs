@@ -16,8 +16,8 @@ pub static SPEC: ChartSpec = ChartSpec {
     section: Section::CodeAfter,
     title: Text::fixed("Vivants après la fin, par promotion", "Alive after the end, per promotion"),
     guide: Text::fixed(
-        "Part des défis au code analysé encore vivants (au moins 2 mois avec un commit humain dans les 6 mois précédents) 6, 12 et 24 mois après leur fin, parmi ceux dont la copie du dépôt atteint cette date : les autres sont « non observés », jamais comptés inactifs. La colonne « Défis comptés » donne chaque dénominateur.",
-        "Share of défis with scanned code still alive (at least 2 months with a human commit in the 6 before) 6, 12 and 24 months after their end, among those whose repository copy reaches that date: the others are \"not observed\", never counted inactive. The \"Défis counted\" column gives each denominator.",
+        "Part des défis au code analysé encore vivants (au moins 2 mois avec un commit humain dans les 6 mois précédents) 6, 12 et 24 mois après leur fin, parmi ceux dont la copie du dépôt atteint cette date : les autres sont « non observés », jamais comptés inactifs. La colonne « Défis comptés » donne chaque dénominateur. Un défi reparti après un arrêt compte vivant à l'échéance : ce n'est pas la courbe « Le code vit-il encore ? », qui le compte éteint dès son arrêt.",
+        "Share of défis with scanned code still alive (at least 2 months with a human commit in the 6 before) 6, 12 and 24 months after their end, among those whose repository copy reaches that date: the others are \"not observed\", never counted inactive. The \"Défis counted\" column gives each denominator. A défi that resumed after a stop counts as alive at the milestone: this is not the curve \"Is the code still alive?\", which counts it dead from its stop.",
     ),
     reading: Reading {
         category_header: Text::same("Promotion"),

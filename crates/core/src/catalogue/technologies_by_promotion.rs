@@ -2,11 +2,10 @@
 //! as separate series per promotion.
 
 use crate::base::order;
-use std::collections::HashMap;
 
 use super::{Category, Chart, ChartId, ChartSpec, Layout, Reading, Section, Series};
 use crate::base::lang::{Lang, Text};
-use crate::measures::technologies::{defis_per_technology, Source};
+use crate::measures::technologies::{defis_per_technology, defis_using, Source};
 use crate::model::cohort::Cohort;
 use crate::model::selection::Selection;
 
@@ -15,8 +14,8 @@ pub static SPEC: ChartSpec = ChartSpec {
     section: Section::Technologies,
     title: Text::fixed("Technologies par promotion", "Technologies per promotion"),
     guide: Text::fixed(
-        "Les technologies les plus employées (une ligne chacune, le type entre parenthèses) et, par promotion, le nombre de défis qui les déclarent dans les stacks du programme (les choix « à confirmer » exclus) ou dont le code des dépôts analysés les montre : une colonne par promotion et par source, la case d'autant plus foncée que le nombre est grand.",
-        "The most used technologies (a row each, the kind in parentheses) and, per promotion, the number of défis that declare them in the programme's stack records (choices « to be confirmed » left out) or whose scanned code shows them: a column per promotion and source, the cell the darker the larger the number.",
+        "Les 15 technologies employées par le plus de défis (une ligne chacune, la plus employée en haut, le type entre parenthèses ; un défi compte une fois, qu'il la déclare ou que son code la montre) et, par promotion, le nombre de défis qui les déclarent dans les stacks du programme (les choix « à confirmer » exclus) ou dont le code des dépôts analysés les montre : une colonne par promotion et par source, la case d'autant plus foncée que le nombre est grand.",
+        "The 15 technologies used by the most défis (a row each, the most used on top, the kind in parentheses; a défi counts once, whether it declares it or its code shows it) and, per promotion, the number of défis that declare them in the programme's stack records (choices “to be confirmed” left out) or whose scanned code shows them: a column per promotion and source, the cell the darker the larger the number.",
     ),
     reading: Reading::by_label(Text::fixed("Technologie", "Technology")),
     build: |cohort, selection, _, lang| technologies_by_promotion(cohort, selection, lang),
@@ -50,14 +49,9 @@ pub fn technologies_by_promotion(cohort: &Cohort, selection: &Selection, lang: L
             }
         }
     }
-    // Technologies ranked by their largest count, then by label (each label looked up once).
-    let mut best: HashMap<&str, usize> = HashMap::new();
-    for ((_, tech), defis) in &by {
-        let n = defis.declared.len().max(defis.measured.len());
-        let entry = best.entry(tech.as_str()).or_default();
-        *entry = (*entry).max(n);
-    }
-    let mut ranked: Vec<(&str, usize, String)> = best
+    // Technologies ranked by the défis that use them, as the section's opening sentence counts
+    // them, then by label (each label looked up once).
+    let mut ranked: Vec<(&str, usize, String)> = defis_using(&by)
         .into_iter()
         .map(|(tech, n)| {
             (

@@ -80,8 +80,8 @@ pub static DEFINITIONS: [Definition; 10] = [
         key: "survival",
         term: Text::fixed("Survie du code", "Survival of the code"),
         meaning: Text::fixed(
-            "La part des défis encore vivants mois après mois depuis leur fin, estimée par Kaplan–Meier : un défi sort du compte à la date de sa copie (censure), pas comme un défi éteint. Le nombre de défis encore suivis (« à risque ») est donné sous chaque point.",
-            "The share of défis still alive month by month since their end, estimated by Kaplan–Meier: a défi leaves the count at its copy's date (censoring), not as a défi that died. The number of défis still followed (\"at risk\") is given under each point.",
+            "La part des défis restés vivants sans interruption depuis leur fin, mois après mois, estimée par Kaplan–Meier : un défi s'éteint au premier mois où il n'est plus vivant, même s'il reprend ensuite ; il sort du compte à la date de sa copie (censure), pas comme un défi éteint. Le nombre de défis encore suivis (« à risque ») est donné sous chaque point.",
+            "The share of défis that stayed alive without a break since their end, month by month, estimated by Kaplan–Meier: a défi dies the first month it is no longer alive, even if it resumes later; it leaves the count at its copy's date (censoring), not as a défi that died. The number of défis still followed (\"at risk\") is given under each point.",
         ),
     },
     Definition {

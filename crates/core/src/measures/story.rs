@@ -2,25 +2,31 @@
 //! hosted the défis, what the 2018 journal holds, which technologies lead, whether the code lived
 //! on, how much is open. The page and its static twin say the same.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
 
 use super::activity::repository_figures;
 use super::key_figures::key_figures;
 use super::lived_on::lived_on;
-use super::technologies::{defis_per_technology, language_bytes};
+use super::technologies::{defis_per_technology, defis_using, language_bytes};
 use crate::base::format;
 use crate::base::lang::Lang;
 use crate::model::cohort::Cohort;
 use crate::model::selection::Selection;
 use crate::tr;
 
-/// The largest count, the first key in order among equals.
-fn leader<K: Ord + Clone>(counts: &BTreeMap<K, usize>) -> Option<(K, usize)> {
-    counts
+/// The keys of the largest count, in order (several when tied), and that count.
+fn leaders<K: Ord + Clone>(counts: &BTreeMap<K, usize>) -> Option<(Vec<K>, usize)> {
+    let most = *counts.values().max()?;
+    let keys = counts
         .iter()
-        .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
-        .map(|(k, n)| (k.clone(), *n))
+        .filter(|(_, &n)| n == most)
+        .map(|(k, _)| k.clone())
+        .collect();
+    Some((keys, most))
 }
+
+/// Tied leaders are named together up to this many; beyond, the sentence names none.
+const MOST_TIED: usize = 3;
 
 /// « 71 défis de 2017 à 2020, accueillis par 53 administrations — le ministère de l'Intérieur le
 /// plus souvent (12) ; la compétence la plus demandée : développement (45 défis). »
@@ -63,21 +69,44 @@ pub fn defis(cohort: &Cohort, selection: &Selection, lang: Lang) -> String {
         format::count(figures.administrations as u64, lang),
     );
     // An administration that hosts every défi (the one filtered on) is no news.
-    if let Some((host, n)) = leader(&hosts).filter(|(_, n)| *n < figures.defis) {
-        sentence += &tr!(
-            lang,
-            " — {host} le plus souvent ({n})",
-            " — {host} most often ({n})"
-        );
+    let hosts = leaders(&hosts).filter(|(tied, n)| *n < figures.defis && tied.len() <= MOST_TIED);
+    if let Some((tied, n)) = hosts {
+        let names = format::list(&tied, lang);
+        sentence += &if tied.len() == 1 {
+            tr!(
+                lang,
+                " — {names} le plus souvent ({n})",
+                " — {names} most often ({n})"
+            )
+        } else {
+            tr!(
+                lang,
+                " — {names} le plus souvent ({n} chacun)",
+                " — {names} most often ({n} each)"
+            )
+        };
     }
-    if let Some((skill, n)) = leader(&skills) {
-        let skill = cohort.skill_label(skill, lang).to_lowercase();
-        sentence += &tr!(
-            lang,
-            " ; la compétence la plus demandée : {skill} ({})",
-            "; the skill most asked for: {skill} ({})",
-            format::defis(n, lang)
-        );
+    if let Some((tied, n)) = leaders(&skills).filter(|(tied, _)| tied.len() <= MOST_TIED) {
+        let names: Vec<String> = tied
+            .iter()
+            .map(|skill| cohort.skill_label(skill, lang).to_lowercase())
+            .collect();
+        let names = format::list(&names, lang);
+        sentence += &if tied.len() == 1 {
+            tr!(
+                lang,
+                " ; la compétence la plus demandée : {names} ({})",
+                "; the skill most asked for: {names} ({})",
+                format::defis(n, lang)
+            )
+        } else {
+            tr!(
+                lang,
+                " ; les compétences les plus demandées : {names} ({} chacune)",
+                "; the skills most asked for: {names} ({} each)",
+                format::defis(n, lang)
+            )
+        };
     }
     sentence + "."
 }
@@ -115,14 +144,35 @@ pub fn journal(cohort: &Cohort, selection: &Selection, lang: Lang) -> String {
         format::count(entries.len() as u64, lang),
         format::defis(defis.len(), lang),
     );
-    if let Some((monday, n)) = leader(&weeks).filter(|_| weeks.len() > 1) {
-        sentence += &tr!(
-            lang,
-            " ; la semaine la plus chargée, celle du {}, en compte {}",
-            "; the busiest week, that of {}, holds {}",
-            format::date(monday, lang),
-            format::count(n as u64, lang),
-        );
+    if let Some((tied, n)) = leaders(&weeks).filter(|_| weeks.len() > 1) {
+        let count = format::count(n as u64, lang);
+        let mondays: Vec<String> = tied.iter().map(|&d| format::date(d, lang)).collect();
+        sentence += &match tied.len() {
+            1 => tr!(
+                lang,
+                " ; la semaine la plus chargée, celle du {}, en compte {count}",
+                "; the busiest week, that of {}, holds {count}",
+                mondays[0],
+            ),
+            2..=MOST_TIED => {
+                // « celles du 12 mars 2018 et du 16 avril 2018 », "those of 12 March 2018 and …".
+                let of: Vec<String> = mondays
+                    .iter()
+                    .map(|monday| tr!(lang, "du {monday}", "{monday}"))
+                    .collect();
+                tr!(
+                    lang,
+                    " ; les semaines les plus chargées, celles {}, en comptent {count} chacune",
+                    "; the busiest weeks, those of {}, hold {count} each",
+                    format::list(&of, lang),
+                )
+            }
+            k => tr!(
+                lang,
+                " ; {k} semaines en comptent chacune {count}, le plus grand nombre",
+                "; {k} weeks hold {count} each, the most of any week",
+            ),
+        };
     }
     sentence + "."
 }
@@ -131,13 +181,8 @@ pub fn journal(cohort: &Cohort, selection: &Selection, lang: Lang) -> String {
 /// code) ; TypeScript pèse le plus dans le code analysé (31 % des octets). »
 pub fn technologies(cohort: &Cohort, selection: &Selection, lang: Lang) -> String {
     let (by, _) = defis_per_technology(cohort, selection);
-    let mut users: HashMap<&str, HashSet<usize>> = HashMap::new();
-    for ((_, tech), defis) in &by {
-        let set = users.entry(tech.as_str()).or_default();
-        set.extend(defis.declared.iter().chain(&defis.measured));
-    }
-    let counts: BTreeMap<&str, usize> = users.iter().map(|(t, d)| (*t, d.len())).collect();
-    let Some((tech, n)) = leader(&counts) else {
+    let counts = defis_using(&by);
+    let Some((tied, n)) = leaders(&counts) else {
         return lang
             .pick(
                 "Aucune technologie relevée pour cette sélection.",
@@ -145,13 +190,32 @@ pub fn technologies(cohort: &Cohort, selection: &Selection, lang: Lang) -> Strin
             )
             .into();
     };
-    let name = cohort.technology_label(tech, lang).name;
-    let mut sentence = tr!(
-        lang,
-        "{name} est la technologie la plus employée ({} la déclarent ou la montrent dans leur code)",
-        "{name} is the most used technology ({} declare it or show it in their code)",
-        format::defis(n, lang)
-    );
+    let names: Vec<String> = tied
+        .iter()
+        .map(|tech| cohort.technology_label(tech, lang).name)
+        .collect();
+    let mut sentence = match names.len() {
+        1 => tr!(
+            lang,
+            "{} est la technologie la plus employée ({} la déclarent ou la montrent dans leur code)",
+            "{} is the most used technology ({} declare it or show it in their code)",
+            names[0],
+            format::defis(n, lang)
+        ),
+        2..=MOST_TIED => tr!(
+            lang,
+            "{} sont les technologies les plus employées ({} chacune la déclarent ou la montrent dans leur code)",
+            "{} are the most used technologies ({} each declare it or show it in their code)",
+            format::list(&names, lang),
+            format::defis(n, lang)
+        ),
+        k => tr!(
+            lang,
+            "{k} technologies sont les plus employées ({} chacune la déclarent ou la montrent dans leur code)",
+            "{k} technologies are the most used ({} each declare it or show it in their code)",
+            format::defis(n, lang)
+        ),
+    };
     let bytes = language_bytes(cohort, selection);
     let mut per_language: BTreeMap<&str, u64> = BTreeMap::new();
     for ((_, language), b) in &bytes.bytes {
@@ -230,7 +294,8 @@ pub fn code_after(cohort: &Cohort, selection: &Selection, lang: Lang) -> String 
     sentence + "."
 }
 
-/// « 42 % des défis publient leur code ; 79 % de ceux aux dépôts analysés ont une licence »,
+/// « 42 % des défis publient leur code ; 79 % des 29 défis aux dépôts analysés (code ou
+/// documentation) ont une licence »,
 /// as the key figures say it.
 pub fn openness(cohort: &Cohort, selection: &Selection, lang: Lang) -> String {
     let Some(with_code) = key_figures(cohort, selection).with_code else {
@@ -247,12 +312,15 @@ pub fn openness(cohort: &Cohort, selection: &Selection, lang: Lang) -> String {
         "{} of the défis publish their code",
         format::percent(with_code, lang)
     );
-    if let Some(licensed) = repository_figures(cohort, selection).licensed_share {
+    let repositories = repository_figures(cohort, selection);
+    if let Some(licensed) = repositories.licensed_share {
+        // Not « de ceux » (those that publish): the défis with scanned repositories are another set.
         sentence += &tr!(
             lang,
-            " ; {} de ceux aux dépôts analysés ont une licence",
-            "; {} of those with scanned repositories have a licence",
-            format::percent(licensed, lang)
+            " ; {} des {} aux dépôts analysés (code ou documentation) ont une licence",
+            "; {} of the {} with scanned repositories (code or documentation) have a licence",
+            format::percent(licensed, lang),
+            format::defis(repositories.analysed_defis, lang)
         );
     }
     sentence + "."

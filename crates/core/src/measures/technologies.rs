@@ -57,6 +57,23 @@ impl Source {
 /// (promotion id, technology id) → the défis that declare it and whose code shows it.
 pub type DefisPerTechnology = BTreeMap<(String, String), TechnologyDefis>;
 
+/// Per technology, how many défis use it: declare it or show it in their code, each défi once
+/// across promotions and sources. The one count by which the page ranks technologies (the
+/// sentence that opens the section and the rows of the matrix).
+pub fn defis_using(by: &DefisPerTechnology) -> BTreeMap<&str, usize> {
+    let mut users: BTreeMap<&str, HashSet<usize>> = BTreeMap::new();
+    for ((_, tech), defis) in by {
+        users
+            .entry(tech.as_str())
+            .or_default()
+            .extend(defis.declared.iter().chain(&defis.measured));
+    }
+    users
+        .into_iter()
+        .map(|(tech, defis)| (tech, defis.len()))
+        .collect()
+}
+
 /// The selected défis that declare firmly or whose code shows each technology, per promotion,
 /// and the promotions (export order) that have any.
 pub fn defis_per_technology(
