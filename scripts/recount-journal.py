@@ -10,8 +10,17 @@ import sys
 
 path = sys.argv[1] if len(sys.argv) > 1 else "data/sources/eig-link-journal/journal-2018-full.csv"
 with open(path, newline="", encoding="utf-8") as f:
-    rows = list(csv.DictReader(f))
+    read = list(csv.DictReader(f))
 
+# A row identical, cell for cell (trimmed), to an earlier one is the same entry pasted twice in
+# the source: counted once, as the exporter does.
+rows, seen = [], set()
+for row in read:
+    cells = tuple(v.strip() for v in row.values())
+    if cells not in seen:
+        seen.add(cells)
+        rows.append(row)
+print("rows read", len(read), "repeated", len(read) - len(rows))
 print("rows", len(rows))
 letters = collections.Counter()
 for row in rows:
@@ -137,5 +146,5 @@ print("défis per letter", {letter: len(having[letter]) for letter in "ACDIMPSTU
 
 # `eig-pulse synth --scale 2` copies every row twice, renaming copy 1's labels « S1 … »: the rows
 # of no défi are EIG Node's, twice (crates/cli/tests/real_sources.rs).
-print("synthetic ×2: rows", 2 * len(rows), "of no défi", 2 * labels["EIG Node"],
+print("synthetic ×2: rows read", 2 * len(read), "of no défi", 2 * labels["EIG Node"],
       "défis with rows", 2 * len({d for d in LABELS.values() if d}))

@@ -75,10 +75,21 @@ fn journal_rows_in_equal_rows_out_with_letters_counted_from_the_raw_csv() {
     let (export, _, _) = real_export();
     // Independent count: the raw CSV read with the csv crate, letters taken from the Cat cell.
     let mut reader = csv::Reader::from_path(journal()).unwrap();
-    let raw: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
-    // Figures recounted by scripts/recount-journal.py.
-    assert_eq!(raw.len(), 1544);
-    assert_eq!(export.journal.len(), raw.len(), "rows in = rows out");
+    let read: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    // Figures recounted by scripts/recount-journal.py: 17 rows repeat an earlier row cell for
+    // cell (blocks pasted twice in the source), each entry is counted once.
+    assert_eq!(read.len(), 1544);
+    let mut seen = std::collections::HashSet::new();
+    let raw: Vec<&csv::StringRecord> = read
+        .iter()
+        .filter(|record| seen.insert(record.iter().map(str::trim).collect::<Vec<_>>()))
+        .collect();
+    assert_eq!(raw.len(), 1527);
+    assert_eq!(
+        export.journal.len(),
+        raw.len(),
+        "rows in = rows out, once each"
+    );
     let mut raw_letters: BTreeMap<String, usize> = BTreeMap::new();
     for record in &raw {
         let mut seen = String::new();
@@ -97,15 +108,15 @@ fn journal_rows_in_equal_rows_out_with_letters_counted_from_the_raw_csv() {
     );
     assert_eq!(exported, raw_letters);
     let expected = counts(&[
-        ("A", 110),
-        ("C", 173),
-        ("D", 171),
+        ("A", 106),
+        ("C", 172),
+        ("D", 164),
         ("I", 60),
         ("M", 355),
-        ("P", 610),
+        ("P", 608),
         ("S", 22),
         ("T", 97),
-        ("U", 99),
+        ("U", 94),
     ]);
     assert_eq!(exported, expected);
     // Every row keeps its raw category and its label as written, in file order.
@@ -113,6 +124,44 @@ fn journal_rows_in_equal_rows_out_with_letters_counted_from_the_raw_csv() {
         assert_eq!(entry.raw_category, record[4].trim());
         assert_eq!(entry.defi_label, record[0].trim());
     }
+}
+
+#[test]
+fn repeated_journal_rows_are_reported_and_links_read_as_their_text() {
+    let (export, _, report) = real_export();
+    // The three blocks pasted twice in the source (Signaux Faibles, 23 and 30 March; Hopkins,
+    // 6 April), each repeated line named with the line it repeats.
+    for (line, first) in [
+        (596, 589),
+        (602, 595),
+        (718, 711),
+        (723, 716),
+        (786, 782),
+        (789, 785),
+    ] {
+        assert!(
+            report.contains(&format!(
+                "journal-2018-full.csv:{line}: ligne identique, cellule pour cellule, à la ligne {first}"
+            )),
+            "{line}: {report}"
+        );
+    }
+    assert_eq!(
+        report
+            .matches("ligne identique, cellule pour cellule")
+            .count(),
+        17
+    );
+    // Org-mode links are given as their text: no `[[` is left, the description stays.
+    assert!(export
+        .journal
+        .iter()
+        .all(|e| !e.task.contains("[[")
+            && !e.deliverable.as_deref().unwrap_or_default().contains("[[")));
+    assert!(export
+        .journal
+        .iter()
+        .any(|e| e.task == "Débug code de matching existant (datasketch)"));
 }
 
 #[test]
@@ -477,8 +526,9 @@ fn every_export_validates_against_the_published_schema() {
     let synthetic: Export = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
     assert_eq!(synthetic.defis.len(), 142);
     // Every CSV row twice, EIG Node's rows of no défi twice: `python3 scripts/recount-journal.py`
-    // (« synthetic ×2 »).
-    assert_eq!(synthetic.journal.len(), 3088);
+    // (« synthetic ×2 », 3 088 rows read). Each copy's dates move by whole weeks at random (a
+    // fixed seed): 6 rows land on a row identical to another and count once.
+    assert_eq!(synthetic.journal.len(), 3088 - 6);
     assert_eq!(
         synthetic
             .journal

@@ -213,8 +213,22 @@ pub fn build(inputs: &Inputs) -> Result<Built, SourceError> {
             journal.rows_read,
         ),
         (
+            Text::fixed(
+                "lignes de journal répétées à l'identique, écartées",
+                "journal rows repeated verbatim, left out",
+            ),
+            journal.repeated,
+        ),
+        (
             Text::fixed("lignes de journal écrites", "journal rows written"),
             export.journal.len(),
+        ),
+        (
+            Text::fixed(
+                "cellules du journal aux liens org-mode réduits à leur texte",
+                "journal cells with org-mode links given as their text",
+            ),
+            journal.links_as_text,
         ),
         (
             Text::fixed("lignes rattachées à un défi", "rows matched to a défi"),

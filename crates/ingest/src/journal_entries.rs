@@ -1,20 +1,28 @@
 //! The journal's rows as the export's entries: each row's défi found by its name, its date
-//! checked, its letters and mood read, and what was approximate or unknown reported. No row is
-//! ever dropped.
+//! checked, its letters and mood read, org-mode links given as their text, and what was
+//! approximate or unknown reported. Only a row repeating an earlier one cell for cell is left
+//! out (counted once), reported with the line it repeats; no other row is ever dropped.
+
+use std::collections::HashMap;
 
 use eig_pulse_core::contract::export::JournalEntry;
 use eig_pulse_core::text;
 
-use crate::journal;
+use crate::journal::{self, RawRow};
 use crate::names::{DefiNames, NameMatch};
+use crate::outline::org_line_text;
 use crate::report::{Finding, Report};
 use crate::source::{SourceError, SourceText};
 
 /// Every journal file's entries, in file order.
 pub struct Journal {
     pub entries: Vec<JournalEntry>,
-    /// Rows read in the files: as many as entries, since no row is dropped.
+    /// Rows read in the files: the entries and the repeated rows.
     pub rows_read: usize,
+    /// Rows identical, cell for cell, to an earlier row (of any file): left out.
+    pub repeated: usize,
+    /// Cells whose org-mode links were given as their text.
+    pub links_as_text: usize,
     /// The latest day an entry was written.
     pub latest_entry: Option<time::Date>,
 }
@@ -28,10 +36,14 @@ pub fn read(
     let mut journal = Journal {
         entries: Vec::new(),
         rows_read: 0,
+        repeated: 0,
+        links_as_text: 0,
         latest_entry: None,
     };
+    // Each row's six cells → the file and line that first had them.
+    let mut seen: HashMap<[String; 6], (String, usize)> = HashMap::new();
     for source in sources {
-        let (read, entries) = entries_of(source, names, report)?;
+        let (read, entries) = entries_of(source, names, &mut seen, &mut journal, report)?;
         journal.rows_read += read;
         for entry in &entries {
             let date = eig_pulse_core::base::date::parse_date(&entry.date);
@@ -42,10 +54,13 @@ pub fn read(
     Ok(journal)
 }
 
-/// One journal file's rows as entries, and how many rows it had.
+/// One journal file's rows as entries, and how many rows it had; rows already `seen` are left
+/// out and counted in `journal.repeated`, cells with links in `journal.links_as_text`.
 fn entries_of(
     source: &SourceText,
     names: &DefiNames,
+    seen: &mut HashMap<[String; 6], (String, usize)>,
+    journal: &mut Journal,
     report: &mut Report,
 ) -> Result<(usize, Vec<JournalEntry>), SourceError> {
     let rows = journal::parse_rows(source)?;
@@ -56,6 +71,19 @@ fn entries_of(
         indexmap::IndexMap::new();
     let mut unmatched: indexmap::IndexMap<String, (usize, usize)> = indexmap::IndexMap::new();
     for row in rows {
+        if let Some((first_file, first_line)) = seen.get(&cells(&row)) {
+            report.add(
+                &source.name,
+                Some(row.line),
+                Finding::RepeatedJournalRow {
+                    first_file: (*first_file != source.name).then(|| first_file.clone()),
+                    first_line: *first_line,
+                },
+            );
+            journal.repeated += 1;
+            continue;
+        }
+        seen.insert(cells(&row), (source.name.clone(), row.line));
         let date = journal::parse_org_date(&row.date).ok_or_else(|| {
             SourceError::new(
                 &source.name,
@@ -113,12 +141,19 @@ fn entries_of(
             );
             None
         });
+        let mut as_text = |cell: String| match org_line_text(&cell) {
+            Some(text) => {
+                journal.links_as_text += 1;
+                text
+            }
+            None => cell,
+        };
         entries.push(JournalEntry {
             defi_id,
             defi_label: row.defi,
             date: date.to_string(),
-            deliverable: Some(row.deliverable).filter(|d| !d.is_empty()),
-            task: row.task,
+            deliverable: Some(as_text(row.deliverable)).filter(|d| !d.is_empty()),
+            task: as_text(row.task),
             categories: known,
             raw_category: row.category,
             mood,
@@ -144,4 +179,16 @@ fn entries_of(
         );
     }
     Ok((read, entries))
+}
+
+/// A row's six cells, as read (trimmed): what makes two rows the same entry.
+fn cells(row: &RawRow) -> [String; 6] {
+    [
+        row.defi.clone(),
+        row.deliverable.clone(),
+        row.task.clone(),
+        row.date.clone(),
+        row.category.clone(),
+        row.ok.clone(),
+    ]
 }

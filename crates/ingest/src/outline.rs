@@ -339,6 +339,19 @@ fn org_item_parts(node: &SyntaxNode, lines: &LineStarts, item: &mut Item) {
     }
 }
 
+/// A one-line org text (a journal cell) with each link given as its description, or its target
+/// when it has none; `None` when it holds no link, or is too long or too deep to read safely (the
+/// cell then stays as written). Everything else comes back as written.
+pub fn org_line_text(text: &str) -> Option<String> {
+    if !text.contains("[[") || text.len() > MAX_LINE_BYTES || check_org_nesting(text).is_err() {
+        return None;
+    }
+    let org = Org::parse(text);
+    let mut item = Item::default();
+    org_text(org.document().syntax(), &mut item);
+    (item.text != text).then_some(item.text)
+}
+
 /// Appends a node's text to the item, a link as its description (or its target when it has none).
 fn org_text(node: &SyntaxNode, item: &mut Item) {
     if let Some(link) = Link::cast(node.clone()) {
@@ -469,6 +482,25 @@ fn heading_depth(level: HeadingLevel) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_journal_cell_gives_its_links_as_their_text() {
+        assert_eq!(
+            org_line_text("Débug code de matching existant ([[https://github.com/ekzhu/datasketch/][datasketch]])").as_deref(),
+            Some("Débug code de matching existant (datasketch)")
+        );
+        assert_eq!(
+            org_line_text("Voir [[https://example.org/a]] puis *gras* et [[https://b.org][B]]")
+                .as_deref(),
+            Some("Voir https://example.org/a puis *gras* et B")
+        );
+        // No link, or a cell too long to read safely: as written.
+        assert_eq!(org_line_text("Sortie du code sur le github EIG"), None);
+        assert_eq!(
+            org_line_text(&format!("[[u][d]] {}", "x".repeat(MAX_LINE_BYTES))),
+            None
+        );
+    }
 
     #[test]
     fn org_headings_bullets_links_and_todo() {

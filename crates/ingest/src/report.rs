@@ -78,6 +78,12 @@ pub enum Finding {
         administration: String,
         parents: Vec<String>,
     },
+    /// A journal row identical, cell for cell, to an earlier one: left out, counted once.
+    RepeatedJournalRow {
+        /// The file of the first row, when it is another file.
+        first_file: Option<String>,
+        first_line: usize,
+    },
     /// A key written twice in one mapping, with the same value.
     RepeatedKey {
         key: String,
@@ -373,6 +379,16 @@ impl Finding {
                 parents,
             } => {
                 tr!(lang, "administration {administration} : plusieurs parents possibles ({}), le plus fréquent est retenu", "administration {administration}: several possible parents ({}), the most frequent is kept", parents.join(", "))
+            }
+            Finding::RepeatedJournalRow {
+                first_file,
+                first_line,
+            } => {
+                let first = match first_file {
+                    Some(file) => format!("{file}:{first_line}"),
+                    None => tr!(lang, "la ligne {first_line}", "line {first_line}"),
+                };
+                tr!(lang, "ligne identique, cellule pour cellule, à {first} : écartée, l'entrée n'est comptée qu'une fois", "row identical, cell for cell, to {first}: left out, the entry is counted once")
             }
             Finding::RepeatedKey { key } => {
                 tr!(lang, "clé « {key} » écrite deux fois avec la même valeur", "key \"{key}\" written twice with the same value")

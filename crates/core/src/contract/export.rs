@@ -683,7 +683,8 @@ pub struct JournalCategory {
     pub label_en: String,
 }
 
-/// One row of the weekly journal; rows in = rows out.
+/// One row of the weekly journal; rows in = rows out, once each (a row repeating an earlier one
+/// cell for cell is left out by the exporter).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct JournalEntry {
     /// Null when the row's défi name matches no défi of the catalogue.

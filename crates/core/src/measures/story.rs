@@ -111,7 +111,7 @@ pub fn defis(cohort: &Cohort, selection: &Selection, lang: Lang) -> String {
     sentence + "."
 }
 
-/// « Du 13 février au 3 août 2018, l'équipe d'accompagnement a noté 1 544 entrées pour 13 défis ;
+/// « Du 13 février au 3 août 2018, l'équipe d'accompagnement a noté 1 527 entrées pour 13 défis ;
 /// la semaine la plus chargée, celle du 12 mars 2018, en compte 152. »
 pub fn journal(cohort: &Cohort, selection: &Selection, lang: Lang) -> String {
     let entries = &selection.journal;
