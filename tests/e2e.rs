@@ -377,7 +377,7 @@ async fn a_defi_panel_opens_from_the_list_and_the_url() {
     let panel = b.text(".defi-panel").await;
     assert!(
         // Hopkins's rows of the CSV: `python3 scripts/recount-journal.py` (« label 'Hopkins' »).
-        panel.contains("Hopkins") && panel.contains("Journal (131)"),
+        panel.contains("Hopkins") && panel.contains("Journal (127)"),
         "{panel}"
     );
     // The posts that name Hopkins (grep -l Hopkins on the blog's files, plus the restitution of

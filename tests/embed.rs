@@ -382,7 +382,7 @@ async fn the_light_embed_paints_at_once_and_turns_interactive_at_the_first_gestu
     assert_eq!(b.text("h1").await, "Activité hebdomadaire du journal");
     let alt = image_property(&b, "alt").await;
     assert!(
-        alt.contains("544 entrées sur 25 semaines"),
+        alt.contains("527 entrées sur 25 semaines"),
         "the summary in words is the image's text: {alt}"
     );
     assert_eq!(b.count(".legend .legend-entry").await, 10);

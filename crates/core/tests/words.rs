@@ -64,6 +64,11 @@ fn the_weekly_summary_names_the_busiest_week() {
             ),
         };
         assert!(text.contains(&expected), "{text}\nexpected: {expected}");
+        // The week of 16 April 2018 has as many entries (136): the tie is said.
+        assert!(
+            text.contains(lang.pick("Autant : 16 avril 2018.", "As many: 16 April 2018.")),
+            "{text}"
+        );
         assert!(text.starts_with(lang.pick(
             "Activité hebdomadaire du journal. ",
             "Weekly journal activity. "

@@ -360,6 +360,26 @@ fn over_time(chart: &Chart, stack: &Stack, reading: &OverTime, lang: Lang) -> St
         when(busiest),
         count(busiest_entries),
     );
+    // A tie is said: « Autant le 16 avril 2018. » (up to three; beyond, how many).
+    let tied: Vec<String> = (0..n)
+        .filter(|&c| c != busiest && entries(c) == busiest_entries && busiest_entries > 0.0)
+        .map(when)
+        .collect();
+    if (1..=3).contains(&tied.len()) {
+        text.push_str(&tr!(
+            lang,
+            " Autant : {}.",
+            " As many: {}.",
+            format::list(&tied, lang)
+        ));
+    } else if tied.len() > 3 {
+        text.push_str(&tr!(
+            lang,
+            " Autant pour {} autres {span}.",
+            " As many in {} other {span}.",
+            tied.len()
+        ));
+    }
     if let Some(trend) = trend {
         text.push_str(&tr!(
             lang,

@@ -203,18 +203,17 @@ pub fn selection_figures(cohort: &Cohort, selection: &Selection, lang: Lang) -> 
             shown: format::percent(licensed, lang),
             label: lang
                 .pick(
-                    "des défis aux dépôts analysés (code ou documentation) ont une licence",
-                    "of défis with scanned repositories (code or documentation) have a licence",
+                    "des défis aux dépôts analysés ont une licence",
+                    "of défis with scanned repositories have a licence",
                 )
                 .into(),
             // Not the « défis au code analysé » of another card: a repository of documentation
             // alone has a licence or not too. The basis says how the two counts meet.
             basis: Some(tr!(
                 lang,
-                "sur {} aux dépôts analysés : {} au code analysé, {} de documentation seule",
-                "of {} with scanned repositories: {} with scanned code, {} documentation only",
+                "sur {}, dont {} de documentation seule",
+                "of {}, {} of them documentation only",
                 format::defis(repositories.analysed_defis, lang),
-                lived.defis_with_code,
                 repositories
                     .analysed_defis
                     .saturating_sub(lived.defis_with_code)
