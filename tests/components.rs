@@ -303,11 +303,18 @@ fn a_defi_sheet_says_its_facts_in_the_language_asked() {
     let french = defi_sheet(&cohort, hopkins, Lang::Fr);
     let english = defi_sheet(&cohort, hopkins, Lang::En);
     // Hopkins's rows of the CSV: `python3 scripts/recount-journal.py` (« label 'Hopkins' »).
-    assert_eq!(french.journal_heading, "Journal (131)");
-    assert_eq!(french.journal.len(), 131);
+    assert_eq!(french.journal_heading, "Journal (127)");
+    assert_eq!(french.journal.len(), 127);
     assert!(french
         .team
         .contains(&"Paul Boosz — Data scientist".to_string()));
+    // A profile as the team wrote it in French, from its role in English.
+    assert!(french
+        .team
+        .contains(&"Benoît Guigal — Développeur".to_string()));
+    assert!(english
+        .team
+        .contains(&"Benoît Guigal — Developer".to_string()));
     assert_eq!(
         (french.labels.skills, english.labels.skills),
         ("Compétences", "Skills")
