@@ -181,7 +181,7 @@ pub fn EmbedDialog(
                             {SnippetForm::ALL.map(|f| view! { <option value=f.parameter()>{f.label(lang_now)}</option> })}
                         </select>
                     </label>
-                    <label>
+                    <label class="embed-check">
                         <input type="checkbox" prop:checked=move || plain.get() on:change=move |ev| plain.set(event_target_checked(&ev)) />
                         " "{lang_now.pick("graphique seul (sans titre ni crédit)", "chart only (no title or credit)")}
                     </label>
