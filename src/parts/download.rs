@@ -64,7 +64,7 @@ pub fn figure_canvas(
     width: u32,
 ) -> Option<web_sys::HtmlCanvasElement> {
     let scale = 2.0;
-    let height = figure::figure_height(chart, width, words.plain, words.subtitle.is_some());
+    let height = figure::figure_height(chart, width, words);
     let document = web_sys::window()?.document()?;
     let canvas: web_sys::HtmlCanvasElement =
         document.create_element("canvas").ok()?.unchecked_into();

@@ -4,6 +4,7 @@
 use std::sync::Arc;
 
 use eig_pulse_core::catalogue::{ChartId, Section, Target};
+use eig_pulse_core::chart::text::chart_credit;
 use eig_pulse_core::contract::pinned::ExportVersion;
 use eig_pulse_core::model::filter::{Ignored, IgnoredKind};
 use eig_pulse_core::page::page_words;
@@ -117,12 +118,14 @@ pub fn Dashboard(cohort: Arc<Cohort>, version: Option<ExportVersion>) -> impl In
     let subtitle_cohort = cohort.clone();
     let subtitle =
         Signal::derive(move || filters.with(|f| f.describe(&subtitle_cohort, lang.get())));
-    let credit = eig_pulse_core::chart::text::export_credit(&cohort.export, lang.get_untracked());
+    // Each chart credits the sources it draws on.
+    let credit_cohort = cohort.clone();
+    let credit_lang = lang.get_untracked();
     // The static first paint gives way once every chart is drawn (browser/first_paint.rs).
     let drawn = StoredValue::new(Vec::<ChartId>::new());
     let around = move |id: ChartId| Surroundings {
         subtitle,
-        credit: credit.clone(),
+        credit: chart_credit(&credit_cohort.export, id.spec(), credit_lang),
         embedded: false,
         plain: false,
         on_embed: Some(on_embed),

@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use eig_pulse_core::catalogue::{ChartId, Target};
-use eig_pulse_core::chart::text::{chart_labels, export_credit};
+use eig_pulse_core::chart::text::{chart_credit, chart_labels};
 use eig_pulse_core::contract::pinned::{see_current, stable_page, ExportVersion};
 use eig_pulse_core::model::filter::query_string;
 use eig_pulse_core::model::filter::IgnoredKind;
@@ -89,7 +89,7 @@ pub fn EmbedView(cohort: Arc<Cohort>, id: ChartId, pinned: Option<ExportVersion>
     let subtitle_cohort = cohort.clone();
     let subtitle_filters = filters.clone();
     let subtitle = Signal::derive(move || subtitle_filters.describe(&subtitle_cohort, lang.get()));
-    let credit_text = export_credit(&cohort.export, lang.get_untracked());
+    let credit_text = chart_credit(&cohort.export, id.spec(), lang.get_untracked());
     let full = format!("{}{}", site_folder(), query_string(&filters.to_pairs()));
     let around = Surroundings {
         subtitle,

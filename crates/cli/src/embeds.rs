@@ -32,7 +32,7 @@ use eig_pulse_core::catalogue::{Chart, ChartId};
 use eig_pulse_core::chart::figure::FigureText;
 use eig_pulse_core::chart::summary::summary;
 use eig_pulse_core::chart::svg;
-use eig_pulse_core::chart::text::{chart_labels, export_credit};
+use eig_pulse_core::chart::text::{chart_credit, chart_labels};
 use eig_pulse_core::chart::{plot_height, Palette};
 use eig_pulse_core::contract::embed::{HEIGHT_LIMIT, HEIGHT_MESSAGE, THEME_MESSAGE};
 use eig_pulse_core::contract::pinned::{
@@ -98,8 +98,8 @@ pub fn write(export_path: &Path, out: &Path, site: &Site, lang: Lang) -> Result<
         Ok(())
     };
     for chart_lang in [Lang::Fr, Lang::En] {
-        let credit = export_credit(&cohort.export, chart_lang);
         for id in ChartId::ALL {
+            let credit = chart_credit(&cohort.export, id.spec(), chart_lang);
             let chart = id.build(&cohort, &selection, &filters, chart_lang);
             for (scheme, theme) in [("light", &light), ("dark", &dark)] {
                 for width in WIDTHS {

@@ -7,9 +7,9 @@ use std::path::Path;
 
 use crate::export_file::read_export;
 use eig_pulse_core::base::csv::{field, number};
-use eig_pulse_core::chart::text::export_credit;
+use eig_pulse_core::chart::text::credit_for;
 use eig_pulse_core::measures::figures::{
-    defi_figures, promotion_figures, selection_figures, Figure,
+    defi_figures, promotion_figures, selection_figures, Figure, SOURCES,
 };
 use eig_pulse_core::measures::posts::untold_defis;
 use eig_pulse_core::{tr, Cohort, Filters, Lang};
@@ -83,7 +83,7 @@ pub fn figures(export: &Path, scope: &Scope, format: Format, lang: Lang) -> Resu
             )
         }
     };
-    let credit = export_credit(&cohort.export, lang);
+    let credit = credit_for(&cohort.export.sources, SOURCES, lang);
     Ok(match format {
         Format::Json => {
             let figures: Vec<serde_json::Value> = figures

@@ -7,7 +7,7 @@ use crate::export_file::read_export;
 use eig_pulse_core::catalogue::ChartId;
 use eig_pulse_core::chart::figure::FigureText;
 use eig_pulse_core::chart::svg;
-use eig_pulse_core::chart::text::export_credit;
+use eig_pulse_core::chart::text::chart_credit;
 use eig_pulse_core::chart::Palette;
 use eig_pulse_core::{tr, Cohort, Filters, Lang};
 
@@ -53,7 +53,7 @@ pub fn render(args: &RenderArgs) -> Result<Vec<u8>, String> {
             "--{name} \"{value}\": {reason}"
         ));
     }
-    let credit = export_credit(&export, lang);
+    let credit = chart_credit(&export, id.spec(), lang);
     let cohort = Cohort::new(export);
     let selection = cohort.select(&filters);
     let chart = id.build(&cohort, &selection, &filters, lang);

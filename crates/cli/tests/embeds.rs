@@ -6,7 +6,8 @@ mod common;
 use common::*;
 use eig_pulse_core::base::format::count;
 use eig_pulse_core::catalogue::ChartId;
-use eig_pulse_core::chart::text::chart_labels;
+use eig_pulse_core::chart::text::{chart_credit, chart_labels};
+use eig_pulse_core::contract::export::{Export, SourceKind};
 use eig_pulse_core::contract::pinned::ExportVersion;
 use eig_pulse_core::contract::snippet::{jekyll_include, INCLUDE_FILE};
 use eig_pulse_core::Lang;
@@ -51,6 +52,9 @@ fn every_chart_gets_its_page_and_plots_in_both_languages_schemes_and_every_width
         &["--scripts", scripts.to_str().unwrap()],
     ));
     assert!(output.status.success(), "{}", stderr(&output));
+    let export: Export =
+        serde_json::from_str(&std::fs::read_to_string(repo().join(COMMITTED_EXPORT)).unwrap())
+            .unwrap();
     let widths = widths();
     let mut files = 0;
     for id in ChartId::ALL {
@@ -86,6 +90,33 @@ fn every_chart_gets_its_page_and_plots_in_both_languages_schemes_and_every_width
                 "{name}"
             );
             assert!(page.contains("Licence Ouverte"), "{name}");
+            // The credit names exactly the sources its spec draws on, each with its date.
+            let start = page.find("<p class=\"embed-credit\">").unwrap() + 24;
+            let credit = html_escape::decode_html_entities(
+                &page[start..start + page[start..].find(" · <a").unwrap()],
+            )
+            .into_owned();
+            assert_eq!(credit, chart_credit(&export, id.spec(), lang), "{name}");
+            for source in &export.sources {
+                let kind = source.kind.clone().unwrap();
+                let day = eig_pulse_core::base::date::parse_date(&source.updated).unwrap();
+                let dated = format!(
+                    "{} {}",
+                    kind.label(lang),
+                    eig_pulse_core::base::format::date(day, lang)
+                );
+                assert_eq!(
+                    credit.contains(&dated),
+                    id.spec().sources.contains(&kind),
+                    "{name}: {kind} in « {credit} »"
+                );
+            }
+            assert!(
+                SourceKind::KNOWN
+                    .iter()
+                    .all(|k| export.sources.iter().any(|s| s.kind.as_ref() == Some(k))),
+                "the committed export credits every kind"
+            );
             // The summary in words is the plot's text alternative.
             let alt = attribute_values(&page, "alt");
             assert_eq!(alt.len(), 1, "{name}");

@@ -483,25 +483,51 @@ fn posts_are_read_once_and_linked_by_their_links_names_and_table() {
 
 #[test]
 fn the_export_credits_its_sources() {
+    use eig_pulse_core::contract::export::SourceKind;
     let (export, _, _) = real_export();
     assert_eq!(export.sources.len(), 4);
     assert!(export
         .sources
         .iter()
         .all(|s| s.license.contains("Licence Ouverte")));
-    // Each source's date of update, and what that date is.
+    // Each source's kind and date of update, and what that date is.
     let updated = [
         (
+            SourceKind::Catalogue,
             "2021-09-07",
             "defis.yml's last change, not the site repository's",
         ),
-        ("2022-09-05", "the blog's snapshot"),
-        ("2018-08-03", "date of the journal's last entry"),
-        ("2022-07-28", "eig-link's snapshot (stacks and openness)"),
+        (SourceKind::Blog, "2022-09-05", "the blog's snapshot"),
+        (
+            SourceKind::Journal,
+            "2018-08-03",
+            "date of the journal's last entry",
+        ),
+        (
+            SourceKind::Records,
+            "2022-07-28",
+            "eig-link's snapshot (stacks and openness)",
+        ),
     ];
-    for (source, (date, what)) in export.sources.iter().zip(updated) {
+    for (source, (kind, date, what)) in export.sources.iter().zip(updated) {
+        assert_eq!(source.kind.as_ref(), Some(&kind), "{what}");
         assert_eq!(source.updated, date, "{what}");
     }
+    // With the scan, the repositories' copies: the newest copy's date.
+    let committed: Export = serde_json::from_str(
+        &std::fs::read_to_string(repo().join("public/data/export.json")).unwrap(),
+    )
+    .unwrap();
+    let repositories = committed.sources.last().unwrap();
+    assert_eq!(repositories.kind, Some(SourceKind::Repositories));
+    let newest = committed
+        .activity
+        .iter()
+        .filter_map(|a| a.copied_at.as_deref())
+        .max()
+        .unwrap();
+    assert_eq!(repositories.updated, newest);
+    assert_eq!(committed.sources[..4], export.sources[..]);
 }
 
 #[test]
@@ -617,7 +643,7 @@ fn the_report_speaks_english_on_request() {
 #[test]
 fn schema_lists_the_closed_sets_of_the_core() {
     use eig_pulse_core::contract::export::{
-        CiSystem, MatchedBy, OpennessKind, PostMatch, TechnologyKind,
+        CiSystem, MatchedBy, OpennessKind, PostMatch, SourceKind, TechnologyKind,
     };
     let schema: serde_json::Value = serde_json::from_str(
         &std::fs::read_to_string(repo().join("schema/export.schema.json")).unwrap(),
@@ -650,6 +676,7 @@ fn schema_lists_the_closed_sets_of_the_core() {
         listed(&properties("posts")["defis"]["items"]["properties"]["matched_by"]),
         PostMatch::NAMES
     );
+    assert_eq!(listed(&properties("sources")["kind"]), SourceKind::NAMES);
     // Each set's names and values agree.
     assert!(OpennessKind::KNOWN
         .iter()

@@ -133,6 +133,46 @@ fn svgs_are_well_formed_and_carry_title_axis_and_labels_as_text() {
     );
 }
 
+/// A chart credits the sources it draws on with their dates: the journal's, not the catalogue's
+/// alone.
+#[test]
+fn the_journal_credits_the_journal_and_its_date() {
+    let credit = |lang: &str| {
+        let svg =
+            String::from_utf8(render(&["--chart", "journal-weekly", "--lang", lang])).unwrap();
+        let texts = texts(&svg);
+        // The credit is the last text, on as many lines as it needs.
+        let first = texts
+            .iter()
+            .rposition(|t| t.starts_with("Source"))
+            .expect("a credit");
+        texts[first..].join(" ")
+    };
+    let french = credit("fr");
+    assert!(
+        french.ends_with("mise à jour : catalogue 7 septembre 2021, journal de suivi 3 août 2018"),
+        "{french}"
+    );
+    assert!(
+        !french.contains("dépôts") && !french.contains("blog"),
+        "{french}"
+    );
+    let english = credit("en");
+    assert!(
+        english.ends_with("updated: catalogue 7 September 2021, progress journal 3 August 2018"),
+        "{english}"
+    );
+    // Another chart, other sources.
+    let svg = String::from_utf8(render(&["--chart", "languages-by-promotion"])).unwrap();
+    let texts = texts(&svg);
+    let first = texts.iter().rposition(|t| t.starts_with("Source")).unwrap();
+    let credit = texts[first..].join(" ");
+    assert!(
+        credit.ends_with("catalogue 7 septembre 2021, dépôts 8 août 2026"),
+        "{credit}"
+    );
+}
+
 /// The category labels under a vertical axis (centred, hanging below the plot), as drawn.
 fn axis_labels(svg: &str) -> Vec<String> {
     let document = roxmltree::Document::parse(svg).expect("well-formed SVG");

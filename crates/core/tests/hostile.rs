@@ -327,6 +327,15 @@ fn names_outside_a_closed_set_are_kept_and_named() {
         .any(|p| p.starts_with("/activity/0/openness/ci/1")));
     draw_everything(&Cohort::new(export), "");
 
+    // A source of a kind this build does not know is named too.
+    let mut export = common::real_export();
+    export.sources[0].kind = Some("press".into());
+    assert_found(
+        &problems(&export),
+        "/sources/0/kind",
+        "type « press » inconnu",
+    );
+
     // Known names are the contract's strings, both ways.
     for (value, text) in [
         (MatchedBy::SourceCode, "source_code"),

@@ -171,7 +171,7 @@ prop_compose! {
         Export {
             schema_version: 1,
             generated_at,
-            sources: vec![Source { name: "s".into(), url: "https://example.fr/x".into(),
+            sources: vec![Source { kind: None, name: "s".into(), url: "https://example.fr/x".into(),
                                    license: "LO".into(), updated: "2022-09-05".into() }],
             skills: skills.into_iter().map(|(id, label)| Skill { id, label }).collect(),
             // An end equal to the start (or any date) must not break the windows.

@@ -7,6 +7,7 @@ use super::{
 };
 use crate::base::format;
 use crate::base::lang::{Lang, Text};
+use crate::contract::export::SourceKind;
 use crate::measures::posts::{post_subject, untold_defis, PostSubject};
 use crate::measures::time_bins::{Period, TimeBins};
 use crate::model::cohort::Cohort;
@@ -31,6 +32,7 @@ pub static SPEC: ChartSpec = ChartSpec {
             series: SeriesAre::Makers,
         }),
     },
+    sources: &[SourceKind::Catalogue, SourceKind::Blog],
     build: |cohort, selection, _, lang| blog_posts(cohort, selection, lang),
 };
 

@@ -8,6 +8,7 @@ use super::{
 };
 use crate::base::format;
 use crate::base::lang::{Lang, Text};
+use crate::contract::export::SourceKind;
 use crate::base::order;
 use crate::measures::lived_on::handovers;
 use crate::model::cohort::Cohort;
@@ -29,6 +30,7 @@ pub static SPEC: ChartSpec = ChartSpec {
         summary_note: None,
         over_time: None,
     },
+    sources: &[SourceKind::Catalogue, SourceKind::Blog, SourceKind::Repositories],
     build: |cohort, selection, _, lang| code_handover(cohort, selection, lang),
 };
 

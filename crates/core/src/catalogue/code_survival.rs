@@ -9,6 +9,7 @@ use super::{
 };
 use crate::base::format;
 use crate::base::lang::{Lang, Text};
+use crate::contract::export::SourceKind;
 use crate::measures::definitions::SURVIVAL_MONTHS;
 use crate::measures::lived_on::survival_by_promotion;
 use crate::model::cohort::Cohort;
@@ -30,6 +31,7 @@ pub static SPEC: ChartSpec = ChartSpec {
         summary_note: Some(Text::fixed("Un défi dont la copie du dépôt s'arrête n'est plus suivi : il n'est jamais compté éteint.", "A défi whose repository copy stops is no longer followed: it is never counted dead.")),
         over_time: None,
     },
+    sources: &[SourceKind::Catalogue, SourceKind::Blog, SourceKind::Repositories],
     build: |cohort, selection, _, lang| code_survival(cohort, selection, lang),
 };
 

@@ -5,6 +5,7 @@ use super::categories::promotion_series;
 use super::{Category, Chart, ChartId, ChartSpec, Highlight, Layout, Reading, Section, Series};
 use crate::base::format;
 use crate::base::lang::{Lang, Text};
+use crate::contract::export::SourceKind;
 use crate::measures::definitions::COHORT_MONTHS;
 use crate::measures::lived_on::{cohort_curves, quantile};
 use crate::model::cohort::Cohort;
@@ -20,6 +21,7 @@ pub static SPEC: ChartSpec = ChartSpec {
         "Cumulative human commits per défi with scanned code, month by month since each promotion's start: the line is the défis' median, the band runs from the first to the third quartile. Each curve follows the same défis from the first month to the last: those whose repository copy stops sooner are left out, and counted in the legend. The shaded area marks the ten months. Which promotion shipped code fastest?",
     ),
     reading: Reading::by_label(Text::fixed("Depuis le début", "Since the start")),
+    sources: &[SourceKind::Catalogue, SourceKind::Blog, SourceKind::Repositories],
     build: |cohort, selection, _, lang| cohorts_cumulative_commits(cohort, selection, lang),
 };
 

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use super::{Category, Chart, ChartId, ChartSpec, Orientation, Reading, Section, Series, Target};
 use crate::base::lang::{Lang, Text};
-use crate::contract::export::Administration;
+use crate::contract::export::{Administration, SourceKind};
 use crate::measures::ranking::top;
 use crate::model::cohort::Cohort;
 use crate::model::filter::Filters;
@@ -21,6 +21,7 @@ pub static SPEC: ChartSpec = ChartSpec {
         "The administrations hosting the most défis. Click a bar to filter on it and see its directorates.",
     ),
     reading: Reading::by_label(Text::same("Administration")),
+    sources: &[SourceKind::Catalogue],
     build: |cohort, selection, filters, lang| {
         defis_by_administration(cohort, selection, filters, TOP_ADMINISTRATIONS, lang)
     },

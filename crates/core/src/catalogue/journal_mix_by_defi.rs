@@ -9,6 +9,7 @@ use super::{
 };
 use crate::base::format;
 use crate::base::lang::{Lang, Text};
+use crate::contract::export::SourceKind;
 use crate::model::cohort::Cohort;
 use crate::model::selection::Selection;
 use crate::tr;
@@ -22,6 +23,7 @@ pub static SPEC: ChartSpec = ChartSpec {
         "Share of each category in the journal of the 25 most active défis at most: who is producing, who is still setting up or learning. Click to open the défi.",
     ),
     reading: Reading::by_label(Text::same("Défi")),
+    sources: &[SourceKind::Catalogue, SourceKind::Journal],
     build: |cohort, selection, _, lang| journal_mix_by_defi(cohort, selection, lang),
 };
 

@@ -6,6 +6,7 @@ use super::{
 };
 use crate::base::format;
 use crate::base::lang::{Lang, Text};
+use crate::contract::export::SourceKind;
 use crate::measures::time_bins::{Period, TimeBins};
 use crate::model::cohort::Cohort;
 use crate::model::selection::Selection;
@@ -26,6 +27,7 @@ pub static SPEC: ChartSpec = ChartSpec {
         summary_note: None,
         over_time: Some(OverTime { items: Text::fixed("entrées", "entries"), series: SeriesAre::Kinds }),
     },
+    sources: &[SourceKind::Catalogue, SourceKind::Journal],
     build: |cohort, selection, _, lang| journal_weekly(cohort, selection, lang),
 };
 

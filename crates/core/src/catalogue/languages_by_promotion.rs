@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use super::{Category, Chart, ChartId, ChartSpec, Layout, Orientation, Reading, Section, Series};
 use crate::base::lang::{Lang, Text};
-use crate::contract::export::Promotion;
+use crate::contract::export::{Promotion, SourceKind};
 use crate::measures::ranking::top;
 use crate::measures::technologies::language_bytes;
 use crate::model::cohort::Cohort;
@@ -21,6 +21,7 @@ pub static SPEC: ChartSpec = ChartSpec {
         "Share of the bytes of code per language in the scanned repositories of each promotion's défis, third-party, generated, minified and documentation files left out (as GitHub does).",
     ),
     reading: Reading::by_label(Text::same("Promotion")),
+    sources: &[SourceKind::Catalogue, SourceKind::Repositories],
     build: |cohort, selection, _, lang| languages_by_promotion(cohort, selection, lang),
 };
 

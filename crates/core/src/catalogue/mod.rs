@@ -11,6 +11,7 @@ pub use chart::{
 };
 
 use crate::base::lang::{Lang, Text};
+use crate::contract::export::SourceKind;
 use crate::measures::story;
 use crate::model::cohort::Cohort;
 use crate::model::filter::Filters;
@@ -151,6 +152,9 @@ pub struct ChartSpec {
     /// One line on how to read it.
     pub guide: Text,
     pub reading: Reading,
+    /// The sources it draws on, in any order: its credit names each with its date (the
+    /// catalogue always, for the défis and their promotions).
+    pub sources: &'static [SourceKind],
     pub build: Builder,
 }
 
@@ -244,6 +248,22 @@ mod tests {
                     .count(),
                 1
             );
+        }
+    }
+
+    #[test]
+    fn every_chart_credits_the_catalogue_and_known_sources_once() {
+        for id in ChartId::ALL {
+            let sources = id.spec().sources;
+            assert!(sources.contains(&SourceKind::Catalogue), "{id:?}");
+            assert!(sources.iter().all(SourceKind::is_known), "{id:?}");
+            for kind in sources {
+                assert_eq!(
+                    sources.iter().filter(|k| *k == kind).count(),
+                    1,
+                    "{id:?}: {kind}"
+                );
+            }
         }
     }
 }

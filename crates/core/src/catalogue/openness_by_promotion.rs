@@ -4,6 +4,7 @@
 use super::categories::promotions;
 use super::{Chart, ChartId, ChartSpec, Layout, Reading, Section, Series, Unit};
 use crate::base::lang::{Lang, Text};
+use crate::contract::export::SourceKind;
 use crate::model::cohort::Cohort;
 use crate::model::selection::Selection;
 
@@ -16,6 +17,7 @@ pub static SPEC: ChartSpec = ChartSpec {
         "Share of each promotion's défis with published code, a website, key figures.",
     ),
     reading: Reading::by_label(Text::same("Promotion")),
+    sources: &[SourceKind::Catalogue],
     build: |cohort, selection, _, lang| openness_by_promotion(cohort, selection, lang),
 };
 

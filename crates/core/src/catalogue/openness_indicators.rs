@@ -6,6 +6,7 @@ use super::{
 };
 use crate::base::format;
 use crate::base::lang::{Lang, Text};
+use crate::contract::export::SourceKind;
 use crate::measures::technologies::{
     openness_indicators as indicator_counts, IndicatorCounts, INDICATORS,
 };
@@ -28,6 +29,7 @@ pub static SPEC: ChartSpec = ChartSpec {
         summary_note: None,
         over_time: None,
     },
+    sources: &[SourceKind::Catalogue, SourceKind::Records],
     build: |cohort, selection, _, lang| openness_indicators(cohort, selection, lang),
 };
 

@@ -5,6 +5,7 @@ use super::{
     Absence, Category, Chart, ChartId, ChartSpec, Layout, Reading, RowHeader, Section, Series, Unit,
 };
 use crate::base::lang::{Lang, Text};
+use crate::contract::export::SourceKind;
 use crate::measures::definitions::HORIZONS;
 use crate::measures::lived_on::horizon_counts;
 use crate::model::cohort::Cohort;
@@ -27,6 +28,7 @@ pub static SPEC: ChartSpec = ChartSpec {
         summary_note: Some(Text::fixed("Ne comptent, à chaque échéance, que les défis dont la copie du dépôt atteint l'échéance.", "At each milestone, only défis whose repository copy reaches the milestone count.")),
         over_time: None,
     },
+    sources: &[SourceKind::Catalogue, SourceKind::Blog, SourceKind::Repositories],
     build: |cohort, selection, _, lang| perennisation_by_promotion(cohort, selection, lang),
 };
 

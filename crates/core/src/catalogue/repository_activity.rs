@@ -12,7 +12,7 @@ use super::{
 };
 use crate::base::format;
 use crate::base::lang::{Lang, Text};
-use crate::contract::export::Promotion;
+use crate::contract::export::{Promotion, SourceKind};
 use crate::measures::activity::distinct_repositories;
 use crate::measures::ranking::top_within;
 use crate::measures::time_bins::{Period, TimeBins};
@@ -36,6 +36,7 @@ pub static SPEC: ChartSpec = ChartSpec {
         summary_note: None,
         over_time: Some(OverTime { items: Text::fixed("commits humains", "human commits"), series: SeriesAre::Makers }),
     },
+    sources: &[SourceKind::Catalogue, SourceKind::Blog, SourceKind::Repositories],
     build: repository_activity,
 };
 

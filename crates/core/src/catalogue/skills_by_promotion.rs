@@ -4,7 +4,7 @@ use super::categories::promotions;
 use super::{Chart, ChartId, ChartSpec, Reading, Section, Series};
 use crate::base::lang::{Lang, Text};
 use crate::base::order;
-use crate::contract::export::Skill;
+use crate::contract::export::{Skill, SourceKind};
 use crate::model::cohort::Cohort;
 use crate::model::selection::Selection;
 
@@ -17,6 +17,7 @@ pub static SPEC: ChartSpec = ChartSpec {
         "Number of défis asking for each skill; a défi with three skills counts three times.",
     ),
     reading: Reading::by_label(Text::same("Promotion")),
+    sources: &[SourceKind::Catalogue],
     build: |cohort, selection, _, lang| skills_by_promotion(cohort, selection, lang),
 };
 

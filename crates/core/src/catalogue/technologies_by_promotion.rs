@@ -5,6 +5,7 @@ use crate::base::order;
 
 use super::{Category, Chart, ChartId, ChartSpec, Layout, Reading, Section, Series};
 use crate::base::lang::{Lang, Text};
+use crate::contract::export::SourceKind;
 use crate::measures::technologies::{defis_per_technology, defis_using, Source};
 use crate::model::cohort::Cohort;
 use crate::model::selection::Selection;
@@ -18,6 +19,7 @@ pub static SPEC: ChartSpec = ChartSpec {
         "The 15 technologies used by the most défis (a row each, the most used on top, the kind in parentheses; a défi counts once, whether it declares it or its code shows it) and, per promotion, the number of défis that declare them in the programme's stack records (choices “to be confirmed” left out) or whose scanned code shows them: a column per promotion and source, the cell the darker the larger the number.",
     ),
     reading: Reading::by_label(Text::fixed("Technologie", "Technology")),
+    sources: &[SourceKind::Catalogue, SourceKind::Records, SourceKind::Repositories],
     build: |cohort, selection, _, lang| technologies_by_promotion(cohort, selection, lang),
 };
 

@@ -33,7 +33,7 @@ pub fn figure(
     text: &FigureText,
     width: u32,
 ) -> String {
-    let height = figure_height(chart, width, text.plain, text.subtitle.is_some());
+    let height = figure_height(chart, width, text);
     render(width, height, |area| {
         draw_figure(area, chart, hidden, palette, lang, text)
     })

@@ -496,9 +496,43 @@ pub struct Openness {
     pub absent: Vec<String>,
 }
 
+named_set! {
+    /// What a credited source is, so that each chart credits the sources it draws on.
+    SourceKind {
+        /// The défis' catalogue on the programme's site.
+        Catalogue = "catalogue",
+        /// The programme's blog (and the team's records it cites for the promotions' dates).
+        Blog = "blog",
+        /// The weekly journal of 2018.
+        Journal = "journal",
+        /// eig-link's records: declared stacks and openness.
+        Records = "records",
+        /// The copies of the défis' public repositories.
+        Repositories = "repositories",
+    }
+}
+
+impl SourceKind {
+    /// The source as a chart's credit names it; an unknown kind by its own name.
+    pub fn label(&self, lang: Lang) -> &str {
+        match self {
+            // The same word in both languages.
+            SourceKind::Catalogue => "catalogue",
+            SourceKind::Blog => "blog",
+            SourceKind::Journal => lang.pick("journal de suivi", "progress journal"),
+            SourceKind::Records => lang.pick("dossiers eig-link", "eig-link records"),
+            SourceKind::Repositories => lang.pick("dépôts", "repositories"),
+            SourceKind::Unknown(name) => name,
+        }
+    }
+}
+
 /// A source the export was built from, with its licence (credit it).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Source {
+    /// What it is; absent from exports written before kinds were (pinned copies keep them).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<SourceKind>,
     pub name: String,
     pub url: String,
     pub license: String,

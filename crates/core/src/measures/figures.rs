@@ -12,9 +12,18 @@ use super::definitions::{DEFINITIONS, HORIZONS};
 use super::lived_on::{handovers, horizon_counts, lived_on, survival_by_promotion};
 use crate::base::format;
 use crate::base::lang::Lang;
+use crate::contract::export::SourceKind;
 use crate::model::cohort::Cohort;
 use crate::model::selection::Selection;
 use crate::tr;
+
+/// The sources these figures and the posts beside them draw on, for their credit: the défis and
+/// their promotions (catalogue, blog) and the repositories' copies.
+pub const SOURCES: &[SourceKind] = &[
+    SourceKind::Catalogue,
+    SourceKind::Blog,
+    SourceKind::Repositories,
+];
 
 /// One figure, ready to show or to paste into a post.
 #[derive(Debug, Clone, PartialEq)]

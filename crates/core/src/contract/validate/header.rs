@@ -1,6 +1,6 @@
 //! The export's size, version, date and sources.
 
-use super::Checker;
+use super::{Checker, Unknown};
 use crate::base::date::looks_like_date_time;
 use crate::contract::export::{JOURNAL_CATEGORIES, SCHEMA_VERSION};
 use crate::contract::limits::{
@@ -168,6 +168,9 @@ impl Checker<'_> {
         for (i, source) in export.sources.iter().enumerate() {
             self.date(format!("/sources/{i}/updated"), &source.updated);
             self.http_url(format!("/sources/{i}/url"), &source.url);
+            if let Some(kind) = source.kind.as_ref().filter(|k| !k.is_known()) {
+                self.unknown(format!("/sources/{i}/kind"), Unknown::Kind, kind);
+            }
         }
     }
 }

@@ -260,7 +260,7 @@ enum Unknown {
     Defi,
     Promotion,
     Technology,
-    /// A technology's, an openness item's or a post's link's kind.
+    /// A source's, a technology's, an openness item's or a post's link's kind.
     Kind,
 }
 
