@@ -715,3 +715,35 @@ fn blog_posts_count_each_post_once_and_the_defis_never_named() {
         }
     }
 }
+
+/// The footer credits every source with its date, in the page's language: the English page names
+/// the sources in English (the export writes them in French), the French page as written.
+#[test]
+fn the_footer_credits_each_source_in_the_pages_language() {
+    let cohort = cohort();
+    let export = &cohort.export;
+    let french =
+        eig_pulse_core::page::parts::credits(&export.sources, &export.generated_at, Lang::Fr);
+    let english =
+        eig_pulse_core::page::parts::credits(&export.sources, &export.generated_at, Lang::En);
+    for source in &export.sources {
+        assert!(french.contains(&source.name), "{french}");
+    }
+    assert!(
+        french.contains("Licence de chaque dépôt ; aucun code ni nom repris"),
+        "{french}"
+    );
+    for words in [
+        "Weekly progress journal of the EIG 2 défis (eig-link)",
+        "Public code repositories of the défis (dated copies, counts only)",
+        "each repository's licence; no code or name taken",
+        "updated 3 August 2018",
+    ] {
+        assert!(english.contains(words), "{words}: {english}");
+    }
+    assert!(
+        !english.contains(" ; "),
+        "French spacing in English: {english}"
+    );
+    assert!(!english.contains("Journal hebdomadaire"), "{english}");
+}

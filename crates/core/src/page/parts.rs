@@ -7,7 +7,7 @@ use crate::base::format;
 use crate::base::lang::Lang;
 use crate::base::order;
 use crate::base::search::search_key;
-use crate::contract::export::Source;
+use crate::contract::export::{Source, SourceKind};
 use crate::measures::figures::selection_figures;
 use crate::measures::key_figures::key_figures;
 use crate::model::cohort::Cohort;
@@ -211,11 +211,10 @@ pub fn credits(sources: &[Source], generated_at: &str, lang: Lang) -> String {
     let parts: Vec<String> = sources
         .iter()
         .map(|s| {
+            let (name, license) = source_words(s, lang);
             format!(
-                "{} ({}, {}, {} {})",
-                s.name,
+                "{name} ({}, {license}, {} {})",
                 s.url,
-                s.license,
                 words.updated,
                 when(&s.updated)
             )
@@ -224,8 +223,37 @@ pub fn credits(sources: &[Source], generated_at: &str, lang: Lang) -> String {
     format!(
         "{} {}. {} {}.",
         words.data,
-        parts.join(" ; "),
+        parts.join(lang.pick(" ; ", "; ")),
         words.generated,
         when(generated_at)
+    )
+}
+
+/// A source's name and licence: as the export writes them (in French), or in English for the
+/// kinds the exporter writes (an unknown source keeps its own words).
+fn source_words(source: &Source, lang: Lang) -> (String, String) {
+    let english_name = match source.kind {
+        Some(SourceKind::Catalogue) => {
+            "Défi catalogue of the Entrepreneurs d'intérêt général website (Etalab, DINUM)"
+        }
+        Some(SourceKind::Blog) => {
+            "Blog of the EIG programme (site-eig, _posts) and the team's records (eig-link)"
+        }
+        Some(SourceKind::Journal) => "Weekly progress journal of the EIG 2 défis (eig-link)",
+        Some(SourceKind::Records) => {
+            "Technical stacks and openness of the EIG 2 and EIG 3 défis (eig-link)"
+        }
+        Some(SourceKind::Repositories) => {
+            "Public code repositories of the défis (dated copies, counts only)"
+        }
+        _ => source.name.as_str(),
+    };
+    let english_license = match source.kind {
+        Some(SourceKind::Repositories) => "each repository's licence; no code or name taken",
+        _ => source.license.as_str(),
+    };
+    (
+        lang.pick(&source.name, english_name).to_string(),
+        lang.pick(&source.license, english_license).to_string(),
     )
 }
