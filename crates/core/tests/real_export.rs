@@ -747,3 +747,27 @@ fn the_footer_credits_each_source_in_the_pages_language() {
     );
     assert!(!english.contains("Journal hebdomadaire"), "{english}");
 }
+
+/// A measured 0 % is a figure: under the Cour des comptes, one défi observed and not alive at 6,
+/// 12 and 24 months after its end draws three rules on the axis and lists three rows at 0 %,
+/// where « Aucune donnée » was said.
+#[test]
+fn a_measured_zero_is_drawn_and_listed() {
+    let cohort = cohort();
+    let selection = cohort.select(&filters(&cohort, "admin=cour-des-comptes"));
+    let chart = catalogue::perennisation_by_promotion::perennisation_by_promotion(
+        &cohort,
+        &selection,
+        Lang::Fr,
+    );
+    assert!(!chart.is_empty(), "{:?}", chart.values);
+    let rows = eig_pulse_core::chart::table::rows(&chart, &[]);
+    let zeros = rows.iter().filter(|r| r.value == 0.0).count();
+    assert!(zeros >= 3, "{rows:?}");
+    let stack = Stack::new(&chart, &[]);
+    assert!(stack.segments.iter().flatten().any(|s| s.high == 0.0));
+    // A cell no défi reaches stays out: no row, no segment.
+    for &(c, s) in &chart.missing {
+        assert!(!stack.segments[c].iter().any(|seg| seg.series == s));
+    }
+}

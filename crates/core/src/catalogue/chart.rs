@@ -186,6 +186,9 @@ pub struct Chart {
     /// The cells with no value to show (`(category, series)`): no défi observed there. The table
     /// says « aucune donnée », the CSV and the summary leave them out, no bar is drawn.
     pub missing: Vec<(usize, usize)>,
+    /// A zero outside `missing` is a value (a measured 0 %), drawn, listed and counted as one;
+    /// set with the missing cells. Elsewhere a zero is nothing to draw.
+    pub zero_is_value: bool,
     /// Lines only: a count under each point (`counts.values[category][series]`), said with its
     /// label under the axis, in the table and in the CSV (the number of défis at risk).
     pub counts: Option<PointCounts>,
@@ -236,6 +239,7 @@ impl Chart {
             reach: Vec::new(),
             counts: None,
             missing: Vec::new(),
+            zero_is_value: false,
         }
     }
 
@@ -295,9 +299,13 @@ impl Chart {
         self.reach.get(s).is_none_or(|&last| c <= last) && !self.missing.contains(&(c, s))
     }
 
-    /// The cells with no value to show.
+    /// The cells with no value to show; every other cell holds a value, zero included.
     pub fn with_missing(self, missing: Vec<(usize, usize)>) -> Chart {
-        Chart { missing, ..self }
+        Chart {
+            missing,
+            zero_is_value: true,
+            ..self
+        }
     }
 
     /// The chart's spec: its words and how its table and summary read it.
@@ -305,8 +313,15 @@ impl Chart {
         self.id.spec()
     }
 
-    /// True when there is nothing to draw (no category, or only zeros).
+    /// True when there is nothing to draw: no category, or only zeros (only missing cells where
+    /// a zero is a value: « 0 % encore vivants » is a figure, not an absence).
     pub fn is_empty(&self) -> bool {
-        self.categories.is_empty() || self.values.iter().flatten().all(|v| *v == 0.0)
+        if self.zero_is_value {
+            let cells = self.series.len();
+            self.categories.is_empty()
+                || (0..self.categories.len()).all(|c| (0..cells).all(|s| !self.reaches(c, s)))
+        } else {
+            self.categories.is_empty() || self.values.iter().flatten().all(|v| *v == 0.0)
+        }
     }
 }

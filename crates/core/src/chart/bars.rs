@@ -256,19 +256,21 @@ fn place<DB: DrawingBackend>(
         } else {
             (b0, b1)
         };
-        // Across: at least one pixel; along: from the low end to the high end, one pixel at least.
+        // Across: at least one pixel; along: from the low end to the high end, one pixel at least
+        // (two for a known zero: a rule on the axis, that a reader tells from no bar at all).
         let (across0, across1) = (from as i32, (to as i32).max(from as i32 + 1));
+        let least = if high > low { 1 } else { 2 };
         let rect = match orientation {
             Orientation::Vertical => (
                 across0,
-                value.map(high) as i32,
+                (value.map(high) as i32).min(value.map(low) as i32 - least),
                 across1,
                 value.map(low) as i32,
             ),
             Orientation::Horizontal => (
                 value.map(low) as i32,
                 across0,
-                (value.map(high) as i32).max(value.map(low) as i32 + 1),
+                (value.map(high) as i32).max(value.map(low) as i32 + least),
                 across1,
             ),
         };

@@ -5,7 +5,8 @@
 
 use crate::catalogue::{Chart, Layout};
 
-/// One visible, non-empty piece of a category's bar, in data units along the value axis.
+/// One visible, non-empty piece of a category's bar, in data units along the value axis (or a
+/// known zero, where the chart counts a zero as a value: drawn as a rule on the axis).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Segment {
     pub series: usize,
@@ -44,7 +45,8 @@ impl Stack {
             .values
             .iter()
             .zip(&totals)
-            .map(|(row, &total)| {
+            .enumerate()
+            .map(|(c, (row, &total))| {
                 let mut base = 0.0;
                 let mut out = Vec::with_capacity(visible.len());
                 for (slot, &series) in visible.iter().enumerate() {
@@ -59,7 +61,7 @@ impl Stack {
                         _ => (base, base + value),
                     };
                     base += value;
-                    if value > 0.0 {
+                    if value > 0.0 || (chart.zero_is_value && chart.reaches(c, series)) {
                         out.push(Segment {
                             series,
                             slot,

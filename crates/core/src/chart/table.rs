@@ -21,8 +21,8 @@ pub struct Row {
     pub count: Option<usize>,
 }
 
-/// One row per drawn value: visible series, values above zero (every point a line reaches), in
-/// drawing order.
+/// One row per drawn value: visible series, values above zero (every point a line reaches; every
+/// known value, zero included, where a zero is a value), in drawing order.
 pub fn rows(chart: &Chart, hidden: &[bool]) -> Vec<Row> {
     let lines = chart.layout == Layout::Lines;
     let stack = Stack::new(chart, hidden);
@@ -30,7 +30,7 @@ pub fn rows(chart: &Chart, hidden: &[bool]) -> Vec<Row> {
     for (c, category) in chart.categories.iter().enumerate() {
         for &s in &stack.visible {
             let (series, value) = (&chart.series[s], chart.values[c][s]);
-            if (value <= 0.0 && !lines) || !chart.reaches(c, s) {
+            if (value <= 0.0 && !lines && !chart.zero_is_value) || !chart.reaches(c, s) {
                 continue;
             }
             rows.push(Row {
