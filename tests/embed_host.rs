@@ -26,10 +26,19 @@ async fn wait_in_frame(b: &Browser, condition: &str, what: &str) {
 async fn snippet_from_the_dialog(dashboard: u16) -> String {
     let b = browser(1280, 1000).await;
     b.open_embed_dialog(dashboard, CHART).await;
-    // The phone-wide twin is the dialog's second frame: its content's own height.
-    let phone = "(() => { const d = document.querySelector('.embed-preview-phone').contentDocument; const e = d && d.querySelector('.embed'); return e ? Math.ceil(e.getBoundingClientRect().height) : 0; })()";
+    // The phone-wide twin is the dialog's second frame, laid out in the narrowest phone column
+    // (320 px): its content's own height, and what its plot would grow by in the widest (360 px),
+    // where the text takes fewer lines but the plot, which keeps its aspect, is taller.
+    let phone = "(() => { const d = document.querySelector('.embed-preview-phone').contentDocument; const e = d && d.querySelector('.embed'); const p = d && d.querySelector('.chart-frame'); return e ? Math.ceil(e.getBoundingClientRect().height) + (p ? Math.ceil(p.getBoundingClientRect().height * (360 / 320 - 1)) : 0) : 0; })()";
     b.wait_for(&format!("{phone} > 300"), "the phone-wide preview drawn")
         .await;
+    assert_eq!(
+        b.number(
+            "return document.querySelector('.embed-preview-phone').getBoundingClientRect().width"
+        )
+        .await,
+        320.0
+    );
     let wanted = format!("Math.max({phone}, Math.ceil(parseFloat(document.querySelector('.embed-preview').style.height)))");
     b.wait_for(
         &format!("document.querySelector('#embed-snippet').value.includes('height=\"' + {wanted} + '\"')"),

@@ -63,7 +63,7 @@ pub fn EmbedDialog(
             }
         });
         if from_phone {
-            phone_height.set(height);
+            phone_height.set(height + phone_plot_growth(phone_frame));
         } else {
             preview_height.set(height);
         }
@@ -211,4 +211,24 @@ pub fn EmbedDialog(
             </dialog>
         })
     }
+}
+
+/// The narrowest and widest column a phone gives a frame: a 360 px screen less a host's margins,
+/// and the whole screen. The phone-wide twin is laid out at the narrowest (`.embed-preview-phone`).
+const NARROWEST_PHONE_COLUMN: f64 = 320.0;
+const WIDEST_PHONE_COLUMN: f64 = 360.0;
+
+/// What the twin's plot would grow by in the widest phone column: the text takes the most lines
+/// in the narrowest, the plot (which keeps its aspect) is tallest in the widest, and the snippet's
+/// height must hold both wherever the host puts the frame.
+fn phone_plot_growth(phone_frame: NodeRef<leptos::html::Iframe>) -> u32 {
+    let plot = phone_frame
+        .get_untracked()
+        .and_then(|frame| frame.content_document())
+        .and_then(|document| document.query_selector(".chart-frame").ok().flatten())
+        .map_or(0.0, |plot| plot.get_bounding_client_rect().height());
+    // A height in whole pixels, small and positive.
+    (plot * (WIDEST_PHONE_COLUMN / NARROWEST_PHONE_COLUMN - 1.0))
+        .ceil()
+        .clamp(0.0, 10_000.0) as u32
 }
