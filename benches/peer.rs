@@ -179,12 +179,18 @@ fn dashboard_rows(o: &Figures, p: &Figures) {
         Kind::Count,
         "",
     );
+    paint_rows(o, p, ("≤ 0.3×", "≤ 0.5×", "≤ 0.01"));
+}
+
+/// The rows of when a page's first chart and largest paint came, and how much it moved, ours `o`
+/// beside the peer's `p`, each with its budget (first chart, LCP, CLS).
+fn paint_rows(o: &Figures, p: &Figures, (first, lcp, cls): (&str, &str, &str)) {
     row(
         "same: first chart painted",
         o.first_chart,
         p.first_chart,
         Kind::Millis,
-        "≤ 0.3×",
+        first,
     );
     row(
         "same: first chart drawn in a frame (like for like)",
@@ -198,14 +204,14 @@ fn dashboard_rows(o: &Figures, p: &Figures) {
         Some(o.lcp),
         Some(p.lcp),
         Kind::Millis,
-        "≤ 0.5×",
+        lcp,
     );
     row(
         "same: cumulative layout shift",
         Some(o.cls),
         Some(p.cls),
         Kind::Shift,
-        "≤ 0.01",
+        cls,
     );
 }
 
@@ -821,34 +827,7 @@ async fn main() {
         Kind::Count,
         "≤ 5",
     );
-    row(
-        "same: first chart painted",
-        o.first_chart,
-        p.first_chart,
-        Kind::Millis,
-        "≤ 0.8×",
-    );
-    row(
-        "same: first chart drawn in a frame (like for like)",
-        o.drawn,
-        p.drawn,
-        Kind::Millis,
-        "",
-    );
-    row(
-        "same: largest contentful paint",
-        Some(o.lcp),
-        Some(p.lcp),
-        Kind::Millis,
-        "",
-    );
-    row(
-        "same: cumulative layout shift",
-        Some(o.cls),
-        Some(p.cls),
-        Kind::Shift,
-        "",
-    );
+    paint_rows(&o, &p, ("≤ 0.8×", "", ""));
     // `EIG_PULSE_BENCH_ONLY=embed`: the embed's rows alone (a few minutes instead of ten).
     if std::env::var("EIG_PULSE_BENCH_ONLY").as_deref() == Ok("embed") {
         return;
