@@ -38,6 +38,26 @@ pub fn list(items: &[impl AsRef<str>], lang: Lang) -> String {
     }
 }
 
+/// A number of people: « 1 personne », « 3 personnes », "1 person", "3 people".
+pub fn people(n: usize, lang: Lang) -> String {
+    let word = if n == 1 {
+        lang.pick("personne", "person")
+    } else {
+        lang.pick("personnes", "people")
+    };
+    format!("{} {word}", count(n as u64, lang))
+}
+
+/// A number of newcomers: « 1 nouvelle personne », « 3 nouvelles personnes », "3 newcomers".
+pub fn newcomers(n: usize, lang: Lang) -> String {
+    let words = if n == 1 {
+        lang.pick("nouvelle personne", "newcomer")
+    } else {
+        lang.pick("nouvelles personnes", "newcomers")
+    };
+    format!("{} {words}", count(n as u64, lang))
+}
+
 /// A number of months, as a time axis writes it: « 3 mois », "1 month", "3 months".
 pub fn months(months: u32, lang: Lang) -> String {
     match (lang, months) {
@@ -265,6 +285,15 @@ mod tests {
     /// Fits in `max` characters.
     fn chars(max: usize) -> impl Fn(&str) -> bool {
         move |text| text.chars().count() <= max
+    }
+
+    #[test]
+    fn people_are_counted_in_singular_or_plural() {
+        assert_eq!(people(1, Lang::Fr), "1 personne");
+        assert_eq!(people(3, Lang::En), "3 people");
+        assert_eq!(newcomers(0, Lang::Fr), "0 nouvelles personnes");
+        assert_eq!(newcomers(1, Lang::Fr), "1 nouvelle personne");
+        assert_eq!(newcomers(1, Lang::En), "1 newcomer");
     }
 
     #[test]

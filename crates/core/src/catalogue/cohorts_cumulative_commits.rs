@@ -17,7 +17,7 @@ pub static SPEC: ChartSpec = ChartSpec {
     section: Section::CodeAfter,
     title: Text::fixed("Les promotions côte à côte", "Promotions side by side"),
     guide: Text::fixed(
-        "Commits humains cumulés par défi au code analysé, mois par mois depuis le début de chaque promotion : la ligne est la médiane des défis, la bande va du premier au troisième quartile. Chaque courbe suit les mêmes défis du premier au dernier mois : ceux dont la copie du dépôt s'arrête avant sont laissés de côté, et comptés dans la légende. La zone grisée marque les dix mois. Quelle promotion a livré du code le plus vite ?",
+        "Commits humains cumulés par défi au code analysé, mois par mois depuis le début de chaque promotion : la ligne est la médiane des défis, la bande va du premier au troisième quartile. Chaque courbe suit les mêmes défis du premier au dernier mois : ceux dont la copie du dépôt s'arrête avant sont laissés de côté, et comptés dans la légende. La zone bleutée marque les dix mois. Quelle promotion a livré du code le plus vite ?",
         "Cumulative human commits per défi with scanned code, month by month since each promotion's start: the line is the défis' median, the band runs from the first to the third quartile. Each curve follows the same défis from the first month to the last: those whose repository copy stops sooner are left out, and counted in the legend. The shaded area marks the ten months. Which promotion shipped code fastest?",
     ),
     reading: Reading::by_label(Text::fixed("Depuis le début", "Since the start")),

@@ -26,7 +26,7 @@ pub static SPEC: ChartSpec = ChartSpec {
     section: Section::CodeAfter,
     title: Text::fixed("Activité des dépôts de code", "Code repository activity"),
     guide: Text::fixed(
-        "Commits humains (ni fusions, ni robots) par semaine (par mois sur plus de 18 mois) dans les dépôts de code des défis, chaque dépôt une fois, par défi ou, s'ils sont nombreux, par administration. La zone grisée marque la période de chaque promotion.",
+        "Commits humains (ni fusions, ni robots) par semaine (par mois sur plus de 18 mois) dans les dépôts de code des défis, chaque dépôt une fois, par défi ou, s'ils sont nombreux, par administration. La zone bleutée marque la période de chaque promotion.",
         "Human commits (neither merges nor bots') per week (per month over more than 18 months) in the défis' code repositories, each repository once, per défi or, when there are many, per administration. The shaded area marks each promotion's window.",
     ),
     reading: Reading {

@@ -351,17 +351,17 @@ pub fn defi_figures(cohort: &Cohort, defi: usize, lang: Lang) -> Vec<Figure> {
             value: Some(handover.newcomers as f64),
             shown: tr!(
                 lang,
-                "repris par {} nouvelle(s) personne(s), {} commits depuis la fin",
-                "taken over by {} newcomer(s), {} commits since the end",
-                handover.newcomers,
+                "repris par {}, {} commits depuis la fin",
+                "taken over by {}, {} commits since the end",
+                format::newcomers(handover.newcomers, lang),
                 format::count(handover.after(), lang)
             ),
             label: lang.pick("Qui a repris le code", "Who took the code over").into(),
             basis: Some(tr!(
                 lang,
-                "équipe fondatrice : {} personne(s), {} commits après la fin ; nouvelles personnes : {} commits ; {last}",
-                "founding team: {} person(s), {} commits after the end; newcomers: {} commits; {last}",
-                handover.founders,
+                "équipe fondatrice : {}, {} commits après la fin ; nouvelles personnes : {} commits ; {last}",
+                "founding team: {}, {} commits after the end; newcomers: {} commits; {last}",
+                format::people(handover.founders, lang),
                 format::count(handover.founders_after, lang),
                 format::count(handover.newcomers_after, lang)
             )),

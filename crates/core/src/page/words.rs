@@ -125,7 +125,7 @@ pub fn page_words(lang: Lang) -> PageWords {
             "This export holds no repository activity: it was produced without \"--repos\". The \"Published code\" column comes from the catalogue; the other checks wait for the repositories to be scanned.",
         ),
         windows_title: lang.pick(
-            "Les dix mois de chaque promotion (zone grisée), d'après ses sources :",
+            "Les dix mois de chaque promotion (zone bleutée), d'après ses sources :",
             "Each promotion's ten months (shaded), from its sources:",
         ),
         sources: lang.pick(" — sources : ", " — sources: "),
