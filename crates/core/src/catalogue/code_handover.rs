@@ -8,8 +8,8 @@ use super::{
 };
 use crate::base::format;
 use crate::base::lang::{Lang, Text};
-use crate::contract::export::SourceKind;
 use crate::base::order;
+use crate::contract::export::SourceKind;
 use crate::measures::lived_on::handovers;
 use crate::model::cohort::Cohort;
 use crate::model::selection::Selection;
