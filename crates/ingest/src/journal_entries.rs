@@ -3,6 +3,7 @@
 //! approximate or unknown reported. Only a row repeating an earlier one cell for cell is left
 //! out (counted once), reported with the line it repeats; no other row is ever dropped.
 
+use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 
 use eig_pulse_core::contract::export::JournalEntry;
@@ -71,19 +72,24 @@ fn entries_of(
         indexmap::IndexMap::new();
     let mut unmatched: indexmap::IndexMap<String, (usize, usize)> = indexmap::IndexMap::new();
     for row in rows {
-        if let Some((first_file, first_line)) = seen.get(&cells(&row)) {
-            report.add(
-                &source.name,
-                Some(row.line),
-                Finding::RepeatedJournalRow {
-                    first_file: (*first_file != source.name).then(|| first_file.clone()),
-                    first_line: *first_line,
-                },
-            );
-            journal.repeated += 1;
-            continue;
+        match seen.entry(cells(&row)) {
+            Entry::Occupied(first) => {
+                let (first_file, first_line) = first.get();
+                report.add(
+                    &source.name,
+                    Some(row.line),
+                    Finding::RepeatedJournalRow {
+                        first_file: (*first_file != source.name).then(|| first_file.clone()),
+                        first_line: *first_line,
+                    },
+                );
+                journal.repeated += 1;
+                continue;
+            }
+            Entry::Vacant(slot) => {
+                slot.insert((source.name.clone(), row.line));
+            }
         }
-        seen.insert(cells(&row), (source.name.clone(), row.line));
         let date = journal::parse_org_date(&row.date).ok_or_else(|| {
             SourceError::new(
                 &source.name,

@@ -22,10 +22,15 @@ pub fn count(n: u64, lang: Lang) -> String {
     out
 }
 
+/// A number and its word, singular for one: the one way the counts below are written.
+fn counted(n: usize, (one, many): (&str, &str), lang: Lang) -> String {
+    let word = if n == 1 { one } else { many };
+    format!("{} {word}", count(n as u64, lang))
+}
+
 /// A number of défis: « 1 défi », « 3 défis » (the word is French in both languages).
 pub fn defis(n: usize, lang: Lang) -> String {
-    let word = if n == 1 { "défi" } else { "défis" };
-    format!("{} {word}", count(n as u64, lang))
+    counted(n, ("défi", "défis"), lang)
 }
 
 /// Items in a sentence: « a », « a et b », « a, b et c » ("a, b and c").
@@ -40,22 +45,20 @@ pub fn list(items: &[impl AsRef<str>], lang: Lang) -> String {
 
 /// A number of people: « 1 personne », « 3 personnes », "1 person", "3 people".
 pub fn people(n: usize, lang: Lang) -> String {
-    let word = if n == 1 {
-        lang.pick("personne", "person")
-    } else {
-        lang.pick("personnes", "people")
-    };
-    format!("{} {word}", count(n as u64, lang))
+    let words = (
+        lang.pick("personne", "person"),
+        lang.pick("personnes", "people"),
+    );
+    counted(n, words, lang)
 }
 
 /// A number of newcomers: « 1 nouvelle personne », « 3 nouvelles personnes », "3 newcomers".
 pub fn newcomers(n: usize, lang: Lang) -> String {
-    let words = if n == 1 {
-        lang.pick("nouvelle personne", "newcomer")
-    } else {
-        lang.pick("nouvelles personnes", "newcomers")
-    };
-    format!("{} {words}", count(n as u64, lang))
+    let words = (
+        lang.pick("nouvelle personne", "newcomer"),
+        lang.pick("nouvelles personnes", "newcomers"),
+    );
+    counted(n, words, lang)
 }
 
 /// A number of months, as a time axis writes it: « 3 mois », "1 month", "3 months".

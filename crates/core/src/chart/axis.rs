@@ -239,61 +239,27 @@ mod tests {
         };
         let one = |text: &str| (text.to_string(), None);
         let two = |text: &str, note: &str| (text.to_string(), Some(note.to_string()));
-        assert_eq!(
-            lines(category_ticks(
-                &promotions,
-                200.0,
-                &mono,
-                8.0,
-                false,
-                Lang::Fr
-            )),
-            [one("EIG 1"), one("EIG 2"), one("DIG (aucune donnée)")]
-        );
-        assert_eq!(
-            lines(category_ticks(
-                &promotions,
-                100.0,
-                &mono,
-                8.0,
-                false,
-                Lang::Fr
-            )),
-            [one("EIG 1"), one("EIG 2"), two("DIG", "aucune donnée")]
-        );
-        assert_eq!(
-            lines(category_ticks(
-                &promotions,
-                60.0,
-                &mono,
-                8.0,
-                false,
-                Lang::Fr
-            )),
-            [one("EIG 1"), one("EIG 2"), two("DIG", "n.obs.")]
-        );
-        assert_eq!(
-            lines(category_ticks(
-                &promotions,
-                46.0,
-                &mono,
-                8.0,
-                false,
-                Lang::Fr
-            )),
-            [one("EIG 1"), one("EIG 2"), two("DIG", "n.obs.")]
-        );
-        assert_eq!(
-            lines(category_ticks(
-                &promotions,
-                38.0,
-                &mono,
-                8.0,
-                false,
-                Lang::Fr
-            )),
-            [one("EIG 1"), one("EIG 2"), two("DIG", "n.ob…")]
-        );
+        // Each band's width (px), and DIG's label under it; EIG 1 and EIG 2 keep theirs whole.
+        for (step, dig) in [
+            (200.0, one("DIG (aucune donnée)")),
+            (100.0, two("DIG", "aucune donnée")),
+            (60.0, two("DIG", "n.obs.")),
+            (46.0, two("DIG", "n.obs.")),
+            (38.0, two("DIG", "n.ob…")),
+        ] {
+            assert_eq!(
+                lines(category_ticks(
+                    &promotions,
+                    step,
+                    &mono,
+                    8.0,
+                    false,
+                    Lang::Fr
+                )),
+                [one("EIG 1"), one("EIG 2"), dig],
+                "{step} px"
+            );
+        }
     }
 
     #[test]
