@@ -2,7 +2,8 @@
 """Recounts whether each promotion's code lived on, and who carried it, from an export alone,
 without the project's code: défis alive among those observed 6, 12 and 24 months after their end,
 the Kaplan–Meier survival estimate at those months with the défis still followed, and the human
-commits after the end split between founding teams, newcomers and earlier contributors.
+commits after the end split between founding teams, newcomers and earlier contributors, and the
+défis whose people are told apart, with human commits after their end, taken over by newcomers.
 
 It follows the README's « Définitions » written out again here, independently of the Rust:
 `python3 scripts/recount-lived-on.py [public/data/export.json] [--json]`. A test
@@ -68,6 +69,7 @@ for p in export["promotions"]:
         "alive": {str(h): [0, 0, 0] for h in HORIZONS},
         "times": [],
         "handover": [0, 0, 0],
+        "defis": [0, 0, 0],
     }
 
 for defi in export["defis"]:
@@ -115,16 +117,23 @@ for defi in export["defis"]:
         entry["times"].append((died, True))
     elif last_alive is not None:
         entry["times"].append((last_alive, False))
-    for r in code:
-        for person in r.get("people", []):
-            weeks = [(thursday(x["monday"]), x["commits"]) for x in person["weeks"]]
-            after = sum(n for t, n in weeks if t >= end)
-            if any(start <= t < end for t, _ in weeks):
-                entry["handover"][0] += after
-            elif min(t for t, _ in weeks) >= end:
-                entry["handover"][1] += after
-            else:
-                entry["handover"][2] += after
+    mine = [0, 0, 0]
+    people = [person for r in code for person in r.get("people", [])]
+    for person in people:
+        weeks = [(thursday(x["monday"]), x["commits"]) for x in person["weeks"]]
+        after = sum(n for t, n in weeks if t >= end)
+        if any(start <= t < end for t, _ in weeks):
+            mine[0] += after
+        elif min(t for t, _ in weeks) >= end:
+            mine[1] += after
+        else:
+            mine[2] += after
+    entry["handover"] = [a + b for a, b in zip(entry["handover"], mine)]
+    # Défis whose people are told apart; with human commits after the end; with newcomers' ones.
+    if people:
+        entry["defis"][0] += 1
+        entry["defis"][1] += sum(mine) > 0
+        entry["defis"][2] += mine[1] > 0
 
 output = {}
 for pid, entry in result.items():
@@ -140,6 +149,7 @@ for pid, entry in result.items():
         "alive": entry["alive"],
         "survival": {str(h): (list(points[h]) if h in points else None) for h in HORIZONS},
         "handover": entry["handover"],
+        "handed_defis": entry["defis"],
         "followed": len(entry["times"]),
     }
 
@@ -158,3 +168,6 @@ else:
         print(f"   survie (Kaplan–Meier, {o['followed']} défis suivis) {survival}")
         print(f"   commits humains après la fin : équipe fondatrice {founders}, "
               f"nouvelles personnes {newcomers}, plus anciens {earlier}")
+        told, after, taken = o["handed_defis"]
+        print(f"   défis aux personnes distinguées {told}, dont avec des commits humains après "
+              f"la fin {after}, repris par de nouvelles personnes {taken}")

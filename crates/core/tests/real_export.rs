@@ -383,7 +383,9 @@ fn no_commit_is_counted_twice_in_any_total() {
 #[test]
 fn lived_on_figures_match_an_independent_recount() {
     use eig_pulse_core::measures::definitions::HORIZONS;
-    use eig_pulse_core::measures::lived_on::{handovers, horizon_counts, survival_by_promotion};
+    use eig_pulse_core::measures::lived_on::{
+        handovers, horizon_counts, lived_on, survival_by_promotion,
+    };
     let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
     let output = std::process::Command::new("python3")
         .current_dir(root)
@@ -444,7 +446,73 @@ fn lived_on_figures_match_an_independent_recount() {
             "{} handover",
             promotion.id
         );
+        let promoted = cohort.select(&filters(&cohort, &format!("promo={}", promotion.id)));
+        let lived = lived_on(&cohort, &promoted);
+        assert_eq!(
+            theirs["handed_defis"],
+            serde_json::json!([
+                lived.with_people,
+                lived.with_commits_after,
+                lived.taken_over
+            ]),
+            "{} défis handed over",
+            promotion.id
+        );
     }
+}
+
+/// « Qui a repris le code ? » and the sentence that opens its section count the same défis:
+/// its bars are the défis with human commits after their end, those with newcomers' commits are
+/// the ones « repris par de nouvelles personnes » (27, 23 and 14 by `scripts/recount-lived-on.py`,
+/// summed over the promotions); its legend lists no series it does not draw.
+#[test]
+fn the_handover_chart_counts_the_defis_its_sentence_names() {
+    use eig_pulse_core::catalogue::Section;
+    let cohort = cohort();
+    let all = cohort.select(&Filters::default());
+    let chart = catalogue::code_handover::code_handover(&cohort, &all, Lang::Fr);
+    let newcomers = chart
+        .series
+        .iter()
+        .position(|s| s.key == "newcomers")
+        .unwrap();
+    let with_newcomers = chart
+        .values
+        .iter()
+        .filter(|row| row[newcomers] > 0.0)
+        .count();
+    assert_eq!((chart.categories.len(), with_newcomers), (23, 14));
+    for (s, series) in chart.series.iter().enumerate() {
+        assert!(
+            chart.values.iter().any(|row| row[s] > 0.0),
+            "« {} » is in the legend but in no bar",
+            series.label
+        );
+    }
+    let sentence = Section::CodeAfter.opening(&cohort, &all, Lang::Fr);
+    assert!(
+        sentence.contains(
+            "sur 27 défis dont le scan distingue les personnes, 23 ont des commits humains après leur fin et 14 ont été repris par de nouvelles personnes."
+        ),
+        "{sentence}"
+    );
+    let summary = eig_pulse_core::chart::summary::summary(&chart, &[], Lang::Fr);
+    assert!(
+        summary.contains("23 barres.") && summary.contains("Nouvelles personnes 14"),
+        "{summary}"
+    );
+    // Nine défis' commits after the end are all the founding team's (23 bars, 14 with newcomers): the summary names three
+    // and counts the others, never one alone as if it led.
+    assert!(
+        summary.contains("Sa part la plus forte : 100\u{202F}%, pour ")
+            && summary.contains(" et 6 autres."),
+        "{summary}"
+    );
+    let english = Section::CodeAfter.opening(&cohort, &all, Lang::En);
+    assert!(
+        english.contains("of 27 défis whose scan tells people apart, 23 have human commits after their end and 14 were taken over by newcomers."),
+        "{english}"
+    );
 }
 
 /// The export has three défis titled « EIG Link » (2018, 2019, 2020): a chart that lists two of

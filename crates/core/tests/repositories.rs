@@ -267,7 +267,7 @@ fn the_scorecard_reads_without_colour_and_explains_each_cell() {
     );
     assert_eq!(
         row("hopkins").cells[7].detail,
-        "2 étiquette(s), dont 1 après la fin du défi"
+        "2 étiquettes, dont 1 après la fin du défi"
     );
     assert!(
         row("hopkins").cells[8]

@@ -74,45 +74,61 @@ pub fn code_handover(cohort: &Cohort, selection: &Selection, lang: Lang) -> Char
                 .with_target(Target::Defi(defi.id.clone()))
                 .with_note(tr!(
                     lang,
-                    "{} commits après la fin ; repris par {} nouvelle(s) personne(s) ; {last}",
-                    "{} commits after the end; taken over by {} newcomer(s); {last}",
+                    "{} commits après la fin ; {} ; {last}",
+                    "{} commits after the end; {}; {last}",
                     format::count(h.after(), lang),
-                    h.newcomers
+                    match h.newcomers {
+                        0 => lang
+                            .pick("aucune nouvelle personne", "no newcomer")
+                            .to_string(),
+                        n => tr!(
+                            lang,
+                            "repris par {}",
+                            "taken over by {}",
+                            format::newcomers(n, lang)
+                        ),
+                    }
                 ))
                 .with_count(h.after() as f64)
         })
         .collect();
+    // Earlier contributors' commits after the end are rare: their series is drawn, listed in the
+    // legend and the table only when a défi shown has some (a legend entry drawn nowhere misleads).
+    let with_earlier = rows.iter().any(|row| row.handover.earlier_after > 0);
     let values = rows
         .iter()
         .map(|row| {
             let h = row.handover;
-            vec![
-                h.founders_after as f64,
-                h.newcomers_after as f64,
-                h.earlier_after as f64,
-            ]
+            let mut cells = vec![h.founders_after as f64, h.newcomers_after as f64];
+            if with_earlier {
+                cells.push(h.earlier_after as f64);
+            }
+            cells
         })
         .collect();
+    let mut series = vec![
+        Series::new(
+            "founders",
+            lang.pick("Équipe fondatrice", "Founding team"),
+            0,
+        ),
+        Series::new(
+            "newcomers",
+            lang.pick("Nouvelles personnes", "Newcomers"),
+            1,
+        ),
+    ];
+    if with_earlier {
+        series.push(Series::new(
+            "earlier",
+            lang.pick("Contributeurs plus anciens", "Earlier contributors"),
+            2,
+        ));
+    }
     Chart::new(
         ChartId::CodeHandover,
         categories,
-        vec![
-            Series::new(
-                "founders",
-                lang.pick("Équipe fondatrice", "Founding team"),
-                0,
-            ),
-            Series::new(
-                "newcomers",
-                lang.pick("Nouvelles personnes", "Newcomers"),
-                1,
-            ),
-            Series::new(
-                "earlier",
-                lang.pick("Contributeurs plus anciens", "Earlier contributors"),
-                2,
-            ),
-        ],
+        series,
         values,
         lang.pick(
             "part des commits humains après la fin",

@@ -196,9 +196,11 @@ fn per_series(chart: &Chart, visible: &[usize], lang: Lang) -> String {
     format!("{}.", parts.join(sep))
 }
 
-/// 100 % bars: the largest share of each series, and the series that dominates overall.
+/// 100 % bars: the series with the largest share overall, the bars each series appears in (when
+/// one is missing from some), and the bars where the leading series' share is largest, ties named.
 fn shares(chart: &Chart, stack: &Stack, lang: Lang) -> String {
     let visible = &stack.visible;
+    let bars = chart.categories.len();
     let overall: Vec<f64> = visible
         .iter()
         .map(|&s| chart.values.iter().map(|row| row[s]).sum())
@@ -206,21 +208,57 @@ fn shares(chart: &Chart, stack: &Stack, lang: Lang) -> String {
     let all: f64 = overall.iter().sum();
     let (lead, lead_value) = largest(overall.iter().copied()).unwrap_or((0, 0.0));
     let lead_series = &chart.series[visible[lead]].label;
-    let share_of = |c: usize, s: usize| stack.share(c, chart.values[c][s]).unwrap_or(0.0);
-    let (top, top_share) = largest((0..chart.categories.len()).map(|c| share_of(c, visible[lead])))
-        .unwrap_or((0, 0.0));
     let overall_share = if all > 0.0 { lead_value / all } else { 0.0 };
-    tr!(
+    let mut text = tr!(
         lang,
-        "{} barres. Catégorie la plus fréquente : {} ({} de l'ensemble) ; sa part la plus forte : {} ({}).",
-        "{} bars. Most frequent category: {} ({} overall); its largest share: {} ({}).",
-        chart.categories.len(),
-        lead_series,
+        "{bars} barres. Plus grande part de l'ensemble : {lead_series} ({}).",
+        "{bars} bars. Largest share overall: {lead_series} ({}).",
         format::percent(overall_share, lang),
-        chart.categories[top].label,
-        format::percent(top_share, lang),
-    )
+    );
+    let appears: Vec<usize> = visible
+        .iter()
+        .map(|&s| chart.values.iter().filter(|row| row[s] > 0.0).count())
+        .collect();
+    if appears.iter().any(|&n| n < bars) {
+        let parts: Vec<String> = visible
+            .iter()
+            .zip(&appears)
+            .map(|(&s, n)| format!("{} {n}", chart.series[s].label))
+            .collect();
+        text += &tr!(
+            lang,
+            " Barres où figure chaque série : {}.",
+            " Bars each series appears in: {}.",
+            parts.join(", ")
+        );
+    }
+    let share_of = |c: usize| stack.share(c, chart.values[c][visible[lead]]);
+    let top = (0..bars).filter_map(share_of).fold(0.0, f64::max);
+    let at_top: Vec<&str> = (0..bars)
+        .filter(|&c| share_of(c).is_some_and(|v| (v - top).abs() < 1e-9))
+        .map(|c| chart.categories[c].label.as_str())
+        .collect();
+    let named = match at_top.len() {
+        n if n <= NAMED_TIES => format::list(&at_top, lang),
+        n => tr!(
+            lang,
+            "{} et {} autres",
+            "{} and {} others",
+            at_top[..NAMED_TIES].join(", "),
+            n - NAMED_TIES
+        ),
+    };
+    text += &tr!(
+        lang,
+        " Sa part la plus forte : {}, pour {named}.",
+        " Its largest share: {}, for {named}.",
+        format::percent(top, lang),
+    );
+    text
 }
+
+/// Bars tied at an extreme are named up to this many, then counted.
+const NAMED_TIES: usize = 3;
 
 /// Lines: each series' value where the highlighted span ends (the ten months) and at the last
 /// category, and which series leads at the end of the span.

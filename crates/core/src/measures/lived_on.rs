@@ -208,6 +208,9 @@ pub struct LivedOn {
     pub alive_at_12: HorizonCount,
     /// Défis with commits after their end made by newcomers, among those with people told apart.
     pub taken_over: usize,
+    /// Défis with human commits after their end, by anyone, among those with people told apart:
+    /// the bars of « Qui a repris le code ? ».
+    pub with_commits_after: usize,
     pub with_people: usize,
     /// The oldest and newest copy the figures rest on.
     pub copies: Option<(time::Date, time::Date)>,
@@ -268,6 +271,7 @@ pub fn lived_on(cohort: &Cohort, selection: &Selection) -> LivedOn {
         alive_at_copy,
         alive_at_12,
         taken_over: handovers.iter().filter(|h| h.newcomers_after > 0).count(),
+        with_commits_after: handovers.iter().filter(|h| h.after() > 0).count(),
         with_people: handovers.len(),
         copies: copies.clone().min().zip(copies.max()),
     }

@@ -397,11 +397,22 @@ fn cell(
             let after = code.and_then(DefiCode::releases).map_or(0, |r| r.after);
             (
                 (releases > 0).then(|| {
-                    tr!(
-                        lang,
-                        "{releases} étiquette(s), dont {after} après la fin du défi",
-                        "{releases} tag(s), {after} of them after the défi's end"
-                    )
+                    let tags = match releases {
+                        1 => lang.pick("1 étiquette", "1 tag").to_string(),
+                        n => tr!(lang, "{n} étiquettes", "{n} tags"),
+                    };
+                    match after {
+                        0 => tr!(
+                            lang,
+                            "{tags}, aucune après la fin du défi",
+                            "{tags}, none after the défi's end"
+                        ),
+                        n => tr!(
+                            lang,
+                            "{tags}, dont {n} après la fin du défi",
+                            "{tags}, {n} of them after the défi's end"
+                        ),
+                    }
                 }),
                 lang.pick("aucune étiquette", "no tag").into(),
             )
@@ -425,10 +436,16 @@ fn cell(
                 );
             };
             let active = code.active_months_before(copy, ALIVE_LOOKBACK_MONTHS);
+            let months = match (lang, active) {
+                (Lang::Fr, 0 | 1) => format!("{active} mois actif"),
+                (Lang::Fr, _) => format!("{active} mois actifs"),
+                (Lang::En, 1) => "1 active month".to_string(),
+                (Lang::En, _) => format!("{active} active months"),
+            };
             let words = tr!(
                 lang,
-                "{active} mois actif(s) sur les {ALIVE_LOOKBACK_MONTHS} avant la copie du {} (il en faut {ALIVE_ACTIVE_MONTHS})",
-                "{active} active month(s) of the {ALIVE_LOOKBACK_MONTHS} before the copy of {} ({ALIVE_ACTIVE_MONTHS} needed)",
+                "{months} sur les {ALIVE_LOOKBACK_MONTHS} avant la copie du {} (il en faut {ALIVE_ACTIVE_MONTHS})",
+                "{months} of the {ALIVE_LOOKBACK_MONTHS} before the copy of {} ({ALIVE_ACTIVE_MONTHS} needed)",
                 format::date(copy, lang)
             );
             match code.status_at(copy) {

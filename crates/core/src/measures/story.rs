@@ -237,8 +237,9 @@ pub fn technologies(cohort: &Cohort, selection: &Selection, lang: Lang) -> Strin
     sentence + "."
 }
 
-/// « 5 des 8 défis observés 12 mois après leur fin y étaient encore vivants ; 6 des 12 dont le
-/// scan distingue les personnes ont été repris par de nouvelles personnes. »
+/// « 5 des 8 défis observés 12 mois après leur fin y étaient encore vivants ; sur 12 défis dont le
+/// scan distingue les personnes, 9 ont des commits humains après leur fin et 6 ont été repris par de
+/// nouvelles personnes. » The 9 are the bars of « Qui a repris le code ? ».
 pub fn code_after(cohort: &Cohort, selection: &Selection, lang: Lang) -> String {
     let lived = lived_on(cohort, selection);
     if lived.defis_with_code == 0 {
@@ -275,23 +276,62 @@ pub fn code_after(cohort: &Cohort, selection: &Selection, lang: Lang) -> String 
         }
     };
     if lived.with_people > 0 {
-        let taken = format::count(lived.taken_over as u64, lang);
-        let told = format::count(lived.with_people as u64, lang);
-        sentence += &if lived.taken_over > 1 {
-            tr!(
-                lang,
-                " ; {taken} des {told} dont le scan distingue les personnes ont été repris par de nouvelles personnes",
-                "; {taken} of the {told} whose scan tells people apart were taken over by newcomers",
-            )
-        } else {
-            tr!(
-                lang,
-                " ; {taken} des {told} dont le scan distingue les personnes a été repris par de nouvelles personnes",
-                "; {taken} of the {told} whose scan tells people apart was taken over by newcomers",
-            )
-        };
+        sentence += &tr!(
+            lang,
+            " ; sur {} dont le scan distingue les personnes, {}",
+            "; of {} whose scan tells people apart, {}",
+            format::defis(lived.with_people, lang),
+            handed_over(lived.with_commits_after, lived.taken_over, lang)
+        );
     }
     sentence + "."
+}
+
+/// « 9 ont des commits humains après leur fin et 6 ont été repris par de nouvelles personnes ».
+fn handed_over(with_commits_after: usize, taken_over: usize, lang: Lang) -> String {
+    let after = match with_commits_after {
+        0 => {
+            return lang
+                .pick(
+                    "aucun n'a de commit humain après sa fin",
+                    "none has a human commit after its end",
+                )
+                .into()
+        }
+        1 => lang
+            .pick(
+                "1 a des commits humains après sa fin",
+                "1 has human commits after its end",
+            )
+            .to_string(),
+        n => tr!(
+            lang,
+            "{} ont des commits humains après leur fin",
+            "{} have human commits after their end",
+            format::count(n as u64, lang)
+        ),
+    };
+    let taken = match taken_over {
+        0 => lang
+            .pick(
+                "aucun n'a été repris par de nouvelles personnes",
+                "none was taken over by newcomers",
+            )
+            .to_string(),
+        1 => lang
+            .pick(
+                "1 a été repris par de nouvelles personnes",
+                "1 was taken over by newcomers",
+            )
+            .to_string(),
+        n => tr!(
+            lang,
+            "{} ont été repris par de nouvelles personnes",
+            "{} were taken over by newcomers",
+            format::count(n as u64, lang)
+        ),
+    };
+    tr!(lang, "{after} et {taken}", "{after} and {taken}")
 }
 
 /// « 42 % des défis publient leur code ; 79 % des 29 défis aux dépôts analysés (code ou
