@@ -230,6 +230,12 @@ async fn the_embed_dialog_writes_a_snippet_with_the_current_filters() {
         )),
         "{snippet}"
     );
+    // The command is folded: a writer has nothing to run.
+    assert_eq!(
+        b.js("return document.querySelector('.embed-cli').open")
+            .await,
+        serde_json::Value::Bool(false)
+    );
     let command = b.text(".embed-command").await;
     assert!(
         command.contains("--chart journal-weekly --admin ministere-de-l-interieur --format png"),

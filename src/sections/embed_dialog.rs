@@ -1,8 +1,9 @@
 //! The « Intégrer » dialog: the snippet that embeds a chart with the current filters in a blog
 //! post, in the form the writer chooses (HTML, Jekyll include with its file, kramdown line: core's
 //! `contract::snippet` writes them), its figures pinned to this export's version (the default) or
-//! always current, a still-image command, and a live preview whose reported height — or that of
-//! its hidden phone-wide twin, when taller — the snippet reserves.
+//! always current, the still-image command folded for the technical team, and a live preview
+//! whose reported height — or that of its hidden phone-wide twin, when taller — the snippet
+//! reserves.
 
 use std::sync::Arc;
 
@@ -200,11 +201,16 @@ pub fn EmbedDialog(
                 })}
                 <p class="embed-help">
                     {lang_now.pick(
-                        "Sans JavaScript, l'image de repli montre le graphique sans filtre. Pour une image fixe avec ces filtres (diapositives, flux RSS) :",
-                        "Without JavaScript, the fallback image shows the unfiltered chart. For a still image with these filters (slides, RSS feeds):",
+                        "Sans JavaScript, l'image de repli montre le graphique sans filtre. Pour une image fixe avec ces filtres (diapositives, flux RSS), téléchargez-la en SVG ou en PNG avec les boutons du graphique.",
+                        "Without JavaScript, the fallback image shows the unfiltered chart. For a still image with these filters (slides, RSS feeds), download it as SVG or PNG with the chart's buttons.",
                     )}
-                    <code class="embed-command">{command(id)}</code>
                 </p>
+                // The same image from the exporter, for whoever builds pages or feeds: folded, a
+                // writer has nothing to run.
+                <details class="embed-cli">
+                    <summary>{lang_now.pick("La même image en ligne de commande (équipe technique)", "The same image from the command line (technical team)")}</summary>
+                    <code class="embed-command">{command(id)}</code>
+                </details>
                 <h3>{lang_now.pick("Aperçu", "Preview")}</h3>
                 <iframe data-eig-pulse class="embed-preview" tabindex="-1" src=move || url(id) title=lang_now.pick("Aperçu de l'intégration", "Embed preview") height="420"></iframe>
                 <iframe class="embed-preview-phone" node_ref=phone_frame tabindex="-1" aria-hidden="true" src=move || url(id) title=lang_now.pick("Aperçu à la largeur d'un téléphone", "Preview at a phone's width")></iframe>

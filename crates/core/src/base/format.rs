@@ -61,6 +61,15 @@ pub fn newcomers(n: usize, lang: Lang) -> String {
     counted(n, words, lang)
 }
 
+/// A number of active months: « 1 mois actif », « 3 mois actifs », "3 active months".
+pub fn active_months(n: usize, lang: Lang) -> String {
+    let words = (
+        lang.pick("mois actif", "active month"),
+        lang.pick("mois actifs", "active months"),
+    );
+    counted(n, words, lang)
+}
+
 /// A number of months, as a time axis writes it: « 3 mois », "1 month", "3 months".
 pub fn months(months: u32, lang: Lang) -> String {
     match (lang, months) {

@@ -48,33 +48,52 @@ fn header_lines(label: &str) -> (&str, &str) {
 }
 
 /// A header word within its column's room (`fits`): itself, else without its spaces (« EIG1 »),
-/// else, ending with a number, as many of its first letters as fit before the whole number
-/// (« EI1 », « E1 »: the number tells the columns apart), else cut with a full stop (« décl. »);
-/// one letter at least: abbreviated, never dropped.
+/// else cut with a full stop (« décl. »), one letter at least: abbreviated, never dropped. A word
+/// ending with a number keeps it whole after its first letter (« E1 »: the number tells the columns
+/// apart), and is measured with every digit as wide as the widest, so that « EIG 1 » and « EIG 2 »,
+/// side by side, are written alike.
 fn abbreviate(word: &str, fits: impl Fn(&str) -> bool) -> String {
-    if fits(word) {
-        return word.to_string();
-    }
     let joined: Vec<char> = word.chars().filter(|c| !c.is_whitespace()).collect();
     let whole: String = joined.iter().collect();
-    if fits(&whole) {
-        return whole;
-    }
     let digits = joined
         .iter()
         .rev()
         .take_while(|c| c.is_ascii_digit())
         .count();
     let letters = joined.len() - digits;
-    let (start, ending) = if digits > 0 && letters > 0 {
-        (letters, joined[letters..].iter().collect())
-    } else {
-        (joined.len(), ".".to_string())
-    };
-    let written = |kept: usize| format!("{}{ending}", joined[..kept].iter().collect::<String>());
-    written(most_kept(1, start.saturating_sub(1), |kept| {
+    if digits > 0 && letters > 0 {
+        let tabular = |t: &str| fits(&t.replace(|c: char| c.is_ascii_digit(), "0"));
+        let number: String = joined[letters..].iter().collect();
+        let initial = format!("{}{number}", joined[0]);
+        return [word, whole.as_str()]
+            .into_iter()
+            .find(|t| tabular(t))
+            .map_or(initial, str::to_string);
+    }
+    if fits(word) {
+        return word.to_string();
+    }
+    if fits(&whole) {
+        return whole;
+    }
+    let written = |kept: usize| format!("{}.", joined[..kept].iter().collect::<String>());
+    written(most_kept(1, joined.len().saturating_sub(1), |kept| {
         fits(&written(kept))
     }))
+}
+
+/// A row's label within the label column (`fits`): itself, else without the kind it ends with in
+/// brackets (« JavaScript » for « JavaScript (Langage) »; the table keeps it), else cut: each row
+/// says as much as fits.
+fn row_label(label: &str, fits: impl Fn(&str) -> bool) -> String {
+    if fits(label) {
+        return label.to_string();
+    }
+    let name = label
+        .strip_suffix(')')
+        .and_then(|rest| rest.rsplit_once(" ("))
+        .map_or(label, |(name, _)| name);
+    truncate(name, fits)
 }
 
 /// Draws `chart` as cells with `frame`'s furniture over the whole area, leaving out the `hidden`
@@ -153,7 +172,7 @@ pub(super) fn draw_cells<DB: DrawingBackend>(
         let (top, bottom) = (y0 + row * c as f64, y0 + row * (c as f64 + 1.0));
         let middle = ((top + bottom) / 2.0) as i32;
         area.draw(&Text::new(
-            truncate(label, |t| frame.text_width(t) <= label_width),
+            row_label(label, |t| frame.text_width(t) <= label_width),
             ((x0 - pad / 2.0) as i32, middle),
             text(&palette.text, Pos::new(HPos::Right, VPos::Center)),
         ))?;
@@ -236,9 +255,27 @@ mod tests {
         assert_eq!(abbreviate("EIG 1", chars(4)), "EIG1");
         assert_eq!(abbreviate("déclarée", chars(5)), "décl.");
         // A promotion keeps its number, however narrow the column.
-        assert_eq!(abbreviate("EIG 1", chars(3)), "EI1");
+        assert_eq!(abbreviate("EIG 1", chars(3)), "E1");
         assert_eq!(abbreviate("EIG 4", chars(2)), "E4");
         assert_eq!(abbreviate("EIG 12", chars(2)), "E12");
         assert_eq!(abbreviate("DIG", chars(2)), "D.");
+        assert_eq!(row_label("JavaScript (Langage)", chars(12)), "JavaScript");
+        assert_eq!(row_label("Sass (Front-end)", chars(16)), "Sass (Front-end)");
+        assert_eq!(row_label("Elasticsearch (Base)", chars(8)), "Elastic…");
+    }
+
+    /// Side by side, « EIG 1 » and « EIG 2 » are written alike, though « 1 » is the narrower
+    /// digit: the room that takes « EIG1 » and not « EIG2 » gives « E1 » and « E2 ».
+    #[test]
+    fn numbered_headers_are_abbreviated_alike() {
+        let font = 10.0;
+        let room = super::super::glyphs::text_width("EIG1", font) + 0.1;
+        let fits = |t: &str| super::super::glyphs::text_width(t, font) <= room;
+        assert!(fits("EIG1") && !fits("EIG2"));
+        let written: Vec<String> = ["EIG 1", "EIG 2", "EIG 3", "EIG 4"]
+            .iter()
+            .map(|w| abbreviate(w, fits))
+            .collect();
+        assert_eq!(written, ["E1", "E2", "E3", "E4"]);
     }
 }

@@ -436,12 +436,7 @@ fn cell(
                 );
             };
             let active = code.active_months_before(copy, ALIVE_LOOKBACK_MONTHS);
-            let months = match (lang, active) {
-                (Lang::Fr, 0 | 1) => format!("{active} mois actif"),
-                (Lang::Fr, _) => format!("{active} mois actifs"),
-                (Lang::En, 1) => "1 active month".to_string(),
-                (Lang::En, _) => format!("{active} active months"),
-            };
+            let months = format::active_months(active as usize, lang);
             let words = tr!(
                 lang,
                 "{months} sur les {ALIVE_LOOKBACK_MONTHS} avant la copie du {} (il en faut {ALIVE_ACTIVE_MONTHS})",
