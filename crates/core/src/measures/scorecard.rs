@@ -436,7 +436,7 @@ fn cell(
                 );
             };
             let active = code.active_months_before(copy, ALIVE_LOOKBACK_MONTHS);
-            let months = format::active_months(active as usize, lang);
+            let months = format::active_months(active, lang);
             let words = tr!(
                 lang,
                 "{months} sur les {ALIVE_LOOKBACK_MONTHS} avant la copie du {} (il en faut {ALIVE_ACTIVE_MONTHS})",
