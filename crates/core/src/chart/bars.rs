@@ -137,7 +137,14 @@ pub(super) fn draw_bars<DB: DrawingBackend>(
             } else {
                 0.0
             };
-            let (x0, x1) = (pad + label_width + pad, width - pad * 2.0 - end_label_room);
+            // The last tick's label is centred on the axis' end: half of it must fit after it.
+            let last_tick_half = ticks
+                .last()
+                .map_or(0.0, |t| text_width(&tick_label(*t)) / 2.0);
+            let (x0, x1) = (
+                pad + label_width + pad,
+                width - pad - last_tick_half.max(pad) - end_label_room,
+            );
             let (y0, y1) = (pad, height - pad - font * 3.2);
             let value = Linear::new((0.0, top_value), (x0, x1));
             let band = Band {

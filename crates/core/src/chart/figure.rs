@@ -1,12 +1,14 @@
-//! A chart as a standalone figure (title, legend, plot, credit lines), for SVG and PNG exports.
+//! A chart as a standalone figure (title, legend, plot, credit lines), for SVG and PNG exports:
+//! always an SVG document (the PNG is its rendering), laid out by [`Surface::Svg`]'s widths.
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::draw;
-use super::glyphs::text_width;
+use super::palette::Surface;
 use super::Palette;
+use crate::base::format::truncate;
 use crate::base::lang::Lang;
 use crate::catalogue::{Chart, Layout, Orientation};
 
@@ -39,6 +41,11 @@ const CREDIT_LINE: f64 = 14.0;
 const CREDIT_FONT: f64 = 10.0;
 const LEGEND_ROW: f64 = 20.0;
 const FONT: f64 = 12.0;
+
+/// How wide `text` is at `size` pixels in the figure.
+fn text_width(text: &str, size: f64) -> f64 {
+    Surface::Svg.text_width(text, size)
+}
 
 /// The credit's lines within `width`: broken after a comma outside parentheses (a source and its
 /// date stay together), and a part too wide for a line after a word.
@@ -92,20 +99,25 @@ fn credit_height(credit: &str, width: f64) -> f64 {
     CREDIT + (credit_lines(credit, width).len() - 1) as f64 * CREDIT_LINE
 }
 
-/// Where each legend entry goes at 1× scale: (x, row), wrapping at `width`.
-fn legend_layout(chart: &Chart, width: f64) -> Vec<(f64, usize)> {
+/// Where each legend entry goes at 1× scale: (x, row, its label), wrapping at `width`; a label
+/// wider than a row is cut to fit it.
+fn legend_layout(chart: &Chart, width: f64) -> Vec<(f64, usize, String)> {
     if chart.series.len() < 2 {
         return Vec::new();
     }
+    // A swatch and its gap before the label, a gap after it.
+    let (before, after) = (16.0, 14.0);
+    let room = width - 16.0 - before - after;
     let (mut x, mut row) = (8.0, 0);
     let mut places = Vec::new();
     for series in &chart.series {
-        let entry = 16.0 + text_width(&series.label, FONT) + 14.0;
+        let label = truncate(&series.label, |t| text_width(t, FONT) <= room);
+        let entry = before + text_width(&label, FONT) + after;
         if x + entry > width - 8.0 && x > 8.0 {
             x = 8.0;
             row += 1;
         }
-        places.push((x, row));
+        places.push((x, row, label));
         x += entry;
     }
     places
@@ -114,7 +126,7 @@ fn legend_layout(chart: &Chart, width: f64) -> Vec<(f64, usize)> {
 fn legend_rows(chart: &Chart, width: f64) -> usize {
     legend_layout(chart, width)
         .last()
-        .map_or(0, |(_, row)| row + 1)
+        .map_or(0, |(_, row, _)| row + 1)
 }
 
 /// The figure's full height at 1× for a given width, with its words.
@@ -148,7 +160,11 @@ pub fn draw_figure<DB: DrawingBackend>(
     let (width, height) = area.dim_in_pixel();
     let style = |size: f64, color: &RGBColor, pos: Pos| -> TextStyle<'static> {
         TextStyle {
-            font: (palette.font_family, size * scale).into_font(),
+            font: (
+                palette.font_family,
+                palette.surface.backend_font_size(size * scale),
+            )
+                .into_font(),
             color: color.to_backend_color(),
             pos,
         }
@@ -159,7 +175,12 @@ pub fn draw_figure<DB: DrawingBackend>(
             text.title.clone(),
             ((8.0 * scale) as i32, (TITLE * scale / 2.0) as i32),
             TextStyle {
-                font: (palette.font_family, 16.0 * scale, FontStyle::Bold).into_font(),
+                font: (
+                    palette.font_family,
+                    palette.surface.backend_font_size(16.0 * scale),
+                    FontStyle::Bold,
+                )
+                    .into_font(),
                 color: palette.text.to_backend_color(),
                 pos: Pos::new(HPos::Left, VPos::Center),
             },
@@ -181,7 +202,7 @@ pub fn draw_figure<DB: DrawingBackend>(
         ))?;
         top += SUBTITLE * scale;
     }
-    for ((x, row), (s, series)) in legend_layout(chart, f64::from(width) / scale)
+    for ((x, row, label), (s, series)) in legend_layout(chart, f64::from(width) / scale)
         .into_iter()
         .zip(chart.series.iter().enumerate())
     {
@@ -200,7 +221,7 @@ pub fn draw_figure<DB: DrawingBackend>(
             color.filled(),
         ))?;
         area.draw(&Text::new(
-            series.label.clone(),
+            label,
             (((x + 15.0) * scale) as i32, y as i32),
             style(
                 FONT,

@@ -6,7 +6,6 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::glyphs::text_width;
 use super::scale::nice_ticks;
 use super::Palette;
 use crate::base::{format, lang::Lang};
@@ -51,15 +50,19 @@ impl<'a> Frame<'a> {
 
     pub fn text(&self, color: &RGBColor, pos: Pos) -> TextStyle<'static> {
         TextStyle {
-            font: (self.palette.font_family, self.font).into_font(),
+            font: (
+                self.palette.font_family,
+                self.palette.surface.backend_font_size(self.font),
+            )
+                .into_font(),
             color: color.to_backend_color(),
             pos,
         }
     }
 
-    /// The width `s` takes, drawn in this frame's font.
+    /// The width `s` takes, drawn in this frame's font on its surface.
     pub fn text_width(&self, s: &str) -> f64 {
-        text_width(s, self.font)
+        self.palette.surface.text_width(s, self.font)
     }
 
     /// The top of the value scale.

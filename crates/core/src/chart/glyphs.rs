@@ -1,5 +1,7 @@
-//! How wide the charts' text is drawn: Marianne Regular's advances, the one estimate by which
-//! every mark reserves room for its labels and decides whether a label fits or is cut.
+//! How wide the charts' text is drawn: Marianne Regular's advances (on a canvas of the page), or
+//! the wider of Marianne's and DejaVu Sans' (in an SVG shown as an image, drawn in whichever
+//! sans-serif the reader's system has): the one estimate by which every mark reserves room for its
+//! labels and decides whether a label fits or is cut.
 
 /// Advance of each printable ASCII character (U+0020 to U+007E), in thousandths of an em, read
 /// from `Marianne-Regular.woff2` of the DSFR 1.14.2 (its `hmtx` table, 1 000 units an em).
@@ -26,10 +28,56 @@ const OTHER_LOWERCASE: u16 = 600;
 const OTHER_UPPERCASE: u16 = 720;
 const OTHER_SIGN: u16 = 800;
 
-/// The width of `text` drawn at `font` pixels.
+/// Advance of each printable ASCII character in DejaVu Sans Book (Debian's `fonts-dejavu-core`,
+/// its `hmtx` table, 2 048 units an em, in thousandths): the sans-serif of Linux systems, wider
+/// than Arial and Helvetica, so an SVG's text measured at the wider of it and Marianne fits in
+/// any of them.
+const FALLBACK_ASCII_ADVANCES: [u16; 95] = [
+    318, 401, 460, 838, 636, 950, 780, 275, 390, 390, 500, 838, 318, 361, 318,
+    337, // ' !"#$%&'()*+,-./
+    636, 636, 636, 636, 636, 636, 636, 636, 636, 636, 337, 337, 838, 838, 838,
+    531, // 0123456789:;<=>?
+    1000, 684, 686, 698, 770, 632, 575, 775, 752, 295, 295, 656, 557, 863, 748,
+    787, // @ABCDEFGHIJKLMNO
+    603, 787, 695, 635, 611, 732, 684, 989, 685, 611, 685, 390, 337, 390, 838,
+    500, // PQRSTUVWXYZ[\]^_
+    500, 613, 635, 550, 635, 615, 352, 635, 634, 278, 278, 579, 278, 974, 634,
+    612, // `abcdefghijklmno
+    635, 635, 411, 521, 392, 634, 592, 818, 592, 592, 525, 636, 337, 636,
+    838, // pqrstuvwxyz{|}~
+];
+
+/// Beyond ASCII in DejaVu Sans: a space as its space, a letter a little over its case's mean
+/// (lower 556, upper 662), anything else (« … », « — ») a full em.
+const FALLBACK_SPACE: u16 = 318;
+const FALLBACK_LOWERCASE: u16 = 640;
+const FALLBACK_UPPERCASE: u16 = 760;
+const FALLBACK_SIGN: u16 = 1000;
+
+/// The width of `text` drawn in Marianne at `font` pixels.
 pub(crate) fn text_width(text: &str, font: f64) -> f64 {
     let thousandths: u32 = text.chars().map(|c| u32::from(advance(c))).sum();
     f64::from(thousandths) / 1000.0 * font
+}
+
+/// The width of `text` drawn at `font` pixels in Marianne or in the reader's sans-serif, whichever
+/// is wider for each character.
+pub(crate) fn text_width_in_any_sans_serif(text: &str, font: f64) -> f64 {
+    let thousandths: u32 = text
+        .chars()
+        .map(|c| u32::from(advance(c).max(fallback_advance(c))))
+        .sum();
+    f64::from(thousandths) / 1000.0 * font
+}
+
+fn fallback_advance(c: char) -> u16 {
+    match u32::from(c) {
+        code @ 0x20..=0x7E => FALLBACK_ASCII_ADVANCES[(code - 0x20) as usize],
+        _ if c.is_whitespace() => FALLBACK_SPACE,
+        _ if c.is_lowercase() => FALLBACK_LOWERCASE,
+        _ if c.is_uppercase() => FALLBACK_UPPERCASE,
+        _ => FALLBACK_SIGN,
+    }
 }
 
 fn advance(c: char) -> u16 {
@@ -60,5 +108,24 @@ mod tests {
         assert!((text_width("É", 10.0) - 7.2).abs() < 1e-9);
         assert!((text_width("1\u{202F}544", 10.0) - text_width("1 544", 10.0)).abs() < 1e-9);
         assert_eq!(text_width("", 12.0), 0.0);
+    }
+
+    /// In any sans-serif, a text is at least as wide as in Marianne, and as wide as in DejaVu Sans
+    /// where that is wider: « 16 avr. » is 13.9 % wider there (measured with fontTools).
+    #[test]
+    fn any_sans_serif_takes_the_wider_of_two_faces() {
+        for text in [
+            "EIG 1…",
+            "Ministère de l'Intérieur",
+            "1\u{202F}527",
+            "16 avr.",
+            "",
+        ] {
+            assert!(text_width_in_any_sans_serif(text, 12.0) >= text_width(text, 12.0));
+        }
+        let ratio = text_width_in_any_sans_serif("16 avr.", 10.0) / text_width("16 avr.", 10.0);
+        assert!((ratio - 1.139).abs() < 0.01, "{ratio}");
+        // « m » is wider in DejaVu Sans (974), « o » in Marianne (640).
+        assert!((text_width_in_any_sans_serif("mo", 10.0) - 16.14).abs() < 1e-9);
     }
 }

@@ -2,6 +2,42 @@
 
 use plotters::style::RGBColor;
 
+use super::glyphs;
+
+/// Where the marks are drawn, which decides how their text is sized and measured.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Surface {
+    /// A canvas of the page: text in Marianne, the page's font, at the size given.
+    Canvas,
+    /// An SVG document (the light embed's plots, the static first paint, downloads, previews).
+    /// Shown as an image it cannot load the page's fonts: its text is drawn in the reader's
+    /// sans-serif and measured at the wider of Marianne and DejaVu Sans. Plotters' SVG backend
+    /// writes a text's size divided by 1.24: the size given to it undoes that, so that text is as
+    /// large as on the canvas.
+    Svg,
+}
+
+/// Plotters' SVG backend writes `font-size` as the size it is given divided by this.
+const SVG_BACKEND_TEXT_DIVISOR: f64 = 1.24;
+
+impl Surface {
+    /// The size to give the backend for text drawn at `size` pixels.
+    pub fn backend_font_size(self, size: f64) -> f64 {
+        match self {
+            Surface::Canvas => size,
+            Surface::Svg => size * SVG_BACKEND_TEXT_DIVISOR,
+        }
+    }
+
+    /// How wide `text` is drawn at `size` pixels on this surface.
+    pub fn text_width(self, text: &str, size: f64) -> f64 {
+        match self {
+            Surface::Canvas => glyphs::text_width(text, size),
+            Surface::Svg => glyphs::text_width_in_any_sans_serif(text, size),
+        }
+    }
+}
+
 /// How charts look; `scale` multiplies every size (2.0 on a HiDPI screen or for a 2× PNG).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Palette {
@@ -16,6 +52,7 @@ pub struct Palette {
     pub series: Vec<RGBColor>,
     pub scale: f64,
     pub font_family: &'static str,
+    pub surface: Surface,
 }
 
 impl Palette {
@@ -43,6 +80,7 @@ impl Palette {
             ],
             scale,
             font_family: "Marianne, sans-serif",
+            surface: Surface::Canvas,
         }
     }
 
@@ -70,6 +108,15 @@ impl Palette {
             ],
             scale,
             font_family: "Marianne, sans-serif",
+            surface: Surface::Canvas,
+        }
+    }
+
+    /// The same palette for an SVG document.
+    pub fn for_svg(&self) -> Palette {
+        Palette {
+            surface: Surface::Svg,
+            ..self.clone()
         }
     }
 

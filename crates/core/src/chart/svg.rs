@@ -1,4 +1,6 @@
-//! The one place core builds an SVG backend: a figure or a plot as an SVG document.
+//! The one place core builds an SVG backend: a figure or a plot as an SVG document, its palette
+//! set for the surface ([`Surface::Svg`](super::palette::Surface::Svg): text sized and measured
+//! for an image).
 
 use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, IntoDrawingArea, SVGBackend};
@@ -34,15 +36,17 @@ pub fn figure(
     width: u32,
 ) -> String {
     let height = figure_height(chart, width, text);
+    let palette = palette.for_svg();
     render(width, height, |area| {
-        draw_figure(area, chart, hidden, palette, lang, text)
+        draw_figure(area, chart, hidden, &palette, lang, text)
     })
 }
 
 /// The plot alone (no title, legend or credit), as the dashboard's canvas shows it, as an SVG
 /// document of `width` × [`plot_height`]: the light embed page paints it before its code arrives.
 pub fn plot(chart: &Chart, palette: &Palette, lang: Lang, width: u32) -> String {
+    let palette = palette.for_svg();
     render(width, plot_height(chart), |area| {
-        draw(area, chart, &[], palette, lang).map(|_| ())
+        draw(area, chart, &[], &palette, lang).map(|_| ())
     })
 }
