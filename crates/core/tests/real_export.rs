@@ -1,8 +1,10 @@
 //! Statistics on the real export (`public/data/export.json`), against figures counted
 //! independently from the file (see the comments for how).
 
+use std::collections::{BTreeMap, BTreeSet};
+
 use eig_pulse_core::catalogue;
-use eig_pulse_core::catalogue::{Chart, Target};
+use eig_pulse_core::catalogue::{Chart, ChartId, Target, OTHER_COLOR};
 use eig_pulse_core::chart::stack::Stack;
 use eig_pulse_core::contract::validate::parse_export;
 use eig_pulse_core::measures::key_figures::KeyFigures;
@@ -837,5 +839,96 @@ fn a_measured_zero_is_drawn_and_listed() {
     // A cell no défi reaches stays out: no row, no segment.
     for &(c, s) in &chart.missing {
         assert!(!stack.segments[c].iter().any(|seg| seg.series == s));
+    }
+}
+
+/// The whole export's ranking of a chart's series, recounted from its records: languages by
+/// bytes of code (every record), défis by human commits (each repository once, its first
+/// record, code only); most first, then by key.
+fn whole_ranking(cohort: &Cohort, id: ChartId) -> Vec<String> {
+    let export = &cohort.export;
+    let mut totals: BTreeMap<&str, u64> = BTreeMap::new();
+    let mut urls = BTreeSet::new();
+    for record in &export.activity {
+        assert!(
+            cohort.defi_index(&record.defi_id).is_some(),
+            "{}",
+            record.defi_id
+        );
+        if id == ChartId::LanguagesByPromotion {
+            for language in &record.languages {
+                *totals.entry(&language.language).or_default() += language.bytes;
+            }
+        } else if record.holds_code != Some(false) && urls.insert(&record.url) {
+            let human: u64 = record
+                .weeks
+                .iter()
+                .map(|w| u64::from(w.human.unwrap_or(w.commits).min(w.commits)))
+                .sum();
+            *totals.entry(&record.defi_id).or_default() += human;
+        }
+    }
+    let mut ranked: Vec<(&str, u64)> = totals.into_iter().filter(|(_, n)| *n > 0).collect();
+    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    ranked.into_iter().map(|(key, _)| key.to_string()).collect()
+}
+
+/// A series keeps its colour whatever the filters: filtered by any one promotion,
+/// administration or skill, a series the unfiltered chart names keeps its colour, and one among
+/// the whole export's first nine (the palette's colours before the grey of « autres ») has its
+/// rank there as colour; no two series shown share a colour.
+#[test]
+fn a_series_keeps_its_colour_whatever_the_filters() {
+    let cohort = cohort();
+    let export = &cohort.export;
+    let queries: Vec<String> = export
+        .promotions
+        .iter()
+        .map(|p| format!("promo={}", p.id))
+        .chain(
+            export
+                .administrations
+                .iter()
+                .map(|a| format!("admin={}", a.id)),
+        )
+        .chain(export.skills.iter().map(|s| format!("skill={}", s.id)))
+        .collect();
+    for id in [ChartId::LanguagesByPromotion, ChartId::RepositoryActivity] {
+        let build =
+            |filters: &Filters| id.build(&cohort, &cohort.select(filters), filters, Lang::Fr);
+        let unfiltered: BTreeMap<String, usize> = build(&Filters::default())
+            .series
+            .into_iter()
+            .filter(|s| s.key != "autres")
+            .map(|s| (s.key, s.color))
+            .collect();
+        let whole = whole_ranking(&cohort, id);
+        let (mut as_unfiltered, mut as_ranked) = (0, 0);
+        for query in &queries {
+            let chart = build(&filters(&cohort, query));
+            for (i, series) in chart.series.iter().enumerate() {
+                let key = &series.key;
+                if let Some(color) = unfiltered.get(key) {
+                    assert_eq!(series.color, *color, "{id:?}, {query}: {key}");
+                    as_unfiltered += 1;
+                }
+                if let Some(rank) = whole.iter().take(OTHER_COLOR).position(|w| w == key) {
+                    assert_eq!(series.color, rank, "{id:?}, {query}: {key}");
+                    as_ranked += 1;
+                }
+                let others = &chart.series[..i];
+                assert!(
+                    others.iter().all(|s| s.color != series.color),
+                    "{id:?}, {query}: {key} shares its colour in {:?}",
+                    chart.series
+                );
+            }
+        }
+        // Skills keep the unfiltered activity chart's administrations; one promotion or
+        // administration leaves few enough défis to name them.
+        assert!(
+            as_unfiltered >= 10 && as_ranked >= 20,
+            "{id:?}: {as_unfiltered} series compared with the unfiltered chart, {as_ranked} with the ranking"
+        );
     }
 }

@@ -1,4 +1,5 @@
-//! The category and series lists several charts share: the promotions, the journal's categories.
+//! The category and series lists several charts share: the promotions, the journal's categories,
+//! and the colours of series ranked by their figures.
 
 use super::{Category, Series, OTHER_COLOR};
 use crate::base::format;
@@ -63,4 +64,97 @@ pub fn entry_series(
         mask
     };
     (0..series_count).filter(move |s| mask & (1 << s) != 0)
+}
+
+/// How many colours named series can take: the palette's colours before the grey of « autres ».
+pub const SERIES_COLORS: usize = OTHER_COLOR;
+
+/// The colours of the `shown` series (their keys, in legend order), kept whatever the filters:
+/// the series ranked `r` over the whole export (`whole`, best first, ranked as the chart ranks)
+/// takes colour `r` while there is one; every other takes, in order, the colours no shown series
+/// holds. Two shown series never share a colour while they are at most [`SERIES_COLORS`].
+pub fn stable_colors<K: PartialEq>(shown: &[K], whole: &[K]) -> Vec<usize> {
+    let own: Vec<Option<usize>> = shown
+        .iter()
+        .map(|key| whole.iter().take(SERIES_COLORS).position(|w| w == key))
+        .collect();
+    let mut free = (0..SERIES_COLORS).filter(|c| !own.contains(&Some(*c)));
+    own.iter()
+        .enumerate()
+        .map(|(i, color)| color.or_else(|| free.next()).unwrap_or(i % SERIES_COLORS))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The whole export's ranking in the cases below: « a » first; « z » is not in it.
+    const WHOLE: [&str; 11] = ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k"];
+
+    /// (case, shown series in legend order, their colours).
+    const STABLE_COLORS: [(&str, &[&str], &[usize]); 8] = [
+        ("unfiltered: colour = rank", &["a", "b", "c"], &[0, 1, 2]),
+        ("filtered: the leaders keep theirs", &["c", "a"], &[2, 0]),
+        (
+            "the ninth keeps the last named colour",
+            &["i", "a"],
+            &[8, 0],
+        ),
+        (
+            "beyond the palette: the first free colour",
+            &["j", "b"],
+            &[0, 1],
+        ),
+        (
+            "overflow fills free colours in legend order",
+            &["k", "c", "j", "a"],
+            &[1, 2, 3, 0],
+        ),
+        (
+            "overflow takes the one colour left",
+            &["b", "c", "d", "e", "f", "g", "h", "i", "j"],
+            &[1, 2, 3, 4, 5, 6, 7, 8, 0],
+        ),
+        ("not ranked over the whole export", &["z", "a"], &[1, 0]),
+        ("nothing shown", &[], &[]),
+    ];
+
+    #[test]
+    fn a_series_keeps_its_colour_and_never_shares_it() {
+        for (case, shown, expected) in STABLE_COLORS {
+            let colors = stable_colors(shown, &WHOLE);
+            assert_eq!(colors, expected, "{case}");
+            for (i, color) in colors.iter().enumerate() {
+                assert!(
+                    *color < SERIES_COLORS,
+                    "{case}: {color} is the grey of « autres »"
+                );
+                assert!(!colors[..i].contains(color), "{case}: {color} twice");
+            }
+        }
+    }
+
+    #[test]
+    fn any_filter_keeps_the_leaders_colours_apart() {
+        let unfiltered = stable_colors(&WHOLE[..SERIES_COLORS], &WHOLE);
+        // Every subset a filter may leave, up to a full legend, last ranked first.
+        for mask in 0u32..1 << WHOLE.len() {
+            let shown: Vec<&str> = (0..WHOLE.len())
+                .rev()
+                .filter(|r| mask & (1 << r) != 0)
+                .map(|r| WHOLE[r])
+                .take(SERIES_COLORS)
+                .collect();
+            let colors = stable_colors(&shown, &WHOLE);
+            for (key, color) in shown.iter().zip(&colors) {
+                if let Some(r) = WHOLE[..SERIES_COLORS].iter().position(|w| w == key) {
+                    assert_eq!(*color, unfiltered[r], "{key} in {shown:?}");
+                }
+            }
+            for (i, color) in colors.iter().enumerate() {
+                assert!(!colors[..i].contains(color), "{color} twice in {shown:?}");
+            }
+        }
+    }
 }

@@ -3,12 +3,16 @@
 use crate::base::order;
 use std::collections::HashMap;
 
-use super::{Category, Chart, ChartId, ChartSpec, Layout, Orientation, Reading, Section, Series};
+use super::categories::stable_colors;
+use super::{
+    Category, Chart, ChartId, ChartSpec, Layout, Orientation, Reading, Section, Series, OTHER_COLOR,
+};
 use crate::base::lang::{Lang, Text};
 use crate::contract::export::{Promotion, SourceKind};
 use crate::measures::ranking::top;
-use crate::measures::technologies::language_bytes;
+use crate::measures::technologies::{language_bytes, LanguageBytes};
 use crate::model::cohort::Cohort;
+use crate::model::filter::Filters;
 use crate::model::selection::Selection;
 use crate::tr;
 
@@ -33,25 +37,24 @@ pub const TOP_LANGUAGES: usize = 8;
 pub fn languages_by_promotion(cohort: &Cohort, selection: &Selection, lang: Lang) -> Chart {
     let export = &cohort.export;
     let measured = language_bytes(cohort, selection);
-    let mut totals: HashMap<&str, u64> = HashMap::new();
-    for ((_, language), n) in &measured.bytes {
-        let total = totals.entry(language.as_str()).or_default();
-        *total = total.saturating_add(*n);
-    }
-    let mut ranked: Vec<(&str, u64)> = totals.into_iter().collect();
-    order::sort_by(&mut ranked, |a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-    let ranking = top(ranked, TOP_LANGUAGES);
+    let ranking = top(ranked_languages(&measured), TOP_LANGUAGES);
     let named: Vec<&str> = ranking.named.iter().map(|(l, _)| *l).collect();
+    // A language keeps its colour whatever the filters: its rank over the whole export.
+    let everything = language_bytes(cohort, &cohort.select(&Filters::default()));
+    let whole: Vec<&str> = ranked_languages(&everything)
+        .into_iter()
+        .map(|(l, _)| l)
+        .collect();
     let mut series: Vec<Series> = named
         .iter()
-        .enumerate()
-        .map(|(i, l)| Series::new(l.to_string(), l.to_string(), i))
+        .zip(stable_colors(&named, &whole))
+        .map(|(l, color)| Series::new(l.to_string(), l.to_string(), color))
         .collect();
     if !ranking.others.is_empty() {
         series.push(Series::new(
             "autres",
             lang.pick("Autres", "Others"),
-            TOP_LANGUAGES,
+            OTHER_COLOR,
         ));
     }
     let promotions: Vec<&Promotion> = export
@@ -98,4 +101,16 @@ pub fn languages_by_promotion(cohort: &Cohort, selection: &Selection, lang: Lang
     )
     .with_layout(Layout::Normalized)
     .with_orientation(Orientation::Horizontal)
+}
+
+/// The languages by their bytes of code, most first, then by name.
+fn ranked_languages(measured: &LanguageBytes) -> Vec<(&str, u64)> {
+    let mut totals: HashMap<&str, u64> = HashMap::new();
+    for ((_, language), n) in &measured.bytes {
+        let total = totals.entry(language.as_str()).or_default();
+        *total = total.saturating_add(*n);
+    }
+    let mut ranked: Vec<(&str, u64)> = totals.into_iter().collect();
+    order::sort_by(&mut ranked, |a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    ranked
 }

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 
 use time::{Date, Duration};
 
+use super::categories::stable_colors;
 use super::{
     Category, Chart, ChartId, ChartSpec, Highlight, OverTime, Reading, RowHeader, Section, Series,
     SeriesAre, OTHER_COLOR,
@@ -55,27 +56,7 @@ pub fn repository_activity(
     filters: &Filters,
     lang: Lang,
 ) -> Chart {
-    // (défi, Monday, human commits) within the period filter, each repository once.
-    let mut commits: Vec<(usize, Date, u32)> = Vec::new();
-    for repo in distinct_repositories(cohort, selection) {
-        let repository = &cohort.repositories()[repo.repository];
-        if !repository.holds_code {
-            continue;
-        }
-        for week in &repository.weeks {
-            let (monday, n) = (week.monday, week.human);
-            if n == 0 {
-                continue;
-            }
-            let sunday = monday.checked_add(Duration::days(6)).unwrap_or(Date::MAX);
-            if filters.from.is_some_and(|from| sunday < from)
-                || filters.to.is_some_and(|to| monday > to)
-            {
-                continue;
-            }
-            commits.push((repo.defi, monday, n));
-        }
-    }
+    let commits = human_commits(cohort, selection, filters);
     let mut chart = Chart::new(
         ChartId::RepositoryActivity,
         Vec::new(),
@@ -94,41 +75,30 @@ pub fn repository_activity(
     let period = if monthly { Period::Month } else { Period::Week };
 
     // Series: défis by commits, or their top-level administrations when there are many.
-    let mut per_defi: BTreeMap<usize, u64> = BTreeMap::new();
-    for (d, _, n) in &commits {
-        *per_defi.entry(*d).or_default() += u64::from(*n);
-    }
+    let per_defi = commits_per_defi(&commits);
     let by_administration = per_defi.len() > MAX_SERIES;
-    let group_of = |d: usize| -> (String, String) {
-        if by_administration {
-            match cohort.defi_root_administration(d) {
-                Some(a) => {
-                    let admin = &cohort.export.administrations[a];
-                    (admin.id.clone(), admin.name.clone())
-                }
-                None => ("inconnue".into(), lang.pick("Inconnue", "Unknown").into()),
-            }
-        } else {
-            let defi = &cohort.export.defis[d];
-            (defi.id.clone(), cohort.defi_label(d).to_string())
-        }
-    };
-    let mut groups: BTreeMap<String, (String, u64)> = BTreeMap::new();
-    for (&d, &n) in &per_defi {
-        let (key, label) = group_of(d);
-        groups.entry(key).or_insert((label, 0)).1 += n;
-    }
-    let mut ranked: Vec<(String, String, u64)> =
-        groups.into_iter().map(|(k, (l, n))| (k, l, n)).collect();
-    order::sort_by(&mut ranked, |a, b| {
-        b.2.cmp(&a.2).then_with(|| a.0.cmp(&b.0))
-    });
-    let ranking = top_within(ranked, MAX_SERIES);
+    let group_of = |d: usize| group(cohort, d, by_administration, lang);
+    let ranking = top_within(ranked_groups(&per_defi, group_of), MAX_SERIES);
+    // A series keeps its colour whatever the filters: its rank over the whole export.
+    let everything = human_commits(
+        cohort,
+        &cohort.select(&Filters::default()),
+        &Filters::default(),
+    );
+    let whole: Vec<String> = ranked_groups(&commits_per_defi(&everything), group_of)
+        .into_iter()
+        .map(|(key, _, _)| key)
+        .collect();
+    let named: Vec<String> = ranking
+        .named
+        .iter()
+        .map(|(key, _, _)| key.clone())
+        .collect();
     chart.series = ranking
         .named
         .iter()
-        .enumerate()
-        .map(|(i, (key, label, _))| Series::new(key.clone(), label.clone(), i))
+        .zip(stable_colors(&named, &whole))
+        .map(|((key, label, _), color)| Series::new(key.clone(), label.clone(), color))
         .collect();
     if !ranking.others.is_empty() {
         chart.series.push(Series::new(
@@ -215,6 +185,82 @@ pub fn repository_activity(
         }
     }
     chart
+}
+
+/// (défi, Monday, human commits) of the selected défis' repositories holding code, each
+/// repository once, within the period filter.
+fn human_commits(
+    cohort: &Cohort,
+    selection: &Selection,
+    filters: &Filters,
+) -> Vec<(usize, Date, u32)> {
+    let mut commits = Vec::new();
+    for repo in distinct_repositories(cohort, selection) {
+        let repository = &cohort.repositories()[repo.repository];
+        if !repository.holds_code {
+            continue;
+        }
+        for week in &repository.weeks {
+            let (monday, n) = (week.monday, week.human);
+            if n == 0 {
+                continue;
+            }
+            let sunday = monday.checked_add(Duration::days(6)).unwrap_or(Date::MAX);
+            if filters.from.is_some_and(|from| sunday < from)
+                || filters.to.is_some_and(|to| monday > to)
+            {
+                continue;
+            }
+            commits.push((repo.defi, monday, n));
+        }
+    }
+    commits
+}
+
+/// Human commits per défi.
+fn commits_per_defi(commits: &[(usize, Date, u32)]) -> BTreeMap<usize, u64> {
+    let mut per_defi: BTreeMap<usize, u64> = BTreeMap::new();
+    for (d, _, n) in commits {
+        *per_defi.entry(*d).or_default() += u64::from(*n);
+    }
+    per_defi
+}
+
+/// The series a défi's commits go to, as (key, label): the défi, or its top-level
+/// administration.
+fn group(cohort: &Cohort, defi: usize, by_administration: bool, lang: Lang) -> (String, String) {
+    if by_administration {
+        match cohort.defi_root_administration(defi) {
+            Some(a) => {
+                let admin = &cohort.export.administrations[a];
+                (admin.id.clone(), admin.name.clone())
+            }
+            None => ("inconnue".into(), lang.pick("Inconnue", "Unknown").into()),
+        }
+    } else {
+        (
+            cohort.export.defis[defi].id.clone(),
+            cohort.defi_label(defi).to_string(),
+        )
+    }
+}
+
+/// The series' groups as (key, label, commits), most commits first, then by key.
+fn ranked_groups(
+    per_defi: &BTreeMap<usize, u64>,
+    group_of: impl Fn(usize) -> (String, String),
+) -> Vec<(String, String, u64)> {
+    let mut groups: BTreeMap<String, (String, u64)> = BTreeMap::new();
+    for (&d, &n) in per_defi {
+        let (key, label) = group_of(d);
+        groups.entry(key).or_insert((label, 0)).1 += n;
+    }
+    let mut ranked: Vec<(String, String, u64)> =
+        groups.into_iter().map(|(k, (l, n))| (k, l, n)).collect();
+    order::sort_by(&mut ranked, |a, b| {
+        b.2.cmp(&a.2).then_with(|| a.0.cmp(&b.0))
+    });
+    ranked
 }
 
 /// A promotion's window and its length in months (« 6–12 » when its défis' differ): its own when

@@ -150,6 +150,7 @@ pub fn contrast(a: RGBColor, b: RGBColor) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::catalogue::OTHER_COLOR;
 
     #[test]
     fn marks_reach_3_to_1_and_text_4_5_to_1_in_both_schemes() {
@@ -179,6 +180,16 @@ mod tests {
                     assert_ne!(a, b);
                 }
             }
+        }
+    }
+
+    /// Named series take the colours before [`OTHER_COLOR`], so none wraps onto another.
+    #[test]
+    fn the_grey_of_others_comes_last() {
+        for palette in [Palette::light(1.0), Palette::dark(1.0)] {
+            assert_eq!(palette.series.len(), OTHER_COLOR + 1);
+            let grey = palette.color(OTHER_COLOR);
+            assert!(grey.0 == grey.1 && grey.1 == grey.2, "{grey:?}");
         }
     }
 
