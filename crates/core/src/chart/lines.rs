@@ -50,12 +50,19 @@ pub(super) fn draw_lines<DB: DrawingBackend>(
     let text_width = |s: &str| frame.text_width(s);
     let top_value = frame.top_value();
     let value_labels_width = frame.tick_labels_width();
-    // Room on the right for the series' names at the end of their lines.
+    // The series' names at the end of their lines, within a third of the width at most: whole,
+    // else without their details (the legend says them whole); the room on the right is what the
+    // longest of them takes.
+    let names: Vec<Option<String>> = chart
+        .series
+        .iter()
+        .map(|series| name_within(&series.label, |t| text_width(t) <= width * 0.3))
+        .collect();
     let names_width = visible
         .iter()
-        .map(|&s| text_width(&chart.series[s].label))
-        .fold(0.0, f64::max)
-        .min(width * 0.3);
+        .filter_map(|&s| names[s].as_deref())
+        .map(text_width)
+        .fold(0.0, f64::max);
     // Room on the left for the counts' label, when there are counts.
     let counts_label_width = chart
         .counts
@@ -199,14 +206,15 @@ pub(super) fn draw_lines<DB: DrawingBackend>(
             ends.push((s, (ex, ey)));
         }
     }
-    // The series' names at the end of their lines, in the order of the lines' ends, moved apart
-    // where they would cover one another, without their details where the room on the right is
-    // short (the legend says them whole).
+    // The names, in the order of the lines' ends, moved apart where they would cover one another.
     let ys: Vec<f64> = ends.iter().map(|&(_, (_, ey))| f64::from(ey)).collect();
-    let fits = |name: &str| frame.text_width(name) <= names_width + pad / 2.0;
     for (&(s, (ex, _)), slot) in ends.iter().zip(name_slots(&ys, font * 1.1, y1)) {
-        if let Some(name) = name_within(&chart.series[s].label, fits) {
-            frame.draw_label_after(area, name, (ex + (pad / 2.0) as i32 + radius, slot as i32))?;
+        if let Some(name) = &names[s] {
+            frame.draw_label_after(
+                area,
+                name.clone(),
+                (ex + (pad / 2.0) as i32 + radius, slot as i32),
+            )?;
         }
     }
     frame.draw_axis_line(area, (x0, y1), (x1, y1))?;
