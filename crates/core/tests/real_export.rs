@@ -932,3 +932,33 @@ fn a_series_keeps_its_colour_whatever_the_filters() {
         );
     }
 }
+
+/// A line chart keeps room on its right for the names it writes: at 680 px « EIG 4 (4 défis ; 4
+/// non suivis 24 mois) » does not fit in a third of the width and is written « EIG 4… », so the
+/// plot runs on to the longest name written (« EIG 3 (6 défis) »), not to 30 % short of the edge.
+#[test]
+fn line_charts_keep_room_for_the_names_they_write() {
+    let cohort = cohort();
+    let all = cohort.select(&Filters::default());
+    let chart =
+        catalogue::cohorts_cumulative_commits::cohorts_cumulative_commits(&cohort, &all, Lang::Fr);
+    assert!(chart
+        .series
+        .iter()
+        .any(|s| s.label == "EIG 4 (4 défis ; 4 non suivis 24 mois)"));
+    let palette = eig_pulse_core::chart::Palette::light(1.0);
+    let svg = eig_pulse_core::chart::svg::plot(&chart, &palette, Lang::Fr, 680);
+    assert!(svg.contains("EIG 4…") && svg.contains("EIG 3 (6 défis)"));
+    // The grid's first line, from the value axis to the plot's right end.
+    let points = svg.split("points=\"").nth(1).unwrap();
+    let end: f64 = points
+        .split(' ')
+        .nth(1)
+        .unwrap()
+        .split(',')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(680.0 - end < 140.0, "the plot ends at {end} of 680");
+}
