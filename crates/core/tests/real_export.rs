@@ -962,3 +962,31 @@ fn line_charts_keep_room_for_the_names_they_write() {
         .unwrap();
     assert!(680.0 - end < 140.0, "the plot ends at {end} of 680");
 }
+
+/// In « Technologies par promotion » both columns of a promotion (declared, measured) take the
+/// promotion's colour, its place in the export, as every chart of promotions does: filtered by one
+/// promotion, its columns are not repainted in the first colours.
+#[test]
+fn the_technology_matrix_paints_each_promotion_in_its_colour() {
+    let cohort = cohort();
+    let export = &cohort.export;
+    let mut checked = 0;
+    for query in std::iter::once(String::new())
+        .chain(export.promotions.iter().map(|p| format!("promo={}", p.id)))
+    {
+        let filters = filters(&cohort, &query);
+        let chart = ChartId::TechnologiesByPromotion.build(
+            &cohort,
+            &cohort.select(&filters),
+            &filters,
+            Lang::Fr,
+        );
+        for series in &chart.series {
+            let (promotion, _) = series.key.rsplit_once('-').unwrap();
+            let place = export.promotions.iter().position(|p| p.id == promotion);
+            assert_eq!(Some(series.color), place, "{query}: {}", series.key);
+            checked += 1;
+        }
+    }
+    assert!(checked >= 12, "{checked}");
+}

@@ -34,6 +34,8 @@ pub fn technologies_by_promotion(cohort: &Cohort, selection: &Selection, lang: L
     let mut series = Vec::new();
     for p in &promotions {
         let label = cohort.promotion(p).map_or(p.as_str(), |q| q.label.as_str());
+        // A promotion keeps its colour whatever the filters leave out, in both its columns.
+        let color = cohort.promotion_index(p).unwrap_or(series.len());
         for source in Source::BOTH {
             if by
                 .iter()
@@ -45,7 +47,7 @@ pub fn technologies_by_promotion(cohort: &Cohort, selection: &Selection, lang: L
                     Series::new(
                         format!("{p}-{}", source.key()),
                         format!("{label} · {}", source.word(lang)),
-                        series.len(),
+                        color,
                     ),
                 ));
             }
