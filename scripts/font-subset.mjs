@@ -94,12 +94,19 @@ const unicodeRange = (text) => {
   return runs.map(([a, b]) => (a === b ? `U+${hex(a)}` : `U+${hex(a)}-${hex(b)}`)).join(",");
 };
 
+// Without hinting (browsers on screens of today draw Marianne's outlines unhinted or re-hint them)
+// and with the OpenType features the page's text asks for alone: kerning, the local forms, and
+// tabular figures (`font-variant-numeric: tabular-nums` in style.css); not the fractions,
+// superscripts, ordinals and stylistic sets no rule asks for. A first file of Marianne Regular
+// goes from 17.0 to 9.9 kB.
+const SUBSET_OPTIONS = { targetFormat: "woff2", noHinting: true, keepFeatures: ["kern", "locl", "tnum"] };
+
 for (const name of fs.readdirSync(fontsDir)) {
   if (!/^Marianne-[A-Za-z_]+\.woff2$/.test(name)) continue;
   const file = path.join(fontsDir, name);
   const whole = fs.readFileSync(file);
-  const cut = await subsetFont(whole, firstText, { targetFormat: "woff2" });
-  const rest = await subsetFont(whole, restText, { targetFormat: "woff2" });
+  const cut = await subsetFont(whole, firstText, SUBSET_OPTIONS);
+  const rest = await subsetFont(whole, restText, SUBSET_OPTIONS);
   fs.writeFileSync(file, cut);
   fs.writeFileSync(file.replace(/\.woff2$/, ".rest.woff2"), rest);
   process.stderr.write(`[fonts] ${name}: ${whole.length} → ${cut.length} bytes, and ${rest.length} for the rest\n`);
