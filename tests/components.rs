@@ -6,7 +6,7 @@ use std::sync::Arc;
 use eig_pulse_app::context::scheme::Scheme;
 use eig_pulse_app::export::load::{export_source, load_export, FailureKind, Origin};
 use eig_pulse_app::parts::chart_view::{ChartView, Surroundings};
-use eig_pulse_app::sections::key_figures::KeyFiguresView;
+use eig_pulse_app::sections::key_figures::{Figures, KeyFiguresView};
 use eig_pulse_core::catalogue::{ChartId, Target};
 use eig_pulse_core::chart::{draw, Palette};
 use eig_pulse_core::contract::validate::parse_export;
@@ -95,7 +95,11 @@ async fn key_figures_react_to_the_selection() {
         provide_context(RwSignal::new(Lang::Fr));
         let select_cohort = view_cohort.clone();
         let selection = Memo::new(move |_| select_cohort.select(&filters.get()));
-        view! { <KeyFiguresView cohort=view_cohort selection /> }
+        let code_cohort = view_cohort.clone();
+        view! {
+            <KeyFiguresView cohort=view_cohort selection figures=Figures::Page />
+            <div id="code-figures"><KeyFiguresView cohort=code_cohort selection figures=Figures::Code /></div>
+        }
     })
     .forget();
     tick().await;
@@ -108,6 +112,14 @@ async fn key_figures_react_to_the_selection() {
     };
     assert_eq!(value("defis"), "71");
     assert_eq!(value("code"), "42\u{202F}%");
+    // The code's figures stand apart, at the head of their section: 31 repositories scanned.
+    let in_code = |key: &str| {
+        host.query_selector(&format!("#code-figures [data-figure={key}]"))
+            .unwrap()
+            .is_some()
+    };
+    assert!(in_code("repositories") && !in_code("defis"));
+    assert_eq!(value("repositories"), "31");
     filters.set(Filters::from_query("admin=ministere-de-l-interieur", &cohort.export).0);
     tick().await;
     assert_eq!(value("defis"), "12");

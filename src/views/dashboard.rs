@@ -19,7 +19,7 @@ use crate::parts::chart_view::{ChartView, Surroundings};
 use crate::sections::defi_panel::{DefiList, DefiPanel};
 use crate::sections::embed_dialog::EmbedDialog;
 use crate::sections::filter_bar::FilterBar;
-use crate::sections::key_figures::KeyFiguresView;
+use crate::sections::key_figures::{Figures, KeyFiguresView};
 use crate::sections::scorecard::Scorecard;
 use crate::sections::story::{heading_id, Contents, Opening};
 use crate::sections::windows::PromotionWindows;
@@ -162,6 +162,9 @@ pub fn Dashboard(cohort: Arc<Cohort>, version: Option<ExportVersion>) -> impl In
                             </p></div></div>
                         </div>
                     })}
+                    {scanned.then(|| view! {
+                        <KeyFiguresView cohort=later.clone() selection figures=Figures::Code />
+                    })}
                     <Show when=shown>
                         <div class="charts charts-wide">{draw(charts.clone())}</div>
                         <PromotionWindows cohort=later.clone() selection />
@@ -214,7 +217,7 @@ pub fn Dashboard(cohort: Arc<Cohort>, version: Option<ExportVersion>) -> impl In
                     </button>
                 </p>
             </Show>
-            <KeyFiguresView cohort=cohort.clone() selection />
+            <KeyFiguresView cohort=cohort.clone() selection figures=Figures::Page />
             <Contents />
             {Section::ALL.into_iter().enumerate().map(section).collect_view()}
             <Show when=list_shown>

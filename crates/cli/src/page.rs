@@ -22,8 +22,8 @@ use eig_pulse_core::chart::{plot_height, Palette};
 use eig_pulse_core::measures::promotion_windows::selected_windows;
 use eig_pulse_core::measures::scorecard::{openness_scorecard, ScoreRow, FIRST_ROWS};
 use eig_pulse_core::page::{
-    credits, defi_rows, filter_choices, key_cards, page_file, page_link, page_words, Choice,
-    PageWords, DEFI_LIST,
+    code_cards, credits, defi_rows, filter_choices, key_cards, page_file, page_link, page_words,
+    Card, Choice, PageWords, DEFI_LIST,
 };
 use eig_pulse_core::{tr, Cohort, Filters, Lang, Selection};
 use html_escape::{encode_double_quoted_attribute as attr, encode_text as text};
@@ -198,7 +198,7 @@ fn static_page(
         "<p class=\"notice code-failed\" role=\"alert\" hidden>{}</p>",
         text(words.code_failed)
     );
-    html += &key_figures(cohort, selection, &words, lang);
+    html += &figure_cards(&key_cards(cohort, selection, lang), words.key_figures);
     html += &contents(&words, lang);
     for part in Section::ALL {
         html += &section(cohort, selection, charts, part, &words, lang);
@@ -308,12 +308,13 @@ fn filter_bar(cohort: &Cohort, words: &PageWords, lang: Lang) -> String {
     )
 }
 
-fn key_figures(cohort: &Cohort, selection: &Selection, words: &PageWords, lang: Lang) -> String {
+/// Cards of figures, as `src/sections/key_figures.rs` lays them out.
+fn figure_cards(cards: &[Card], label: &str) -> String {
     let mut html = format!(
         "<section class=\"key-figures\" tabindex=\"0\" aria-label=\"{}\">",
-        attr(words.key_figures)
+        attr(label)
     );
-    for card in key_cards(cohort, selection, lang) {
+    for card in cards {
         let _ = write!(
             html,
             "<div class=\"figure\" data-figure=\"{}\"><p class=\"figure-value\" data-figures>{}</p><p class=\"figure-label\">{}</p>",
@@ -369,6 +370,12 @@ fn section(
         text(part.title(lang)),
         text(&part.opening(cohort, selection, lang)),
     );
+    if code {
+        let cards = code_cards(cohort, selection, lang);
+        if !cards.is_empty() {
+            html += &figure_cards(&cards, words.code_figures);
+        }
+    }
     if code && cohort.export.activity.is_empty() {
         let _ = write!(
             html,

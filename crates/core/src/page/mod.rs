@@ -22,6 +22,6 @@ pub mod parts;
 pub mod words;
 
 pub use parts::{
-    credits, defi_rows, filter_choices, key_cards, Card, Choice, DefiRow, FilterChoices,
+    code_cards, credits, defi_rows, filter_choices, key_cards, Card, Choice, DefiRow, FilterChoices,
 };
 pub use words::{page_words, PageWords};

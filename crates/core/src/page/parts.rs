@@ -24,8 +24,7 @@ pub struct Card {
     pub basis: Option<String>,
 }
 
-/// The selection's key figures: défis, people, journal, code, then the code after the programme
-/// as core words it (`measures::figures`) when the export holds the repositories' activity.
+/// The selection's key figures, at the head of the page: défis, people, journal, published code.
 pub fn key_cards(cohort: &Cohort, selection: &Selection, lang: Lang) -> Vec<Card> {
     let figures = key_figures(cohort, selection);
     let card = |key: &str, value: String, label: &str| Card {
@@ -35,7 +34,7 @@ pub fn key_cards(cohort: &Cohort, selection: &Selection, lang: Lang) -> Vec<Card
         basis: None,
     };
     let count = |n: usize| format::count(n as u64, lang);
-    let mut cards = vec![
+    vec![
         card("defis", count(figures.defis), "défis"),
         card(
             "administrations",
@@ -59,20 +58,24 @@ pub fn key_cards(cohort: &Cohort, selection: &Selection, lang: Lang) -> Vec<Card
                 "of défis publish their code",
             ),
         ),
-    ];
-    if !cohort.export.activity.is_empty() {
-        cards.extend(
-            selection_figures(cohort, selection, lang)
-                .into_iter()
-                .map(|figure| Card {
-                    key: figure.key,
-                    value: figure.shown,
-                    label: figure.label,
-                    basis: figure.basis,
-                }),
-        );
+    ]
+}
+
+/// The figures of the code after the programme as core words them (`measures::figures`), at the
+/// head of their section; none when the export holds no repository activity.
+pub fn code_cards(cohort: &Cohort, selection: &Selection, lang: Lang) -> Vec<Card> {
+    if cohort.export.activity.is_empty() {
+        return Vec::new();
     }
-    cards
+    selection_figures(cohort, selection, lang)
+        .into_iter()
+        .map(|figure| Card {
+            key: figure.key,
+            value: figure.shown,
+            label: figure.label,
+            basis: figure.basis,
+        })
+        .collect()
 }
 
 /// One choice of a filter's list.

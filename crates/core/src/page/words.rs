@@ -38,6 +38,8 @@ pub struct PageWords {
     pub active_filters: &'static str,
     pub remove_filter: &'static str,
     pub key_figures: &'static str,
+    /// The figures at the head of « Le code après le programme ».
+    pub code_figures: &'static str,
     pub contents: &'static str,
     pub no_activity: &'static str,
     pub windows_title: &'static str,
@@ -119,6 +121,10 @@ pub fn page_words(lang: Lang) -> PageWords {
         active_filters: lang.pick("Filtres actifs", "Active filters"),
         remove_filter: lang.pick("Retirer le filtre", "Remove the filter"),
         key_figures: lang.pick("Chiffres clés", "Key figures"),
+        code_figures: lang.pick(
+            "Chiffres clés du code après le programme",
+            "Key figures of the code after the programme",
+        ),
         contents: lang.pick("Sommaire", "Contents"),
         no_activity: lang.pick(
             "Cet export ne contient pas l'activité des dépôts : il a été produit sans « --repos ». La colonne « Code publié » vient du catalogue ; les autres critères attendent l'analyse des dépôts.",
