@@ -118,7 +118,7 @@ for defi in export["defis"]:
     elif last_alive is not None:
         entry["times"].append((last_alive, False))
     mine = [0, 0, 0]
-    people = [person for r in code for person in r.get("people", [])]
+    people = [person for r in code for person in r.get("people", [])] if until > end else []
     for person in people:
         weeks = [(thursday(x["monday"]), x["commits"]) for x in person["weeks"]]
         after = sum(n for t, n in weeks if t >= end)
@@ -129,8 +129,9 @@ for defi in export["defis"]:
         else:
             mine[2] += after
     entry["handover"] = [a + b for a, b in zip(entry["handover"], mine)]
-    # Défis whose people are told apart; with human commits after the end; with newcomers' ones.
-    if people:
+    # Défis whose people are told apart and whose copy goes past the end (else nothing after it is
+    # seen); with human commits after the end; with newcomers' ones.
+    if people and until > end:
         entry["defis"][0] += 1
         entry["defis"][1] += sum(mine) > 0
         entry["defis"][2] += mine[1] > 0

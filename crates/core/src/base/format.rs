@@ -61,6 +61,11 @@ pub fn newcomers(n: usize, lang: Lang) -> String {
     counted(n, words, lang)
 }
 
+/// A number of commits: « 1 commit », « 3 commits ».
+pub fn commits(n: u64, lang: Lang) -> String {
+    counted(n as usize, ("commit", "commits"), lang)
+}
+
 /// A number of active months: « 1 mois actif », « 3 mois actifs », "3 active months".
 pub fn active_months(n: usize, lang: Lang) -> String {
     let words = (

@@ -20,8 +20,8 @@ pub static SPEC: ChartSpec = ChartSpec {
     section: Section::CodeAfter,
     title: Text::fixed("Qui a repris le code ?", "Who took the code over?"),
     guide: Text::fixed(
-        "Pour chaque défi au code analysé, ses commits humains après la fin : ceux de l'équipe fondatrice (les personnes qui ont fait un commit pendant le défi), ceux des nouvelles personnes (premier commit après la fin) et ceux de contributeurs plus anciens. Les personnes sont comptées par dépôt, sans nom. Cliquer ouvre le défi.",
-        "For each défi with scanned code, its human commits after its end: the founding team's (the people who made a commit during the défi), the newcomers' (first commit after the end) and earlier contributors'. People are counted per repository, without names. Click to open the défi.",
+        "Pour chaque défi au code analysé qui a des commits humains après sa fin, leur part : ceux de l'équipe fondatrice (les personnes qui ont fait un commit pendant le défi), ceux des nouvelles personnes (premier commit après la fin) et, s'il y en a, ceux de contributeurs plus anciens. Les personnes sont comptées par dépôt, sans nom. Cliquer ouvre le défi.",
+        "For each défi with scanned code that has human commits after its end, their shares: the founding team's (the people who made a commit during the défi), the newcomers' (first commit after the end) and, if any, earlier contributors'. People are counted per repository, without names. Click to open the défi.",
     ),
     reading: Reading {
         category_header: Text::same("Défi"),
@@ -74,9 +74,9 @@ pub fn code_handover(cohort: &Cohort, selection: &Selection, lang: Lang) -> Char
                 .with_target(Target::Defi(defi.id.clone()))
                 .with_note(tr!(
                     lang,
-                    "{} commits après la fin ; {} ; {last}",
-                    "{} commits after the end; {}; {last}",
-                    format::count(h.after(), lang),
+                    "{} après la fin ; {} ; {last}",
+                    "{} after the end; {}; {last}",
+                    format::commits(h.after(), lang),
                     match h.newcomers {
                         0 => lang
                             .pick("aucune nouvelle personne", "no newcomer")
@@ -89,7 +89,6 @@ pub fn code_handover(cohort: &Cohort, selection: &Selection, lang: Lang) -> Char
                         ),
                     }
                 ))
-                .with_count(h.after() as f64)
         })
         .collect();
     // Earlier contributors' commits after the end are rare: their series is drawn, listed in the

@@ -18,7 +18,7 @@ pub fn summary(chart: &Chart, hidden: &[bool], lang: Lang) -> String {
             "Aucune donnée pour ces filtres.",
             "No data for these filters.",
         );
-        return format!("{title}. {none}");
+        return format!("{} {none}", ended(title));
     }
     let body = match (&spec.reading.over_time, chart.layout) {
         (Some(reading), _) => over_time(chart, &stack, reading, lang),
@@ -56,10 +56,20 @@ pub fn summary(chart: &Chart, hidden: &[bool], lang: Lang) -> String {
         notes.push(tr!(lang, "{heading} : {names}.", "{heading}: {names}."));
     }
     if notes.is_empty() {
-        return format!("{title}. {body}");
+        return format!("{} {body}", ended(title));
     }
     let note = notes.join(" ");
-    format!("{title}. {body} {note}")
+    format!("{} {body} {note}", ended(title))
+}
+
+/// A title as the summary's first sentence: with a full stop, unless it asks or exclaims
+/// (« Qui a repris le code ? », not « … ?. »).
+fn ended(title: &str) -> String {
+    if title.ends_with(['?', '!', '.']) {
+        title.to_string()
+    } else {
+        format!("{title}.")
+    }
 }
 
 /// A value as the chart's unit writes it.

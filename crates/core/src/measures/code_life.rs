@@ -163,11 +163,23 @@ impl DefiCode<'_> {
         last_seen.map(|month| (month, false))
     }
 
-    /// Who carried its code after its end; `None` without a window or without people (an export
-    /// made before the scan told people apart).
+    /// True when its scan told its people apart (an export made before that did not).
+    pub fn tells_people_apart(&self) -> bool {
+        !self.people.is_empty()
+    }
+
+    /// True when its copies go on past its end: what happened after it can be seen.
+    pub fn observed_after_end(&self) -> bool {
+        self.window
+            .zip(self.observed_until)
+            .is_some_and(|(window, until)| until > window.end)
+    }
+
+    /// Who carried its code after its end; `None` without a window, without people, or when its
+    /// copies stop at or before its end (not observed after it: never counted « non repris »).
     pub fn handover(&self) -> Option<Handover> {
         let window = self.window?;
-        if self.people.is_empty() {
+        if !self.tells_people_apart() || !self.observed_after_end() {
             return None;
         }
         let mut handover = Handover::default();

@@ -88,8 +88,8 @@ pub static DEFINITIONS: [Definition; 10] = [
         key: "founders",
         term: Text::fixed("Équipe fondatrice, nouvelles personnes", "Founding team, newcomers"),
         meaning: Text::fixed(
-            "L'équipe fondatrice : les personnes qui ont fait un commit humain pendant la période du défi. Les nouvelles personnes : celles dont le premier commit vient après sa fin. Les identités sont regroupées dans le scan (même courriel, même nom, formes noreply de GitHub), par dépôt ; aucun nom ne sort.",
-            "The founding team: the people who made a human commit during the défi's window. Newcomers: those whose first commit comes after its end. Identities are folded in the scan (same e-mail, same name, GitHub's noreply forms), per repository; no name leaves it.",
+            "L'équipe fondatrice : les personnes qui ont fait un commit humain pendant la période du défi. Les nouvelles personnes : celles dont le premier commit vient après sa fin. Les identités sont regroupées dans le scan (même courriel, même nom, formes noreply de GitHub), par dépôt ; aucun nom ne sort. Un défi dont la copie ne va pas au-delà de sa fin n'est pas observé après elle : il n'est compté ni repris ni non repris.",
+            "The founding team: the people who made a human commit during the défi's window. Newcomers: those whose first commit comes after its end. Identities are folded in the scan (same e-mail, same name, GitHub's noreply forms), per repository; no name leaves it. A défi whose copy does not go past its end is not observed after it: it is counted neither taken over nor not.",
         ),
     },
     Definition {

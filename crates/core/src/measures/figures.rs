@@ -198,8 +198,8 @@ pub fn selection_figures(cohort: &Cohort, selection: &Selection, lang: Lang) -> 
             .into(),
         basis: Some(
             lang.pick(
-                "parmi les défis dont le scan distingue les personnes",
-                "among the défis whose scan tells people apart",
+                "parmi les défis dont le scan distingue les personnes et dont la copie va au-delà de la fin",
+                "among the défis whose scan tells people apart and whose copy goes past their end",
             )
             .into(),
         ),
@@ -364,6 +364,28 @@ pub fn defi_figures(cohort: &Cohort, defi: usize, lang: Lang) -> Vec<Figure> {
                 format::people(handover.founders, lang),
                 format::count(handover.founders_after, lang),
                 format::count(handover.newcomers_after, lang)
+            )),
+            definition: Some("founders"),
+        });
+    }
+    // People told apart, but copies that stop at or before the end: nothing after it is seen.
+    if let (None, true, Some(until)) = (
+        code.handover(),
+        code.tells_people_apart() && code.window.is_some(),
+        code.observed_until,
+    ) {
+        figures.push(Figure {
+            key: "taken-over".into(),
+            value: None,
+            shown: lang.pick("non observé", "not observed").into(),
+            label: lang
+                .pick("Qui a repris le code", "Who took the code over")
+                .into(),
+            basis: Some(tr!(
+                lang,
+                "copie du {}, pas au-delà de la fin du défi",
+                "copy of {}, not past the défi's end",
+                format::date(until, lang)
             )),
             definition: Some("founders"),
         });

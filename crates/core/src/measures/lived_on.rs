@@ -206,10 +206,11 @@ pub struct LivedOn {
     pub alive_at_copy: HorizonCount,
     /// Alive 12 months after their end, among those observed then.
     pub alive_at_12: HorizonCount,
-    /// Défis with commits after their end made by newcomers, among those with people told apart.
+    /// Défis with commits after their end made by newcomers, among those with people told apart
+    /// and copies past their end.
     pub taken_over: usize,
-    /// Défis with human commits after their end, by anyone, among those with people told apart:
-    /// the bars of « Qui a repris le code ? ».
+    /// Défis with human commits after their end, by anyone, among those with people told apart
+    /// and copies past their end: the bars of « Qui a repris le code ? ».
     pub with_commits_after: usize,
     pub with_people: usize,
     /// The oldest and newest copy the figures rest on.

@@ -238,8 +238,9 @@ pub fn technologies(cohort: &Cohort, selection: &Selection, lang: Lang) -> Strin
 }
 
 /// « 5 des 8 défis observés 12 mois après leur fin y étaient encore vivants ; sur 12 défis dont le
-/// scan distingue les personnes, 9 ont des commits humains après leur fin et 6 ont été repris par de
-/// nouvelles personnes. » The 9 are the bars of « Qui a repris le code ? ».
+/// scan distingue les personnes et dont la copie va au-delà de la fin, 9 ont des commits humains
+/// après leur fin et 6 ont été repris par de nouvelles personnes. » The 9 are the bars of « Qui a
+/// repris le code ? ».
 pub fn code_after(cohort: &Cohort, selection: &Selection, lang: Lang) -> String {
     let lived = lived_on(cohort, selection);
     if lived.defis_with_code == 0 {
@@ -278,8 +279,8 @@ pub fn code_after(cohort: &Cohort, selection: &Selection, lang: Lang) -> String 
     if lived.with_people > 0 {
         sentence += &tr!(
             lang,
-            " ; sur {} dont le scan distingue les personnes, {}",
-            "; of {} whose scan tells people apart, {}",
+            " ; sur {} dont le scan distingue les personnes et dont la copie va au-delà de la fin, {}",
+            "; of {} whose scan tells people apart and whose copy goes past their end, {}",
             format::defis(lived.with_people, lang),
             handed_over(lived.with_commits_after, lived.taken_over, lang)
         );
