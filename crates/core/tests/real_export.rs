@@ -572,7 +572,8 @@ fn each_section_opens_with_its_figures() {
     let journal = say(Section::Journal, Lang::Fr);
     assert!(
         journal.starts_with("Du 13 février 2018 au 3 août 2018")
-            && journal.contains("1\u{202F}527 entrées")
+            // 93 entries name no défi: the 13 défis' are the 1 434 of `promo=2` (KEY_FIGURES).
+            && journal.contains("1\u{202F}527 entrées de journal, dont 1\u{202F}434 pour 13 défis (les autres ne nomment pas de défi)")
             // `scripts/recount-journal.py`: two busiest weeks, 2018-03-12 and 2018-04-16, 136
             // entries each: the sentence names both.
             && journal.contains("les semaines les plus chargées, celles du 12 mars 2018 et du 16 avril 2018, en comptent 136 chacune."),

@@ -128,6 +128,11 @@ pub fn journal(cohort: &Cohort, selection: &Selection, lang: Lang) -> String {
         .iter()
         .filter_map(|&e| cohort.journal_defi(e))
         .collect();
+    // Entries of the programme as a whole name no défi: the défis' count says how many are theirs.
+    let of_defis = entries
+        .iter()
+        .filter(|&&e| cohort.journal_defi(e).is_some())
+        .count();
     let mut weeks: BTreeMap<time::Date, usize> = BTreeMap::new();
     for &e in entries {
         if let Some(monday) = cohort.journal_monday(e) {
@@ -135,14 +140,29 @@ pub fn journal(cohort: &Cohort, selection: &Selection, lang: Lang) -> String {
         }
     }
     let span = format::day_span(Some(first), Some(last), lang).unwrap_or_default();
+    let whose = if of_defis == entries.len() {
+        tr!(
+            lang,
+            " pour {}",
+            " for {}",
+            format::defis(defis.len(), lang)
+        )
+    } else {
+        tr!(
+            lang,
+            ", dont {} pour {} (les autres ne nomment pas de défi)",
+            ", {} of them for {} (the others name no défi)",
+            format::count(of_defis as u64, lang),
+            format::defis(defis.len(), lang)
+        )
+    };
     let mut sentence = tr!(
         lang,
-        "{}{}, l'équipe d'accompagnement a noté {} entrées de journal pour {}",
-        "{}{}, the support team wrote {} journal entries for {}",
+        "{}{}, l'équipe d'accompagnement a noté {} entrées de journal{whose}",
+        "{}{}, the support team wrote {} journal entries{whose}",
         span.get(..1).unwrap_or_default().to_uppercase(),
         span.get(1..).unwrap_or_default(),
         format::count(entries.len() as u64, lang),
-        format::defis(defis.len(), lang),
     );
     if let Some((tied, n)) = leaders(&weeks).filter(|_| weeks.len() > 1) {
         let count = format::count(n as u64, lang);
