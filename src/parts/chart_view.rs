@@ -416,7 +416,7 @@ pub fn ChartView(
                 let region_label = caption.clone();
                 view! {
                     <TableFrame class="data-table" id=format!("donnees-{slug}") label=Signal::stored(region_label)>
-                        <table>
+                        <table class:noted=table.noted>
                             <caption>{caption}</caption>
                             <thead>
                                 <tr>

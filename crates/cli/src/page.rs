@@ -494,10 +494,11 @@ fn chart_view(id: ChartId, chart: &Chart, lang: Lang) -> String {
 fn data_table(chart: &Chart, id: &str, title: &str, lang: Lang) -> String {
     let table = grid(chart, &[], lang);
     let mut html = format!(
-        "<div class=\"fr-table fr-table--sm data-table\" id=\"{id}\"><div class=\"fr-table__wrapper\"><div class=\"fr-table__container\"><div class=\"fr-table__content\" tabindex=\"0\" role=\"region\" aria-label=\"{label}\"><table><caption>{caption}</caption><thead><tr><th scope=\"col\">{header}</th>",
+        "<div class=\"fr-table fr-table--sm data-table\" id=\"{id}\"><div class=\"fr-table__wrapper\"><div class=\"fr-table__container\"><div class=\"fr-table__content\" tabindex=\"0\" role=\"region\" aria-label=\"{label}\"><table{noted}><caption>{caption}</caption><thead><tr><th scope=\"col\">{header}</th>",
         label = attr(title),
         caption = text(title),
         header = text(&table.category_header),
+        noted = if table.noted { " class=\"noted\"" } else { "" },
     );
     for column in &table.columns {
         let _ = write!(html, "<th scope=\"col\">{}</th>", text(column));

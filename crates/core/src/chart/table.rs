@@ -100,6 +100,8 @@ pub struct Grid {
     pub category_header: String,
     pub columns: Vec<String>,
     pub rows: Vec<GridRow>,
+    /// The last column holds each category's note (words, not a number).
+    pub noted: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -209,6 +211,7 @@ pub fn grid(chart: &Chart, hidden: &[bool], lang: Lang) -> Grid {
         category_header: spec.reading.category_header.get(lang).to_string(),
         columns,
         rows,
+        noted,
     }
 }
 
