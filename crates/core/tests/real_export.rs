@@ -994,3 +994,34 @@ fn the_technology_matrix_paints_each_promotion_in_its_colour() {
     }
     assert!(checked >= 12, "{checked}");
 }
+
+/// A promotion the filters leave out is not in the charts of promotions: with `?promo=2` they
+/// show EIG 2 alone, never « aucune donnée » or « non documenté » for the others (they showed
+/// EIG 1, EIG 3, DIG and EIG 4 empty, or marked undocumented).
+#[test]
+fn charts_of_promotions_leave_out_the_promotions_filtered_out() {
+    let cohort = cohort();
+    for query in ["", "promo=2"] {
+        let filters = filters(&cohort, query);
+        let selection = cohort.select(&filters);
+        for id in [
+            ChartId::SkillsByPromotion,
+            ChartId::OpennessByPromotion,
+            ChartId::OpennessIndicators,
+            ChartId::PerennisationByPromotion,
+        ] {
+            let chart = id.build(&cohort, &selection, &filters, Lang::Fr);
+            let keys: Vec<&str> = chart.categories.iter().map(|c| c.key.as_str()).collect();
+            if query.is_empty() {
+                assert_eq!(keys.len(), cohort.export.promotions.len(), "{id:?}");
+            } else {
+                assert_eq!(keys, ["2"], "{id:?}");
+                assert!(
+                    chart.categories.iter().all(|c| c.absence.is_none()),
+                    "{id:?}"
+                );
+                assert_eq!(chart.values.len(), 1, "{id:?}");
+            }
+        }
+    }
+}

@@ -6,6 +6,8 @@ use crate::base::format;
 use crate::base::lang::Lang;
 use crate::contract::export::Promotion;
 use crate::model::cohort::{Cohort, MAX_JOURNAL_CATEGORIES};
+use crate::model::selection::Selection;
+use std::collections::HashSet;
 
 /// The promotions as categories, in the export's order: « EIG 1 », …, « DIG », their year as note.
 pub fn promotions(cohort: &Cohort) -> Vec<Category> {
@@ -15,6 +17,20 @@ pub fn promotions(cohort: &Cohort) -> Vec<Category> {
         .iter()
         .map(|p| Category::new(p.id.clone(), p.label.clone()).with_note(p.year.to_string()))
         .collect()
+}
+
+/// Whether a promotion's category is one the selection holds défis of: a promotion the filters
+/// leave out is not asked for, not « aucune donnée » nor « non documenté ».
+pub fn held_promotions<'a>(
+    cohort: &'a Cohort,
+    selection: &Selection,
+) -> impl Fn(&Category) -> bool + 'a {
+    let held: HashSet<&str> = selection
+        .defis
+        .iter()
+        .map(|&d| cohort.export.defis[d].promotion_id.as_str())
+        .collect();
+    move |category| held.contains(category.key.as_str())
 }
 
 /// A promotion as a series, named with its number of défis: « EIG 1 (5 défis) ».

@@ -308,6 +308,60 @@ impl Chart {
         }
     }
 
+    /// The chart without the categories `keep` refuses, their values and missing cells with them
+    /// (for charts of categories, not of periods: spans and line reaches are not moved).
+    pub fn only_categories(self, keep: impl Fn(&Category) -> bool) -> Chart {
+        let kept: Vec<bool> = self.categories.iter().map(&keep).collect();
+        if kept.iter().all(|&k| k) {
+            return self;
+        }
+        debug_assert!(self.highlights.is_empty() && self.reach.is_empty());
+        let mut place = vec![None; kept.len()];
+        let mut next = 0;
+        for (c, &k) in kept.iter().enumerate() {
+            if k {
+                place[c] = Some(next);
+                next += 1;
+            }
+        }
+        let retain = |rows: Vec<Vec<f64>>| -> Vec<Vec<f64>> {
+            rows.into_iter()
+                .zip(&kept)
+                .filter_map(|(row, &k)| k.then_some(row))
+                .collect()
+        };
+        Chart {
+            categories: self
+                .categories
+                .into_iter()
+                .zip(&kept)
+                .filter_map(|(category, &k)| k.then_some(category))
+                .collect(),
+            values: retain(self.values),
+            spread: self
+                .spread
+                .into_iter()
+                .zip(&kept)
+                .filter_map(|(row, &k)| k.then_some(row))
+                .collect(),
+            missing: self
+                .missing
+                .into_iter()
+                .filter_map(|(c, s)| Some((place[c]?, s)))
+                .collect(),
+            counts: self.counts.map(|counts| PointCounts {
+                values: counts
+                    .values
+                    .into_iter()
+                    .zip(&kept)
+                    .filter_map(|(row, &k)| k.then_some(row))
+                    .collect(),
+                ..counts
+            }),
+            ..self
+        }
+    }
+
     /// The chart's spec: its words and how its table and summary read it.
     pub fn spec(&self) -> &'static ChartSpec {
         self.id.spec()

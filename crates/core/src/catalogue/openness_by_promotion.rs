@@ -1,7 +1,7 @@
 //! « Ouverture par promotion »: the share of each promotion's défis with published code, a
 //! website, key figures.
 
-use super::categories::promotions;
+use super::categories::{held_promotions, promotions};
 use super::{Chart, ChartId, ChartSpec, Layout, Reading, Section, Series, Unit};
 use crate::base::lang::{Lang, Text};
 use crate::contract::export::SourceKind;
@@ -70,4 +70,5 @@ pub fn openness_by_promotion(cohort: &Cohort, selection: &Selection, lang: Lang)
     )
     .with_layout(Layout::Grouped)
     .with_unit(Unit::Share)
+    .only_categories(held_promotions(cohort, selection))
 }

@@ -1,6 +1,7 @@
 //! « Ouverture »: the programme's four openness indicators per promotion, from the openness
 //! records; a promotion without a record is « non documenté ».
 
+use super::categories::held_promotions;
 use super::{
     Absence, Category, Chart, ChartId, ChartSpec, Layout, Reading, RowHeader, Section, Series,
 };
@@ -78,6 +79,7 @@ pub fn openness_indicators(cohort: &Cohort, selection: &Selection, lang: Lang) -
         "défis",
     )
     .with_layout(Layout::Grouped)
+    .only_categories(held_promotions(cohort, selection))
 }
 
 /// « à vérifier, non comptés : 1 défi (bibliothèque publiée), 2 défis (contribution à un projet

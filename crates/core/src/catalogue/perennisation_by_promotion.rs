@@ -1,6 +1,7 @@
 //! « Vivants après la fin, par promotion »: the share of défis with code alive 6, 12 and 24
 //! months after their end, among those observed then; « aucune donnée » where none is.
 
+use super::categories::held_promotions;
 use super::{
     Absence, Category, Chart, ChartId, ChartSpec, Layout, Reading, RowHeader, Section, Series, Unit,
 };
@@ -107,4 +108,5 @@ pub fn perennisation_by_promotion(cohort: &Cohort, selection: &Selection, lang: 
             })
             .collect(),
     )
+    .only_categories(held_promotions(cohort, selection))
 }

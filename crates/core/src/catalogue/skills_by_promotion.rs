@@ -1,6 +1,6 @@
 //! « Compétences par promotion »: défis per skill in each promotion, stacked.
 
-use super::categories::promotions;
+use super::categories::{held_promotions, promotions};
 use super::{Chart, ChartId, ChartSpec, Reading, Section, Series};
 use crate::base::lang::{Lang, Text};
 use crate::base::order;
@@ -62,4 +62,5 @@ pub fn skills_by_promotion(cohort: &Cohort, selection: &Selection, lang: Lang) -
         values,
         lang.pick("défis (par compétence)", "défis (per skill)"),
     )
+    .only_categories(held_promotions(cohort, selection))
 }
