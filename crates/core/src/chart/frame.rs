@@ -190,19 +190,19 @@ impl<'a> Frame<'a> {
             (pad as i32, pad as i32),
             self.text(&self.palette.muted_text, Pos::new(HPos::Left, VPos::Top)),
         ))?;
-        for t in &self.ticks {
+        for (i, t) in self.ticks.iter().enumerate() {
             let ty = y(*t) as i32;
             area.draw(&PathElement::new(
                 vec![(x0 as i32, ty), (x1 as i32, ty)],
                 self.palette.grid.stroke_width(self.thin()),
             ))?;
+            // The lowest label sits on the axis, not across it: below is the row of the category
+            // axis' labels, whose first (« 0 mois ») it would touch.
+            let vpos = if i == 0 { VPos::Bottom } else { VPos::Center };
             area.draw(&Text::new(
                 self.tick_label(*t),
                 ((x0 - pad / 2.0) as i32, ty),
-                self.text(
-                    &self.palette.muted_text,
-                    Pos::new(HPos::Right, VPos::Center),
-                ),
+                self.text(&self.palette.muted_text, Pos::new(HPos::Right, vpos)),
             ))?;
         }
         Ok(())
