@@ -90,10 +90,14 @@ pub fn number(x: f64, lang: Lang) -> String {
         let sign = if x < 0.0 { "-" } else { "" };
         return format!("{sign}{}", count(x.abs().round() as u64, lang));
     }
-    let text = format!("{x:.1}");
-    match lang {
-        Lang::Fr => text.replace('.', ","),
-        Lang::En => text,
+    // To a tenth, its whole part grouped as a count's (« 1 121,5 », "1,121.5").
+    let tenths = (x.abs() * 10.0).round() as u64;
+    let sign = if x < 0.0 && tenths > 0 { "-" } else { "" };
+    let whole = count(tenths / 10, lang);
+    match (tenths % 10, lang) {
+        (0, _) => format!("{sign}{whole}"),
+        (tenth, Lang::Fr) => format!("{sign}{whole},{tenth}"),
+        (tenth, Lang::En) => format!("{sign}{whole}.{tenth}"),
     }
 }
 
@@ -392,6 +396,11 @@ mod tests {
         assert_eq!(number(2.5, Lang::Fr), "2,5");
         assert_eq!(number(2.5, Lang::En), "2.5");
         assert_eq!(number(1288.0, Lang::Fr), "1\u{202F}288");
+        // A fraction keeps the whole part's grouping (was « 1121,5 » beside « 1 072 »).
+        assert_eq!(number(1121.5, Lang::Fr), "1\u{202F}121,5");
+        assert_eq!(number(1121.5, Lang::En), "1,121.5");
+        assert_eq!(number(-0.04, Lang::Fr), "0");
+        assert_eq!(number(9.96, Lang::En), "10");
         assert_eq!(percent(0.4225, Lang::Fr), "42\u{202F}%");
         assert_eq!(percent(0.4225, Lang::En), "42%");
     }
