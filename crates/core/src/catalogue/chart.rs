@@ -105,6 +105,14 @@ impl Category {
     }
 }
 
+/// The rows of `rows` whose place `kept` marks (a row past its end is dropped).
+fn kept_only<T>(rows: Vec<T>, kept: &[bool]) -> Vec<T> {
+    rows.into_iter()
+        .zip(kept)
+        .filter_map(|(row, &k)| k.then_some(row))
+        .collect()
+}
+
 /// The colour index of the series that gathers the rest (« Autre(s) »): grey in every palette.
 pub const OTHER_COLOR: usize = 9;
 
@@ -324,38 +332,17 @@ impl Chart {
                 next += 1;
             }
         }
-        let retain = |rows: Vec<Vec<f64>>| -> Vec<Vec<f64>> {
-            rows.into_iter()
-                .zip(&kept)
-                .filter_map(|(row, &k)| k.then_some(row))
-                .collect()
-        };
         Chart {
-            categories: self
-                .categories
-                .into_iter()
-                .zip(&kept)
-                .filter_map(|(category, &k)| k.then_some(category))
-                .collect(),
-            values: retain(self.values),
-            spread: self
-                .spread
-                .into_iter()
-                .zip(&kept)
-                .filter_map(|(row, &k)| k.then_some(row))
-                .collect(),
+            categories: kept_only(self.categories, &kept),
+            values: kept_only(self.values, &kept),
+            spread: kept_only(self.spread, &kept),
             missing: self
                 .missing
                 .into_iter()
                 .filter_map(|(c, s)| Some((place[c]?, s)))
                 .collect(),
             counts: self.counts.map(|counts| PointCounts {
-                values: counts
-                    .values
-                    .into_iter()
-                    .zip(&kept)
-                    .filter_map(|(row, &k)| k.then_some(row))
-                    .collect(),
+                values: kept_only(counts.values, &kept),
                 ..counts
             }),
             ..self

@@ -367,13 +367,11 @@ pub fn defi_figures(cohort: &Cohort, defi: usize, lang: Lang) -> Vec<Figure> {
             )),
             definition: Some("founders"),
         });
-    }
-    // People told apart, but copies that stop at or before the end: nothing after it is seen.
-    if let (None, true, Some(until)) = (
-        code.handover(),
+    } else if let (true, Some(until)) = (
         code.tells_people_apart() && code.window.is_some(),
         code.observed_until,
     ) {
+        // People told apart, but copies that stop at or before the end: nothing after it is seen.
         figures.push(Figure {
             key: "taken-over".into(),
             value: None,
